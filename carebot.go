@@ -1,0 +1,85 @@
+// Package carebot holds the vocabulary every part of carebot shares: where a
+// message comes from and goes to, what a patient sent, what the bot answers,
+// consent, and the send errors callers branch on.
+//
+// It imports the standard library only. The engine (bot), the reminders,
+// the store (bolt) and every chat adapter speak these types to each other, so
+// no core package ever needs to know a chat SDK or the database.
+package carebot
+
+import (
+	"context"
+	"time"
+)
+
+// Address says where a message came from or where one goes.
+type Address struct {
+	// Platform names the chat service: "console", "telegram", "slack" or "discord".
+	Platform string
+	// ChatID is the conversation on that platform: a DM or a group channel.
+	ChatID string
+	// UserID is the person. It is empty for a send to a whole channel.
+	UserID string
+	// Group is true when ChatID is a channel with many members. Nothing
+	// personal is ever sent to an Address with Group set.
+	Group bool
+	// Thread is the platform's thread or message to answer under, if any
+	// (a Slack thread ts, a Telegram message id to reply to).
+	Thread string
+}
+
+// UserKey is the identity of the person behind a, stable across their chats
+// on one platform: "telegram:12345". It is personal data: never log it, use
+// LogID.
+func (a Address) UserKey() string { return UserKey(a.Platform, a.UserID) }
+
+// UserKey joins a platform and a platform user id into a user key.
+func UserKey(platform, userID string) string { return platform + ":" + userID }
+
+// Message is one thing a person sent: typed text, or a button they pressed.
+type Message struct {
+	// ID is the platform's id of the message, for threading; may be empty.
+	ID   string
+	From Address
+	Text string
+	// Lang is the platform's hint of the sender's language ("es", "en-US");
+	// may be empty. The engine prefers what the text itself shows.
+	Lang string
+	// Mentioned is true in a group when the bot was mentioned, replied to,
+	// or given a command. In a group the bot speaks only then.
+	Mentioned bool
+	At        time.Time
+	// Payload is the payload of the Button pressed; empty for typed text.
+	Payload string
+}
+
+// Reply is one message the bot sends back.
+type Reply struct {
+	Text    string
+	Buttons []Button
+	// Private asks the adapter to send this to the person by DM even when
+	// the message came from a group (consent, reminders, a crisis reply).
+	Private bool
+}
+
+// Button is a choice offered under a reply. Adapters render it natively
+// (inline keyboard, Block Kit button, Discord component) and send its
+// Payload back in Message.Payload when pressed.
+type Button struct {
+	Label   string
+	Payload string
+}
+
+// Handler turns one incoming message into the replies to send. The engine
+// (bot.Engine) is the Handler every adapter calls.
+type Handler interface {
+	Handle(ctx context.Context, m Message) []Reply
+}
+
+// Sender delivers one reply to an address on one platform. It returns
+// ErrUnreachable (wrapped) when the platform says the person can never be
+// reached this way, and a *RateLimitError when the platform asks us to slow
+// down; any other error is treated as transient.
+type Sender interface {
+	Send(ctx context.Context, to Address, r Reply) error
+}
