@@ -1,0 +1,249 @@
+package pace
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+)
+
+// fakeClock is a clock whose Sleep advances time instead of waiting, so a
+// schedule that would take minutes runs at once and is exact.
+type fakeClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func newPacer(global Rate) (*Pacer, *fakeClock) {
+	c := &fakeClock{now: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)}
+	p := New(global)
+	p.Now = c.Now
+	p.Sleep = c.Sleep
+	return p, c
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.mu.Unlock()
+	return nil
+}
+
+// maxInWindow is the most events of times that fall in any window of
+// length w (times must be sorted).
+func maxInWindow(times []time.Time, w time.Duration) int {
+	best, lo := 0, 0
+	for hi := range times {
+		for times[hi].Sub(times[lo]) >= w {
+			lo++
+		}
+		best = max(best, hi-lo+1)
+	}
+	return best
+}
+
+func TestWaitKeepsGlobalAndPerChatLimits(t *testing.T) {
+	tests := []struct {
+		name          string
+		global, chat  Rate
+		chats, sends  int
+		wantMinLength time.Duration // the schedule cannot be shorter than this
+	}{
+		{"telegram DMs", Rate{Count: 30, Per: time.Second}, Rate{Count: 1, Per: time.Second}, 100, 1000, 33 * time.Second},
+		{"telegram groups", Rate{Count: 30, Per: time.Second}, Rate{Count: 20, Per: time.Minute}, 3, 120, 2*time.Minute - 3*time.Second},
+		{"one busy chat", Rate{Count: 50, Per: time.Second}, Rate{Count: 1, Per: time.Second}, 1, 10, 9 * time.Second},
+		{"bursty global", Rate{Count: 10, Per: time.Second, Burst: 5}, Rate{}, 50, 100, 9 * time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, c := newPacer(tt.global)
+			start := c.Now()
+			var all []time.Time
+			perChat := map[string][]time.Time{}
+			for i := range tt.sends {
+				chat := fmt.Sprint("chat-", i%tt.chats)
+				if err := p.Wait(context.Background(), chat, tt.chat); err != nil {
+					t.Fatalf("send %d: Wait: %v", i, err)
+				}
+				all = append(all, c.Now())
+				perChat[chat] = append(perChat[chat], c.Now())
+			}
+			gb := tt.global.burst()
+			// Any window of one period holds at most Count sends, plus the
+			// burst that may sit at its start.
+			if got, want := maxInWindow(all, tt.global.Per), tt.global.Count+gb-1; got > want {
+				t.Errorf("global: got %d sends in one %s window, want at most %d", got, tt.global.Per, want)
+			}
+			if !tt.chat.Unlimited() {
+				for chat, times := range perChat {
+					if got, want := maxInWindow(times, tt.chat.Per), tt.chat.Count; got > want {
+						t.Errorf("%s: got %d sends in one %s window, want at most %d", chat, got, tt.chat.Per, want)
+					}
+				}
+			}
+			if got := c.Now().Sub(start); got < tt.wantMinLength {
+				t.Errorf("schedule took %s, want at least %s", got, tt.wantMinLength)
+			}
+		})
+	}
+}
+
+func TestWaitIsNotSlowerThanTheLimit(t *testing.T) {
+	// 1,000 sends to 100 chats at 30/s overall should take 1000/30 s,
+	// give or take one interval: pacing must not waste capacity.
+	p, c := newPacer(Rate{Count: 30, Per: time.Second})
+	start := c.Now()
+	for i := range 1000 {
+		if err := p.Wait(context.Background(), fmt.Sprint(i%100), Rate{Count: 1, Per: time.Second}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, want := c.Now().Sub(start), 1000*time.Second/30
+	if got > want+time.Second/30 {
+		t.Errorf("1000 sends took %s, want about %s", got, want)
+	}
+}
+
+func TestPauseHoldsEverySend(t *testing.T) {
+	p, c := newPacer(Rate{Count: 100, Per: time.Second})
+	ctx := context.Background()
+	if err := p.Wait(ctx, "a", Rate{}); err != nil {
+		t.Fatal(err)
+	}
+	p.Pause(7 * time.Second)
+	p.Pause(2 * time.Second) // a shorter pause must not cut the longer one
+	before := c.Now()
+	if err := p.Wait(ctx, "b", Rate{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Now().Sub(before); got < 7*time.Second {
+		t.Errorf("send after Pause(7s) started %s later, want at least 7s", got)
+	}
+}
+
+func TestWaitStopsWithContext(t *testing.T) {
+	p, _ := newPacer(Rate{Count: 1, Per: time.Hour})
+	ctx, cancel := context.WithCancel(context.Background())
+	if err := p.Wait(ctx, "a", Rate{}); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if err := p.Wait(ctx, "a", Rate{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("Wait after cancel: got %v, want context.Canceled", err)
+	}
+}
+
+func TestCancelledWaitGivesItsTokenBack(t *testing.T) {
+	p, c := newPacer(Rate{Count: 1, Per: time.Second})
+	ctx := context.Background()
+	if err := p.Wait(ctx, "a", Rate{}); err != nil {
+		t.Fatal(err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	// This one would have to wait 1s; it is cancelled instead.
+	if err := p.Wait(cctx, "a", Rate{}); err == nil {
+		t.Fatal("Wait with a cancelled context succeeded")
+	}
+	before := c.Now()
+	if err := p.Wait(ctx, "a", Rate{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Now().Sub(before); got > time.Second {
+		t.Errorf("next send waited %s; the cancelled one kept its token", got)
+	}
+}
+
+func TestIdleBucketsAreForgotten(t *testing.T) {
+	p, c := newPacer(Rate{})
+	per := Rate{Count: 1, Per: time.Second}
+	for i := range 5000 {
+		if err := p.Wait(context.Background(), fmt.Sprint(i), per); err != nil {
+			t.Fatal(err)
+		}
+		c.Sleep(context.Background(), time.Millisecond)
+	}
+	if got := p.Keys(); got > 2100 {
+		t.Errorf("holding %d buckets after 5000 one-off chats, want them swept", got)
+	}
+}
+
+func TestBusyBucketSurvivesSweep(t *testing.T) {
+	// A chat with sends reserved into the future must keep its bucket
+	// through a sweep, or its queued sends would be joined by new ones.
+	p, c := newPacer(Rate{})
+	per := Rate{Count: 1, Per: time.Second}
+	ctx := context.Background()
+	var times []time.Time
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	p.Sleep = func(ctx context.Context, d time.Duration) error { return nil } // reserve, don't advance
+	for range 5 {
+		if err := p.Wait(ctx, "busy", per); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 3000 { // force sweeps
+		if err := p.Wait(ctx, fmt.Sprint(i), per); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.Sleep = c.Sleep
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		start := c.Now()
+		if err := p.Wait(ctx, "busy", per); err != nil {
+			t.Error(err)
+		}
+		mu.Lock()
+		times = append(times, start, c.Now())
+		mu.Unlock()
+	}()
+	wg.Wait()
+	if got := times[1].Sub(times[0]); got < 4*time.Second {
+		t.Errorf("sixth send to a chat with five queued waited %s, want at least 4s", got)
+	}
+}
+
+func TestConcurrentWaiters(t *testing.T) {
+	// Real clock, generous rate: checks for races, and that every waiter
+	// gets through.
+	p := New(Rate{Count: 1000000, Per: time.Second, Burst: 1000})
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var done []string
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				key := fmt.Sprint(g, "-", i%7)
+				if err := p.Wait(context.Background(), key, Rate{Count: 1000000, Per: time.Second, Burst: 1000}); err != nil {
+					t.Error(err)
+					return
+				}
+				mu.Lock()
+				done = append(done, key)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	sort.Strings(done)
+	if len(done) != 1600 {
+		t.Errorf("got %d sends through, want 1600", len(done))
+	}
+}
