@@ -98,10 +98,10 @@ func TestConsentOrderAndIndex(t *testing.T) {
 	}{
 		{"two opt in", []carebot.ConsentEvent{ev("a", carebot.OptIn, 0), ev("b", carebot.OptIn, 0)}, []string{"a", "b"}},
 		{"b stops", []carebot.ConsentEvent{ev("b", carebot.OptOut, time.Hour)}, []string{"a"}},
-		{"an older opt-in of b is imported", []carebot.ConsentEvent{ev("b", carebot.OptIn, 30 * time.Minute)}, []string{"a"}},
+		{"an older opt-in of b is imported", []carebot.ConsentEvent{ev("b", carebot.OptIn, 30*time.Minute)}, []string{"a"}},
 		{"an older opt-out of a is imported", []carebot.ConsentEvent{ev("a", carebot.OptOut, -time.Hour)}, []string{"a"}},
-		{"a stops and restarts in one call", []carebot.ConsentEvent{ev("a", carebot.OptOut, 2 * time.Hour), ev("a", carebot.OptIn, 3 * time.Hour)}, []string{"a"}},
-		{"same instant: the later recorded wins", []carebot.ConsentEvent{ev("a", carebot.OptOut, 3 * time.Hour)}, nil},
+		{"a stops and restarts in one call", []carebot.ConsentEvent{ev("a", carebot.OptOut, 2*time.Hour), ev("a", carebot.OptIn, 3*time.Hour)}, []string{"a"}},
+		{"same instant: the later recorded wins", []carebot.ConsentEvent{ev("a", carebot.OptOut, 3*time.Hour)}, nil},
 		{"other purposes untouched", []carebot.ConsentEvent{{User: "a", Purpose: carebot.PurposeAwareness, Action: carebot.OptIn, At: t0}}, nil},
 	}
 	for _, s := range steps {

@@ -57,7 +57,7 @@ var (
 	ErrNotCarebot = errors.New("not a carebot database")
 	// ErrUnknownVersion means the file or a value was written in a format newer
 	// than this code knows: upgrade carebot. The file is left untouched.
-	ErrUnknownVersion = errors.New("format version unknown to this carebot")
+	ErrUnknownVersion = errors.New("unknown format version")
 	// ErrCorrupt means a stored value is damaged, truncated, moved or tampered with.
 	ErrCorrupt = errors.New("corrupt value")
 	// ErrClosed means the DB was used after Close.

@@ -59,4 +59,3 @@ func readFile(t testing.TB, path string) []byte {
 	}
 	return b
 }
-
