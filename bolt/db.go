@@ -32,12 +32,23 @@
 // A DB is safe for concurrent use. bbolt runs one write transaction at a time
 // and any number of read transactions beside it; every write is committed and
 // fsync'd before the method returns.
+//
+// # Adding a noun (the outbox, an adapter's offset)
+//
+// Put it in its own file. Name its bucket in the const block below and add
+// it to bucketPaths. Run transactions through d.view and d.update (they check
+// ctx and guard against Scrub) and find buckets with bucket(tx, ...). Seal a
+// value about one person with d.sealFor/d.openFor under d.uid(userKey) (so
+// Forget shreds it) and add its delete step to Forget's list; seal anything
+// else confidential with sealValue/openValue and d.keys.value. Never put a
+// user key, name or text in a bucket key or an error message.
 package bolt
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"sync"
 	"time"
@@ -161,6 +172,10 @@ func openBolt(path string, timeout time.Duration) (*bbolt.DB, error) {
 	case errors.Is(err, bbolt.ErrChecksum):
 		return nil, fmt.Errorf("the database's meta pages are corrupt (checksum mismatch): %w", err)
 	case err != nil:
+		// Open already names the path; drop os.PathError's repeat of it.
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s: %w", pe.Op, pe.Err)
+		}
 		return nil, err
 	}
 	// Scrub replaces the file by rename while holding the lock on the old

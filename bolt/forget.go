@@ -6,8 +6,6 @@ import (
 	"fmt"
 
 	"go.etcd.io/bbolt"
-
-	"github.com/carebot/carebot"
 )
 
 // Forget erases a person: their user record, their whole consent ledger,
@@ -76,20 +74,27 @@ func forgetLedger(tx *bbolt.Tx, uid []byte) (bool, error) {
 	return len(keys) > 0, nil
 }
 
+// forgetOptIn walks every purpose bucket in the file, not only the purposes
+// this code knows, so a purpose since retired keeps nothing either.
 func forgetOptIn(tx *bbolt.Tx, uid []byte) (bool, error) {
-	found := false
-	for _, p := range carebot.Purposes() {
-		b, err := bucket(tx, bucketOptIn, string(p))
-		if err != nil {
-			return false, err
+	idx, err := bucket(tx, bucketOptIn)
+	if err != nil {
+		return false, err
+	}
+	var hold []*bbolt.Bucket
+	err = idx.ForEachBucket(func(name []byte) error {
+		if b := idx.Bucket(name); b.Get(uid) != nil {
+			hold = append(hold, b)
 		}
-		if b.Get(uid) == nil {
-			continue
-		}
-		found = true
+		return nil
+	})
+	if err != nil {
+		return false, err
+	}
+	for _, b := range hold {
 		if err := b.Delete(uid); err != nil {
 			return false, err
 		}
 	}
-	return found, nil
+	return len(hold) > 0, nil
 }

@@ -187,3 +187,36 @@ func TestSamePath(t *testing.T) {
 		t.Errorf("after the rename: got %v, %v; want false", same, err)
 	}
 }
+
+// A purpose carebot no longer knows still has its index bucket in older
+// files; Forget must clear the person from it too.
+func TestForgetRetiredPurpose(t *testing.T) {
+	d, path := openTemp(t)
+	const who = "discord:77"
+	if err := d.RecordConsent(t.Context(), optIn(who, carebot.PurposeAwareness)); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	rawUpdate(t, path, func(tx *bbolt.Tx) error {
+		b, err := tx.Bucket([]byte(bucketOptIn)).CreateBucket([]byte("surveys"))
+		if err != nil {
+			return err
+		}
+		return b.Put(d.uid(who), []byte{valueV1})
+	})
+	d = reopen(t, path)
+	if err := d.Forget(t.Context(), who); err != nil {
+		t.Fatal(err)
+	}
+	if got := personBytes(t, d, who); len(got) != 1 {
+		t.Errorf("%d traces of the person are left after Forget", len(got)-1)
+	}
+}
+
+func TestOpenMissingDirectory(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nope", "carebot.db")
+	_, err := Open(path, testKey, Options{})
+	if want := "open " + path + ": open: no such file or directory"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %q", err, want)
+	}
+}
