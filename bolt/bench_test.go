@@ -1,0 +1,88 @@
+package bolt
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/carebot/carebot"
+)
+
+// One consent change as the engine makes it: one event, committed and
+// fsync'd before the call returns. The figure is mostly the disk's fsync.
+func BenchmarkRecordConsent(b *testing.B) {
+	d, _ := openTemp(b)
+	actions := []carebot.ConsentAction{carebot.OptIn, carebot.OptOut}
+	i := 0
+	for b.Loop() {
+		e := carebot.ConsentEvent{User: fmt.Sprintf("telegram:%d", i%1000), Purpose: carebot.PurposeAwareness,
+			Action: actions[i%2], Method: "keyword:STOP", Wording: "v1", At: t0}
+		if err := d.RecordConsent(b.Context(), e); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// fill stores n people, each with a user record and an awareness opt-in,
+// in a few large transactions.
+func fill(b *testing.B, d *DB, n int) {
+	b.Helper()
+	const batch = 10_000
+	for start := 0; start < n; start += batch {
+		var evs []carebot.ConsentEvent
+		for i := start; i < min(n, start+batch); i++ {
+			evs = append(evs, optIn(fmt.Sprintf("telegram:%d", i), carebot.PurposeAwareness))
+		}
+		if err := d.RecordConsent(b.Context(), evs...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for i := range min(n, 10_000) {
+		u := carebot.User{Key: fmt.Sprintf("telegram:%d", i), Lang: "es", TimeZone: "America/Chicago", Created: t0}
+		if err := d.PutUser(b.Context(), u); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkUser(b *testing.B) {
+	d, _ := openTemp(b)
+	fill(b, d, 10_000)
+	i := 0
+	for b.Loop() {
+		if _, err := d.User(b.Context(), fmt.Sprintf("telegram:%d", i%10_000)); err != nil {
+			b.Fatal(err)
+		}
+		i += 7919
+	}
+}
+
+// Consent is what the dispatcher asks for each recipient at send time.
+func BenchmarkConsent(b *testing.B) {
+	d, _ := openTemp(b)
+	fill(b, d, 10_000)
+	i := 0
+	for b.Loop() {
+		st, err := d.Consent(b.Context(), fmt.Sprintf("telegram:%d", i%10_000))
+		if err != nil || !st[carebot.PurposeAwareness].OptedIn {
+			b.Fatal(st, err)
+		}
+		i += 7919
+	}
+}
+
+// A broadcast resolving its audience: every one of 100,000 opted-in people.
+func BenchmarkOptedIn100k(b *testing.B) {
+	const n = 100_000
+	d, _ := openTemp(b)
+	fill(b, d, n)
+	for b.Loop() {
+		got := 0
+		if err := d.OptedIn(b.Context(), carebot.PurposeAwareness, func(string) error { got++; return nil }); err != nil {
+			b.Fatal(err)
+		}
+		if got != n {
+			b.Fatalf("visited %d, want %d", got, n)
+		}
+	}
+}
