@@ -14,6 +14,7 @@
 //	users             uid -> sealed(data key) user record
 //	consent           uid | time | seq -> sealed(data key) consent event
 //	optin/<purpose>   uid -> sealed(data key) user key, for who is opted in now
+//	feedback          time | seq -> sealed(value key) miss, press or rating (feedback.go)
 //
 // uid is HMAC-SHA256 of the user key ("telegram:12345") under an index key
 // derived from the master key, so platform ids never appear in the file.
@@ -121,7 +122,7 @@ const (
 // creates those missing, so a newer carebot adds its buckets to an existing
 // file without a migration: add a line here when you add a noun.
 func bucketPaths() [][]string {
-	paths := [][]string{{bucketMeta}, {bucketKeys}, {bucketUsers}, {bucketConsent}, {bucketOptIn}}
+	paths := [][]string{{bucketMeta}, {bucketKeys}, {bucketUsers}, {bucketConsent}, {bucketOptIn}, {bucketFeedback}}
 	for _, p := range carebot.Purposes() {
 		paths = append(paths, []string{bucketOptIn, string(p)})
 	}
