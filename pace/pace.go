@@ -1,20 +1,24 @@
 // Package pace spaces out sends so that a platform's rate limits are never
-// hit: one token bucket for the whole platform, one per chat, and a pause
-// whenever the platform answers with a retry-after.
+// hit: one bucket for the whole platform, one per chat, and a pause whenever
+// the platform answers with a retry-after.
 //
 // Adapters pace every send they make (replies and reminders alike); the
-// reminders dispatcher paces its fan-out the same way. The buckets come from
-// golang.org/x/time/rate; this package adds what a chat platform needs on
-// top: many per-chat buckets that are forgotten when idle, and a shared
-// pause that a 429 imposes on everyone.
+// reminders dispatcher paces its fan-out the same way.
+//
+// Each bucket is GCRA (the generic cell rate algorithm: a "theoretical
+// arrival time" per bucket, as in ATM networks and redis-cell). A send gets
+// its chat's slot and the platform's slot for the same instant, under one
+// lock; a send whose chat is busy waits for its chat without holding a
+// platform slot, so one busy chat never slows the others. golang.org/x/time/rate
+// was the first choice, but its reservations cannot be made for a future
+// instant without letting a later, earlier-timed call undercut the spacing,
+// and a joint reservation needs exactly that.
 package pace
 
 import (
 	"context"
 	"sync"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
 // Rate is Count events per Per, with at most Burst of them back to back.
@@ -28,14 +32,58 @@ type Rate struct {
 // Unlimited reports whether r sets no limit (its zero value).
 func (r Rate) Unlimited() bool { return r.Count <= 0 || r.Per <= 0 }
 
-func (r Rate) limit() rate.Limit {
+// interval is the time between two sends at this rate, rounded up: 30 per
+// second is 33,333,334 ns apart, so that 31 never fit in one second.
+func (r Rate) interval() time.Duration {
 	if r.Unlimited() {
-		return rate.Inf
+		return 0
 	}
-	return rate.Limit(float64(r.Count) / r.Per.Seconds())
+	n := time.Duration(r.Count)
+	return (r.Per + n - 1) / n
 }
 
-func (r Rate) burst() int { return max(1, r.Burst) }
+// tolerance is how far ahead of its spacing a send may go: the burst.
+func (r Rate) tolerance() time.Duration {
+	return time.Duration(max(1, r.Burst)-1) * r.interval()
+}
+
+// gcra is one bucket: tat is the theoretical arrival time of the next send
+// were sends perfectly spaced. A send may go at t when t >= tat-tolerance.
+type gcra struct {
+	rate Rate
+	tat  time.Time
+}
+
+// earliest is the first instant at or after now when a send fits.
+func (g *gcra) earliest(now time.Time) time.Time {
+	if g.rate.Unlimited() {
+		return now
+	}
+	if e := g.tat.Add(-g.rate.tolerance()); e.After(now) {
+		return e
+	}
+	return now
+}
+
+// take records a send at t (which must be at or after earliest).
+func (g *gcra) take(t time.Time) {
+	if g.rate.Unlimited() {
+		return
+	}
+	if g.tat.Before(t) {
+		g.tat = t
+	}
+	g.tat = g.tat.Add(g.rate.interval())
+}
+
+// give undoes take(t) when the send at t will not happen, if nothing was
+// taken after it; otherwise the slot is left unused, which only errs on
+// the side of sending less.
+func (g *gcra) give(t time.Time) {
+	if !g.rate.Unlimited() && g.tat.Equal(t.Add(g.rate.interval())) {
+		g.tat = t
+	}
+}
 
 // Pacer paces sends. It is safe for concurrent use; the zero value is not
 // usable, call New.
@@ -45,17 +93,11 @@ type Pacer struct {
 	Now   func() time.Time
 	Sleep func(ctx context.Context, d time.Duration) error
 
-	global *rate.Limiter
-
 	mu     sync.Mutex
-	keys   map[string]*keyBucket
+	global gcra
+	keys   map[string]*gcra
 	sweep  int       // len(keys) at which idle buckets are next swept
 	paused time.Time // no send starts before this (a platform's retry-after)
-}
-
-type keyBucket struct {
-	lim  *rate.Limiter
-	rate Rate
 }
 
 // New returns a Pacer whose sends together stay within global.
@@ -63,8 +105,8 @@ func New(global Rate) *Pacer {
 	return &Pacer{
 		Now:    time.Now,
 		Sleep:  sleep,
-		global: rate.NewLimiter(global.limit(), global.burst()),
-		keys:   make(map[string]*keyBucket),
+		global: gcra{rate: global},
+		keys:   make(map[string]*gcra),
 		sweep:  1024,
 	}
 }
@@ -73,40 +115,97 @@ func New(global Rate) *Pacer {
 // key's own rate per, and within the global rate. It returns ctx's error if
 // ctx ends first, and then the send must not be made.
 func (p *Pacer) Wait(ctx context.Context, key string, per Rate) error {
-	if err := p.waitPause(ctx); err != nil {
-		return err
-	}
-	if !per.Unlimited() {
-		now := p.Now()
-		if err := p.delay(ctx, p.reserveKey(now, key, per), now); err != nil {
+	for {
+		at, wait := p.reserve(key, per)
+		if wait > 0 {
+			// The chat is busy or the platform paused us: wait without
+			// holding a platform slot, then try again.
+			if err := p.Sleep(ctx, wait); err != nil {
+				return err
+			}
+			continue
+		}
+		d := at.Sub(p.Now())
+		if d <= 0 {
+			return ctx.Err()
+		}
+		if err := p.Sleep(ctx, d); err != nil {
+			p.release(key, at)
 			return err
 		}
+		return nil
 	}
+}
+
+// reserve takes the chat's and the platform's slots for one common instant
+// at, when only the platform's queue stands between now and at. Otherwise
+// it takes nothing and says how long to wait before asking again.
+func (p *Pacer) reserve(key string, per Rate) (at time.Time, wait time.Duration) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	now := p.Now()
-	if err := p.delay(ctx, p.global.ReserveN(now, 1), now); err != nil {
-		return err
+	if p.paused.After(now) {
+		return time.Time{}, p.paused.Sub(now)
 	}
-	// A pause may have begun while we waited for tokens.
-	return p.waitPause(ctx)
+	k := p.bucket(key, per, now)
+	if e := k.earliest(now); e.After(now) {
+		return time.Time{}, e.Sub(now)
+	}
+	at = p.global.earliest(now)
+	k.take(at)
+	p.global.take(at)
+	return at, 0
+}
+
+// release gives back the slots a cancelled Wait took for at.
+func (p *Pacer) release(key string, at time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.global.give(at)
+	if k := p.keys[key]; k != nil {
+		k.give(at)
+	}
+}
+
+// bucket returns key's bucket, making it at rate per. A key's rate is fixed
+// when its bucket is made; a different per for a live key replaces it.
+// Called with p.mu held.
+func (p *Pacer) bucket(key string, per Rate, now time.Time) *gcra {
+	k := p.keys[key]
+	if k == nil || k.rate != per {
+		k = &gcra{rate: per}
+		p.keys[key] = k
+	}
+	if len(p.keys) >= p.sweep {
+		// A bucket whose arrival time has passed is exactly a new one, so
+		// forgetting it changes nothing but memory. A bucket with sends
+		// reserved into the future is not, and stays.
+		for name, b := range p.keys {
+			if !b.tat.After(now) && b != k {
+				delete(p.keys, name)
+			}
+		}
+		p.sweep = max(1024, 2*len(p.keys))
+	}
+	return k
 }
 
 // Pause stops every send from starting for d: call it with the platform's
 // retry-after on a 429. A shorter pause never cuts a longer one short.
 func (p *Pacer) Pause(d time.Duration) {
-	until := p.Now().Add(d)
 	p.mu.Lock()
-	if until.After(p.paused) {
+	defer p.mu.Unlock()
+	if until := p.Now().Add(d); until.After(p.paused) {
 		p.paused = until
 	}
-	p.mu.Unlock()
 }
 
 // SetGlobal changes the global rate from now on (when a platform turns
 // out to allow less than its documented limit).
 func (p *Pacer) SetGlobal(r Rate) {
-	now := p.Now()
-	p.global.SetLimitAt(now, r.limit())
-	p.global.SetBurstAt(now, r.burst())
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.global.rate = r
 }
 
 // Keys reports how many per-key buckets are held (for tests and metrics).
@@ -114,59 +213,6 @@ func (p *Pacer) Keys() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return len(p.keys)
-}
-
-func (p *Pacer) waitPause(ctx context.Context) error {
-	for {
-		p.mu.Lock()
-		d := p.paused.Sub(p.Now())
-		p.mu.Unlock()
-		if d <= 0 {
-			return ctx.Err()
-		}
-		if err := p.Sleep(ctx, d); err != nil {
-			return err
-		}
-	}
-}
-
-// delay sleeps until r's token is due, giving the token back if ctx ends
-// first.
-func (p *Pacer) delay(ctx context.Context, r *rate.Reservation, now time.Time) error {
-	if d := r.DelayFrom(now); d > 0 {
-		if err := p.Sleep(ctx, d); err != nil {
-			r.CancelAt(p.Now())
-			return err
-		}
-	}
-	return nil
-}
-
-// reserveKey reserves one token of key's bucket, creating the bucket at
-// rate per. A key's rate is fixed when its bucket is made; a different per
-// for a live key replaces it. Reserving under the lock means a sweep can
-// never forget a bucket between its lookup and its reservation.
-func (p *Pacer) reserveKey(now time.Time, key string, per Rate) *rate.Reservation {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	b := p.keys[key]
-	if b == nil || b.rate != per {
-		b = &keyBucket{lim: rate.NewLimiter(per.limit(), per.burst()), rate: per}
-		p.keys[key] = b
-	}
-	r := b.lim.ReserveN(now, 1)
-	if len(p.keys) >= p.sweep {
-		// A full bucket is indistinguishable from a new one, so
-		// forgetting it changes nothing but memory. A bucket with
-		// reservations into the future is not full and stays.
-		for k, kb := range p.keys {
-			if kb.lim.TokensAt(now) >= float64(kb.rate.burst()) {
-				delete(p.keys, k)
-			}
-		}
-		p.sweep = max(1024, 2*len(p.keys))
-	}
-	return r
 }
 
 func sleep(ctx context.Context, d time.Duration) error {
