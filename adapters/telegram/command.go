@@ -73,7 +73,7 @@ func unitOffsets(s string) []int {
 }
 
 // cutOut removes the byte ranges cuts from s, joining what remains around
-// each cut with one space.
+// each cut with one space (none before punctuation).
 func cutOut(s string, cuts [][2]int) string {
 	if len(cuts) == 0 {
 		return strings.TrimSpace(s)
@@ -89,13 +89,17 @@ func cutOut(s string, cuts [][2]int) string {
 		at = c[1]
 	}
 	pieces = append(pieces, s[at:])
-	var kept []string
+	var b strings.Builder
 	for _, p := range pieces {
-		if p = strings.TrimSpace(p); p != "" {
-			kept = append(kept, p)
+		if p = strings.TrimSpace(p); p == "" {
+			continue
 		}
+		if b.Len() > 0 && !strings.ContainsAny(p[:1], ",.;:!?") {
+			b.WriteByte(' ') // "hey @bot, open?" reads "hey, open?"
+		}
+		b.WriteString(p)
 	}
-	return strings.Join(kept, " ")
+	return b.String()
 }
 
 // command reads a leading /command (or /command@thisbot) and returns the

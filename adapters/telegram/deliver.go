@@ -149,8 +149,8 @@ func (b *Bot) deliver(ctx context.Context, dl delivery) bool {
 			break
 		}
 		err := b.attempt(ctx, j)
-		if ctx.Err() != nil {
-			return false
+		if err != nil && ctx.Err() != nil {
+			return false // a success just before shutdown must still be marked done
 		}
 		var rl *carebot.RateLimitError
 		var p permanent

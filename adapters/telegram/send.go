@@ -160,7 +160,7 @@ func (b *Bot) call(ctx context.Context, chat int64, group bool, c tgbotapi.Chatt
 	if err := b.pacer.Wait(ctx, key, per); err != nil {
 		return nil, err
 	}
-	rctx, cancel := context.WithTimeout(ctx, requestTimeout)
+	rctx, cancel := onTheWire(ctx)
 	defer cancel()
 	resp, err := b.api(rctx).Request(c)
 	if err == nil {
@@ -173,6 +173,31 @@ func (b *Bot) call(ctx context.Context, chat int64, group bool, c tgbotapi.Chatt
 		b.log.Warn("Telegram asked us to slow down", "retry_after", rl.RetryAfter)
 	}
 	return nil, err
+}
+
+// shutdownGrace is how long a request already on the wire may finish
+// after its context ends.
+const shutdownGrace = 500 * time.Millisecond
+
+// onTheWire returns the context for one request: it ends requestTimeout
+// after the start, or shutdownGrace after ctx ends. Cutting a send off the
+// instant shutdown begins would leave it sent but not marked done, and the
+// patient would get it again after the restart.
+func onTheWire(ctx context.Context) (context.Context, context.CancelFunc) {
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), requestTimeout)
+	stop := context.AfterFunc(ctx, func() {
+		t := time.NewTimer(shutdownGrace)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			cancel()
+		case <-rctx.Done():
+		}
+	})
+	return rctx, func() {
+		stop()
+		cancel()
+	}
 }
 
 // migrated is the supergroup a group became; Telegram answers a send to

@@ -35,11 +35,11 @@ func split(text string, max int) []string {
 	text = strings.TrimSpace(text)
 	var parts []string
 	for text != "" {
-		if utf16Len(text) <= max {
+		head := prefixUnits(text, max)
+		if len(head) == len(text) {
 			parts = append(parts, text)
 			break
 		}
-		head := prefixUnits(text, max)
 		cut := bestCut(text, len(head))
 		parts = append(parts, strings.TrimRightFunc(text[:cut], unicode.IsSpace))
 		text = strings.TrimLeftFunc(text[cut:], unicode.IsSpace)

@@ -1,6 +1,7 @@
 package telegramtest
 
 import (
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 	"math"
 	"net/http"
 	"strconv"
@@ -12,6 +13,8 @@ type Fault struct {
 	Code        int    // error_code and HTTP status, e.g. 429, 403, 502
 	Description string // Telegram's description
 	RetryAfter  int    // seconds, for a 429
+	// MigrateTo is the supergroup a group became (with Code 400).
+	MigrateTo int64
 	// Drop closes the connection without answering.
 	Drop bool
 	// Body, if set, is answered raw with status 200 (garbage JSON).
@@ -25,6 +28,12 @@ var (
 	Deactivated  = Fault{Code: 403, Description: "Forbidden: user is deactivated"}
 	ChatNotFound = Fault{Code: 400, Description: "Bad Request: chat not found"}
 )
+
+// Migrated is Telegram's answer to a send to a group that became the
+// supergroup to.
+func Migrated(to int64) Fault {
+	return Fault{Code: 400, Description: "Bad Request: group chat was upgraded to a supergroup chat", MigrateTo: to}
+}
 
 // TooManyRequests is a 429 asking to wait retryAfter seconds.
 func TooManyRequests(retryAfter int) Fault {
@@ -81,7 +90,7 @@ func (f Fault) write(w http.ResponseWriter) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(f.Body))
 	default:
-		writeError(w, f.Code, f.Description, f.RetryAfter)
+		writeErrorParams(w, f.Code, f.Description, tgbotapi.ResponseParameters{RetryAfter: f.RetryAfter, MigrateToChatID: f.MigrateTo})
 	}
 }
 

@@ -218,9 +218,13 @@ func writeResult(w http.ResponseWriter, result any) {
 }
 
 func writeError(w http.ResponseWriter, code int, desc string, retryAfter int) {
+	writeErrorParams(w, code, desc, tgbotapi.ResponseParameters{RetryAfter: retryAfter})
+}
+
+func writeErrorParams(w http.ResponseWriter, code int, desc string, p tgbotapi.ResponseParameters) {
 	resp := tgbotapi.APIResponse{ErrorCode: code, Description: desc}
-	if retryAfter > 0 {
-		resp.Parameters = &tgbotapi.ResponseParameters{RetryAfter: retryAfter}
+	if p != (tgbotapi.ResponseParameters{}) {
+		resp.Parameters = &p
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(code)
