@@ -43,6 +43,9 @@ type Harness interface {
 	// WaitSent waits until the platform has received at least n messages
 	// from the bot, and returns them all.
 	WaitSent(ctx context.Context, n int) ([]Sent, error)
+	// WaitIdle waits until the adapter is waiting on the platform for
+	// events (a long poll, an open socket) with nothing else to do.
+	WaitIdle(ctx context.Context) error
 	// Block makes the platform refuse every message to user, as when
 	// they blocked the bot or closed their DMs.
 	Block(user string)

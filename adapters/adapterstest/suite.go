@@ -241,7 +241,10 @@ func testShutdown(t *testing.T, h Harness) {
 	rec := newRecorder(echo)
 	_, done := h.Start(ctx, rec)
 	h.DM("hank", "hello")
-	waitSent(t, h, 1) // the loop is now back in a long poll
+	waitSent(t, h, 1)
+	if err := h.WaitIdle(waitCtx(t)); err != nil {
+		t.Fatalf("adapter never went back to waiting for events: %v", err)
+	}
 	cancel()
 	select {
 	case err := <-done:

@@ -22,7 +22,7 @@ func TestContract(t *testing.T) {
 // harness runs the adapter against telegramtest.Server for adapterstest
 // and for this package's own tests.
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	fake  *telegramtest.Server
 	clock *telegramtest.Clock
 	state *telegramtest.MemState
@@ -34,7 +34,7 @@ type harness struct {
 	groups map[string]int64
 }
 
-func newHarness(t *testing.T) *harness {
+func newHarness(t testing.TB) *harness {
 	fake := telegramtest.NewServer()
 	t.Cleanup(fake.Close)
 	clock := telegramtest.NewClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
@@ -114,6 +114,10 @@ func (h *harness) Sent() []adapterstest.Sent { return toSent(h.fake.Messages()) 
 func (h *harness) WaitSent(ctx context.Context, n int) ([]adapterstest.Sent, error) {
 	calls, err := h.fake.WaitMessages(ctx, n)
 	return toSent(calls), err
+}
+
+func (h *harness) WaitIdle(ctx context.Context) error {
+	return h.fake.Wait(ctx, func(st telegramtest.Snapshot) bool { return st.Polling > 0 })
 }
 
 func (h *harness) Block(user string) { h.fake.Refuse(h.user(user), telegramtest.Blocked) }

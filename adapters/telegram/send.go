@@ -157,8 +157,13 @@ func (b *Bot) call(ctx context.Context, chat int64, group bool, c tgbotapi.Chatt
 			per = groupRate
 		}
 	}
-	if err := b.pacer.Wait(ctx, key, per); err != nil {
-		return nil, err
+	for {
+		if err := b.pacer.Wait(ctx, key, per); err != nil {
+			return nil, err
+		}
+		if key == "" || b.gaps.claim(key, b.now(), per) {
+			break
+		}
 	}
 	rctx, cancel := onTheWire(ctx)
 	defer cancel()

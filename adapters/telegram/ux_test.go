@@ -26,8 +26,8 @@ func TestPressIsAnsweredAndKeyboardCleared(t *testing.T) {
 	if _, err := h.fake.QueuePress(42, menu, "Cancel it"); err != nil {
 		t.Fatal(err)
 	}
-	err := h.fake.Wait(ctxT(t), func(calls []telegramtest.Call, _ int64) bool {
-		return count(calls, "answerCallbackQuery") == 1 && count(calls, "editMessageReplyMarkup") == 1 && count(calls, "sendMessage") == 2
+	err := h.fake.Wait(ctxT(t), func(st telegramtest.Snapshot) bool {
+		return count(st.Calls, "answerCallbackQuery") == 1 && count(st.Calls, "editMessageReplyMarkup") == 1 && count(st.Calls, "sendMessage") == 2
 	})
 	if err != nil {
 		t.Fatalf("got calls %v, want the press answered, the keyboard cleared and a reply", methods(h.fake.Calls()))

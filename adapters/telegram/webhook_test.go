@@ -22,7 +22,7 @@ func webhookBot(t *testing.T, h *harness, hd *handlerFunc) *httptest.Server {
 	t.Cleanup(srv.Close)
 	h.opts.Webhook = &telegram.Webhook{URL: srv.URL + "/telegram", Secret: "s3cret_Token-1"}
 	b, _ = h.run(t, hd, nil)
-	err := h.fake.Wait(ctxT(t), func(calls []telegramtest.Call, _ int64) bool { return count(calls, "setWebhook") == 1 })
+	err := h.fake.Wait(ctxT(t), func(st telegramtest.Snapshot) bool { return count(st.Calls, "setWebhook") == 1 })
 	if err != nil {
 		t.Fatal("the bot never set its webhook")
 	}
@@ -171,7 +171,7 @@ func TestWebhookServedByRun(t *testing.T) {
 	ln.Close()
 	h.opts.Webhook = &telegram.Webhook{URL: "http://" + addr + "/tg", Secret: "abc", Listen: addr}
 	_, stop := h.run(t, handler(echoText), nil)
-	if err := h.fake.Wait(ctxT(t), func(calls []telegramtest.Call, _ int64) bool { return count(calls, "setWebhook") == 1 }); err != nil {
+	if err := h.fake.Wait(ctxT(t), func(st telegramtest.Snapshot) bool { return count(st.Calls, "setWebhook") == 1 }); err != nil {
 		t.Fatal(err)
 	}
 	h.fake.QueueDM(42, "hello")

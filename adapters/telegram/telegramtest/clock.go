@@ -11,9 +11,10 @@ import (
 // paced burst that would take a minute runs at once, and the times the
 // fake records are the ones the pacer planned.
 //
-// Concurrent sleepers each advance it by their own duration, so time runs
-// faster than it would for real: checks of rate limits against it are
-// exact for one sender and lenient for many.
+// It is exact for one goroutine sending at a time. Concurrent sleepers
+// each advance it by their own duration, which bunches their sends at one
+// instant: to check pacing with several senders, run the test in a
+// testing/synctest bubble against NewLocal instead.
 type Clock struct {
 	mu  sync.Mutex
 	now time.Time

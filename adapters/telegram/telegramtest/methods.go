@@ -44,21 +44,37 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request) {
 			}
 			batch = append(batch, q.raw)
 		}
-		changed := s.changed
-		s.mu.Unlock()
 		if len(batch) > 0 {
+			s.mu.Unlock()
 			writeRaw(w, batch)
 			return
 		}
+		s.waiting++
+		s.changedLocked()
+		changed := s.changed
+		s.mu.Unlock()
+		timedOut := false
 		select {
 		case <-changed:
 		case <-deadline.C:
+			timedOut = true
+		case <-r.Context().Done():
+		case <-s.closed:
+		}
+		s.mu.Lock()
+		s.waiting--
+		s.mu.Unlock()
+		switch {
+		case timedOut:
 			writeRaw(w, nil)
 			return
-		case <-r.Context().Done():
+		case r.Context().Err() != nil:
 			return
+		}
+		select {
 		case <-s.closed:
 			return
+		default:
 		}
 	}
 }

@@ -51,6 +51,14 @@ func (s *Server) Confirmed() int64 {
 	return s.confirmed
 }
 
+// Polling counts the getUpdates calls blocked waiting for an update: a bot
+// with nothing left to do sits in one.
+func (s *Server) Polling() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.waiting
+}
+
 // Pending counts the queued updates not yet confirmed.
 func (s *Server) Pending() int {
 	s.mu.Lock()
@@ -58,13 +66,21 @@ func (s *Server) Pending() int {
 	return len(s.queue)
 }
 
-// Wait blocks until done reports true or ctx ends. done is called with the
-// fake locked, whenever its state changes; it must only read s through
-// its arguments: the accepted calls and the confirmed offset.
-func (s *Server) Wait(ctx context.Context, done func(calls []Call, confirmed int64) bool) error {
+// Snapshot is the fake's state as Wait's condition sees it.
+type Snapshot struct {
+	Calls     []Call // accepted calls, as Calls returns them
+	Confirmed int64  // as Confirmed
+	Polling   int    // as Polling
+	Pending   int    // as Pending
+}
+
+// Wait blocks until done reports true or ctx ends. done is called with
+// the fake locked, at once and whenever its state changes; it must not
+// call the Server's methods.
+func (s *Server) Wait(ctx context.Context, done func(Snapshot) bool) error {
 	for {
 		s.mu.Lock()
-		ok := done(s.calls, s.confirmed)
+		ok := done(Snapshot{Calls: s.calls, Confirmed: s.confirmed, Polling: s.waiting, Pending: len(s.queue)})
 		changed := s.changed
 		s.mu.Unlock()
 		if ok {
@@ -81,14 +97,14 @@ func (s *Server) Wait(ctx context.Context, done func(calls []Call, confirmed int
 // WaitMessages waits until the bot has sent at least n messages and
 // returns them all.
 func (s *Server) WaitMessages(ctx context.Context, n int) ([]Call, error) {
-	err := s.Wait(ctx, func(calls []Call, _ int64) bool { return len(filter(calls, "sendMessage")) >= n })
+	err := s.Wait(ctx, func(st Snapshot) bool { return len(filter(st.Calls, "sendMessage")) >= n })
 	return s.Messages(), err
 }
 
 // WaitConfirmed waits until the bot has confirmed update id (polled past
 // it).
 func (s *Server) WaitConfirmed(ctx context.Context, id int64) error {
-	return s.Wait(ctx, func(_ []Call, confirmed int64) bool { return confirmed > id })
+	return s.Wait(ctx, func(st Snapshot) bool { return st.Confirmed > id })
 }
 
 // Webhook returns the webhook the bot set (empty url if none) and the

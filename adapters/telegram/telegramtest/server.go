@@ -15,6 +15,7 @@ package telegramtest
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -78,6 +79,7 @@ type Server struct {
 	nextQuery  int
 	queue      []queued
 	confirmed  int64
+	waiting    int // getUpdates calls blocked waiting for an update
 	calls      []Call
 	rejected   []Call
 	faults     map[string][]Fault
@@ -101,7 +103,33 @@ type webhook struct {
 
 // NewServer starts a fake on 127.0.0.1. Close it when done.
 func NewServer() *Server {
-	s := &Server{
+	s := newServer()
+	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
+	s.URL = s.srv.URL
+	return s
+}
+
+// NewLocal returns a fake that listens on no socket: reach it with
+// Client(), whose requests it serves in the caller's goroutine. Inside a
+// testing/synctest bubble everything it does then runs on the bubble's
+// clock (a socket would stop that clock from advancing), so a test of
+// concurrent pacing sees exact times. Close it when done.
+func NewLocal() *Server {
+	s := newServer()
+	s.URL = "http://telegram.local"
+	return s
+}
+
+// Client returns an HTTP client that reaches the fake.
+func (s *Server) Client() *http.Client {
+	if s.srv != nil {
+		return s.srv.Client()
+	}
+	return &http.Client{Transport: inProcess{s}}
+}
+
+func newServer() *Server {
+	return &Server{
 		Token:      Token,
 		closed:     make(chan struct{}),
 		changed:    make(chan struct{}),
@@ -113,9 +141,6 @@ func NewServer() *Server {
 		keyboards:  make(map[[2]int64][]Button),
 		queries:    make(map[string]bool),
 	}
-	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
-	s.URL = s.srv.URL
-	return s
 }
 
 // Close stops the server, ending any poll in progress.
@@ -125,7 +150,32 @@ func (s *Server) Close() {
 	default:
 		close(s.closed)
 	}
-	s.srv.Close()
+	if s.srv != nil {
+		s.srv.Close()
+	}
+}
+
+// inProcess serves a request by calling the fake's handler directly.
+type inProcess struct{ s *Server }
+
+func (t inProcess) RoundTrip(req *http.Request) (resp *http.Response, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if p != http.ErrAbortHandler {
+				panic(p)
+			}
+			resp, err = nil, errors.New("telegramtest: connection dropped")
+		}
+	}()
+	if req.Body != nil {
+		defer req.Body.Close()
+	}
+	rec := httptest.NewRecorder()
+	t.s.serve(rec, req.Clone(req.Context()))
+	if req.Context().Err() != nil {
+		return nil, req.Context().Err()
+	}
+	return rec.Result(), nil
 }
 
 // SetClock makes the fake read time from now: the times it records and
