@@ -163,10 +163,12 @@ func (b *Bot) deliver(ctx context.Context, dl delivery) bool {
 			if j.Note != nil {
 				b.postNote(ctx, j, log)
 			}
+		case errors.As(err, &p) && j.Kind != jobSend && p.code == 400:
+			// An answer to a query that expired while we were down, a
+			// keyboard already cleared: nothing is lost.
+			log.Info("callback answer or keyboard no longer needed", "err", err)
 		case errors.As(err, &p):
-			if !(j.Kind == jobClear && p.code == 400) { // already cleared or gone
-				log.Error("Telegram refused a delivery; dropping it", "err", err)
-			}
+			log.Error("Telegram refused a delivery; dropping it", "err", err)
 		default:
 			log.Warn("delivery failed; will retry", "err", err, "in", wait.next)
 			if wait.sleep(ctx, b.opts.Sleep) != nil {

@@ -115,12 +115,14 @@ func (b *Bot) runWebhook(ctx context.Context) error {
 	wh := b.opts.Webhook
 	wait := backoff{next: time.Second, min: time.Second, max: 30 * time.Second}
 	for {
-		_, err := b.api(ctx).MakeRequest("setWebhook", tgbotapi.Params{
+		rctx, cancel := context.WithTimeout(ctx, requestTimeout)
+		_, err := b.api(rctx).MakeRequest("setWebhook", tgbotapi.Params{
 			"url":             wh.URL,
 			"secret_token":    wh.Secret, // WebhookConfig has no field for it
 			"max_connections": strconv.Itoa(wh.MaxConnections),
 			"allowed_updates": allowedUpdates,
 		})
+		cancel()
 		if err == nil {
 			break
 		}
