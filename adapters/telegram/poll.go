@@ -21,11 +21,14 @@ func (b *Bot) poll(ctx context.Context) error {
 	wait := backoff{next: time.Second, min: time.Second, max: 30 * time.Second}
 	// A webhook left set by an earlier run makes getUpdates fail with 409.
 	for {
-		_, err := b.call(ctx, 0, false, tgbotapi.DeleteWebhookConfig{})
+		// Not a message: no pacing, just a bound on the wait.
+		rctx, cancel := context.WithTimeout(ctx, requestTimeout)
+		_, err := b.api(rctx).Request(tgbotapi.DeleteWebhookConfig{})
+		cancel()
 		if err == nil {
 			break
 		}
-		if err := b.retryable(ctx, "deleteWebhook", err, &wait); err != nil {
+		if err := b.retryable(ctx, "deleteWebhook", classify(err), &wait); err != nil {
 			return err
 		}
 	}
