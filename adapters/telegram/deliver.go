@@ -1,0 +1,239 @@
+package telegram
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/carebot/carebot"
+)
+
+// delivery is a job with its place in the outbox.
+type delivery struct {
+	seq uint64
+	job job
+}
+
+// deliverer sends the outbox. Jobs wait in lines (one per chat, see
+// job.queue): a line is worked by one worker at a time, front first, so a
+// chat's messages arrive in order, while a fixed pool of workers takes
+// lines round-robin, so one slow chat never holds up the others.
+type deliverer struct {
+	b    *Bot
+	wake chan struct{} // a line became ready
+
+	mu    sync.Mutex
+	lines map[string][]delivery // pending jobs; the front one is in progress or next
+	ready []string              // lines with jobs and no worker, oldest first
+}
+
+func newDeliverer(b *Bot) *deliverer {
+	return &deliverer{b: b, wake: make(chan struct{}, 1), lines: make(map[string][]delivery)}
+}
+
+// start runs n workers until ctx ends.
+func (d *deliverer) start(ctx context.Context, wg *sync.WaitGroup, n int) {
+	for range n {
+		wg.Go(func() { d.work(ctx) })
+	}
+}
+
+// restore queues the outbox a previous run left behind. An entry that
+// cannot be decoded can never be delivered: it is dropped.
+func (d *deliverer) restore(ctx context.Context, pending []Outgoing) {
+	ds := make([]delivery, 0, len(pending))
+	for _, o := range pending {
+		j, err := decodeJob(o.Data)
+		if err != nil {
+			d.b.log.Error("dropping undecodable delivery", "seq", o.Seq, "err", err)
+			d.b.done(ctx, o.Seq)
+			continue
+		}
+		ds = append(ds, delivery{o.Seq, j})
+	}
+	if len(ds) > 0 {
+		d.b.log.Info("delivering replies promised before restart", "count", len(ds))
+	}
+	d.add(ds)
+}
+
+// add queues deliveries behind those already waiting in their lines.
+func (d *deliverer) add(ds []delivery) {
+	d.mu.Lock()
+	for _, dl := range ds {
+		key := dl.job.queue()
+		if len(d.lines[key]) == 0 {
+			d.ready = append(d.ready, key)
+		}
+		d.lines[key] = append(d.lines[key], dl)
+	}
+	d.mu.Unlock()
+	d.signal()
+}
+
+func (d *deliverer) signal() {
+	select {
+	case d.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (d *deliverer) work(ctx context.Context) {
+	for {
+		key, dl, ok := d.take(ctx)
+		if !ok {
+			return
+		}
+		if !d.b.deliver(ctx, dl) {
+			return // ctx ended: the job stays in the outbox for next time
+		}
+		d.finish(key)
+	}
+}
+
+// take waits for a ready line and returns its front job.
+func (d *deliverer) take(ctx context.Context) (string, delivery, bool) {
+	for {
+		d.mu.Lock()
+		if len(d.ready) > 0 {
+			key := d.ready[0]
+			d.ready = d.ready[1:]
+			dl := d.lines[key][0]
+			more := len(d.ready) > 0
+			d.mu.Unlock()
+			if more {
+				d.signal() // pass the wake-up on to another worker
+			}
+			return key, dl, true
+		}
+		d.mu.Unlock()
+		select {
+		case <-d.wake:
+		case <-ctx.Done():
+			return "", delivery{}, false
+		}
+	}
+}
+
+// finish removes a line's front job and puts the line back at the end of
+// the ready list if more wait in it.
+func (d *deliverer) finish(key string) {
+	d.mu.Lock()
+	rest := d.lines[key][1:]
+	if len(rest) == 0 {
+		delete(d.lines, key)
+	} else {
+		d.lines[key] = rest
+		d.ready = append(d.ready, key)
+	}
+	d.mu.Unlock()
+	if len(rest) > 0 {
+		d.signal()
+	}
+}
+
+// deliver makes one job happen, retrying what can succeed later, and
+// removes it from the outbox once it is sent or can never be. It returns
+// false, leaving the job in the outbox, only when ctx ended first.
+func (b *Bot) deliver(ctx context.Context, dl delivery) bool {
+	j := dl.job
+	log := b.log.With("seq", dl.seq, "kind", j.Kind, "user", j.User)
+	wait := backoff{next: time.Second, min: time.Second, max: time.Minute}
+	for {
+		if age := b.now().Sub(j.At); !j.At.IsZero() && age > b.opts.MaxReplyAge {
+			log.Warn("dropping a reply too old to deliver", "age", age.Round(time.Second))
+			break
+		}
+		err := b.attempt(ctx, j)
+		if err != nil && ctx.Err() != nil {
+			return false // a success just before shutdown must still be marked done
+		}
+		var rl *carebot.RateLimitError
+		var p permanent
+		switch {
+		case err == nil:
+		case errors.As(err, &rl):
+			continue // the pacer is paused for everyone; wait in line
+		case errors.Is(err, carebot.ErrUnreachable):
+			log.Info("recipient unreachable", "chat", b.chatLog(j.Chat), "err", err)
+			if j.Note != nil {
+				b.postNote(ctx, j, log)
+			}
+		case errors.As(err, &p) && j.Kind != jobSend && p.code == 400:
+			// An answer to a query that expired while we were down, a
+			// keyboard already cleared: nothing is lost.
+			log.Info("callback answer or keyboard no longer needed", "err", err)
+		case errors.As(err, &p):
+			log.Error("Telegram refused a delivery; dropping it", "err", err)
+		default:
+			log.Warn("delivery failed; will retry", "err", err, "in", wait.next)
+			if wait.sleep(ctx, b.opts.Sleep) != nil {
+				return false
+			}
+			continue
+		}
+		break
+	}
+	b.done(ctx, dl.seq)
+	return true
+}
+
+// attempt makes one try at a job.
+func (b *Bot) attempt(ctx context.Context, j job) error {
+	switch j.Kind {
+	case jobAnswer:
+		_, err := b.call(ctx, 0, false, tgbotapi.NewCallback(j.Query, ""))
+		return err
+	case jobClear:
+		empty := tgbotapi.InlineKeyboardMarkup{InlineKeyboard: [][]tgbotapi.InlineKeyboardButton{}}
+		_, err := b.call(ctx, j.Chat, j.Group, tgbotapi.NewEditMessageReplyMarkup(j.Chat, j.MsgID, empty))
+		return err
+	default:
+		_, err := b.sendText(ctx, dest{chat: j.Chat, group: j.Group, replyTo: j.ReplyTo}, j.Text, j.Buttons)
+		return err
+	}
+}
+
+// postNote asks a member, in the group they wrote in, to open a private
+// chat, when their private reply could not reach them.
+func (b *Bot) postNote(ctx context.Context, j job, log *slog.Logger) {
+	for range sendAttempts {
+		_, err := b.sendText(ctx, dest{chat: j.Note.Chat, group: true, replyTo: j.Note.ReplyTo}, j.Note.Text, nil)
+		var rl *carebot.RateLimitError
+		if errors.As(err, &rl) {
+			continue
+		}
+		if err != nil && ctx.Err() == nil {
+			log.Info("could not post the private-chat note in the group", "err", err)
+		}
+		return
+	}
+}
+
+// done removes a delivered job from the outbox, even if ctx has just
+// ended: the message went out, and forgetting that would send it again.
+func (b *Bot) done(ctx context.Context, seq uint64) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if err := b.st.Done(ctx, seq); err != nil {
+		b.log.Error("could not mark a delivery done; it may be sent again after a restart", "seq", seq, "err", err)
+	}
+}
+
+// backoff is an exponential wait between retries.
+type backoff struct{ next, min, max time.Duration }
+
+func (w *backoff) sleep(ctx context.Context, sleep func(context.Context, time.Duration) error) error {
+	if w.next < w.min {
+		w.next = w.min
+	}
+	d := w.next
+	w.next = min(2*d, w.max)
+	return sleep(ctx, d)
+}
+
+func (w *backoff) reset() { w.next = w.min }
