@@ -102,7 +102,8 @@ func TestConcurrentSendsAreNeverThrottled(t *testing.T) {
 }
 
 // A chat that gets several messages in a row keeps 1 s between them even
-// while 60 other chats keep the global bucket contended (see chatGaps).
+// while 60 other chats keep the global bucket contended: pace must take
+// the chat's slot and the platform's for the same instant.
 func TestBusyChatKeepsItsSpacingUnderContention(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		fake, b := localBot(t, handler(echoText))

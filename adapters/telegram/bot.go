@@ -92,7 +92,6 @@ type Bot struct {
 	opts   Options
 	log    *slog.Logger
 	pacer  *pace.Pacer
-	gaps   *chatGaps
 	client *http.Client
 	ownsHC bool
 	base   *tgbotapi.BotAPI // never used directly: see api
@@ -132,7 +131,6 @@ func New(ctx context.Context, token string, h carebot.Handler, st State, opts Op
 	b.log = opts.Logger.With("platform", Platform)
 	b.pacer = pace.New(globalRate)
 	b.pacer.Now, b.pacer.Sleep = opts.Now, opts.Sleep
-	b.gaps = newChatGaps()
 	base, err := tgbotapi.NewBotAPIWithClient(token, format, ctxClient{ctx, b.client})
 	if err != nil {
 		return nil, fmt.Errorf("telegram: getMe: %w", classify(err))

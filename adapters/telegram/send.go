@@ -157,13 +157,8 @@ func (b *Bot) call(ctx context.Context, chat int64, group bool, c tgbotapi.Chatt
 			per = groupRate
 		}
 	}
-	for {
-		if err := b.pacer.Wait(ctx, key, per); err != nil {
-			return nil, err
-		}
-		if key == "" || b.gaps.claim(key, b.now(), per) {
-			break
-		}
+	if err := b.pacer.Wait(ctx, key, per); err != nil {
+		return nil, err
 	}
 	rctx, cancel := onTheWire(ctx)
 	defer cancel()
