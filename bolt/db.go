@@ -15,6 +15,7 @@
 //	consent           uid | time | seq -> sealed(data key) consent event
 //	optin/<purpose>   uid -> sealed(data key) user key, for who is opted in now
 //	feedback          time | seq -> sealed(value key) miss, press or rating (feedback.go)
+//	adapters/<name>   "cursor", out/seq -> sealed(value key) an adapter's durable state (adapter.go)
 //
 // uid is HMAC-SHA256 of the user key ("telegram:12345") under an index key
 // derived from the master key, so platform ids never appear in the file.
@@ -122,7 +123,7 @@ const (
 // creates those missing, so a newer carebot adds its buckets to an existing
 // file without a migration: add a line here when you add a noun.
 func bucketPaths() [][]string {
-	paths := [][]string{{bucketMeta}, {bucketKeys}, {bucketUsers}, {bucketConsent}, {bucketOptIn}, {bucketFeedback}}
+	paths := [][]string{{bucketMeta}, {bucketKeys}, {bucketUsers}, {bucketConsent}, {bucketOptIn}, {bucketFeedback}, {bucketAdapters}}
 	for _, p := range carebot.Purposes() {
 		paths = append(paths, []string{bucketOptIn, string(p)})
 	}

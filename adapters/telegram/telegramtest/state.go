@@ -109,14 +109,19 @@ func TestState(t *testing.T, open Opener) {
 		// Seqs chosen so that any but a big-endian numeric order misorders them.
 		must(t, st.Commit(ctx, telegram.Cursor{Next: 7, Above: []int64{9, 12}}, []telegram.Outgoing{out(1<<40, "d"), out(256, "c")}))
 		must(t, st.Commit(ctx, telegram.Cursor{Next: 13}, []telegram.Outgoing{out(1, "a"), out(255, "b")}))
-		for _, st := range []telegram.State{st, reopen()} {
+		// Check the open store, then the same storage after a restart
+		// (reopen closes the first store, so it must come second).
+		for _, restart := range []bool{false, true} {
+			if restart {
+				st = reopen()
+			}
 			cur, pending := load(t, st)
 			if cur.Next != 13 || len(cur.Above) != 0 {
-				t.Errorf("got cursor %+v, want the last committed {Next:13}", cur)
+				t.Errorf("restart %v: got cursor %+v, want the last committed {Next:13}", restart, cur)
 			}
 			want := []telegram.Outgoing{out(1, "a"), out(255, "b"), out(256, "c"), out(1<<40, "d")}
 			if !equalOut(pending, want) {
-				t.Errorf("got pending %v, want %v", pending, want)
+				t.Errorf("restart %v: got pending %v, want %v", restart, pending, want)
 			}
 		}
 	})
