@@ -1,0 +1,140 @@
+package bot
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// safetyEvalDir is the shared evaluation data, beside the repository:
+// ../shared/eval from the root, so ../../shared/eval from this package.
+const safetyEvalDir = "../../shared/eval"
+
+// safetyCase is one labelled message: want is "!crisis", "!emergency",
+// "!none", or (in the clinic queries) an FAQ answer, which must get no
+// safety reply.
+type safetyCase struct {
+	Q    string `json:"q"`
+	Want any    `json:"want"`
+	Lang string `json:"lang"`
+}
+
+// wantKind reads the label; a clinic question is SafetyNone.
+func (c safetyCase) wantKind() SafetyKind {
+	switch c.Want {
+	case "!crisis":
+		return SafetyCrisis
+	case "!emergency":
+		return SafetyEmergency
+	}
+	return SafetyNone
+}
+
+func safetyReadCases(t *testing.T, path string) []safetyCase {
+	t.Helper()
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("%s is absent: the shared evaluation data sits beside the repository as ../shared/eval", path)
+	}
+	if err != nil {
+		t.Fatalf("open cases: %v", err)
+	}
+	defer f.Close()
+	var cases []safetyCase
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var c safetyCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatalf("%s:%d: %v", path, line, err)
+		}
+		cases = append(cases, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	if len(cases) == 0 {
+		t.Fatalf("%s: no cases", path)
+	}
+	return cases
+}
+
+// safetyFigures are the measures of the eval README, split by kind.
+type safetyFigures struct {
+	pos, hit, rightKind int // safety messages, those that got any safety reply, those that got the right one
+	neg, falseAlarm     int // other messages, those that got a safety reply
+	misses              []string
+}
+
+func (f safetyFigures) recall() float64    { return safetyRatio(f.hit, f.pos) }
+func (f safetyFigures) kindRate() float64  { return safetyRatio(f.rightKind, f.pos) }
+func (f safetyFigures) falseRate() float64 { return safetyRatio(f.falseAlarm, f.neg) }
+func (f safetyFigures) String() string {
+	return fmt.Sprintf("recall=%.3f (%d/%d) right_kind=%.3f false=%.3f (%d/%d)",
+		f.recall(), f.hit, f.pos, f.kindRate(), f.falseRate(), f.falseAlarm, f.neg)
+}
+
+func safetyRatio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func safetyMeasure(cases []safetyCase) safetyFigures {
+	var f safetyFigures
+	for _, c := range cases {
+		want, got := c.wantKind(), CheckSafety(c.Q)
+		switch {
+		case want == SafetyNone:
+			f.neg++
+			if got != SafetyNone {
+				f.falseAlarm++
+				f.misses = append(f.misses, fmt.Sprintf("false %s: %q", got, c.Q))
+			}
+		default:
+			f.pos++
+			if got != SafetyNone {
+				f.hit++
+			}
+			if got == want {
+				f.rightKind++
+			} else {
+				f.misses = append(f.misses, fmt.Sprintf("want %s, got %s: %q", want, got, c.Q))
+			}
+		}
+	}
+	return f
+}
+
+// TestSafetyEval holds the floors of the brief on the shared dev sets:
+// recall ≥ 0.95 with the right kind for ≥ 0.90, false alarms ≤ 0.05 on the
+// safety set and ≤ 0.02 on the clinic's ordinary questions.
+func TestSafetyEval(t *testing.T) {
+	dev := safetyMeasure(safetyReadCases(t, filepath.Join(safetyEvalDir, "safety", "dev.jsonl")))
+	clinic := safetyMeasure(safetyReadCases(t, filepath.Join(safetyEvalDir, "clinic", "queries-dev.jsonl")))
+	t.Logf("safety/dev.jsonl: %v", dev)
+	t.Logf("clinic/queries-dev.jsonl: false=%.3f (%d/%d)", clinic.falseRate(), clinic.falseAlarm, clinic.neg)
+	for _, m := range append(dev.misses, clinic.misses...) {
+		t.Log(m)
+	}
+	if dev.recall() < 0.95 {
+		t.Errorf("dev recall: got %.3f, want ≥ 0.95", dev.recall())
+	}
+	if dev.kindRate() < 0.90 {
+		t.Errorf("dev right kind: got %.3f, want ≥ 0.90", dev.kindRate())
+	}
+	if dev.falseRate() > 0.05 {
+		t.Errorf("dev false alarms: got %.3f, want ≤ 0.05", dev.falseRate())
+	}
+	if clinic.falseRate() > 0.02 {
+		t.Errorf("clinic false alarms: got %.3f, want ≤ 0.02", clinic.falseRate())
+	}
+}

@@ -1,0 +1,286 @@
+package bot
+
+// safetyRule is one compiled line of the rule tables: a phrase pattern, what
+// a match means (its effect) and which contexts cancel it (its guards).
+type safetyRule struct {
+	slots   []safetySlot
+	effect  uint8
+	arg     uint8  // weak-clue bit for the weak effects
+	guard   uint16 // safetyG* bits
+	atStart bool   // the match must begin a sentence (^)
+	atEnd   bool   // the match must end a sentence ($)
+	src     string // the rule as written, for test failures
+}
+
+// safetySlot matches one token: a word of a set, or a number in a range. gap
+// is how many other tokens may come before it; opt lets it be absent.
+type safetySlot struct {
+	ids    []uint16 // sorted lexicon ids
+	lo, hi int32    // number range, when hasNum
+	hasNum bool
+	gap    uint8
+	opt    bool
+}
+
+// Effects of a rule.
+const (
+	safetyCrisis     uint8 = iota + 1 // a crisis on its own
+	safetyEmergency                   // an emergency on its own
+	safetyCrisisClue                  // one weak crisis clue (two kinds make a crisis)
+	safetyEmergClue                   // one weak emergency clue
+	safetySelfHarm                    // an act of self-harm done; turns a crisis into an emergency
+	// Markers: they only set context for the guards.
+	safetyMTopic
+	safetyMIdiom
+	safetyMNeg
+	safetyMFut
+	safetyMPost
+	safetyMSvc
+	safetyMHypo
+	safetyMPast
+	safetyMRecent
+	safetyMAcute
+	safetyMChronic
+	safetyMResolved
+	safetyMJoke
+)
+
+// Guards: a trigger whose context has one of its guards does not count.
+const (
+	safetyGNeg      uint16 = 1 << iota // n: negated ("not suicidal", "would never")
+	safetyGFut                         // f: intended, not done ("want to take all my pills")
+	safetyGPost                        // a: after an event ("after my heart attack")
+	safetyGSvc                         // s: asked about as a service ("do you screen for")
+	safetyGHypo                        // h: hypothetical ("if someone stops breathing")
+	safetyGPast                        // p: far past, unless acute
+	safetyGRecent                      // q: far or recent past, unless acute
+	safetyGChronic                     // o: habitual, unless acute
+	safetyGResolved                    // r: over ("fine now")
+	safetyGJoke                        // j: the chunk laughs
+	safetyGTopic                       // t: a topic word within two tokens
+	safetyGIdiom                       // i: part of an idiom
+	safetyGFresh                       // x: (markers) no token already consumed
+	safetyGConsume                     // k: (markers) consume the matched tokens
+)
+
+// match returns the end of a match of r starting at token i, or -1.
+func (r *safetyRule) match(lx *safetyLexicon, toks []safetyTok, i int) int {
+	if r.atStart && i > 0 && toks[i-1].sent == toks[i].sent {
+		return -1
+	}
+	if !r.slots[0].has(&toks[i]) {
+		return -1
+	}
+	return r.from(lx, toks, 1, i+1, 0, toks[i].sent)
+}
+
+// from matches slots[k:] from token pos. Gaps stay inside the sentence and
+// never skip a negation: "i hope my plant doesnt die" is no wish to die.
+func (r *safetyRule) from(lx *safetyLexicon, toks []safetyTok, k, pos, extra int, sent uint16) int {
+	if k == len(r.slots) {
+		if r.atEnd && pos < len(toks) && toks[pos].sent == sent {
+			return -1
+		}
+		return pos
+	}
+	s := &r.slots[k]
+	gap := int(s.gap) + extra
+	for j := pos; j <= pos+gap && j < len(toks) && toks[j].sent == sent; j++ {
+		if s.has(&toks[j]) {
+			if e := r.from(lx, toks, k+1, j+1, 0, sent); e >= 0 {
+				return e
+			}
+		}
+		if lx.wclass[toks[j].id]&safetyWNeg != 0 {
+			break
+		}
+	}
+	if s.opt {
+		return r.from(lx, toks, k+1, pos, gap, sent)
+	}
+	return -1
+}
+
+func (s *safetySlot) has(t *safetyTok) bool {
+	if t.id == 0 {
+		return false
+	}
+	if s.hasNum && t.num >= s.lo && t.num <= s.hi && t.id == safetyNumID {
+		return true
+	}
+	ids := s.ids
+	if len(ids) <= 8 {
+		for _, id := range ids {
+			if id == t.id {
+				return true
+			}
+		}
+		return false
+	}
+	lo, hi := 0, len(ids)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ids[m] < t.id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(ids) && ids[lo] == t.id
+}
+
+// judge runs the marker rules, then the trigger rules, over the chunk.
+func (sc *safetyScanner) judge() {
+	toks := sc.toks[:sc.n]
+	lx := sc.lx
+	for i := range toks {
+		toks[i].flags = 0
+	}
+	clear(sc.sflags[:])
+	sc.joke = false
+	for i := range toks {
+		for _, ri := range lx.markers[toks[i].id] {
+			r := &lx.rules[ri]
+			if end := r.match(lx, toks, i); end >= 0 {
+				sc.mark(r, i, end)
+			}
+		}
+	}
+	for i := range toks {
+		for _, ri := range lx.triggers[toks[i].id] {
+			r := &lx.rules[ri]
+			if end := r.match(lx, toks, i); end >= 0 && !sc.guarded(r, i, end) {
+				sc.apply(r)
+				if sc.score.emergency {
+					sc.done = true
+					return
+				}
+			}
+		}
+	}
+}
+
+func (sc *safetyScanner) apply(r *safetyRule) {
+	switch r.effect {
+	case safetyCrisis:
+		sc.score.crisis = true
+	case safetyEmergency:
+		sc.score.emergency = true
+	case safetyCrisisClue:
+		sc.score.cweak |= 1 << r.arg
+	case safetyEmergClue:
+		sc.score.eweak |= 1 << r.arg
+	case safetySelfHarm:
+		sc.score.selfHarmDone = true
+	}
+}
+
+// mark applies a marker rule matched at toks[i:end].
+func (sc *safetyScanner) mark(r *safetyRule, i, end int) {
+	toks := sc.toks[:sc.n]
+	if r.guard&safetyGFresh != 0 {
+		for j := i; j < end; j++ {
+			if toks[j].flags&safetyFConsumed != 0 {
+				return
+			}
+		}
+	}
+	if r.guard&safetyGConsume != 0 {
+		for j := i; j < end; j++ {
+			toks[j].flags |= safetyFConsumed
+		}
+	}
+	s := toks[i].sent
+	switch r.effect {
+	case safetyMTopic, safetyMIdiom:
+		f := safetyFTopic
+		if r.effect == safetyMIdiom {
+			f = safetyFIdiom
+		}
+		for j := i; j < end; j++ {
+			toks[j].flags |= f
+		}
+	case safetyMNeg:
+		sc.scope(end, 3, safetyFNeg, safetyWBut)
+	case safetyMFut:
+		sc.scope(end, 3, safetyFFut, safetyWBut)
+	case safetyMPost:
+		sc.scope(end, 3, safetyFPost, 0)
+	case safetyMSvc:
+		sc.scope(end, 8, safetyFSvc, safetyWFirst)
+	case safetyMHypo:
+		sc.scope(end, 8, safetyFHypo, safetyWFirst)
+	case safetyMPast:
+		sc.sflags[s] |= safetySPast
+	case safetyMRecent:
+		sc.sflags[s] |= safetySRecent
+	case safetyMAcute:
+		sc.sflags[s] |= safetySAcute
+	case safetyMChronic:
+		sc.sflags[s] |= safetySChronic
+	case safetyMResolved:
+		sc.sflags[s] |= safetySResolved
+	case safetyMJoke:
+		sc.joke = true
+	}
+}
+
+// scope marks up to n tokens from start, within the sentence, with flag,
+// stopping at a word of class stop ("but" ends a negation, "i" ends a
+// question about services).
+func (sc *safetyScanner) scope(start, n int, flag uint16, stop uint8) {
+	toks := sc.toks[:sc.n]
+	if start >= len(toks) || start == 0 {
+		return
+	}
+	sent := toks[start-1].sent
+	for j := start; j < len(toks) && j < start+n && toks[j].sent == sent; j++ {
+		if sc.lx.wclass[toks[j].id]&stop != 0 {
+			return
+		}
+		toks[j].flags |= flag
+	}
+}
+
+// guarded reports whether the context of a match at toks[i:end] cancels it.
+func (sc *safetyScanner) guarded(r *safetyRule, i, end int) bool {
+	g := r.guard
+	if g == 0 {
+		return false
+	}
+	t := &sc.toks[i]
+	for _, c := range [...]struct {
+		g uint16
+		f uint16
+	}{{safetyGNeg, safetyFNeg}, {safetyGFut, safetyFFut}, {safetyGPost, safetyFPost}, {safetyGSvc, safetyFSvc}, {safetyGHypo, safetyFHypo}} {
+		if g&c.g != 0 && t.flags&c.f != 0 {
+			return true
+		}
+	}
+	sf := sc.sflags[t.sent]
+	acute := sf&safetySAcute != 0
+	switch {
+	case g&safetyGPast != 0 && sf&safetySPast != 0 && !acute,
+		g&safetyGRecent != 0 && sf&(safetySPast|safetySRecent) != 0 && !acute,
+		g&safetyGChronic != 0 && sf&safetySChronic != 0 && !acute,
+		g&safetyGResolved != 0 && sf&safetySResolved != 0,
+		g&safetyGJoke != 0 && sc.joke,
+		g&safetyGTopic != 0 && sc.near(i, end, 2, safetyFTopic),
+		g&safetyGIdiom != 0 && sc.near(i, end, 0, safetyFIdiom):
+		return true
+	}
+	return false
+}
+
+// near reports whether a token within d of toks[i:end], in its sentence,
+// has flag.
+func (sc *safetyScanner) near(i, end, d int, flag uint16) bool {
+	toks := sc.toks[:sc.n]
+	sent := toks[i].sent
+	for j := max(i-d, 0); j < end+d && j < len(toks); j++ {
+		if toks[j].sent == sent && toks[j].flags&flag != 0 {
+			return true
+		}
+	}
+	return false
+}
