@@ -138,3 +138,15 @@ func TestSafetyEval(t *testing.T) {
 		t.Errorf("clinic false alarms: got %.3f, want ≤ 0.02", clinic.falseRate())
 	}
 }
+
+// TestSafetyOwnCases holds the check on our own labelled messages, written
+// apart from the shared eval (other wording, both languages, both kinds and
+// hard look-alikes). Every case must get its label.
+func TestSafetyOwnCases(t *testing.T) {
+	cases := safetyReadCases(t, filepath.Join("testdata", "safety_cases.jsonl"))
+	f := safetyMeasure(cases)
+	t.Logf("testdata/safety_cases.jsonl: %v", f)
+	for _, m := range f.misses {
+		t.Error(m)
+	}
+}

@@ -43,6 +43,7 @@ const (
 	safetyMChronic
 	safetyMResolved
 	safetyMJoke
+	safetyMSkip // consumes its tokens (with k) and does nothing else
 )
 
 // Guards: a trigger whose context has one of its guards does not count.

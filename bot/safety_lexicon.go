@@ -217,7 +217,7 @@ func (b *safetyBuilder) effect(r *safetyRule, eff string) bool {
 		"!topic": safetyMTopic, "!idiom": safetyMIdiom, "!neg": safetyMNeg, "!fut": safetyMFut,
 		"!post": safetyMPost, "!svc": safetyMSvc, "!hypo": safetyMHypo, "!past": safetyMPast,
 		"!recent": safetyMRecent, "!acute": safetyMAcute, "!chronic": safetyMChronic,
-		"!resolved": safetyMResolved, "!joke": safetyMJoke,
+		"!resolved": safetyMResolved, "!joke": safetyMJoke, "!skip": safetyMSkip,
 	}
 	switch {
 	case eff == "C":

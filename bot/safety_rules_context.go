@@ -26,7 +26,9 @@ package bot
 // any trigger.
 var safetyMarkerRules = []string{
 	// Scopes over the next few tokens.
-	"!idiom/k no one", // "no one cares" negates nothing
+	"!skip/k no one", // "no one cares" negates nothing
+	"!skip/k cant|cannot|couldnt stop|quit|help", // "can't stop thinking about it" is no negation of it
+	"!skip/k no *1 puedo|puede|podia dejar",
 	"!neg/x @neg",
 	"!neg without|denies|deny|niega",
 	"!fut @fut",
@@ -60,7 +62,8 @@ var safetyMarkerRules = []string{
 	"!past as a teen|teenager|kid|child",
 	"!past hace *2 anos|ano|meses|mes|tiempo",
 	"!past el|la ano|mes pasado|pasada",
-	"!past de nino|nina|joven|chico|chica|adolescente",
+	"!past de|desde nino|nina|joven|chico|chica|adolescente|pequeno|pequena|chiquito|chiquita",
+	"!recent in|since|last|back|early|late|en|desde|de january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre",
 	"!past had|tuvo|tuve *1 a|an|un|una *1 heart|seizure|stroke|infarto|derrame|convulsion|ataque|embolia|overdose|sobredosis|miscarriage",
 	"!past had|tuvo|tuve seizures|convulsiones|strokes",
 	"!past survived|survivor|recovered|recovering|recuperando|recupere",
@@ -80,7 +83,7 @@ var safetyMarkerRules = []string{
 	"!chronic every|each|cada day|night|month|time|morning|week|period|cycle|year|dia|noche|mes|vez|manana|semana",
 	"!chronic for|since *3 weeks|months|years|ages|while|awhile|forever|semanas|meses|anos",
 	"!chronic always|usually|often|monthly|sometimes|frequently|occasionally|constantly|siempre|seguido|normalmente|frecuentemente|chronic|cronico|cronica",
-	"!chronic when|whenever|cuando i|he|she|my|yo *1 run|cough|exercise|climb|walk|lie|lay|eat|laugh|drink|stand|sneeze|work|corro|camino|toso",
+	"!chronic when|whenever|cuando|if i|im|he|hes|she|shes|they|my|yo *2 run|runs|running|cough|coughs|coughing|exercise|exercises|exercising|workout|climb|climbs|climbing|walk|walks|walking|lie|lay|lying|laying|eat|eats|eating|laugh|laughs|drink|drinks|stand|stands|sneeze|work|works|working|bend|bends|lift|lifts|lifting|anxious|stressed|nervous|panicking|worried|upset|sleep|sleeping|corro|camino|toso|como|duermo",
 	"!chronic has|have|gets|get|tiene|suffers|suffer|sufre *1 seizures|convulsiones|migraines|strokes|nosebleeds",
 	"!chronic period|periods|menstrual|regla|menstruacion|cycle|cycles",
 	"!resolved/k fine|ok|okay|alright|normal|normally|better|good|stable|recovered|awake|great *1 now",

@@ -68,6 +68,8 @@ var safetyEmergencyRules = []string{
 	// Stroke.
 	"E/tqprsahi @stroke",
 	"E/tqprsah derrame|ataque cerebral",
+	"E/tqprsahi dando|dio|da|dar *2 derrame|embolia|infarto",
+	"e.stroke/tqprsahi derrame",
 	"E/tqp face|cara|smile|mouth|boca *3 drooping|droopy|droop|drooped|crooked|uneven|lopsided|caida|chueca|torcida|colgada",
 	"E/qp one|un side|lado *3 face|body|cara|cuerpo|numb|weak|paralyzed|dormido|debil|drooping",
 	"E/qp numb|weak|paralyzed|dormido|dormida|paralizado|paralizada|debil *3 one|un side|lado",
@@ -79,7 +81,8 @@ var safetyEmergencyRules = []string{
 	// Seizures.
 	"E/tqprsahio @seizure",
 	"E/q seizure|seizures|convulsion|convulsiones|shaking|jerking|temblando *6 wont|cant|not|no|hasnt|doesnt *1 stop|stopping|para|parar|paran",
-	"E/q having|tiene|teniendo *1 a|an|una|un? seizure|seizures|convulsion|convulsiones",
+	"E/qh having|teniendo *1 a|an|una|un? seizure|seizures|convulsion|convulsiones",
+	"E/qh tiene|tuvo una|un convulsion|ataque",
 	"E/q seizing|convulsing|convulsionando",
 
 	// Bleeding.
@@ -125,7 +128,7 @@ var safetyEmergencyRules = []string{
 	"E/qpo cabeza *4 peor|repente|vida",
 	"E/qpj @burn *4 really|badly|severe|severely|bad|third|3rd|second|2nd|degree|blisters|blistering|grave|graves|feo|horrible|face|cara|chemical|quimica",
 	"E/qpi severe|bad|serious|third|3rd|big|large|huge|grave|graves *2 burn|burns|quemadura|quemaduras",
-	"E/qpi skin|piel *2 coming|falling|melting|cayendo|derritiendo *1 off",
+	"E/qpi skin|piel *2 coming|falling|melting|peeling|cayendo|derritiendo|pelando|caer *1 off?",
 	"E/qp got|been|was|were|just|get|gets shot|stabbed",
 	"E/qpt gunshot|stab|bullet wound|wounds",
 	"E/qp apunalado|apunalada|apunalaron|baleado|baleada|balazo|dispararon",

@@ -22,7 +22,7 @@ var safetyClasses = map[string]string{
 	"kill":   "kill killing kil kiling off offing unalive unaliving hang hanging shoot shooting drown drowning suffocate suffocating poison poisoning stab stabbing electrocute murder murdering",
 	"harm":   "hurt hurting harm harming cut cutting burn burning starve starving punish punishing injure injuring mutilate mutilating",
 	"die":    "die morir morirme morirse",
-	"live":   "live living exist existing alive vivir existir",
+	"live":   "live living exist existing alive vivir existir viviendo existiendo",
 	"be":     "am is are was were im its hes shes theyre been being be estoy esta estan ando anda sigo sigue",
 	"nobody": "nobody noone one nadie",
 
@@ -108,7 +108,7 @@ var safetyCrisisKinds = []string{
 var safetyEmergencyKinds = []string{
 	"bleed", "faint", "racing", "sweat", "arm", "sob", "speech", "sudden", "still", "hurt",
 	"acc", "head", "confused", "vomit", "fall", "cantget", "preg", "pain", "allergy", "swell",
-	"dying", "sugar",
+	"dying", "sugar", "stroke",
 }
 
 // safetyBleedBit is the clue "bleeding": with a crisis it means self-harm done.
