@@ -60,7 +60,7 @@ const (
 	safetyGJoke                        // j: the chunk laughs
 	safetyGTopic                       // t: a topic word within two tokens
 	safetyGIdiom                       // i: part of an idiom
-	safetyGFresh                       // x: (markers) no token already consumed
+	safetyGFresh                       // x: no token already consumed by a marker
 	safetyGConsume                     // k: (markers) consume the matched tokens
 )
 
@@ -267,7 +267,8 @@ func (sc *safetyScanner) guarded(r *safetyRule, i, end int) bool {
 		g&safetyGResolved != 0 && sf&safetySResolved != 0,
 		g&safetyGJoke != 0 && sc.joke,
 		g&safetyGTopic != 0 && sc.near(i, end, 2, safetyFTopic),
-		g&safetyGIdiom != 0 && sc.near(i, end, 0, safetyFIdiom):
+		g&safetyGIdiom != 0 && sc.near(i, end, 0, safetyFIdiom),
+		g&safetyGFresh != 0 && sc.near(i, end, 0, safetyFConsumed):
 		return true
 	}
 	return false

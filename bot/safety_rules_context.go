@@ -19,8 +19,8 @@ package bot
 // after an event, s asked about as a service, h hypothetical, p far past, q
 // far or recent past (both unless acute), o habitual (unless acute), r
 // resolved, j laughing, t a topic word within two tokens, i part of an idiom.
-// On markers, x skips a match on tokens another marker consumed, and k
-// consumes them.
+// x cancels a match on tokens a marker consumed; on a marker, k consumes
+// the tokens it matched.
 
 // safetyMarkerRules set the context. They run over the whole chunk before
 // any trigger.
@@ -29,6 +29,7 @@ var safetyMarkerRules = []string{
 	"!skip/k no one", // "no one cares" negates nothing
 	"!skip/k cant|cannot|couldnt stop|quit|help", // "can't stop thinking about it" is no negation of it
 	"!skip/k no *1 puedo|puede|podia dejar",
+	"!skip/k sleep|dormir|dormirme *4 and|y? *1 not|no|never|nunca", // a wish, not a person who will not wake
 	"!neg/x @neg",
 	"!neg without|denies|deny|niega",
 	"!fut @fut",
@@ -44,6 +45,7 @@ var safetyMarkerRules = []string{
 	"!svc donde|como *2 puedo|consigo|encuentro|obtengo",
 	"!svc informacion|folletos|folleto|clases|clase|platicas|talleres sobre|de|para|acerca",
 	"!svc es *1 normal",
+	"!svc ^ what|whats|how|who|which|where|does|do|why",
 	"!hypo if|when|incase|whenever someone|somebody|anyone|anybody|a|an|people|person|your|you|alguien|they|one",
 	"!hypo in case *1 of? *1 a|an|someone",
 	"!hypo what|how *2 to|should|do|would *2 do|tell|know|happens|recognize|spot *1 if|when",
@@ -64,8 +66,8 @@ var safetyMarkerRules = []string{
 	"!past el|la ano|mes pasado|pasada",
 	"!past de|desde nino|nina|joven|chico|chica|adolescente|pequeno|pequena|chiquito|chiquita",
 	"!recent in|since|last|back|early|late|en|desde|de january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre",
-	"!past had|tuvo|tuve *1 a|an|un|una *1 heart|seizure|stroke|infarto|derrame|convulsion|ataque|embolia|overdose|sobredosis|miscarriage",
-	"!past had|tuvo|tuve seizures|convulsiones|strokes",
+	"!topic had|tuvo|tuve *1 a|an|un|una *1 heart|seizure|stroke|infarto|derrame|convulsion|ataque|embolia|overdose|sobredosis|miscarriage",
+	"!topic had|tuvo|tuve seizures|convulsiones|strokes",
 	"!past survived|survivor|recovered|recovering|recuperando|recupere",
 	"!recent yesterday|ayer|anoche|overnight|earlier",
 	"!recent last night|week|weekend|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time",
@@ -86,6 +88,9 @@ var safetyMarkerRules = []string{
 	"!chronic when|whenever|cuando|if i|im|he|hes|she|shes|they|my|yo *2 run|runs|running|cough|coughs|coughing|exercise|exercises|exercising|workout|climb|climbs|climbing|walk|walks|walking|lie|lay|lying|laying|eat|eats|eating|laugh|laughs|drink|drinks|stand|stands|sneeze|work|works|working|bend|bends|lift|lifts|lifting|anxious|stressed|nervous|panicking|worried|upset|sleep|sleeping|corro|camino|toso|como|duermo",
 	"!chronic has|have|gets|get|tiene|suffers|suffer|sufre *1 seizures|convulsiones|migraines|strokes|nosebleeds",
 	"!chronic period|periods|menstrual|regla|menstruacion|cycle|cycles",
+	"!chronic snore|snores|snoring|apnea|cpap|ronca|ronquidos|sleepwalking",
+	"!chronic at night|nights|bedtime",
+	"!chronic in|during *1 my|his|her|their sleep",
 	"!resolved/k fine|ok|okay|alright|normal|normally|better|good|stable|recovered|awake|great *1 now",
 	"!resolved/k now *2 fine|ok|okay|better|stable|normal|awake|alright",
 	"!resolved/k playing|acting|eating|talking|walking|behaving|laughing|running *1 normal|normally|fine|like",

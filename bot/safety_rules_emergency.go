@@ -16,7 +16,7 @@ var safetyEmergencyRules = []string{
 	// Not responding, collapsed, fainted.
 	"E/ithq unresponsive|unconscious|unconcious|inconsciente|inconciente",
 	"E/ih @neg|stopped|stop *1 responding|respond|responsive|reacciona|reaccionar|responde|responder|reaccionando|respondiendo",
-	"E/ihjq wont|cant|cannot|couldnt|isnt|not|doesnt|didnt|hasnt|no wake|waking|despierta|reacciona",
+	"E/ihjqx wont|cant|cannot|couldnt|isnt|not|doesnt|didnt|hasnt|havent|no wake|waking|woken|woke|despierta|reacciona",
 	"E/ihjq cant|cannot|couldnt|no get? *1 him|her|them|lo|la|le|puedo|podemos|pude|baby|dad|mom|husband|wife|son|daughter *1 to? wake|despertar|despertarlo|despertarla|despertarle",
 	"E/ij limp|floppy|flacido|flacida",
 	"E/ihtq collapsed|collapse|collapses|collapsing|desplomo|desplomado|desplomada|colapso",
@@ -39,6 +39,7 @@ var safetyEmergencyRules = []string{
 	"e.vomit/qo throwing|threw|puking|puked up",
 	"e.vomit/qo vomiting|vomited|vomit|vomitando|vomito|vomita|vomitar",
 	"e.fall/qpri fell|fallen|cayo|cai|caida|tropezo",
+	"E/qprih fell|fallen|falling|cayo|cai|jumped *2 from|off|out|de|desde|por *3 roof|window|balcony|floor|story|storey|building|ladder|cliff|techo|ventana|balcon|piso|edificio|escalera|azotea",
 	"e.cantget/i cant|cannot|unable|couldnt *1 get|stand|sit *1 up",
 	"e.cantget/i no *1 puede|puedo|se *1 levantar|levantarse|levantarme|pararse",
 
@@ -70,6 +71,7 @@ var safetyEmergencyRules = []string{
 	"E/tqprsah derrame|ataque cerebral",
 	"E/tqprsahi dando|dio|da|dar *2 derrame|embolia|infarto",
 	"e.stroke/tqprsahi derrame",
+	"E/qp face|cara|smile|mouth|boca *4 one|un side|lado",
 	"E/tqp face|cara|smile|mouth|boca *3 drooping|droopy|droop|drooped|crooked|uneven|lopsided|caida|chueca|torcida|colgada",
 	"E/qp one|un side|lado *3 face|body|cara|cuerpo|numb|weak|paralyzed|dormido|debil|drooping",
 	"E/qp numb|weak|paralyzed|dormido|dormida|paralizado|paralizada|debil *3 one|un side|lado",
@@ -81,13 +83,17 @@ var safetyEmergencyRules = []string{
 	// Seizures.
 	"E/tqprsahio @seizure",
 	"E/q seizure|seizures|convulsion|convulsiones|shaking|jerking|temblando *6 wont|cant|not|no|hasnt|doesnt *1 stop|stopping|para|parar|paran",
+	"E/q just had a|an? seizure|stroke|heart|convulsion",
 	"E/qh having|teniendo *1 a|an|una|un? seizure|seizures|convulsion|convulsiones",
 	"E/qh tiene|tuvo una|un convulsion|ataque",
 	"E/q seizing|convulsing|convulsionando",
 
 	// Bleeding.
 	"E/tqprsho @bleed *3 @much",
-	"E/tqprsho heavy|heavily|severe|massive|major|uncontrolled|uncontrollable|profuse|excessive|abundante|fuerte *2 bleeding|sangrado|hemorrhage|hemorragia",
+	"E/tqprsho heavy|heavily|severe|massive|major|uncontrolled|uncontrollable|profuse|excessive|abundante|fuerte|bad|terrible|horrible|awful|crazy|serious|lots|tons *2 bleeding|sangrado|hemorrhage|hemorragia",
+	"E/qr desangrando|desangrandose|desangra|desangrado",
+	"E/qr bleeding|bleed|bled out",
+	"e.preg/qp #4-42 weeks|wks|semanas",
 	"E/qr @bleed|blood|sangre *4 wont|cant|doesnt|isnt|not|no|hasnt *2 stop|stopping|stopped|para|parar|deja|detener|clot|coagula",
 	"E/qr @neg *1 para|deja|stop|stopping|parar *1 de? sangrar|bleeding",
 	"E/qr blood|sangre *2 everywhere|gushing|pouring|spurting|squirting|chorros",
@@ -101,7 +107,8 @@ var safetyEmergencyRules = []string{
 	"E/qpr vomiting|throwing|coughing|puking|threw|spitting|vomitando|vomito|vomita|tosiendo|escupiendo *2 blood|sangre",
 
 	// Overdose and poisoning; self-harm done.
-	"E/fpi @ingest *3 @quant|#8 *3 @pills|@pillobj",
+	"E/fpi @ingest *3 @quant|#8 *4 @pills|@pillobj",
+	"E/fpih @kid *3 @ingest *6 @pills|@poison",
 	"E/fpi @ingest *2 @pillobj|@pills *1 all|todas|todos|todo",
 	"E/fpi @ingest|ate|drank *3 @poison",
 	"E/p got|gotten|getting|metio *2 into *3 @pills|@poison|medicine|cabinet|cleaning|chemicals|medicinas",

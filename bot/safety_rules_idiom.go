@@ -9,11 +9,14 @@ var safetyLookalikeRules = []string{
 	// conversation, not an event.
 	"!topic prevention|prevent|preventing|awareness|aware|training|trainings|trained|train|pamphlet|pamphlets|brochure|brochures|flyer|flyers|leaflet|leaflets|handout|handouts|poster|posters|literature|info|information|resources|resource|education|educational|class|classes|course|courses|workshop|workshops|seminar|webinar|program|programs|group|groups|meeting|meetings|month|walk|fundraiser|event|events|research|statistics|stats|rate|rates|risk|risks|screening|screenings|screen|screens|screened|assessment|questionnaire|survey|policy|policies|protocol|protocols",
 	"!topic disorder|disorders|medication|medications|meds|medicine|neurologist|form|forms|paperwork|papers|dmv|license|clearance|cleared|insurance|coverage|covered|copay|cost|costs|price|bill|billing|cpr|aid|narcan|naloxone|kit|squad|doors|sprint|sprints|drill|drills|runs|mission|wings|survivor|survivors|bereavement|grief|memorial|hazard|hazards|refill|refills|prescription|prescriptions|rehab|rehabilitation|therapy|recovery|specialist|trial|bias",
+	"!topic inherited|genetic|genes|gene|hereditary|familial|benign|malignant|syndrome|disease|diseases|infancy|neonatal|affected|diagnose|diagnosis|outlook|prognosis|treatments|causes|partial|episodes|types|type",
 	"!topic prevencion|capacitacion|folleto|folletos|taller|talleres|grupo|grupos|platica|charla|clase|clases|informacion|programa|formulario|seguro|caminata|evento|campaign|ribbon|book|books|movie|film|show|song|documentary|article|essay|project|homework|xray|ray|scan|ct|mri|ekg|ecg|test|testing|tests|study|studies|exam|ultrasound",
 	"!topic died|death|dead|lost|losing|committed|completed|perdi|murio|muerte|fallecio *3 suicide",
 	"!topic se suicido|suicidaron",
 	"!topic se quito|quitaron la vida",
 	"!topic how much|many *3 normal|common|typical|expected|ok|okay",
+	"!topic side *1 effect|effects",
+	"!topic efecto|efectos *1 secundario|secundarios|adverso|adversos",
 	"!topic what|whats *2 signs|symptoms|causes|cause|risk|difference|treatment|treatments",
 
 	// Idioms and ordinary senses of alarming words.
@@ -78,4 +81,7 @@ var safetyLookalikeRules = []string{
 	"!idiom sunburn|sunburned|sunburnt|sun|peel|peels|exfoliating|exfoliation|retinol|tretinoin|laser|dry|eczema|psoriasis|facial|lips|feet|heels *8 skin",
 	"!idiom skin *6 sun|sunburn|sunburned|peel|retinol|tretinoin|laser|dry|eczema|psoriasis|facial|exfoliating",
 	"!idiom derrame *2 ojo|ojos|aceite|petroleo|pleural",
+	"!idiom @stroke|@seizure like|type|related|associated",
+	"!idiom food|lead|mercury|arsenic|salmonella|radiation|metal|alimentaria poisoning|intoxicacion",
+	"!idiom intoxicacion alimentaria|por",
 }

@@ -8,10 +8,10 @@ package bot
 // safetyClasses are the word classes the rules name with "@".
 var safetyClasses = map[string]string{
 	// Scanner classes: negations (gaps never skip them), words that end a
-	// negation's scope, and the first person (ends a question's scope).
+	// negation's scope, and the first person and possessive (ends a question's scope).
 	"neg":   "not no never dont doesnt didnt wont wouldnt isnt cant cannot couldnt shouldnt nunca jamas nope aint arent wasnt werent havent hasnt hadnt nor ni",
 	"but":   "but pero though tho although however aunque sino except",
-	"first": "i im ive id ill yo",
+	"first": "i im ive id ill yo my mi mis our we us me",
 
 	"self":   "myself herself himself themselves themself theirselves ourselves meself",
 	"want":   "want wanna wants wanted wanting wish wishes wished wishing ready rather deserve deserves hope hoping pray praying plan planning tryna need let quiero quiere quisiera queria deseo desearia ojala ganas gustaria",
@@ -30,7 +30,7 @@ var safetyClasses = map[string]string{
 	"pillobj": "them those these it bottle bottles frasco frascos caja box pack packs",
 	"quant":   "all whole entire bunch handful lots lot too dozen rest every bottle bottles frasco frascos caja box pack packs full todas todos todo toda monton puno",
 	"ingest":  "took taken swallowed ate eaten drank drunk downed chugged popped injected snorted ingested tome tomo trago trague ingerio bebio bebi comio comi tomaron",
-	"poison":  "bleach cloro antifreeze poison veneno detergent pod pods battery batteries pila pilas drano cleaner lye chemicals raticida pesticide insecticide gasoline gasolina lysol clorox ammonia amoniaco",
+	"poison":  "windex cleaning acetone kerosene thinner sanitizer perfume mouthwash solvent fertilizer degreaser jabon detergente suavizante bleach cloro antifreeze poison veneno detergent pod pods battery batteries pila pilas drano cleaner lye chemicals raticida pesticide insecticide gasoline gasolina lysol clorox ammonia amoniaco",
 	"gun":     "gun guns pistol rifle firearm shotgun pistola arma revolver",
 
 	"breathe":   "breathe breathing breath breathin breaths respirar respira respirando respiracion",
@@ -100,7 +100,8 @@ var safetyCrisisKinds = []string{
 	"endit",  // "end it"
 	"hurt",   // "i hurt myself" (could be an accident)
 	"gone",   // "i don't want to be here"
-	"means",  // "bought a gun", "staring at my pills"
+	"means",  // "bought a gun", "staring at my pills", "i have a plan"
+	"use",    // "use it on myself"
 }
 
 // safetyEmergencyKinds name the weak emergency clues; two different kinds
