@@ -25,7 +25,9 @@ func (b *safetyBuilder) fuzzy() {
 			}
 		}
 		for _, v := range variants {
-			if _, known := b.lx.words[v]; known || stop[v] {
+			_, known := b.lx.words[v]
+			_, collapsed := b.lx.collapsed[v]
+			if known || collapsed || stop[v] {
 				continue
 			}
 			b.lx.words[v] = id

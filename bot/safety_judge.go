@@ -4,6 +4,7 @@ package bot
 // a match means (its effect) and which contexts cancel it (its guards).
 type safetyRule struct {
 	slots   []safetySlot
+	need    []safetyBloom // one per required slot after the first: a word of it must be in the chunk
 	effect  uint8
 	arg     uint8  // weak-clue bit for the weak effects
 	guard   uint16 // safetyG* bits
@@ -20,6 +21,27 @@ type safetySlot struct {
 	hasNum bool
 	gap    uint8
 	opt    bool
+}
+
+// safetyBloom is a 256-bit summary of a set of word ids (bit id mod 256).
+// If a slot's bloom and the chunk's share no bit, no word of the slot is in
+// the chunk and the rule cannot match: most rules are ruled out by a few
+// ANDs before any matching.
+type safetyBloom [4]uint64
+
+func (b *safetyBloom) add(id uint16) { b[id>>6&3] |= 1 << (id & 63) }
+func (b *safetyBloom) meets(o *safetyBloom) bool {
+	return b[0]&o[0]|b[1]&o[1]|b[2]&o[2]|b[3]&o[3] != 0
+}
+
+// possible reports whether every required slot has a word in the chunk.
+func (r *safetyRule) possible(chunk *safetyBloom) bool {
+	for i := range r.need {
+		if !r.need[i].meets(chunk) {
+			return false
+		}
+	}
+	return true
 }
 
 // Effects of a rule.
@@ -139,9 +161,16 @@ func (sc *safetyScanner) judge() {
 	}
 	clear(sc.sflags[:])
 	sc.joke = false
+	var chunk safetyBloom
+	for i := range toks {
+		chunk.add(toks[i].id)
+	}
 	for i := range toks {
 		for _, ri := range lx.markers[toks[i].id] {
 			r := &lx.rules[ri]
+			if !r.possible(&chunk) {
+				continue
+			}
 			if end := r.match(lx, toks, i); end >= 0 {
 				sc.mark(r, i, end)
 			}
@@ -150,6 +179,9 @@ func (sc *safetyScanner) judge() {
 	for i := range toks {
 		for _, ri := range lx.triggers[toks[i].id] {
 			r := &lx.rules[ri]
+			if !r.possible(&chunk) {
+				continue
+			}
 			if end := r.match(lx, toks, i); end >= 0 && !sc.guarded(r, i, end) {
 				sc.apply(r)
 				if sc.score.emergency {

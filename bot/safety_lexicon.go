@@ -14,6 +14,7 @@ import (
 type safetyLexicon struct {
 	words     map[string]uint16 // exact words, aliases and typo variants
 	collapsed map[string]uint16 // words with repeated letters collapsed ("kil" for "kill")
+	table     *safetyTable      // words and collapsed forms together, for the scanner
 	wclass    []uint8           // safetyW* bits per id
 	lol       uint16
 	rules     []safetyRule
@@ -37,16 +38,21 @@ const (
 // ever after.
 var safetyLexiconOnce = sync.OnceValue(safetyBuild)
 
-// lookup returns the id of a word as typed, or 0.
-func (lx *safetyLexicon) lookup(w []byte) uint16 {
-	if id, ok := lx.words[string(w)]; ok {
+// lookup returns the id of a word as typed, or 0. h is the word's
+// safetyHash, and double says whether it has a letter twice in a row.
+func (lx *safetyLexicon) lookup(w []byte, h uint32, double bool) uint16 {
+	if id := lx.table.get(h, w); id != 0 {
 		return id
 	}
-	// "killl", "pleeease", "pils", "stil": compare with every double letter
-	// collapsed, which is how elongation and a dropped double both read.
-	var buf [safetyWordMax]byte
-	if id, ok := lx.collapsed[string(safetyCollapse(buf[:0], w))]; ok {
-		return id
+	// "killl", "pleeease": compare with every double letter collapsed. The
+	// table also holds the collapsed form of every word, so a dropped double
+	// ("pils", "stil") is found by the first lookup.
+	if double {
+		var buf [safetyWordMax]byte
+		c := safetyCollapse(buf[:0], w)
+		if id := lx.table.get(safetyHash(c), c); id != 0 {
+			return id
+		}
 	}
 	if safetyIsLaugh(w) {
 		return lx.lol
@@ -131,6 +137,14 @@ func safetyBuild() *safetyLexicon {
 	b.collapse()
 	b.fuzzy()
 	b.index()
+	all := make(map[string]uint16, len(b.lx.words)+len(b.lx.collapsed))
+	for w, id := range b.lx.collapsed {
+		all[w] = id
+	}
+	for w, id := range b.lx.words {
+		all[w] = id
+	}
+	b.lx.table = newSafetyTable(all)
 	return b.lx
 }
 
@@ -205,6 +219,19 @@ func (b *safetyBuilder) rule(src string) {
 	if len(r.slots) == 0 || r.slots[0].opt || r.slots[0].gap != 0 {
 		b.errorf("rule %q: the first slot must be a plain, required slot", src)
 		return
+	}
+	for _, s := range r.slots[1:] {
+		if s.opt {
+			continue
+		}
+		var bl safetyBloom
+		for _, id := range s.ids {
+			bl.add(id)
+		}
+		if s.hasNum {
+			bl.add(safetyNumID)
+		}
+		r.need = append(r.need, bl)
 	}
 	b.lx.rules = append(b.lx.rules, r)
 }

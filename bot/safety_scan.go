@@ -53,6 +53,8 @@ type safetyScanner struct {
 	joke   bool                   // the chunk laughs ("lol", "haha", 😂)
 	word   [safetyWordMax]byte    // the word being read
 	wn     int                    // its length; may exceed safetyWordMax
+	hash   uint32                 // safetyHash of the word so far
+	double bool                   // it has a letter twice in a row
 	digits bool                   // it is a number
 	bad    bool                   // it has letters we cannot fold to a-z
 	done   bool                   // an emergency is certain: stop reading
@@ -128,9 +130,15 @@ func (sc *safetyScanner) letter(c byte) {
 	if sc.digits {
 		sc.endWord()
 	}
+	if sc.wn == 0 {
+		sc.hash = safetyFNVOffset
+	} else if sc.wn <= safetyWordMax && sc.word[sc.wn-1] == c {
+		sc.double = true
+	}
 	if sc.wn < safetyWordMax {
 		sc.word[sc.wn] = c
 	}
+	sc.hash = (sc.hash ^ uint32(c)) * safetyFNVPrime
 	sc.wn++
 }
 
@@ -161,9 +169,9 @@ func (sc *safetyScanner) endWord() {
 			}
 		}
 	default:
-		t.id = sc.lx.lookup(sc.word[:sc.wn])
+		t.id = sc.lx.lookup(sc.word[:sc.wn], sc.hash, sc.double)
 	}
-	sc.wn, sc.digits, sc.bad = 0, false, false
+	sc.wn, sc.digits, sc.bad, sc.double = 0, false, false, false
 	sc.emit(t)
 }
 
