@@ -8,6 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -148,5 +151,49 @@ func TestSafetyOwnCases(t *testing.T) {
 	t.Logf("testdata/safety_cases.jsonl: %v", f)
 	for _, m := range f.misses {
 		t.Error(m)
+	}
+}
+
+// TestSafetyPublicQuestions: the medical questions of the public FAQ sets
+// (MedQuAD, the COVID sets: "what are the symptoms of a stroke", "can
+// seizures be inherited") are questions about a topic, never an alarm. At
+// most 1 in 1000 may get a safety reply.
+func TestSafetyPublicQuestions(t *testing.T) {
+	var qs []string
+	question := regexp.MustCompile(`^\s+question: (.*)$`)
+	for _, p := range []string{"medquad-10k/kb.yaml", "deepset-covid/kb.yaml", "covid-jhu/kb.yaml"} {
+		b, err := os.ReadFile(filepath.Join(safetyEvalDir, "public", p))
+		if errors.Is(err, fs.ErrNotExist) {
+			t.Skipf("%s is absent: the shared evaluation data sits beside the repository", p)
+		}
+		if err != nil {
+			t.Fatalf("read %s: %v", p, err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if m := question.FindStringSubmatch(line); m != nil {
+				q := m[1]
+				if u, err := strconv.Unquote(q); err == nil {
+					q = u
+				}
+				qs = append(qs, q)
+			}
+		}
+	}
+	for _, p := range []string{"covid-jhu/queries.jsonl", "deepset-covid/queries.jsonl"} {
+		for _, c := range safetyReadCases(t, filepath.Join(safetyEvalDir, "public", p)) {
+			qs = append(qs, c.Q)
+		}
+	}
+	alarms := 0
+	for _, q := range qs {
+		if k := CheckSafety(q); k != SafetyNone {
+			alarms++
+			t.Logf("%s: %q", k, q)
+		}
+	}
+	rate := safetyRatio(alarms, len(qs))
+	t.Logf("public questions: false=%.4f (%d/%d)", rate, alarms, len(qs))
+	if rate > 0.001 {
+		t.Errorf("false alarms on public medical questions: got %.4f, want ≤ 0.001", rate)
 	}
 }

@@ -79,7 +79,7 @@ const (
 	safetyGRecent                      // q: far or recent past, unless acute
 	safetyGChronic                     // o: habitual, unless acute
 	safetyGResolved                    // r: over ("fine now")
-	safetyGJoke                        // j: the chunk laughs
+	safetyGJoke                        // j: laughed at ("lol" in the sentence or the next)
 	safetyGTopic                       // t: a topic word within two tokens
 	safetyGIdiom                       // i: part of an idiom
 	safetyGFresh                       // x: no token already consumed by a marker
@@ -160,7 +160,6 @@ func (sc *safetyScanner) judge() {
 		toks[i].flags = 0
 	}
 	clear(sc.sflags[:])
-	sc.joke = false
 	var chunk safetyBloom
 	for i := range toks {
 		chunk.add(toks[i].id)
@@ -254,7 +253,11 @@ func (sc *safetyScanner) mark(r *safetyRule, i, end int) {
 	case safetyMResolved:
 		sc.sflags[s] |= safetySResolved
 	case safetyMJoke:
-		sc.joke = true
+		// Laughter follows the joke: it marks its sentence and the one before.
+		sc.sflags[s] |= safetySJoke
+		if s > 0 {
+			sc.sflags[s-1] |= safetySJoke
+		}
 	}
 }
 
@@ -297,7 +300,7 @@ func (sc *safetyScanner) guarded(r *safetyRule, i, end int) bool {
 		g&safetyGRecent != 0 && sf&(safetySPast|safetySRecent) != 0 && !acute,
 		g&safetyGChronic != 0 && sf&safetySChronic != 0 && !acute,
 		g&safetyGResolved != 0 && sf&safetySResolved != 0,
-		g&safetyGJoke != 0 && sc.joke,
+		g&safetyGJoke != 0 && sf&safetySJoke != 0,
 		g&safetyGTopic != 0 && sc.near(i, end, 2, safetyFTopic),
 		g&safetyGIdiom != 0 && sc.near(i, end, 0, safetyFIdiom),
 		g&safetyGFresh != 0 && sc.near(i, end, 0, safetyFConsumed):

@@ -126,6 +126,9 @@ func safetyBuild() *safetyLexicon {
 		b.classes[name] = slices.Compact(ids)
 	}
 	b.lx.lol = b.word("lol")
+	for _, w := range strings.Fields(safetyNeutralWords) {
+		b.word(w)
+	}
 	for _, table := range [][]string{safetyMarkerRules, safetyLookalikeRules, safetyCrisisRules, safetyEmergencyRules} {
 		for _, src := range table {
 			b.rule(src)

@@ -18,7 +18,7 @@ package bot
 // GUARDS cancel a trigger in a context: n negated, f intended not done, a
 // after an event, s asked about as a service, h hypothetical, p far past, q
 // far or recent past (both unless acute), o habitual (unless acute), r
-// resolved, j laughing, t a topic word within two tokens, i part of an idiom.
+// resolved, j laughed at, t a topic word within two tokens, i part of an idiom.
 // x cancels a match on tokens a marker consumed; on a marker, k consumes
 // the tokens it matched.
 

@@ -39,6 +39,7 @@ const (
 	safetySAcute                      // happening now: "right now", "still", "again"
 	safetySChronic                    // habitual: "every month", "for weeks"
 	safetySResolved                   // over: "fine now", "it stopped"
+	safetySJoke                       // laughed at, in it or just after it: "kill me now, another form? lol"
 )
 
 // safetyScanner turns text into tokens chunk by chunk and judges each chunk.
@@ -50,7 +51,6 @@ type safetyScanner struct {
 	n      int
 	sent   uint16                 // sentence number of the next token
 	sflags [safetyChunk + 1]uint8 // marks of sentence number i
-	joke   bool                   // the chunk laughs ("lol", "haha", 😂)
 	word   [safetyWordMax]byte    // the word being read
 	wn     int                    // its length; may exceed safetyWordMax
 	hash   uint32                 // safetyHash of the word so far

@@ -70,6 +70,13 @@ throwin=throwing vomitting=vomiting
 considring=considering
 `
 
+// safetyNeutralWords are real words that a typo variant or a collapsed form
+// would otherwise take over ("none" is "noone" collapsed, "drop" is
+// "droop"); registered as themselves, they mean nothing to the rules.
+const safetyNeutralWords = `
+none drop tel col pol fod lama tre chst
+`
+
 // safetyFuzzyWords get their one-slip misspellings registered too.
 const safetyFuzzyWords = `
 suicide suicidal myself herself himself themselves killing breathe breathing bleeding
