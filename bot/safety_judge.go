@@ -157,7 +157,7 @@ func (sc *safetyScanner) judge() {
 	toks := sc.toks[:sc.n]
 	lx := sc.lx
 	for i := range toks {
-		toks[i].flags = 0
+		toks[i].flags &= safetyFComma
 	}
 	clear(sc.sflags[:])
 	var chunk safetyBloom
@@ -233,7 +233,7 @@ func (sc *safetyScanner) mark(r *safetyRule, i, end int) {
 			toks[j].flags |= f
 		}
 	case safetyMNeg:
-		sc.scope(end, 3, safetyFNeg, safetyWBut)
+		sc.scope(end, 3, safetyFNeg|safetyFComma, safetyWBut)
 	case safetyMFut:
 		sc.scope(end, 3, safetyFFut, safetyWBut)
 	case safetyMPost:
@@ -241,7 +241,7 @@ func (sc *safetyScanner) mark(r *safetyRule, i, end int) {
 	case safetyMSvc:
 		sc.scope(end, 8, safetyFSvc, safetyWFirst)
 	case safetyMHypo:
-		sc.scope(end, 8, safetyFHypo, safetyWFirst)
+		sc.scope(end, 8, safetyFHypo, 0)
 	case safetyMPast:
 		sc.sflags[s] |= safetySPast
 	case safetyMRecent:
@@ -263,15 +263,18 @@ func (sc *safetyScanner) mark(r *safetyRule, i, end int) {
 
 // scope marks up to n tokens from start, within the sentence, with flag,
 // stopping at a word of class stop ("but" ends a negation, "i" ends a
-// question about services).
+// question about services). If flag includes safetyFComma, a comma stops
+// it too: "can't eat, just want to end it" negates only the eating.
 func (sc *safetyScanner) scope(start, n int, flag uint16, stop uint8) {
 	toks := sc.toks[:sc.n]
 	if start >= len(toks) || start == 0 {
 		return
 	}
+	byComma := flag&safetyFComma != 0
+	flag &^= safetyFComma
 	sent := toks[start-1].sent
 	for j := start; j < len(toks) && j < start+n && toks[j].sent == sent; j++ {
-		if sc.lx.wclass[toks[j].id]&stop != 0 {
+		if sc.lx.wclass[toks[j].id]&stop != 0 || (byComma && toks[j].flags&safetyFComma != 0) {
 			return
 		}
 		toks[j].flags |= flag

@@ -54,6 +54,14 @@ func (lx *safetyLexicon) lookup(w []byte, h uint32, double bool) uint16 {
 			return id
 		}
 	}
+	// "cuttin", "bleedin", "dyin": the dropped g of speech.
+	if n := len(w); n >= 4 && n < safetyWordMax && w[n-2] == 'i' && w[n-1] == 'n' {
+		var buf [safetyWordMax]byte
+		g := append(append(buf[:0], w...), 'g')
+		if id := lx.table.get(safetyHash(g), g); id != 0 {
+			return id
+		}
+	}
 	if safetyIsLaugh(w) {
 		return lx.lol
 	}

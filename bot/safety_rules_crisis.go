@@ -26,6 +26,8 @@ var safetyCrisisRules = []string{
 	"C/ntsp self harm|harming|harmed|harms|injury|injuring|injure|mutilation|mutilating|delete|deleting",
 	"C/ntsp selfharm|autolesion|autolesiones|autolesionarme|autolesionando|cutter",
 	"C/n urge|urges|ganas|tempted|itch|craving|cravings|relapse|relapsed|relapsing *2 cut|cutting|cortarme|hurt|harm|hurting|harming|burn|lastimarme|sh",
+	"C/nip burn|burning|burned|burnt|scratch|scratching|scratched|carve|carving|carved|hit|hitting|punch|punching *1 my|her|his *1 arms|wrists|wrist|thighs|legs|skin|stomach|belly|brazos|piernas",
+	"C/n @harm|burned|burnt|carving|carved *4 with|con *1 a|una|un? cigarette|cigarettes|lighter|lighters|razor|razors|blade|blades|cigarro|cigarros|encendedor|navaja|cuchilla",
 	"C/nip cut|cutting|cortarme|cortar|slit|slitting|slice|slicing|slash|slashing|open *1 my|mis|las|los|her|his *1 wrist|wrists|veins|vein|venas|munecas|muneca|arms|brazos|thighs|legs|piernas",
 	"C/ni me|se *1 corte|cortaba|cortado|corto|lastime|lastimaba|queme|quemaba *3 brazos|brazo|venas|piernas|munecas|muneca|otra|nuevo|proposito",
 	"C/ni me|se *1 estoy|esta|estaba|sigo|sigue|he|ha|has *1 cortando|lastimando|quemando|hiriendo|cortado|lastimado|lastimada",
@@ -100,6 +102,7 @@ var safetyCrisisRules = []string{
 	// Farewells and preparations.
 	"C/n wont|dont|not|no need|necesito|necesitare|necesitar *4 where *1 im|i|voy|going",
 	"C/n wont *1 be *1 around|here *2 longer|long|anymore",
+	"C/n @neg *3 be *1 around|here *2 longer|long|anymore",
 	"C/n by the time *2 read|see|get this",
 	"C/n goodbye|bye|adios|farewell *1 forever|cruel|para|world|mundo",
 	"C/n last|final|ultimo|ultima|ultimas goodbye|goodbyes|words|despedida|palabras",

@@ -30,6 +30,7 @@ const (
 	safetyFPost                        // after "after"/"since": the trigger names a past event
 	safetyFSvc                         // in the scope of a question about services
 	safetyFHypo                        // in the scope of a hypothetical ("if someone")
+	safetyFComma                       // the token follows a comma: a negation's scope ends before it
 )
 
 // Sentence marks.
@@ -55,6 +56,7 @@ type safetyScanner struct {
 	wn     int                    // its length; may exceed safetyWordMax
 	hash   uint32                 // safetyHash of the word so far
 	double bool                   // it has a letter twice in a row
+	comma  bool                   // a comma came before the next token
 	digits bool                   // it is a number
 	bad    bool                   // it has letters we cannot fold to a-z
 	done   bool                   // an emergency is certain: stop reading
@@ -87,6 +89,9 @@ func (sc *safetyScanner) feed(text string) {
 			case c == '.' || c == '!' || c == '?' || c == ';' || c == '\n' || c == '\r':
 				sc.endWord()
 				sc.endSentence()
+			case c == ',' || c == ':':
+				sc.endWord()
+				sc.comma = true
 			default:
 				sc.endWord()
 			}
@@ -183,6 +188,10 @@ func (sc *safetyScanner) endSentence() {
 
 func (sc *safetyScanner) emit(t safetyTok) {
 	t.sent = sc.sent
+	if sc.comma {
+		t.flags = safetyFComma
+		sc.comma = false
+	}
 	sc.toks[sc.n] = t
 	sc.n++
 	if sc.n < safetyChunk {

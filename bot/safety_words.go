@@ -15,8 +15,8 @@ var safetyClasses = map[string]string{
 
 	"self":   "myself herself himself themselves themself theirselves ourselves meself",
 	"want":   "want wanna wants wanted wanting wish wishes wished wishing ready rather deserve deserves hope hoping pray praying plan planning tryna need let quiero quiere quisiera queria deseo desearia ojala ganas gustaria",
-	"fut":    "want wanna wants wanting going gonna gona finna plan planning plans planned decided deciding thinking about urge urges tempted might will ill should could would tryna try trying ready quiero quiere quisiera voy va vamos pienso piensa pensando ganas intento intentar",
-	"intent": "want wanna wants going gonna gona finna plan planning ready decided tempted thinking quiero voy pienso ganas",
+	"fut":    "tried attempted attempt attempting tries want wanna wants wanting going gonna gona finna plan planning plans planned decided deciding thinking about urge urges tempted might will ill should could would tryna try trying ready quiero quiere quisiera voy va vamos pienso piensa pensando ganas intento intentar",
+	"intent": "tried attempted attempt attempting tries want wanna wants going gonna gona finna plan planning ready decided tempted thinking quiero voy pienso ganas",
 	"think":  "think thinking thought thoughts considering consider considered contemplating contemplate fantasize fantasizing dream dreaming obsessing obsessed urge urges pensando pienso pensar pensamientos idea ideas ideation",
 	"tired":  "tired sick exhausted done cansado cansada harto harta fed weary",
 	"kill":   "kill killing kil kiling off offing unalive unaliving hang hanging shoot shooting drown drowning suffocate suffocating poison poisoning stab stabbing electrocute murder murdering",
