@@ -20,7 +20,7 @@ var safetyBenchMessages = []string{
 	"hi! i got a letter saying my lab results are ready, how do i see them in the portal? thanks so much",
 }
 
-func BenchmarkCheckSafety(b *testing.B) {
+func BenchmarkSafetyTypical(b *testing.B) {
 	safetyLexiconOnce()
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
@@ -28,7 +28,7 @@ func BenchmarkCheckSafety(b *testing.B) {
 	}
 }
 
-func BenchmarkCheckSafety100KB(b *testing.B) {
+func BenchmarkSafety100KB(b *testing.B) {
 	safetyLexiconOnce()
 	msg := strings.Repeat("my appointment is on tuesday and i need to bring my insurance card, thanks. ", 1400)[:100_000]
 	b.SetBytes(int64(len(msg)))

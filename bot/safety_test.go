@@ -19,7 +19,7 @@ func TestSafetyKindString(t *testing.T) {
 
 // TestCheckSafetyMechanics holds each mechanism of the check to one or two
 // messages: what reads the same, what each guard cancels, and precedence.
-func TestCheckSafetyMechanics(t *testing.T) {
+func TestSafetyMechanics(t *testing.T) {
 	N, C, E := SafetyNone, SafetyCrisis, SafetyEmergency
 	for _, c := range []struct {
 		why  string
