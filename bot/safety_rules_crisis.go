@@ -120,7 +120,7 @@ var safetyCrisisRules = []string{
 	"c.endit/i when|once|before|until i|yo *1 finally|actually|really? *1 do it|lo haga",
 	"C/n voices|voice|voces|something|demons *3 tell|telling|tells|told|say|saying|says|dicen|dice|ordering|commanding|want|wants *4 @harm|@kill|die|kill|end|morir|matarme|lastimarme|cortarme|jump|hurt|matar",
 	"C/n @intent *3 overdose|overdosing|od|sobredosis",
-	"C/ni @intent *3 take|swallow|tomarme|tragarme|tomar|tragar|down *3 @quant|#8",
+	"C/ni @intent *3 take|swallow|tomarme|tragarme|tomar|tragar|down *3 @quant|#8|every",
 	"C/ni @think about|of|en? taking|tomarme|swallowing *3 @quant|#8",
 	"c.means staring|stare|stared|mirando|looking *3 @pills|them|bottle|gun|rope|knife|razor|blade",
 	"c.means bought|buy|buying|got|conseguir|compre *2 a|una? gun|rope|pistol|pistola|razor|razors|blades|navaja|cuerda",

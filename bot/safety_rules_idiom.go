@@ -52,6 +52,7 @@ var safetyLookalikeRules = []string{
 	"!idiom back|breast|brush|pen|key|master|golf|swim|swimming stroke|strokes",
 	"!idiom overdosed|overdose|od|oded|overdosing on *1 coffee|caffeine|sugar|candy|netflix|chocolate|cuteness|sun|tiktok|memes|carbs|pizza|gym|love|vitamin|vitamins|cafe",
 	"!idiom #0-1000000 kms|km",
+	"!idiom #0-1000000 mg|mcg|ml|milligrams|milligram|units|unit|cc|iu|gr|grams|gram|mgs|mls",
 	"!idiom @harm @self *4 lifting|playing|running|working|workout|shaving|cooking|chopping|skiing|skating|exercising|moving|gardening|while|slipped|tripped|fell|accident|accidentally|gym|work|kitchen|glass|paper|stove|pan|oven|iron|curling|sports|football|soccer|basketball|baseball",
 	"!idiom accidentally|accidently|accident|accidental *3 @harm|cut",
 	"!idiom @harm|burned|burnt @self on a|an|the|some|my|broken|glass|metal|rusty|sharp|can|paper",

@@ -27,8 +27,8 @@ var safetyClasses = map[string]string{
 	"nobody": "nobody noone one nadie",
 
 	"pills":   "pills pill meds med medication medications medicine medicines tablets tablet capsules drugs painkillers pastillas pastilla pildoras pildora medicinas medicina medicamentos medicamento tylenol advil motrin aleve ibuprofen acetaminophen paracetamol aspirin aspirina xanax ambien benadryl oxy oxycodone percocet vicodin hydrocodone fentanyl heroin opioids insulin lithium seroquel trazodone zoloft prozac klonopin valium adderall melatonin antidepressants antidepresivos clonazepam gabapentin lorazepam ativan naproxen nyquil morphine methadone sleeping",
-	"pillobj": "them those these it bottle bottles frasco frascos caja box pack packs",
-	"quant":   "all whole entire bunch handful lots lot too dozen rest every bottle bottles frasco frascos caja box pack packs full todas todos todo toda monton puno",
+	"pillobj": "them those these bottle bottles frasco frascos caja box pack packs",
+	"quant":   "all whole entire bunch handful lots lot too dozen bottle bottles frasco frascos caja box pack packs full todas todos todo toda monton puno",
 	"ingest":  "took taken swallowed ate eaten drank drunk downed chugged popped injected snorted ingested tome tomo trago trague ingerio bebio bebi comio comi tomaron",
 	"poison":  "windex cleaning acetone kerosene thinner sanitizer perfume mouthwash solvent fertilizer degreaser jabon detergente suavizante bleach cloro antifreeze poison veneno detergent pod pods battery batteries pila pilas drano cleaner lye chemicals raticida pesticide insecticide gasoline gasolina lysol clorox ammonia amoniaco",
 	"gun":     "gun guns pistol rifle firearm shotgun pistola arma revolver",
@@ -74,7 +74,7 @@ considring=considering
 // would otherwise take over ("none" is "noone" collapsed, "drop" is
 // "droop"); registered as themselves, they mean nothing to the rules.
 const safetyNeutralWords = `
-none drop tel col pol fod lama tre chst
+none drop tel col pol fod lama tre chst odd
 `
 
 // safetyFuzzyWords get their one-slip misspellings registered too.
