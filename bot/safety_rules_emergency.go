@@ -16,7 +16,7 @@ var safetyEmergencyRules = []string{
 	// Not responding, collapsed, fainted.
 	"E/ithq unresponsive|unconscious|unconcious|inconsciente|inconciente",
 	"E/ih @neg|stopped|stop *1 responding|respond|responsive|reacciona|reaccionar|responde|responder|reaccionando|respondiendo",
-	"E/ihjqx wont|cant|cannot|couldnt|isnt|not|doesnt|didnt|hasnt|havent|no wake|waking|woken|woke|despierta|reacciona",
+	"E/ihjqxo wont|cant|cannot|couldnt|isnt|not|doesnt|didnt|hasnt|havent|no wake|waking|woken|woke|despierta|reacciona",
 	"E/ihjq cant|cannot|couldnt|no get? *1 him|her|them|lo|la|le|puedo|podemos|pude|baby|dad|mom|husband|wife|son|daughter *1 to? wake|despertar|despertarlo|despertarla|despertarle",
 	"E/ij limp|floppy|flacido|flacida",
 	"E/ihtq collapsed|collapse|collapses|collapsing|desplomo|desplomado|desplomada|colapso",

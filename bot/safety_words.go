@@ -30,7 +30,7 @@ var safetyClasses = map[string]string{
 	"pillobj": "them those these bottle bottles frasco frascos caja box pack packs",
 	"quant":   "all whole entire bunch handful lots lot too dozen bottle bottles frasco frascos caja box pack packs full todas todos todo toda monton puno",
 	"ingest":  "took taken swallowed ate eaten drank drunk downed chugged popped injected snorted ingested tome tomo trago trague ingerio bebio bebi comio comi tomaron",
-	"poison":  "windex cleaning acetone kerosene thinner sanitizer perfume mouthwash solvent fertilizer degreaser jabon detergente suavizante bleach cloro antifreeze poison veneno detergent pod pods battery batteries pila pilas drano cleaner lye chemicals raticida pesticide insecticide gasoline gasolina lysol clorox ammonia amoniaco",
+	"poison":  "magnet magnets iman imanes lighter remover polish lamp essential cologne windex cleaning acetone kerosene thinner sanitizer perfume mouthwash solvent fertilizer degreaser jabon detergente suavizante bleach cloro antifreeze poison veneno detergent pod pods battery batteries pila pilas drano cleaner lye chemicals raticida pesticide insecticide gasoline gasolina lysol clorox ammonia amoniaco",
 	"gun":     "gun guns pistol rifle firearm shotgun pistola arma revolver",
 
 	"breathe":   "breathe breathing breath breathin breaths respirar respira respirando respiracion",
