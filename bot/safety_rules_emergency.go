@@ -131,6 +131,10 @@ var safetyEmergencyRules = []string{
 	"e.allergy/qo hives|welts|ronchas|urticaria",
 	"e.allergy/qo allergic|alergica|alergico|reaccion reaction|alergica",
 	"e.allergy/qo stung|sting|picadura|pico|pica *3 bee|wasp|hornet|abeja|avispa",
+	"e.exposed/qo after|since|despues|desde *3 shot|injection|vaccine|jab|eating|ate|sting|stung|peanuts|peanut|nuts|shellfish|shrimp|antibiotic|antibiotics|penicillin|amoxicillin|inyeccion|vacuna|comer|cacahuate|mani|mariscos|camarones",
+	"e.exposed/qo ate|eaten|comio|comi *3 peanuts|peanut|nuts|shellfish|shrimp|cacahuate|mani|mariscos|camarones",
+	"E/qoh asthma|asma *1 attack|ataque *6 not|isnt|doesnt|wont|no|cant *1 working|helping|stop|stopping|funciona|ayuda|para|breathe|respirar",
+	"E/qoh severe|bad|terrible|fuerte asthma|asma attack|ataque",
 
 	// Headache, burns, wounds, other dangers.
 	"E/qp worst|sudden|suddenly|thunderclap|explosive|peor|repentino|repentina|repente|excruciating *4 headache|headaches|migraine|cabeza",

@@ -116,7 +116,7 @@ var safetyCrisisKinds = []string{
 var safetyEmergencyKinds = []string{
 	"bleed", "faint", "racing", "sweat", "arm", "sob", "speech", "sudden", "still", "hurt",
 	"acc", "head", "confused", "vomit", "fall", "cantget", "preg", "pain", "allergy", "swell",
-	"dying", "sugar", "stroke",
+	"dying", "sugar", "stroke", "exposed",
 }
 
 // safetyBleedBit is the clue "bleeding": with a crisis it means self-harm done.
