@@ -29,7 +29,7 @@ var safetyMarkerRules = []string{
 	"!skip/k no one", // "no one cares" negates nothing
 	"!skip/k cant|cannot|couldnt stop|quit|help", // "can't stop thinking about it" is no negation of it
 	"!skip/k no *1 puedo|puede|podia dejar",
-	"!skip/k sleep|dormir|dormirme *4 and|y? *1 not|no|never|nunca", // a wish, not a person who will not wake
+	"!skip/k sleep|asleep|dormir|dormirme *4 and|y? *1 not|no|never|nunca", // a wish, not a person who will not wake
 	"!neg/x @neg",
 	"!neg without|denies|deny|niega",
 	"!fut @fut",
@@ -52,6 +52,9 @@ var safetyMarkerRules = []string{
 	"!hypo signs|sign|symptoms|symptom|warning|senales|sintomas|signos of|de",
 	"!hypo que|como *1 hacer|saber *1 si|cuando|en",
 	"!hypo si alguien|usted",
+	"!hypo afraid|scared|fear|fears|terrified|worried|worry|miedo|temor *1 of|about|de|a",
+	"!hypo da|tengo|tiene miedo *1 que|de",
+	"!hypo risk|chance|chances|odds|riesgo|probabilidad *1 of|de",
 
 	// Time: far past, recent past, acute, habitual, resolved.
 	"!past #1-100|a|an|few|several|couple|many|some|two|three|four|five|ten *2 years|yrs|yr|year|months|month|mos|decades|decade|anos|ano ago|back|atras",

@@ -52,7 +52,7 @@ var safetyClasses = map[string]string{
 // word they stand for (alias=word).
 const safetyAliases = `
 sucide=suicide suicde=suicide suiside=suicide suicid=suicide suacide=suicide sucuide=suicide
-sewerslide=suicide suicidio=suicide suicida=suicidal suicidel=suicidal sucidal=suicidal suisidal=suicidal
+sui=suicide sewerslide=suicide suicidio=suicide suicida=suicidal suicidel=suicidal sucidal=suicidal suisidal=suicidal
 myslef=myself mysef=myself myselfe=myself mysefl=myself
 kiling=killing killin=killing
 abt=about bout=about
