@@ -12,8 +12,9 @@ package bot
 //
 // EFFECT is what a match means: C (a crisis), E (an emergency), S (an act of
 // self-harm done), c.KIND and e.KIND (one weak clue; two kinds make a crisis
-// or an emergency), or, in this file, a marker "!NAME" that only sets
-// context for the guards.
+// or an emergency), or, in the marker tables (this file and the look-alike
+// one), a marker "!NAME" that only sets context for the guards ("!skip"
+// sets none: with k it only consumes its tokens).
 //
 // GUARDS cancel a trigger in a context: n negated, f intended not done, a
 // after an event, s asked about as a service, h hypothetical, p far past, q

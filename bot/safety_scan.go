@@ -37,7 +37,7 @@ const (
 const (
 	safetySPast     uint8 = 1 << iota // far past: "years ago", "in 2019", "history of"
 	safetySRecent                     // recent past: "yesterday", "last night"
-	safetySAcute                      // happening now: "right now", "still", "again"
+	safetySAcute                      // happening now: "right now", "an hour ago", "just had"
 	safetySChronic                    // habitual: "every month", "for weeks"
 	safetySResolved                   // over: "fine now", "it stopped"
 	safetySJoke                       // laughed at, in it or just after it: "kill me now, another form? lol"
