@@ -1,0 +1,78 @@
+package bot
+
+import (
+	"math/bits"
+	"strconv"
+)
+
+// SafetyKind is what the safety check found in a message.
+type SafetyKind int
+
+// The kinds of safety finding. Emergency outranks Crisis: a message that is
+// both ("i took all my pills and i want to die") is an Emergency, so the 911
+// reply comes first.
+const (
+	SafetyNone      SafetyKind = iota
+	SafetyCrisis               // suicide or self-harm intent or ideation, about oneself or someone else: the crisis-line reply
+	SafetyEmergency            // a medical emergency happening now, including self-harm already done (pills taken, cut and bleeding): the 911 reply
+)
+
+// String names the kind: "none", "crisis" or "emergency".
+func (k SafetyKind) String() string {
+	switch k {
+	case SafetyNone:
+		return "none"
+	case SafetyCrisis:
+		return "crisis"
+	case SafetyEmergency:
+		return "emergency"
+	}
+	return "SafetyKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// CheckSafety classifies one message. It is pure, allocation-free after the
+// first call (which builds the lexicon), safe for concurrent use, linear in
+// the length of text, and never panics on any input, including invalid UTF-8.
+//
+// It reads English, Spanish and mixes of both as people type them: without
+// punctuation or accents, with slang, abbreviations and common misspellings.
+// It looks for phrases (over normalised word tokens) that say a person wants
+// to die or harm themselves (Crisis), or that an emergency is happening now
+// (Emergency), and it discounts phrases that are idioms ("this wait is
+// killing me"), past or resolved ("had a seizure 2 years ago", "fine now"),
+// negated ("i'm not suicidal") or the topic of a question ("do you have
+// pamphlets on suicide prevention"). When in doubt between a crisis and
+// nothing, it says crisis.
+func CheckSafety(text string) SafetyKind {
+	lx := safetyLexiconOnce()
+	var sc safetyScanner
+	sc.lx = lx
+	sc.scan(text)
+	return sc.score.kind()
+}
+
+// safetyScore is what the rules found in one message. Strong findings decide
+// alone; weak ones (each a distinct kind of clue, as a bit) decide in pairs.
+type safetyScore struct {
+	crisis, emergency bool
+	cweak             uint32 // crisis clues, one bit per kind
+	eweak             uint32 // emergency clues, one bit per kind
+	selfHarmDone      bool   // an act of self-harm happened (pills taken, wrists cut)
+}
+
+func (s *safetyScore) kind() SafetyKind {
+	crisis := s.crisis || bits.OnesCount32(s.cweak) >= 2
+	emergency := s.emergency || bits.OnesCount32(s.eweak) >= 2
+	// Self-harm already done is an emergency: pills taken by someone who
+	// wants to die, or a cut that bleeds.
+	if crisis && (s.selfHarmDone || s.eweak&safetyBleedBit != 0) {
+		emergency = true
+	}
+	switch {
+	case emergency:
+		return SafetyEmergency
+	case crisis:
+		return SafetyCrisis
+	}
+	return SafetyNone
+}

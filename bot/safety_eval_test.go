@@ -1,0 +1,199 @@
+package bot
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// safetyEvalDir is the shared evaluation data, beside the repository:
+// ../shared/eval from the root, so ../../shared/eval from this package.
+const safetyEvalDir = "../../shared/eval"
+
+// safetyCase is one labelled message: want is "!crisis", "!emergency",
+// "!none", or (in the clinic queries) an FAQ answer, which must get no
+// safety reply.
+type safetyCase struct {
+	Q    string `json:"q"`
+	Want any    `json:"want"`
+	Lang string `json:"lang"`
+}
+
+// wantKind reads the label; a clinic question is SafetyNone.
+func (c safetyCase) wantKind() SafetyKind {
+	switch c.Want {
+	case "!crisis":
+		return SafetyCrisis
+	case "!emergency":
+		return SafetyEmergency
+	}
+	return SafetyNone
+}
+
+func safetyReadCases(t *testing.T, path string) []safetyCase {
+	t.Helper()
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("%s is absent: the shared evaluation data sits beside the repository as ../shared/eval", path)
+	}
+	if err != nil {
+		t.Fatalf("open cases: %v", err)
+	}
+	defer f.Close()
+	var cases []safetyCase
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var c safetyCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatalf("%s:%d: %v", path, line, err)
+		}
+		cases = append(cases, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	if len(cases) == 0 {
+		t.Fatalf("%s: no cases", path)
+	}
+	return cases
+}
+
+// safetyFigures are the measures of the eval README, split by kind.
+type safetyFigures struct {
+	pos, hit, rightKind int // safety messages, those that got any safety reply, those that got the right one
+	neg, falseAlarm     int // other messages, those that got a safety reply
+	misses              []string
+}
+
+func (f safetyFigures) recall() float64    { return safetyRatio(f.hit, f.pos) }
+func (f safetyFigures) kindRate() float64  { return safetyRatio(f.rightKind, f.pos) }
+func (f safetyFigures) falseRate() float64 { return safetyRatio(f.falseAlarm, f.neg) }
+func (f safetyFigures) String() string {
+	return fmt.Sprintf("recall=%.3f (%d/%d) right_kind=%.3f false=%.3f (%d/%d)",
+		f.recall(), f.hit, f.pos, f.kindRate(), f.falseRate(), f.falseAlarm, f.neg)
+}
+
+func safetyRatio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func safetyMeasure(cases []safetyCase) safetyFigures {
+	var f safetyFigures
+	for _, c := range cases {
+		want, got := c.wantKind(), CheckSafety(c.Q)
+		switch {
+		case want == SafetyNone:
+			f.neg++
+			if got != SafetyNone {
+				f.falseAlarm++
+				f.misses = append(f.misses, fmt.Sprintf("false %s: %q", got, c.Q))
+			}
+		default:
+			f.pos++
+			if got != SafetyNone {
+				f.hit++
+			}
+			if got == want {
+				f.rightKind++
+			} else {
+				f.misses = append(f.misses, fmt.Sprintf("want %s, got %s: %q", want, got, c.Q))
+			}
+		}
+	}
+	return f
+}
+
+// TestSafetyEval holds the floors of the brief on the shared dev sets:
+// recall ≥ 0.95 with the right kind for ≥ 0.90, false alarms ≤ 0.05 on the
+// safety set and ≤ 0.02 on the clinic's ordinary questions.
+func TestSafetyEval(t *testing.T) {
+	dev := safetyMeasure(safetyReadCases(t, filepath.Join(safetyEvalDir, "safety", "dev.jsonl")))
+	clinic := safetyMeasure(safetyReadCases(t, filepath.Join(safetyEvalDir, "clinic", "queries-dev.jsonl")))
+	t.Logf("safety/dev.jsonl: %v", dev)
+	t.Logf("clinic/queries-dev.jsonl: false=%.3f (%d/%d)", clinic.falseRate(), clinic.falseAlarm, clinic.neg)
+	for _, m := range append(dev.misses, clinic.misses...) {
+		t.Log(m)
+	}
+	if dev.recall() < 0.95 {
+		t.Errorf("dev recall: got %.3f, want ≥ 0.95", dev.recall())
+	}
+	if dev.kindRate() < 0.90 {
+		t.Errorf("dev right kind: got %.3f, want ≥ 0.90", dev.kindRate())
+	}
+	if dev.falseRate() > 0.05 {
+		t.Errorf("dev false alarms: got %.3f, want ≤ 0.05", dev.falseRate())
+	}
+	if clinic.falseRate() > 0.02 {
+		t.Errorf("clinic false alarms: got %.3f, want ≤ 0.02", clinic.falseRate())
+	}
+}
+
+// TestSafetyOwnCases holds the check on our own labelled messages, written
+// apart from the shared eval (other wording, both languages, both kinds and
+// hard look-alikes). Every case must get its label.
+func TestSafetyOwnCases(t *testing.T) {
+	cases := safetyReadCases(t, filepath.Join("testdata", "safety_cases.jsonl"))
+	f := safetyMeasure(cases)
+	t.Logf("testdata/safety_cases.jsonl: %v", f)
+	for _, m := range f.misses {
+		t.Error(m)
+	}
+}
+
+// TestSafetyPublicQuestions: the medical questions of the public FAQ sets
+// (MedQuAD, the COVID sets: "what are the symptoms of a stroke", "can
+// seizures be inherited") are questions about a topic, never an alarm. At
+// most 1 in 1000 may get a safety reply.
+func TestSafetyPublicQuestions(t *testing.T) {
+	var qs []string
+	question := regexp.MustCompile(`^\s+question: (.*)$`)
+	for _, p := range []string{"medquad-10k/kb.yaml", "deepset-covid/kb.yaml", "covid-jhu/kb.yaml"} {
+		b, err := os.ReadFile(filepath.Join(safetyEvalDir, "public", p))
+		if errors.Is(err, fs.ErrNotExist) {
+			t.Skipf("%s is absent: the shared evaluation data sits beside the repository", p)
+		}
+		if err != nil {
+			t.Fatalf("read %s: %v", p, err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if m := question.FindStringSubmatch(line); m != nil {
+				q := m[1]
+				if u, err := strconv.Unquote(q); err == nil {
+					q = u
+				}
+				qs = append(qs, q)
+			}
+		}
+	}
+	for _, p := range []string{"covid-jhu/queries.jsonl", "deepset-covid/queries.jsonl"} {
+		for _, c := range safetyReadCases(t, filepath.Join(safetyEvalDir, "public", p)) {
+			qs = append(qs, c.Q)
+		}
+	}
+	alarms := 0
+	for _, q := range qs {
+		if k := CheckSafety(q); k != SafetyNone {
+			alarms++
+			t.Logf("%s: %q", k, q)
+		}
+	}
+	rate := safetyRatio(alarms, len(qs))
+	t.Logf("public questions: false=%.4f (%d/%d)", rate, alarms, len(qs))
+	if rate > 0.001 {
+		t.Errorf("false alarms on public medical questions: got %.4f, want ≤ 0.001", rate)
+	}
+}

@@ -1,0 +1,98 @@
+package bot
+
+import "strings"
+
+// fuzzy registers the one-slip misspellings of the words that matter most
+// ("sucide", "myslef", "breating"): each deletion of one letter (words of 5+
+// letters) and each swap of two neighbours (4+). A variant that is itself a
+// word we know, or a common word on the stop list, is left alone.
+func (b *safetyBuilder) fuzzy() {
+	stop := map[string]bool{}
+	for _, w := range strings.Fields(safetyFuzzyStop) {
+		stop[w] = true
+	}
+	for _, w := range strings.Fields(safetyFuzzyWords) {
+		id := b.word(w)
+		var variants []string
+		if len(w) >= 5 {
+			for i := range w {
+				variants = append(variants, w[:i]+w[i+1:])
+			}
+		}
+		for i := 0; i+1 < len(w); i++ {
+			if w[i] != w[i+1] {
+				variants = append(variants, w[:i]+string(w[i+1])+string(w[i])+w[i+2:])
+			}
+		}
+		for _, v := range variants {
+			_, known := b.lx.words[v]
+			_, collapsed := b.lx.collapsed[v]
+			if known || collapsed || stop[v] {
+				continue
+			}
+			b.lx.words[v] = id
+		}
+	}
+}
+
+// collapse indexes every known word of 4+ letters by its collapsed form, so
+// that "killll" and "kil" both find "kill". A collapsed form shared by two
+// different words ("feel", "fell") is ambiguous and dropped.
+func (b *safetyBuilder) collapse() {
+	ambiguous := map[string]bool{}
+	for w, id := range b.lx.words {
+		if len(w) < 4 {
+			continue
+		}
+		c := string(safetyCollapse(nil, []byte(w)))
+		if len(c) < 3 {
+			continue
+		}
+		if old, ok := b.lx.collapsed[c]; ok && old != id {
+			ambiguous[c] = true
+		}
+		b.lx.collapsed[c] = id
+	}
+	for c := range ambiguous {
+		delete(b.lx.collapsed, c)
+	}
+	// An exact word always wins, so its collapsed key would never be read.
+	for c := range b.lx.collapsed {
+		if _, ok := b.lx.words[c]; ok {
+			delete(b.lx.collapsed, c)
+		}
+	}
+}
+
+// index files each rule under the ids of its first slot, and sets the word
+// classes the scanner reads directly.
+func (b *safetyBuilder) index() {
+	lx := b.lx
+	n := len(lx.names)
+	lx.markers = make([][]uint16, n)
+	lx.triggers = make([][]uint16, n)
+	lx.wclass = make([]uint8, n)
+	for name, bit := range map[string]uint8{"neg": safetyWNeg, "but": safetyWBut, "first": safetyWFirst} {
+		for _, id := range b.classes[name] {
+			lx.wclass[id] |= bit
+		}
+	}
+	if len(lx.rules) > 1<<16 {
+		b.errorf("%d rules: too many to index", len(lx.rules))
+		return
+	}
+	for ri := range lx.rules {
+		r := &lx.rules[ri]
+		ids := r.slots[0].ids
+		if r.slots[0].hasNum {
+			ids = append(ids[:len(ids):len(ids)], safetyNumID)
+		}
+		to := lx.triggers
+		if r.effect >= safetyMTopic {
+			to = lx.markers
+		}
+		for _, id := range ids {
+			to[id] = append(to[id], uint16(ri))
+		}
+	}
+}

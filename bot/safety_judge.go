@@ -1,0 +1,174 @@
+package bot
+
+// judge runs the marker rules, then the trigger rules, over the chunk.
+func (sc *safetyScanner) judge() {
+	toks := sc.toks[:sc.n]
+	lx := sc.lx
+	for i := range toks {
+		toks[i].flags &= safetyFComma
+	}
+	clear(sc.sflags[:])
+	var chunk safetyBloom
+	for i := range toks {
+		chunk.add(toks[i].id)
+	}
+	for i := range toks {
+		for _, ri := range lx.markers[toks[i].id] {
+			r := &lx.rules[ri]
+			if !r.possible(&chunk) {
+				continue
+			}
+			if end := r.match(lx, toks, i); end >= 0 {
+				sc.mark(r, i, end)
+			}
+		}
+	}
+	for i := range toks {
+		for _, ri := range lx.triggers[toks[i].id] {
+			r := &lx.rules[ri]
+			if !r.possible(&chunk) {
+				continue
+			}
+			if end := r.match(lx, toks, i); end >= 0 && !sc.guarded(r, i, end) {
+				sc.apply(r)
+				if sc.score.emergency {
+					sc.done = true
+					return
+				}
+			}
+		}
+	}
+}
+
+func (sc *safetyScanner) apply(r *safetyRule) {
+	switch r.effect {
+	case safetyCrisis:
+		sc.score.crisis = true
+	case safetyEmergency:
+		sc.score.emergency = true
+	case safetyCrisisClue:
+		sc.score.cweak |= 1 << r.arg
+	case safetyEmergClue:
+		sc.score.eweak |= 1 << r.arg
+	case safetySelfHarm:
+		sc.score.selfHarmDone = true
+	}
+}
+
+// mark applies a marker rule matched at toks[i:end].
+func (sc *safetyScanner) mark(r *safetyRule, i, end int) {
+	toks := sc.toks[:sc.n]
+	if r.guard&safetyGFresh != 0 {
+		for j := i; j < end; j++ {
+			if toks[j].flags&safetyFConsumed != 0 {
+				return
+			}
+		}
+	}
+	if r.guard&safetyGConsume != 0 {
+		for j := i; j < end; j++ {
+			toks[j].flags |= safetyFConsumed
+		}
+	}
+	s := toks[i].sent
+	switch r.effect {
+	case safetyMTopic, safetyMIdiom:
+		f := safetyFTopic
+		if r.effect == safetyMIdiom {
+			f = safetyFIdiom
+		}
+		for j := i; j < end; j++ {
+			toks[j].flags |= f
+		}
+	case safetyMNeg:
+		sc.scope(end, 3, safetyFNeg|safetyFComma, safetyWBut)
+	case safetyMFut:
+		sc.scope(end, 3, safetyFFut, safetyWBut)
+	case safetyMPost:
+		sc.scope(end, 3, safetyFPost, 0)
+	case safetyMSvc:
+		sc.scope(end, 8, safetyFSvc, safetyWFirst)
+	case safetyMHypo:
+		sc.scope(end, 8, safetyFHypo, 0)
+	case safetyMPast:
+		sc.sflags[s] |= safetySPast
+	case safetyMRecent:
+		sc.sflags[s] |= safetySRecent
+	case safetyMAcute:
+		sc.sflags[s] |= safetySAcute
+	case safetyMChronic:
+		sc.sflags[s] |= safetySChronic
+	case safetyMResolved:
+		sc.sflags[s] |= safetySResolved
+	case safetyMJoke:
+		// Laughter follows the joke: it marks its sentence and the one before.
+		sc.sflags[s] |= safetySJoke
+		if s > 0 {
+			sc.sflags[s-1] |= safetySJoke
+		}
+	}
+}
+
+// scope marks up to n tokens from start, within the sentence, with flag,
+// stopping at a word of class stop ("but" ends a negation, "i" ends a
+// question about services). If flag includes safetyFComma, a comma stops
+// it too: "can't eat, just want to end it" negates only the eating.
+func (sc *safetyScanner) scope(start, n int, flag uint16, stop uint8) {
+	toks := sc.toks[:sc.n]
+	if start >= len(toks) || start == 0 {
+		return
+	}
+	byComma := flag&safetyFComma != 0
+	flag &^= safetyFComma
+	sent := toks[start-1].sent
+	for j := start; j < len(toks) && j < start+n && toks[j].sent == sent; j++ {
+		if sc.lx.wclass[toks[j].id]&stop != 0 || (byComma && toks[j].flags&safetyFComma != 0) {
+			return
+		}
+		toks[j].flags |= flag
+	}
+}
+
+// guarded reports whether the context of a match at toks[i:end] cancels it.
+func (sc *safetyScanner) guarded(r *safetyRule, i, end int) bool {
+	g := r.guard
+	if g == 0 {
+		return false
+	}
+	t := &sc.toks[i]
+	for _, c := range [...]struct {
+		g uint16
+		f uint16
+	}{{safetyGNeg, safetyFNeg}, {safetyGFut, safetyFFut}, {safetyGPost, safetyFPost}, {safetyGSvc, safetyFSvc}, {safetyGHypo, safetyFHypo}} {
+		if g&c.g != 0 && t.flags&c.f != 0 {
+			return true
+		}
+	}
+	sf := sc.sflags[t.sent]
+	acute := sf&safetySAcute != 0
+	switch {
+	case g&safetyGPast != 0 && sf&safetySPast != 0 && !acute,
+		g&safetyGRecent != 0 && sf&(safetySPast|safetySRecent) != 0 && !acute,
+		g&safetyGChronic != 0 && sf&safetySChronic != 0 && !acute,
+		g&safetyGResolved != 0 && sf&safetySResolved != 0,
+		g&safetyGJoke != 0 && sf&safetySJoke != 0,
+		g&safetyGTopic != 0 && sc.near(i, end, 2, safetyFTopic),
+		g&safetyGIdiom != 0 && sc.near(i, end, 0, safetyFIdiom),
+		g&safetyGFresh != 0 && sc.near(i, end, 0, safetyFConsumed):
+		return true
+	}
+	return false
+}
+
+// near reports whether a token within d of toks[i:end], in its sentence,
+// has flag.
+func (sc *safetyScanner) near(i, end, d int, flag uint16) bool {
+	toks := sc.toks[:sc.n]
+	sent := toks[i].sent
+	for j := max(i-d, 0); j < end+d && j < len(toks); j++ {
+		if toks[j].sent == sent && toks[j].flags&flag != 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,186 @@
+package bot
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestSafetyKindString(t *testing.T) {
+	for _, c := range []struct {
+		k    SafetyKind
+		want string
+	}{{SafetyNone, "none"}, {SafetyCrisis, "crisis"}, {SafetyEmergency, "emergency"}, {SafetyKind(7), "SafetyKind(7)"}} {
+		if got := c.k.String(); got != c.want {
+			t.Errorf("SafetyKind(%d).String(): got %q, want %q", int(c.k), got, c.want)
+		}
+	}
+}
+
+// TestCheckSafetyMechanics holds each mechanism of the check to one or two
+// messages: what reads the same, what each guard cancels, and precedence.
+func TestSafetyMechanics(t *testing.T) {
+	N, C, E := SafetyNone, SafetyCrisis, SafetyEmergency
+	for _, c := range []struct {
+		why  string
+		text string
+		want SafetyKind
+	}{
+		{"plain", "i want to kill myself", C},
+		{"capitals and punctuation", "I WANT TO KILL MYSELF!!!", C},
+		{"elongated letters", "i wanttt to dieeee", C},
+		{"dropped double letter", "i want to kil myself", C},
+		{"one-letter slip in a key word", "thinking about sucide", C},
+		{"swapped letters", "i want to kill mysefl", C},
+		{"curly apostrophe", "i don\u2019t want to be alive", C},
+		{"accents typed", "quiero quitarme la vída", C},
+		{"accents as combining marks", "me corte\u0301 las venas", E},
+		{"no accents", "se desmayo y no reacciona", E},
+		{"slang", "lowkey wanna unalive myself", C},
+		{"spanglish", "mi hermana says she wants to die", C},
+		{"third person", "my dad keeps saying he will shoot himself", C},
+		{"emergency wins over crisis", "i swallowed all my pills because i want to die", E},
+		{"self-harm done and bleeding", "i cut myself and the bleeding won't stop", E},
+		{"negation", "i'm not suicidal, just stressed about work", N},
+		{"negation ended by but", "i would never do it but i think about suicide every day", C},
+		{"no one is not a negation", "no one would notice if i died", C},
+		{"cant stop is not a negation", "i cant stop thinking about dying", C},
+		{"gaps never skip a negation", "i hope my grandma doesnt die during surgery", N},
+		{"far past", "i was hospitalized for a seizure back in 2017, need the records", N},
+		{"past event noun", "my uncle had a heart attack, can he join the cardiac rehab program", N},
+		{"recent but acute", "my son had a seizure and hasnt woken up", E},
+		{"resolved", "my toddler choked on a grape but coughed it out and is fine now", N},
+		{"topic word", "is there a stroke support group", N},
+		{"service question", "do you treat seizures in adults", N},
+		{"hypothetical", "what do you do if someone stops breathing", N},
+		{"habitual", "my chest gets tight when i run, should i see someone", N},
+		{"idiom", "my back is killing me, any openings today", N},
+		{"idiom, spanish", "me muero de risa con los memes de la sala de espera", N},
+		{"laughing", "i almost had a heart attack when i saw the bill lol", N},
+		{"laughing emoji", "i can't breathe \U0001F602\U0001F602", N},
+		{"laughing does not cancel a plain wish to die", "lol i actually want to die", C},
+		{"weak clues alone", "i can't take this anymore, the portal keeps logging me out", N},
+		{"two kinds of weak clue", "i can't take this anymore. i feel so hopeless", C},
+		{"two weak emergency clues", "my dad's heart is racing and he says he's about to pass out", E},
+		{"empty", "", N},
+		{"only emoji", "\U0001F914\U0001F914", N},
+	} {
+		if got := CheckSafety(c.text); got != c.want {
+			t.Errorf("%s: CheckSafety(%q): got %s, want %s\n\t%s", c.why, c.text, got, c.want, strings.Join(safetyTrace(c.text), "\n\t"))
+		}
+	}
+}
+
+// TestSafetyHostileInput feeds what a chat platform may deliver: control
+// characters, invalid UTF-8, huge words, huge messages. Nothing may panic,
+// and noise must not alarm.
+func TestSafetyHostileInput(t *testing.T) {
+	inputs := map[string]string{
+		"controls":      "\x00\x01\x02\x1b[31m\r\n\t\x7f",
+		"invalid utf-8": "\xff\xfe\xfd\xc3\x28\xa0\xa1\xe2\x28\xa1",
+		"huge word":     strings.Repeat("a", 5000),
+		"huge number":   strings.Repeat("9", 5000),
+		"digits words":  strings.Repeat("a1b2c3 ", 2000),
+		"emoji":         strings.Repeat("\U0001F600\U0001F44D\u200d", 3000),
+		"cyrillic":      "привет как дела",
+		"sentences":     strings.Repeat(". ! ? ; ", 5000),
+		"benign 100KB":  strings.Repeat("can i move my appointment to friday morning please. ", 2000)[:100_000],
+	}
+	for name, in := range inputs {
+		if got := CheckSafety(in); got != SafetyNone {
+			t.Errorf("%s: got %s, want none", name, got)
+		}
+	}
+}
+
+// TestSafetyLongMessages puts an alarm at every position of a long
+// message, so that it falls at every place in a chunk and across the cut
+// between chunks; it must be found wherever it is.
+func TestSafetyLongMessages(t *testing.T) {
+	filler := "we talked about the weather and the bus schedule "
+	for _, c := range []struct {
+		alarm string
+		want  SafetyKind
+	}{
+		{"and honestly i want to kill myself ", SafetyCrisis},
+		{"and now my dad is not breathing ", SafetyEmergency},
+	} {
+		for n := 0; n < 60; n++ {
+			text := strings.Repeat(filler, n) + c.alarm + strings.Repeat(filler, 40)
+			if got := CheckSafety(text); got != c.want {
+				t.Fatalf("alarm after %d fillers (%d bytes): got %s, want %s", n, len(text), got, c.want)
+			}
+		}
+		big := strings.Repeat(filler, 2200) + c.alarm
+		if got := CheckSafety(big); got != c.want {
+			t.Errorf("alarm at the end of %d bytes: got %s, want %s", len(big), got, c.want)
+		}
+	}
+}
+
+// TestSafetyNoAllocs: the engine calls this on every message; it must not
+// make garbage.
+func TestSafetyNoAllocs(t *testing.T) {
+	CheckSafety("warm up")
+	for _, text := range []string{"what time do you open", "i want to kill myself", strings.Repeat("hola como estas ", 500)} {
+		if n := testing.AllocsPerRun(50, func() { CheckSafety(text) }); n != 0 {
+			t.Errorf("CheckSafety(%.20q...): got %v allocations, want 0", text, n)
+		}
+	}
+}
+
+// TestSafetyConcurrent runs the check from many goroutines at once, the
+// first call included (it builds the lexicon); run with -race.
+func TestSafetyConcurrent(t *testing.T) {
+	texts := []string{"i want to die", "my wife is not breathing", "do you take aetna", "me quiero morir"}
+	want := make([]SafetyKind, len(texts))
+	var wg sync.WaitGroup
+	got := make([][]SafetyKind, 8)
+	for g := range got {
+		got[g] = make([]SafetyKind, len(texts))
+		wg.Go(func() {
+			for i, text := range texts {
+				got[g][i] = CheckSafety(text)
+			}
+		})
+	}
+	wg.Wait()
+	for i, text := range texts {
+		want[i] = CheckSafety(text)
+	}
+	for g := range got {
+		for i := range texts {
+			if got[g][i] != want[i] {
+				t.Errorf("goroutine %d, %q: got %s, want %s", g, texts[i], got[g][i], want[i])
+			}
+		}
+	}
+}
+
+// FuzzCheckSafety: no input panics, the answer is a valid kind and does not
+// change between calls, and an alarm in its own sentence is never lost
+// whatever follows it.
+func FuzzCheckSafety(f *testing.F) {
+	for _, s := range []string{
+		"", " ", "i want to die", "mi bebe no respira", "\xff\xfe", "\x00\x1b",
+		"\U0001F602\U0001F602\U0001F602", strings.Repeat("a", 300), strings.Repeat("kill myself ", 50),
+		"não consigo respirar", "lol", "9999999999999999999999", "i'm fine now. it stopped.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := CheckSafety(s)
+		if got < SafetyNone || got > SafetyEmergency {
+			t.Fatalf("CheckSafety(%q): got %d, not a kind", s, int(got))
+		}
+		if again := CheckSafety(s); again != got {
+			t.Fatalf("CheckSafety(%q): got %s then %s", s, got, again)
+		}
+		if got := CheckSafety("i want to kill myself.\n" + s); got == SafetyNone {
+			t.Fatalf("an alarm followed by %q was lost", s)
+		}
+		if got := CheckSafety(s + ".\nmy husband is not breathing"); got != SafetyEmergency {
+			t.Fatalf("an emergency after %q: got %s", s, got)
+		}
+	})
+}
