@@ -254,6 +254,20 @@ func (s *MemStore) Outcomes(ctx context.Context, prefix string, fn func(carebot.
 	return nil
 }
 
+// Claimed reports how many items are claimed: the sends that would be
+// in flight if the process died now (for tests).
+func (s *MemStore) Claimed() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, m := range s.items {
+		if m.claimed {
+			n++
+		}
+	}
+	return n
+}
+
 // Pending reports how many items are stored, pending or claimed (for tests).
 func (s *MemStore) Pending() int {
 	s.mu.Lock()
