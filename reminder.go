@@ -25,8 +25,10 @@ const (
 type OutboxItem struct {
 	// ID names the item, unique in the outbox and chosen by whoever
 	// schedules it. IDs are slash-separated from general to specific
-	// ("appt/A17/24h", "bcast/42/telegram:9"), so that everything of one
-	// appointment, broadcast or person shares a prefix ending in "/".
+	// ("appt/A17/24h", "bcast/42/9f2c..."), so that everything of one
+	// appointment, broadcast or person shares a prefix ending in "/". A
+	// person appears in an ID only as a keyed pseudonym, never as a user
+	// key, so a store may keep IDs as plaintext keys.
 	ID string
 	// Seq is set by the store on every write of the item. A claim holds
 	// only while the stored item still has the Seq it was claimed with.

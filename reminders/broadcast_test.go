@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -70,6 +71,11 @@ func TestBroadcastReachesTheAudienceAtSendTime(t *testing.T) {
 		for chat, n := range seen {
 			if n != 1 {
 				t.Errorf("%s got %d messages, want 1", chat, n)
+			}
+		}
+		for id := range h.outcomes(t, "") {
+			if strings.Contains(id, "chat:") {
+				t.Fatalf("outcome ID %q holds a user key; IDs carry pseudonyms", id)
 			}
 		}
 	})

@@ -122,9 +122,15 @@ func TestCampaignAfterDowntime(t *testing.T) {
 			}
 		}
 		prefix := reminders.CampaignPrefix("flu", wall(2026, 9, 15, 10, 0))
-		outs := h.outcomes(t, prefix)
-		if outs[prefix+"chat:ny"].Result != carebot.ResultExpired || outs[prefix+"chat:sydney"].Result != carebot.ResultExpired {
-			t.Errorf("late occurrence outcomes: %+v, want expired for ny and sydney", outs)
+		byUser := map[string]carebot.Result{}
+		for id, o := range h.outcomes(t, prefix) {
+			if strings.Contains(id, "chat:") {
+				t.Errorf("outcome ID %q holds a user key; IDs carry pseudonyms", id)
+			}
+			byUser[o.User] = o.Result
+		}
+		if byUser["chat:ny"] != carebot.ResultExpired || byUser["chat:sydney"] != carebot.ResultExpired || byUser["chat:la"] != carebot.ResultSent {
+			t.Errorf("late occurrence outcomes: %v, want expired for ny and sydney, sent for la", byUser)
 		}
 	})
 }

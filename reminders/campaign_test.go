@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/carebot/carebot/reminders"
 )
 
@@ -55,6 +57,8 @@ func TestLoadCampaignsErrors(t *testing.T) {
 		{"never fires", strings.Replace(good, "WEEKLY;BYDAY=TU", "YEARLY;BYMONTH=2;BYMONTHDAY=31", 1), []string{"matches no day"}},
 		{"bad season", good + "    season: {from: 13-01, to: 03-31}\n", []string{`campaigns.yaml:6: campaign "flu": season from: want a day`}},
 		{"half season", good + "    season: {from: 09-15}\n", []string{"give both from and to"}},
+		{"empty season", good + "    season:\n", []string{"give both from and to"}},
+		{"empty text", strings.Replace(good, "text: {en: Get your flu shot.}", "text:", 1), []string{"text: give the message in at least one language"}},
 		{"bad cap", good + "    cap: lots\n", []string{`campaigns.yaml:6: campaign "flu": cap: want "N/week" or "N/month"`}},
 		{"other purpose", good + "    audience: {purpose: appointments}\n", []string{"only to patients opted in to awareness"}},
 		{"language without text", good + "    audience: {languages: [en, es]}\n", []string{`audience language "es" has no text`}},
@@ -150,4 +154,40 @@ func FuzzLoadCampaigns(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The README section (campaigns.md) must describe what the loader takes:
+// its example loads, and every schedule in its table parses.
+func TestCampaignsDocExamples(t *testing.T) {
+	doc, err := os.ReadFile("campaigns.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(doc)
+	start := strings.Index(s, "```yaml\n")
+	end := strings.Index(s[start+8:], "```")
+	if start < 0 || end < 0 {
+		t.Fatal("campaigns.md has no yaml example")
+	}
+	if _, err := reminders.LoadCampaigns("campaigns.yaml", []byte(s[start+8:start+8+end])); err != nil {
+		t.Errorf("the example in campaigns.md: %v", err)
+	}
+	n := 0
+	for _, line := range strings.Split(s, "\n") {
+		cells := strings.Split(line, "`")
+		if !strings.HasPrefix(line, "| ") || len(cells) != 3 {
+			continue
+		}
+		var rule string
+		if err := yaml.Unmarshal([]byte("r: "+cells[1]), &struct{ R *string }{&rule}); err != nil {
+			t.Fatalf("%s: %v", cells[1], err)
+		}
+		if _, err := reminders.ParseRule(rule); err != nil {
+			t.Errorf("schedule %s in campaigns.md: %v", cells[1], err)
+		}
+		n++
+	}
+	if n < 4 {
+		t.Errorf("checked %d schedules in campaigns.md, want the table's 4", n)
+	}
 }

@@ -12,49 +12,6 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// CampaignError is one problem in a campaigns.yaml, located so that staff
-// can find it: `campaigns.yaml:12: campaign "flu-shots": cap: want "2/month"`.
-type CampaignError struct {
-	File     string
-	Line     int    // 1-based; 0 for the whole file
-	Campaign string // the campaign's id, or "" outside one
-	Msg      string
-}
-
-func (e *CampaignError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-	}
-	b.WriteString(": ")
-	if e.Campaign != "" {
-		fmt.Fprintf(&b, "campaign %q: ", e.Campaign)
-	}
-	b.WriteString(e.Msg)
-	return b.String()
-}
-
-// CampaignErrors is every problem LoadCampaigns found, by line.
-type CampaignErrors []*CampaignError
-
-func (es CampaignErrors) Error() string {
-	s := make([]string, len(es))
-	for i, e := range es {
-		s[i] = e.Error()
-	}
-	return strings.Join(s, "\n")
-}
-
-// Unwrap gives errors.As access to each problem.
-func (es CampaignErrors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
-
 // maxCampaignNodes bounds the YAML values visited (aliases counted each
 // time they are used), so an alias bomb fails fast.
 const maxCampaignNodes = 100_000
@@ -188,6 +145,9 @@ func (d *yamlDecoder) campaign(n *yaml.Node) (Campaign, bool) {
 			d.errorf(f.line, id, "unknown field %q (a campaign has: id, topic, season, schedule, audience, text, cap, max_late)", f.key)
 		}
 	}
+	if have["text"] && len(c.Text) == 0 {
+		d.errorf(n.Line, id, "text: give the message in at least one language, such as {en: ..., es: ...}")
+	}
 	for _, req := range []string{"topic", "schedule", "text"} {
 		if !have[req] {
 			d.errorf(n.Line, id, "%s is missing", req)
@@ -205,19 +165,23 @@ func (d *yamlDecoder) campaign(n *yaml.Node) (Campaign, bool) {
 
 func (d *yamlDecoder) season(n *yaml.Node, id string) Season {
 	var s Season
-	var from, to bool
+	var fromOK, toOK bool
+	given := map[string]bool{}
 	for _, f := range d.mapping(n, id, "season") {
+		given[f.key] = true
 		switch f.key {
 		case "from":
-			s.From, from = d.monthDay(f.val, f.line, id, "season from")
+			s.From, fromOK = d.monthDay(f.val, f.line, id, "season from")
 		case "to":
-			s.To, to = d.monthDay(f.val, f.line, id, "season to")
+			s.To, toOK = d.monthDay(f.val, f.line, id, "season to")
 		default:
 			d.errorf(f.line, id, "season: unknown field %q (want from and to)", f.key)
 		}
 	}
-	if d.isMapping(n) && (!from || !to) {
+	if !given["from"] || !given["to"] {
 		d.errorf(n.Line, id, "season: give both from and to, such as {from: 09-15, to: 03-31}")
+	}
+	if !fromOK || !toOK {
 		return Season{}
 	}
 	return s
@@ -295,9 +259,6 @@ func (d *yamlDecoder) texts(n *yaml.Node, id string) map[string]string {
 		default:
 			out[f.key] = s
 		}
-	}
-	if len(out) == 0 && d.isMapping(n) {
-		d.errorf(n.Line, id, "text: give the message in at least one language")
 	}
 	return out
 }

@@ -79,11 +79,13 @@ func (d *Dispatcher) deliver(ctx context.Context, it carebot.OutboxItem) carebot
 		}
 		return d.settle(ctx, it, now, carebot.ResultUnreachable, "the platform says it cannot deliver")
 	case errors.Is(err, errNoPlatform):
+		d.log().Error("dispatch: no sender for this platform", "platform", m.to.Platform, "kind", it.Kind)
 		return d.settle(ctx, it, now, carebot.ResultFailed, errNoPlatform.Error())
 	case ctx.Err() != nil:
 		return release(it) // stopping: the next run sends it (at most once more)
 	}
-	d.log().Warn("dispatch: send failed", "kind", it.Kind, "platform", m.to.Platform, "attempt", it.Attempts+1, "err", err)
+	// The error's type only: a platform's message may quote the chat.
+	d.log().Warn("dispatch: send failed", "kind", it.Kind, "platform", m.to.Platform, "attempt", it.Attempts+1, "error_type", fmt.Sprintf("%T", err))
 	return d.retry(ctx, it, now, "transient failures")
 }
 

@@ -51,6 +51,10 @@ type Dispatcher struct {
 	Page int
 	// Log gets operational events, never personal data; nil: discard.
 	Log *slog.Logger
+	// Secret keys the pseudonyms that stand for people in outbox IDs
+	// (bolt's LogSecret will do). Without it they are plain hashes, which
+	// can be reversed by trying every user id.
+	Secret []byte
 
 	store     Store
 	consents  Consents

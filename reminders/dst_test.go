@@ -23,7 +23,7 @@ func repeating(t *testing.T, user, rule string, start time.Time, loc *time.Locat
 		t.Fatalf("%q has no occurrence after %s", rule, start)
 	}
 	due := reminders.Resolve(first, loc)
-	return carebot.OutboxItem{ID: reminders.PatientPrefix(user) + "0000000000000001", Kind: carebot.KindPatient, User: user,
+	return carebot.OutboxItem{ID: reminders.PatientPrefix(nil, user) + "0000000000000001", Kind: carebot.KindPatient, User: user,
 		Purpose: carebot.PurposeAppointments, Asked: true, Text: "take the pills", Rule: rule,
 		Wall: first, Due: due, Expires: due.Add(reminders.PatientLate), Created: start}
 }
@@ -115,7 +115,7 @@ func TestRepeatingAfterDowntime(t *testing.T) {
 		if g, want := strings.Join(got, ", "), "11-24 08:30, 11-25 08:00"; g != want {
 			t.Errorf("firings after downtime: got %s, want %s (the 21st to 23rd missed, the 24th half an hour late)", g, want)
 		}
-		if o := h.outcomes(t, "self/")[reminders.PatientPrefix("chat:p")+"0000000000000001"]; o.Result != carebot.ResultSent {
+		if o := h.outcomes(t, "self/")[reminders.PatientPrefix(nil, "chat:p")+"0000000000000001"]; o.Result != carebot.ResultSent {
 			t.Errorf("last outcome %+v, want sent", o)
 		}
 	})

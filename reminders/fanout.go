@@ -43,7 +43,7 @@ func (d *Dispatcher) fanOut(ctx context.Context, it carebot.OutboxItem) carebot.
 	for _, user := range users {
 		if c == nil {
 			done.Spawn = append(done.Spawn, carebot.OutboxItem{
-				ID: BroadcastPrefix(it.Ref) + esc(user), Kind: carebot.KindBroadcast, Due: now, Expires: it.Expires,
+				ID: BroadcastPrefix(it.Ref) + pseudonym(d.Secret, user), Kind: carebot.KindBroadcast, Due: now, Expires: it.Expires,
 				User: user, Purpose: it.Purpose, Text: it.Text, Ref: it.Ref, Created: now,
 			})
 			continue
@@ -90,7 +90,7 @@ func (d *Dispatcher) campaignMessage(ctx context.Context, c *Campaign, it carebo
 	}
 	due := Resolve(it.Wall, u.Location(d.zone()))
 	return carebot.OutboxItem{
-		ID: CampaignPrefix(c.ID, it.Wall) + esc(user), Kind: carebot.KindCampaign,
+		ID: CampaignPrefix(c.ID, it.Wall) + pseudonym(d.Secret, user), Kind: carebot.KindCampaign,
 		Due: due, Expires: due.Add(c.MaxLate), User: user, Purpose: carebot.PurposeAwareness,
 		Text: text, Ref: c.ID, Wall: it.Wall,
 	}, true, nil

@@ -56,7 +56,7 @@ func (p *Patients) remove(ctx context.Context, u carebot.User, lang string, n in
 		return "", true, err
 	}
 	if n == 0 {
-		if _, err := p.out.Cancel(ctx, PatientPrefix(u.Key)); err != nil {
+		if _, err := p.out.Cancel(ctx, PatientPrefix(p.Secret, u.Key)); err != nil {
 			return "", true, fmt.Errorf("delete reminders: %w", err)
 		}
 		return say(lang, "deletedAll", len(mine)), true, nil
@@ -188,8 +188,8 @@ func (p *Patients) snoozeText(ctx context.Context, u carebot.User, lang string, 
 func (p *Patients) snooze(ctx context.Context, u carebot.User, lang string, d time.Duration, explicit bool) (string, bool, error) {
 	now := p.now()
 	var last carebot.OutboxItem
-	err := p.out.Items(ctx, PatientPrefix(u.Key), func(it carebot.OutboxItem) error {
-		if !it.Sent.IsZero() && now.Sub(it.Sent) < snoozeWindow && it.Sent.After(last.Sent) {
+	err := p.out.Items(ctx, PatientPrefix(p.Secret, u.Key), func(it carebot.OutboxItem) error {
+		if it.User == u.Key && !it.Sent.IsZero() && now.Sub(it.Sent) < snoozeWindow && it.Sent.After(last.Sent) {
 			last = it
 		}
 		return nil

@@ -23,6 +23,8 @@ type Patients struct {
 	// Clinic is named when a patient cancels or asks to reschedule.
 	Clinic Clinic
 	Wake   func() // Dispatcher.Notify; may be nil
+	// Secret keys the pseudonyms in outbox IDs; the Dispatcher's.
+	Secret []byte
 
 	out   Outbox
 	users UserWriter
@@ -141,7 +143,7 @@ func (p *Patients) assumeZone(ctx context.Context, u carebot.User, loc *time.Loc
 // newID names a patient's new reminder: unique, and every ID has the same
 // length, so no one is a prefix of another.
 func (p *Patients) newID(user string, now time.Time) string {
-	return fmt.Sprintf("%s%016x%08x", PatientPrefix(user), now.UnixNano(), rand.Uint32())
+	return fmt.Sprintf("%s%016x%08x", PatientPrefix(p.Secret, user), now.UnixNano(), rand.Uint32())
 }
 
 func (p *Patients) now() time.Time { return clockOr(p.Clock).Now() }
@@ -156,8 +158,8 @@ func (p *Patients) wake() {
 // sent ones kept for snoozing).
 func (p *Patients) mine(ctx context.Context, user string) ([]carebot.OutboxItem, error) {
 	var list []carebot.OutboxItem
-	err := p.out.Items(ctx, PatientPrefix(user), func(it carebot.OutboxItem) error {
-		if it.Rule != "" || it.Sent.IsZero() {
+	err := p.out.Items(ctx, PatientPrefix(p.Secret, user), func(it carebot.OutboxItem) error {
+		if it.User == user && (it.Rule != "" || it.Sent.IsZero()) {
 			list = append(list, it)
 		}
 		return nil

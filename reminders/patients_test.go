@@ -120,7 +120,7 @@ func TestPatientsTimeZone(t *testing.T) {
 	c.expect("my time zone is Madrid", "your time zone is Europe/Madrid", "It's 4:00 PM there now")
 	// The reminders keep their wall-clock times, now in Madrid.
 	var dues []string
-	h.store.Items(context.Background(), reminders.PatientPrefix("chat:p"), func(it carebot.OutboxItem) error {
+	h.store.Items(context.Background(), reminders.PatientPrefix(nil, "chat:p"), func(it carebot.OutboxItem) error {
 		dues = append(dues, it.Due.In(mustZone(t, "Europe/Madrid")).Format("15:04"))
 		return nil
 	})
@@ -145,7 +145,7 @@ func TestPatientsPauseResume(t *testing.T) {
 	c.expect("list my reminders",
 		"1. Monday, November 30 at 9:00 AM: call the clinic", "2. every day at 8:00 AM: take my meds", "3. Thursday, December 10 at 9:00 AM: renew")
 	var meds carebot.OutboxItem
-	h.store.Items(context.Background(), reminders.PatientPrefix("chat:p"), func(it carebot.OutboxItem) error {
+	h.store.Items(context.Background(), reminders.PatientPrefix(nil, "chat:p"), func(it carebot.OutboxItem) error {
 		if it.Rule != "" {
 			meds = it
 		}

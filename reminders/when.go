@@ -136,8 +136,8 @@ func (w *whenParser) step() bool {
 			return false
 		}
 		w.i++
-		p.next = true
-		return w.step()
+		p.next, intro = true, w.intro
+		return true
 	case isWeekday(tok):
 		if p.hasWeekday || p.hasDate {
 			return false

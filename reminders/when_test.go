@@ -52,6 +52,10 @@ func TestParseWhen(t *testing.T) {
 		{"wednesday 9am", "Wed Dec 2 09:00", ""}, // today's has passed
 		{"wednesday 4pm", "Wed Nov 25 16:00", ""},
 		{"next wednesday 4pm", "Wed Dec 2 16:00", ""},
+		{"next friday at 3", "Fri Nov 27 15:00", ""},
+		{"on friday at noon", "Fri Nov 27 12:00", ""},
+		{"at 10 next monday", "Mon Nov 30 10:00", ""},
+		{"next", "", ""},
 		{"el viernes que viene a las 3", "Fri Nov 27 15:00", ""},
 		{"every day at 8am", "Thu Nov 26 08:00", "FREQ=DAILY"},
 		{"daily at 20:00", "Wed Nov 25 20:00", "FREQ=DAILY"},

@@ -7,6 +7,49 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// CampaignError is one problem in a campaigns.yaml, located so that staff
+// can find it: `campaigns.yaml:12: campaign "flu-shots": cap: want "2/month"`.
+type CampaignError struct {
+	File     string
+	Line     int    // 1-based; 0 for the whole file
+	Campaign string // the campaign's id, or "" outside one
+	Msg      string
+}
+
+func (e *CampaignError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	b.WriteString(": ")
+	if e.Campaign != "" {
+		fmt.Fprintf(&b, "campaign %q: ", e.Campaign)
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// CampaignErrors is every problem LoadCampaigns found, by line.
+type CampaignErrors []*CampaignError
+
+func (es CampaignErrors) Error() string {
+	s := make([]string, len(es))
+	for i, e := range es {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+// Unwrap gives errors.As access to each problem.
+func (es CampaignErrors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
 // yamlDecoder walks a yaml.Node tree against a schema, collecting every
 // problem with its line instead of stopping at the first.
 type yamlDecoder struct {
