@@ -14,10 +14,17 @@ import (
 	"github.com/carebot/carebot/reminders/reminderstest"
 )
 
-type noopSender struct{ n atomic.Int64 }
+// noopSender takes every message at once and closes done at the want-th.
+type noopSender struct {
+	n    atomic.Int64
+	want int64
+	done chan struct{}
+}
 
 func (s *noopSender) Send(context.Context, carebot.Address, carebot.Reply) error {
-	s.n.Add(1)
+	if s.n.Add(1) == s.want {
+		close(s.done)
+	}
 	return nil
 }
 
@@ -60,16 +67,14 @@ func BenchmarkDispatch(b *testing.B) {
 		}
 	}
 	flush()
-	sender := &noopSender{}
+	sender := &noopSender{want: int64(b.N), done: make(chan struct{})}
 	d := reminders.NewDispatcher(store, people, people, map[string]reminders.Platform{"chat": {Sender: sender}})
 	d.Hours = reminders.Hours{From: 0, To: 24 * time.Hour}
 	runCtx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	b.ResetTimer()
 	go func() { done <- d.Run(runCtx) }()
-	for sender.n.Load() < int64(b.N) {
-		time.Sleep(time.Millisecond)
-	}
+	<-sender.done
 	cancel()
 	if err := <-done; err != nil {
 		b.Fatal(err)

@@ -120,3 +120,30 @@ func TestRepeatingAfterDowntime(t *testing.T) {
 		}
 	})
 }
+
+// A patient's one-off reminder is sent up to PatientLate late after
+// downtime, and dropped after that.
+func TestOneOffAfterDowntime(t *testing.T) {
+	for _, tt := range []struct {
+		down time.Duration
+		want carebot.Result
+	}{{30 * time.Minute, carebot.ResultSent}, {reminders.PatientLate + time.Minute, carebot.ResultExpired}} {
+		t.Run(tt.down.String()+" late", func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				h := newHarness(noon)
+				h.person("chat:p", "America/New_York", "en")
+				it := carebot.OutboxItem{ID: reminders.PatientPrefix(nil, "chat:p") + "one", Kind: carebot.KindPatient, User: "chat:p",
+					Purpose: carebot.PurposeAppointments, Asked: true, Text: "call the pharmacy", Due: noon.Add(time.Hour),
+					Wall: reminders.Floating(noon.Add(time.Hour), mustZone(t, "America/New_York")), Expires: noon.Add(time.Hour + reminders.PatientLate), Created: noon}
+				h.schedule(t, it)
+				h.clock.Set(noon.Add(time.Hour + tt.down)) // the bot comes back late
+				stop := h.start(t)
+				h.runUntil(noon.Add(5 * time.Hour))
+				stop()
+				if got := h.outcomes(t, "self/")[it.ID].Result; got != tt.want {
+					t.Errorf("%s late: got %q, want %q", tt.down, got, tt.want)
+				}
+			})
+		})
+	}
+}

@@ -26,11 +26,13 @@ type limitedPlatform struct {
 	limited   int // 429s answered
 	lastSent  time.Time
 	roundTrip time.Duration
+	want      int // done closes at the want-th message taken
+	done      chan struct{}
 }
 
 func (p *limitedPlatform) Send(ctx context.Context, to carebot.Address, r carebot.Reply) error {
 	if p.roundTrip > 0 {
-		time.Sleep(p.roundTrip) // the network; in a synctest bubble this takes no real time
+		time.Sleep(p.roundTrip) // the network; in the synctest bubble this takes no real time
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -49,6 +51,9 @@ func (p *limitedPlatform) Send(ctx context.Context, to carebot.Address, r carebo
 	p.tokens--
 	p.sent++
 	p.lastSent = now
+	if p.sent == p.want {
+		close(p.done)
+	}
 	return nil
 }
 
@@ -70,7 +75,7 @@ func TestBroadcastKeepsThePlatformRate(t *testing.T) {
 					u := carebot.User{Key: fmt.Sprintf("tg:%05d", i), Lang: "en", DM: carebot.Address{Platform: "telegram", ChatID: fmt.Sprint(i), UserID: fmt.Sprint(i)}}
 					people.Add(u, time.Now().Add(-time.Hour), carebot.PurposeAnnouncements)
 				}
-				fake := &limitedPlatform{rate: float64(tt.rate), first429: tt.first429, roundTrip: 150 * time.Millisecond}
+				fake := &limitedPlatform{rate: float64(tt.rate), first429: tt.first429, roundTrip: 150 * time.Millisecond, want: n, done: make(chan struct{})}
 				clock := reminders.SystemClock()
 				pacer := reminders.NewPacer(clock, reminders.Rate{Count: tt.rate, Per: time.Second})
 				d := reminders.NewDispatcher(store, people, people, map[string]reminders.Platform{
@@ -88,14 +93,10 @@ func TestBroadcastKeepsThePlatformRate(t *testing.T) {
 				ctx, cancel := context.WithCancel(context.Background())
 				done := make(chan error, 1)
 				go func() { done <- d.Run(ctx) }()
-				for {
-					time.Sleep(time.Second) // virtual: lets the bubble run a second
-					fake.mu.Lock()
-					sent := fake.sent
-					fake.mu.Unlock()
-					if sent == n || time.Since(start) > time.Hour {
-						break
-					}
+				select {
+				case <-fake.done:
+				case <-time.After(time.Hour): // virtual time: the bubble's clock
+					t.Error("not done after an hour")
 				}
 				cancel()
 				if err := <-done; err != nil {
