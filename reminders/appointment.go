@@ -1,0 +1,251 @@
+package reminders
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/carebot/carebot"
+)
+
+// Appointments plans the reminders of the clinic's appointments and records
+// what patients answer. Importing is idempotent by appointment ID: an
+// unchanged appointment changes nothing; a moved or cancelled one has its
+// pending reminders replaced in the same store transaction.
+type Appointments struct {
+	Clock Clock // nil: the system clock
+	// Offsets are how long before the visit reminders go out; nil means
+	// 72 h, 24 h and 2 h. One already past when the appointment is
+	// imported is skipped, never sent late.
+	Offsets []time.Duration
+	// Hours are when reminders may arrive (the Dispatcher's); a reminder
+	// that would fall outside moves to the nearer edge of the allowed
+	// window: later only if it is still useful then.
+	Hours Hours
+	// Lead is how long before the visit a reminder stops being useful;
+	// 0 means 1 h.
+	Lead time.Duration
+	Zone *time.Location // for a patient and clinic with no zone; nil: UTC
+	Wake func()         // Dispatcher.Notify; may be nil
+
+	store AppointmentStore
+	users Users
+}
+
+// NewAppointments returns Appointments over store, reading patients' time
+// zones from users.
+func NewAppointments(store AppointmentStore, users Users) *Appointments {
+	return &Appointments{store: store, users: users}
+}
+
+// DefaultOffsets are the reminder offsets when none are configured.
+var DefaultOffsets = []time.Duration{72 * time.Hour, 24 * time.Hour, 2 * time.Hour}
+
+func (as *Appointments) lead() time.Duration {
+	if as.Lead <= 0 {
+		return time.Hour
+	}
+	return as.Lead
+}
+
+// Import stores a (booked or cancelled) and plans its reminders. It
+// reports whether anything changed. A patient's earlier answer is kept
+// unless the appointment moved: a confirmation of another time confirms
+// nothing.
+func (as *Appointments) Import(ctx context.Context, a carebot.Appointment) (changed bool, err error) {
+	if err := validAppointment(&a); err != nil {
+		return false, fmt.Errorf("import appointment: %w", err)
+	}
+	old, err := as.store.Appointment(ctx, a.ID)
+	switch {
+	case errors.Is(err, carebot.ErrNotFound):
+	case err != nil:
+		return false, fmt.Errorf("import appointment: %w", err)
+	case sameBooking(old, a):
+		return false, nil
+	case old.At.Equal(a.At):
+		a.Response, a.RespondedAt = old.Response, old.RespondedAt
+		if old.Response == carebot.ResponseCancelled {
+			// The patient's cancellation stands until the visit moves,
+			// even if the clinic's system still lists it.
+			a.Status = carebot.AppointmentCancelled
+			if sameBooking(old, a) {
+				return false, nil
+			}
+		}
+	}
+	if err := as.put(ctx, a); err != nil {
+		return false, fmt.Errorf("import appointment: %w", err)
+	}
+	return true, nil
+}
+
+// Cancel cancels appointment id and its pending reminders.
+func (as *Appointments) Cancel(ctx context.Context, id string) error {
+	a, err := as.store.Appointment(ctx, id)
+	if err != nil {
+		return fmt.Errorf("cancel appointment: %w", err)
+	}
+	if a.Status == carebot.AppointmentCancelled {
+		return nil
+	}
+	a.Status = carebot.AppointmentCancelled
+	if err := as.put(ctx, a); err != nil {
+		return fmt.Errorf("cancel appointment: %w", err)
+	}
+	return nil
+}
+
+// Respond records a patient's answer to appointment id for staff to see;
+// a cancellation also cancels the appointment's pending reminders.
+func (as *Appointments) Respond(ctx context.Context, id string, r carebot.AppointmentResponse) (carebot.Appointment, error) {
+	a, err := as.store.Appointment(ctx, id)
+	if err != nil {
+		return carebot.Appointment{}, fmt.Errorf("answer appointment: %w", err)
+	}
+	a.Response, a.RespondedAt = r, clockOr(as.Clock).Now()
+	if r == carebot.ResponseCancelled {
+		a.Status = carebot.AppointmentCancelled
+	}
+	if err := as.put(ctx, a); err != nil {
+		return carebot.Appointment{}, fmt.Errorf("answer appointment: %w", err)
+	}
+	return a, nil
+}
+
+// Next returns user's next appointment still on (starting after now minus
+// its lead), which is what a bare "C" answers; ok is false if none.
+func (as *Appointments) Next(ctx context.Context, user string) (a carebot.Appointment, ok bool, err error) {
+	list, err := as.store.AppointmentsOf(ctx, user)
+	if err != nil {
+		return a, false, fmt.Errorf("next appointment: %w", err)
+	}
+	now := clockOr(as.Clock).Now()
+	for _, a := range list {
+		if a.Status != carebot.AppointmentCancelled && a.At.After(now.Add(-as.lead())) {
+			return a, true, nil
+		}
+	}
+	return a, false, nil
+}
+
+// put stores a with freshly planned reminders in one transaction.
+func (as *Appointments) put(ctx context.Context, a carebot.Appointment) error {
+	now := clockOr(as.Clock).Now()
+	a.Updated = now
+	var items []carebot.OutboxItem
+	if a.Status == carebot.AppointmentBooked {
+		items = as.plan(a, as.zoneFor(ctx, a), now)
+	}
+	if err := as.store.PutAppointment(ctx, a, AppointmentPrefix(a.ID), items...); err != nil {
+		return err
+	}
+	if as.Wake != nil && len(items) > 0 {
+		as.Wake()
+	}
+	return nil
+}
+
+func (as *Appointments) zoneFor(ctx context.Context, a carebot.Appointment) *time.Location {
+	fallback := time.UTC
+	if as.Zone != nil {
+		fallback = as.Zone
+	}
+	fallback = zoneOr(a.TimeZone, fallback)
+	u, err := as.users.User(ctx, a.User)
+	if err != nil {
+		return fallback
+	}
+	return u.Location(fallback)
+}
+
+// plan returns the reminders of a, on the patient's clock in loc. Each
+// expires when the next one is due (after downtime only the latest still
+// useful one goes out), the last one Lead before the visit.
+func (as *Appointments) plan(a carebot.Appointment, loc *time.Location, now time.Time) []carebot.OutboxItem {
+	offsets := append([]time.Duration(nil), as.Offsets...)
+	if len(offsets) == 0 {
+		offsets = DefaultOffsets
+	}
+	sort.Slice(offsets, func(i, j int) bool { return offsets[i] > offsets[j] })
+	useful := a.At.Add(-as.lead())
+	var items []carebot.OutboxItem
+	for _, off := range offsets {
+		at := a.At.Add(-off)
+		if !as.Hours.Allows(at, loc) {
+			// The nearer edge of the night: 21:00 moves to 20:59, 06:30
+			// to 08:00 if that is still useful, else to the evening before.
+			later, earlier := as.Hours.Next(at, loc), as.Hours.Last(at, loc)
+			if !later.After(useful) && later.Sub(at) < at.Sub(earlier) {
+				at = later
+			} else {
+				at = earlier
+			}
+		}
+		if !at.After(now) || len(items) > 0 && !at.After(items[len(items)-1].Due) {
+			continue // past at booking, or no later than the one before
+		}
+		items = append(items, carebot.OutboxItem{
+			ID: AppointmentPrefix(a.ID) + offsetLabel(off), Kind: carebot.KindAppointment, Due: at,
+			User: a.User, To: a.To, Purpose: carebot.PurposeAppointments, Ref: a.ID, Slot: a.At, Created: now,
+		})
+	}
+	for i := range items {
+		exp := useful
+		if i+1 < len(items) {
+			exp = items[i+1].Due
+		}
+		if !exp.After(items[i].Due) {
+			exp = a.At
+		}
+		items[i].Expires = exp
+	}
+	return items
+}
+
+func offsetLabel(d time.Duration) string {
+	if d%time.Hour == 0 {
+		return fmt.Sprintf("%dh", d/time.Hour)
+	}
+	return fmt.Sprintf("%dm", d/time.Minute)
+}
+
+func validAppointment(a *carebot.Appointment) error {
+	if strings.TrimSpace(a.ID) == "" {
+		return errors.New("no appointment ID")
+	}
+	if a.User == "" && a.To.Platform != "" && a.To.UserID != "" {
+		a.User = a.To.UserKey()
+	}
+	if a.User == "" {
+		return fmt.Errorf("appointment %s: no patient (user key or address)", a.ID)
+	}
+	if a.To.Group {
+		return fmt.Errorf("appointment %s: a reminder cannot go to a group chat", a.ID)
+	}
+	if a.At.IsZero() {
+		return fmt.Errorf("appointment %s: no time", a.ID)
+	}
+	if a.TimeZone != "" {
+		if _, err := time.LoadLocation(a.TimeZone); err != nil {
+			return fmt.Errorf("appointment %s: unknown time zone %q", a.ID, a.TimeZone)
+		}
+	}
+	switch a.Status {
+	case "":
+		a.Status = carebot.AppointmentBooked
+	case carebot.AppointmentBooked, carebot.AppointmentCancelled:
+	default:
+		return fmt.Errorf("appointment %s: unknown status %q", a.ID, a.Status)
+	}
+	return nil
+}
+
+// sameBooking reports whether importing b over a changes nothing.
+func sameBooking(a, b carebot.Appointment) bool {
+	return a.User == b.User && a.To == b.To && a.At.Equal(b.At) && a.TimeZone == b.TimeZone &&
+		a.Location == b.Location && a.Status == b.Status
+}

@@ -1,0 +1,193 @@
+package reminders_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/carebot/carebot/reminders"
+)
+
+func TestLoadDemoCampaigns(t *testing.T) {
+	data, err := os.ReadFile("testdata/campaigns.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := reminders.LoadCampaigns("campaigns.yaml", data)
+	if err != nil {
+		t.Fatalf("the demo campaigns.yaml: %v", err)
+	}
+	list := cs.List()
+	if len(list) != 2 || list[1].ID != "flu-shots" {
+		t.Fatalf("campaigns: %+v", list)
+	}
+	flu := list[1]
+	if flu.Cap != (reminders.Cap{Count: 2, Per: "month"}) || flu.MaxLate != 6*time.Hour || len(flu.Languages) != 2 || !strings.HasPrefix(flu.Text["es"], "Llegó") {
+		t.Errorf("flu-shots: %+v", flu)
+	}
+	if !flu.Season.Contains(wall(2027, 1, 5, 10, 0)) || flu.Season.Contains(wall(2026, 6, 1, 10, 0)) || !flu.Season.Contains(wall(2026, 9, 15, 0, 0)) || !flu.Season.Contains(wall(2026, 3, 31, 23, 0)) {
+		t.Error("flu season should run Sep 15 to Mar 31 inclusive, across the new year")
+	}
+	if list[0].MaxLate != 6*time.Hour {
+		t.Errorf("default max_late: got %s, want 6h", list[0].MaxLate)
+	}
+}
+
+func TestLoadCampaignsErrors(t *testing.T) {
+	const good = `campaigns:
+  - id: flu
+    topic: Flu shots
+    schedule: FREQ=WEEKLY;BYDAY=TU;BYHOUR=10
+    text: {en: Get your flu shot.}
+`
+	tests := []struct {
+		name, yaml string
+		want       []string // each must appear in the error
+	}{
+		{"unknown field", good + "    colour: red\n", []string{`campaigns.yaml:6: campaign "flu": unknown field "colour"`}},
+		{"unknown top field", "campagins: []\n", []string{`campaigns.yaml:1: unknown field "campagins"`}},
+		{"missing text", "campaigns:\n  - id: flu\n    topic: Flu\n    schedule: FREQ=DAILY;BYHOUR=9\n", []string{`campaigns.yaml:2: campaign "flu": text is missing`}},
+		{"bad rule", strings.Replace(good, "BYHOUR=10", "BYHOUR=10;FREQ=HOURLY", 1), []string{`campaigns.yaml:4: campaign "flu": schedule:`}},
+		{"sub-daily rule", strings.Replace(good, "WEEKLY;BYDAY=TU", "MINUTELY", 1), []string{`campaign "flu": schedule: FREQ must be DAILY`}},
+		{"never fires", strings.Replace(good, "WEEKLY;BYDAY=TU", "YEARLY;BYMONTH=2;BYMONTHDAY=31", 1), []string{"matches no day"}},
+		{"bad season", good + "    season: {from: 13-01, to: 03-31}\n", []string{`campaigns.yaml:6: campaign "flu": season from: want a day`}},
+		{"half season", good + "    season: {from: 09-15}\n", []string{"give both from and to"}},
+		{"empty season", good + "    season:\n", []string{"give both from and to"}},
+		{"empty text", strings.Replace(good, "text: {en: Get your flu shot.}", "text:", 1), []string{"text: give the message in at least one language"}},
+		{"bad cap", good + "    cap: lots\n", []string{`campaigns.yaml:6: campaign "flu": cap: want "N/week" or "N/month"`}},
+		{"other purpose", good + "    audience: {purpose: appointments}\n", []string{"only to patients opted in to awareness"}},
+		{"language without text", good + "    audience: {languages: [en, es]}\n", []string{`audience language "es" has no text`}},
+		{"bad max_late", good + "    max_late: forever\n", []string{"max_late: want a duration"}},
+		{"duplicate id", good + strings.TrimPrefix(good, "campaigns:\n"), []string{`campaigns.yaml:6: campaign "flu": id is used twice (first at line 2)`}},
+		{"bad id", strings.Replace(good, "id: flu", "id: Flu Shots!", 1), []string{"id: use lower-case letters"}},
+		{"no id", strings.Replace(good, "id: flu", "idx: flu", 1), []string{"a campaign needs an id"}},
+		{"duplicate key", good + "    topic: again\n", []string{`"topic" is given twice (first at line 3)`}},
+		{"not a list", "campaigns: {flu: 1}\n", []string{"campaigns: want a list"}},
+		{"not yaml", "campaigns: [\n", []string{"campaigns.yaml", "not valid YAML"}},
+		{"text too long", strings.Replace(good, "Get your flu shot.", strings.Repeat("x", 2001), 1), []string{"at most 2000 fit"}},
+		{"several at once", good + "    colour: red\n    cap: 0/month\n", []string{`campaigns.yaml:6: campaign "flu": unknown field "colour"`, `campaigns.yaml:7: campaign "flu": cap: want`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := reminders.LoadCampaigns("campaigns.yaml", []byte(tt.yaml))
+			if err == nil {
+				t.Fatalf("got no error, want %q", tt.want)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q\n does not contain %q", err, w)
+				}
+			}
+			var ce *reminders.CampaignError
+			if !errors.As(err, &ce) || ce.File != "campaigns.yaml" {
+				t.Errorf("error %T does not give a *CampaignError naming the file", err)
+			}
+		})
+	}
+	if _, err := reminders.LoadCampaigns("campaigns.yaml", []byte(good)); err != nil {
+		t.Errorf("the good file: %v", err)
+	}
+	if cs, err := reminders.LoadCampaigns("campaigns.yaml", nil); err != nil || len(cs.List()) != 0 {
+		t.Errorf("an empty file: %v, %v; want no campaigns, no error", cs, err)
+	}
+}
+
+func TestLoadCampaignsAliasBomb(t *testing.T) {
+	// One campaign with 100 languages, used 2,000 times through an alias:
+	// a small file that would make the walk visit 200,000 values.
+	var b strings.Builder
+	b.WriteString("c: &c\n  id: x\n  topic: t\n  schedule: FREQ=DAILY;BYHOUR=9\n  text:\n")
+	for i := range 100 {
+		fmt.Fprintf(&b, "    %c%c: hi\n", 'a'+i/26, 'a'+i%26)
+	}
+	b.WriteString("campaigns: [" + strings.Repeat("*c, ", 1999) + "*c]\n")
+	_, err := reminders.LoadCampaigns("campaigns.yaml", []byte(b.String()))
+	if err == nil || !strings.Contains(err.Error(), "too many values") {
+		t.Fatalf("an alias bomb: got %.300v, want the too-many-values error", err)
+	}
+	var ces reminders.CampaignErrors
+	if errors.As(err, &ces); len(ces) > 51 {
+		t.Errorf("%d errors reported, want them capped", len(ces))
+	}
+}
+
+func FuzzLoadCampaigns(f *testing.F) {
+	if data, err := os.ReadFile("testdata/campaigns.yaml"); err == nil {
+		f.Add(string(data))
+	}
+	f.Add("campaigns:\n  - id: x\n    topic: t\n    schedule: FREQ=DAILY;BYHOUR=9\n    text: {en: hi}\n    season: {from: Feb 29, to: 01-01}\n    cap: 1/week\n")
+	f.Add("campaigns: [{id: a, topic: b, schedule: \"DTSTART:20260101T090000\\nRRULE:FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO\", text: {es: hola}}]")
+	f.Fuzz(func(t *testing.T, s string) {
+		cs, err := reminders.LoadCampaigns("campaigns.yaml", []byte(s))
+		if err != nil {
+			var ces reminders.CampaignErrors
+			if !errors.As(err, &ces) || len(ces) == 0 {
+				t.Fatalf("error %T %q is not CampaignErrors", err, err)
+			}
+			for _, e := range ces {
+				if !strings.HasPrefix(e.Error(), "campaigns.yaml") {
+					t.Fatalf("error %q does not name the file", e)
+				}
+			}
+			return
+		}
+		for _, c := range cs.List() {
+			if c.ID == "" || c.Topic == "" || len(c.Text) == 0 || c.Rule.IsZero() {
+				t.Fatalf("loaded an incomplete campaign: %+v", c)
+			}
+			// Every loaded rule must answer quickly and move forward.
+			at := wall(2026, 1, 1, 0, 0)
+			for range 3 {
+				next, ok := c.Rule.After(at)
+				if !ok {
+					break
+				}
+				if !next.After(at) {
+					t.Fatalf("%s: rule went from %s to %s", c.ID, at, next)
+				}
+				at = next
+			}
+		}
+	})
+}
+
+// The README section (campaigns.md) must describe what the loader takes:
+// its example loads, and every schedule in its table parses.
+func TestCampaignsDocExamples(t *testing.T) {
+	doc, err := os.ReadFile("campaigns.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(doc)
+	start := strings.Index(s, "```yaml\n")
+	end := strings.Index(s[start+8:], "```")
+	if start < 0 || end < 0 {
+		t.Fatal("campaigns.md has no yaml example")
+	}
+	if _, err := reminders.LoadCampaigns("campaigns.yaml", []byte(s[start+8:start+8+end])); err != nil {
+		t.Errorf("the example in campaigns.md: %v", err)
+	}
+	n := 0
+	for _, line := range strings.Split(s, "\n") {
+		cells := strings.Split(line, "`")
+		if !strings.HasPrefix(line, "| ") || len(cells) != 3 {
+			continue
+		}
+		var rule string
+		if err := yaml.Unmarshal([]byte("r: "+cells[1]), &struct{ R *string }{&rule}); err != nil {
+			t.Fatalf("%s: %v", cells[1], err)
+		}
+		if _, err := reminders.ParseRule(rule); err != nil {
+			t.Errorf("schedule %s in campaigns.md: %v", cells[1], err)
+		}
+		n++
+	}
+	if n < 4 {
+		t.Errorf("checked %d schedules in campaigns.md, want the table's 4", n)
+	}
+}

@@ -1,0 +1,149 @@
+package reminders
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/carebot/carebot"
+)
+
+func sortByDue(list []carebot.OutboxItem) {
+	sort.SliceStable(list, func(i, j int) bool { return list[i].Due.Before(list[j].Due) })
+}
+
+// remind creates the reminder a patient asked for: the time is found at
+// the end ("call mom friday 3pm") or the start ("tomorrow at 9 call mom")
+// of what follows the trigger. A reminder "about my appointment" is set a
+// day and two hours before the time given.
+func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest []word) (string, bool, error) {
+	now := p.now()
+	loc, assumed := p.zone(u)
+	when, text, err := splitWhen(rest, now, loc)
+	switch {
+	case errors.Is(err, errPastTime):
+		return say(lang, "past"), true, nil
+	case errors.Is(err, errTooFar):
+		return say(lang, "far"), true, nil
+	case err != nil:
+		return say(lang, "when"), true, nil
+	}
+	mine, err := p.mine(ctx, u.Key)
+	if err != nil {
+		return "", true, err
+	}
+	if len(mine) >= maxPatientReminders {
+		return say(lang, "tooMany", len(mine)), true, nil
+	}
+	base := carebot.OutboxItem{Kind: carebot.KindPatient, User: u.Key, Purpose: carebot.PurposeAppointments, Asked: true, Created: now}
+	var items []carebot.OutboxItem
+	var reply string
+	switch {
+	case when.Rule.IsZero() && aboutAppointment(text):
+		appt := formatWhen(lang, when.At, loc)
+		base.Text = say(lang, "apptText", appt)
+		var times []string
+		for _, off := range []time.Duration{24 * time.Hour, 2 * time.Hour} {
+			if at := when.At.Add(-off); at.After(now) {
+				it := base
+				it.ID, it.Due, it.Wall, it.Expires = p.newID(u.Key, now), at, Floating(at, loc), at.Add(PatientLate)
+				items = append(items, it)
+				times = append(times, formatWhen(lang, at, loc))
+			}
+		}
+		if len(items) == 0 {
+			return say(lang, "apptTooSoon", appt), true, nil
+		}
+		reply = say(lang, "createdAppt", appt, strings.Join(times, "; "))
+	default:
+		if text == "" {
+			text = say(lang, "noText")
+		}
+		it := base
+		it.ID, it.Text, it.Due, it.Wall, it.Rule, it.Expires = p.newID(u.Key, now), text, when.At, when.Wall, when.Rule.String(), when.At.Add(PatientLate)
+		items = append(items, it)
+		reply = describeNew(lang, it, loc)
+	}
+	if assumed {
+		if err := p.assumeZone(ctx, u, loc); err != nil {
+			return "", true, err
+		}
+		reply += say(lang, "assumedZone", loc.String())
+	}
+	if err := p.out.Schedule(ctx, items...); err != nil {
+		return "", true, fmt.Errorf("add reminder: %w", err)
+	}
+	p.wake()
+	return reply, true, nil
+}
+
+func describeNew(lang string, it carebot.OutboxItem, loc *time.Location) string {
+	switch {
+	case strings.Contains(it.Rule, "FREQ=WEEKLY"):
+		return say(lang, "createdWeekly", weekdayName(lang, int(it.Wall.Weekday())), formatClock(lang, it.Due, loc), it.Text)
+	case it.Rule != "":
+		return say(lang, "createdEvery", formatClock(lang, it.Due, loc), it.Text)
+	}
+	return say(lang, "created", onWhen(lang, it.Due, loc), it.Text)
+}
+
+// onWhen is "on Friday, November 27 at 3:00 PM" / "el viernes 27 ...".
+func onWhen(lang string, t time.Time, loc *time.Location) string {
+	if baseLang(lang) == langES {
+		return "el " + formatWhen(lang, t, loc)
+	}
+	return "on " + formatWhen(lang, t, loc)
+}
+
+// splitWhen finds the time in what a patient typed after "remind me": the
+// longest ending that reads as a time, else the longest beginning. The
+// rest is what to remind them of.
+func splitWhen(rest []word, now time.Time, loc *time.Location) (When, string, error) {
+	ns := norms(rest)
+	// A time that has passed ("today at 8am" at 10) is still the time
+	// they meant: say so rather than read a shorter "at 8am" as tomorrow.
+	for i := range ns {
+		w, err := parseWhen(ns[i:], now, loc)
+		if err == nil {
+			return w, cleanText(rest[:i]), nil
+		}
+		if !errors.Is(err, errNoTime) {
+			return When{}, "", err
+		}
+	}
+	for j := len(ns) - 1; j > 0; j-- {
+		w, err := parseWhen(ns[:j], now, loc)
+		if err == nil {
+			return w, cleanText(rest[j:]), nil
+		}
+		if !errors.Is(err, errNoTime) {
+			return When{}, "", err
+		}
+	}
+	return When{}, "", errNoTime
+}
+
+// cleanText drops the little words around what to remind of: "to", "that",
+// "about", "que", "de".
+func cleanText(ws []word) string {
+	for len(ws) > 0 && strings.Contains(" to that about of que de sobre lo ", " "+ws[0].norm+" ") {
+		ws = ws[1:]
+	}
+	for len(ws) > 0 && strings.Contains(" at on by el a the ", " "+ws[len(ws)-1].norm+" ") {
+		ws = ws[:len(ws)-1]
+	}
+	return joinOrig(ws)
+}
+
+func aboutAppointment(text string) bool {
+	for _, w := range words(text) {
+		switch w.norm {
+		case "appointment", "appt", "appointments", "cita", "turno", "consulta":
+			return true
+		}
+	}
+	return false
+}

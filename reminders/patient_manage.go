@@ -1,0 +1,217 @@
+package reminders
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/carebot/carebot"
+)
+
+// list shows the patient's reminders, numbered for "delete reminder 2",
+// and their upcoming appointments.
+func (p *Patients) list(ctx context.Context, u carebot.User, lang string) (string, bool, error) {
+	mine, err := p.mine(ctx, u.Key)
+	if err != nil {
+		return "", true, err
+	}
+	loc, _ := p.zone(u)
+	var lines []string
+	if p.appts != nil {
+		if a, ok, err := p.appts.Next(ctx, u.Key); err != nil {
+			return "", true, err
+		} else if ok {
+			lines = append(lines, say(lang, "apptLine", formatWhen(lang, a.At, loc)))
+		}
+	}
+	if len(mine) == 0 && len(lines) == 0 {
+		return say(lang, "none"), true, nil
+	}
+	b := []string{say(lang, "list")}
+	b = append(b, lines...)
+	for i, it := range mine {
+		b = append(b, fmt.Sprintf("%d. %s: %s", i+1, describeWhen(lang, it, loc), it.Text))
+	}
+	if len(mine) > 0 {
+		b = append(b, say(lang, "listHint"))
+	}
+	return strings.Join(b, "\n"), true, nil
+}
+
+func describeWhen(lang string, it carebot.OutboxItem, loc *time.Location) string {
+	switch {
+	case strings.Contains(it.Rule, "FREQ=WEEKLY"):
+		return say(lang, "listWeekly", weekdayName(lang, int(it.Wall.Weekday())), formatClock(lang, it.Due, loc))
+	case it.Rule != "":
+		return say(lang, "listEvery", formatClock(lang, it.Due, loc))
+	}
+	return formatWhen(lang, it.Due, loc)
+}
+
+// remove deletes reminder n of the list, or all of them for n == 0.
+func (p *Patients) remove(ctx context.Context, u carebot.User, lang string, n int) (string, bool, error) {
+	mine, err := p.mine(ctx, u.Key)
+	if err != nil {
+		return "", true, err
+	}
+	if n == 0 {
+		if _, err := p.out.Cancel(ctx, PatientPrefix(p.Secret, u.Key)); err != nil {
+			return "", true, fmt.Errorf("delete reminders: %w", err)
+		}
+		return say(lang, "deletedAll", len(mine)), true, nil
+	}
+	if n > len(mine) {
+		return say(lang, "noSuch", n), true, nil
+	}
+	if _, err := p.out.Cancel(ctx, mine[n-1].ID); err != nil {
+		return "", true, fmt.Errorf("delete reminder: %w", err)
+	}
+	return say(lang, "deleted", n, mine[n-1].Text), true, nil
+}
+
+// pause holds the patient's reminders until a time they name: repeating
+// ones go on from their first occurrence after it, one-time ones due
+// before it come when it ends.
+func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest []string) (string, bool, error) {
+	if len(rest) == 0 {
+		return say(lang, "pauseWhen"), true, nil
+	}
+	now := p.now()
+	loc, _ := p.zone(u)
+	when, err := parseWhen(rest, now, loc)
+	if err != nil || !when.Rule.IsZero() {
+		return say(lang, "pauseWhen"), true, nil
+	}
+	mine, err := p.mine(ctx, u.Key)
+	if err != nil {
+		return "", true, err
+	}
+	var moved []carebot.OutboxItem
+	oneOffs := 0
+	for _, it := range mine {
+		if !it.Due.Before(when.At) {
+			continue
+		}
+		if it.Rule != "" {
+			r, err := ParseRule(it.Rule)
+			if err != nil {
+				continue
+			}
+			if it.Wall, err = firstAfter(r, Floating(when.At, loc).Add(-time.Second)); err != nil {
+				continue
+			}
+			it.Due = Resolve(it.Wall, loc)
+		} else {
+			it.Due = when.At
+			oneOffs++
+		}
+		it.Expires = it.Due.Add(PatientLate)
+		moved = append(moved, it)
+	}
+	if err := p.out.Schedule(ctx, moved...); err != nil {
+		return "", true, fmt.Errorf("pause reminders: %w", err)
+	}
+	reply := say(lang, "paused", formatWhen(lang, when.At, loc))
+	if oneOffs > 0 {
+		reply += say(lang, "pausedMoved", oneOffs)
+	}
+	return reply, true, nil
+}
+
+func firstAfter(r Rule, wall time.Time) (time.Time, error) {
+	next, ok := r.After(wall)
+	if !ok {
+		return time.Time{}, errNoTime
+	}
+	return next, nil
+}
+
+// resume undoes a pause: every reminder goes back to the time it stands
+// for, or a repeating one to its next occurrence.
+func (p *Patients) resume(ctx context.Context, u carebot.User, lang string) (string, bool, error) {
+	now := p.now()
+	loc, _ := p.zone(u)
+	mine, err := p.mine(ctx, u.Key)
+	if err != nil {
+		return "", true, err
+	}
+	var moved []carebot.OutboxItem
+	for _, it := range mine {
+		due := Resolve(it.Wall, loc)
+		if it.Rule != "" {
+			r, err := ParseRule(it.Rule)
+			if err != nil {
+				continue
+			}
+			if it.Wall, err = firstAfter(r, Floating(now, loc)); err != nil {
+				continue
+			}
+			due = Resolve(it.Wall, loc)
+		}
+		if !due.After(now) || due.Equal(it.Due) {
+			continue
+		}
+		it.Due, it.Expires = due, due.Add(PatientLate)
+		moved = append(moved, it)
+	}
+	if err := p.out.Schedule(ctx, moved...); err != nil {
+		return "", true, fmt.Errorf("resume reminders: %w", err)
+	}
+	p.wake()
+	return say(lang, "resumed"), true, nil
+}
+
+// snoozeText reads "snooze 1h", "later", "posponer media hora". Bare
+// "later" is only taken when there is something to snooze.
+func (p *Patients) snoozeText(ctx context.Context, u carebot.User, lang string, rest []string) (string, bool, error) {
+	d := time.Hour
+	if len(rest) > 0 {
+		toks := rest
+		if toks[0] != "in" && toks[0] != "en" && toks[0] != "for" && toks[0] != "por" {
+			toks = append([]string{"in"}, toks...)
+		} else {
+			toks = append([]string{"in"}, toks[1:]...)
+		}
+		w, err := parseWhen(toks, time.Time{}.Add(time.Hour), time.UTC)
+		if err != nil {
+			return say(lang, "snoozeHow"), true, nil
+		}
+		d = w.At.Sub(time.Time{}.Add(time.Hour))
+	}
+	return p.snooze(ctx, u, lang, d, len(rest) > 0)
+}
+
+// snooze brings back the reminder the patient got last (within the snooze
+// window) after d. explicit says they clearly meant to snooze; a bare
+// "later" with nothing to snooze is someone else's business.
+func (p *Patients) snooze(ctx context.Context, u carebot.User, lang string, d time.Duration, explicit bool) (string, bool, error) {
+	now := p.now()
+	var last carebot.OutboxItem
+	err := p.out.Items(ctx, PatientPrefix(p.Secret, u.Key), func(it carebot.OutboxItem) error {
+		if it.User == u.Key && !it.Sent.IsZero() && now.Sub(it.Sent) < snoozeWindow && it.Sent.After(last.Sent) {
+			last = it
+		}
+		return nil
+	})
+	if err != nil {
+		return "", true, fmt.Errorf("snooze: %w", err)
+	}
+	if last.ID == "" {
+		return say(lang, "noSnooze"), explicit, nil
+	}
+	loc, _ := p.zone(u)
+	at := now.Add(d)
+	it := carebot.OutboxItem{ID: p.newID(u.Key, now), Kind: carebot.KindPatient, User: u.Key, Purpose: last.Purpose,
+		Asked: true, Text: last.Text, Due: at, Wall: Floating(at, loc), Expires: at.Add(PatientLate), Created: now}
+	if err := p.out.Schedule(ctx, it); err != nil {
+		return "", true, fmt.Errorf("snooze: %w", err)
+	}
+	if last.Rule == "" {
+		if _, err := p.out.Cancel(ctx, last.ID); err != nil {
+			return "", true, fmt.Errorf("snooze: %w", err)
+		}
+	}
+	p.wake()
+	return say(lang, "snoozed", onWhen(lang, at, loc)), true, nil
+}

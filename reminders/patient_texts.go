@@ -1,0 +1,103 @@
+package reminders
+
+import "fmt"
+
+// patientTexts are the self-service replies, by language, as fmt formats.
+var patientTexts = map[string]map[string]string{
+	langEN: {
+		"created":       "OK, I'll remind you %s: %s",
+		"createdEvery":  "OK, I'll remind you every day at %s: %s",
+		"createdWeekly": "OK, I'll remind you every %s at %s: %s",
+		"createdAppt":   "OK, I'll remind you about your appointment on %s: %s.",
+		"apptText":      "your appointment on %s",
+		"apptTooSoon":   "Your appointment on %s is too soon for a reminder.",
+		"noText":        "you asked me to remind you now",
+		"assumedZone":   " (I used %s time. If you're somewhere else, tell me \"my time zone is\" and your city.)",
+		"when":          "I couldn't tell when. Try \"remind me to call the clinic friday 3pm\" or \"remind me to take my meds every day at 8am\".",
+		"past":          "That time has already passed. When should I remind you?",
+		"far":           "I can only set reminders up to two years ahead.",
+		"tooMany":       "You already have %d reminders, the most I can keep. Say \"list my reminders\" to delete some.",
+		"none":          "You have no reminders. Try \"remind me to take my meds every day at 8am\".",
+		"list":          "Your reminders:",
+		"listEvery":     "every day at %s",
+		"listWeekly":    "every %s at %s",
+		"listHint":      "Say \"delete reminder 2\" to remove one.",
+		"apptLine":      "Appointment: %s",
+		"deleted":       "Deleted reminder %d: %s",
+		"deletedAll":    "Deleted all your reminders (%d).",
+		"noSuch":        "You don't have a reminder %d. Say \"list my reminders\" to see them.",
+		"pauseWhen":     "Until when? Say, for example, \"pause my reminders until monday\".",
+		"paused":        "Your reminders are paused until %s.",
+		"pausedMoved":   " %d one-time reminder(s) in that time will come then.",
+		"resumed":       "Your reminders are back on.",
+		"snoozed":       "OK, I'll remind you again %s.",
+		"noSnooze":      "There's no recent reminder to snooze.",
+		"snoozeHow":     "Say \"snooze 1h\" or \"snooze 30 min\".",
+		"zoneSet":       "Got it: your time zone is %s. It's %s there now.",
+		"zoneIs":        "Your time zone is %s. To change it, say \"my time zone is\" and your city.",
+		"zoneUnknown":   "I don't know the time zone \"%s\". Try a city, like \"my time zone is Chicago\".",
+		"zoneNone":      "I don't know your time zone yet. Tell me \"my time zone is\" and your city.",
+		"confirmed":     "Thank you, your appointment on %s is confirmed.",
+		"cancelled":     "Your appointment on %s is cancelled.",
+		"reschedule":    "We've told the clinic you'd like another time for your appointment on %s; someone will contact you.",
+		"reach":         " To reach us: %s.",
+		"noAppt":        "I couldn't find that appointment.",
+	},
+	langES: {
+		"created":       "Listo, le recordaré %s: %s",
+		"createdEvery":  "Listo, le recordaré todos los días a las %s: %s",
+		"createdWeekly": "Listo, le recordaré cada %s a las %s: %s",
+		"createdAppt":   "Listo, le recordaré su cita del %s: %s.",
+		"apptText":      "su cita el %s",
+		"apptTooSoon":   "Su cita del %s es demasiado pronto para un recordatorio.",
+		"noText":        "me pidió que le recordara ahora",
+		"assumedZone":   " (Usé la hora de %s. Si está en otro lugar, dígame \"mi zona horaria es\" y su ciudad.)",
+		"when":          "No entendí cuándo. Pruebe \"recuérdame llamar a la clínica el viernes a las 3\" o \"recuérdame tomar mis pastillas todos los días a las 8\".",
+		"past":          "Esa hora ya pasó. ¿Cuándo quiere que se lo recuerde?",
+		"far":           "Solo puedo poner recordatorios hasta dos años antes.",
+		"tooMany":       "Ya tiene %d recordatorios, el máximo. Diga \"mis recordatorios\" para borrar alguno.",
+		"none":          "No tiene recordatorios. Pruebe \"recuérdame tomar mis pastillas todos los días a las 8\".",
+		"list":          "Sus recordatorios:",
+		"listEvery":     "todos los días a las %s",
+		"listWeekly":    "cada %s a las %s",
+		"listHint":      "Diga \"borrar recordatorio 2\" para quitar uno.",
+		"apptLine":      "Cita: %s",
+		"deleted":       "Borré el recordatorio %d: %s",
+		"deletedAll":    "Borré todos sus recordatorios (%d).",
+		"noSuch":        "No tiene un recordatorio %d. Diga \"mis recordatorios\" para verlos.",
+		"pauseWhen":     "¿Hasta cuándo? Diga, por ejemplo, \"pausar recordatorios hasta el lunes\".",
+		"paused":        "Sus recordatorios están en pausa hasta el %s.",
+		"pausedMoved":   " %d recordatorio(s) de una sola vez en ese tiempo llegarán entonces.",
+		"resumed":       "Sus recordatorios están activos otra vez.",
+		"snoozed":       "Listo, se lo recuerdo otra vez %s.",
+		"noSnooze":      "No hay un recordatorio reciente para posponer.",
+		"snoozeHow":     "Diga \"posponer 1 hora\" o \"posponer 30 minutos\".",
+		"zoneSet":       "Entendido: su zona horaria es %s. Allí son las %s.",
+		"zoneIs":        "Su zona horaria es %s. Para cambiarla, diga \"mi zona horaria es\" y su ciudad.",
+		"zoneUnknown":   "No conozco la zona horaria \"%s\". Pruebe con una ciudad, como \"mi zona horaria es Madrid\".",
+		"zoneNone":      "Aún no sé su zona horaria. Dígame \"mi zona horaria es\" y su ciudad.",
+		"confirmed":     "Gracias, su cita del %s está confirmada.",
+		"cancelled":     "Su cita del %s está cancelada.",
+		"reschedule":    "Avisamos a la clínica de que quiere otra fecha para su cita del %s; alguien se pondrá en contacto con usted.",
+		"reach":         " Para contactarnos: %s.",
+		"noAppt":        "No encontré esa cita.",
+	},
+}
+
+// say formats the reply key in lang (English if it has none).
+func say(lang, key string, args ...any) string {
+	t, ok := patientTexts[baseLang(lang)][key]
+	if !ok {
+		t = patientTexts[langEN][key]
+	}
+	return fmt.Sprintf(t, args...)
+}
+
+var weekdaysEN = [...]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+
+func weekdayName(lang string, d int) string {
+	if baseLang(lang) == langES {
+		return weekdaysES[d]
+	}
+	return weekdaysEN[d]
+}

@@ -1,0 +1,172 @@
+package reminders
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/carebot/carebot"
+)
+
+// Patients is the self-service a patient reaches by chat: reminders they
+// ask for ("remind me to take my meds every day at 8am"), listing,
+// deleting, pausing and snoozing them, their time zone, and their answers
+// to appointment reminders (the buttons, or C, X, R). The engine calls
+// Handle with each message that no earlier step (safety, consent) took.
+type Patients struct {
+	Clock Clock // nil: the system clock
+	// Zone is assumed, and the patient told so once, when they have no
+	// time zone yet; nil: UTC.
+	Zone *time.Location
+	// Clinic is named when a patient cancels or asks to reschedule.
+	Clinic Clinic
+	Wake   func() // Dispatcher.Notify; may be nil
+	// Secret keys the pseudonyms in outbox IDs; the Dispatcher's.
+	Secret []byte
+
+	out   Outbox
+	users UserWriter
+	appts *Appointments
+}
+
+// NewPatients returns the self-service over out, changing time zones
+// through users. appts may be nil: then appointment answers are not
+// handled.
+func NewPatients(out Outbox, users UserWriter, appts *Appointments) *Patients {
+	return &Patients{out: out, users: users, appts: appts}
+}
+
+// maxPatientReminders is the most reminders one patient may keep.
+const maxPatientReminders = 50
+
+// Handle answers m from u if it is a reminder command or an answer to a
+// reminder; handled is false when it is not (the engine goes on to the
+// FAQ). Replies are private and in the patient's language. An error means
+// the store failed; the engine words it for the patient.
+func (p *Patients) Handle(ctx context.Context, m carebot.Message, u carebot.User) (replies []carebot.Reply, handled bool, err error) {
+	if u.Key == "" {
+		u.Key = m.From.UserKey()
+	}
+	lang := u.Lang
+	if lang == "" {
+		lang = m.Lang
+	}
+	lang = baseLang(lang)
+	var text string
+	switch {
+	case strings.HasPrefix(m.Payload, "appt:"):
+		text, handled, err = p.answerPayload(ctx, m.Payload, u, lang)
+	case strings.HasPrefix(m.Payload, payloadSnooze):
+		var d time.Duration
+		if d, err = time.ParseDuration(strings.TrimPrefix(m.Payload, payloadSnooze)); err != nil || d <= 0 || d > 24*time.Hour {
+			d, err = time.Hour, nil
+		}
+		text, handled, err = p.snooze(ctx, u, lang, d, true)
+	case m.Payload != "":
+		return nil, false, nil
+	default:
+		text, handled, err = p.command(ctx, words(m.Text), u, lang)
+	}
+	if err != nil || !handled {
+		return nil, handled, err
+	}
+	return []carebot.Reply{{Text: text, Private: true}}, true, nil
+}
+
+// command recognises a typed command and runs it.
+func (p *Patients) command(ctx context.Context, ws []word, u carebot.User, lang string) (string, bool, error) {
+	ns := norms(ws)
+	whole := strings.Join(ns, " ")
+	if len(ws) == 0 || len(ws) > 40 {
+		return "", false, nil
+	}
+	if r, es, ok := appointmentAnswer(whole); ok {
+		return p.answerText(ctx, u, langIf(es, lang), r)
+	}
+	if rest, es, ok := snoozeCommand(ns); ok {
+		return p.snoozeText(ctx, u, langIf(es, lang), rest)
+	}
+	if rest, es, weak, ok := zoneCommand(ns); ok {
+		return p.setZone(ctx, u, langIf(es, lang), joinOrig(ws[len(ws)-len(rest):]), weak)
+	}
+	if es, ok := listCommand(whole); ok {
+		return p.list(ctx, u, langIf(es, lang))
+	}
+	if target, es, ok := deleteCommand(ns); ok {
+		return p.remove(ctx, u, langIf(es, lang), target)
+	}
+	if rest, es, ok := pauseCommand(ns); ok {
+		return p.pause(ctx, u, langIf(es, lang), rest)
+	}
+	if es, ok := resumeCommand(ns); ok {
+		return p.resume(ctx, u, langIf(es, lang))
+	}
+	if n, es, ok := remindCommand(ns); ok {
+		return p.remind(ctx, u, langIf(es, lang), ws[n:])
+	}
+	return "", false, nil
+}
+
+// langIf returns Spanish when the command was Spanish, else the
+// patient's language.
+func langIf(es bool, lang string) string {
+	if es {
+		return langES
+	}
+	return lang
+}
+
+// zone returns the patient's time zone, and whether it was assumed.
+func (p *Patients) zone(u carebot.User) (*time.Location, bool) {
+	fallback := p.Zone
+	if fallback == nil {
+		fallback = time.UTC
+	}
+	if u.TimeZone == "" {
+		return fallback, true
+	}
+	return u.Location(fallback), false
+}
+
+// assumeZone records the zone a patient without one was given, so that
+// they are told only once.
+func (p *Patients) assumeZone(ctx context.Context, u carebot.User, loc *time.Location) error {
+	u.TimeZone = loc.String()
+	if err := p.users.PutUser(ctx, u); err != nil {
+		return fmt.Errorf("remember time zone: %w", err)
+	}
+	return nil
+}
+
+// newID names a patient's new reminder: unique, and every ID has the same
+// length, so no one is a prefix of another.
+func (p *Patients) newID(user string, now time.Time) string {
+	return fmt.Sprintf("%s%016x%08x", PatientPrefix(p.Secret, user), now.UnixNano(), rand.Uint32())
+}
+
+func (p *Patients) now() time.Time { return clockOr(p.Clock).Now() }
+
+func (p *Patients) wake() {
+	if p.Wake != nil {
+		p.Wake()
+	}
+}
+
+// mine lists a patient's reminders still to come, soonest first (not the
+// sent ones kept for snoozing).
+func (p *Patients) mine(ctx context.Context, user string) ([]carebot.OutboxItem, error) {
+	var list []carebot.OutboxItem
+	err := p.out.Items(ctx, PatientPrefix(p.Secret, user), func(it carebot.OutboxItem) error {
+		if it.User == user && (it.Rule != "" || it.Sent.IsZero()) {
+			list = append(list, it)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list reminders: %w", err)
+	}
+	sortByDue(list)
+	return list, nil
+}

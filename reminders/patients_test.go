@@ -1,0 +1,272 @@
+package reminders_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/reminders"
+)
+
+// chat is one patient talking to self-service.
+type chat struct {
+	t *testing.T
+	h *harness
+	p *reminders.Patients
+	u string
+}
+
+func newChat(t *testing.T, h *harness, zone, lang string) *chat {
+	h.person("chat:p", zone, lang)
+	p := reminders.NewPatients(h.store, h.people, appointments(h))
+	p.Clock, p.Wake = h.clock, h.d.Notify
+	p.Zone = mustZone(t, "America/Chicago")
+	p.Clinic = reminders.Clinic{Name: "Riverside Clinic", Contact: "call (555) 010-2030"}
+	return &chat{t: t, h: h, p: p, u: "chat:p"}
+}
+
+// say sends text (or a button's payload) and returns the reply; "" when
+// self-service says the message is not its business.
+func (c *chat) say(text string) string {
+	c.t.Helper()
+	u, _ := c.h.people.User(context.Background(), c.u)
+	m := carebot.Message{From: u.DM, Text: text, At: c.h.clock.Now()}
+	if strings.HasPrefix(text, "appt:") || strings.HasPrefix(text, "rem:") {
+		m.Text, m.Payload = "", text
+	}
+	replies, ok, err := c.p.Handle(context.Background(), m, u)
+	if err != nil {
+		c.t.Fatalf("Handle(%q): %v", text, err)
+	}
+	if !ok {
+		return ""
+	}
+	if len(replies) != 1 || !replies[0].Private {
+		c.t.Fatalf("Handle(%q): replies %+v, want one private reply", text, replies)
+	}
+	return replies[0].Text
+}
+
+func (c *chat) expect(text string, want ...string) {
+	c.t.Helper()
+	got := c.say(text)
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			c.t.Errorf("%q: reply %q\n lacks %q", text, got, w)
+		}
+	}
+}
+
+// wed10 is Wednesday 25 November 2026, 10:00 in New York.
+func wed10(t *testing.T) time.Time {
+	return time.Date(2026, 11, 25, 10, 0, 0, 0, mustZone(t, "America/New_York"))
+}
+
+func TestPatientsCreateListDelete(t *testing.T) {
+	h := newHarness(wed10(t))
+	c := newChat(t, h, "America/New_York", "en")
+	c.expect("remind me to take my meds every day at 8am", "every day at 8:00 AM: take my meds")
+	c.expect("Remind me to call the clinic friday 3pm", "on Friday, November 27 at 3:00 PM: call the clinic")
+	c.expect("remind me tomorrow at 9 to pick up my glasses", "Thursday, November 26 at 9:00 AM: pick up my glasses")
+	c.expect("recuérdame llamar a mamá el lunes a las 10", "Listo, le recordaré el lunes 30 de noviembre a las 10:00: llamar a mamá")
+	c.expect("remind me in 2 hours to stretch", "Wednesday, November 25 at 12:00 PM: stretch")
+	c.expect("remind me every monday at 9 to weigh myself", "every Monday at 9:00 AM: weigh myself")
+	c.expect("remind me about my appointment friday 3pm",
+		"your appointment on Friday, November 27 at 3:00 PM", "Thursday, November 26 at 3:00 PM; Friday, November 27 at 1:00 PM")
+	c.expect("remind me to call mom", "I couldn't tell when")
+	c.expect("remind me to call mom yesterday", "I couldn't tell when")
+	c.expect("remind me to call mom today at 8am", "already passed")
+	list := c.say("list my reminders")
+	want := []string{
+		"1. Wednesday, November 25 at 12:00 PM: stretch",
+		"2. every day at 8:00 AM: take my meds",
+		"3. Thursday, November 26 at 9:00 AM: pick up my glasses",
+		"4. Thursday, November 26 at 3:00 PM: your appointment on Friday",
+		"5. Friday, November 27 at 1:00 PM: your appointment",
+		"6. Friday, November 27 at 3:00 PM: call the clinic",
+		"7. every Monday at 9:00 AM: weigh myself",
+		"8. Monday, November 30 at 10:00 AM: llamar a mamá",
+	}
+	for _, w := range want {
+		if !strings.Contains(list, w) {
+			t.Errorf("list lacks %q:\n%s", w, list)
+		}
+	}
+	c.expect("delete reminder 3", "Deleted reminder 3: pick up my glasses")
+	c.expect("delete reminder 3", "Deleted reminder 3: your appointment")
+	c.expect("delete reminder 30", "You don't have a reminder 30")
+	c.expect("mis recordatorios", "Sus recordatorios:", "1. miércoles 25 de noviembre a las 12:00: stretch")
+	c.expect("borrar todos los recordatorios", "Borré todos sus recordatorios (6)")
+	c.expect("list my reminders", "You have no reminders")
+	for _, notMine := range []string{"what time do you open saturday", "I'm in pain", "later", "C", "cancel", "pause", "list of services", "hello"} {
+		if got := c.say(notMine); got != "" && notMine != "pause" {
+			t.Errorf("%q: self-service answered %q; it is not its business", notMine, got)
+		}
+	}
+}
+
+func TestPatientsTimeZone(t *testing.T) {
+	h := newHarness(wed10(t))
+	c := newChat(t, h, "", "en")
+	// No zone yet: the clinic's is assumed, and the patient told once.
+	c.expect("remind me to stretch at 5pm", "at 5:00 PM: stretch", "I used America/Chicago time")
+	if got := c.say("remind me to drink water at 6pm"); strings.Contains(got, "I used") {
+		t.Errorf("told about the assumed zone twice: %q", got)
+	}
+	c.expect("what's my time zone", "Your time zone is America/Chicago")
+	c.expect("my time zone is Madrid", "your time zone is Europe/Madrid", "It's 4:00 PM there now")
+	// The reminders keep their wall-clock times, now in Madrid.
+	var dues []string
+	h.store.Items(context.Background(), reminders.PatientPrefix(nil, "chat:p"), func(it carebot.OutboxItem) error {
+		dues = append(dues, it.Due.In(mustZone(t, "Europe/Madrid")).Format("15:04"))
+		return nil
+	})
+	if strings.Join(dues, " ") != "17:00 18:00" && strings.Join(dues, " ") != "18:00 17:00" {
+		t.Errorf("after moving to Madrid the reminders are at %v, want 17:00 and 18:00 Madrid time", dues)
+	}
+	c.expect("timezone America/New_York", "America/New_York")
+	c.expect("I'm in Lord Howe", "Australia/Lord_Howe")
+	c.expect("mi zona horaria es Ciudad de México", "Entendido: su zona horaria es America/Mexico_City")
+	c.expect("estoy en Bogotá", "America/Bogota")
+	c.expect("my time zone is Narnia", `I don't know the time zone "Narnia"`)
+}
+
+func TestPatientsPauseResume(t *testing.T) {
+	h := newHarness(wed10(t))
+	c := newChat(t, h, "America/New_York", "en")
+	c.say("remind me to take my meds every day at 8am")
+	c.say("remind me to call the clinic friday 3pm")
+	c.say("remind me to renew my prescription dec 10")
+	c.expect("pause my reminders", "Until when?")
+	c.expect("pause all my reminders until monday", "paused until Monday, November 30 at 9:00 AM", "1 one-time reminder(s)")
+	c.expect("list my reminders",
+		"1. Monday, November 30 at 9:00 AM: call the clinic", "2. every day at 8:00 AM: take my meds", "3. Thursday, December 10 at 9:00 AM: renew")
+	var meds carebot.OutboxItem
+	h.store.Items(context.Background(), reminders.PatientPrefix(nil, "chat:p"), func(it carebot.OutboxItem) error {
+		if it.Rule != "" {
+			meds = it
+		}
+		return nil
+	})
+	if got := meds.Due.In(mustZone(t, "America/New_York")).Format("Mon 01-02 15:04"); got != "Tue 12-01 08:00" {
+		t.Errorf("paused daily reminder next at %s, want Tue 12-01 08:00 (the first after the pause)", got)
+	}
+	c.expect("resume my reminders", "back on")
+	c.expect("list my reminders", "1. every day at 8:00 AM: take my meds", "2. Friday, November 27 at 3:00 PM: call the clinic")
+	c.expect("pausar recordatorios hasta el 1 de diciembre", "en pausa hasta el martes 1 de diciembre")
+}
+
+func TestPatientsRemindersAreSentAndSnoozed(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ny := mustZone(t, "America/New_York")
+		h := newHarness(wed10(t))
+		c := newChat(t, h, "America/New_York", "en")
+		c.expect("snooze 10 min", "no recent reminder")
+		c.say("remind me to call the pharmacy at 11am")
+		stop := h.start(t)
+		defer stop()
+		h.runUntil(time.Date(2026, 11, 25, 11, 5, 0, 0, ny))
+		sent := h.sender.all()
+		if len(sent) != 1 || sent[0].Text != "⏰ Reminder: call the pharmacy" || sent[0].At.In(ny).Format("15:04") != "11:00" {
+			t.Fatalf("sent %+v, want the reminder at 11:00", sent)
+		}
+		if b := sent[0].R.Buttons; len(b) != 1 || b[0].Payload != "rem:snooze:1h" {
+			t.Errorf("buttons %+v, want a snooze button", b)
+		}
+		c.expect("snooze 30 min", "again on Wednesday, November 25 at 11:35 AM")
+		c.expect("list my reminders", "1. Wednesday, November 25 at 11:35 AM: call the pharmacy")
+		h.runUntil(time.Date(2026, 11, 25, 11, 40, 0, 0, ny))
+		c.expect("rem:snooze:1h", "again on Wednesday, November 25 at 12:40 PM")
+		if got := c.say("later"); got != "" {
+			t.Errorf("bare \"later\" with the reminder already snoozed: %q, want not handled", got)
+		}
+		h.runUntil(time.Date(2026, 11, 25, 12, 45, 0, 0, ny))
+		c.expect("later", "again on Wednesday, November 25 at 1:45 PM")
+		h.runUntil(time.Date(2026, 11, 25, 15, 0, 0, 0, ny))
+		var got []string
+		for _, s := range h.sender.all() {
+			got = append(got, s.At.In(ny).Format("15:04"))
+		}
+		if strings.Join(got, " ") != "11:00 11:35 12:40 13:45" {
+			t.Errorf("sent at %v, want 11:00 11:35 12:40 13:45", got)
+		}
+	})
+}
+
+func TestPatientsOwnRemindersAndConsent(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ny := mustZone(t, "America/New_York")
+		h := newHarness(wed10(t))
+		c := newChat(t, h, "America/New_York", "en") // opted in to nothing
+		c.say("remind me to take my meds every day at 8am")
+		stop := h.start(t)
+		defer stop()
+		h.runUntil(time.Date(2026, 11, 26, 9, 0, 0, 0, ny))
+		if n := len(h.sender.all()); n != 1 {
+			t.Fatalf("sent %d, want 1: a reminder the patient asked for needs no opt-in", n)
+		}
+		// STOP after asking: the reminder stops, for good.
+		h.people.SetConsent("chat:p", carebot.PurposeAppointments, false, h.clock.Now())
+		h.runUntil(time.Date(2026, 11, 29, 9, 0, 0, 0, ny))
+		if n := len(h.sender.all()); n != 1 {
+			t.Errorf("sent %d after the patient opted out, want none more", n-1)
+		}
+		if n := h.store.Pending(); n != 0 {
+			t.Errorf("%d items pending after the opt-out, want the daily reminder gone", n)
+		}
+	})
+}
+
+func TestPatientsAnswerAppointments(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(wed10(t))
+	c := newChat(t, h, "America/New_York", "en")
+	h.person("chat:other", "America/New_York", "en")
+	as := appointments(h)
+	visit := time.Date(2026, 12, 4, 15, 0, 0, 0, mustZone(t, "America/New_York"))
+	as.Import(ctx, carebot.Appointment{ID: "A1", User: "chat:p", At: visit})
+	as.Import(ctx, carebot.Appointment{ID: "OTHER", User: "chat:other", At: visit})
+	c.expect("appt:c:OTHER", "couldn't find that appointment")
+	if a, _ := h.store.Appointment(ctx, "OTHER"); a.Response != "" {
+		t.Errorf("a forged button answered someone else's appointment: %+v", a)
+	}
+	c.expect("C", "your appointment on Friday, December 4 at 3:00 PM is confirmed")
+	if a, _ := h.store.Appointment(ctx, "A1"); a.Response != carebot.ResponseConfirmed || !a.RespondedAt.Equal(h.clock.Now()) {
+		t.Errorf("after C: %+v", a)
+	}
+	c.expect("R", "another time", "call (555) 010-2030")
+	c.expect("cambiar cita", "otra fecha")
+	if a, _ := h.store.Appointment(ctx, "A1"); a.Response != carebot.ResponseReschedule || a.Status != carebot.AppointmentBooked {
+		t.Errorf("after R: %+v", a)
+	}
+	c.expect("appt:x:A1", "is cancelled", "To reach us")
+	if n := len(due(t, h, reminders.AppointmentPrefix("A1"), time.UTC)); n != 0 {
+		t.Errorf("%d reminders left after the patient cancelled", n)
+	}
+	if got := c.say("X"); got != "" {
+		t.Errorf("X with no appointment left: %q, want not handled", got)
+	}
+}
+
+func FuzzPatientsHandle(f *testing.F) {
+	for _, s := range []string{"remind me to take my meds every day at 8am", "recuérdame llamar el lunes a las 10",
+		"list my reminders", "delete reminder 1", "pause until friday", "snooze 1h", "my time zone is Chicago",
+		"estoy en Madrid", "C", "appt:c:A1", "rem:snooze:90m", "resume"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h := newHarness(time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC))
+		c := newChat(t, h, "America/New_York", "en")
+		c.say("remind me to take my meds every day at 8am")
+		c.say(s) // must not panic or fail; say checks the reply's shape
+		h.store.Items(context.Background(), "", func(it carebot.OutboxItem) error {
+			if it.Kind == carebot.KindPatient && it.Sent.IsZero() && !it.Due.After(h.clock.Now()) {
+				t.Fatalf("%q left a reminder due in the past: %+v", s, it)
+			}
+			return nil
+		})
+	})
+}

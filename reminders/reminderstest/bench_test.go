@@ -1,0 +1,7 @@
+package reminderstest
+
+import "testing"
+
+func BenchmarkMemStoreClaimFinish(b *testing.B) {
+	BenchmarkClaimFinish(b, NewMemStore(), 100_000, 256)
+}

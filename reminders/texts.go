@@ -1,0 +1,124 @@
+package reminders
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/carebot/carebot"
+)
+
+// The languages replies are written in. Anything else gets English.
+const (
+	langEN = "en"
+	langES = "es"
+)
+
+// baseLang reduces a language tag to one carebot writes ("es-MX" -> "es").
+func baseLang(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	if tag == langES {
+		return langES
+	}
+	return langEN
+}
+
+var (
+	weekdaysES = [...]string{"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"}
+	monthsES   = [...]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
+)
+
+// formatWhen writes an instant as a patient reads it, on their clock:
+// "Friday, December 4 at 3:00 PM" or "viernes 4 de diciembre a las 15:00".
+func formatWhen(lang string, t time.Time, loc *time.Location) string {
+	t = t.In(loc)
+	if baseLang(lang) == langES {
+		return fmt.Sprintf("%s %d de %s a las %s", weekdaysES[t.Weekday()], t.Day(), monthsES[t.Month()-1], t.Format("15:04"))
+	}
+	return t.Format("Monday, January 2 at 3:04 PM")
+}
+
+// formatClock writes the time of day only: "8:00 AM" or "08:00".
+func formatClock(lang string, t time.Time, loc *time.Location) string {
+	if baseLang(lang) == langES {
+		return t.In(loc).Format("15:04")
+	}
+	return t.In(loc).Format("3:04 PM")
+}
+
+// Button payloads the adapters hand back in Message.Payload.
+const (
+	payloadConfirm    = "appt:c:"
+	payloadCancel     = "appt:x:"
+	payloadReschedule = "appt:r:"
+	payloadSnooze     = "rem:snooze:"
+)
+
+// maxPayload is what every platform carries back (Telegram's
+// callback_data is 64 bytes); a longer appointment ID is left out of the
+// payload, and the answer then applies to the next appointment.
+const maxPayload = 64
+
+func apptPayload(prefix, id string) string {
+	if len(prefix)+len(id) > maxPayload {
+		return prefix
+	}
+	return prefix + id
+}
+
+// appointmentReminder says the minimum: who, when, where, how to answer
+// and how to reach the clinic. Never why the patient is coming.
+func appointmentReminder(lang string, c Clinic, a carebot.Appointment, loc *time.Location) carebot.Reply {
+	when := formatWhen(lang, a.At, loc)
+	var b strings.Builder
+	if baseLang(lang) == langES {
+		if c.Name != "" {
+			b.WriteString(c.Name + ": ")
+		}
+		fmt.Fprintf(&b, "le recordamos su cita el %s", when)
+		if a.Location != "" {
+			fmt.Fprintf(&b, " en %s", a.Location)
+		}
+		b.WriteString(". Responda C para confirmar, X para cancelar o R para pedir otra fecha.")
+		if c.Contact != "" {
+			fmt.Fprintf(&b, " Para contactarnos: %s.", c.Contact)
+		}
+		return carebot.Reply{Text: b.String(), Buttons: []carebot.Button{
+			{Label: "Confirmar", Payload: apptPayload(payloadConfirm, a.ID)},
+			{Label: "Cancelar", Payload: apptPayload(payloadCancel, a.ID)},
+			{Label: "Cambiar fecha", Payload: apptPayload(payloadReschedule, a.ID)},
+		}}
+	}
+	if c.Name != "" {
+		b.WriteString(c.Name + ": ")
+	}
+	fmt.Fprintf(&b, "a reminder of your appointment on %s", when)
+	if a.Location != "" {
+		fmt.Fprintf(&b, " at %s", a.Location)
+	}
+	b.WriteString(". Reply C to confirm, X to cancel or R to ask for another time.")
+	if c.Contact != "" {
+		fmt.Fprintf(&b, " To reach us: %s.", c.Contact)
+	}
+	return carebot.Reply{Text: b.String(), Buttons: []carebot.Button{
+		{Label: "Confirm", Payload: apptPayload(payloadConfirm, a.ID)},
+		{Label: "Cancel", Payload: apptPayload(payloadCancel, a.ID)},
+		{Label: "Reschedule", Payload: apptPayload(payloadReschedule, a.ID)},
+	}}
+}
+
+// patientReminder is a reminder the patient asked for, with a way to
+// snooze it.
+func patientReminder(lang, text string) carebot.Reply {
+	if baseLang(lang) == langES {
+		return carebot.Reply{Text: "⏰ Recordatorio: " + text, Buttons: []carebot.Button{
+			{Label: "Posponer 1 h", Payload: payloadSnooze + "1h"},
+		}}
+	}
+	return carebot.Reply{Text: "⏰ Reminder: " + text, Buttons: []carebot.Button{
+		{Label: "Snooze 1 h", Payload: payloadSnooze + "1h"},
+	}}
+}

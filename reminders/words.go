@@ -1,0 +1,125 @@
+package reminders
+
+import (
+	"strings"
+	"time"
+	"unicode"
+)
+
+// word is one token of what a patient typed: as typed (for echoing their
+// words back) and normalised (lower case, accents folded) for matching.
+type word struct {
+	orig, norm string
+}
+
+// fold lower-cases s and drops Spanish accents, so "Miércoles" and
+// "miercoles" match alike.
+func fold(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r = unicode.ToLower(r); r {
+		case 'á', 'à', 'ä':
+			return 'a'
+		case 'é', 'è', 'ë':
+			return 'e'
+		case 'í', 'ì', 'ï':
+			return 'i'
+		case 'ó', 'ò', 'ö':
+			return 'o'
+		case 'ú', 'ù', 'ü':
+			return 'u'
+		case 'ñ':
+			return 'n'
+		case '’':
+			return '\''
+		}
+		return r
+	}, s)
+}
+
+// words splits text into words. Sentence punctuation separates words and
+// is dropped; "a.m." and "p.m." become "am" and "pm"; a colon inside a
+// time ("14:30") stays.
+func words(text string) []word {
+	var out []word
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",;!?¿¡()[]{}\"“”«»", r)
+	}) {
+		orig := strings.Trim(f, ".'")
+		norm := fold(orig)
+		if strings.HasSuffix(norm, "a.m") || strings.HasSuffix(norm, "p.m") {
+			norm = norm[:len(norm)-3] + norm[len(norm)-3:len(norm)-2] + "m" // "3p.m." -> "3pm"
+		}
+		if norm == "" {
+			continue
+		}
+		out = append(out, word{orig: orig, norm: norm})
+	}
+	return out
+}
+
+func norms(ws []word) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.norm
+	}
+	return out
+}
+
+func joinOrig(ws []word) string {
+	s := make([]string, len(ws))
+	for i, w := range ws {
+		s[i] = w.orig
+	}
+	return strings.Join(s, " ")
+}
+
+var weekdayWords = map[string]time.Weekday{
+	"sunday": time.Sunday, "sun": time.Sunday, "domingo": time.Sunday, "domingos": time.Sunday,
+	"monday": time.Monday, "mon": time.Monday, "lunes": time.Monday,
+	"tuesday": time.Tuesday, "tue": time.Tuesday, "tues": time.Tuesday, "martes": time.Tuesday,
+	"wednesday": time.Wednesday, "wed": time.Wednesday, "miercoles": time.Wednesday,
+	"thursday": time.Thursday, "thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "jueves": time.Thursday,
+	"friday": time.Friday, "fri": time.Friday, "viernes": time.Friday,
+	"saturday": time.Saturday, "sat": time.Saturday, "sabado": time.Saturday, "sabados": time.Saturday,
+	// English plurals, as in "every mondays" or "on fridays".
+	"sundays": time.Sunday, "mondays": time.Monday, "tuesdays": time.Tuesday, "wednesdays": time.Wednesday,
+	"thursdays": time.Thursday, "fridays": time.Friday, "saturdays": time.Saturday,
+}
+
+var monthWords = map[string]time.Month{
+	"january": 1, "jan": 1, "enero": 1, "ene": 1,
+	"february": 2, "feb": 2, "febrero": 2,
+	"march": 3, "mar": 3, "marzo": 3,
+	"april": 4, "apr": 4, "abril": 4, "abr": 4,
+	"may": 5, "mayo": 5,
+	"june": 6, "jun": 6, "junio": 6,
+	"july": 7, "jul": 7, "julio": 7,
+	"august": 8, "aug": 8, "agosto": 8, "ago": 8,
+	"september": 9, "sep": 9, "sept": 9, "septiembre": 9, "setiembre": 9,
+	"october": 10, "oct": 10, "octubre": 10,
+	"november": 11, "nov": 11, "noviembre": 11,
+	"december": 12, "dec": 12, "diciembre": 12, "dic": 12,
+}
+
+var unitWords = map[string]time.Duration{
+	"m": time.Minute, "min": time.Minute, "mins": time.Minute, "minute": time.Minute, "minutes": time.Minute,
+	"minuto": time.Minute, "minutos": time.Minute,
+	"h": time.Hour, "hr": time.Hour, "hrs": time.Hour, "hour": time.Hour, "hours": time.Hour,
+	"hora": time.Hour, "horas": time.Hour,
+	"d": 24 * time.Hour, "day": 24 * time.Hour, "days": 24 * time.Hour, "dia": 24 * time.Hour, "dias": 24 * time.Hour,
+	"week": 7 * 24 * time.Hour, "weeks": 7 * 24 * time.Hour, "semana": 7 * 24 * time.Hour, "semanas": 7 * 24 * time.Hour,
+}
+
+// numberWords are the small numbers patients spell out.
+var numberWords = map[string]int{
+	"a": 1, "an": 1, "one": 1, "un": 1, "una": 1, "uno": 1,
+	"two": 2, "dos": 2, "three": 3, "tres": 3, "four": 4, "cuatro": 4, "five": 5, "cinco": 5,
+	"six": 6, "seis": 6, "ten": 10, "diez": 10, "twelve": 12, "doce": 12,
+	"fifteen": 15, "quince": 15, "twenty": 20, "veinte": 20, "thirty": 30, "treinta": 30,
+}
+
+// fillers carry no meaning between the parts of a time.
+var fillers = map[string]bool{
+	"at": true, "on": true, "@": true, "el": true, "this": true, "este": true, "for": true,
+	"around": true, "about": true, "hacia": true, "sobre": true, "o'clock": true, "oclock": true,
+}
