@@ -1,0 +1,35 @@
+package reminders
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/carebot/carebot"
+)
+
+// Add schedules a one-off reminder that staff wrote for a patient (carebot
+// remind add). The patient did not ask for it, so unlike their own it
+// needs their opt-in to appointment reminders at send time, and it keeps
+// quiet hours; like their own, it shows in "list my reminders" and they
+// can delete it. to may be zero for the patient's DM. It returns the
+// reminder's ID.
+func (p *Patients) Add(ctx context.Context, user string, to carebot.Address, at time.Time, text string) (string, error) {
+	now := p.now()
+	switch {
+	case user == "":
+		return "", fmt.Errorf("add reminder: no recipient")
+	case text == "" || len(text) > maxText:
+		return "", fmt.Errorf("add reminder: the text must have 1 to %d bytes", maxText)
+	case !at.After(now):
+		return "", fmt.Errorf("add reminder: %s is not in the future", at.Format(time.RFC3339))
+	}
+	it := carebot.OutboxItem{ID: p.newID(user, now), Kind: carebot.KindPatient, User: user, To: to,
+		Purpose: carebot.PurposeAppointments, Text: text, Due: at, Wall: Floating(at, time.UTC),
+		Expires: at.Add(PatientLate), Created: now}
+	if err := p.out.Schedule(ctx, it); err != nil {
+		return "", fmt.Errorf("add reminder: %w", err)
+	}
+	p.wake()
+	return it.ID, nil
+}

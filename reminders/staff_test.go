@@ -1,0 +1,52 @@
+package reminders_test
+
+import (
+	"context"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/reminders"
+)
+
+// A reminder staff add goes out at its time to a patient opted in to
+// appointment reminders, and to nobody who is not.
+func TestStaffReminder(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+		h := newHarness(start)
+		h.person("chat:in", "UTC", "en", carebot.PurposeAppointments)
+		h.person("chat:out", "UTC", "en")
+		p := reminders.NewPatients(h.store, h.people, nil)
+		p.Clock, p.Wake = h.clock, h.d.Notify
+		ctx := context.Background()
+		at := start.Add(2 * time.Hour)
+		for _, user := range []string{"chat:in", "chat:out"} {
+			if _, err := p.Add(ctx, user, carebot.Address{}, at, "Your lab results are in the portal."); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := p.Add(ctx, "chat:in", carebot.Address{}, start.Add(-time.Minute), "late"); err == nil {
+			t.Error("a reminder in the past was accepted")
+		}
+		if _, err := p.Add(ctx, "chat:in", carebot.Address{}, at, ""); err == nil {
+			t.Error("an empty reminder was accepted")
+		}
+		stop := h.start(t)
+		h.runUntil(at.Add(time.Minute))
+		stop()
+		got := h.sender.all()
+		if len(got) != 1 || got[0].To.ChatID != "dm-chat:in" || got[0].At.Before(at) {
+			t.Fatalf("sent %+v, want one message to the opted-in patient at %s", got, at)
+		}
+		outs := h.outcomes(t, "self/")
+		results := map[carebot.Result]int{}
+		for _, o := range outs {
+			results[o.Result]++
+		}
+		if results[carebot.ResultSent] != 1 || results[carebot.ResultOptedOut] != 1 {
+			t.Errorf("outcomes %v, want one sent and one skipped as opted out", results)
+		}
+	})
+}
