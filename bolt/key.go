@@ -4,14 +4,10 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
+
+	"github.com/carebot/carebot/secretfile"
 )
 
 // KeyEnv is the environment variable that holds the master key.
@@ -19,9 +15,6 @@ const KeyEnv = "CAREBOT_KEY"
 
 // KeySize is the size of the master key: AES-256.
 const KeySize = 32
-
-// maxKeyFile bounds what LoadKey reads from a key file: a key is 45 bytes.
-const maxKeyFile = 1024
 
 // LoadKey returns the 32-byte master key that encrypts the store.
 //
@@ -49,20 +42,18 @@ func LoadKey(getenv func(string) string, keyPath string) (key []byte, created bo
 	if keyPath == "" {
 		return nil, false, fmt.Errorf("no key: set %s or give a key file", KeyEnv)
 	}
-	key, err = readKeyFile(keyPath)
-	if !errors.Is(err, fs.ErrNotExist) {
-		return key, false, err
+	text, created, err := secretfile.Load(keyPath, "key file", func() string {
+		key := make([]byte, KeySize)
+		rand.Read(key) // never fails: crypto/rand aborts the process instead
+		return base64.StdEncoding.EncodeToString(key)
+	})
+	if err != nil {
+		return nil, false, err
 	}
-	if err := createKeyFile(keyPath); err != nil {
-		if !errors.Is(err, fs.ErrExist) {
-			return nil, false, err
-		}
-		// Another process created it first: use theirs.
-		key, err := readKeyFile(keyPath)
-		return key, false, err
+	if key, err = parseKey(text); err != nil {
+		return nil, false, fmt.Errorf("key file %s is not a key: %w", keyPath, err)
 	}
-	key, err = readKeyFile(keyPath)
-	return key, err == nil, err
+	return key, created, nil
 }
 
 // parseKey reads a key written as base64 (any of Go's four alphabets and
@@ -80,73 +71,4 @@ func parseKey(s string) ([]byte, error) {
 		}
 	}
 	return nil, fmt.Errorf("want %d bytes written as base64 (43 or 44 characters) or hex (64 characters), got %d characters that are neither", KeySize, len(s))
-}
-
-// readKeyFile reads and checks a key file; a missing file is fs.ErrNotExist.
-func readKeyFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("key file: %w", err)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("key file: %w", err)
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("key file %s is not a regular file", path)
-	}
-	// Windows has no such permission bits; its ACLs are the operator's to set.
-	if perm := fi.Mode().Perm(); perm&0o077 != 0 && runtime.GOOS != "windows" {
-		return nil, fmt.Errorf("key file %s may be read or written by group or others (mode %04o): run chmod 600 %s, and make a new key if others could have read it", path, perm, path)
-	}
-	b, err := io.ReadAll(io.LimitReader(f, maxKeyFile+1))
-	if err != nil {
-		return nil, fmt.Errorf("key file: %w", err)
-	}
-	if len(b) > maxKeyFile {
-		return nil, fmt.Errorf("key file %s is not a key: it is over %d bytes", path, maxKeyFile)
-	}
-	key, err := parseKey(string(b))
-	if err != nil {
-		return nil, fmt.Errorf("key file %s is not a key: %w", path, err)
-	}
-	return key, nil
-}
-
-// createKeyFile writes a new random key to path, or fails with fs.ErrExist
-// if path exists by then. Linking a complete, synced temporary file means
-// no reader ever sees a half-written key and no key is ever replaced.
-func createKeyFile(path string) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".carebot-key-*")
-	if err != nil {
-		return fmt.Errorf("create key file: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	key := make([]byte, KeySize)
-	rand.Read(key)
-	_, err = tmp.WriteString(base64.StdEncoding.EncodeToString(key) + "\n")
-	if err == nil {
-		err = tmp.Chmod(0o600)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("create key file: %w", err)
-	}
-	if err := os.Link(tmp.Name(), path); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return err
-		}
-		return fmt.Errorf("create key file: %w", err)
-	}
-	return syncDir(dir)
 }

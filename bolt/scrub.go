@@ -7,9 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 
 	"go.etcd.io/bbolt"
+
+	"github.com/carebot/carebot/secretfile"
 )
 
 // scrubTxSize bounds each transaction of the copy so a large file does not
@@ -80,25 +81,5 @@ func (d *DB) scrubLocked() error {
 	if err := old.Close(); err != nil {
 		return fmt.Errorf("close the old file: %w", err)
 	}
-	return syncDir(filepath.Dir(d.path))
-}
-
-// syncDir makes a rename in dir durable. Windows cannot sync a directory and
-// makes renames durable by itself.
-func syncDir(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	err = f.Sync()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("sync directory %s: %w", dir, err)
-	}
-	return nil
+	return secretfile.SyncDir(filepath.Dir(d.path))
 }
