@@ -1,0 +1,82 @@
+package faq
+
+import (
+	"sync"
+)
+
+// Result is what the knowledge base says about one message.
+type Result struct {
+	// Lang is the language the message is written in ("en", "es"), from
+	// the text itself; the hint given to Match only breaks ties.
+	Lang string
+	// Candidates are the best entries, best first (at most MaxCandidates).
+	Candidates []Candidate
+	// Confident means Candidates[0] may be given as the answer.
+	Confident bool
+	// Suggestions, when not Confident, are up to three entries worth
+	// offering as "did you mean"; empty means fall back to the clinic's
+	// contact.
+	Suggestions []Candidate
+}
+
+// Candidate is an entry and how well it matches.
+type Candidate struct {
+	Entry *Entry
+	// Score is the raw relevance (BM25F); comparable only within one
+	// knowledge base.
+	Score float64
+	// Confidence estimates the chance, from 0 to 1, that this entry is the
+	// one the patient meant.
+	Confidence float64
+}
+
+// MaxCandidates is how many ranked entries a Result carries.
+const MaxCandidates = 5
+
+// scratch holds the per-call buffers of Match, reused through a pool so
+// that a match allocates little.
+type scratch struct {
+	tok     tokenizer
+	text    string
+	slots   []slot
+	score   []float32 // per entry: total
+	cover   []float32 // per entry: coverage weight matched in question fields
+	weak    []float32 // per entry: coverage weight matched only in the answer
+	best    []float32 // per entry: this slot's best score
+	bestStr []bool    // per entry: this slot's best came from a strong field
+	touched []int32   // entries with a score, unordered
+	slotHit []int32   // entries the current slot reached
+	top     []int32
+	maxSlot []float32 // per slot: the best score any entry got from it
+}
+
+type pool struct{ p sync.Pool }
+
+func (ix *index) getScratch() *scratch {
+	sc, _ := ix.pool.p.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{
+			score:   make([]float32, ix.n),
+			cover:   make([]float32, ix.n),
+			weak:    make([]float32, ix.n),
+			best:    make([]float32, ix.n),
+			bestStr: make([]bool, ix.n),
+		}
+	}
+	return sc
+}
+
+func (ix *index) putScratch(sc *scratch) {
+	for _, e := range sc.touched {
+		sc.score[e], sc.cover[e], sc.weak[e] = 0, 0, 0
+	}
+	sc.touched = sc.touched[:0]
+	if cap(sc.slots) > 1024 {
+		sc.slots = nil // do not keep a huge message's buffers alive
+	}
+	if cap(sc.tok.buf) > 1<<16 {
+		sc.tok = tokenizer{}
+	}
+	ix.pool.p.Put(sc)
+}
+
