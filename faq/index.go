@@ -1,29 +1,47 @@
 package faq
 
 import (
-	"math"
+	"sort"
 	"strings"
 )
 
 // Fields of an entry, weighted differently when scoring: a word in the
 // question says more about the entry than the same word in the answer.
 const (
-	fQuestion = iota // question and its translations
-	fAlternate       // alternates and their translations
-	fKeyword         // keywords and tags
-	fAnswer          // answer and its translations
+	fQuestion  = iota // question and its translations
+	fAlternate        // alternates and their translations
+	fKeyword          // keywords and tags
+	fAnswer           // answer and its translations
 	nFields
 )
 
-// BM25F parameters. The weights say how much one occurrence in each field
-// counts; b says how much a long field dilutes its words (alternates are
-// many short questions, so their total length says little).
-var (
-	fieldWeight = [nFields]float32{fQuestion: 1.0, fAlternate: 0.8, fKeyword: 0.8, fAnswer: 0.2}
-	fieldB      = [nFields]float32{fQuestion: 0.5, fAlternate: 0.3, fKeyword: 0.3, fAnswer: 0.6}
-)
+// params are the scoring constants. They live in the index (not in
+// package variables) so a tuning run can build indexes with other values.
+type params struct {
+	// weight says how much one occurrence in each field counts.
+	weight [nFields]float32
+	// b says how much a long field dilutes its words; alternates are many
+	// short questions, so their total length says little.
+	b  [nFields]float32
+	k1 float32
+	// fieldIDF scores each field with its own idf and saturation and sums
+	// them (a word rare among questions is a strong clue even if many
+	// answers mention it); otherwise one BM25F over all fields.
+	fieldIDF bool
+	// tags are matched as keywords when set.
+	tags bool
+	// qsim is the weight of the best variant's cosine against the share
+	// of the BM25F score in the ranking.
+	qsim float32
+}
 
-const bm25K1 = 1.2
+var defaultParams = params{
+	weight:   [nFields]float32{fQuestion: 1.0, fAlternate: 0.8, fKeyword: 0.8, fAnswer: 0.2},
+	b:        [nFields]float32{fQuestion: 0.5, fAlternate: 0.3, fKeyword: 0.3, fAnswer: 0.6},
+	k1:       1.2,
+	fieldIDF: false,
+	qsim:     1,
+}
 
 // posting says how well one term matches one entry.
 type posting struct {
@@ -61,6 +79,8 @@ type index struct {
 	kbLang  lang
 	pool    pool // scratch buffers of Match
 	entries []*Entry
+	p       params
+	vars    variantIndex
 }
 
 // alt is one way a query word can match: a term and how much that way
@@ -94,10 +114,16 @@ func (ix *index) word(l lang, w string) wordRef {
 	return r
 }
 
-// analyze turns text into the terms it contains, in order, with synonym
-// concepts appended. Build time only.
+// analyze turns text into the terms it contains: stems, with synonym
+// group members replaced by their groups' concepts and multi-word synonyms
+// adding theirs. Build time only.
 func (ix *index) analyze(l lang, text string, out []int32) []int32 {
 	start := len(out)
+	return ix.concepts(l, ix.stems(l, text, out), start)
+}
+
+// stems appends the stems of text's words to out, caching each word.
+func (ix *index) stems(l lang, text string, out []int32) []int32 {
 	var t tokenizer
 	t.split(text)
 	for i := range t.toks {
@@ -112,18 +138,26 @@ func (ix *index) analyze(l lang, text string, out []int32) []int32 {
 			}
 		}
 	}
-	return ix.addConcepts(l, out, start)
+	return out
 }
 
-// addConcepts appends the synonym concepts found in out[start:].
-func (ix *index) addConcepts(l lang, out []int32, start int) []int32 {
+// concepts rewrites the stems in out[start:] for matching: a multi-word
+// synonym adds its concept, and a word in a synonym group becomes the
+// group's concept, so that every way of saying it is one term with one
+// (lower) idf.
+func (ix *index) concepts(l lang, out []int32, start int) []int32 {
 	end := len(out)
 	for i := start; i < end; i++ {
-		out = append(out, ix.syn[out[i]]...)
 		for _, p := range ix.phrases[l][out[i]] {
 			if i+len(p.terms) <= end && equalTerms(out[i:i+len(p.terms)], p.terms) {
 				out = append(out, p.concept)
 			}
+		}
+	}
+	for i := start; i < end; i++ {
+		if cs := ix.syn[out[i]]; len(cs) > 0 {
+			out[i] = cs[0]
+			out = append(out, cs[1:]...)
 		}
 	}
 	return out
@@ -145,7 +179,7 @@ func (ix *index) addSynonyms(groups [][]string) {
 		concept := ix.termID("~syn" + itoa(gi))
 		for _, member := range g {
 			for _, l := range []lang{ix.kbLang, ix.kbLang.other()} {
-				terms := ix.analyze(l, member, nil)
+				terms := ix.stems(l, member, nil)
 				switch len(terms) {
 				case 0:
 				case 1:
@@ -183,11 +217,14 @@ func itoa(i int) string {
 }
 
 // index builds the search structure. It runs once, in Parse.
-func (kb *KB) index() {
+func (kb *KB) index() { kb.idx = buildIndex(kb, defaultParams) }
+
+func buildIndex(kb *KB, p params) *index {
 	ix := &index{
-		n:      len(kb.Entries),
-		terms:  make(map[string]int32),
-		syn:    make(map[int32][]int32),
+		p:       p,
+		n:       len(kb.Entries),
+		terms:   make(map[string]int32),
+		syn:     make(map[int32][]int32),
 		kbLang:  langOf(kb.Language),
 		entries: kb.Entries,
 	}
@@ -195,13 +232,9 @@ func (kb *KB) index() {
 		ix.vocab[l] = make(map[string]wordRef)
 		ix.phrases[l] = make(map[int32][]phrase)
 	}
-	ix.addSynonyms(kb.Synonyms)
+	ix.addSynonyms(append(append([][]string(nil), kb.Synonyms...), builtinSynonyms...))
 
 	// Term frequencies per entry and field.
-	type tfKey struct {
-		term  int32
-		field uint8
-	}
 	var (
 		fieldLen = make([][nFields]float32, len(kb.Entries))
 		totalLen [nFields]float64
@@ -225,12 +258,14 @@ func (kb *KB) index() {
 		for _, k := range e.Keywords {
 			add(ix.kbLang, fKeyword, k)
 		}
-		for _, k := range e.Tags {
-			add(ix.kbLang, fKeyword, strings.ReplaceAll(k, "-", " "))
+		if p.tags {
+			for _, k := range e.Tags {
+				add(ix.kbLang, fKeyword, strings.ReplaceAll(k, "-", " "))
+			}
 		}
 		add(ix.kbLang, fAnswer, e.Answer)
-		for code, tr := range e.Translations {
-			l := langOf(code)
+		for _, code := range sortedKeys(e.Translations) {
+			tr, l := e.Translations[code], langOf(code)
 			add(l, fQuestion, tr.Question)
 			for _, a := range tr.Alternates {
 				add(l, fAlternate, a)
@@ -240,52 +275,31 @@ func (kb *KB) index() {
 		tfs[i] = tf
 	}
 
-	// BM25F: combine the fields' length-normalised frequencies, then
-	// saturate once, so that repeating a word in several fields helps less
-	// than linearly.
-	n := float64(len(kb.Entries))
-	var avgLen [nFields]float32
-	for f := range avgLen {
-		avgLen[f] = float32(math.Max(totalLen[f]/n, 1))
-	}
-	df := make([]int32, len(ix.names))
-	type acc struct {
-		tf     float32
-		strong bool
-	}
-	perEntry := make([]map[int32]acc, len(kb.Entries))
-	for i, tf := range tfs {
-		m := make(map[int32]acc, len(tf))
-		for k, c := range tf {
-			norm := 1 - fieldB[k.field] + fieldB[k.field]*fieldLen[i][k.field]/avgLen[k.field]
-			a := m[k.term]
-			a.tf += fieldWeight[k.field] * c / norm
-			a.strong = a.strong || k.field != fAnswer
-			m[k.term] = a
+	ix.weigh(tfs, fieldLen, totalLen)
+	ix.vars.post = make([][]vposting, len(ix.names))
+	for i, e := range kb.Entries {
+		ix.addVariant(&ix.vars, i, ix.kbLang, e.Question)
+		for _, a := range e.Alternates {
+			ix.addVariant(&ix.vars, i, ix.kbLang, a)
 		}
-		for t := range m {
-			df[t]++
-		}
-		perEntry[i] = m
-	}
-	ix.idf = make([]float32, len(ix.names))
-	for t, d := range df {
-		ix.idf[t] = float32(math.Log(1 + (n-float64(d)+0.5)/(float64(d)+0.5)))
-		ix.maxIDF = max(ix.maxIDF, ix.idf[t])
-	}
-	ix.post = make([][]posting, len(ix.names))
-	for t, d := range df {
-		if d > 0 {
-			ix.post[t] = make([]posting, 0, d)
-		}
-	}
-	for i, m := range perEntry {
-		for t, a := range m {
-			s := ix.idf[t] * a.tf * (bm25K1 + 1) / (bm25K1 + a.tf)
-			ix.post[t] = append(ix.post[t], posting{entry: int32(i), score: s, strong: a.strong})
+		for _, code := range sortedKeys(e.Translations) {
+			tr, l := e.Translations[code], langOf(code)
+			ix.addVariant(&ix.vars, i, l, tr.Question)
+			for _, a := range tr.Alternates {
+				ix.addVariant(&ix.vars, i, l, a)
+			}
 		}
 	}
 	ix.buildLexicon()
 	ix.typos = buildTypos(ix)
-	kb.idx = ix
+	return ix
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -130,5 +130,5 @@ func (ix *index) analyzeQuiet(l lang, text string, out []int32) []int32 {
 			}
 		}
 	}
-	return ix.addConcepts(l, out, start)
+	return ix.concepts(l, out, start)
 }

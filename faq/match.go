@@ -48,6 +48,13 @@ type scratch struct {
 	slotHit []int32   // entries the current slot reached
 	top     []int32
 	maxSlot []float32 // per slot: the best score any entry got from it
+	qsim    []float32 // per entry: cosine of its closest variant
+	final   []float32 // per entry: the ranking score
+	vbest   []float32 // per variant: this slot's best
+	vsum    []float32 // per variant: sum over slots
+	vtouch  []int32   // variants with a sum
+	vhit    []int32   // variants the current slot reached
+	qmask   uint16    // question words of the message
 }
 
 type pool struct{ p sync.Pool }
@@ -61,6 +68,10 @@ func (ix *index) getScratch() *scratch {
 			weak:    make([]float32, ix.n),
 			best:    make([]float32, ix.n),
 			bestStr: make([]bool, ix.n),
+			qsim:    make([]float32, ix.n),
+			final:   make([]float32, ix.n),
+			vbest:   make([]float32, len(ix.vars.entry)),
+			vsum:    make([]float32, len(ix.vars.entry)),
 		}
 	}
 	return sc
@@ -68,9 +79,12 @@ func (ix *index) getScratch() *scratch {
 
 func (ix *index) putScratch(sc *scratch) {
 	for _, e := range sc.touched {
-		sc.score[e], sc.cover[e], sc.weak[e] = 0, 0, 0
+		sc.score[e], sc.cover[e], sc.weak[e], sc.qsim[e], sc.final[e] = 0, 0, 0, 0, 0
 	}
-	sc.touched = sc.touched[:0]
+	for _, v := range sc.vtouch {
+		sc.vsum[v] = 0
+	}
+	sc.touched, sc.vtouch = sc.touched[:0], sc.vtouch[:0]
 	if cap(sc.slots) > 1024 {
 		sc.slots = nil // do not keep a huge message's buffers alive
 	}
@@ -79,4 +93,3 @@ func (ix *index) putScratch(sc *scratch) {
 	}
 	ix.pool.p.Put(sc)
 }
-

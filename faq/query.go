@@ -8,7 +8,6 @@ const maxAlts = 8
 const (
 	lightWeight   = 0.3  // question words: "where" vs "when"
 	numberWeight  = 0.25 // numbers are specifics (ages, times), rarely the topic
-	synonymWeight = 0.9  // a synonym group counts a little less than the word
 	typoWeight    = 0.75 // a corrected word may be the wrong correction
 	otherLang     = 0.9  // an English word in a Spanish message, or the reverse
 	// unknownIDF is the coverage weight, as a share of the rarest term's
@@ -28,6 +27,7 @@ type slot struct {
 	clause   int16
 	question bool // in a clause that ends with "?"
 	absorbed bool // merged into an earlier slot (phrase, duplicate)
+	light    bool // a question word
 	unknown  bool // no term of the knowledge base matched it
 }
 
@@ -47,14 +47,18 @@ func (s *slot) add(a alt) {
 	}
 }
 
-// addTerm adds a term and the synonym concepts it belongs to.
+// addTerm adds a term, or the concepts of the synonym groups it is in
+// (the index holds those instead of the word).
 func (ix *index) addTerm(s *slot, t int32, w float32) {
 	if t < 0 {
 		return
 	}
-	s.add(alt{term: t, w: w})
-	for _, c := range ix.syn[t] {
-		s.add(alt{term: c, w: w * synonymWeight})
+	cs := ix.syn[t]
+	if len(cs) == 0 {
+		s.add(alt{term: t, w: w})
+	}
+	for _, c := range cs {
+		s.add(alt{term: c, w: w})
 	}
 }
 
@@ -127,7 +131,7 @@ func (ix *index) slots(sc *scratch, l lang) {
 			s.w = 1
 			switch {
 			case kind == kindLight:
-				s.w = lightWeight
+				s.w, s.light = lightWeight, true
 			case isNumber(w):
 				s.w = numberWeight
 			}

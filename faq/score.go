@@ -32,14 +32,23 @@ func (kb *KB) Match(text, langHint string) Result {
 	return ix.result(sc, l)
 }
 
-// score adds up, for every entry, each slot's best-matching term.
+// score adds up, for every entry, each slot's best-matching term (BM25F),
+// and for every question variant its cosine with the message.
 func (ix *index) score(sc *scratch) {
 	sc.maxSlot = sc.maxSlot[:0]
+	var qnorm float64
 	for si := range sc.slots {
 		s := &sc.slots[si]
 		if s.absorbed || s.nalt == 0 {
 			sc.maxSlot = append(sc.maxSlot, 0)
+			if !s.absorbed && !s.light {
+				qnorm += float64(s.cw) * float64(s.cw)
+			}
 			continue
+		}
+		if !s.light {
+			qnorm += float64(s.cw) * float64(s.cw)
+			ix.scoreVariants(sc, s)
 		}
 		sc.slotHit = sc.slotHit[:0]
 		for k := uint8(0); k < s.nalt; k++ {
@@ -70,6 +79,35 @@ func (ix *index) score(sc *scratch) {
 		}
 		sc.maxSlot = append(sc.maxSlot, mx)
 	}
+	// The closest variant of each entry.
+	if qnorm > 0 {
+		inv := float32(1 / math.Sqrt(qnorm))
+		for _, v := range sc.vtouch {
+			e := ix.vars.entry[v]
+			sc.qsim[e] = max(sc.qsim[e], sc.vsum[v]*inv)
+		}
+	}
+}
+
+// scoreVariants adds one slot's best match to every variant it reaches.
+func (ix *index) scoreVariants(sc *scratch, s *slot) {
+	sc.vhit = sc.vhit[:0]
+	for k := uint8(0); k < s.nalt; k++ {
+		a := s.alts[k]
+		for _, p := range ix.vars.post[a.term] {
+			if sc.vbest[p.v] == 0 {
+				sc.vhit = append(sc.vhit, p.v)
+			}
+			sc.vbest[p.v] = max(sc.vbest[p.v], a.w*p.w)
+		}
+	}
+	for _, v := range sc.vhit {
+		if sc.vsum[v] == 0 {
+			sc.vtouch = append(sc.vtouch, v)
+		}
+		sc.vsum[v] += s.w * sc.vbest[v]
+		sc.vbest[v] = 0
+	}
 }
 
 // features of a candidate that the confidence is computed from.
@@ -77,6 +115,7 @@ type features struct {
 	cover   float64 // share of the message's weight matched in question fields
 	weak    float64 // share matched only in the answer
 	share   float64 // share of the best score each slot could get anywhere
+	qsim    float64 // cosine with the entry's closest question variant
 	margin  float64 // how far ahead of the next candidate, relative
 	matched int     // slots it matched
 	unknown float64 // share of the message's weight the KB has never seen
@@ -87,11 +126,26 @@ func (ix *index) result(sc *scratch, l lang) Result {
 	if res.Lang == "" {
 		res.Lang = ix.kbLang.code()
 	}
+	var total, possible, unknown float64
+	for i := range sc.slots {
+		s := &sc.slots[i]
+		if s.absorbed {
+			continue
+		}
+		total += float64(s.cw)
+		possible += float64(sc.maxSlot[i])
+		if s.unknown {
+			unknown += float64(s.cw)
+		}
+	}
+	for _, e := range sc.touched {
+		sc.final[e] = float32(float64(sc.score[e])/possible) + ix.p.qsim*sc.qsim[e]
+	}
 	// The best MaxCandidates, by score then entry order.
 	top := sc.top[:0]
 	for _, e := range sc.touched {
 		pos := len(top)
-		for pos > 0 && better(sc.score, e, top[pos-1]) {
+		for pos > 0 && better(sc.final, e, top[pos-1]) {
 			pos--
 		}
 		if pos >= MaxCandidates {
@@ -107,32 +161,21 @@ func (ix *index) result(sc *scratch, l lang) Result {
 	if len(top) == 0 {
 		return res
 	}
-	var total, possible, unknown float64
-	for i := range sc.slots {
-		s := &sc.slots[i]
-		if s.absorbed {
-			continue
-		}
-		total += float64(s.cw)
-		possible += float64(sc.maxSlot[i])
-		if s.unknown {
-			unknown += float64(s.cw)
-		}
-	}
 	res.Candidates = make([]Candidate, len(top))
 	for i, e := range top {
 		f := features{
 			cover:   float64(sc.cover[e]) / total,
 			weak:    float64(sc.weak[e]) / total,
 			share:   float64(sc.score[e]) / possible,
+			qsim:    float64(sc.qsim[e]),
 			unknown: unknown / total,
 		}
 		next := float64(0)
 		if i+1 < len(top) {
-			next = float64(sc.score[top[i+1]])
+			next = float64(sc.final[top[i+1]])
 		}
 		if i == 0 {
-			f.margin = 1 - next/float64(sc.score[e])
+			f.margin = 1 - next/float64(sc.final[e])
 		}
 		res.Candidates[i] = Candidate{Entry: ix.entries[e], Score: float64(sc.score[e]), Confidence: confidence(f)}
 	}
