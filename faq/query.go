@@ -6,10 +6,10 @@ const maxAlts = 8
 
 // Weights of query words by kind.
 const (
-	lightWeight   = 0.3  // question words: "where" vs "when"
-	numberWeight  = 0.25 // numbers are specifics (ages, times), rarely the topic
-	typoWeight    = 0.75 // a corrected word may be the wrong correction
-	otherLang     = 0.9  // an English word in a Spanish message, or the reverse
+	lightWeight  = 0.3  // question words: "where" vs "when"
+	numberWeight = 0.25 // numbers are specifics (ages, times), rarely the topic
+	typoWeight   = 0.75 // a corrected word may be the wrong correction
+	otherLang    = 0.9  // an English word in a Spanish message, or the reverse
 	// unknownIDF is the coverage weight, as a share of the rarest term's
 	// idf, of a word the knowledge base has never seen: a specific thing
 	// ("costco", "amoxicillin") the entry does not talk about.
