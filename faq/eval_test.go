@@ -197,6 +197,9 @@ func TestEval(t *testing.T) {
 			if os.Getenv("FAQ_EVAL_MISSES") != "" {
 				report = func(q evalQuery, r Result) { reportMiss(t, q, r) }
 			}
+			if dump := os.Getenv("FAQ_EVAL_FEATURES"); dump != "" {
+				report = featureDump(t, dump+"-"+set.name+".tsv")
+			}
 			got := evaluate(kb, qs, report)
 			t.Logf("%s: %v", set.name, got)
 			f := set.floor
@@ -232,4 +235,30 @@ func reportMiss(t *testing.T, q evalQuery, r Result) {
 		kind = "RANK"
 	}
 	t.Logf("%s %q want=%v lang=%s conf=%v:%s", kind, q.Q, q.Want, r.Lang, confident, b.String())
+}
+
+// featureDump writes the top candidate's features of every query, with
+// its label (right, wrong, out of scope), for calibrating confidence.
+func featureDump(t *testing.T, path string) func(evalQuery, Result) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	fmt.Fprintln(f, "label\tcover\tweak\tshare\tqsim\tmargin\tmatched\tunknown\tconf\tq")
+	return func(q evalQuery, r Result) {
+		label := "out"
+		if len(q.Want) > 0 {
+			label = "wrong"
+			if len(r.Candidates) > 0 && right(r.Candidates[0].Entry, q.Want) {
+				label = "right"
+			}
+		}
+		var c features
+		var conf float64
+		if len(r.Candidates) > 0 {
+			c, conf = r.Candidates[0].f, r.Candidates[0].Confidence
+		}
+		fmt.Fprintf(f, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%q\n", label, c.cover, c.weak, c.share, c.qsim, c.margin, c.matched, c.unknown, conf, q.Q)
+	}
 }

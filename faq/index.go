@@ -33,14 +33,22 @@ type params struct {
 	// qsim is the weight of the best variant's cosine against the share
 	// of the BM25F score in the ranking.
 	qsim float32
+	// commonAnswer scales a match found only in the answer when the word
+	// is everyday English.
+	commonAnswer float32
+	// commonWeight is the weight of an everyday English word in a message
+	// ("night", "meeting") against a specific one ("diabetes").
+	commonWeight float32
 }
 
 var defaultParams = params{
-	weight:   [nFields]float32{fQuestion: 1.0, fAlternate: 0.8, fKeyword: 0.8, fAnswer: 0.2},
-	b:        [nFields]float32{fQuestion: 0.5, fAlternate: 0.3, fKeyword: 0.3, fAnswer: 0.6},
-	k1:       1.2,
-	fieldIDF: false,
-	qsim:     1,
+	weight:       [nFields]float32{fQuestion: 1.0, fAlternate: 0.8, fKeyword: 0.8, fAnswer: 0.2},
+	b:            [nFields]float32{fQuestion: 0.5, fAlternate: 0.3, fKeyword: 0.3, fAnswer: 0.6},
+	k1:           1.2,
+	fieldIDF:     false,
+	qsim:         0.6,
+	commonAnswer: 0.3,
+	commonWeight: 0.6,
 }
 
 // posting says how well one term matches one entry.
@@ -81,6 +89,7 @@ type index struct {
 	entries []*Entry
 	p       params
 	vars    variantIndex
+	related map[string][]int32 // English stem → related terms some entry holds
 }
 
 // alt is one way a query word can match: a term and how much that way
@@ -291,6 +300,7 @@ func buildIndex(kb *KB, p params) *index {
 		}
 	}
 	ix.buildLexicon()
+	ix.buildRelated()
 	ix.typos = buildTypos(ix)
 	return ix
 }

@@ -28,6 +28,8 @@ type Candidate struct {
 	// Confidence estimates the chance, from 0 to 1, that this entry is the
 	// one the patient meant.
 	Confidence float64
+
+	f features // what Confidence was computed from
 }
 
 // MaxCandidates is how many ranked entries a Result carries.

@@ -28,6 +28,7 @@ type slot struct {
 	question bool // in a clause that ends with "?"
 	absorbed bool // merged into an earlier slot (phrase, duplicate)
 	light    bool // a question word
+	common   bool // an everyday English word, less likely the topic
 	unknown  bool // no term of the knowledge base matched it
 }
 
@@ -95,6 +96,12 @@ func (ix *index) lookup(s *slot, l lang, w string) (kind wordKind) {
 			ix.addTerm(s, r2.term, otherLang)
 		}
 	}
+	// Related words: "novel" also looks for "new".
+	if l == langEN && st != "" {
+		for _, t := range ix.related[st] {
+			ix.addTerm(s, t, relatedWeight)
+		}
+	}
 	// The lexicon bridges a message in the language the KB is not written in.
 	if l != ix.kbLang && st != "" {
 		for _, a := range ix.lex[st] {
@@ -134,6 +141,8 @@ func (ix *index) slots(sc *scratch, l lang) {
 				s.w, s.light = lightWeight, true
 			case isNumber(w):
 				s.w = numberWeight
+			case l == langEN && commonEnglish[w]:
+				s.w, s.common = ix.p.commonWeight, true
 			}
 			s.clause, s.question = t.toks[i].clause, t.toks[i].question
 		}

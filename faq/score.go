@@ -36,18 +36,18 @@ func (kb *KB) Match(text, langHint string) Result {
 // and for every question variant its cosine with the message.
 func (ix *index) score(sc *scratch) {
 	sc.maxSlot = sc.maxSlot[:0]
-	var qnorm float64
+	var qtotal float32
 	for si := range sc.slots {
 		s := &sc.slots[si]
 		if s.absorbed || s.nalt == 0 {
 			sc.maxSlot = append(sc.maxSlot, 0)
 			if !s.absorbed && !s.light {
-				qnorm += float64(s.cw) * float64(s.cw)
+				qtotal += s.cw
 			}
 			continue
 		}
 		if !s.light {
-			qnorm += float64(s.cw) * float64(s.cw)
+			qtotal += s.cw
 			ix.scoreVariants(sc, s)
 		}
 		sc.slotHit = sc.slotHit[:0]
@@ -79,13 +79,12 @@ func (ix *index) score(sc *scratch) {
 		}
 		sc.maxSlot = append(sc.maxSlot, mx)
 	}
-	// The closest variant of each entry.
-	if qnorm > 0 {
-		inv := float32(1 / math.Sqrt(qnorm))
-		for _, v := range sc.vtouch {
-			e := ix.vars.entry[v]
-			sc.qsim[e] = max(sc.qsim[e], sc.vsum[v]*inv)
-		}
+	// The closest variant of each entry: Dice of the idf-weighted words,
+	// so a variant must say most of what the message says, and the
+	// message most of what the variant says.
+	for _, v := range sc.vtouch {
+		e := ix.vars.entry[v]
+		sc.qsim[e] = max(sc.qsim[e], 2*sc.vsum[v]/(qtotal+ix.vars.total[v]))
 	}
 }
 
@@ -177,7 +176,7 @@ func (ix *index) result(sc *scratch, l lang) Result {
 		if i == 0 {
 			f.margin = 1 - next/float64(sc.final[e])
 		}
-		res.Candidates[i] = Candidate{Entry: ix.entries[e], Score: float64(sc.score[e]), Confidence: confidence(f)}
+		res.Candidates[i] = Candidate{Entry: ix.entries[e], Score: float64(sc.final[e]), Confidence: confidence(f), f: f}
 	}
 	ix.decide(&res)
 	return res

@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -68,11 +69,11 @@ func tuneVariants() []tuneVariant {
 	var out []tuneVariant
 	base := defaultParams
 	out = append(out, tuneVariant{"default", base})
-	for _, q := range []float32{0, 0.3, 0.6, 1, 2} {
-		for _, wa := range []float32{0.1, 0.2, 0.4} {
+	for _, q := range []float32{0.3, 0.6, 1} {
+		for _, cw := range []float32{0.4, 0.6, 0.8, 1} {
 			p := base
-			p.qsim, p.weight[fAnswer] = q, wa
-			out = append(out, tuneVariant{"qsim=" + f3(float64(q)/10) + " ans=" + f3(float64(wa)), p})
+			p.qsim, p.commonWeight = q, cw
+			out = append(out, tuneVariant{fmt.Sprintf("qsim=%.1f commonW=%.1f", q, cw), p})
 		}
 	}
 	return out

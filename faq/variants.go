@@ -1,22 +1,20 @@
 package faq
 
-import "math"
-
 // A variant is one way an entry's question is written: the question, each
 // alternate, and their translations. Besides the BM25F score of the whole
-// entry, a message is compared with each variant as a whole (cosine of
-// idf-weighted words), which rewards the variant that says what the message
+
 // says and little else: "what are the symptoms" is closer to "What are the
 // symptoms?" than to "Are symptoms different in children?".
 type variantIndex struct {
 	post  [][]vposting // term → variants holding it
 	entry []int32      // variant → entry
+	total []float32    // variant → sum of its units' idf
 	qmask []uint16     // variant → its question words (what, when, ...)
 }
 
 type vposting struct {
 	v int32
-	w float32 // idf(unit)² / |variant|
+	w float32 // idf of the unit
 }
 
 // questionBits gives each question word a bit, in both languages, so that
@@ -50,20 +48,19 @@ func (ix *index) addVariant(vi *variantIndex, e int, l lang, text string) {
 	var t tokenizer
 	t.split(text)
 	units := ix.units(l, &t)
-	var norm float64
+	var total float32
 	for _, u := range units {
-		norm += float64(ix.idf[u]) * float64(ix.idf[u])
+		total += ix.idf[u]
 	}
-	if norm == 0 {
+	if total == 0 {
 		return
 	}
-	norm = math.Sqrt(norm)
 	v := int32(len(vi.entry))
 	vi.entry = append(vi.entry, int32(e))
+	vi.total = append(vi.total, total)
 	vi.qmask = append(vi.qmask, questionMask(&t, string(t.buf)))
 	for _, u := range units {
-		idf := float64(ix.idf[u])
-		vi.post[u] = append(vi.post[u], vposting{v: v, w: float32(idf * idf / norm)})
+		vi.post[u] = append(vi.post[u], vposting{v: v, w: ix.idf[u]})
 	}
 }
 

@@ -74,6 +74,9 @@ func (ix *index) weigh(tfs []map[tfKey]float32, fieldLen [][nFields]float32, tot
 			if !p.fieldIDF {
 				s = ix.idf[t] * cur.tf * (p.k1 + 1) / (p.k1 + cur.tf)
 			}
+			if !cur.strong && commonStems[ix.names[t]] {
+				s *= p.commonAnswer
+			}
 			ix.post[t] = append(ix.post[t], posting{entry: int32(i), score: s, strong: cur.strong})
 			cur = acc{}
 		}
