@@ -262,3 +262,12 @@ func featureDump(t *testing.T, path string) func(evalQuery, Result) {
 		fmt.Fprintf(f, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%q\n", label, c.cover, c.weak, c.share, c.qsim, c.margin, c.matched, c.unknown, conf, q.Q)
 	}
 }
+
+func readFile(t testing.TB, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	return data
+}

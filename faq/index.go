@@ -73,23 +73,28 @@ type phrase struct {
 
 // index is the immutable search structure of a KB.
 type index struct {
-	n       int
-	terms   map[string]int32
-	names   []string // term id → its text, for debugging and lexicon build
-	post    [][]posting
-	idf     []float32
-	maxIDF  float32
-	syn     map[int32][]int32 // term → concepts of the synonym groups it is in
-	phrases [nLangs]map[int32][]phrase
-	vocab   [nLangs]map[string]wordRef // folded word → analysed form
-	lex     map[string][]alt           // folded word of the other language → terms
-	typos   typoIndex
-	kbLang  lang
-	pool    pool // scratch buffers of Match
-	entries []*Entry
-	p       params
-	vars    variantIndex
-	related map[string][]int32 // English stem → related terms some entry holds
+	n        int
+	terms    map[string]int32
+	names    []string // term id → its text, for debugging and lexicon build
+	post     [][]posting
+	idf      []float32
+	maxIDF   float32
+	syn      map[int32][]int32 // term → concepts of the synonym groups it is in
+	phrases  [nLangs]map[int32][]phrase
+	vocab    [nLangs]map[string]wordRef // folded word → analysed form
+	lex      map[string][]alt           // folded word of the other language → terms
+	typos    typoIndex
+	kbLang   lang
+	pool     pool // scratch buffers of Match
+	entries  []*Entry
+	p        params
+	vars     variantIndex
+	related  map[string][]int32           // English stem → related terms some entry holds
+	category map[string][]int32           // folded English word → its category's terms
+	known    [nLangs]map[string]*wordInfo // every word analysed at build time
+	memo     memo                         // words analysed since
+	dense    []denseTerm                  // very common terms, by entry
+	denseOf  []int32                      // term → index in dense, or -1
 }
 
 // alt is one way a query word can match: a term and how much that way
@@ -285,6 +290,7 @@ func buildIndex(kb *KB, p params) *index {
 	}
 
 	ix.weigh(tfs, fieldLen, totalLen)
+	ix.buildDense()
 	ix.vars.post = make([][]vposting, len(ix.names))
 	for i, e := range kb.Entries {
 		ix.addVariant(&ix.vars, i, ix.kbLang, e.Question)
@@ -301,6 +307,8 @@ func buildIndex(kb *KB, p params) *index {
 	}
 	ix.buildLexicon()
 	ix.buildRelated()
+	ix.buildCategories()
+	ix.buildKnown()
 	ix.typos = buildTypos(ix)
 	return ix
 }

@@ -2,6 +2,7 @@ package faq
 
 import (
 	"sync"
+	"sync/atomic"
 )
 
 // Result is what the knowledge base says about one message.
@@ -38,42 +39,53 @@ const MaxCandidates = 5
 // scratch holds the per-call buffers of Match, reused through a pool so
 // that a match allocates little.
 type scratch struct {
-	tok     tokenizer
-	text    string
-	slots   []slot
-	score   []float32 // per entry: total
-	cover   []float32 // per entry: coverage weight matched in question fields
-	weak    []float32 // per entry: coverage weight matched only in the answer
-	best    []float32 // per entry: this slot's best score
-	bestStr []bool    // per entry: this slot's best came from a strong field
-	touched []int32   // entries with a score, unordered
-	slotHit []int32   // entries the current slot reached
-	top     []int32
-	maxSlot []float32 // per slot: the best score any entry got from it
-	qsim    []float32 // per entry: cosine of its closest variant
-	final   []float32 // per entry: the ranking score
-	vbest   []float32 // per variant: this slot's best
-	vsum    []float32 // per variant: sum over slots
-	vtouch  []int32   // variants with a sum
-	vhit    []int32   // variants the current slot reached
-	qmask   uint16    // question words of the message
+	tok      tokenizer
+	text     string
+	slots    []slot
+	score    []float32 // per entry: total
+	cover    []float32 // per entry: coverage weight matched in question fields
+	weak     []float32 // per entry: coverage weight matched only in the answer
+	best     []float32 // per entry: this slot's best score
+	bestStr  []float32 // per entry: weight of this slot's best way to match in a question field
+	bestWeak []float32 // per entry: the same, in the answer only
+	touched  []int32   // entries with a score, unordered
+	slotHit  []int32   // entries the current slot reached
+	top      []int32
+	maxSlot  []float32 // per slot: the best score any entry got from it
+	qsim     []float32 // per entry: cosine of its closest variant
+	final    []float32 // per entry: the ranking score
+	vbest    []float32 // per variant: this slot's best
+	vsum     []float32 // per variant: sum over slots
+	vtouch   []int32   // variants with a sum
+	vhit     []int32   // variants the current slot reached
+	qmask    uint16    // question words of the message
+	cand     []int32   // entries holding a rarer term (see score)
+	inCand   []bool    // per entry: in cand
 }
 
 type pool struct{ p sync.Pool }
+
+// memo remembers the analysis of words first seen in messages.
+type memo struct {
+	m sync.Map // lang digit + folded word → *wordInfo
+	n atomic.Int64
+}
 
 func (ix *index) getScratch() *scratch {
 	sc, _ := ix.pool.p.Get().(*scratch)
 	if sc == nil {
 		sc = &scratch{
-			score:   make([]float32, ix.n),
-			cover:   make([]float32, ix.n),
-			weak:    make([]float32, ix.n),
-			best:    make([]float32, ix.n),
-			bestStr: make([]bool, ix.n),
-			qsim:    make([]float32, ix.n),
-			final:   make([]float32, ix.n),
-			vbest:   make([]float32, len(ix.vars.entry)),
-			vsum:    make([]float32, len(ix.vars.entry)),
+			score:    make([]float32, ix.n),
+			cover:    make([]float32, ix.n),
+			weak:     make([]float32, ix.n),
+			best:     make([]float32, ix.n),
+			bestStr:  make([]float32, ix.n),
+			bestWeak: make([]float32, ix.n),
+			qsim:     make([]float32, ix.n),
+			final:    make([]float32, ix.n),
+			inCand:   make([]bool, ix.n),
+			vbest:    make([]float32, len(ix.vars.entry)),
+			vsum:     make([]float32, len(ix.vars.entry)),
 		}
 	}
 	return sc

@@ -87,9 +87,16 @@ func (t *tokenizer) split(s string) {
 		if c < utf8.RuneSelf {
 			i++
 			switch {
-			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
+			case '0' <= c && c <= '9':
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				// "11pm", "6yo", "3rd": a number with a unit is two words.
+				// (Letters then digits, as in "a1c" or "n95", stay one.)
+				if inWord && allDigits(t.buf[start:]) {
+					endWord()
+				}
 			case c == '\'' || c == '`':
 				continue // inside a word it joins; elsewhere it is nothing
 			case c == '?':
@@ -149,4 +156,13 @@ func foldWords(s string) []string {
 		out[i] = string(t.word(i))
 	}
 	return out
+}
+
+func allDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
 }

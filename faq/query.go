@@ -63,18 +63,35 @@ func (ix *index) addTerm(s *slot, t int32, w float32) {
 	}
 }
 
-// lookup analyses one folded query word in language l: the cached
-// vocabulary first, then the stemmer, then the other language, the
-// lexicon and typo correction.
-func (ix *index) lookup(s *slot, l lang, w string) (kind wordKind) {
-	s.primary = -1
+// wordInfo is everything the matcher needs about one folded word of a
+// message in one language, computed once: at build time for every word the
+// knowledge base and the built-in resources know, on first sight (and then
+// remembered) for any other.
+type wordInfo struct {
+	kind    wordKind
+	common  bool     // an everyday English word
+	primary int32    // the word's own term, -1 if no entry holds it
+	expand  []string // chat shorthand: the words it stands for
+	alts    []alt    // the ways it matches, best first
+}
+
+// analyzeWord computes the wordInfo of w in l: its own term, the other
+// language's vocabulary, related words, its category, the lexicon and, as
+// a last resort, typo correction.
+func (ix *index) analyzeWord(l lang, w string) *wordInfo {
+	info := &wordInfo{primary: -1, expand: expansions[l][w]}
+	if info.expand != nil {
+		return info
+	}
 	r, cached := ix.vocab[l][w]
 	if !cached {
 		r = wordRef{term: -1, kind: kindOf(l, w)}
 	}
+	info.kind = r.kind
 	if r.kind == kindStop {
-		return kindStop
+		return info
 	}
+	info.common = l == langEN && commonEnglish[w]
 	st := ""
 	if cached && r.term >= 0 {
 		st = ix.names[r.term]
@@ -87,64 +104,114 @@ func (ix *index) lookup(s *slot, l lang, w string) (kind wordKind) {
 	if r.term >= 0 && len(ix.post[r.term]) == 0 && len(ix.syn[r.term]) == 0 {
 		r.term = -1 // a word only the lexicon or a stop list knows
 	}
-	s.primary = r.term
-	ix.addTerm(s, r.term, 1)
+	var s slot
+	info.primary = r.term
+	ix.addTerm(&s, r.term, 1)
 	// A message mixes languages ("tengo medicaid", "my cita"): the word in
 	// the other language's vocabulary.
 	if o := l.other(); o != langOther {
 		if r2, ok := ix.vocab[o][w]; ok && r2.kind == kindContent {
-			ix.addTerm(s, r2.term, otherLang)
+			ix.addTerm(&s, r2.term, otherLang)
 		}
 	}
 	// Related words: "novel" also looks for "new".
 	if l == langEN && st != "" {
 		for _, t := range ix.related[st] {
-			ix.addTerm(s, t, relatedWeight)
+			ix.addTerm(&s, t, relatedWeight)
+		}
+	}
+	// What a specific name is: "aetna" → insurance.
+	if l == langEN {
+		for _, t := range ix.category[w] {
+			ix.addTerm(&s, t, categoryWeight)
 		}
 	}
 	// The lexicon bridges a message in the language the KB is not written in.
 	if l != ix.kbLang && st != "" {
 		for _, a := range ix.lex[st] {
-			ix.addTerm(s, a.term, a.w)
+			ix.addTerm(&s, a.term, a.w)
 		}
 	}
 	if s.nalt == 0 && r.kind == kindContent {
 		if ref, ok := ix.typos.correct(w); ok {
-			ix.addTerm(s, ref.term, typoWeight)
+			ix.addTerm(&s, ref.term, typoWeight)
 		}
 	}
-	return r.kind
+	info.alts = append([]alt(nil), s.alts[:s.nalt]...)
+	return info
+}
+
+// maxMemo bounds the words remembered after build time, so a stream of
+// gibberish cannot grow the index without end.
+const maxMemo = 50000
+
+// info returns the wordInfo of w in l.
+func (ix *index) info(l lang, w string) *wordInfo {
+	if in, ok := ix.known[l][w]; ok {
+		return in
+	}
+	key := string(rune('0'+l)) + w
+	if v, ok := ix.memo.m.Load(key); ok {
+		return v.(*wordInfo)
+	}
+	in := ix.analyzeWord(l, w)
+	if ix.memo.n.Add(1) <= maxMemo {
+		ix.memo.m.Store(key, in)
+	}
+	return in
+}
+
+// buildKnown analyses every word the knowledge base and the built-in
+// resources know, so that a message made of them needs no stemming.
+func (ix *index) buildKnown() {
+	for l := range nLangs {
+		ix.known[l] = make(map[string]*wordInfo, len(ix.vocab[l]))
+	}
+	add := func(l lang, w string) {
+		if _, ok := ix.known[l][w]; !ok {
+			ix.known[l][w] = ix.analyzeWord(l, w)
+		}
+	}
+	for l := range nLangs {
+		for w := range ix.vocab[l] {
+			add(l, w)
+		}
+		for w := range expansions[l] {
+			add(l, w)
+		}
+		for w := range langResources[l].class {
+			add(l, w)
+		}
+	}
+	for w := range commonEnglish {
+		add(langEN, w)
+	}
+	for _, g := range relatedGroups {
+		for _, w := range g {
+			add(langEN, w)
+		}
+	}
+	for w := range categoryOf {
+		add(langEN, w)
+	}
+	for _, e := range lexicon {
+		add(langES, e.es)
+	}
 }
 
 // slots turns the tokenized query into slots.
 func (ix *index) slots(sc *scratch, l lang) {
 	sc.slots = sc.slots[:0]
 	t := &sc.tok
-	for i := range t.toks {
-		w0 := sc.text[t.toks[i].start:t.toks[i].end]
-		ws := expansions[l][w0]
-		if ws == nil {
-			one := [1]string{w0}
-			ws = one[:]
+	for i, tk := range t.toks {
+		w := sc.text[tk.start:tk.end]
+		info := ix.info(l, w)
+		if info.expand == nil {
+			ix.addSlot(sc, w, info, tk)
+			continue
 		}
-		for _, w := range ws {
-			sc.slots = append(sc.slots, slot{})
-			s := &sc.slots[len(sc.slots)-1]
-			kind := ix.lookup(s, l, w)
-			if kind == kindStop {
-				sc.slots = sc.slots[:len(sc.slots)-1]
-				continue
-			}
-			s.w = 1
-			switch {
-			case kind == kindLight:
-				s.w, s.light = lightWeight, true
-			case isNumber(w):
-				s.w = numberWeight
-			case l == langEN && commonEnglish[w]:
-				s.w, s.common = ix.p.commonWeight, true
-			}
-			s.clause, s.question = t.toks[i].clause, t.toks[i].question
+		for _, x := range info.expand { // chat shorthand: what it stands for
+			ix.addSlot(sc, x, ix.info(l, x), t.toks[i])
 		}
 	}
 	ix.joinPhrases(sc.slots, l)
@@ -168,6 +235,23 @@ func (ix *index) slots(sc *scratch, l lang) {
 			best = unknownIDF * ix.maxIDF
 		}
 		s.cw = s.w * best
+	}
+}
+
+func (ix *index) addSlot(sc *scratch, w string, info *wordInfo, tk token) {
+	if info.kind == kindStop || info.expand != nil {
+		return
+	}
+	sc.slots = append(sc.slots, slot{primary: info.primary, w: 1, clause: tk.clause, question: tk.question})
+	s := &sc.slots[len(sc.slots)-1]
+	s.nalt = uint8(copy(s.alts[:], info.alts))
+	switch {
+	case info.kind == kindLight:
+		s.w, s.light = lightWeight, true
+	case isNumber(w):
+		s.w = numberWeight
+	case info.common:
+		s.w, s.common = ix.p.commonWeight, true
 	}
 }
 

@@ -33,9 +33,16 @@ func (kb *KB) Match(text, langHint string) Result {
 }
 
 // score adds up, for every entry, each slot's best-matching term (BM25F),
-// and for every question variant its cosine with the message.
+// and for every question variant its Dice with the message.
+//
+// In a large knowledge base a very common term ("symptoms" among 10,000
+// medical questions) has postings for thousands of entries, and walking
+// them would cost more than everything else. When the message also has a
+// rarer term, only the entries holding one of those can win; the common
+// terms are then looked up for those candidates alone, in a dense array.
 func (ix *index) score(sc *scratch) {
 	sc.maxSlot = sc.maxSlot[:0]
+	restrict := ix.candidates(sc)
 	var qtotal float32
 	for si := range sc.slots {
 		s := &sc.slots[si]
@@ -48,18 +55,21 @@ func (ix *index) score(sc *scratch) {
 		}
 		if !s.light {
 			qtotal += s.cw
-			ix.scoreVariants(sc, s)
+			ix.scoreVariants(sc, s, restrict)
 		}
 		sc.slotHit = sc.slotHit[:0]
 		for k := uint8(0); k < s.nalt; k++ {
 			a := s.alts[k]
-			for _, p := range ix.post[a.term] {
-				e := p.entry
-				if sc.best[e] == 0 {
-					sc.slotHit = append(sc.slotHit, e)
+			if d := ix.denseOf[a.term]; restrict && d >= 0 {
+				for _, e := range sc.cand {
+					if v := ix.dense[d].score[e]; v > 0 {
+						ix.hit(sc, e, a.w, v, ix.dense[d].strong[e])
+					}
 				}
-				sc.best[e] = max(sc.best[e], a.w*p.score)
-				sc.bestStr[e] = sc.bestStr[e] || p.strong
+				continue
+			}
+			for _, p := range ix.post[a.term] {
+				ix.hit(sc, p.entry, a.w, p.score, p.strong)
 			}
 		}
 		var mx float32
@@ -69,16 +79,22 @@ func (ix *index) score(sc *scratch) {
 				sc.touched = append(sc.touched, e)
 			}
 			sc.score[e] += v
-			if sc.bestStr[e] {
-				sc.cover[e] += s.cw
+			// Coverage credits the way the word matched: a synonym fully,
+			// a related word or a category less.
+			if sc.bestStr[e] > 0 {
+				sc.cover[e] += s.cw * sc.bestStr[e]
 			} else {
-				sc.weak[e] += s.cw
+				sc.weak[e] += s.cw * sc.bestWeak[e]
 			}
 			mx = max(mx, v)
-			sc.best[e], sc.bestStr[e] = 0, false
+			sc.best[e], sc.bestStr[e], sc.bestWeak[e] = 0, 0, 0
 		}
 		sc.maxSlot = append(sc.maxSlot, mx)
 	}
+	for _, e := range sc.cand {
+		sc.inCand[e] = false
+	}
+	sc.cand = sc.cand[:0]
 	// The closest variant of each entry: Dice of the idf-weighted words,
 	// so a variant must say most of what the message says, and the
 	// message most of what the variant says.
@@ -88,11 +104,68 @@ func (ix *index) score(sc *scratch) {
 	}
 }
 
+// hit records that entry e matches the current slot through an
+// alternative of weight w with posting score v.
+func (ix *index) hit(sc *scratch, e int32, w, v float32, strong bool) {
+	if sc.best[e] == 0 {
+		sc.slotHit = append(sc.slotHit, e)
+	}
+	sc.best[e] = max(sc.best[e], w*v)
+	if strong {
+		sc.bestStr[e] = max(sc.bestStr[e], w)
+	} else {
+		sc.bestWeak[e] = max(sc.bestWeak[e], w)
+	}
+}
+
+// candidates collects, when the message has both common and rarer terms,
+// the entries holding a rarer one, and reports whether scoring should be
+// restricted to them.
+func (ix *index) candidates(sc *scratch) bool {
+	if len(ix.dense) == 0 {
+		return false
+	}
+	hasCommon := false
+	for si := range sc.slots {
+		s := &sc.slots[si]
+		if s.absorbed {
+			continue
+		}
+		for k := uint8(0); k < s.nalt; k++ {
+			if ix.denseOf[s.alts[k].term] >= 0 {
+				hasCommon = true
+				continue
+			}
+			for _, p := range ix.post[s.alts[k].term] {
+				if !sc.inCand[p.entry] {
+					sc.inCand[p.entry] = true
+					sc.cand = append(sc.cand, p.entry)
+				}
+			}
+		}
+	}
+	if hasCommon && len(sc.cand) > 0 {
+		return true
+	}
+	for _, e := range sc.cand {
+		sc.inCand[e] = false
+	}
+	sc.cand = sc.cand[:0]
+	return false
+}
+
 // scoreVariants adds one slot's best match to every variant it reaches.
-func (ix *index) scoreVariants(sc *scratch, s *slot) {
+//
+// When restricted, common terms are left out of the variants' sums: their
+// idf is low, so they change a Dice little, and walking them is what the
+// restriction avoids.
+func (ix *index) scoreVariants(sc *scratch, s *slot, restrict bool) {
 	sc.vhit = sc.vhit[:0]
 	for k := uint8(0); k < s.nalt; k++ {
 		a := s.alts[k]
+		if restrict && ix.denseOf[a.term] >= 0 {
+			continue
+		}
 		for _, p := range ix.vars.post[a.term] {
 			if sc.vbest[p.v] == 0 {
 				sc.vhit = append(sc.vhit, p.v)
@@ -118,6 +191,11 @@ type features struct {
 	margin  float64 // how far ahead of the next candidate, relative
 	matched int     // slots it matched
 	unknown float64 // share of the message's weight the KB has never seen
+}
+
+// vector is the features as the confidence model reads them.
+func (f features) vector() []float64 {
+	return []float64{f.cover, f.weak, f.share, f.qsim, f.margin, f.unknown}
 }
 
 func (ix *index) result(sc *scratch, l lang) Result {

@@ -13,8 +13,8 @@ const (
 // deliberately absent: "can I come without insurance" is not "with".
 var englishClass = wordClasses(
 	[]string{
-		"a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-		"anyone", "anything", "are", "as", "at", "be", "because", "been", "before", "being", "both",
+		"a", "about", "above", "against", "all", "also", "am", "an", "and", "any",
+		"anyone", "anything", "are", "as", "at", "be", "because", "been", "being", "both",
 		"but", "by", "can", "could", "did", "do", "does", "doing", "done", "each", "else", "even",
 		"ever", "every", "for", "from", "further", "get", "gets", "getting", "got", "gotten", "had",
 		"has", "have", "having", "he", "her", "here", "hers", "herself", "hey", "hi", "hello", "him",
@@ -33,7 +33,7 @@ var englishClass = wordClasses(
 		"know", "tell", "say", "said", "think", "way", "able", "ask", "asking", "question", "wondering",
 		"help", "hmm", "hows", "wheres", "whens", "whos", "r",
 	},
-	[]string{"what", "when", "where", "why", "how", "who", "which", "whom", "whose", "many", "long", "much"},
+	[]string{"what", "when", "where", "why", "how", "who", "which", "whom", "whose", "many", "long", "much", "after", "before", "again", "during"},
 )
 
 // spanishClass holds Spanish function words, folded. Negations ("no",

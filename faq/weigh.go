@@ -96,3 +96,30 @@ func (ix *index) weigh(tfs []map[tfKey]float32, fieldLen [][nFields]float32, tot
 		}
 	}
 }
+
+// denseTerm holds a very common term's postings as arrays by entry, for
+// lookups by candidate (see score).
+type denseTerm struct {
+	score  []float32
+	strong []bool
+}
+
+// commonDF is the document frequency from which a term is stored dense as
+// well: only large knowledge bases have any.
+func commonDF(n int) int { return max(500, n/20) }
+
+func (ix *index) buildDense() {
+	ix.denseOf = make([]int32, len(ix.names))
+	for t := range ix.denseOf {
+		ix.denseOf[t] = -1
+		if len(ix.post[t]) <= commonDF(ix.n) {
+			continue
+		}
+		d := denseTerm{score: make([]float32, ix.n), strong: make([]bool, ix.n)}
+		for _, p := range ix.post[t] {
+			d.score[p.entry], d.strong[p.entry] = p.score, p.strong
+		}
+		ix.denseOf[t] = int32(len(ix.dense))
+		ix.dense = append(ix.dense, d)
+	}
+}
