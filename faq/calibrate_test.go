@@ -5,134 +5,221 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
 	"testing"
 )
 
-// TestCalibrate fits the confidence model (a logistic regression on the
-// candidate features) on one half of the clinic set and reports it on the
-// other half and on the held-out set. A development tool: it runs only with
+// candidatesOf runs the pipeline up to the ranking model and returns the
+// preselected candidates with their features.
+func (kb *KB) candidatesOf(text, hint string) []cand {
+	ix := kb.idx
+	sc := ix.getScratch()
+	defer ix.putScratch(sc)
+	sc.tok.split(text)
+	sc.text = string(sc.tok.buf)
+	ix.slots(sc, detect(text, sc.text, sc.tok.toks, hint))
+	ix.score(sc)
+	return append([]cand(nil), ix.rankCandidates(sc)...)
+}
+
+// fitLogistic fits a logistic regression by Newton's method with a small
+// ridge penalty; it returns the weights, intercept first.
+func fitLogistic(xs [][]float64, ys []bool, ridge float64) []float64 {
+	dim := len(xs[0]) + 1
+	w := make([]float64, dim)
+	row := func(x []float64) []float64 { return append([]float64{1}, x...) }
+	for it := 0; it < 50; it++ {
+		h := make([][]float64, dim)
+		for i := range h {
+			h[i] = make([]float64, dim)
+			if i > 0 {
+				h[i][i] = ridge
+			}
+		}
+		g := make([]float64, dim)
+		for i := 1; i < dim; i++ {
+			g[i] = -ridge * w[i]
+		}
+		for n, x := range xs {
+			r := row(x)
+			p := sigmoid(linear(w, x))
+			y := 0.0
+			if ys[n] {
+				y = 1
+			}
+			for i := range r {
+				g[i] += (y - p) * r[i]
+				for j := range r {
+					h[i][j] += p * (1 - p) * r[i] * r[j]
+				}
+			}
+		}
+		step := solve(h, g)
+		for i := range w {
+			w[i] += step[i]
+		}
+	}
+	return w
+}
+
+// solve solves a·x = b by Gaussian elimination with partial pivoting.
+func solve(a [][]float64, b []float64) []float64 {
+	n := len(b)
+	for c := 0; c < n; c++ {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
+				p = r
+			}
+		}
+		a[c], a[p], b[c], b[p] = a[p], a[c], b[p], b[c]
+		if a[c][c] == 0 {
+			continue
+		}
+		for r := c + 1; r < n; r++ {
+			f := a[r][c] / a[c][c]
+			for k := c; k < n; k++ {
+				a[r][k] -= f * a[c][k]
+			}
+			b[r] -= f * b[c]
+		}
+	}
+	x := make([]float64, n)
+	for r := n - 1; r >= 0; r-- {
+		s := b[r]
+		for k := r + 1; k < n; k++ {
+			s -= a[r][k] * x[k]
+		}
+		if a[r][r] != 0 {
+			x[r] = s / a[r][r]
+		}
+	}
+	return x
+}
+
+type calSet struct {
+	name string
+	kb   *KB
+	qs   []evalQuery
+}
+
+// fitModels fits the ranking model on every preselected candidate of the
+// in-scope queries, then the confidence model on the top candidate of
+// every query once ranked.
+func fitModels(sets []calSet, ridge float64) (rank, conf []float64) {
+	var xs [][]float64
+	var ys []bool
+	for _, s := range sets {
+		for _, q := range s.qs {
+			if len(q.Want) == 0 {
+				continue
+			}
+			for _, c := range s.kb.candidatesOf(q.Q, q.Lang) {
+				xs = append(xs, c.f.rankVector())
+				ys = append(ys, right(s.kb.idx.entries[c.e], q.Want))
+			}
+		}
+	}
+	rank = fitLogistic(xs, ys, ridge)
+	xs, ys = nil, nil
+	for _, s := range sets {
+		p := s.kb.idx.p
+		p.rank = rank
+		s.kb.idx = buildIndex(s.kb, p)
+		for _, q := range s.qs {
+			r := s.kb.Match(q.Q, q.Lang)
+			if len(r.Candidates) == 0 {
+				continue
+			}
+			xs = append(xs, r.Candidates[0].f.confVector())
+			ys = append(ys, right(r.Candidates[0].Entry, q.Want))
+		}
+	}
+	conf = fitLogistic(xs, ys, ridge)
+	return rank, conf
+}
+
+// TestCalibrate fits the ranking and confidence models on one half of the
+// clinic set, reports them on the other half and on the held-out set, then
+// fits on all of it. A development tool: it runs only with
 // FAQ_CALIBRATE=1, and its printed weights are copied by hand into
 // confidence.go.
 func TestCalibrate(t *testing.T) {
 	if os.Getenv("FAQ_CALIBRATE") == "" {
-		t.Skip("set FAQ_CALIBRATE=1 to fit the confidence model")
+		t.Skip("set FAQ_CALIBRATE=1 to fit the ranking and confidence models")
 	}
 	needEval(t)
-	type sample struct {
-		x     []float64
-		right bool // top candidate right
-		in    bool // in scope
-	}
-	collect := func(kb *KB, qs []evalQuery) []sample {
-		var out []sample
-		for _, q := range qs {
-			r := kb.Match(q.Q, q.Lang)
-			s := sample{in: len(q.Want) > 0}
-			if len(r.Candidates) > 0 {
-				s.x = r.Candidates[0].f.vector()
-				s.right = right(r.Candidates[0].Entry, q.Want)
-			} else {
-				s.x = features{}.vector()
-			}
-			out = append(out, s)
+	load := func(name, kbPath, qPath string) calSet {
+		kb, err := Load(kbPath)
+		if err != nil {
+			t.Fatal(err)
 		}
-		return out
+		return calSet{name, kb, loadQueries(t, qPath)}
 	}
-	clinic, err := Load(filepath.Join(evalDir, "clinic/kb.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	held, err := Load("testdata/heldout/kb.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cq := loadQueries(t, filepath.Join(evalDir, "clinic/queries-dev.jsonl"))
-	var a, b []evalQuery
-	for i, q := range cq {
-		if i%2 == 0 {
-			a = append(a, q)
-		} else {
-			b = append(b, q)
-		}
-	}
-	sets := map[string][]sample{
-		"clinic-a": collect(clinic, a),
-		"clinic-b": collect(clinic, b),
-		"heldout":  collect(held, loadQueries(t, "testdata/heldout/queries.jsonl")),
-	}
-	fit := func(train []sample) []float64 {
-		dim := len(train[0].x) + 1
-		w := make([]float64, dim)
-		for it := 0; it < 20000; it++ {
-			g := make([]float64, dim)
-			for _, s := range train {
-				z := w[0]
-				for j, v := range s.x {
-					z += w[j+1] * v
-				}
-				p := 1 / (1 + math.Exp(-z))
-				y := 0.0
-				if s.right {
-					y = 1
-				}
-				g[0] += p - y
-				for j, v := range s.x {
-					g[j+1] += (p - y) * v
-				}
-			}
-			for j := range w {
-				reg := 0.0
-				if j > 0 {
-					reg = 0.01 * w[j]
-				}
-				w[j] -= 0.05 * (g[j]/float64(len(train)) + reg)
+	clinic := load("clinic", filepath.Join(evalDir, "clinic/kb.yaml"), filepath.Join(evalDir, "clinic/queries-dev.jsonl"))
+	held := load("heldout", "testdata/heldout/kb.yaml", "testdata/heldout/queries.jsonl")
+	jhu := load("covid-jhu", filepath.Join(evalDir, "public/covid-jhu/kb.yaml"), filepath.Join(evalDir, "public/covid-jhu/queries.jsonl"))
+	deep := load("deepset", filepath.Join(evalDir, "public/deepset-covid/kb.yaml"), filepath.Join(evalDir, "public/deepset-covid/queries.jsonl"))
+	half := func(k int) calSet {
+		s := calSet{name: fmt.Sprintf("clinic-%d", k), kb: clinic.kb}
+		for i, q := range clinic.qs {
+			if i%2 == k {
+				s.qs = append(s.qs, q)
 			}
 		}
-		return w
+		return s
 	}
-	report := func(name string, w []float64, ss []sample) {
-		ps := make([]float64, len(ss))
-		for i, s := range ss {
-			z := w[0]
-			for j, v := range s.x {
-				z += w[j+1] * v
-			}
-			ps[i] = 1 / (1 + math.Exp(-z))
-		}
-		var ths []float64
-		for _, p := range ps {
-			ths = append(ths, p)
-		}
-		sort.Float64s(ths)
-		line := name + ":"
-		for _, th := range []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8} {
-			var top1, wrong, in int
-			for i, s := range ss {
-				if s.in {
-					in++
-				}
-				if ps[i] >= th {
-					if s.right {
-						top1++
-					} else {
-						wrong++
+	ridge := 0.5
+	report := func(rank, conf []float64, sets ...calSet) {
+		for _, s := range sets {
+			p := s.kb.idx.p
+			p.rank, p.conf = rank, conf
+			s.kb.idx = buildIndex(s.kb, p)
+			line := fmt.Sprintf("  %-10s", s.name)
+			for _, th := range []float64{0.4, 0.5, 0.6, 0.7, 0.8} {
+				var top1, wrong, in, p1 int
+				for _, q := range s.qs {
+					r := s.kb.Match(q.Q, q.Lang)
+					if len(q.Want) > 0 {
+						in++
+					}
+					if len(r.Candidates) == 0 {
+						continue
+					}
+					ok := right(r.Candidates[0].Entry, q.Want)
+					if ok {
+						p1++
+					}
+					if r.Candidates[0].Confidence >= th {
+						if ok {
+							top1++
+						} else {
+							wrong++
+						}
 					}
 				}
+				if th == 0.4 {
+					line += fmt.Sprintf(" p1=%.3f", float64(p1)/float64(in))
+				}
+				line += fmt.Sprintf(" [%.1f: top1=%.3f wrong=%.3f]", th, float64(top1)/float64(in), float64(wrong)/float64(len(s.qs)))
 			}
-			line += fmt.Sprintf(" [t=%.1f top1=%.3f wrong=%.3f]", th, float64(top1)/float64(in), float64(wrong)/float64(len(ss)))
-		}
-		t.Log(line)
-	}
-	for _, train := range []string{"clinic-a", "clinic-b"} {
-		w := fit(sets[train])
-		t.Logf("trained on %s: weights %.2f", train, w)
-		for _, name := range []string{"clinic-a", "clinic-b", "heldout"} {
-			report("  "+name, w, sets[name])
+			t.Log(line)
 		}
 	}
-	all := append(append([]sample(nil), sets["clinic-a"]...), sets["clinic-b"]...)
-	w := fit(all)
-	t.Logf("trained on all clinic: weights %.3f", w)
-	report("  heldout", w, sets["heldout"])
+	for k := range 2 {
+		train, test := half(k), half(1-k)
+		rank, conf := fitModels([]calSet{train, held}[:1], ridge)
+		t.Logf("fit on %s: rank %.2f conf %.2f", train.name, rank, conf)
+		report(rank, conf, train, test, held, jhu, deep)
+	}
+	rank, conf := fitModels([]calSet{clinic}, ridge)
+	t.Logf("fit on all clinic:\n\tdefaultRank = %#v\n\tdefaultConfidence = %#v", round3(rank), round3(conf))
+	report(rank, conf, clinic, held, jhu, deep)
+}
+
+func round3(w []float64) []float64 {
+	out := make([]float64, len(w))
+	for i, v := range w {
+		out[i] = math.Round(v*1000) / 1000
+	}
+	return out
 }

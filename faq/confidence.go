@@ -6,7 +6,7 @@ package faq
 const (
 	// ConfidentAt is the confidence from which the best candidate is the
 	// answer.
-	ConfidentAt = 0.5
+	ConfidentAt = 0.8
 	// SuggestAt is the confidence from which a candidate is worth offering
 	// as "did you mean".
 	SuggestAt = 0.15
@@ -14,12 +14,13 @@ const (
 	maxSuggestions = 3
 )
 
-// confidence maps a candidate's features to the estimated chance that it
-// is the entry the patient meant.
-func confidence(f features) float64 {
-	x := -4.0 + 6.0*f.cover + 1.5*f.weak + 2.0*f.share + 3.0*f.margin - 3.0*f.unknown
-	return sigmoid(x)
-}
+// defaultRank and defaultConfidence are the two linear models of
+// rank.go, fitted by TestCalibrate (FAQ_CALIBRATE=1) on half the clinic
+// dev set at a time and checked on the other half and the held-out set.
+var (
+	defaultRank       = []float64{-12.059, 1.019, 2.02, 2.561, -0.28, -0.436, 0.904, 5.84, 1.313, 3.563}
+	defaultConfidence = []float64{-2.47, 1.123, 2.593, 1.213, 1.021, -1.608, -0.566, 0.293}
+)
 
 // decide fills Confident and Suggestions from the candidates' confidence.
 func (ix *index) decide(res *Result) {

@@ -245,7 +245,7 @@ func featureDump(t *testing.T, path string) func(evalQuery, Result) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Close() })
-	fmt.Fprintln(f, "label\tcover\tweak\tshare\tqsim\tmargin\tmatched\tunknown\tconf\tq")
+	fmt.Fprintln(f, "label\tcover\tweak\tshare\tqsim\tmargin\tunknown\tspec\tvrec\tuspec\tconf\tq")
 	return func(q evalQuery, r Result) {
 		label := "out"
 		if len(q.Want) > 0 {
@@ -259,7 +259,11 @@ func featureDump(t *testing.T, path string) func(evalQuery, Result) {
 		if len(r.Candidates) > 0 {
 			c, conf = r.Candidates[0].f, r.Candidates[0].Confidence
 		}
-		fmt.Fprintf(f, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%q\n", label, c.cover, c.weak, c.share, c.qsim, c.margin, c.matched, c.unknown, conf, q.Q)
+		fmt.Fprintf(f, "%s", label)
+		for _, v := range c.confVector() {
+			fmt.Fprintf(f, "\t%.3f", v)
+		}
+		fmt.Fprintf(f, "\t%.3f\t%q\n", conf, q.Q)
 	}
 }
 

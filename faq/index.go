@@ -39,6 +39,9 @@ type params struct {
 	// commonWeight is the weight of an everyday English word in a message
 	// ("night", "meeting") against a specific one ("diabetes").
 	commonWeight float32
+	// rank and conf are the weights of the ranking and confidence models
+	// (see rank.go), intercept first.
+	rank, conf []float64
 }
 
 var defaultParams = params{
@@ -49,6 +52,8 @@ var defaultParams = params{
 	qsim:         0.6,
 	commonAnswer: 0.3,
 	commonWeight: 0.6,
+	rank:         defaultRank,
+	conf:         defaultConfidence,
 }
 
 // posting says how well one term matches one entry.
@@ -95,6 +100,8 @@ type index struct {
 	memo     memo                         // words analysed since
 	dense    []denseTerm                  // very common terms, by entry
 	denseOf  []int32                      // term → index in dense, or -1
+	patient1 map[string][]alt             // patient word → clinic terms
+	patientN map[string][]patientPhrase   // first word → patient phrases
 }
 
 // alt is one way a query word can match: a term and how much that way
@@ -308,6 +315,7 @@ func buildIndex(kb *KB, p params) *index {
 	ix.buildLexicon()
 	ix.buildRelated()
 	ix.buildCategories()
+	ix.buildPatient()
 	ix.buildKnown()
 	ix.typos = buildTypos(ix)
 	return ix

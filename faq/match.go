@@ -52,7 +52,7 @@ type scratch struct {
 	slotHit  []int32   // entries the current slot reached
 	top      []int32
 	maxSlot  []float32 // per slot: the best score any entry got from it
-	qsim     []float32 // per entry: cosine of its closest variant
+	qsim     []float32 // per entry: Dice of its closest variant
 	final    []float32 // per entry: the ranking score
 	vbest    []float32 // per variant: this slot's best
 	vsum     []float32 // per variant: sum over slots
@@ -61,6 +61,10 @@ type scratch struct {
 	qmask    uint16    // question words of the message
 	cand     []int32   // entries holding a rarer term (see score)
 	inCand   []bool    // per entry: in cand
+	spec     []float32 // per entry: coverage of specific words
+	bestV    []int32   // per entry: its closest variant
+	qtotal   float32   // the message's weight, for variants
+	cands    []cand
 }
 
 type pool struct{ p sync.Pool }
@@ -84,6 +88,8 @@ func (ix *index) getScratch() *scratch {
 			qsim:     make([]float32, ix.n),
 			final:    make([]float32, ix.n),
 			inCand:   make([]bool, ix.n),
+			spec:     make([]float32, ix.n),
+			bestV:    make([]int32, ix.n),
 			vbest:    make([]float32, len(ix.vars.entry)),
 			vsum:     make([]float32, len(ix.vars.entry)),
 		}
@@ -93,7 +99,7 @@ func (ix *index) getScratch() *scratch {
 
 func (ix *index) putScratch(sc *scratch) {
 	for _, e := range sc.touched {
-		sc.score[e], sc.cover[e], sc.weak[e], sc.qsim[e], sc.final[e] = 0, 0, 0, 0, 0
+		sc.score[e], sc.cover[e], sc.weak[e], sc.qsim[e], sc.final[e], sc.spec[e] = 0, 0, 0, 0, 0, 0
 	}
 	for _, v := range sc.vtouch {
 		sc.vsum[v] = 0

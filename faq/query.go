@@ -32,6 +32,12 @@ type slot struct {
 	unknown  bool // no term of the knowledge base matched it
 }
 
+// specific reports a content word that is not everyday English nor a
+// number: the words a message is about.
+func (s *slot) specific() bool {
+	return !s.light && !s.common && s.w >= 1
+}
+
 func (s *slot) add(a alt) {
 	if a.term < 0 {
 		return
@@ -120,6 +126,12 @@ func (ix *index) analyzeWord(l lang, w string) *wordInfo {
 			ix.addTerm(&s, t, relatedWeight)
 		}
 	}
+	// What a patient's word means in a clinic's words.
+	if l == langEN {
+		for _, a := range ix.patient1[w] {
+			ix.addTerm(&s, a.term, a.w)
+		}
+	}
 	// What a specific name is: "aetna" → insurance.
 	if l == langEN {
 		for _, t := range ix.category[w] {
@@ -203,8 +215,16 @@ func (ix *index) buildKnown() {
 func (ix *index) slots(sc *scratch, l lang) {
 	sc.slots = sc.slots[:0]
 	t := &sc.tok
-	for i, tk := range t.toks {
+	for i := 0; i < len(t.toks); i++ {
+		tk := t.toks[i]
 		w := sc.text[tk.start:tk.end]
+		if l == langEN {
+			if p, ok := ix.patientPhraseAt(sc, i); ok {
+				ix.addPhraseSlot(sc, l, p, i)
+				i += len(p.words) - 1
+				continue
+			}
+		}
 		info := ix.info(l, w)
 		if info.expand == nil {
 			ix.addSlot(sc, w, info, tk)
@@ -235,6 +255,27 @@ func (ix *index) slots(sc *scratch, l lang) {
 			best = unknownIDF * ix.maxIDF
 		}
 		s.cw = s.w * best
+	}
+}
+
+// addPhraseSlot adds one slot for a patient phrase at token i: it matches
+// through the phrase's clinic words and through its own content words.
+func (ix *index) addPhraseSlot(sc *scratch, l lang, p patientPhrase, i int) {
+	tk := sc.tok.toks[i]
+	sc.slots = append(sc.slots, slot{primary: -1, w: 1, clause: tk.clause, question: tk.question})
+	s := &sc.slots[len(sc.slots)-1]
+	for _, a := range p.alts {
+		ix.addTerm(s, a.term, a.w)
+	}
+	for k := range p.words {
+		tk := sc.tok.toks[i+k]
+		info := ix.info(l, sc.text[tk.start:tk.end])
+		if info.kind != kindContent {
+			continue
+		}
+		for _, a := range info.alts {
+			s.add(a)
+		}
 	}
 }
 

@@ -44,6 +44,7 @@ func (ix *index) score(sc *scratch) {
 	sc.maxSlot = sc.maxSlot[:0]
 	restrict := ix.candidates(sc)
 	var qtotal float32
+	defer func() { sc.qtotal = qtotal }()
 	for si := range sc.slots {
 		s := &sc.slots[si]
 		if s.absorbed || s.nalt == 0 {
@@ -83,6 +84,9 @@ func (ix *index) score(sc *scratch) {
 			// a related word or a category less.
 			if sc.bestStr[e] > 0 {
 				sc.cover[e] += s.cw * sc.bestStr[e]
+				if s.specific() {
+					sc.spec[e] += s.cw * sc.bestStr[e]
+				}
 			} else {
 				sc.weak[e] += s.cw * sc.bestWeak[e]
 			}
@@ -100,7 +104,9 @@ func (ix *index) score(sc *scratch) {
 	// message most of what the variant says.
 	for _, v := range sc.vtouch {
 		e := ix.vars.entry[v]
-		sc.qsim[e] = max(sc.qsim[e], 2*sc.vsum[v]/(qtotal+ix.vars.total[v]))
+		if d := 2 * sc.vsum[v] / (qtotal + ix.vars.total[v]); d > sc.qsim[e] {
+			sc.qsim[e], sc.bestV[e] = d, v
+		}
 	}
 }
 
@@ -180,84 +186,6 @@ func (ix *index) scoreVariants(sc *scratch, s *slot, restrict bool) {
 		sc.vsum[v] += s.w * sc.vbest[v]
 		sc.vbest[v] = 0
 	}
-}
-
-// features of a candidate that the confidence is computed from.
-type features struct {
-	cover   float64 // share of the message's weight matched in question fields
-	weak    float64 // share matched only in the answer
-	share   float64 // share of the best score each slot could get anywhere
-	qsim    float64 // cosine with the entry's closest question variant
-	margin  float64 // how far ahead of the next candidate, relative
-	matched int     // slots it matched
-	unknown float64 // share of the message's weight the KB has never seen
-}
-
-// vector is the features as the confidence model reads them.
-func (f features) vector() []float64 {
-	return []float64{f.cover, f.weak, f.share, f.qsim, f.margin, f.unknown}
-}
-
-func (ix *index) result(sc *scratch, l lang) Result {
-	res := Result{Lang: l.code()}
-	if res.Lang == "" {
-		res.Lang = ix.kbLang.code()
-	}
-	var total, possible, unknown float64
-	for i := range sc.slots {
-		s := &sc.slots[i]
-		if s.absorbed {
-			continue
-		}
-		total += float64(s.cw)
-		possible += float64(sc.maxSlot[i])
-		if s.unknown {
-			unknown += float64(s.cw)
-		}
-	}
-	for _, e := range sc.touched {
-		sc.final[e] = float32(float64(sc.score[e])/possible) + ix.p.qsim*sc.qsim[e]
-	}
-	// The best MaxCandidates, by score then entry order.
-	top := sc.top[:0]
-	for _, e := range sc.touched {
-		pos := len(top)
-		for pos > 0 && better(sc.final, e, top[pos-1]) {
-			pos--
-		}
-		if pos >= MaxCandidates {
-			continue
-		}
-		if len(top) < MaxCandidates {
-			top = append(top, 0)
-		}
-		copy(top[pos+1:], top[pos:len(top)-1])
-		top[pos] = e
-	}
-	sc.top = top
-	if len(top) == 0 {
-		return res
-	}
-	res.Candidates = make([]Candidate, len(top))
-	for i, e := range top {
-		f := features{
-			cover:   float64(sc.cover[e]) / total,
-			weak:    float64(sc.weak[e]) / total,
-			share:   float64(sc.score[e]) / possible,
-			qsim:    float64(sc.qsim[e]),
-			unknown: unknown / total,
-		}
-		next := float64(0)
-		if i+1 < len(top) {
-			next = float64(sc.final[top[i+1]])
-		}
-		if i == 0 {
-			f.margin = 1 - next/float64(sc.final[e])
-		}
-		res.Candidates[i] = Candidate{Entry: ix.entries[e], Score: float64(sc.final[e]), Confidence: confidence(f), f: f}
-	}
-	ix.decide(&res)
-	return res
 }
 
 func better(score []float32, a, b int32) bool {

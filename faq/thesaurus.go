@@ -28,7 +28,7 @@ var builtinSynonyms = [][]string{
 	{"bus", "public transit", "public transportation", "transit"},
 	{"medical records", "health records", "medical record"},
 	{"lab", "laboratory"},
-	{"bloodwork", "blood work", "blood test", "blood draw"},
+	{"bloodwork", "blood work", "blood test", "blood tests"},
 	{"x-ray", "xray", "radiograph"},
 	{"ultrasound", "sonogram"},
 	{"emergency room", "er", "emergency department", "a&e"},
