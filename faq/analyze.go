@@ -2,6 +2,7 @@ package faq
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/spanish"
@@ -59,9 +60,71 @@ var langResources = [nLangs]langRes{
 	langES: {class: spanishClass, chat: chatSpanish},
 }
 
+// maxStemLen is the longest word stemmed or corrected; longer "words" are
+// pastes (URLs, keyboard mashing) and are matched as they are, which also
+// keeps the cost of one word bounded.
+const maxStemLen = 40
+
 // stem reduces a folded word to its stem. It is slow (a few hundred
-// nanoseconds), so the index caches the stem of every word it has seen.
+// nanoseconds), so the built-in resources' words are stemmed once per
+// process and the index caches the stem of every word it has seen.
 func stem(l lang, w string) string {
+	if len(w) > maxStemLen {
+		return w
+	}
+	if l < langOther {
+		if st, ok := resourceStems()[l][w]; ok {
+			return st
+		}
+	}
+	return stemNow(l, w)
+}
+
+// resourceStems holds the stems of the built-in resources' words, computed
+// on first use and only read afterwards.
+var resourceStems = sync.OnceValue(func() [langOther]map[string]string {
+	var m [langOther]map[string]string
+	for l := range m {
+		m[l] = make(map[string]string)
+	}
+	add := func(l lang, text string) {
+		for _, w := range foldWords(text) {
+			if _, ok := m[l][w]; !ok {
+				m[l][w] = stemNow(l, w)
+			}
+		}
+	}
+	for w := range commonEnglish {
+		add(langEN, w)
+	}
+	for _, g := range relatedGroups {
+		add(langEN, strings.Join(g, " "))
+	}
+	for w, cats := range categoryOf {
+		add(langEN, w+" "+strings.Join(cats, " "))
+	}
+	for _, e := range patientLexicon {
+		add(langEN, strings.Join(e.targets, " "))
+	}
+	for _, g := range builtinSynonyms {
+		for _, w := range g {
+			add(langEN, w)
+			add(langES, w)
+		}
+	}
+	for _, e := range lexicon {
+		add(langES, e.es)
+		add(langEN, strings.Join(e.en, " "))
+	}
+	for l := range m {
+		for w := range langResources[l].class {
+			add(lang(l), w)
+		}
+	}
+	return m
+})
+
+func stemNow(l lang, w string) string {
 	switch l {
 	case langEN:
 		if len(w) <= 3 {

@@ -91,6 +91,9 @@ func (d *decoder) mapping(n *yaml.Node, entry, what string) []field {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
+		if what == "" {
+			what = "an entry"
+		}
 		d.errorf(n.Line, entry, "%s: want a mapping (key: value), got %s", what, kindName(n))
 		return nil
 	}
@@ -102,21 +105,30 @@ func (d *decoder) mapping(n *yaml.Node, entry, what string) []field {
 			return out
 		}
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k.Line, entry, "%s: a key must be a plain word, got %s", what, kindName(k))
+			d.errorf(k.Line, entry, "%sa key must be a plain word, got %s", prefix(what), kindName(k))
 			continue
 		}
 		if k.Tag == "!!merge" {
-			d.errorf(k.Line, entry, "%s: merge keys (<<) are not supported; write the fields out", what)
+			d.errorf(k.Line, entry, "%smerge keys (<<) are not supported; write the fields out", prefix(what))
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			d.errorf(k.Line, entry, "%s: %q is given twice (first at line %d)", what, k.Value, first)
+			d.errorf(k.Line, entry, "%s%q is given twice (first at line %d)", prefix(what), k.Value, first)
 			continue
 		}
 		seen[k.Value] = k.Line
 		out = append(out, field{key: k.Value, line: k.Line, val: v})
 	}
 	return out
+}
+
+// prefix is "what: ", or "" for an entry's own fields (the entry is named
+// already).
+func prefix(what string) string {
+	if what == "" {
+		return ""
+	}
+	return what + ": "
 }
 
 // str returns a scalar's text with surrounding space trimmed; "" for null.
@@ -252,6 +264,9 @@ func (d *decoder) syntaxError(data []byte, err error) {
 // fail to parse with problem msg, searching near reported (yaml.v3's
 // guess), or everywhere by bisection when it gave none.
 func firstBadLine(data []byte, msg string, reported int) int {
+	if len(data) > 1<<20 {
+		return reported // re-parsing a huge file several times costs too much
+	}
 	lines := bytes.SplitAfter(data, []byte("\n"))
 	fails := func(n int) bool {
 		if n > len(lines) {

@@ -3,6 +3,7 @@ package faq
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -49,7 +50,7 @@ func (d *decoder) entry(n *yaml.Node) rawEntry {
 	}
 	e := &Entry{Line: n.Line, reviewLine: n.Line}
 	r := rawEntry{e: e, idLine: n.Line}
-	fields := d.mapping(n, "", "entry")
+	fields := d.mapping(n, peekID(n), "")
 	if n.Kind != yaml.MappingNode {
 		return rawEntry{}
 	}
@@ -162,4 +163,15 @@ func (d *decoder) translations(n *yaml.Node, id string) (map[string]Translation,
 		lines[lang] = f.line
 	}
 	return out, lines
+}
+
+// peekID finds an entry's id before its fields are checked, so that even
+// the first problems found can name the entry.
+func peekID(n *yaml.Node) string {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k, v := n.Content[i], n.Content[i+1]; k.Kind == yaml.ScalarNode && k.Value == "id" && v.Kind == yaml.ScalarNode {
+			return strings.TrimSpace(v.Value)
+		}
+	}
+	return ""
 }

@@ -181,6 +181,14 @@ fecha: date
 feriado: holiday
 festivo: holiday
 fiebre: fever
+fisioterapia: physical therapy, physiotherapy, rehab
+fisioterapeuta: physical therapist, physiotherapist
+rehabilitacion: rehab, rehabilitation, physical therapy
+electrocardiograma: ekg, ecg, electrocardiogram
+mamografia: mammogram
+papanicolau: pap smear
+colonoscopia: colonoscopy
+vacunado: vaccinated, vaccine
 fila: line
 fin: end
 finde: weekend

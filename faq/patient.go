@@ -57,7 +57,7 @@ resubscribe | opt back in | start texts | start again | turn back on: opt in rem
 texts | text messages | sms: text message
 reminder texts | reminder msgs | reminder messages: reminders
 new number | new phone number | changed my number: update phone number
-new address | moved: update address
+new address | change my address | changed my address: update address
 translator | interpreter | doesn't speak english | doesnt speak english: interpreter
 sign language | asl | deaf: interpreter sign language
 wheelchair | walker | cane | handicap | disabled: accessibility wheelchair

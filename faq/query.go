@@ -235,6 +235,7 @@ func (ix *index) slots(sc *scratch, l lang) {
 		}
 	}
 	ix.joinPhrases(sc.slots, l)
+	focusQuestion(sc.slots)
 	for i := range sc.slots {
 		s := &sc.slots[i]
 		if s.absorbed {
@@ -326,6 +327,36 @@ func (ix *index) joinPhrases(slots []slot, l lang) {
 				}
 			}
 			slots[i].w = 1
+		}
+	}
+}
+
+// contextWeight is the weight of words outside the question of a message
+// that asks one among other sentences ("we just moved here, my husband
+// and I ... are you taking new patients?"): the question says what the
+// patient wants; the rest is context.
+const contextWeight = 0.5
+
+// focusQuestion lowers the words outside the clauses that end with a
+// question mark, when there are both.
+func focusQuestion(slots []slot) {
+	var inQ, outQ int
+	for i := range slots {
+		if slots[i].light {
+			continue
+		}
+		if slots[i].question {
+			inQ++
+		} else {
+			outQ++
+		}
+	}
+	if inQ == 0 || outQ == 0 {
+		return
+	}
+	for i := range slots {
+		if !slots[i].question {
+			slots[i].w *= contextWeight
 		}
 	}
 }

@@ -1,7 +1,5 @@
 package faq
 
-import "sort"
-
 // features describe how one candidate entry matches a message. A linear
 // model (rankWeights) turns them into the probability that the entry is
 // the one the patient meant; a second one (params.conf) decides
@@ -119,7 +117,12 @@ func (ix *index) result(sc *scratch, l lang) Result {
 	for i := range cs {
 		cs[i].f.p = sigmoid(linear(ix.p.rank, cs[i].f.rankVector()))
 	}
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].f.p > cs[j].f.p })
+	// Insertion sort: ten items, stable, and no allocation.
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].f.p > cs[j-1].f.p; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
 	n := min(len(cs), MaxCandidates)
 	res.Candidates = make([]Candidate, n)
 	for i := range n {

@@ -94,7 +94,7 @@ func isLetters(w string) bool {
 // of eight letters or more), preferring the word more entries hold; ok is
 // false when there is none.
 func (t *typoIndex) correct(w string) (ref wordRef, ok bool) {
-	if len(w) < minTypoLen || !isLetters(w) || len(t.words) == 0 {
+	if len(w) < minTypoLen || len(w) > 30 || !isLetters(w) || len(t.words) == 0 {
 		return wordRef{}, false
 	}
 	maxDist := 1
