@@ -103,8 +103,10 @@ var resourceStems = sync.OnceValue(func() [langOther]map[string]string {
 	for w, cats := range categoryOf {
 		add(langEN, w+" "+strings.Join(cats, " "))
 	}
-	for _, e := range patientLexicon {
-		add(langEN, strings.Join(e.targets, " "))
+	for _, es := range patientLexicon {
+		for _, e := range es {
+			add(langEN, strings.Join(e.targets, " "))
+		}
 	}
 	for _, g := range builtinSynonyms {
 		for _, w := range g {

@@ -14,9 +14,7 @@ func (kb *KB) candidatesOf(text, hint string) []cand {
 	ix := kb.idx
 	sc := ix.getScratch()
 	defer ix.putScratch(sc)
-	sc.tok.split(text)
-	sc.text = string(sc.tok.buf)
-	ix.slots(sc, detect(text, sc.text, sc.tok.toks, hint))
+	ix.analyzeQuery(sc, text, hint)
 	ix.score(sc)
 	return append([]cand(nil), ix.rankCandidates(sc)...)
 }
@@ -102,25 +100,90 @@ type calSet struct {
 	qs   []evalQuery
 }
 
-// fitModels fits the ranking model on every preselected candidate of the
+// fitConditionalLogit fits the weights w of P(candidate) = softmax(w·x)
+// over each group of candidates, maximizing the likelihood of the right
+// one (Newton's method, ridge penalty): a model of which candidate is
+// right, not of whether each is. groups[i] are candidates' vectors and
+// rightIdx[i] the right one's index. w[0] (an intercept) cancels in a
+// softmax and stays 0.
+func fitConditionalLogit(groups [][][]float64, rightIdx []int, ridge float64) []float64 {
+	dim := len(groups[0][0])
+	w := make([]float64, dim)
+	for it := 0; it < 50; it++ {
+		g := make([]float64, dim)
+		h := make([][]float64, dim)
+		for i := range h {
+			h[i] = make([]float64, dim)
+			h[i][i] = ridge
+			g[i] = -ridge * w[i]
+		}
+		for gi, cs := range groups {
+			ps := make([]float64, len(cs))
+			var z, mx float64
+			mx = math.Inf(-1)
+			for i, x := range cs {
+				ps[i] = linear(append([]float64{0}, w...), x)
+				mx = max(mx, ps[i])
+			}
+			for i := range ps {
+				ps[i] = math.Exp(ps[i] - mx)
+				z += ps[i]
+			}
+			mean := make([]float64, dim)
+			for i, x := range cs {
+				ps[i] /= z
+				for k := range x {
+					mean[k] += ps[i] * x[k]
+				}
+			}
+			for k := range mean {
+				g[k] += cs[rightIdx[gi]][k] - mean[k]
+			}
+			for i, x := range cs {
+				for a := range x {
+					for b := range x {
+						h[a][b] += ps[i] * (x[a] - mean[a]) * (x[b] - mean[b])
+					}
+				}
+			}
+		}
+		step := solve(h, g)
+		for i := range w {
+			w[i] += step[i]
+		}
+	}
+	return append([]float64{0}, w...)
+}
+
+// fitModels fits the ranking model on the preselected candidates of the
 // in-scope queries, then the confidence model on the top candidate of
 // every query once ranked.
 func fitModels(sets []calSet, ridge float64) (rank, conf []float64) {
-	var xs [][]float64
-	var ys []bool
+	var groups [][][]float64
+	var rightIdx []int
 	for _, s := range sets {
 		for _, q := range s.qs {
 			if len(q.Want) == 0 {
 				continue
 			}
-			for _, c := range s.kb.candidatesOf(q.Q, q.Lang) {
+			cs := s.kb.candidatesOf(q.Q, q.Lang)
+			ri := -1
+			var xs [][]float64
+			for i, c := range cs {
 				xs = append(xs, c.f.rankVector())
-				ys = append(ys, right(s.kb.idx.entries[c.e], q.Want))
+				if ri < 0 && right(s.kb.idx.entries[c.e], q.Want) {
+					ri = i
+				}
+			}
+			if ri >= 0 && len(cs) > 1 {
+				groups = append(groups, xs)
+				rightIdx = append(rightIdx, ri)
 			}
 		}
 	}
-	rank = fitLogistic(xs, ys, ridge)
-	xs, ys = nil, nil
+	rank = fitConditionalLogit(groups, rightIdx, ridge)
+	var xs [][]float64
+	var ys []bool
 	for _, s := range sets {
 		p := s.kb.idx.p
 		p.rank = rank

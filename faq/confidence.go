@@ -6,7 +6,7 @@ package faq
 const (
 	// ConfidentAt is the confidence from which the best candidate is the
 	// answer.
-	ConfidentAt = 0.8
+	ConfidentAt = 0.85
 	// SuggestAt is the confidence from which a candidate is worth offering
 	// as "did you mean".
 	SuggestAt = 0.15
@@ -18,8 +18,8 @@ const (
 // rank.go, fitted by TestCalibrate (FAQ_CALIBRATE=1) on half the clinic
 // dev set at a time and checked on the other half and the held-out set.
 var (
-	defaultRank       = []float64{-12.059, 1.019, 2.02, 2.561, -0.28, -0.436, 0.904, 5.84, 1.313, 3.563}
-	defaultConfidence = []float64{-2.47, 1.123, 2.593, 1.213, 1.021, -1.608, -0.566, 0.293}
+	defaultRank       = []float64{0, 1.939, 2.442, 2.926, 0.551, 1.784, 0.645, 3.975, -0.415, 1.395, 1.358, -0.12}
+	defaultConfidence = []float64{-1.966, 0.894, 0.924, 1.069, 0.297, -0.963, -1.292, 0.971, 1.709, -1.415}
 )
 
 // decide fills Confident and Suggestions from the candidates' confidence.

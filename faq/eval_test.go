@@ -143,18 +143,20 @@ type evalSet struct {
 	floor             scores // top1, top3, p1, fallback: minimums; wrong: maximum
 }
 
+// The floors sit a little under what the matcher reaches (see the report
+// in the commit that set them); raise them when it improves.
 func evalSets() []evalSet {
 	return []evalSet{
 		{name: "clinic", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl",
-			floor: scores{top1: 0, top3: 0, p1: 0, fallback: 0, wrong: 1}},
+			floor: scores{top1: 0.42, top3: 0.87, p1: 0.83, fallback: 0.90, wrong: 0.03}},
 		{name: "clinic-es", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl", lang: "es",
-			floor: scores{top1: 0, top3: 0, p1: 0, fallback: 0, wrong: 1}},
+			floor: scores{top1: 0.45, top3: 0.90, p1: 0.87, fallback: 0.75, wrong: 0.05}},
 		{name: "covid-jhu", kb: "public/covid-jhu/kb.yaml", queries: "public/covid-jhu/queries.jsonl",
-			floor: scores{p1: 0, wrong: 1}},
+			floor: scores{p1: 0.64, wrong: 1}},
 		{name: "deepset-covid", kb: "public/deepset-covid/kb.yaml", queries: "public/deepset-covid/queries.jsonl",
-			floor: scores{p1: 0, wrong: 1}},
+			floor: scores{p1: 0.53, wrong: 1}},
 		{name: "heldout", kb: "heldout/kb.yaml", queries: "heldout/queries.jsonl", own: true,
-			floor: scores{top1: 0, top3: 0, p1: 0, fallback: 0, wrong: 1}},
+			floor: scores{top1: 0.52, top3: 0.89, p1: 0.86, fallback: 0.95, wrong: 0.035}},
 	}
 }
 
@@ -245,7 +247,7 @@ func featureDump(t *testing.T, path string) func(evalQuery, Result) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Close() })
-	fmt.Fprintln(f, "label\tcover\tweak\tshare\tqsim\tmargin\tunknown\tspec\tvrec\tuspec\tconf\tq")
+	fmt.Fprintln(f, "label\tp\tmargin\tcover\tspec\tunknown\tnovel\tqsim\tnspec\tadvice\tconf\tq")
 	return func(q evalQuery, r Result) {
 		label := "out"
 		if len(q.Want) > 0 {

@@ -15,10 +15,7 @@ func (kb *KB) explain(text, hint string) string {
 	r := kb.Match(text, hint)
 	sc := ix.getScratch()
 	defer ix.putScratch(sc)
-	sc.tok.split(text)
-	sc.text = string(sc.tok.buf)
-	l := detect(text, sc.text, sc.tok.toks, hint)
-	ix.slots(sc, l)
+	l := ix.analyzeQuery(sc, text, hint)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%q lang=%s\n", text, l.code())
 	for _, s := range sc.slots {

@@ -88,20 +88,20 @@ type index struct {
 	phrases  [nLangs]map[int32][]phrase
 	vocab    [nLangs]map[string]wordRef // folded word → analysed form
 	lex      map[string][]alt           // folded word of the other language → terms
-	typos    typoIndex
+	typos    [nLangs]typoIndex          // by the language of the words
 	kbLang   lang
 	pool     pool // scratch buffers of Match
 	entries  []*Entry
 	p        params
 	vars     variantIndex
-	related  map[string][]int32           // English stem → related terms some entry holds
-	category map[string][]int32           // folded English word → its category's terms
-	known    [nLangs]map[string]*wordInfo // every word analysed at build time
-	memo     memo                         // words analysed since
-	dense    []denseTerm                  // very common terms, by entry
-	denseOf  []int32                      // term → index in dense, or -1
-	patient1 map[string][]alt             // patient word → clinic terms
-	patientN map[string][]patientPhrase   // first word → patient phrases
+	related  map[string][]int32                    // English stem → related terms some entry holds
+	category map[string][]int32                    // folded English word → its category's terms
+	known    [nLangs]map[string]*wordInfo          // every word analysed at build time
+	memo     memo                                  // words analysed since
+	dense    []denseTerm                           // very common terms, by entry
+	denseOf  []int32                               // term → index in dense, or -1
+	patient1 [langOther]map[string][]alt           // patient word → clinic terms, by language
+	patientN [langOther]map[string][]patientPhrase // first word → patient phrases
 }
 
 // alt is one way a query word can match: a term and how much that way
@@ -299,6 +299,7 @@ func buildIndex(kb *KB, p params) *index {
 	ix.weigh(tfs, fieldLen, totalLen)
 	ix.buildDense()
 	ix.vars.post = make([][]vposting, len(ix.names))
+	ix.vars.mask = make([]uint16, len(kb.Entries))
 	for i, e := range kb.Entries {
 		ix.addVariant(&ix.vars, i, ix.kbLang, e.Question)
 		for _, a := range e.Alternates {
@@ -317,7 +318,9 @@ func buildIndex(kb *KB, p params) *index {
 	ix.buildCategories()
 	ix.buildPatient()
 	ix.buildKnown()
-	ix.typos = buildTypos(ix)
+	for l := range nLangs {
+		ix.typos[l] = buildTypos(ix, l)
+	}
 	return ix
 }
 

@@ -59,6 +59,7 @@ type scratch struct {
 	vtouch   []int32   // variants with a sum
 	vhit     []int32   // variants the current slot reached
 	qmask    uint16    // question words of the message
+	strong   []uint64  // per entry: the slots (first 64) it matches in question fields
 	cand     []int32   // entries holding a rarer term (see score)
 	inCand   []bool    // per entry: in cand
 	spec     []float32 // per entry: coverage of specific words
@@ -89,6 +90,7 @@ func (ix *index) getScratch() *scratch {
 			final:    make([]float32, ix.n),
 			inCand:   make([]bool, ix.n),
 			spec:     make([]float32, ix.n),
+			strong:   make([]uint64, ix.n),
 			bestV:    make([]int32, ix.n),
 			vbest:    make([]float32, len(ix.vars.entry)),
 			vsum:     make([]float32, len(ix.vars.entry)),
@@ -99,7 +101,7 @@ func (ix *index) getScratch() *scratch {
 
 func (ix *index) putScratch(sc *scratch) {
 	for _, e := range sc.touched {
-		sc.score[e], sc.cover[e], sc.weak[e], sc.qsim[e], sc.final[e], sc.spec[e] = 0, 0, 0, 0, 0, 0
+		sc.score[e], sc.cover[e], sc.weak[e], sc.qsim[e], sc.final[e], sc.spec[e], sc.strong[e] = 0, 0, 0, 0, 0, 0, 0
 	}
 	for _, v := range sc.vtouch {
 		sc.vsum[v] = 0

@@ -107,6 +107,37 @@ id | drivers license | driver's license | license | passport: photo id
 privacy | hipaa | confidential | share my info | share my information: privacy
 `
 
+// pacienteWords is the same for Spanish messages to an English knowledge
+// base: common phrases whose words, translated one by one, would miss.
+const pacienteWords = `
+quitarme la vida | matarme | suicidarme | no quiero vivir | hacerme dano: suicide crisis
+sala de emergencias | sala de urgencias | emergencias: emergency room
+silla de ruedas: wheelchair accessibility
+fin de semana | fines de semana: weekend
+presion arterial | presion alta: blood pressure
+prueba de embarazo | estoy embarazada: pregnancy prenatal
+seguro medico | aseguranza | seguranza: insurance
+mensajes de texto | mensajes | textos: text messages reminders
+ya no quiero | dejar de recibir | no me manden | no quiero recibir: stop opt out unsubscribe
+dolor de cabeza: headache
+historial medico | expediente medico | registros medicos: medical records
+por video | videollamada | video llamada | en linea: video visit telehealth
+me siento mal | estoy enfermo | estoy enferma | me enferme: sick
+hoy mismo | el mismo dia: today same-day
+cambiar mi cita | mover mi cita | otro dia: reschedule appointment
+cancelar mi cita | no puedo ir: cancel appointment
+traductora: interpreter translate
+no habla ingles | no hablo ingles: interpreter
+resultados de laboratorio | analisis de sangre | examen de sangre: lab results blood test
+receta medica | recetas: prescription
+control prenatal | cuidado prenatal: prenatal care
+pagar a plazos | pagos mensuales: payment plan
+sin seguro | no tengo seguro: without insurance self-pay
+primera vez | primera cita | primera consulta: first visit new patient
+dar de alta | darme de baja: unsubscribe
+contrasena | olvide mi contrasena: password reset
+`
+
 // patientWeight is how much a clinic word counts when a patient's word
 // stands for it.
 const patientWeight = 0.75
@@ -116,10 +147,13 @@ type patientEntry struct {
 	targets []string
 }
 
-// patientLexicon is patientWords parsed once.
-var patientLexicon = func() []patientEntry {
+// patientLexicon is patientWords and pacienteWords parsed once, by the
+// language of the patient's words.
+var patientLexicon = [langOther][]patientEntry{langEN: parsePatient(patientWords), langES: parsePatient(pacienteWords)}
+
+func parsePatient(src string) []patientEntry {
 	var out []patientEntry
-	for _, line := range strings.Split(patientWords, "\n") {
+	for _, line := range strings.Split(src, "\n") {
 		keys, targets, ok := strings.Cut(line, ":")
 		if !ok {
 			continue
@@ -134,7 +168,7 @@ var patientLexicon = func() []patientEntry {
 		out = append(out, e)
 	}
 	return out
-}()
+}
 
 // patientPhrase is a multi-word key of the patient lexicon, resolved for
 // one knowledge base.
@@ -147,29 +181,31 @@ type patientPhrase struct {
 // knowledge base's terms: single-word keys by word, longer keys by their
 // first word.
 func (ix *index) buildPatient() {
-	ix.patient1 = make(map[string][]alt)
-	ix.patientN = make(map[string][]patientPhrase)
 	if ix.kbLang != langEN {
 		return
 	}
 	var buf []int32
-	for _, e := range patientLexicon {
-		buf = ix.analyzeQuiet(langEN, strings.Join(e.targets, " "), buf[:0])
-		var alts []alt
-		for _, t := range buf {
-			if len(ix.post[t]) > 0 && !containsAlt(alts, t) {
-				alts = append(alts, alt{term: t, w: patientWeight})
+	for l, entries := range patientLexicon {
+		ix.patient1[l] = make(map[string][]alt)
+		ix.patientN[l] = make(map[string][]patientPhrase)
+		for _, e := range entries {
+			buf = ix.analyzeQuiet(langEN, strings.Join(e.targets, " "), buf[:0])
+			var alts []alt
+			for _, t := range buf {
+				if len(ix.post[t]) > 0 && !containsAlt(alts, t) {
+					alts = append(alts, alt{term: t, w: patientWeight})
+				}
 			}
-		}
-		if len(alts) == 0 {
-			continue
-		}
-		for _, k := range e.keys {
-			if len(k) == 1 {
-				ix.patient1[k[0]] = appendAlts(ix.patient1[k[0]], alts)
+			if len(alts) == 0 {
 				continue
 			}
-			ix.patientN[k[0]] = append(ix.patientN[k[0]], patientPhrase{words: k, alts: alts})
+			for _, k := range e.keys {
+				if len(k) == 1 {
+					ix.patient1[l][k[0]] = appendAlts(ix.patient1[l][k[0]], alts)
+					continue
+				}
+				ix.patientN[l][k[0]] = append(ix.patientN[l][k[0]], patientPhrase{words: k, alts: alts})
+			}
 		}
 	}
 }
@@ -192,13 +228,17 @@ func appendAlts(dst, src []alt) []alt {
 	return dst
 }
 
-// patientPhraseAt returns the longest patient phrase starting at token i.
-func (ix *index) patientPhraseAt(sc *scratch, i int) (patientPhrase, bool) {
+// patientPhraseAt returns the longest patient phrase in l starting at
+// token i.
+func (ix *index) patientPhraseAt(sc *scratch, l lang, i int) (patientPhrase, bool) {
 	t := &sc.tok
+	if l >= langOther {
+		return patientPhrase{}, false
+	}
 	w := sc.text[t.toks[i].start:t.toks[i].end]
 	var best patientPhrase
 	found := false
-	for _, p := range ix.patientN[w] {
+	for _, p := range ix.patientN[l][w] {
 		if i+len(p.words) > len(t.toks) || (found && len(p.words) <= len(best.words)) {
 			continue
 		}

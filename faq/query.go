@@ -38,6 +38,18 @@ func (s *slot) specific() bool {
 	return !s.light && !s.common && s.w >= 1
 }
 
+// exact reports a slot that matches through the word itself, a synonym
+// group or a translation, not only through a guess (a typo fix, a related
+// word, a category).
+func (s *slot) exact() bool {
+	for i := uint8(0); i < s.nalt; i++ {
+		if s.alts[i].w >= 0.8 {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *slot) add(a alt) {
 	if a.term < 0 {
 		return
@@ -127,8 +139,8 @@ func (ix *index) analyzeWord(l lang, w string) *wordInfo {
 		}
 	}
 	// What a patient's word means in a clinic's words.
-	if l == langEN {
-		for _, a := range ix.patient1[w] {
+	if l < langOther {
+		for _, a := range ix.patient1[l][w] {
 			ix.addTerm(&s, a.term, a.w)
 		}
 	}
@@ -145,7 +157,7 @@ func (ix *index) analyzeWord(l lang, w string) *wordInfo {
 		}
 	}
 	if s.nalt == 0 && r.kind == kindContent {
-		if ref, ok := ix.typos.correct(w); ok {
+		if ref, ok := ix.typos[l].correct(w); ok {
 			ix.addTerm(&s, ref.term, typoWeight)
 		}
 	}
@@ -218,8 +230,8 @@ func (ix *index) slots(sc *scratch, l lang) {
 	for i := 0; i < len(t.toks); i++ {
 		tk := t.toks[i]
 		w := sc.text[tk.start:tk.end]
-		if l == langEN {
-			if p, ok := ix.patientPhraseAt(sc, i); ok {
+		if ix.patientN[0] != nil {
+			if p, ok := ix.patientPhraseAt(sc, l, i); ok {
 				ix.addPhraseSlot(sc, l, p, i)
 				i += len(p.words) - 1
 				continue

@@ -24,12 +24,20 @@ func (kb *KB) Match(text, langHint string) Result {
 	}
 	sc := ix.getScratch()
 	defer ix.putScratch(sc)
-	sc.tok.split(text)
-	sc.text = string(sc.tok.buf)
-	l := detect(text, sc.text, sc.tok.toks, langHint)
-	ix.slots(sc, l)
+	l := ix.analyzeQuery(sc, text, langHint)
 	ix.score(sc)
 	return ix.result(sc, l)
+}
+
+// analyzeQuery splits and analyses a message into sc and returns its
+// language.
+func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
+	sc.tok.split(text)
+	sc.text = string(sc.tok.buf)
+	sc.qmask = questionMask(&sc.tok, sc.text)
+	l := detect(text, sc.text, sc.tok.toks, langHint)
+	ix.slots(sc, l)
+	return l
 }
 
 // score adds up, for every entry, each slot's best-matching term (BM25F),
@@ -83,6 +91,9 @@ func (ix *index) score(sc *scratch) {
 			// Coverage credits the way the word matched: a synonym fully,
 			// a related word or a category less.
 			if sc.bestStr[e] > 0 {
+				if si < 64 {
+					sc.strong[e] |= 1 << si
+				}
 				sc.cover[e] += s.cw * sc.bestStr[e]
 				if s.specific() {
 					sc.spec[e] += s.cw * sc.bestStr[e]

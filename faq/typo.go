@@ -31,7 +31,9 @@ func hashSkip(w string, skip1, skip2 int) uint64 {
 	return h
 }
 
-func buildTypos(ix *index) typoIndex {
+// buildTypos indexes the words of language l: a Spanish word is corrected
+// to Spanish words only ("pasar" is not a typo of "pastor").
+func buildTypos(ix *index, l lang) typoIndex {
 	t := typoIndex{heads: make(map[uint64]int32)}
 	add := func(h uint64, w int32) {
 		node := int32(len(t.word))
@@ -43,7 +45,7 @@ func buildTypos(ix *index) typoIndex {
 		}
 		t.heads[h] = node
 	}
-	for l := range ix.vocab {
+	{
 		for w, r := range ix.vocab[l] {
 			if r.kind != kindContent || r.term < 0 || len(w) < minTypoLen || !isLetters(w) {
 				continue
@@ -91,8 +93,8 @@ func isLetters(w string) bool {
 }
 
 // correct returns the known word closest to w (distance 1, or 2 for words
-// of eight letters or more), preferring the word more entries hold; ok is
-// false when there is none.
+// of eight letters or more) that starts with the same letter, preferring
+// the word more entries hold; ok is false when there is none.
 func (t *typoIndex) correct(w string) (ref wordRef, ok bool) {
 	if len(w) < minTypoLen || len(w) > 30 || !isLetters(w) || len(t.words) == 0 {
 		return wordRef{}, false
@@ -109,6 +111,12 @@ func (t *typoIndex) correct(w string) (ref wordRef, ok bool) {
 		}
 		for n := head; n >= 0; n = t.next[n] {
 			id := t.word[n]
+			if t.words[id][0] != w[0] {
+				// People rarely mistype the first letter; a "correction"
+				// there is more often another word ("gmail" is not
+				// "email").
+				continue
+			}
 			d := editDistance(w, t.words[id], maxDist)
 			if d > maxDist {
 				continue

@@ -10,6 +10,7 @@ type variantIndex struct {
 	entry []int32      // variant → entry
 	total []float32    // variant → sum of its units' idf
 	qmask []uint16     // variant → its question words (what, when, ...)
+	mask  []uint16     // entry → union of its variants' question words
 }
 
 type vposting struct {
@@ -58,7 +59,9 @@ func (ix *index) addVariant(vi *variantIndex, e int, l lang, text string) {
 	v := int32(len(vi.entry))
 	vi.entry = append(vi.entry, int32(e))
 	vi.total = append(vi.total, total)
-	vi.qmask = append(vi.qmask, questionMask(&t, string(t.buf)))
+	m := questionMask(&t, string(t.buf))
+	vi.qmask = append(vi.qmask, m)
+	vi.mask[e] |= m
 	for _, u := range units {
 		vi.post[u] = append(vi.post[u], vposting{v: v, w: ix.idf[u]})
 	}
