@@ -1,9 +1,3 @@
-// Package faq loads and validates a clinic's faq.yaml and matches a
-// patient's question to its entries.
-//
-// A KB is immutable once Parse returns it, so one KB may serve any number of
-// goroutines; a hot reload (Watch) builds a new KB and the caller swaps the
-// pointer atomically.
 package faq
 
 import (
