@@ -136,7 +136,7 @@ func contentStems(text string) []string {
 	var t tokenizer
 	t.split(text)
 	folded := string(t.buf)
-	l := detect(text, folded, t.toks, "")
+	l := detect(text, folded, t.toks, "", langEN)
 	var out []string
 	for _, tk := range t.toks {
 		w := folded[tk.start:tk.end]

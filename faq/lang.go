@@ -99,8 +99,8 @@ func votes(raw, folded string, toks []token) (es, en int) {
 }
 
 // detect picks the language to analyse a message in: what the text says,
-// then the hint, then English.
-func detect(raw, folded string, toks []token, hint string) lang {
+// then the hint, then fallback (the knowledge base's language).
+func detect(raw, folded string, toks []token, hint string, fallback lang) lang {
 	es, en := votes(raw, folded, toks)
 	switch {
 	case es > en:
@@ -111,5 +111,8 @@ func detect(raw, folded string, toks []token, hint string) lang {
 	if l := langOf(hint); l != langOther {
 		return l
 	}
-	return langEN
+	if fallback == langOther {
+		return langEN
+	}
+	return fallback
 }

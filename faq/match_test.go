@@ -223,3 +223,47 @@ func short(s string) string {
 	}
 	return s
 }
+
+// A knowledge base written in Spanish answers Spanish messages, and
+// English ones through the lexicon.
+func TestMatchSpanishKB(t *testing.T) {
+	kb, err := Parse("faq.yaml", []byte(`version: 1
+language: es
+clinic: {name: Clínica, phone: "1"}
+entries:
+  - id: horario
+    question: ¿Cuál es el horario de la clínica?
+    answer: De lunes a viernes de 8 a 5.
+  - id: estacionamiento
+    question: ¿Hay estacionamiento?
+    answer: Sí, gratis detrás del edificio.
+  - id: vacunas
+    question: ¿Ponen vacunas contra la gripe?
+    answer: Sí, de septiembre a marzo.
+    translations:
+      en:
+        question: Do you give flu shots?
+        answer: Yes, from September to March.
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ msg, want, lang string }{
+		{"cual es su horario", "horario", "es"},
+		{"hay donde estacionar", "estacionamiento", "es"},
+		{"do you have parking", "estacionamiento", "en"},
+		{"flu shot", "vacunas", "en"},
+	} {
+		r := kb.Match(tc.msg, "")
+		if len(r.Candidates) == 0 || r.Candidates[0].Entry.ID != tc.want || r.Lang != tc.lang {
+			t.Errorf("%q: got %s lang %s, want %s first in %s", tc.msg, ids(r.Candidates), r.Lang, tc.want, tc.lang)
+		}
+	}
+	e, _ := kb.Entry("vacunas")
+	if _, a, l := e.Localized("en"); l != "en" || a != "Yes, from September to March." {
+		t.Errorf("got %q in %s, want the English translation", a, l)
+	}
+	if _, _, l := e.Localized("fr"); l != "es" {
+		t.Errorf("got %s for French, want the knowledge base's es", l)
+	}
+}

@@ -35,7 +35,7 @@ func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
 	sc.tok.split(text)
 	sc.text = string(sc.tok.buf)
 	sc.qmask = questionMask(&sc.tok, sc.text)
-	l := detect(text, sc.text, sc.tok.toks, langHint)
+	l := detect(text, sc.text, sc.tok.toks, langHint, ix.kbLang)
 	ix.slots(sc, l)
 	return l
 }
