@@ -8,8 +8,8 @@ import "strings"
 // gives general information, never individual advice), so a message with
 // one needs more evidence before a confident answer. Folded words; a cue
 // matches as a run of whole words.
-var adviceCues = func() [][]string {
-	var out [][]string
+var adviceCues = func() map[string][][]string {
+	out := make(map[string][][]string)
 	for _, c := range strings.Split(`
 is that normal|is it normal|is this normal|is that bad|is it bad|is this bad|is that high|is that low|is it high|is it low
 is that dangerous|is it dangerous|is this dangerous|is it serious|is that serious|should i worry|should i be worried
@@ -21,21 +21,24 @@ es normal|es grave|es peligroso|que me tomo|que pastilla|que medicina tomo|puedo
 `, "\n") {
 		for _, cue := range strings.Split(c, "|") {
 			if ws := foldWords(cue); len(ws) > 0 {
-				out = append(out, ws)
+				out[ws[0]] = append(out[ws[0]], ws)
 			}
 		}
 	}
 	return out
 }()
 
+// maxCueLen is the most words a cue has.
+const maxCueLen = 6
+
 // hasAdviceCue reports whether the folded message asks for medical advice
-// in one of the ways adviceCues lists.
+// in one of the ways adviceCues lists, starting at its first token.
 func hasAdviceCue(text string, toks []token) bool {
-	for i := range toks {
+	for i := range toks[:min(len(toks), 1)] {
 		w := text[toks[i].start:toks[i].end]
 	cue:
-		for _, c := range adviceCues {
-			if c[0] != w || i+len(c) > len(toks) {
+		for _, c := range adviceCues[w] {
+			if i+len(c) > len(toks) {
 				continue
 			}
 			for k := 1; k < len(c); k++ {

@@ -66,6 +66,7 @@ type scratch struct {
 	bestV    []int32   // per entry: its closest variant
 	qtotal   float32   // the message's weight, for variants
 	cands    []cand
+	advice   bool // the message asks for medical advice
 }
 
 type pool struct{ p sync.Pool }

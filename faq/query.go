@@ -84,18 +84,22 @@ func (ix *index) addTerm(s *slot, t int32, w float32) {
 // slots turns the tokenized query into slots.
 func (ix *index) slots(sc *scratch, l lang) {
 	sc.slots = sc.slots[:0]
+	sc.advice = false
 	t := &sc.tok
 	for i := 0; i < len(t.toks); i++ {
 		tk := t.toks[i]
 		w := sc.text[tk.start:tk.end]
-		if ix.patientN[0] != nil {
+		info := ix.info(l, w)
+		if info.advice && !sc.advice {
+			sc.advice = hasAdviceCue(sc.text, t.toks[i:i+min(len(t.toks)-i, maxCueLen)])
+		}
+		if info.phrase {
 			if p, ok := ix.patientPhraseAt(sc, l, i); ok {
 				ix.addPhraseSlot(sc, l, p, i)
 				i += len(p.words) - 1
 				continue
 			}
 		}
-		info := ix.info(l, w)
 		if info.expand == nil {
 			ix.addSlot(sc, w, info, tk)
 			continue

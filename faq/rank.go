@@ -85,7 +85,7 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 		}
 	}
 	advice := 0.0
-	if hasAdviceCue(sc.text, sc.tok.toks) {
+	if sc.advice {
 		advice = 1
 	}
 	for _, e := range sc.touched {

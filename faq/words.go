@@ -9,6 +9,8 @@ type wordInfo struct {
 	common  bool     // an everyday English word
 	primary int32    // the word's own term, -1 if no entry holds it
 	expand  []string // chat shorthand: the words it stands for
+	phrase  bool     // a patient phrase may start with it
+	advice  bool     // a medical-advice cue may start with it
 	alts    []alt    // the ways it matches, best first
 }
 
@@ -16,7 +18,10 @@ type wordInfo struct {
 // language's vocabulary, related words, its category, the lexicon and, as
 // a last resort, typo correction.
 func (ix *index) analyzeWord(l lang, w string) *wordInfo {
-	info := &wordInfo{primary: -1, expand: expansions[l][w]}
+	info := &wordInfo{primary: -1, expand: expansions[l][w], advice: adviceCues[w] != nil}
+	if l < langOther {
+		info.phrase = ix.patientN[l][w] != nil
+	}
 	if info.expand != nil {
 		return info
 	}
