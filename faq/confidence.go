@@ -7,9 +7,13 @@ const (
 	// ConfidentAt is the confidence from which the best candidate is the
 	// answer.
 	ConfidentAt = 0.85
-	// SuggestAt is the confidence from which a candidate is worth offering
-	// as "did you mean".
-	SuggestAt = 0.15
+	// SuggestAt is the ranking model's chance from which a candidate is
+	// worth offering as "did you mean".
+	SuggestAt = 0.05
+	// suggestGate is the confidence of the best candidate under which a
+	// message gets no suggestions at all, only the fallback: nothing in
+	// the knowledge base is close.
+	suggestGate = 0.2
 	// maxSuggestions is how many "did you mean" buttons a reply offers.
 	maxSuggestions = 3
 )
@@ -32,8 +36,14 @@ func (ix *index) decide(res *Result) {
 		res.Confident = true
 		return
 	}
+	// Suggest when the best candidate is at least plausible, by the
+	// ranking model's chance (the confidence model rates only the best):
+	// the entries likely enough to be worth a button.
+	if c[0].Confidence < suggestGate {
+		return
+	}
 	for _, x := range c {
-		if x.Confidence >= SuggestAt && len(res.Suggestions) < maxSuggestions {
+		if x.f.p >= SuggestAt && len(res.Suggestions) < maxSuggestions {
 			res.Suggestions = append(res.Suggestions, x)
 		}
 	}

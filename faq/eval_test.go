@@ -66,11 +66,12 @@ func loadQueries(t testing.TB, path string) []evalQuery {
 type scores struct {
 	n, in, out                      int
 	top1, top3, p1, fallback, wrong float64
+	suggestedOut                    float64 // out-of-scope messages offered suggestions
 }
 
 func (s scores) String() string {
-	return fmt.Sprintf("top1=%.3f top3=%.3f p1=%.3f fallback=%.3f wrong=%.3f n=%d (in=%d out=%d)",
-		s.top1, s.top3, s.p1, s.fallback, s.wrong, s.n, s.in, s.out)
+	return fmt.Sprintf("top1=%.3f top3=%.3f p1=%.3f fallback=%.3f wrong=%.3f n=%d (in=%d out=%d, out with suggestions %.2f)",
+		s.top1, s.top3, s.p1, s.fallback, s.wrong, s.n, s.in, s.out, s.suggestedOut)
 }
 
 func right(e *Entry, want []string) bool {
@@ -86,7 +87,7 @@ func right(e *Entry, want []string) bool {
 // query with its result (for -v diagnostics).
 func evaluate(kb *KB, qs []evalQuery, report func(q evalQuery, r Result)) scores {
 	var s scores
-	var top1, top3, p1, fallback, wrong int
+	var top1, top3, p1, fallback, wrong, suggested int
 	for _, q := range qs {
 		r := kb.Match(q.Q, q.Lang)
 		if report != nil {
@@ -98,6 +99,9 @@ func evaluate(kb *KB, qs []evalQuery, report func(q evalQuery, r Result)) scores
 			s.out++
 			if !confident {
 				fallback++
+				if len(r.Suggestions) > 0 {
+					suggested++
+				}
 			} else {
 				wrong++
 			}
@@ -131,6 +135,7 @@ func evaluate(kb *KB, qs []evalQuery, report func(q evalQuery, r Result)) scores
 	}
 	s.top1, s.top3, s.p1 = ratio(top1, s.in), ratio(top3, s.in), ratio(p1, s.in)
 	s.fallback, s.wrong = ratio(fallback, s.out), ratio(wrong, s.n)
+	s.suggestedOut = ratio(suggested, s.out)
 	return s
 }
 
@@ -148,7 +153,7 @@ type evalSet struct {
 func evalSets() []evalSet {
 	return []evalSet{
 		{name: "clinic", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl",
-			floor: scores{top1: 0.42, top3: 0.87, p1: 0.83, fallback: 0.90, wrong: 0.03}},
+			floor: scores{top1: 0.42, top3: 0.90, p1: 0.83, fallback: 0.90, wrong: 0.03}},
 		{name: "clinic-es", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl", lang: "es",
 			floor: scores{top1: 0.45, top3: 0.90, p1: 0.87, fallback: 0.75, wrong: 0.05}},
 		{name: "covid-jhu", kb: "public/covid-jhu/kb.yaml", queries: "public/covid-jhu/queries.jsonl",
@@ -156,7 +161,7 @@ func evalSets() []evalSet {
 		{name: "deepset-covid", kb: "public/deepset-covid/kb.yaml", queries: "public/deepset-covid/queries.jsonl",
 			floor: scores{p1: 0.53, wrong: 1}},
 		{name: "heldout", kb: "heldout/kb.yaml", queries: "heldout/queries.jsonl", own: true,
-			floor: scores{top1: 0.52, top3: 0.89, p1: 0.86, fallback: 0.95, wrong: 0.035}},
+			floor: scores{top1: 0.52, top3: 0.90, p1: 0.86, fallback: 0.95, wrong: 0.035}},
 	}
 }
 
