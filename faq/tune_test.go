@@ -69,12 +69,25 @@ func tuneVariants() []tuneVariant {
 	var out []tuneVariant
 	base := defaultParams
 	out = append(out, tuneVariant{"default", base})
-	for _, q := range []float32{0.3, 0.6, 1} {
-		for _, cw := range []float32{0.4, 0.6, 0.8, 1} {
-			p := base
-			p.qsim, p.commonWeight = q, cw
-			out = append(out, tuneVariant{fmt.Sprintf("qsim=%.1f commonW=%.1f", q, cw), p})
-		}
+	for _, wa := range []float32{0.1, 0.3, 0.5} {
+		p := base
+		p.weight[fAnswer] = wa
+		out = append(out, tuneVariant{fmt.Sprintf("answer=%.1f", wa), p})
+	}
+	for _, ba := range []float32{0.3, 0.75} {
+		p := base
+		p.b[fAnswer] = ba
+		out = append(out, tuneVariant{fmt.Sprintf("bAnswer=%.2f", ba), p})
+	}
+	for _, bq := range []float32{0.3, 0.75} {
+		p := base
+		p.b[fQuestion] = bq
+		out = append(out, tuneVariant{fmt.Sprintf("bQuestion=%.2f", bq), p})
+	}
+	for _, k1 := range []float32{0.8, 1.6} {
+		p := base
+		p.k1 = k1
+		out = append(out, tuneVariant{fmt.Sprintf("k1=%.1f", k1), p})
 	}
 	return out
 }
