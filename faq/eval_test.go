@@ -1,0 +1,284 @@
+package faq
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// evalDir is the shared evaluation data, beside the repository.
+const evalDir = "../../shared/eval"
+
+// evalQuery is one line of a queries file (see ../shared/eval/README.md).
+type evalQuery struct {
+	Q    string
+	Want []string // empty: the bot must not answer it from the knowledge base
+	Lang string
+}
+
+func loadQueries(t testing.TB, path string) []evalQuery {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("open queries: %v", err)
+	}
+	defer f.Close()
+	var out []evalQuery
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var raw struct {
+			Q    string          `json:"q"`
+			Want json.RawMessage `json:"want"`
+			Lang string          `json:"lang"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &raw); err != nil {
+			t.Fatalf("%s:%d: %v", path, line, err)
+		}
+		q := evalQuery{Q: raw.Q, Lang: raw.Lang}
+		var one string
+		if err := json.Unmarshal(raw.Want, &one); err == nil {
+			if one != "" {
+				q.Want = []string{one}
+			}
+		} else if err := json.Unmarshal(raw.Want, &q.Want); err != nil {
+			t.Fatalf("%s:%d: want: %v", path, line, err)
+		}
+		if len(q.Want) > 0 && strings.HasPrefix(q.Want[0], "!") {
+			continue // a safety label: the engine's business, not the matcher's
+		}
+		out = append(out, q)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("read queries: %v", err)
+	}
+	return out
+}
+
+// scores are the README's metrics, computed from Match alone.
+type scores struct {
+	n, in, out                      int
+	top1, top3, p1, fallback, wrong float64
+	suggestedOut                    float64 // out-of-scope messages offered suggestions
+}
+
+func (s scores) String() string {
+	return fmt.Sprintf("top1=%.3f top3=%.3f p1=%.3f fallback=%.3f wrong=%.3f n=%d (in=%d out=%d, out with suggestions %.2f)",
+		s.top1, s.top3, s.p1, s.fallback, s.wrong, s.n, s.in, s.out, s.suggestedOut)
+}
+
+func right(e *Entry, want []string) bool {
+	for _, w := range want {
+		if e.ID == w {
+			return true
+		}
+	}
+	return false
+}
+
+// evaluate runs every query through Match. report, when not nil, sees each
+// query with its result (for -v diagnostics).
+func evaluate(kb *KB, qs []evalQuery, report func(q evalQuery, r Result)) scores {
+	var s scores
+	var top1, top3, p1, fallback, wrong, suggested int
+	for _, q := range qs {
+		r := kb.Match(q.Q, q.Lang)
+		if report != nil {
+			report(q, r)
+		}
+		s.n++
+		confident := r.Confident && len(r.Candidates) > 0
+		if len(q.Want) == 0 {
+			s.out++
+			if !confident {
+				fallback++
+				if len(r.Suggestions) > 0 {
+					suggested++
+				}
+			} else {
+				wrong++
+			}
+			continue
+		}
+		s.in++
+		if len(r.Candidates) > 0 && right(r.Candidates[0].Entry, q.Want) {
+			p1++
+			if confident {
+				top1++
+			}
+		} else if confident {
+			wrong++
+		}
+		shown := r.Suggestions
+		if confident {
+			shown = r.Candidates[:1]
+		}
+		for _, c := range shown {
+			if right(c.Entry, q.Want) {
+				top3++
+				break
+			}
+		}
+	}
+	ratio := func(a, b int) float64 {
+		if b == 0 {
+			return 0
+		}
+		return float64(a) / float64(b)
+	}
+	s.top1, s.top3, s.p1 = ratio(top1, s.in), ratio(top3, s.in), ratio(p1, s.in)
+	s.fallback, s.wrong = ratio(fallback, s.out), ratio(wrong, s.n)
+	s.suggestedOut = ratio(suggested, s.out)
+	return s
+}
+
+// evalSet is one knowledge base and its queries, with the floors this
+// package must keep.
+type evalSet struct {
+	name, kb, queries string
+	own               bool   // in testdata, not in the shared directory
+	lang              string // only queries in this language, if set
+	floor             scores // top1, top3, p1, fallback: minimums; wrong: maximum
+}
+
+// The floors sit a little under what the matcher reaches (see the report
+// in the commit that set them); raise them when it improves.
+func evalSets() []evalSet {
+	return []evalSet{
+		{name: "clinic", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl",
+			floor: scores{top1: 0.42, top3: 0.90, p1: 0.83, fallback: 0.90, wrong: 0.03}},
+		{name: "clinic-es", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl", lang: "es",
+			floor: scores{top1: 0.45, top3: 0.90, p1: 0.87, fallback: 0.75, wrong: 0.05}},
+		{name: "covid-jhu", kb: "public/covid-jhu/kb.yaml", queries: "public/covid-jhu/queries.jsonl",
+			floor: scores{p1: 0.64, wrong: 1}},
+		{name: "deepset-covid", kb: "public/deepset-covid/kb.yaml", queries: "public/deepset-covid/queries.jsonl",
+			floor: scores{p1: 0.53, wrong: 1}},
+		{name: "heldout", kb: "heldout/kb.yaml", queries: "heldout/queries.jsonl", own: true,
+			floor: scores{top1: 0.52, top3: 0.90, p1: 0.86, fallback: 0.95, wrong: 0.035}},
+	}
+}
+
+func needEval(t testing.TB) {
+	t.Helper()
+	if _, err := os.Stat(evalDir); err != nil {
+		t.Skipf("evaluation data not found at %s (the shared directory sits beside the repository): %v", evalDir, err)
+	}
+}
+
+// TestEval measures the matcher on the shared evaluation sets and on our
+// own held-out set (testdata/heldout: a practice and messages written for
+// this package and never tuned against) and fails if a figure drops below
+// its floor. Run with -v to see the figures, and with
+// FAQ_EVAL_MISSES=1 to list every miss.
+func TestEval(t *testing.T) {
+	for _, set := range evalSets() {
+		t.Run(set.name, func(t *testing.T) {
+			dir := evalDir
+			if set.own {
+				dir = "testdata"
+			} else {
+				needEval(t)
+			}
+			kb, err := Load(filepath.Join(dir, set.kb))
+			if err != nil {
+				t.Fatalf("load %s: %v", set.kb, err)
+			}
+			qs := loadQueries(t, filepath.Join(dir, set.queries))
+			if set.lang != "" {
+				var keep []evalQuery
+				for _, q := range qs {
+					if q.Lang == set.lang {
+						keep = append(keep, q)
+					}
+				}
+				qs = keep
+			}
+			var report func(evalQuery, Result)
+			if os.Getenv("FAQ_EVAL_MISSES") != "" {
+				report = func(q evalQuery, r Result) { reportMiss(t, q, r) }
+			}
+			if dump := os.Getenv("FAQ_EVAL_FEATURES"); dump != "" {
+				report = featureDump(t, dump+"-"+set.name+".tsv")
+			}
+			got := evaluate(kb, qs, report)
+			t.Logf("%s: %v", set.name, got)
+			f := set.floor
+			if got.top1 < f.top1 || got.top3 < f.top3 || got.p1 < f.p1 || got.fallback < f.fallback || got.wrong > f.wrong {
+				t.Errorf("%s: got %v, want at least top1=%.3f top3=%.3f p1=%.3f fallback=%.3f and wrong at most %.3f",
+					set.name, got, f.top1, f.top3, f.p1, f.fallback, f.wrong)
+			}
+		})
+	}
+}
+
+func reportMiss(t *testing.T, q evalQuery, r Result) {
+	confident := r.Confident && len(r.Candidates) > 0
+	ok := false
+	switch {
+	case len(q.Want) == 0:
+		ok = !confident
+	case len(r.Candidates) > 0:
+		ok = confident && right(r.Candidates[0].Entry, q.Want)
+	}
+	if ok {
+		return
+	}
+	var b strings.Builder
+	for i, c := range r.Candidates {
+		if i == 3 {
+			break
+		}
+		fmt.Fprintf(&b, " %s(%.2f s=%.1f)", c.Entry.ID, c.Confidence, c.Score)
+	}
+	kind := "MISS"
+	if len(q.Want) > 0 && (len(r.Candidates) == 0 || !right(r.Candidates[0].Entry, q.Want)) {
+		kind = "RANK"
+	}
+	t.Logf("%s %q want=%v lang=%s conf=%v:%s", kind, q.Q, q.Want, r.Lang, confident, b.String())
+}
+
+// featureDump writes the top candidate's features of every query, with
+// its label (right, wrong, out of scope), for calibrating confidence.
+func featureDump(t *testing.T, path string) func(evalQuery, Result) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	fmt.Fprintln(f, "label\tp\tmargin\tcover\tspec\tunknown\tnovel\tqsim\tnspec\tadvice\tconf\tq")
+	return func(q evalQuery, r Result) {
+		label := "out"
+		if len(q.Want) > 0 {
+			label = "wrong"
+			if len(r.Candidates) > 0 && right(r.Candidates[0].Entry, q.Want) {
+				label = "right"
+			}
+		}
+		var c features
+		var conf float64
+		if len(r.Candidates) > 0 {
+			c, conf = r.Candidates[0].f, r.Candidates[0].Confidence
+		}
+		fmt.Fprintf(f, "%s", label)
+		for _, v := range c.confVector() {
+			fmt.Fprintf(f, "\t%.3f", v)
+		}
+		fmt.Fprintf(f, "\t%.3f\t%q\n", conf, q.Q)
+	}
+}
+
+func readFile(t testing.TB, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	return data
+}

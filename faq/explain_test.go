@@ -1,0 +1,70 @@
+package faq
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// explain describes how Match saw a message: its slots, their terms and
+// each top candidate's score per slot. A development aid for tests.
+func (kb *KB) explain(text, hint string) string {
+	ix := kb.idx
+	r := kb.Match(text, hint)
+	sc := ix.getScratch()
+	defer ix.putScratch(sc)
+	l := ix.analyzeQuery(sc, text, hint)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q lang=%s\n", text, l.code())
+	for _, s := range sc.slots {
+		fmt.Fprintf(&b, "  slot w=%.2f cw=%.2f abs=%v unk=%v:", s.w, s.cw, s.absorbed, s.unknown)
+		for k := uint8(0); k < s.nalt; k++ {
+			a := s.alts[k]
+			fmt.Fprintf(&b, " %s(%.2f idf=%.2f df=%d)", ix.names[a.term], a.w, ix.idf[a.term], len(ix.post[a.term]))
+		}
+		b.WriteByte('\n')
+	}
+	for _, c := range r.Candidates {
+		fmt.Fprintf(&b, "  %-28s score=%.2f conf=%.2f |", c.Entry.ID, c.Score, c.Confidence)
+		for _, s := range sc.slots {
+			if s.absorbed {
+				continue
+			}
+			var best float32
+			for k := uint8(0); k < s.nalt; k++ {
+				for _, p := range ix.post[s.alts[k].term] {
+					if ix.entries[p.entry] == c.Entry {
+						best = max(best, s.alts[k].w*p.score)
+					}
+				}
+			}
+			fmt.Fprintf(&b, " %.2f", s.w*best)
+		}
+		b.WriteByte('\n')
+	}
+	fmt.Fprintf(&b, "  confident=%v suggestions=%d\n", r.Confident, len(r.Suggestions))
+	return b.String()
+}
+
+// TestExplain prints explain for FAQ_EXPLAIN="message" against FAQ_KB
+// (default: the clinic set). A development aid; it asserts nothing.
+func TestExplain(t *testing.T) {
+	q := os.Getenv("FAQ_EXPLAIN")
+	if q == "" {
+		t.Skip("set FAQ_EXPLAIN to a message (and FAQ_KB to a kb.yaml) to see how it is matched")
+	}
+	path := os.Getenv("FAQ_KB")
+	if path == "" {
+		needEval(t)
+		path = filepath.Join(evalDir, "clinic/kb.yaml")
+	}
+	kb, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range strings.Split(q, "|") {
+		t.Log("\n" + kb.explain(m, os.Getenv("FAQ_LANG")))
+	}
+}

@@ -1,0 +1,118 @@
+package faq
+
+import "strings"
+
+// langVotes says which language a folded word points to: +1 Spanish,
+// -1 English. Words both languages use ("me", "a", "doctor") are absent.
+var langVotes = buildLangVotes()
+
+func buildLangVotes() map[string]int8 {
+	en := make(map[string]bool)
+	for w := range englishClass {
+		en[w] = true
+	}
+	for w := range chatEnglish {
+		en[w] = true
+	}
+	for w := range negations {
+		en[w] = true
+	}
+	for _, e := range lexicon {
+		for _, p := range e.en {
+			for _, w := range strings.Fields(p) {
+				en[w] = true
+			}
+		}
+	}
+	es := make(map[string]bool)
+	for w := range spanishClass {
+		es[w] = true
+	}
+	for w := range chatSpanish {
+		es[w] = true
+	}
+	for _, e := range lexicon {
+		es[e.es] = true
+	}
+	es["no"], es["sin"], es["nunca"], es["tampoco"] = true, true, true, true
+	votes := make(map[string]int8)
+	for w := range es {
+		if !en[w] {
+			votes[w] = 1
+		}
+	}
+	for w := range en {
+		if !es[w] && !lexiconOnlyEnglish(w) {
+			votes[w] = -1
+		}
+	}
+	return votes
+}
+
+// lexiconOnlyEnglish keeps English translation words that are also common
+// in Spanish-language chat from voting ("app", "video").
+func lexiconOnlyEnglish(w string) bool {
+	switch w {
+	case "app", "video", "virtual", "plan", "control", "hospital", "doctor", "diabetes", "sexual",
+		"prenatal", "personal", "id", "ok":
+		return true
+	}
+	return false
+}
+
+// spanishMarks are characters only Spanish text has among the two.
+var spanishMarks = []string{"ñ", "Ñ", "¿", "¡", "á", "é", "í", "ó", "ú", "Á", "É", "Í", "Ó", "Ú"}
+
+// DetectLang says whether text is Spanish ("es") or English ("en"), from
+// its function words, common clinic words and Spanish spelling marks. sure
+// is false when the evidence is thin or split; lang is "" when there is
+// none at all.
+func DetectLang(text string) (lang string, sure bool) {
+	var t tokenizer
+	t.split(text)
+	es, en := votes(text, string(t.buf), t.toks)
+	switch {
+	case es > en:
+		return "es", es-en >= 2
+	case en > es:
+		return "en", en-es >= 2
+	}
+	return "", false
+}
+
+func votes(raw, folded string, toks []token) (es, en int) {
+	for _, m := range spanishMarks {
+		if strings.Contains(raw, m) {
+			es += 2
+			break
+		}
+	}
+	for _, tk := range toks {
+		switch langVotes[folded[tk.start:tk.end]] {
+		case 1:
+			es++
+		case -1:
+			en++
+		}
+	}
+	return es, en
+}
+
+// detect picks the language to analyse a message in: what the text says,
+// then the hint, then fallback (the knowledge base's language).
+func detect(raw, folded string, toks []token, hint string, fallback lang) lang {
+	es, en := votes(raw, folded, toks)
+	switch {
+	case es > en:
+		return langES
+	case en > es:
+		return langEN
+	}
+	if l := langOf(hint); l != langOther {
+		return l
+	}
+	if fallback == langOther {
+		return langEN
+	}
+	return fallback
+}

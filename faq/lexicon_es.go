@@ -1,0 +1,467 @@
+package faq
+
+// spanishEnglish is a small bilingual lexicon of words patients use with a
+// clinic, so that a Spanish message finds an entry written only in English
+// (and the reverse for a Spanish knowledge base). It is general clinic
+// vocabulary, not any one clinic's content. One line per Spanish word (in
+// folded form, with common inflections of irregular verbs listed apart);
+// the English side lists words or phrases, best first.
+const spanishEnglish = `
+abierto: open
+abren: open
+abrir: open
+abre: open
+acabo: ran out, just
+acabe: ran out
+acepta: accept, take
+aceptan: accept, take
+aceptar: accept
+acompanante: companion, caregiver
+acta: certificate
+actualizar: update
+adolescente: teen, teenager
+adulto: adult
+adultos: adults
+agendar: book, schedule
+agenda: schedule
+agua: water
+ahorita: now
+alergia: allergy
+alimento: food
+almuerzo: lunch
+alta: high
+analisis: test, lab, tests
+anteojos: glasses
+anticonceptivo: birth control, contraception
+anticonceptivos: birth control, contraception
+ano: year
+anos: years, old
+ansiedad: anxiety
+antibiotico: antibiotic
+aparcar: park, parking
+aplicacion: app
+app: app
+apuntarme: sign up, register
+arrugas: wrinkles
+asistencia: assistance, help
+atencion: care, service
+atender: see, seen
+atienden: see, open
+atiende: see, open
+autobus: bus
+avisos: reminders, notices, alerts
+aviso: reminder, notice, alert
+ayuno: fasting
+azucar: sugar, glucose
+bano: bathroom, restroom
+barato: cheap, low cost
+bebe: baby
+bebes: babies
+beber: drink
+boca: mouth
+borrar: delete
+brazo: arm
+buscar: find, look
+cabeza: head
+cadena: chain
+caducado: expired
+cafe: coffee
+calle: street
+cambiar: change, switch
+cambio: change
+camion: bus
+cancelar: cancel
+cancelo: cancel
+cara: face
+cargo: charge, fee
+carro: car
+carta: letter
+casa: home
+celular: cell, phone, mobile
+cerca: near, close
+cerrado: closed
+cerrar: close
+cierran: close
+cierra: close
+chequeo: checkup, physical
+cirugia: surgery
+cita: appointment, visit
+citas: appointments
+clinica: clinic, office
+cobran: charge, cost
+cobrar: charge
+cobro: charge, fee
+codigo: code
+colesterol: cholesterol
+comer: eat
+comida: food, meal
+companero: partner
+completo: complete, full
+computadora: computer
+confidencial: confidential, private
+consejero: counselor
+consejeria: counseling
+consulta: visit, appointment, consultation
+consultorio: office, clinic
+contrasena: password
+control: checkup, care
+copago: copay
+corazon: heart
+correo: email, mail
+costo: cost, price
+cuenta: account, bill
+cubre: cover, covers
+cubrir: cover
+cuesta: cost
+cumple: turns
+cumpleanos: birthday
+cupon: coupon
+curso: class
+dan: give
+deducible: deductible
+dejar: leave, park
+dentista: dentist
+deposito: deposit
+depresion: depression
+derecho: right
+descuento: discount
+desayuno: breakfast
+diabetes: diabetes
+diabetico: diabetic, diabetes
+dia: day
+dinero: money
+direccion: address, directions
+discapacidad: disability
+disponible: available
+doctor: doctor
+doctora: doctor
+documento: document, form
+documentos: documents, forms, paperwork
+dolor: pain
+domicilio: address, home
+domingo: sunday
+dosis: dose
+duele: hurt, pain
+edad: age
+edificio: building
+ejercicio: exercise
+electronico: electronic, email
+embarazada: pregnant
+embarazo: pregnancy
+emergencia: emergency
+empleo: job, work
+enfermedad: illness, disease, sick
+enfermera: nurse
+enfermero: nurse
+enfermo: sick
+enfermos: sick
+ensenar: show
+entrada: entrance
+entrar: enter, log in, get in
+enviar: send
+escuela: school
+espalda: back
+espanol: spanish
+especialista: specialist
+esperar: wait
+espera: wait
+esposa: wife
+esposo: husband
+estacionamiento: parking
+estacionar: park
+estado: state
+estudio: test, study
+examen: exam, test, physical
+expediente: records, file, chart
+factura: bill, invoice
+familia: family
+familiar: family, relative
+farmacia: pharmacy
+fecha: date
+feriado: holiday
+festivo: holiday
+fiebre: fever
+fisioterapia: physical therapy, physiotherapy, rehab
+fisioterapeuta: physical therapist, physiotherapist
+rehabilitacion: rehab, rehabilitation, physical therapy
+electrocardiograma: ekg, ecg, electrocardiogram
+mamografia: mammogram
+papanicolau: pap smear
+colonoscopia: colonoscopy
+vacunado: vaccinated, vaccine
+fila: line
+fin: end
+finde: weekend
+firma: signature
+forma: form
+formulario: form
+formularios: forms
+foto: photo
+gafas: glasses
+ganar: earn
+gano: earn, income
+garganta: throat
+gimnasio: gym
+ginecologo: gynecologist
+ginecologa: gynecologist
+gratis: free
+gratuito: free
+gripa: flu
+gripe: flu
+grupo: group
+guarderia: daycare
+habla: speak, speaks
+hablar: speak, talk
+hablo: speak, talk, call
+hacen: do
+herida: wound, injury
+hija: daughter, child
+hijo: son, child
+hijos: children, kids
+historial: history, records
+hoja: form, sheet
+horario: hours, schedule
+hora: hour, time
+horas: hours
+hospital: hospital
+hoy: today
+hueso: bone
+identificacion: id, identification
+idioma: language
+iglesia: church
+ingles: english
+ingresos: income
+inhalador: inhaler
+inscribirme: sign up, register, enroll
+inscribir: sign up, register, enroll
+insulina: insulin
+interprete: interpreter
+inyeccion: shot, injection
+inyecciones: shots, injections
+jueves: thursday
+junta: meeting
+juntas: meetings
+laboratorio: lab, laboratory
+lentes: glasses
+letra: letter
+licencia: license
+lista: list
+llamada: call
+llamar: call, phone
+llamo: call
+llegar: arrive, get
+llego: arrive, walk in
+llevar: bring
+llevo: bring
+lunes: monday
+madre: mother
+maestro: teacher
+mama: mom, mother
+manana: tomorrow, morning
+mandar: send
+manden: send
+mandan: send
+manejar: drive
+martes: tuesday
+medicamento: medication, medicine
+medicamentos: medications, medicines
+medicina: medicine, medication
+medico: doctor, medical
+medicos: doctors, medical
+mensaje: message, text
+mensajes: messages, texts
+mes: month
+meses: months
+miercoles: wednesday
+migrante: immigrant
+minutos: minutes
+molestia: pain
+mudanza: move
+mudar: move
+multa: fee, penalty
+muestra: sample
+mujer: woman
+mujeres: women
+nacimiento: birth
+necesitar: need
+nino: child, kid
+ninos: children, kids
+nina: child, girl
+ninas: children, girls
+noche: night, evening
+nombre: name
+nuevo: new
+nuevos: new
+nuevas: new
+numero: number, phone
+nutricion: nutrition
+obstetra: obstetrician, ob-gyn
+oficina: office
+oido: ear
+ojo: eye
+ojos: eyes
+olvide: forgot
+olvido: forgot
+orina: urine
+paciente: patient
+pacientes: patients
+padre: father, parent
+padres: parents
+pagar: pay
+pago: payment, pay
+pagos: payments
+papa: dad, father
+papeles: papers, paperwork, documents, forms
+papeleo: paperwork
+parqueo: parking
+parto: birth, delivery
+pasaporte: passport
+pastilla: pill, pills
+pastillas: pills
+pedir: request, ask
+pediatra: pediatrician
+pelo: hair
+perder: lose, miss
+perdi: lost, missed
+permiso: leave, permission
+persona: person
+personal: staff
+peso: weight
+piel: skin
+pierna: leg
+pies: feet
+piso: floor
+plan: plan
+plazos: installments, payment plan
+poner: give, get
+ponen: give
+precio: price, cost
+precios: prices
+pregunta: question
+prenatal: prenatal
+presion: blood pressure
+primera: first
+primer: first
+privacidad: privacy
+privado: private
+programa: program
+proveedor: provider
+prueba: test
+pruebas: tests
+publico: public
+puerta: door
+quitar: remove, stop
+quitarme: remove
+radiografia: x-ray
+receta: prescription
+recetas: prescriptions
+recibir: receive, accept
+recibiendo: accepting, taking
+recibo: receipt
+recoger: pick up
+recordatorio: reminder
+recordatorios: reminders
+reembolso: refund, reimbursement
+referencia: referral
+registrarme: register, sign up
+registros: records
+renovar: renew, refill
+reprogramar: reschedule
+resfriado: cold
+resultado: result, results
+resultados: results
+retraso: late, delay
+reunion: meeting
+revision: checkup, review
+ropa: clothes
+rueda: wheel
+ruedas: wheelchair
+sabado: saturday
+sabados: saturdays
+sacar: get, book
+sala: room
+salud: health
+sangre: blood
+seguro: insurance
+semana: week
+semanas: weeks
+senal: signal
+servicio: service
+servicios: services
+sexual: sexual
+sida: hiv, aids
+silla: chair
+sintomas: symptoms
+sitio: site, website
+sobrepeso: weight
+solicitar: request
+solicitud: request, application
+sueno: sleep
+surtir: fill, refill
+tarde: late, afternoon, evening
+tardan: take long, how long
+tarjeta: card
+tarifa: fee, rate
+telefono: phone, number
+temprano: early
+terapia: therapy
+tos: cough
+trabajo: work, job
+traducir: translate, interpreter
+traductor: interpreter, translator
+traer: bring
+transferir: transfer
+transporte: transportation, transit
+tratamiento: treatment
+turno: appointment
+ultrasonido: ultrasound
+urgencia: urgent, emergency
+urgencias: emergency room, urgent care
+urgente: urgent
+vacuna: vaccine, shot
+vacunas: vaccines, shots
+vacunar: vaccinate, vaccine
+vacunarme: vaccinate, vaccine
+vacunacion: vaccination
+ver: see
+verano: summer
+viaje: travel, trip
+viajar: travel
+viernes: friday
+video: video
+virtual: virtual
+visita: visit
+vista: vision, eye
+volver: return, again
+vuelvan: again
+`
+
+// chatEnglish expands the shorthand patients type into the words a
+// knowledge base is written in.
+var chatEnglish = map[string]string{
+	"tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow", "tomorow": "tomorrow", "2morrow": "tomorrow",
+	"tonite": "tonight", "nite": "night", "2day": "today", "2nite": "tonight", "b4": "before",
+	"appt": "appointment", "appts": "appointments", "apt": "appointment", "dr": "doctor", "drs": "doctors",
+	"doc": "doctor", "docs": "doctors", "rx": "prescription", "rxs": "prescriptions", "meds": "medication",
+	"med": "medication", "yo": "year old", "yr": "year", "yrs": "years", "mo": "month", "mos": "months",
+	"wk": "week", "wks": "weeks", "hr": "hour", "hrs": "hours", "min": "minute", "mins": "minutes",
+	"info": "information", "pic": "picture", "pics": "pictures", "msg": "message", "msgs": "messages",
+	"txt": "text", "txts": "texts", "ppl": "people", "bday": "birthday", "sched": "schedule",
+	"dept": "department", "vax": "vaccine", "vaxx": "vaccine", "pw": "password", "pwd": "password",
+	"pharm": "pharmacy", "ins": "insurance", "acct": "account", "addr": "address", "num": "number",
+	"ph": "phone", "tel": "phone", "cell": "cell phone", "pt": "patient", "pts": "patients",
+	"peds": "pediatrics", "labs": "lab", "hosp": "hospital", "er": "emergency room", "asap": "soon",
+	"tho": "though", "thru": "through", "bc": "because", "cuz": "because", "coz": "because",
+	"w/o": "without", "wo": "without", "sat": "saturday", "sun": "sunday", "mon": "monday",
+	"tues": "tuesday", "tue": "tuesday", "wed": "wednesday", "thurs": "thursday", "thu": "thursday",
+	"fri": "friday", "wknd": "weekend", "wkend": "weekend", "np": "nurse practitioner",
+	"pa": "physician assistant", "ob": "obstetrician", "gyn": "gynecologist", "pcp": "primary care provider",
+}
+
+// chatSpanish expands Spanish chat shorthand.
+var chatSpanish = map[string]string{
+	"xq": "porque", "pq": "porque", "q": "que", "k": "que", "tb": "tambien", "tmb": "tambien",
+	"dr": "doctor", "dra": "doctora", "drs": "doctores", "hrs": "horas", "mna": "manana", "mnn": "manana",
+	"xfa": "por favor", "porfa": "por favor", "pls": "por favor", "info": "informacion", "tel": "telefono",
+	"cel": "celular", "msj": "mensaje", "msjs": "mensajes", "finde": "fin de semana",
+}

@@ -1,0 +1,168 @@
+package faq
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// token is one word of a text after folding: lower case, no accents,
+// compatibility forms (full-width letters, ligatures) replaced by their
+// plain letters (NFKD), apostrophes removed ("don't" → "dont").
+type token struct {
+	start, end int32 // in the folded buffer
+	clause     int16 // which clause of the text (split at . ! ? ; and newlines)
+	question   bool  // the clause ends with a question mark
+}
+
+// tokenizer folds and splits text. It reuses its buffers across calls, so
+// one tokenizer serves one goroutine.
+type tokenizer struct {
+	buf  []byte
+	toks []token
+}
+
+// foldTable maps runes below foldTableSize to their folded form; it is
+// computed once and only read afterwards.
+const foldTableSize = 0x250
+
+var foldTable = buildFoldTable()
+
+func buildFoldTable() [foldTableSize]string {
+	var t [foldTableSize]string
+	for r := rune(0); r < foldTableSize; r++ {
+		t[r] = string(foldSlow(nil, r))
+	}
+	return t
+}
+
+// foldSlow decomposes r (NFKD), drops combining marks and lower-cases it.
+// It returns nil for a rune that is not part of a word.
+func foldSlow(out []byte, r rune) []byte {
+	var src [utf8.UTFMax]byte
+	n := utf8.EncodeRune(src[:], r)
+	var dec [32]byte
+	d := norm.NFKD.Append(dec[:0], src[:n]...)
+	for len(d) > 0 {
+		c, size := utf8.DecodeRune(d)
+		d = d[size:]
+		switch {
+		case unicode.Is(unicode.Mn, c):
+		case unicode.IsLetter(c) || unicode.IsDigit(c):
+			out = utf8.AppendRune(out, unicode.ToLower(c))
+		}
+	}
+	return out
+}
+
+// isApostrophe reports the marks that join the parts of "don't".
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '`' }
+
+// split folds s into t.buf and records its words in t.toks.
+func (t *tokenizer) split(s string) {
+	t.buf, t.toks = t.buf[:0], t.toks[:0]
+	var clause int16
+	inWord := false
+	start := 0
+	endWord := func() {
+		if inWord && len(t.buf) > start {
+			t.toks = append(t.toks, token{start: int32(start), end: int32(len(t.buf)), clause: clause})
+		}
+		inWord = false
+	}
+	endClause := func(question bool) {
+		endWord()
+		if question {
+			for i := len(t.toks) - 1; i >= 0 && t.toks[i].clause == clause; i-- {
+				t.toks[i].question = true
+			}
+		}
+		if len(t.toks) > 0 && t.toks[len(t.toks)-1].clause == clause && clause < 1<<14 {
+			clause++
+		}
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case '0' <= c && c <= '9':
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				// "11pm", "6yo", "3rd": a number with a unit is two words.
+				// (Letters then digits, as in "a1c" or "n95", stay one.)
+				if inWord && allDigits(t.buf[start:]) {
+					endWord()
+				}
+			case c == '\'' || c == '`':
+				continue // inside a word it joins; elsewhere it is nothing
+			case c == '?':
+				endClause(true)
+				continue
+			case c == '.' || c == '!' || c == ';' || c == '\n':
+				endClause(false)
+				continue
+			default:
+				endWord()
+				continue
+			}
+			if !inWord {
+				inWord, start = true, len(t.buf)
+			}
+			t.buf = append(t.buf, c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if isApostrophe(r) {
+			continue
+		}
+		if r == '¿' || r == '¡' {
+			endWord()
+			continue
+		}
+		before := len(t.buf)
+		if r < foldTableSize {
+			t.buf = append(t.buf, foldTable[r]...)
+		} else if r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
+			t.buf = foldSlow(t.buf, r)
+		}
+		if len(t.buf) == before {
+			if !unicode.Is(unicode.Mn, r) { // a lone combining mark continues the word
+				endWord()
+			}
+			continue
+		}
+		if !inWord {
+			inWord, start = true, before
+		}
+	}
+	endClause(false)
+}
+
+// word returns the folded text of token i; it aliases t.buf.
+func (t *tokenizer) word(i int) []byte { return t.buf[t.toks[i].start:t.toks[i].end] }
+
+// foldString returns s folded into words joined by single spaces; the index
+// uses it at build time.
+func foldWords(s string) []string {
+	var t tokenizer
+	t.split(s)
+	out := make([]string, len(t.toks))
+	for i := range t.toks {
+		out[i] = string(t.word(i))
+	}
+	return out
+}
+
+func allDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
+}

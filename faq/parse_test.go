@@ -1,0 +1,325 @@
+package faq
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// validKB is a small faq.yaml that uses every field.
+const validKB = `version: 1
+language: en
+clinic:
+  name: Test Clinic
+  phone: "+1 555 0100"
+  website: https://test.example
+  emergency_number: 911
+  crisis_line: "988"
+synonyms:
+  - [appointment, appt]
+  - [x-ray, xray]
+entries:
+  - id: hours
+    question: When are you open?
+    alternates: ["What are your hours?"]
+    keywords: [hours, open]
+    tags: [info]
+    answer: Nine to five.
+    follow_up: [holiday]
+    reviewed_by: Dr. Ames
+    reviewed_at: 2025-01-31
+    review_every: 1m
+    translations:
+      es:
+        question: ¿Cuándo abren?
+        alternates: ["¿Cuál es su horario?"]
+        answer: De nueve a cinco.
+  - id: holiday
+    question: Are you open on holidays?
+    answer: No.
+`
+
+func TestParseValid(t *testing.T) {
+	kb, err := Parse("faq.yaml", []byte(validKB))
+	if err != nil {
+		t.Fatalf("got error %v, want none", err)
+	}
+	if got, want := kb.Clinic, (Clinic{Name: "Test Clinic", Phone: "+1 555 0100", Website: "https://test.example", EmergencyNumber: "911", CrisisLine: "988"}); got != want {
+		t.Errorf("got clinic %+v, want %+v", got, want)
+	}
+	e, ok := kb.Entry("hours")
+	if !ok {
+		t.Fatal("entry hours not found")
+	}
+	if got, want := e.ReviewedAt, time.Date(2025, 1, 31, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("got reviewed_at %v, want %v", got, want)
+	}
+	if got, want := e.ReviewEvery, (Period{N: 1, Unit: 'm'}); got != want {
+		t.Errorf("got review_every %v, want %v", got, want)
+	}
+	if e.Line != 13 || e.ReviewedBy != "Dr. Ames" || len(e.FollowUp) != 1 || e.Translations["es"].Answer != "De nueve a cinco." {
+		t.Errorf("got entry %+v", e)
+	}
+	if len(kb.Synonyms) != 2 || kb.Synonyms[1][0] != "x-ray" {
+		t.Errorf("got synonyms %v", kb.Synonyms)
+	}
+}
+
+func TestLocalized(t *testing.T) {
+	kb, err := Parse("faq.yaml", []byte(validKB))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hours, _ := kb.Entry("hours")
+	holiday, _ := kb.Entry("holiday")
+	for _, tc := range []struct {
+		e                 *Entry
+		lang              string
+		wantQ, wantA, got string
+	}{
+		{hours, "es", "¿Cuándo abren?", "De nueve a cinco.", "es"},
+		{hours, "es-MX", "¿Cuándo abren?", "De nueve a cinco.", "es"},
+		{hours, "en", "When are you open?", "Nine to five.", "en"},
+		{hours, "", "When are you open?", "Nine to five.", "en"},
+		{holiday, "es", "Are you open on holidays?", "No.", "en"},
+	} {
+		q, a, l := tc.e.Localized(tc.lang)
+		if q != tc.wantQ || a != tc.wantA || l != tc.got {
+			t.Errorf("%s in %q: got (%q, %q, %q), want (%q, %q, %q)", tc.e.ID, tc.lang, q, a, l, tc.wantQ, tc.wantA, tc.got)
+		}
+	}
+}
+
+// TestParseErrors edits validKB and checks every error Parse reports, in
+// order, with its line.
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		from, to string // replace from with to in validKB
+		want     []string
+	}{
+		{"version", "version: 1", "version: 2", []string{"faq.yaml:1: version 2 is not supported: this carebot reads version 1"}},
+		{"version type", "version: 1", "version: one", []string{`faq.yaml:1: version: want a whole number, got "one"`}},
+		{"no version", "version: 1\n", "", []string{"faq.yaml:1: version is missing: add `version: 1`"}},
+		{"language", "language: en", "language: xx", []string{`faq.yaml:2: language: "xx" is not a known language code; use a code such as en, es or es-MX`}},
+		{"unknown top field", "clinic:", "clinik:", []string{
+			`faq.yaml:3: unknown field "clinik" (want version, language, clinic, synonyms, entries)`}},
+		{"unknown clinic field", "  website:", "  web:", []string{
+			`faq.yaml:6: clinic: unknown field "web" (want name, phone, website, emergency_number, crisis_line)`}},
+		{"empty synonym group", "  - [x-ray, xray]", "  - []", []string{"faq.yaml:11: synonyms group 2 is empty"}},
+		{"one-word synonym group", "  - [x-ray, xray]", "  - [x-ray]", []string{"faq.yaml:11: synonyms group 2 has one word: a group needs at least two"}},
+		{"follow_up missing", "follow_up: [holiday]", "follow_up: [holidays]", []string{`faq.yaml:19: entry "hours": follow_up "holidays" does not exist`}},
+		{"follow_up itself", "follow_up: [holiday]", "follow_up: [hours]", []string{`faq.yaml:19: entry "hours": follow_up "hours" is the entry itself`}},
+		{"duplicate id", "id: holiday", "id: hours", []string{
+			`faq.yaml:19: entry "hours": follow_up "holiday" does not exist`,
+			`faq.yaml:28: entry "hours": the id is used twice (first at line 13)`}},
+		{"empty question", "question: Are you open on holidays?", `question: ""`, []string{`faq.yaml:29: entry "holiday": question is empty`}},
+		{"answer is a list", "answer: No.", "answer: [a, b]", []string{`faq.yaml:30: entry "holiday": answer: want text, got a list`}},
+		{"answer missing", "    answer: No.\n", "", []string{`faq.yaml:28: entry "holiday": answer is missing`}},
+		{"unknown entry field", "tags: [info]", "tag: [info]", []string{
+			`faq.yaml:17: entry "hours": unknown field "tag" (want id, question, alternates, keywords, tags, answer, follow_up, translations, reviewed_by, reviewed_at, review_every)`}},
+		{"translation without answer", "        answer: De nueve a cinco.\n", "", []string{`faq.yaml:24: entry "hours": translations.es has no answer`}},
+		{"translation language", "      es:", "      e$:", []string{`faq.yaml:24: entry "hours": translations: "e$" is not a known language code; use a code such as en, es or es-MX`}},
+		{"translation in own language", "      es:", "      en:", []string{`faq.yaml:24: entry "hours": translations.en: en is the knowledge base's own language; put that text in question and answer`}},
+		{"review_every", "review_every: 1m", "review_every: 6 months", []string{`faq.yaml:22: entry "hours": review_every "6 months": unit must be d (days), w (weeks), m (months) or y (years)`}},
+		{"reviewed_at", "reviewed_at: 2025-01-31", "reviewed_at: 31/01/2025", []string{`faq.yaml:21: entry "hours": reviewed_at "31/01/2025": want a date such as 2025-01-31`}},
+		{"bad id", "id: holiday", "id: holiday hours", []string{
+			`faq.yaml:19: entry "hours": follow_up "holiday" does not exist`,
+			`faq.yaml:28: entry "holiday hours": id may use only letters, digits, '.', '_' and '-' (at most 100)`}},
+		{"alternates type", `alternates: ["What are your hours?"]`, "alternates: {a: b}", []string{
+			`faq.yaml:15: entry "hours": alternates: want a list of text, such as [a, b], got a mapping (key: value)`}},
+		{"duplicate key", "    tags: [info]\n", "    tags: [info]\n    tags: [more]\n", []string{`faq.yaml:18: entry "hours": "tags" is given twice (first at line 17)`}},
+		{"syntax", "    keywords: [hours, open]", "    keywords: [hours, open", []string{"faq.yaml:16: invalid YAML: did not find expected ',' or ']'"}},
+		{"tab", "    tags: [info]", "\ttags: [info]", []string{"faq.yaml:17: invalid YAML: found character that cannot start any token"}},
+		{"several at once", "language: en", "language: zz", []string{
+			`faq.yaml:2: language: "zz" is not a known language code; use a code such as en, es or es-MX`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(validKB, tc.from) {
+				t.Fatalf("validKB has no %q", tc.from)
+			}
+			_, err := Parse("faq.yaml", []byte(strings.Replace(validKB, tc.from, tc.to, 1)))
+			var es Errors
+			if !errors.As(err, &es) {
+				t.Fatalf("got %v, want faq.Errors", err)
+			}
+			var got []string
+			for _, e := range es {
+				got = append(got, e.Error())
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got errors\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			var first *Error
+			if !errors.As(err, &first) || first.Error() != tc.want[0] {
+				t.Errorf("errors.As *Error: got %v, want %q", first, tc.want[0])
+			}
+		})
+	}
+}
+
+func TestParseWholeFileErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		data string
+		want string
+	}{
+		{"empty", "", "faq.yaml: the file is empty"},
+		{"blank", "  \n\n", "faq.yaml: the file is empty"},
+		{"comments only", "# nothing\n", "faq.yaml: the file has no content (only comments?)"},
+		{"not utf-8", "version: 1\nlanguage: en\nentries: \xff\xfe\n", "faq.yaml:3: the file is not valid UTF-8 text; save it as UTF-8"},
+		{"not a mapping", "- a\n- b\n", "faq.yaml:1: the top level: want a mapping (key: value), got a list"},
+		{"two documents", validKB + "---\nversion: 1\n", "faq.yaml:31: a second YAML document (after ---): put everything in one"},
+		{"unknown anchor", "version: 1\nlanguage: *x\n", "faq.yaml:2: invalid YAML: unknown anchor 'x' referenced"},
+		{"too large", strings.Repeat("#", MaxFileSize+1), "faq.yaml: the file is larger than 10 MB; is it the right file?"},
+		{"no entries", "version: 1\nlanguage: en\nentries: []\n", "faq.yaml: entries is empty: the file has no questions and answers"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("faq.yaml", []byte(tc.data))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestParseAliasBomb checks that a "billion laughs" file (ten levels of
+// aliases, each ten times the one before) fails with a bounded list of
+// errors instead of expanding: the schema walk never follows an alias
+// deeper than a list of words, and a visit budget backs that up.
+func TestParseAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("version: 1\nlanguage: en\nsynonyms:\n  - &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i < 10; i++ {
+		b.WriteString("  - &a" + itoa(i) + " [")
+		for j := 0; j < 10; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*a" + itoa(i-1))
+		}
+		b.WriteString("]\n")
+	}
+	b.WriteString("entries:\n  - id: a\n    question: q\n    answer: a\n    alternates: *a9\n    keywords: *a9\n")
+	_, err := Parse("faq.yaml", []byte(b.String()))
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("got %v, want errors", err)
+	}
+	if len(es) > 200 {
+		t.Errorf("got %d errors, want a bounded list", len(es))
+	}
+	if !strings.Contains(err.Error(), "synonyms group 2 item 1: want text, got a list") {
+		t.Errorf("got %v, want an error about the nested list", err)
+	}
+}
+
+// TestDecoderVisitBudget checks the budget itself: following many aliases
+// stops with one clear error.
+func TestDecoderVisitBudget(t *testing.T) {
+	d := &decoder{file: "faq.yaml", visits: maxNodeVisits - 2}
+	n := d.node(&yaml.Node{Kind: yaml.ScalarNode, Line: 7})
+	n2 := d.node(&yaml.Node{Kind: yaml.ScalarNode, Line: 7})
+	n3 := d.node(&yaml.Node{Kind: yaml.ScalarNode, Line: 8})
+	if n == nil || n2 == nil || n3 != nil {
+		t.Errorf("got nodes %v %v %v, want the third refused", n, n2, n3)
+	}
+	if len(d.errs) != 1 || !strings.Contains(d.errs[0].Error(), "faq.yaml:8: the file expands to too many values") {
+		t.Errorf("got %v, want one error about expansion on line 8", d.errs)
+	}
+}
+
+func TestParseDeepNesting(t *testing.T) {
+	data := "version: 1\nlanguage: en\nentries: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n"
+	if _, err := Parse("faq.yaml", []byte(data)); err == nil {
+		t.Error("got no error for 20000 nested lists")
+	}
+}
+
+func TestLoad(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "faq.yaml")
+	if err := os.WriteFile(path, []byte(strings.Replace(validKB, "version: 1", "version: 3", 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(path)
+	if err == nil || !strings.HasPrefix(err.Error(), path+":1: version 3") {
+		t.Errorf("got %v, want an error naming %s:1", err, path)
+	}
+	if _, err := Load(filepath.Join(t.TempDir(), "missing.yaml")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("got %v, want not-exist", err)
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	kb, err := Parse("faq.yaml", []byte(strings.Replace(validKB, "    answer: No.\n", "    answer: No.\n    review_every: 1y\n", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		now  time.Time
+		want []string
+	}{
+		{time.Date(2025, 2, 27, 0, 0, 0, 0, time.UTC), []string{
+			`faq.yaml:28: entry "holiday": warning: review_every is 1y but reviewed_at is missing: it has never been reviewed`}},
+		{time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), []string{
+			`faq.yaml:21: entry "hours": warning: past its review date: reviewed 2025-01-31 by Dr. Ames, review every 1m, due 2025-03-03`,
+			`faq.yaml:28: entry "holiday": warning: review_every is 1y but reviewed_at is missing: it has never been reviewed`}[1:]},
+		{time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC), []string{
+			`faq.yaml:21: entry "hours": warning: past its review date: reviewed 2025-01-31 by Dr. Ames, review every 1m, due 2025-03-03`,
+			`faq.yaml:28: entry "holiday": warning: review_every is 1y but reviewed_at is missing: it has never been reviewed`}},
+		{time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), []string{
+			`faq.yaml:21: entry "hours": warning: reviewed_at 2025-01-31 is in the future`,
+			`faq.yaml:28: entry "holiday": warning: review_every is 1y but reviewed_at is missing: it has never been reviewed`}},
+	} {
+		var got []string
+		for _, w := range kb.Warnings(tc.now) {
+			got = append(got, w.String())
+		}
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("at %s: got\n%s\nwant\n%s", tc.now.Format(time.DateOnly), strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
+}
+
+func TestParsePeriod(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Period
+		err  bool
+	}{
+		{"180d", Period{180, 'd'}, false},
+		{"12w", Period{12, 'w'}, false},
+		{"6m", Period{6, 'm'}, false},
+		{"1y", Period{1, 'y'}, false},
+		{"0d", Period{}, true},
+		{"d", Period{}, true},
+		{"6", Period{}, true},
+		{"-1y", Period{}, true},
+		{"1.5y", Period{}, true},
+		{"99999999999999999999d", Period{}, true},
+		{"6 m", Period{}, true},
+	} {
+		got, err := ParsePeriod(tc.in)
+		if (err != nil) != tc.err || got != tc.want {
+			t.Errorf("ParsePeriod(%q): got %v, %v; want %v, error %v", tc.in, got, err, tc.want, tc.err)
+		}
+	}
+	if got, want := (Period{1, 'm'}).AddTo(time.Date(2025, 1, 31, 0, 0, 0, 0, time.UTC)), time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("1m after 2025-01-31: got %v, want %v", got, want)
+	}
+}
+
+// TestParseSharedKBs checks that every shared knowledge base loads.
+func TestParseSharedKBs(t *testing.T) {
+	needEval(t)
+	for _, p := range []string{"clinic/kb.yaml", "public/covid-jhu/kb.yaml", "public/deepset-covid/kb.yaml", "public/medquad-10k/kb.yaml"} {
+		if _, err := Load(filepath.Join(evalDir, p)); err != nil {
+			t.Errorf("load %s: %v", p, err)
+		}
+	}
+}

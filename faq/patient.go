@@ -1,0 +1,258 @@
+package faq
+
+import "strings"
+
+// patientWords maps the words patients use to the words clinics write
+// (a small consumer health vocabulary: slang, lay names of specialists
+// and procedures, and everyday phrasings of common requests). Each line is
+// "patient words | more patient words: clinic words". A message's phrase
+// also looks for the clinic words, at patientWeight. General vocabulary,
+// not any one clinic's content.
+const patientWords = `
+breast scan | breast xray | breast x-ray | breast screening | breast imaging: mammogram
+tummy | belly: stomach
+pee | peeing: urine
+poop | poo | stool sample: stool
+period | periods: menstrual period
+throw up | throwing up | threw up | puking | puke: vomiting
+colonoscope: colonoscopy
+skin doctor: dermatologist dermatology
+heart doctor: cardiologist cardiology
+foot doctor: podiatrist
+eye doctor: ophthalmologist optometrist eye exam
+kids doctor | children's doctor | baby doctor: pediatrician pediatrics
+womens doctor | women's doctor | lady doctor: gynecologist ob-gyn
+bone doctor: orthopedist orthopedics
+shrink | therapist: counselor therapy mental health
+talk to someone | someone to talk to: counselor counseling mental health
+nurse practitioner | np: provider nurse practitioner
+physician assistant: provider
+family doctor | family dr | regular doctor | primary doctor: primary care provider
+checkup | check up | check-up | annual exam | yearly exam | wellness visit: physical exam
+physical | physicals: physical exam
+bloodwork | blood work | labs: lab blood test
+sugar | blood sugar: glucose diabetes
+pressure: blood pressure
+the pill | birth control pills: birth control
+morning after pill | plan b: emergency contraception birth control
+iud | implant | nexplanon | depo: birth control contraception
+water pill: diuretic medication
+ran out | run out | running out: refill
+get more | need more: refill
+call off | cant make it | can't make it | cant come | won't make it: cancel
+push back | move my appointment | change my appointment | different day | another day: reschedule
+running late | be late: late
+no show | missed my appointment | forgot my appointment: missed appointment no-show
+walk in | walk-in | drop in: walk-in same-day
+see someone today | seen today | same day: same-day
+copay | co-pay | copayment: copay cost
+out of pocket | self pay | cash price | uninsured | no insurance: self-pay cost
+pay off | pay in installments | monthly payments | pay monthly: payment plan
+health savings account | flexible spending account: hsa fsa
+cant afford | can't afford | low income: financial assistance discount
+receipt | itemized: itemized bill
+estimate | quote | how much will: price estimate
+unsubscribe | opt out | stop texting | stop messages: stop reminders opt out
+resubscribe | opt back in | start texts | start again | turn back on: opt in reminders
+texts | text messages | sms: text message
+reminder texts | reminder msgs | reminder messages: reminders
+new number | new phone number | changed my number: update phone number
+new address | change my address | changed my address: update address
+translator | interpreter | doesn't speak english | doesnt speak english: interpreter
+sign language | asl | deaf: interpreter sign language
+wheelchair | walker | cane | handicap | disabled: accessibility wheelchair
+bus | train | subway | metro | light rail: public transit bus
+gps | directions | how to get there | where are you: address location directions
+fax: fax number contact
+password | pw | locked out | cant log in | can't log in | forgot password: reset password portal
+app | online account | patient portal: portal
+video visit | video call | zoom | facetime: telehealth video visit
+message my doctor | email my doctor | write to my doctor | contact my doctor: message provider portal
+records | my file | my chart | medical history: medical records
+shot record | vaccine card | immunization record | vaccination record | proof of vaccination: immunization records
+school form | camp form | sports form | work form | fmla | disability form: forms letters
+doctors note | doctor's note | sick note | work note | school note: note letter
+referral | refer me | specialist: referral
+prior auth | prior authorization | preauthorization | pre-authorization: prior authorization
+pharmacy | drugstore | chemist: pharmacy
+er | emergency room | a&e | hospital emergency: emergency room
+911 | ambulance: emergency
+after hours | at night | middle of the night | weekend | on call | on-call: after hours nurse line
+nurse line | advice line | talk to a nurse: nurse line
+anxiety | depressed | depression | stressed | panic attacks: mental health counseling
+suicidal | kill myself | end my life | end it all | want to die | hurt myself: crisis suicide
+overdose: emergency
+pregnant | expecting: pregnancy prenatal
+breastfeeding | nursing | breast feeding: breastfeeding
+newborn | new baby: new parents baby
+wrinkles | fine lines | crows feet | forehead lines | frown lines: botox wrinkles
+lip filler | lips | cheek filler: filler
+tox | botox | dysport | xeomin: botox
+chemical peel | peel: chemical peel facial
+hair removal | laser hair: laser hair removal
+spa | med spa | medspa: aesthetic
+grief | bereavement | passed away | lost my: grief support
+diabetic | diabetics | type 2 | type 1: diabetes
+support group: support group
+flu shot | flu jab | flu vaccine: flu vaccine
+covid shot | covid jab | covid booster: covid vaccine
+tetanus shot | tetanus booster: tdap tetanus
+std | stds | sti | stis: sexually transmitted infection testing
+hiv test | aids test: hiv testing
+pap | paps | pap test: pap smear
+mammo: mammogram
+colonoscopy prep | bowel prep: colonoscopy prep
+ultrasound | sonogram | mri | ct scan | cat scan | xray | x-ray: imaging
+id | drivers license | driver's license | license | passport: photo id
+privacy | hipaa | confidential | share my info | share my information: privacy
+`
+
+// pacienteWords is the same for Spanish messages to an English knowledge
+// base: common phrases whose words, translated one by one, would miss.
+const pacienteWords = `
+quitarme la vida | matarme | suicidarme | no quiero vivir | hacerme dano: suicide crisis
+sala de emergencias | sala de urgencias | emergencias: emergency room
+silla de ruedas: wheelchair accessibility
+fin de semana | fines de semana: weekend
+presion arterial | presion alta: blood pressure
+prueba de embarazo | estoy embarazada: pregnancy prenatal
+seguro medico | aseguranza | seguranza: insurance
+mensajes de texto | mensajes | textos: text messages reminders
+ya no quiero | dejar de recibir | no me manden | no quiero recibir: stop opt out unsubscribe
+dolor de cabeza: headache
+historial medico | expediente medico | registros medicos: medical records
+por video | videollamada | video llamada | en linea: video visit telehealth
+me siento mal | estoy enfermo | estoy enferma | me enferme: sick
+hoy mismo | el mismo dia: today same-day
+cambiar mi cita | mover mi cita | otro dia: reschedule appointment
+cancelar mi cita | no puedo ir: cancel appointment
+traductora: interpreter translate
+no habla ingles | no hablo ingles: interpreter
+resultados de laboratorio | analisis de sangre | examen de sangre: lab results blood test
+receta medica | recetas: prescription
+control prenatal | cuidado prenatal: prenatal care
+pagar a plazos | pagos mensuales: payment plan
+sin seguro | no tengo seguro: without insurance self-pay
+primera vez | primera cita | primera consulta: first visit new patient
+dar de alta | darme de baja: unsubscribe
+contrasena | olvide mi contrasena: password reset
+`
+
+// patientWeight is how much a clinic word counts when a patient's word
+// stands for it.
+const patientWeight = 0.75
+
+type patientEntry struct {
+	keys    [][]string // each key as folded words
+	targets []string
+}
+
+// patientLexicon is patientWords and pacienteWords parsed once, by the
+// language of the patient's words.
+var patientLexicon = [langOther][]patientEntry{langEN: parsePatient(patientWords), langES: parsePatient(pacienteWords)}
+
+func parsePatient(src string) []patientEntry {
+	var out []patientEntry
+	for _, line := range strings.Split(src, "\n") {
+		keys, targets, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		var e patientEntry
+		for _, k := range strings.Split(keys, "|") {
+			if ws := foldWords(k); len(ws) > 0 {
+				e.keys = append(e.keys, ws)
+			}
+		}
+		e.targets = strings.Fields(targets)
+		out = append(out, e)
+	}
+	return out
+}
+
+// patientPhrase is a multi-word key of the patient lexicon, resolved for
+// one knowledge base.
+type patientPhrase struct {
+	words []string
+	alts  []alt
+}
+
+// buildPatient resolves the patient lexicon's clinic words to this
+// knowledge base's terms: single-word keys by word, longer keys by their
+// first word.
+func (ix *index) buildPatient() {
+	if ix.kbLang != langEN {
+		return
+	}
+	var buf []int32
+	for l, entries := range patientLexicon {
+		ix.patient1[l] = make(map[string][]alt)
+		ix.patientN[l] = make(map[string][]patientPhrase)
+		for _, e := range entries {
+			buf = ix.analyzeQuiet(langEN, strings.Join(e.targets, " "), buf[:0])
+			var alts []alt
+			for _, t := range buf {
+				if len(ix.post[t]) > 0 && !containsAlt(alts, t) {
+					alts = append(alts, alt{term: t, w: patientWeight})
+				}
+			}
+			if len(alts) == 0 {
+				continue
+			}
+			for _, k := range e.keys {
+				if len(k) == 1 {
+					ix.patient1[l][k[0]] = appendAlts(ix.patient1[l][k[0]], alts)
+					continue
+				}
+				ix.patientN[l][k[0]] = append(ix.patientN[l][k[0]], patientPhrase{words: k, alts: alts})
+			}
+		}
+	}
+}
+
+func containsAlt(as []alt, t int32) bool {
+	for _, a := range as {
+		if a.term == t {
+			return true
+		}
+	}
+	return false
+}
+
+func appendAlts(dst, src []alt) []alt {
+	for _, a := range src {
+		if !containsAlt(dst, a.term) {
+			dst = append(dst, a)
+		}
+	}
+	return dst
+}
+
+// patientPhraseAt returns the longest patient phrase in l starting at
+// token i.
+func (ix *index) patientPhraseAt(sc *scratch, l lang, i int) (patientPhrase, bool) {
+	t := &sc.tok
+	if l >= langOther {
+		return patientPhrase{}, false
+	}
+	w := sc.text[t.toks[i].start:t.toks[i].end]
+	var best patientPhrase
+	found := false
+	for _, p := range ix.patientN[l][w] {
+		if i+len(p.words) > len(t.toks) || (found && len(p.words) <= len(best.words)) {
+			continue
+		}
+		match := true
+		for k := 1; k < len(p.words); k++ {
+			tk := t.toks[i+k]
+			if sc.text[tk.start:tk.end] != p.words[k] {
+				match = false
+				break
+			}
+		}
+		if match {
+			best, found = p, true
+		}
+	}
+	return best, found
+}

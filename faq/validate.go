@@ -1,0 +1,115 @@
+package faq
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+)
+
+// lang checks a language code and returns its canonical form ("es",
+// "es-MX"), or "" after reporting a problem.
+func (d *decoder) lang(code string, line int, entry, what string) string {
+	if code == "" {
+		d.errorf(line, entry, "%s: the language code is empty; use a code such as en or es", what)
+		return ""
+	}
+	tag, err := language.Parse(code)
+	if err != nil || tag == language.Und {
+		d.errorf(line, entry, "%s: %q is not a known language code; use a code such as en, es or es-MX", what, code)
+		return ""
+	}
+	if _, conf := tag.Base(); conf != language.Exact {
+		d.errorf(line, entry, "%s: %q is not a known language code; use a code such as en, es or es-MX", what, code)
+		return ""
+	}
+	return tag.String()
+}
+
+// validate checks what spans entries: unique ids, follow_up targets,
+// translation languages.
+func (d *decoder) validate(kb *KB) {
+	kb.byID = make(map[string]*Entry, len(kb.Entries))
+	firstLine := make(map[string]int, len(kb.Entries))
+	for i, e := range kb.Entries {
+		e.kbLang = kb.Language
+		if e.ID == "" {
+			continue
+		}
+		if first, dup := firstLine[e.ID]; dup {
+			d.errorf(d.raw[i].idLine, e.ID, "the id is used twice (first at line %d)", first)
+			continue
+		}
+		firstLine[e.ID] = d.raw[i].idLine
+		kb.byID[e.ID] = e
+	}
+	if len(kb.Entries) == 0 && len(d.errs) == 0 {
+		d.errorf(0, "", "entries is empty: the file has no questions and answers")
+	}
+	kbBase := baseLang(kb.Language)
+	for _, r := range d.raw {
+		e := r.e
+		seen := make(map[string]bool, len(r.follow))
+		for _, f := range r.follow {
+			switch {
+			case f.text == e.ID:
+				d.errorf(f.line, e.ID, "follow_up %q is the entry itself", f.text)
+			case kb.byID[f.text] == nil:
+				d.errorf(f.line, e.ID, "follow_up %q does not exist", f.text)
+			case seen[f.text]:
+				d.errorf(f.line, e.ID, "follow_up %q is listed twice", f.text)
+			}
+			seen[f.text] = true
+		}
+		for lang := range e.Translations {
+			if kbBase != "" && baseLang(lang) == kbBase {
+				d.errorf(r.langLine[lang], e.ID, "translations.%s: %s is the knowledge base's own language; put that text in question and answer", lang, lang)
+			}
+		}
+	}
+}
+
+// baseLang returns the lower-case base language of a code: "es-MX" → "es".
+func baseLang(code string) string {
+	if i := strings.IndexAny(code, "-_"); i >= 0 {
+		code = code[:i]
+	}
+	return strings.ToLower(code)
+}
+
+// Warnings lists what staff should fix although the knowledge base works:
+// entries past their review date (reviewed_at + review_every before now),
+// entries with review_every but no reviewed_at, a review date in the
+// future, and a clinic without a phone number for the fallback. They are
+// sorted by line.
+func (kb *KB) Warnings(now time.Time) []Warning {
+	var out []Warning
+	add := func(line int, entry, format string, args ...any) {
+		out = append(out, Warning{File: kb.File, Line: line, Entry: entry, Msg: fmt.Sprintf(format, args...)})
+	}
+	if kb.Clinic.Phone == "" {
+		add(kb.clinicLine, "", "clinic.phone is empty: the fallback reply cannot say how to reach the clinic")
+	}
+	for _, e := range kb.Entries {
+		switch {
+		case !e.ReviewedAt.IsZero() && e.ReviewedAt.After(now.AddDate(0, 0, 1)):
+			add(e.reviewLine, e.ID, "reviewed_at %s is in the future", e.ReviewedAt.Format(time.DateOnly))
+		case e.ReviewEvery.IsZero():
+		case e.ReviewedAt.IsZero():
+			add(e.reviewLine, e.ID, "review_every is %s but reviewed_at is missing: it has never been reviewed", e.ReviewEvery)
+		default:
+			due := e.ReviewEvery.AddTo(e.ReviewedAt)
+			if now.After(due) {
+				by := ""
+				if e.ReviewedBy != "" {
+					by = " by " + e.ReviewedBy
+				}
+				add(e.reviewLine, e.ID, "past its review date: reviewed %s%s, review every %s, due %s",
+					e.ReviewedAt.Format(time.DateOnly), by, e.ReviewEvery, due.Format(time.DateOnly))
+			}
+		}
+	}
+	sortWarnings(out)
+	return out
+}
