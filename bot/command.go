@@ -49,7 +49,12 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 		}
 	}
 	for _, c := range e.Commands {
-		if replies, ok := c.Command(ctx, m, *u); ok {
+		replies, ok, err := c.Handle(ctx, m, *u)
+		if err != nil {
+			e.logError(ctx, "command", err)
+			return Outcome{Route: RouteCommand, Lang: lang, Replies: []carebot.Reply{{Text: t.fill(t.storeFail, kb.Clinic), Private: true}}}, true
+		}
+		if ok {
 			return Outcome{Route: RouteCommand, Lang: lang, Replies: replies}, true
 		}
 	}

@@ -370,13 +370,16 @@ func TestLanguage(t *testing.T) {
 	}
 }
 
-type echoCommand struct{}
+type echoCommand struct{ err error }
 
-func (echoCommand) Command(ctx context.Context, m carebot.Message, u carebot.User) ([]carebot.Reply, bool) {
+func (c echoCommand) Handle(ctx context.Context, m carebot.Message, u carebot.User) ([]carebot.Reply, bool, error) {
 	if !strings.HasPrefix(m.Text, "remind me") {
-		return nil, false
+		return nil, false, nil
 	}
-	return []carebot.Reply{{Text: "ok " + u.Key}}, true
+	if c.err != nil {
+		return nil, true, c.err
+	}
+	return []carebot.Reply{{Text: "ok " + u.Key}}, true, nil
 }
 
 func TestCommandsComeBeforeTheFAQ(t *testing.T) {
@@ -388,6 +391,11 @@ func TestCommandsComeBeforeTheFAQ(t *testing.T) {
 	}
 	if o := e.Respond(context.Background(), dm("when are you open")); o.Route != RouteAnswer {
 		t.Errorf("got %s, want the FAQ to answer what no command takes", o.Route)
+	}
+	e.Commands = []Command{echoCommand{err: errors.New("disk on fire")}}
+	o := e.Respond(context.Background(), dm("remind me tomorrow"))
+	if o.Route != RouteCommand || strings.Contains(o.Replies[0].Text, "disk") || !strings.Contains(o.Replies[0].Text, "+1 555 0199") {
+		t.Errorf("failing command: got %s %q, want an apology in the engine's words with the clinic's phone", o.Route, o.Replies[0].Text)
 	}
 }
 

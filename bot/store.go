@@ -33,8 +33,10 @@ type Feedback interface {
 
 // Command handles the messages of one feature the engine does not know
 // itself (reminders self-service, staff commands), tried in order after
-// safety and consent and before the FAQ.
+// safety and consent and before the FAQ. reminders.Patients is one.
 type Command interface {
-	// Command returns the replies to m, and false if m is not for it.
-	Command(ctx context.Context, m carebot.Message, u carebot.User) ([]carebot.Reply, bool)
+	// Handle returns the replies to m from u, and handled false if m is
+	// not for it. An error means it was for it but a store failed; the
+	// engine tells the patient in its own words.
+	Handle(ctx context.Context, m carebot.Message, u carebot.User) (replies []carebot.Reply, handled bool, err error)
 }

@@ -23,6 +23,7 @@ type texts struct {
 	optInAll     string
 	optInOne     string // %s: the purpose
 	consentFail  string // the store could not record a consent change
+	storeFail    string // a command could not read or write what it needed
 	crisis       string // suicide or self-harm
 	emergency    string // a medical emergency
 	groupSafety  string // posted in a group after a safety message; the rest goes by DM
@@ -58,6 +59,7 @@ var textsByLang = map[string]*texts{
 		optInAll:    "You're subscribed to messages from {name}: appointment reminders, health-awareness tips and clinic announcements. Reply STOP at any time to stop, HELP for help.",
 		optInOne:    "You're subscribed to %s from {name}. Reply STOP at any time to stop, HELP for help.",
 		consentFail: "Sorry, I couldn't save that change just now. Please try again in a minute, or call us at {phone}.",
+		storeFail:   "Sorry, something went wrong on our side and I couldn't do that just now. Please try again in a minute, or call us at {phone}.",
 		crisis: "I'm really sorry you're going through this. You deserve support right now.\n" +
 			"Please call or text {crisis} (Suicide & Crisis Lifeline), free and open 24/7. " +
 			"If you or someone else is in immediate danger, call {emergency} now.\n" +
@@ -102,6 +104,7 @@ var textsByLang = map[string]*texts{
 		optInAll:    "Está suscrito a los mensajes de {name}: recordatorios de citas, consejos de salud y avisos de la clínica. Responda STOP en cualquier momento para dejar de recibirlos, AYUDA para ayuda.",
 		optInOne:    "Está suscrito a %s de {name}. Responda STOP en cualquier momento para dejar de recibirlos, AYUDA para ayuda.",
 		consentFail: "Lo siento, no pude guardar ese cambio ahora. Inténtelo de nuevo en un minuto o llámenos al {phone}.",
+		storeFail:   "Lo siento, algo falló de nuestro lado y no pude hacerlo ahora. Inténtelo de nuevo en un minuto o llámenos al {phone}.",
 		crisis: "Siento mucho que esté pasando por esto. Usted merece apoyo ahora mismo.\n" +
 			"Llame o escriba al {crisis} (Línea de Prevención del Suicidio y Crisis; oprima 2 para español), gratis y abierta 24/7. " +
 			"Si usted u otra persona está en peligro inmediato, llame al {emergency} ahora.\n" +
