@@ -16,6 +16,7 @@
 //	optin/<purpose>   uid -> sealed(data key) user key, for who is opted in now
 //	feedback          time | seq -> sealed(value key) miss, press or rating (feedback.go)
 //	adapters/<name>   "cursor", out/seq -> sealed(value key) an adapter's durable state (adapter.go)
+//	audit             time | seq -> sealed(value key) a change made through the admin API (audit.go)
 //
 // uid is HMAC-SHA256 of the user key ("telegram:12345") under an index key
 // derived from the master key, so platform ids never appear in the file.
@@ -123,7 +124,7 @@ const (
 // creates those missing, so a newer carebot adds its buckets to an existing
 // file without a migration: add a line here when you add a noun.
 func bucketPaths() [][]string {
-	paths := [][]string{{bucketMeta}, {bucketKeys}, {bucketUsers}, {bucketConsent}, {bucketOptIn}, {bucketFeedback}, {bucketAdapters}}
+	paths := [][]string{{bucketMeta}, {bucketKeys}, {bucketUsers}, {bucketConsent}, {bucketOptIn}, {bucketFeedback}, {bucketAdapters}, {bucketAudit}}
 	for _, p := range carebot.Purposes() {
 		paths = append(paths, []string{bucketOptIn, string(p)})
 	}
