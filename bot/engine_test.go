@@ -225,6 +225,9 @@ func TestConsentWording(t *testing.T) {
 		{"how do I stop getting text messages?", RouteAnswer, nil},
 		{"can I stop my blood pressure pills?", "", nil},
 		{"stop by the clinic saturday?", "", nil},
+		// Reminders' own words, not consent.
+		{"resume my reminders", "", nil},
+		{"restart reminders", "", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

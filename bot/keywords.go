@@ -42,7 +42,7 @@ var bareKeywords = map[string]intentKind{
 // "unsubscribe me from announcements", "subscribe to awareness").
 var (
 	optOutVerbs = map[string]bool{"stop": true, "unsubscribe": true, "optout": true, "quit": true, "end": true, "cancel": true, "revoke": true}
-	optInVerbs  = map[string]bool{"start": true, "subscribe": true, "optin": true, "unstop": true, "resume": true, "restart": true}
+	optInVerbs  = map[string]bool{"start": true, "subscribe": true, "optin": true, "unstop": true}
 )
 
 // messageWords may follow a consent verb without changing what it means:
