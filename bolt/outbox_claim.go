@@ -52,17 +52,15 @@ func (d *DB) Claim(ctx context.Context, now time.Time, limit int) ([]carebot.Out
 				stale = append(stale, bytes.Clone(k))
 				continue
 			}
-			r, err := parseRecord(itemsBucket, val, itemHeadSize)
-			if err != nil {
-				return fmt.Errorf("outbox item %q: %w", id, err)
-			}
-			if !bytes.Equal(r.head[:8], v) || !bytes.Equal(r.head[8:], k[:8]) {
-				stale = append(stale, bytes.Clone(k))
-				continue
-			}
+			// Open it first: a header edited by damage fails here rather
+			// than pass for a newer item.
 			it, err := d.readItem(tx, id, val)
 			if err != nil {
 				return err
+			}
+			if binary.BigEndian.Uint64(v) != it.Seq || !bytes.Equal(timeKey(it.Due), k[:8]) {
+				stale = append(stale, bytes.Clone(k))
+				continue
 			}
 			out = append(out, it)
 			taken = append(taken, bytes.Clone(k))
@@ -100,9 +98,10 @@ func (o outbox) holds(id []byte, seq uint64) bool {
 // transaction, a group commit. If any is invalid (a Next with another ID, an
 // item without a due time), nothing is written.
 //
-// An outcome naming a person the store has forgotten (who has no data key)
-// is recorded without them: a send that was in flight when they said
-// "forget me" must not bring their key, or their user key, back.
+// An outcome naming a person the store has no data key for (forgotten
+// while the send was in flight) is not recorded: it would bring back their
+// key and user key, and its ID their pseudonym, which the holder of the
+// master key could match to them.
 func (d *DB) Finish(ctx context.Context, done ...carebot.OutboxDone) error {
 	for _, dn := range done {
 		if dn.Next != nil {

@@ -56,21 +56,22 @@ func checkOutcome(o carebot.Outcome) error {
 	return checkTimes(fmt.Sprintf("outcome %q", o.ID), map[string]time.Time{"at": o.At})
 }
 
-// putOutcome records o, replacing any outcome with its ID.
+// putOutcome records o, replacing any outcome with its ID, unless o names
+// a person the store does not know (forgotten).
 func (d *DB) putOutcome(tx *bbolt.Tx, outs outcomes, o carebot.Outcome) error {
 	id := []byte(o.ID)
-	if err := outs.remove(id); err != nil {
-		return err
-	}
 	var uid []byte
 	if o.User != "" {
 		uid = d.uid(o.User)
 		switch known, err := d.hasDataKey(tx, uid); {
 		case err != nil:
 			return err
-		case !known: // forgotten: record the result, not the person
-			o.User, uid = "", nil
+		case !known:
+			return nil // forgotten: see Finish
 		}
+	}
+	if err := outs.remove(id); err != nil {
+		return err
 	}
 	plain, err := json.Marshal(outcomeRecord{Kind: string(o.Kind), User: o.User, Ref: o.Ref, Result: string(o.Result),
 		At: nanos(o.At), Attempts: o.Attempts, Reason: o.Reason})
