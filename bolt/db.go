@@ -19,9 +19,7 @@
 //	outbox/items      ID -> record(seq | due) an outbox item, pending or claimed (outbox.go)
 //	outbox/due        due | ID -> seq, pending items only: the due index
 //	outbox/claimed    ID -> seq, claimed items only
-//	outbox/people     uid | ID -> 1, the items of each person
-//	outcomes/ids      ID -> record what became of an outbox item (outcome.go)
-//	outcomes/people   uid | ID -> 1, the outcomes of each person
+//	outcomes          ID -> record what became of an outbox item (outcome.go)
 //	appointments/ids  ID -> record an appointment (appointment.go)
 //	appointments/people uid | ID -> 1, the appointments of each person
 //	unreachable       uid -> sealed(data key) since when the person cannot be reached (reach.go)
@@ -139,8 +137,7 @@ const (
 // file without a migration: add a line here when you add a noun.
 func bucketPaths() [][]string {
 	paths := [][]string{{bucketMeta}, {bucketKeys}, {bucketUsers}, {bucketConsent}, {bucketOptIn}, {bucketFeedback}, {bucketAdapters},
-		{bucketOutbox, outboxItems}, {bucketOutbox, outboxDue}, {bucketOutbox, outboxClaim}, {bucketOutbox, outboxPeople},
-		{bucketOutcomes, outcomeIDs}, {bucketOutcomes, outcomePeople},
+		{bucketOutbox, outboxItems}, {bucketOutbox, outboxDue}, {bucketOutbox, outboxClaim}, {bucketOutcomes},
 		{bucketAppointments, appointmentIDs}, {bucketAppointments, appointmentPeople}, {bucketUnreachable}}
 	for _, p := range carebot.Purposes() {
 		paths = append(paths, []string{bucketOptIn, string(p)})

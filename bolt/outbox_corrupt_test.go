@@ -80,11 +80,11 @@ func TestDamagedReminders(t *testing.T) {
 			_, _, err := d.NextDue(t.Context())
 			return err
 		}, ErrCorrupt, "outbox due key of 1 bytes"},
-		{"outcome damaged", edit(func(tx *bbolt.Tx) *bbolt.Bucket { return sub(tx, bucketOutcomes, outcomeIDs) },
+		{"outcome damaged", edit(func(tx *bbolt.Tx) *bbolt.Bucket { return tx.Bucket([]byte(bucketOutcomes)) },
 			"bcast/b0/a", func(v []byte) []byte { v[len(v)-1] ^= 1; return v }),
 			func(t *testing.T, d *DB) error {
 				return d.Outcomes(t.Context(), "", func(carebot.Outcome) error { return nil })
-			}, ErrCorrupt, `read outcomes: outcome "bcast/b0/a": corrupt value: a value in outcomes/ids does not authenticate`},
+			}, ErrCorrupt, `read outcomes: outcome "bcast/b0/a": corrupt value: a value in outcomes does not authenticate`},
 		{"appointment moved", func(tx *bbolt.Tx, d *DB) error {
 			ids := sub(tx, bucketAppointments, appointmentIDs)
 			return ids.Put([]byte("A-b"), append([]byte(nil), ids.Get([]byte("A-a"))...))

@@ -3,6 +3,7 @@ package bolt
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -12,32 +13,18 @@ import (
 )
 
 // Outcomes say what became of outbox items (the delivery report of a
-// broadcast, who was unreachable), in two buckets under outcomes/:
+// broadcast, who was unreachable), in one bucket:
 //
-//	ids       item ID -> record (no clear header), the outcome sealed with
+//	outcomes  item ID -> record (no clear header), the outcome sealed with
 //	          its User's data key, or the value key when it has none
-//	people    uid | ID -> 1, for outcomes with a User: Forget's index
 //
-// An outcome outlives its item; a later outcome with the same ID replaces it.
+// An outcome outlives its item; a later outcome with the same ID replaces
+// it. Like the outbox, it has no per-person index (see outbox.go): Forget
+// reads every outcome's clear owner.
 
-const (
-	bucketOutcomes = "outcomes"
-	outcomeIDs     = "ids"
-	outcomePeople  = "people"
+const bucketOutcomes = "outcomes"
 
-	outcomesBucket = bucketOutcomes + "/" + outcomeIDs
-)
-
-type outcomes struct{ ids, people *bbolt.Bucket }
-
-func outcomesOf(tx *bbolt.Tx) (outcomes, error) {
-	ids, err := bucket(tx, bucketOutcomes, outcomeIDs)
-	if err != nil {
-		return outcomes{}, err
-	}
-	people, err := bucket(tx, bucketOutcomes, outcomePeople)
-	return outcomes{ids, people}, err
-}
+func outcomesOf(tx *bbolt.Tx) (*bbolt.Bucket, error) { return bucket(tx, bucketOutcomes) }
 
 type outcomeRecord struct {
 	Kind     string `json:"k,omitempty"`
@@ -58,59 +45,34 @@ func checkOutcome(o carebot.Outcome) error {
 
 // putOutcome records o, replacing any outcome with its ID, unless o names
 // a person the store does not know (forgotten).
-func (d *DB) putOutcome(tx *bbolt.Tx, outs outcomes, o carebot.Outcome) error {
+func (d *DB) putOutcome(tx *bbolt.Tx, outs *bbolt.Bucket, o carebot.Outcome) error {
 	id := []byte(o.ID)
 	var uid []byte
+	a := d.keys.value
 	if o.User != "" {
 		uid = d.uid(o.User)
-		switch known, err := d.hasDataKey(tx, uid); {
+		var err error
+		switch a, err = d.dataKey(tx, uid, false); {
+		case errors.Is(err, errNoDataKey):
+			return nil // forgotten: see Finish
 		case err != nil:
 			return err
-		case !known:
-			return nil // forgotten: see Finish
 		}
-	}
-	if err := outs.remove(id); err != nil {
-		return err
 	}
 	plain, err := json.Marshal(outcomeRecord{Kind: string(o.Kind), User: o.User, Ref: o.Ref, Result: string(o.Result),
 		At: nanos(o.At), Attempts: o.Attempts, Reason: o.Reason})
 	if err != nil {
 		return fmt.Errorf("outcome %q: %w", o.ID, err)
 	}
-	val, err := d.sealRecord(tx, outcomesBucket, id, uid, nil, plain)
-	if err != nil {
-		return err
-	}
-	if err := outs.ids.Put(id, val); err != nil {
-		return err
-	}
-	if uid != nil {
-		return outs.people.Put(ownedKey(uid, id), present)
-	}
-	return nil
-}
-
-// remove deletes the outcome id and its index entry, if any.
-func (outs outcomes) remove(id []byte) error {
-	v := outs.ids.Get(id)
-	if v == nil {
-		return nil
-	}
-	if r, err := parseRecord(outcomesBucket, v, 0); err == nil && r.uid != nil {
-		if err := outs.people.Delete(ownedKey(r.uid, id)); err != nil {
-			return err
-		}
-	}
-	return outs.ids.Delete(id)
+	return outs.Put(id, sealRecordWith(a, bucketOutcomes, id, uid, nil, plain))
 }
 
 func (d *DB) readOutcome(tx *bbolt.Tx, id, v []byte) (carebot.Outcome, error) {
-	r, err := parseRecord(outcomesBucket, v, 0)
+	r, err := parseRecord(bucketOutcomes, v, 0)
 	if err != nil {
 		return carebot.Outcome{}, fmt.Errorf("outcome %q: %w", id, err)
 	}
-	plain, err := d.openRecord(tx, outcomesBucket, id, r)
+	plain, err := d.openRecord(tx, bucketOutcomes, id, r)
 	if err != nil {
 		return carebot.Outcome{}, fmt.Errorf("outcome %q: %w", id, err)
 	}
@@ -131,7 +93,7 @@ func decodeOutcome(id, plain []byte) (carebot.Outcome, error) {
 // Outcomes implements reminders.Outbox. Like Items, it reads a page per
 // read transaction and calls fn outside them.
 func (d *DB) Outcomes(ctx context.Context, prefix string, fn func(carebot.Outcome) error) error {
-	return scan(ctx, d, "read outcomes", []string{bucketOutcomes, outcomeIDs}, []byte(prefix), d.readOutcome, fn)
+	return scan(ctx, d, "read outcomes", []string{bucketOutcomes}, []byte(prefix), d.readOutcome, fn)
 }
 
 // forgetOutcomes removes every outcome about the person uid.
@@ -140,5 +102,5 @@ func forgetOutcomes(tx *bbolt.Tx, uid []byte) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return forgetOwned(outs.people, uid, outs.remove)
+	return forgetScan(outs, uid, outs.Delete)
 }

@@ -2,8 +2,8 @@ package bolt
 
 import (
 	"bytes"
+	"crypto/cipher"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"math"
 	"time"
@@ -86,6 +86,18 @@ func parseRecord(bucket string, val []byte, headSize int) (record, error) {
 // sealRecord makes the value stored at key in bucket: owned by the person
 // uid (nil for nobody), with head in clear and plain sealed.
 func (d *DB) sealRecord(tx *bbolt.Tx, bucket string, key, uid, head, plain []byte) ([]byte, error) {
+	a := d.keys.value
+	if uid != nil {
+		var err error
+		if a, err = d.dataKey(tx, uid, true); err != nil {
+			return nil, err
+		}
+	}
+	return sealRecordWith(a, bucket, key, uid, head, plain), nil
+}
+
+// sealRecordWith is sealRecord with the owner's key already at hand.
+func sealRecordWith(a cipher.AEAD, bucket string, key, uid, head, plain []byte) []byte {
 	val := make([]byte, 0, 2+len(uid)+len(head)+sealOverhead+len(plain))
 	owner := ownerNone
 	if uid != nil {
@@ -94,15 +106,7 @@ func (d *DB) sealRecord(tx *bbolt.Tx, bucket string, key, uid, head, plain []byt
 	val = append(val, recordV1, owner)
 	val = append(val, uid...)
 	val = append(val, head...)
-	ad := recordAD(val, key)
-	if uid == nil {
-		return append(val, sealValue(d.keys.value, bucket, ad, plain)...), nil
-	}
-	sealed, err := d.sealFor(tx, uid, bucket, ad, plain)
-	if err != nil {
-		return nil, err
-	}
-	return append(val, sealed...), nil
+	return append(val, sealValue(a, bucket, recordAD(val, key), plain)...)
 }
 
 // openRecord opens the sealed part of r, stored at key in bucket.
@@ -117,16 +121,6 @@ func (d *DB) openRecord(tx *bbolt.Tx, bucket string, key []byte, r record) ([]by
 func recordAD(clear, key []byte) []byte {
 	ad := make([]byte, 0, len(clear)+len(key))
 	return append(append(ad, clear...), key...)
-}
-
-// hasDataKey reports whether the person uid has a data key: whether the
-// store holds anything of theirs, or they were forgotten.
-func (d *DB) hasDataKey(tx *bbolt.Tx, uid []byte) (bool, error) {
-	_, err := d.dataKey(tx, uid, false)
-	if errors.Is(err, errNoDataKey) {
-		return false, nil
-	}
-	return err == nil, err
 }
 
 func checkID(what, id string) error {
@@ -221,6 +215,26 @@ func forgetOwned(index *bbolt.Bucket, uid []byte, remove func(id []byte) error) 
 			}
 		}
 	}
+}
+
+// forgetScan calls remove with the key of every record in b owned by the
+// person uid, found by reading each record's clear owner: one pass over
+// the bucket that decrypts nothing and holds only that person's keys.
+// Damaged records are passed over; they belong to no one it can tell.
+func forgetScan(b *bbolt.Bucket, uid []byte, remove func(id []byte) error) (bool, error) {
+	var ids [][]byte
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if len(v) >= 2+uidSize && v[0] == recordV1 && v[1] == ownerPerson && bytes.Equal(v[2:2+uidSize], uid) {
+			ids = append(ids, bytes.Clone(k))
+		}
+	}
+	for _, id := range ids {
+		if err := remove(id); err != nil {
+			return false, err
+		}
+	}
+	return len(ids) > 0, nil
 }
 
 // addressOf is a as the outbox and appointments store it: nil when zero.
