@@ -28,7 +28,8 @@
 // derived from the master key, so platform ids never appear in the file.
 // time is the event's Unix nanoseconds with the sign bit flipped (so keys sort
 // in time order), seq the consent bucket's sequence; both big-endian. due
-// is a time in that form. ID is an outbox item's, outcome's or
+// is a time in that form; in the outbox, seq is the item's Seq (the items
+// bucket's sequence), big-endian. ID is an outbox item's, outcome's or
 // appointment's ID, in clear: the reminders contract keeps people out of
 // outbox IDs (a person appears only as a keyed pseudonym), and an
 // appointment's is the clinic system's. A record (record.go) is a value

@@ -29,11 +29,13 @@ import (
 // exists and claimed when its claimed entry does; every method keeps the
 // three in step in one transaction.
 //
-// There is deliberately no per-person index: its keys (uid | ID) would be
-// spread at random over the file, and keeping one in step cost each
-// dispatch a page write of its own (20k dispatches/s with it, 55k without,
-// see BenchmarkClaimFinish). Forget instead reads every item's clear owner
-// (forgetScan): one pass over the keys, rare, and never decrypting.
+// There is deliberately no per-person index: its keys (uid | ID) land at
+// random over the file, so keeping one in step cost each dispatch a page
+// write of its own (BenchmarkClaimFinish at batch 256: about 20k
+// dispatches/s with it, 37k to 54k without, on a shared machine). Forget
+// reads every item's clear owner instead (forgetScan): a pass over the
+// bucket that decrypts nothing, about 22 ms for 200,000 items and 200,000
+// outcomes (BenchmarkForgetScan).
 
 const (
 	bucketOutbox = "outbox"
