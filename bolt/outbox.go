@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -248,10 +249,12 @@ func (d *DB) Cancel(ctx context.Context, prefix string) (int, error) {
 		if err != nil {
 			return err
 		}
-		n, err = o.cancel([]byte(prefix))
+		if n, err = o.cancel([]byte(prefix)); err == nil && n == 0 {
+			return errUnchanged
+		}
 		return err
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, errUnchanged) {
 		return 0, fmt.Errorf("cancel outbox items: %w", err)
 	}
 	return n, nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"time"
 
@@ -65,6 +66,9 @@ func (d *DB) Claim(ctx context.Context, now time.Time, limit int) ([]carebot.Out
 			out = append(out, it)
 			taken = append(taken, bytes.Clone(k))
 		}
+		if len(taken) == 0 && len(stale) == 0 {
+			return errUnchanged
+		}
 		for _, k := range stale {
 			if err := o.due.Delete(k); err != nil {
 				return err
@@ -80,11 +84,16 @@ func (d *DB) Claim(ctx context.Context, now time.Time, limit int) ([]carebot.Out
 		}
 		return nil
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, errUnchanged) {
 		return nil, fmt.Errorf("claim: %w", err)
 	}
 	return out, nil
 }
+
+// errUnchanged rolls back a write transaction that found nothing to do:
+// bbolt's commit writes a freelist and a meta page and syncs twice even
+// when nothing changed, and a dispatcher woken early claims nothing often.
+var errUnchanged = errors.New("nothing to change")
 
 // holds reports whether the claim of id with seq still holds: the item is
 // claimed, and with that Seq (a replaced or cancelled item's claimed entry
@@ -171,6 +180,7 @@ func (d *DB) Recover(ctx context.Context) (int, error) {
 	n := 0
 	err := d.update(ctx, func(tx *bbolt.Tx) error {
 		n = 0
+		changed := false
 		o, err := outboxOf(tx)
 		if err != nil {
 			return err
@@ -181,9 +191,13 @@ func (d *DB) Recover(ctx context.Context) (int, error) {
 			for k, _ := c.First(); k != nil && len(ids) < 1024; k, _ = c.Next() {
 				ids = append(ids, bytes.Clone(k))
 			}
+			if len(ids) == 0 && !changed {
+				return errUnchanged
+			}
 			if len(ids) == 0 {
 				return nil
 			}
+			changed = true
 			for _, id := range ids {
 				if val := o.items.Get(id); val != nil {
 					r, err := parseRecord(itemsBucket, val, itemHeadSize)
@@ -201,7 +215,7 @@ func (d *DB) Recover(ctx context.Context) (int, error) {
 			}
 		}
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, errUnchanged) {
 		return 0, fmt.Errorf("recover claimed items: %w", err)
 	}
 	return n, nil

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"go.etcd.io/bbolt"
+
 	"github.com/carebot/carebot"
 )
 
@@ -120,5 +122,35 @@ func TestAppointmentOwnerAndAtomicity(t *testing.T) {
 	}
 	if _, err := d.Appointment(ctx, "A/2"); !errors.Is(err, carebot.ErrNotFound) {
 		t.Errorf("unknown appointment: got %v, want ErrNotFound", err)
+	}
+}
+
+// A dispatcher woken early claims nothing, often: that must not cost a
+// commit (two fsyncs). Nor do a Recover or Cancel with nothing to do.
+func TestNothingToDoCommitsNothing(t *testing.T) {
+	d, _ := openTemp(t)
+	if err := d.Schedule(t.Context(), outItem("later", "", t0.Add(time.Hour))); err != nil {
+		t.Fatal(err)
+	}
+	txid := func() int {
+		var id int
+		d.view(t.Context(), func(tx *bbolt.Tx) error { id = tx.ID(); return nil })
+		return id
+	}
+	before := txid()
+	if got, err := d.Claim(t.Context(), t0, 10); len(got) != 0 || err != nil {
+		t.Fatalf("Claim before anything is due: got %v, %v", got, err)
+	}
+	if n, err := d.Recover(t.Context()); n != 0 || err != nil {
+		t.Fatalf("Recover: got %d, %v", n, err)
+	}
+	if n, err := d.Cancel(t.Context(), "nothing/"); n != 0 || err != nil {
+		t.Fatalf("Cancel: got %d, %v", n, err)
+	}
+	if after := txid(); after != before {
+		t.Errorf("calls with nothing to do committed %d transactions, want none", after-before)
+	}
+	if got, _ := d.Claim(t.Context(), t0.Add(time.Hour), 10); len(got) != 1 || txid() != before+1 {
+		t.Errorf("a Claim that takes something: got %d items, %d commits; want 1 and 1", len(got), txid()-before)
 	}
 }
