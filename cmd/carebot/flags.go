@@ -48,12 +48,30 @@ func hasFlags(fs *flag.FlagSet) bool {
 	return n > 0
 }
 
-// parseFlags parses args; help reports that --help was asked for and
-// answered, so the command should return nil at once.
+// parseFlags parses args, flags before, between or after the positional
+// arguments ("import FILE --data DIR" works as people type it; "--" ends the
+// flags). help reports that --help was asked for and answered, so the
+// command should return nil at once.
 func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
-	// Errors are printed by the flag package already; keep them short.
-	fs.SetOutput(io.Discard)
-	err = fs.Parse(args)
+	fs.SetOutput(io.Discard) // the errors are returned, in carebot's words
+	var tail []string
+	for i, a := range args {
+		if a == "--" {
+			args, tail = args[:i], args[i+1:]
+			break
+		}
+	}
+	var positional []string
+	for {
+		if err = fs.Parse(args); err != nil || fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if err == nil {
+		err = fs.Parse(append([]string{"--"}, append(positional, tail...)...))
+	}
 	if errors.Is(err, flag.ErrHelp) {
 		fs.Usage()
 		return true, nil
