@@ -25,8 +25,32 @@ type fileConfig struct {
 		// for staff ("30d"); default 30 days.
 		Retention duration `yaml:"retention"`
 	} `yaml:"feedback"`
+	Admin struct {
+		// Listen is the admin API's address; default 127.0.0.1:8089.
+		// Keep it on loopback unless a proxy with TLS is in front.
+		Listen string `yaml:"listen"`
+	} `yaml:"admin"`
+	// Campaigns is the awareness campaigns file (campaigns.yaml).
+	Campaigns string `yaml:"campaigns"`
+	Reminders struct {
+		// TimeZone is the clinic's IANA zone, used for patients who have
+		// not told us theirs.
+		TimeZone string `yaml:"timezone"`
+		// QuietHours are when unprompted messages may NOT arrive, in
+		// the patient's zone; default 21:00 to 08:00.
+		QuietHours *struct {
+			From clock `yaml:"from"`
+			To   clock `yaml:"to"`
+		} `yaml:"quiet_hours"`
+		// Offsets are how long before a visit its reminders go out;
+		// default 72h, 24h, 2h.
+		Offsets []duration `yaml:"offsets"`
+	} `yaml:"reminders"`
 	Telegram struct {
-		Webhook *struct {
+		// MessagesPerSecond is the most messages sent per second overall;
+		// default 30. Raise it only if Telegram allows your bot more.
+		MessagesPerSecond int `yaml:"messages_per_second"`
+		Webhook           *struct {
 			URL            string `yaml:"url"`
 			Listen         string `yaml:"listen"`
 			MaxConnections int    `yaml:"max_connections"`
@@ -44,6 +68,22 @@ func (d *duration) UnmarshalYAML(n *yaml.Node) error {
 		return fmt.Errorf("line %d: %v", n.Line, err)
 	}
 	*d = duration(v)
+	return nil
+}
+
+// clock is a time of day in YAML: "21:00".
+type clock time.Duration
+
+func (c *clock) UnmarshalYAML(n *yaml.Node) error {
+	if strings.TrimSpace(n.Value) == "24:00" { // the end of the day
+		*c = clock(24 * time.Hour)
+		return nil
+	}
+	t, err := time.Parse("15:04", strings.TrimSpace(n.Value))
+	if err != nil {
+		return fmt.Errorf("line %d: %q is not a time of day such as 21:00", n.Line, n.Value)
+	}
+	*c = clock(time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute)
 	return nil
 }
 

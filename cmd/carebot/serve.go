@@ -15,9 +15,11 @@ import (
 
 	"github.com/carebot/carebot/adapters/console"
 	"github.com/carebot/carebot/adapters/telegram"
+	"github.com/carebot/carebot/admin"
 	"github.com/carebot/carebot/bolt"
 	"github.com/carebot/carebot/bot"
 	"github.com/carebot/carebot/faq"
+	"github.com/carebot/carebot/reminders"
 )
 
 // defaultRetention is how long a patient's unanswered question is kept for
@@ -79,9 +81,19 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	}
 	defer db.Close()
 
+	campaigns, err := loadCampaigns(cfg.Campaigns, faqPath == "")
+	if err != nil {
+		return err
+	}
+	rem, platforms, err := buildReminders(cfg, kb, db, campaigns, logger)
+	if err != nil {
+		return err
+	}
 	eng := bot.New(kb)
 	eng.Users, eng.Consents, eng.Feedback = db, db, db
+	eng.Commands = []bot.Command{rem.patients}
 	eng.Logger, eng.LogSecret = logger, db.LogSecret()
+	handler := clearUnreachable{next: eng, store: db, log: logger}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -96,29 +108,56 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	g.Go(func() error { return expireFeedback(ctx, db, retention, logger) })
 
 	if token != "" {
-		opts := telegram.Options{Endpoint: getenv("TELEGRAM_API_ENDPOINT"), Logger: logger.With("adapter", "telegram"), LogSecret: db.LogSecret()}
+		opts := telegram.Options{Endpoint: getenv("TELEGRAM_API_ENDPOINT"), Logger: logger.With("adapter", "telegram"),
+			LogSecret: db.LogSecret(), PerSecond: cfg.Telegram.MessagesPerSecond}
 		if w := cfg.Telegram.Webhook; w != nil {
 			opts.Webhook = &telegram.Webhook{URL: w.URL, Listen: w.Listen, MaxConnections: w.MaxConnections, Secret: getenv("TELEGRAM_WEBHOOK_SECRET")}
 			if opts.Webhook.Secret == "" {
 				return errors.New("telegram.webhook is set in the config file but TELEGRAM_WEBHOOK_SECRET is not")
 			}
 		}
-		tg, err := telegram.New(ctx, token, eng, telegramState{db.AdapterState(telegram.Platform)}, opts)
+		tg, err := telegram.New(ctx, token, handler, telegramState{db.AdapterState(telegram.Platform)}, opts)
 		if err != nil {
 			return fmt.Errorf("telegram: %w", err)
 		}
 		logger.Info("telegram connected", "bot", tg.Username())
+		// The adapter paces every send itself, per chat and overall.
+		platforms[telegram.Platform] = reminders.Platform{Sender: tg}
 		g.Go(func() error { return tg.Run(ctx) })
 	}
+	var term *console.Console
 	if useConsole {
-		c := console.New(stdin, stdout)
-		c.Lang = langFromLocale(getenv)
+		term = console.New(stdin, stdout)
+		term.Lang = langFromLocale(getenv)
+		platforms[console.Platform] = reminders.Platform{Sender: term}
+	}
+
+	adminToken, created, err := admin.LoadToken(getenv, filepath.Join(dataDir, "admin.token"))
+	if err != nil {
+		return err
+	}
+	if created {
+		logger.Info("created the admin API token", "file", filepath.Join(dataDir, "admin.token"))
+	}
+	api := &admin.Server{Token: adminToken, Version: version(), Appointments: rem.appts, List: db, Reminders: rem.patients,
+		Broadcasts: rem.broadcasts, Feedback: db, Audit: db, Log: logger.With("component", "admin")}
+	serve, err := serveAdmin(ctx, first(getenv("CAREBOT_ADMIN_LISTEN"), cfg.Admin.Listen, defaultAdminListen), dataDir, api, logger)
+	if err != nil {
+		return err
+	}
+	g.Go(serve)
+	if err := campaigns.Schedule(ctx, db, time.Now()); err != nil {
+		return fmt.Errorf("schedule campaigns: %w", err)
+	}
+	g.Go(func() error { return rem.dispatcher.Run(ctx) })
+
+	if term != nil {
 		if isTerminal(stdin) {
-			c.Prompt = "> "
+			term.Prompt = "> "
 			fmt.Fprintf(stdout, "carebot %s: chatting as %s. Type a question; Ctrl-D to quit.\n\n", version(), kb.Clinic.Name)
 		}
 		g.Go(func() error {
-			err := c.Run(ctx, eng)
+			err := term.Run(ctx, handler)
 			if token == "" { // the terminal was the only adapter
 				cancel()
 			}
