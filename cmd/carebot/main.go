@@ -49,12 +49,21 @@ func exitCode(err error, stderr io.Writer) int {
 const usage = `carebot is a self-hosted chat bot for clinics.
 
 Usage:
-  carebot [run] [flags]          run the bot (a terminal chat unless a platform is configured)
-  carebot ask [flags] MESSAGE    put one message through the engine and print the reply
-  carebot eval [flags] FILE...   measure answer quality on labelled messages
-  carebot faq check [FILE]       validate a faq.yaml
-  carebot version                print the version
-  carebot help [COMMAND]         show help
+  carebot [run] [flags]              run the bot (a terminal chat unless a platform is configured)
+  carebot ask [flags] MESSAGE        put one message through the engine and print the reply
+  carebot eval [flags] FILE...       measure answer quality on labelled messages
+  carebot faq check [FILE]           validate a faq.yaml
+  carebot campaigns check FILE       validate a campaigns.yaml
+  carebot version                    print the version
+
+Staff commands (they talk to the running bot):
+  carebot appointments import FILE   add, move or cancel appointments from a CSV or JSON file
+  carebot appointments list|cancel   see appointments and patients' answers; cancel one
+  carebot remind add --to P:U --at T --text X   schedule a reminder for a patient
+  carebot broadcast --purpose P --text X        send an announcement to everyone opted in
+  carebot report BROADCAST_ID        a broadcast's delivery report
+  carebot faq misses [--since 30d]   questions the bot could not answer, grouped
+  carebot audit [--since 7d]         changes made through the admin API
 
 Run 'carebot COMMAND --help' for a command's flags.
 `
@@ -75,6 +84,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runEval(ctx, rest, getenv, stdout, stderr)
 	case "faq":
 		return runFAQ(ctx, rest, getenv, stdout, stderr)
+	case "campaigns":
+		return runCampaigns(rest, stdout, stderr)
+	case "appointments":
+		return runAppointments(ctx, rest, getenv, stdout, stderr)
+	case "remind":
+		return runRemind(ctx, rest, getenv, stdout, stderr)
+	case "broadcast":
+		return runBroadcast(ctx, rest, getenv, stdout, stderr)
+	case "report":
+		return runReport(ctx, rest, getenv, stdout, stderr)
+	case "audit":
+		return runAudit(ctx, rest, getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "carebot", version())
 		return nil
