@@ -20,6 +20,7 @@
 //	outbox/items      ID -> record(seq | due) an outbox item, pending or claimed (outbox.go)
 //	outbox/due        due | ID -> seq, pending items only: the due index
 //	outbox/claimed    ID -> seq, claimed items only
+//	outbox/damaged    ID -> the stored bytes of an item that no longer opens, set aside by Claim
 //	outcomes          ID -> record what became of an outbox item (outcome.go)
 //	appointments/ids  ID -> record an appointment (appointment.go)
 //	appointments/people uid | ID -> 1, the appointments of each person
@@ -139,7 +140,7 @@ const (
 // file without a migration: add a line here when you add a noun.
 func bucketPaths() [][]string {
 	paths := [][]string{{bucketMeta}, {bucketKeys}, {bucketUsers}, {bucketConsent}, {bucketOptIn}, {bucketFeedback}, {bucketAdapters}, {bucketAudit},
-		{bucketOutbox, outboxItems}, {bucketOutbox, outboxDue}, {bucketOutbox, outboxClaim}, {bucketOutcomes},
+		{bucketOutbox, outboxItems}, {bucketOutbox, outboxDue}, {bucketOutbox, outboxClaim}, {bucketOutbox, outboxDamaged}, {bucketOutcomes},
 		{bucketAppointments, appointmentIDs}, {bucketAppointments, appointmentPeople}, {bucketUnreachable}}
 	for _, p := range carebot.Purposes() {
 		paths = append(paths, []string{bucketOptIn, string(p)})

@@ -43,6 +43,9 @@ const (
 	outboxItems  = "items"
 	outboxDue    = "due"
 	outboxClaim  = "claimed"
+	// outboxDamaged holds items that no longer open, set aside by Claim
+	// (ID -> the stored bytes, still sealed) for someone to look at.
+	outboxDamaged = "damaged"
 
 	// itemsBucket names the items bucket in sealed values' additional data.
 	itemsBucket = bucketOutbox + "/" + outboxItems
@@ -50,14 +53,14 @@ const (
 	itemHeadSize = 8 + 8
 )
 
-type outbox struct{ items, due, claimed *bbolt.Bucket }
+type outbox struct{ items, due, claimed, damaged *bbolt.Bucket }
 
 func outboxOf(tx *bbolt.Tx) (outbox, error) {
 	var o outbox
 	for _, b := range []struct {
 		name string
 		dst  **bbolt.Bucket
-	}{{outboxItems, &o.items}, {outboxDue, &o.due}, {outboxClaim, &o.claimed}} {
+	}{{outboxItems, &o.items}, {outboxDue, &o.due}, {outboxClaim, &o.claimed}, {outboxDamaged, &o.damaged}} {
 		var err error
 		if *b.dst, err = bucket(tx, bucketOutbox, b.name); err != nil {
 			return o, err

@@ -20,8 +20,10 @@ import (
 //
 // A due entry that disagrees with its item (the item is gone or has
 // another Seq or due time, which only damage can cause) is an index entry
-// out of date: Claim drops it. An item that does not open is an error
-// naming its ID; cancelling that ID clears it.
+// out of date: Claim drops it. An item that does not open (damaged, or
+// written by a newer carebot) is set aside in outbox/damaged, bytes
+// unchanged, and the claim goes on: one bad record must not stop every
+// reminder behind it. Damaged reports how many are set aside.
 func (d *DB) Claim(ctx context.Context, now time.Time, limit int) ([]carebot.OutboxItem, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("claim: %w", err)
@@ -38,7 +40,7 @@ func (d *DB) Claim(ctx context.Context, now time.Time, limit int) ([]carebot.Out
 		}
 		end := timeKey(now)
 		// Collect first: deleting under a live cursor can skip entries.
-		var taken, stale [][]byte
+		var taken, stale, damaged [][]byte
 		c := o.due.Cursor()
 		for k, v := c.First(); k != nil && len(out) < limit; k, v = c.Next() {
 			if len(k) <= 8 || len(v) != 8 {
@@ -56,6 +58,10 @@ func (d *DB) Claim(ctx context.Context, now time.Time, limit int) ([]carebot.Out
 			// Open it first: a header edited by damage fails here rather
 			// than pass for a newer item.
 			it, err := d.readItem(tx, id, val)
+			if errors.Is(err, ErrCorrupt) || errors.Is(err, ErrUnknownVersion) {
+				damaged = append(damaged, bytes.Clone(k))
+				continue
+			}
 			if err != nil {
 				return err
 			}
@@ -66,8 +72,20 @@ func (d *DB) Claim(ctx context.Context, now time.Time, limit int) ([]carebot.Out
 			out = append(out, it)
 			taken = append(taken, bytes.Clone(k))
 		}
-		if len(taken) == 0 && len(stale) == 0 {
+		if len(taken) == 0 && len(stale) == 0 && len(damaged) == 0 {
 			return errUnchanged
+		}
+		for _, k := range damaged {
+			id := k[8:]
+			if err := o.damaged.Put(id, bytes.Clone(o.items.Get(id))); err != nil {
+				return err
+			}
+			if err := o.items.Delete(id); err != nil {
+				return err
+			}
+			if err := o.due.Delete(k); err != nil {
+				return err
+			}
 		}
 		for _, k := range stale {
 			if err := o.due.Delete(k); err != nil {
@@ -88,6 +106,24 @@ func (d *DB) Claim(ctx context.Context, now time.Time, limit int) ([]carebot.Out
 		return nil, fmt.Errorf("claim: %w", err)
 	}
 	return out, nil
+}
+
+// Damaged reports how many outbox items Claim has set aside because they
+// no longer open.
+func (d *DB) Damaged(ctx context.Context) (int, error) {
+	n := 0
+	err := d.view(ctx, func(tx *bbolt.Tx) error {
+		o, err := outboxOf(tx)
+		if err != nil {
+			return err
+		}
+		n = o.damaged.Stats().KeyN
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("damaged: %w", err)
+	}
+	return n, nil
 }
 
 // errUnchanged rolls back a write transaction that found nothing to do:

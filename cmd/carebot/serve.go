@@ -80,6 +80,9 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		return err
 	}
 	defer db.Close()
+	if n, err := db.Damaged(ctx); err == nil && n > 0 {
+		logger.Warn("outbox items were set aside because they no longer open (disk damage?); they will not be sent", "count", n)
+	}
 
 	campaigns, err := loadCampaigns(cfg.Campaigns, faqPath == "")
 	if err != nil {
