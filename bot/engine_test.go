@@ -463,3 +463,16 @@ func FuzzEngine(f *testing.F) {
 		}
 	})
 }
+
+// Nearly every message is not a consent keyword; finding that out must
+// cost no allocation (the engine's budget is a few microseconds).
+func TestConsentGateDoesNotAllocate(t *testing.T) {
+	n := testing.AllocsPerRun(100, func() {
+		parseConsent("what time do you open on saturday?")
+		parseConsent("¿A qué hora abren el sábado?")
+		parseConsent("my sitter bailed so i cant make it")
+	})
+	if n != 0 {
+		t.Errorf("parseConsent of ordinary questions: %v allocations, want 0", n)
+	}
+}

@@ -102,7 +102,7 @@ var optInPhrases = map[string]bool{
 // than a short sentence, or without a consent word, is not one: a question
 // that mentions stopping ("how do I stop the reminders?") goes to the FAQ.
 func parseConsent(text string) consentIntent {
-	if len(text) > 80 {
+	if len(text) > 80 || !mayBeConsent(text) {
 		return consentIntent{}
 	}
 	toks := consentTokens(text)
@@ -160,6 +160,50 @@ func parseConsent(text string) consentIntent {
 	return consentIntent{kind: kind, purposes: purposes, method: method}
 }
 
+// consentStart holds every word a consent keyword or phrase can start with
+// (after fillers): almost every message fails this test without allocating.
+var consentStart = func() map[string]bool {
+	m := map[string]bool{"no": true, "opt": true}
+	for _, words := range []map[string]bool{optOutVerbs, optInVerbs, optOutPhrases, optInPhrases} {
+		for w := range words {
+			first, _, _ := strings.Cut(w, " ")
+			m[first] = true
+		}
+	}
+	for w := range bareKeywords {
+		m[w] = true
+	}
+	return m
+}()
+
+// mayBeConsent reports whether the first word of text that is not a
+// filler, folded as consentTokens folds it, can start a consent keyword or
+// phrase. It never allocates: most messages stop here.
+func mayBeConsent(text string) bool {
+	var buf [24]byte
+	n := 0
+	for i, r := range text {
+		r = foldRune(r)
+		letter := r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+		switch {
+		case letter && n < len(buf):
+			buf[n] = byte(r)
+			n++
+		case letter: // longer than any consent word
+			return false
+		case r == '\'':
+		case n > 0:
+			if w := buf[:n]; !fillers[string(w)] {
+				return consentStart[string(w)]
+			}
+			n = 0
+		case i > 64:
+			return false
+		}
+	}
+	return consentStart[string(buf[:n])]
+}
+
 // consentTokens lower-cases, folds accents, drops punctuation and fillers,
 // and joins the spellings of opt-out/opt-in/stop-all into one token each.
 func consentTokens(text string) []string {
@@ -204,27 +248,32 @@ func foldASCII(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		switch r {
-		case 'á', 'à', 'â', 'ä', 'Á', 'À', 'Â', 'Ä':
-			r = 'a'
-		case 'é', 'è', 'ê', 'ë', 'É', 'È', 'Ê', 'Ë':
-			r = 'e'
-		case 'í', 'ì', 'î', 'ï', 'Í', 'Ì', 'Î', 'Ï':
-			r = 'i'
-		case 'ó', 'ò', 'ô', 'ö', 'Ó', 'Ò', 'Ô', 'Ö':
-			r = 'o'
-		case 'ú', 'ù', 'û', 'ü', 'Ú', 'Ù', 'Û', 'Ü':
-			r = 'u'
-		case 'ñ', 'Ñ':
-			r = 'n'
-		case '’', '‘':
-			r = '\''
-		default:
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-		}
-		b.WriteRune(r)
+		b.WriteRune(foldRune(r))
 	}
 	return b.String()
+}
+
+// foldRune is foldASCII for one letter.
+func foldRune(r rune) rune {
+	switch r {
+	case 'á', 'à', 'â', 'ä', 'Á', 'À', 'Â', 'Ä':
+		r = 'a'
+	case 'é', 'è', 'ê', 'ë', 'É', 'È', 'Ê', 'Ë':
+		r = 'e'
+	case 'í', 'ì', 'î', 'ï', 'Í', 'Ì', 'Î', 'Ï':
+		r = 'i'
+	case 'ó', 'ò', 'ô', 'ö', 'Ó', 'Ò', 'Ô', 'Ö':
+		r = 'o'
+	case 'ú', 'ù', 'û', 'ü', 'Ú', 'Ù', 'Û', 'Ü':
+		r = 'u'
+	case 'ñ', 'Ñ':
+		r = 'n'
+	case '’', '‘':
+		r = '\''
+	default:
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+	}
+	return r
 }
