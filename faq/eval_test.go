@@ -162,6 +162,8 @@ func evalSets() []evalSet {
 			floor: scores{p1: 0.53, wrong: 1}},
 		{name: "heldout", kb: "heldout/kb.yaml", queries: "heldout/queries.jsonl", own: true,
 			floor: scores{top1: 0.52, top3: 0.90, p1: 0.86, fallback: 0.95, wrong: 0.035}},
+		{name: "demo", kb: "../../faq.yaml", queries: "demo/queries.jsonl", own: true,
+			floor: scores{}},
 	}
 }
 
