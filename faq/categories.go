@@ -61,7 +61,7 @@ func (ix *index) buildCategories() {
 	for w, cats := range categoryOf {
 		var ts []int32
 		for _, c := range cats {
-			if id, ok := ix.terms[stem(langEN, c)]; ok && (len(ix.post[id]) > 0 || len(ix.syn[id]) > 0) && !containsTerm(ts, id) {
+			if id, ok := ix.terms[stem(langEN, c)]; ok && ix.matchable(id) && !containsTerm(ts, id) {
 				ts = append(ts, id)
 			}
 		}

@@ -3,6 +3,7 @@ package faq
 import (
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // Result is what the knowledge base says about one message.
@@ -23,50 +24,110 @@ type Result struct {
 // Candidate is an entry and how well it matches.
 type Candidate struct {
 	Entry *Entry
-	// Score is the raw relevance (BM25F); comparable only within one
-	// knowledge base.
+	// Score is the ranking score; comparable only within one message.
 	Score float64
 	// Confidence estimates the chance, from 0 to 1, that this entry is the
 	// one the patient meant.
 	Confidence float64
 
-	f features // what Confidence was computed from
+	f features // what Score and Confidence were computed from
 }
 
 // MaxCandidates is how many ranked entries a Result carries.
 const MaxCandidates = 5
 
+// maxQueryBytes bounds the text Match reads: a chat message longer than
+// this is a paste, and its first part says what it is about.
+const maxQueryBytes = 8 << 10
+
+// Match ranks the entries for a patient's message. langHint is the
+// platform's idea of the sender's language ("es", "en-US", or ""); the text
+// itself decides, and the hint only breaks ties. Match is safe for
+// concurrent use and allocates little.
+func (kb *KB) Match(text, langHint string) Result {
+	ix := kb.idx
+	if len(text) > maxQueryBytes {
+		cut := maxQueryBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	sc := ix.getScratch()
+	defer ix.putScratch(sc)
+	l := ix.analyzeQuery(sc, text, langHint)
+	ix.score(sc)
+	return ix.result(sc, l)
+}
+
+// analyzeQuery splits and analyses a message into sc and returns its
+// language.
+func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
+	sc.tok.split(text)
+	sc.text = string(sc.tok.buf)
+	sc.exact = -1
+	key := sc.key[:0]
+	for i := range sc.tok.toks {
+		if i > 0 {
+			key = append(key, ' ')
+		}
+		key = append(key, sc.tok.word(i)...)
+	}
+	sc.key = key
+	if e, ok := ix.exact[string(key)]; ok {
+		sc.exact = e
+	}
+	sc.qmask = questionMask(&sc.tok, sc.text)
+	l := detect(text, sc.text, sc.tok.toks, langHint, ix.kbLang)
+	ix.slots(sc, l)
+	return l
+}
+
 // scratch holds the per-call buffers of Match, reused through a pool so
-// that a match allocates little.
+// that a match allocates little. Arrays by entry or variant are all zero
+// between calls; touched and vtouch say which to reset.
 type scratch struct {
-	tok      tokenizer
-	text     string
-	slots    []slot
-	score    []float32 // per entry: total
-	cover    []float32 // per entry: coverage weight matched in question fields
-	weak     []float32 // per entry: coverage weight matched only in the answer
-	best     []float32 // per entry: this slot's best score
-	bestStr  []float32 // per entry: weight of this slot's best way to match in a question field
-	bestWeak []float32 // per entry: the same, in the answer only
-	touched  []int32   // entries with a score, unordered
-	slotHit  []int32   // entries the current slot reached
-	top      []int32
-	maxSlot  []float32 // per slot: the best score any entry got from it
-	qsim     []float32 // per entry: Dice of its closest variant
-	final    []float32 // per entry: the ranking score
-	vbest    []float32 // per variant: this slot's best
-	vsum     []float32 // per variant: sum over slots
-	vtouch   []int32   // variants with a sum
-	vhit     []int32   // variants the current slot reached
-	qmask    uint16    // question words of the message
-	strong   []uint64  // per entry: the slots (first 64) it matches in question fields
-	cand     []int32   // entries holding a rarer term (see score)
-	inCand   []bool    // per entry: in cand
-	spec     []float32 // per entry: coverage of specific words
-	bestV    []int32   // per entry: its closest variant
-	qtotal   float32   // the message's weight, for variants
+	tok   tokenizer
+	text  string
+	slots []slot
+	qmask uint16 // the message's question words
+	// advice: the message asks for individual medical advice.
+	advice bool
+	key    []byte        // the message's folded words joined by spaces
+	exact  int32         // the entry the message is a phrasing of, or -1
+	words  []string      // the message's folded words
+	advc   []adviceClass // their roles in advice questions
+
+	// By entry.
+	lex      []float32 // BM25F
+	cover    []float32 // informative weight matched in question fields
+	coverAll []float32 // the same, answers included (at answerCover)
+	nn       []float32 // similarity of the closest phrasing
+	bestV    []int32   // the closest phrasing
+	best     []float32 // this slot's best posting
+	bestStr  []float32 // this slot's best way to match a question field
+	bestAns  []float32 // the same, in the answer only
+	matched  []uint64  // slots (the first 64) the entry matches in any field
+	sure     []uint64  // the same, through the word itself or its synonyms, not a guess
+	seen     []bool
+	inCand   []bool
+	touched  []int32 // entries with a score
+	hit      []int32 // entries the current slot reached
+	cand     []int32 // entries holding a rarer term (see candidates)
+
+	// By variant.
+	vbest  []float32
+	vsum   []float32
+	vhit   []int32
+	vtouch []int32
+
+	qx    []alt     // the classifier's input
+	clfP  []float32 // the classifier's chance of each candidate, among them
+	plain []float32 // the candidates' plain scores, while preselecting
+
+	qtotal   float32 // the message's informative weight
+	possible float32 // Σ over slots of the best any entry got
 	cands    []cand
-	advice   bool // the message asks for medical advice
 }
 
 type pool struct{ p sync.Pool }
@@ -80,21 +141,22 @@ type memo struct {
 func (ix *index) getScratch() *scratch {
 	sc, _ := ix.pool.p.Get().(*scratch)
 	if sc == nil {
+		nv := len(ix.vars.entry)
 		sc = &scratch{
-			score:    make([]float32, ix.n),
+			lex:      make([]float32, ix.n),
 			cover:    make([]float32, ix.n),
-			weak:     make([]float32, ix.n),
+			coverAll: make([]float32, ix.n),
+			nn:       make([]float32, ix.n),
+			bestV:    make([]int32, ix.n),
 			best:     make([]float32, ix.n),
 			bestStr:  make([]float32, ix.n),
-			bestWeak: make([]float32, ix.n),
-			qsim:     make([]float32, ix.n),
-			final:    make([]float32, ix.n),
+			bestAns:  make([]float32, ix.n),
+			matched:  make([]uint64, ix.n),
+			sure:     make([]uint64, ix.n),
+			seen:     make([]bool, ix.n),
 			inCand:   make([]bool, ix.n),
-			spec:     make([]float32, ix.n),
-			strong:   make([]uint64, ix.n),
-			bestV:    make([]int32, ix.n),
-			vbest:    make([]float32, len(ix.vars.entry)),
-			vsum:     make([]float32, len(ix.vars.entry)),
+			vbest:    make([]float32, nv),
+			vsum:     make([]float32, nv),
 		}
 	}
 	return sc
@@ -102,7 +164,8 @@ func (ix *index) getScratch() *scratch {
 
 func (ix *index) putScratch(sc *scratch) {
 	for _, e := range sc.touched {
-		sc.score[e], sc.cover[e], sc.weak[e], sc.qsim[e], sc.final[e], sc.spec[e], sc.strong[e] = 0, 0, 0, 0, 0, 0, 0
+		sc.lex[e], sc.cover[e], sc.coverAll[e], sc.nn[e], sc.seen[e] = 0, 0, 0, 0, false
+		sc.matched[e], sc.sure[e] = 0, 0
 	}
 	for _, v := range sc.vtouch {
 		sc.vsum[v] = 0

@@ -91,7 +91,7 @@ tox | botox | dysport | xeomin: botox
 chemical peel | peel: chemical peel facial
 hair removal | laser hair: laser hair removal
 spa | med spa | medspa: aesthetic
-grief | bereavement | passed away | lost my: grief support
+grief | bereavement | passed away: grief support
 diabetic | diabetics | type 2 | type 1: diabetes
 support group: support group
 flu shot | flu jab | flu vaccine: flu vaccine
@@ -184,18 +184,11 @@ func (ix *index) buildPatient() {
 	if ix.kbLang != langEN {
 		return
 	}
-	var buf []int32
 	for l, entries := range patientLexicon {
 		ix.patient1[l] = make(map[string][]alt)
 		ix.patientN[l] = make(map[string][]patientPhrase)
 		for _, e := range entries {
-			buf = ix.analyzeQuiet(langEN, strings.Join(e.targets, " "), buf[:0])
-			var alts []alt
-			for _, t := range buf {
-				if len(ix.post[t]) > 0 && !containsAlt(alts, t) {
-					alts = append(alts, alt{term: t, w: patientWeight})
-				}
-			}
+			alts := ix.meaningOf(langEN, strings.Join(e.targets, " "), patientWeight, 1)
 			if len(alts) == 0 {
 				continue
 			}
@@ -210,20 +203,9 @@ func (ix *index) buildPatient() {
 	}
 }
 
-func containsAlt(as []alt, t int32) bool {
-	for _, a := range as {
-		if a.term == t {
-			return true
-		}
-	}
-	return false
-}
-
 func appendAlts(dst, src []alt) []alt {
 	for _, a := range src {
-		if !containsAlt(dst, a.term) {
-			dst = append(dst, a)
-		}
+		dst = appendAlt(dst, a)
 	}
 	return dst
 }

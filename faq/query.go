@@ -2,52 +2,28 @@ package faq
 
 // maxAlts bounds the ways one query word can match (itself, its synonym
 // groups, translations, a typo fix); more add noise, not recall.
-const maxAlts = 8
+const maxAlts = 10
 
-// Weights of query words by kind.
-const (
-	lightWeight  = 0.3  // question words: "where" vs "when"
-	numberWeight = 0.25 // numbers are specifics (ages, times), rarely the topic
-	typoWeight   = 0.75 // a corrected word may be the wrong correction
-	otherLang    = 0.9  // an English word in a Spanish message, or the reverse
-	// unknownIDF is the coverage weight, as a share of the rarest term's
-	// idf, of a word the knowledge base has never seen: a specific thing
-	// ("costco", "amoxicillin") the entry does not talk about.
-	unknownIDF = 0.6
-)
+// unknownIDF is the weight, as a share of the rarest term's idf, of a word
+// the knowledge base has never seen: a specific thing ("costco",
+// "amoxicillin") no entry talks about.
+const unknownIDF = 0.6
 
 // slot is one meaning unit of a query: a word, or a synonym phrase, with
 // the terms it may match.
 type slot struct {
 	alts     [maxAlts]alt
 	nalt     uint8
-	w        float32 // how much the slot counts in the score
-	cw       float32 // how much it counts in coverage
-	primary  int32   // the word's own term, -1 if none; phrases and duplicates use it
+	w        float32 // how much the slot counts in scores
+	cw       float32 // its informative weight: w times its best idf
+	primary  int32   // the word's own term, -1 if none
 	clause   int16
 	question bool // in a clause that ends with "?"
-	absorbed bool // merged into an earlier slot (phrase, duplicate)
+	absorbed bool // merged into an earlier slot (phrase, repeated word)
 	light    bool // a question word
-	common   bool // an everyday English word, less likely the topic
+	common   bool // an everyday English word
 	unknown  bool // no term of the knowledge base matched it
-}
-
-// specific reports a content word that is not everyday English nor a
-// number: the words a message is about.
-func (s *slot) specific() bool {
-	return !s.light && !s.common && s.w >= 1
-}
-
-// exact reports a slot that matches through the word itself, a synonym
-// group or a translation, not only through a guess (a typo fix, a related
-// word, a category).
-func (s *slot) exact() bool {
-	for i := uint8(0); i < s.nalt; i++ {
-		if s.alts[i].w >= 0.8 {
-			return true
-		}
-	}
-	return false
+	phrase   bool // a multi-word synonym: alts[0] is its concept
 }
 
 func (s *slot) add(a alt) {
@@ -66,33 +42,23 @@ func (s *slot) add(a alt) {
 	}
 }
 
-// addTerm adds a term, or the concepts of the synonym groups it is in
-// (the index holds those instead of the word).
-func (ix *index) addTerm(s *slot, t int32, w float32) {
-	if t < 0 {
-		return
-	}
-	cs := ix.syn[t]
-	if len(cs) == 0 {
-		s.add(alt{term: t, w: w})
-	}
-	for _, c := range cs {
-		s.add(alt{term: c, w: w})
-	}
-}
-
 // slots turns the tokenized query into slots.
 func (ix *index) slots(sc *scratch, l lang) {
 	sc.slots = sc.slots[:0]
-	sc.advice = false
+	sc.words, sc.advc = sc.words[:0], sc.advc[:0]
+	var trigger adviceClass
 	t := &sc.tok
+	for i := range t.toks {
+		w := sc.text[t.toks[i].start:t.toks[i].end]
+		c := ix.info(l, w).adv
+		sc.words, sc.advc = append(sc.words, w), append(sc.advc, c)
+		trigger |= c
+	}
+	sc.advice = trigger&adviceTrigger != 0 && isAdvice(sc.words, sc.advc)
 	for i := 0; i < len(t.toks); i++ {
 		tk := t.toks[i]
-		w := sc.text[tk.start:tk.end]
+		w := sc.words[i]
 		info := ix.info(l, w)
-		if info.advice && !sc.advice {
-			sc.advice = hasAdviceCue(sc.text, t.toks[i:i+min(len(t.toks)-i, maxCueLen)])
-		}
 		if info.phrase {
 			if p, ok := ix.patientPhraseAt(sc, l, i); ok {
 				ix.addPhraseSlot(sc, l, p, i)
@@ -101,11 +67,11 @@ func (ix *index) slots(sc *scratch, l lang) {
 			}
 		}
 		if info.expand == nil {
-			ix.addSlot(sc, w, info, tk)
+			ix.addSlot(sc, info, tk)
 			continue
 		}
 		for _, x := range info.expand { // chat shorthand: what it stands for
-			ix.addSlot(sc, x, ix.info(l, x), t.toks[i])
+			ix.addSlot(sc, ix.info(l, x), tk)
 		}
 	}
 	ix.joinPhrases(sc.slots, l)
@@ -124,6 +90,9 @@ func (ix *index) slots(sc *scratch, l lang) {
 		var best float32
 		for k := uint8(0); k < s.nalt; k++ {
 			best = max(best, ix.idf[s.alts[k].term]*s.alts[k].w)
+			if s.phrase {
+				break
+			}
 		}
 		if s.nalt == 0 {
 			s.unknown = true
@@ -140,7 +109,7 @@ func (ix *index) addPhraseSlot(sc *scratch, l lang, p patientPhrase, i int) {
 	sc.slots = append(sc.slots, slot{primary: -1, w: 1, clause: tk.clause, question: tk.question})
 	s := &sc.slots[len(sc.slots)-1]
 	for _, a := range p.alts {
-		ix.addTerm(s, a.term, a.w)
+		s.add(a)
 	}
 	for k := range p.words {
 		tk := sc.tok.toks[i+k]
@@ -154,54 +123,58 @@ func (ix *index) addPhraseSlot(sc *scratch, l lang, p patientPhrase, i int) {
 	}
 }
 
-func (ix *index) addSlot(sc *scratch, w string, info *wordInfo, tk token) {
+func (ix *index) addSlot(sc *scratch, info *wordInfo, tk token) {
 	if info.kind == kindStop || info.expand != nil {
 		return
 	}
-	sc.slots = append(sc.slots, slot{primary: info.primary, w: 1, clause: tk.clause, question: tk.question})
+	sc.slots = append(sc.slots, slot{primary: info.primary, w: info.w, clause: tk.clause, question: tk.question,
+		light: info.kind == kindLight, common: info.common})
 	s := &sc.slots[len(sc.slots)-1]
 	s.nalt = uint8(copy(s.alts[:], info.alts))
-	switch {
-	case info.kind == kindLight:
-		s.w, s.light = lightWeight, true
-	case isNumber(w):
-		s.w = numberWeight
-	case info.common:
-		s.w, s.common = ix.p.commonWeight, true
-	}
 }
 
-// joinPhrases finds the KB's multi-word synonyms in the query: the first
-// slot of a phrase gains the concept, the others merge into it.
+// joinPhrases finds the multi-word synonyms in the query: the first slot
+// of a phrase gains the concept, the others merge into it.
 func (ix *index) joinPhrases(slots []slot, l lang) {
 	for i := range slots {
-		if slots[i].primary < 0 {
+		if slots[i].primary < 0 || slots[i].absorbed {
 			continue
 		}
-		for _, p := range ix.phrases[l][slots[i].primary] {
-			if i+len(p.terms) > len(slots) {
+		var best *phrase
+		for k, p := range ix.phrases[l][slots[i].primary] {
+			if i+len(p.terms) > len(slots) || best != nil && len(p.terms) <= len(best.terms) {
 				continue
 			}
 			match := true
-			for k, t := range p.terms {
-				if slots[i+k].primary != t {
+			for j, t := range p.terms {
+				if slots[i+j].primary != t || slots[i+j].absorbed {
 					match = false
 					break
 				}
 			}
-			if !match {
-				continue
+			if match {
+				best = &ix.phrases[l][slots[i].primary][k]
 			}
-			slots[i].add(alt{term: p.concept, w: 1})
-			for k := 1; k < len(p.terms); k++ {
-				o := &slots[i+k]
-				o.absorbed = true
-				for a := uint8(0); a < o.nalt; a++ {
-					slots[i].add(o.alts[a])
-				}
-			}
-			slots[i].w = 1
 		}
+		if best == nil || len(ix.post[best.concept]) == 0 {
+			continue
+		}
+		s := &slots[i]
+		members := *s
+		s.nalt = 0
+		s.add(alt{term: best.concept, w: ix.conceptWeight(best.concept)})
+		for j := range best.terms {
+			o := &slots[i+j]
+			if j == 0 {
+				o = &members
+			} else {
+				o.absorbed = true
+			}
+			for a := uint8(0); a < o.nalt; a++ {
+				s.add(alt{term: o.alts[a].term, w: o.alts[a].w * memberWeight})
+			}
+		}
+		s.w, s.light, s.common, s.phrase = 1, false, false, true
 	}
 }
 

@@ -2,52 +2,50 @@ package faq
 
 import "math"
 
-// features describe how one candidate entry matches a message. A linear
-// model (rankWeights) turns them into the probability that the entry is
-// the one the patient meant; a second one (params.conf) decides
-// whether the best is sure enough to be given as the answer.
+// features describe how one candidate entry matches a message, each on a
+// scale that means the same in any knowledge base (shares and
+// similarities, not raw scores).
 type features struct {
-	cover   float64 // share of the message's weight matched in question fields
-	weak    float64 // share matched only in the answer
-	share   float64 // share of the best score each slot could get anywhere
-	qsim    float64 // Dice with the entry's closest question variant
-	spec    float64 // share of the message's specific words matched in question fields
-	vrec    float64 // share of the closest variant's weight the message matched
-	unknown float64 // share of the message's weight the KB has never seen
-	uspec   float64 // the same, for specific words only
-	// Relative to the best candidate on each: 1 for the best.
-	relShare, relQsim, relCover float64
-	// qtype is 1 when the entry's questions ask with the message's
-	// question words (when/where/how much...), 0 when they ask with
-	// others, 0.5 when either has none.
-	qtype float64
-	// key is 1 when the entry matches the message's weightiest word in a
-	// question field.
-	key float64
-	// Set after ranking, for the confidence.
-	p, margin float64
-	// novel is the share of the message's specific words the knowledge
-	// base does not hold as such: unknown, or found only through a typo
-	// fix, a related word or a category ("walgreens" → pharmacy).
-	novel float64
-	// nspec is how many specific words the entry matches in a question
-	// field, over 3, at most 1.
-	nspec float64
-	// advice is 1 when the message asks for individual medical advice.
-	advice float64
+	lexN     float64 // BM25F as a share of the best each word got anywhere
+	nn       float64 // Dice with the closest phrasing
+	cover    float64 // share of the message's weight found in question fields
+	coverAll float64 // the same, answers included at answerCover
+	vrec     float64 // share of the closest phrasing's weight the message says
+	qtype    float64 // 1: asks with the same question words; 0: others; 0.5: unknown
+	clf      float64 // the classifier's chance
+	// For the confidence, set after ranking.
+	p       float64 // the ranking model's chance
+	margin  float64 // p minus the next candidate's
+	unknown float64 // share of the message's weight no entry knows
+	missMax float64 // the weightiest word the entry does not match, over the rarest term's idf
+	missSum float64 // share of the message's weight the entry does not match
+	guess   float64 // share matched only through guesses (typo, related word, category)
+	advice  float64 // 1 when the message asks for individual medical advice and the entry does not
 }
 
-// rankVector is what the ranking model reads.
 func (f *features) rankVector() []float64 {
-	return []float64{f.cover, f.weak, f.share, f.qsim, f.spec, f.vrec, f.relShare, f.relQsim, f.relCover, f.qtype, f.key}
+	return []float64{f.lexN, f.nn, f.cover, f.coverAll, f.vrec, f.qtype, f.clf}
 }
 
-// confVector is what the confidence model reads.
+// scopeVector is what the in-scope model reads: how much of the message
+// the entry explains.
+func (f *features) scopeVector() []float64 {
+	return []float64{f.nn, f.cover, f.coverAll, f.unknown, f.missMax, f.missSum, f.guess}
+}
+
+// rightVector is what the right-entry model reads: how clearly the entry
+// beats the others.
+func (f *features) rightVector() []float64 {
+	return []float64{f.p, f.margin, f.clf, f.nn, f.cover}
+}
+
+// confVector is every confidence feature, for diagnostics.
 func (f *features) confVector() []float64 {
-	return []float64{f.p, f.margin, f.cover, f.spec, f.unknown, f.novel, f.qsim, f.nspec, f.advice}
+	return []float64{f.p, f.margin, f.nn, f.cover, f.coverAll, f.unknown, f.missMax, f.missSum, f.guess, f.clf}
 }
 
-// preselect is how many entries, by the plain score, the model re-ranks.
+// preselect is how many entries, by a plain score, the ranking model
+// orders.
 const preselect = 10
 
 // cand is a candidate under evaluation.
@@ -56,98 +54,81 @@ type cand struct {
 	f features
 }
 
-// candidates picks the best entries by the plain score and computes their
-// features (not yet p and margin).
+// rankCandidates picks the best entries by a plain score and computes
+// their features (not yet p and margin).
 func (ix *index) rankCandidates(sc *scratch) []cand {
-	var total, possible, unknown, spec, uspec, novel float64
-	keySlot, keyW := -1, float32(0)
-	for i := range sc.slots {
-		s := &sc.slots[i]
-		if s.absorbed {
-			continue
-		}
-		if !s.unknown && s.cw > keyW && i < 64 {
-			keySlot, keyW = i, s.cw
-		}
-		total += float64(s.cw)
-		possible += float64(sc.maxSlot[i])
-		if s.specific() {
-			spec += float64(s.cw)
-		}
-		if s.unknown {
-			unknown += float64(s.cw)
-			if s.specific() {
-				uspec += float64(s.cw)
-			}
-		}
-		if s.specific() && !s.exact() {
-			novel += float64(s.cw)
-		}
-	}
-	advice := 0.0
-	if sc.advice {
-		advice = 1
-	}
+	cs := sc.cands[:0]
+	possible := sc.possible
 	for _, e := range sc.touched {
-		sc.final[e] = float32(float64(sc.score[e])/possible) + ix.p.qsim*sc.qsim[e]
-	}
-	top := sc.top[:0]
-	for _, e := range sc.touched {
-		pos := len(top)
-		for pos > 0 && better(sc.final, e, top[pos-1]) {
+		plain := sc.nn[e]
+		if possible > 0 {
+			plain += sc.lex[e] / possible
+		}
+		pos := len(cs)
+		for pos > 0 && (plain > sc.plain[pos-1] || plain == sc.plain[pos-1] && e < cs[pos-1].e) {
 			pos--
 		}
 		if pos >= preselect {
 			continue
 		}
-		if len(top) < preselect {
-			top = append(top, 0)
+		if len(cs) < preselect {
+			cs = append(cs, cand{})
+			sc.plain = append(sc.plain, 0)
 		}
-		copy(top[pos+1:], top[pos:len(top)-1])
-		top[pos] = e
+		copy(cs[pos+1:], cs[pos:len(cs)-1])
+		copy(sc.plain[pos+1:], sc.plain[pos:len(cs)-1])
+		cs[pos], sc.plain[pos] = cand{e: e}, plain
 	}
-	sc.top = top
-	cs := sc.cands[:0]
-	var maxShare, maxQsim, maxCover float64
-	for _, e := range top {
-		f := features{
-			cover:   ratio(float64(sc.cover[e]), total),
-			weak:    ratio(float64(sc.weak[e]), total),
-			share:   ratio(float64(sc.score[e]), possible),
-			qsim:    float64(sc.qsim[e]),
-			spec:    ratio(float64(sc.spec[e]), spec),
-			unknown: ratio(unknown, total),
-			uspec:   ratio(uspec, total),
-			novel:   ratio(novel, spec),
-			advice:  advice,
+	sc.plain = sc.plain[:0]
+	var unknown float32
+	for i := range sc.slots {
+		if s := &sc.slots[i]; !s.absorbed && s.unknown {
+			unknown += s.cw
 		}
-		var nspec int
-		for si := range sc.slots {
-			if si < 64 && sc.strong[e]&(1<<si) != 0 && sc.slots[si].specific() {
-				nspec++
-			}
+	}
+	qtotal := float64(sc.qtotal)
+	ix.classify(sc, cs)
+	for i := range cs {
+		e := cs[i].e
+		f := &cs[i].f
+		*f = features{
+			lexN:     ratio(float64(sc.lex[e]), float64(possible)),
+			nn:       float64(sc.nn[e]),
+			cover:    ratio(float64(sc.cover[e]), qtotal),
+			coverAll: ratio(float64(sc.coverAll[e]), qtotal),
+			unknown:  ratio(float64(unknown), qtotal),
+			clf:      float64(sc.clfP[i]),
+			qtype:    0.5,
 		}
-		f.nspec = min(float64(nspec)/3, 1)
-		if sc.qsim[e] > 0 {
+		if sc.nn[e] > 0 {
 			v := sc.bestV[e]
 			f.vrec = float64(sc.vsum[v] / ix.vars.total[v])
 		}
-		f.qtype = 0.5
 		if m := ix.vars.mask[e]; m != 0 && sc.qmask != 0 {
 			f.qtype = 0
 			if m&sc.qmask != 0 {
 				f.qtype = 1
 			}
 		}
-		if keySlot >= 0 && sc.strong[e]&(1<<keySlot) != 0 {
-			f.key = 1
+		if sc.advice && !ix.advice[e] {
+			f.advice = 1
 		}
-		maxShare, maxQsim, maxCover = max(maxShare, f.share), max(maxQsim, f.qsim), max(maxCover, f.cover)
-		cs = append(cs, cand{e: e, f: f})
-	}
-	for i := range cs {
-		f := &cs[i].f
-		f.relShare, f.relQsim, f.relCover = ratio(f.share, maxShare), ratio(f.qsim, maxQsim), ratio(f.cover, maxCover)
+		var missMax, missSum, guess float32
+		for si := range sc.slots {
+			s := &sc.slots[si]
+			if s.absorbed || si >= 64 {
+				continue
+			}
+			switch bit := uint64(1) << si; {
+			case sc.matched[e]&bit == 0:
+				missMax, missSum = max(missMax, s.cw), missSum+s.cw
+			case sc.sure[e]&bit == 0:
+				guess += s.cw
+			}
+		}
+		f.missMax = float64(missMax / ix.maxIDF)
+		f.missSum = ratio(float64(missSum), qtotal)
+		f.guess = ratio(float64(guess), qtotal)
 	}
 	sc.cands = cs
 	return cs
@@ -160,18 +141,20 @@ func (ix *index) result(sc *scratch, l lang) Result {
 	}
 	cs := ix.rankCandidates(sc)
 	if len(cs) == 0 {
+		ix.decide(&res, sc)
 		return res
 	}
 	// The ranking model is a conditional logit: the chance of each
 	// candidate is the softmax of its linear score over the candidates.
-	var mx float64 = math.Inf(-1)
+	mx := math.Inf(-1)
+	score := make([]float64, 0, preselect) // does not escape
 	for i := range cs {
-		cs[i].f.p = linear(ix.p.rank, cs[i].f.rankVector())
-		mx = max(mx, cs[i].f.p)
+		score = append(score, linear(rankWeights, cs[i].f.rankVector()))
+		mx = max(mx, score[i])
 	}
 	var z float64
 	for i := range cs {
-		cs[i].f.p = math.Exp(cs[i].f.p - mx)
+		cs[i].f.p = math.Exp(score[i] - mx)
 		z += cs[i].f.p
 	}
 	for i := range cs {
@@ -181,24 +164,28 @@ func (ix *index) result(sc *scratch, l lang) Result {
 	for i := 1; i < len(cs); i++ {
 		for j := i; j > 0 && cs[j].f.p > cs[j-1].f.p; j-- {
 			cs[j], cs[j-1] = cs[j-1], cs[j]
+			score[j], score[j-1] = score[j-1], score[j]
 		}
 	}
 	n := min(len(cs), MaxCandidates)
 	res.Candidates = make([]Candidate, n)
 	for i := range n {
 		f := &cs[i].f
-		next := 0.0
 		if i+1 < len(cs) {
-			next = cs[i+1].f.p
+			f.margin = f.p - cs[i+1].f.p
+		} else {
+			f.margin = f.p
 		}
-		f.margin = f.p - next
 		conf := f.p
 		if i == 0 {
-			conf = sigmoid(linear(ix.p.conf, f.confVector()))
+			conf = sigmoid(linear(scopeWeights, f.scopeVector())) * sigmoid(linear(rightWeights, f.rightVector()))
 		}
-		res.Candidates[i] = Candidate{Entry: ix.entries[cs[i].e], Score: float64(sc.final[cs[i].e]), Confidence: conf, f: *f}
+		if f.advice > 0 {
+			conf = min(conf, adviceCap)
+		}
+		res.Candidates[i] = Candidate{Entry: ix.entries[cs[i].e], Score: score[i], Confidence: conf, f: *f}
 	}
-	ix.decide(&res)
+	ix.decide(&res, sc)
 	return res
 }
 
@@ -217,3 +204,5 @@ func ratio(a, b float64) float64 {
 	}
 	return a / b
 }
+
+func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }

@@ -1,47 +1,20 @@
 package faq
 
-import (
-	"math"
-	"unicode/utf8"
-)
+import "math"
 
-// maxQueryBytes bounds the text Match reads: a chat message longer than
-// this is a paste, and its first part says what it is about.
-const maxQueryBytes = 8 << 10
+// answerCover is how much a word found only in an entry's answer explains
+// of a message, against one found in its questions: an answer talks about
+// much more than the question it answers.
+const answerCover = 0.5
 
-// Match ranks the entries for a patient's message. langHint is the
-// platform's idea of the sender's language ("es", "en-US", or ""); the text
-// itself decides, and the hint only breaks ties. Match is safe for
-// concurrent use and allocates little.
-func (kb *KB) Match(text, langHint string) Result {
-	ix := kb.idx
-	if len(text) > maxQueryBytes {
-		cut := maxQueryBytes
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
-	sc := ix.getScratch()
-	defer ix.putScratch(sc)
-	l := ix.analyzeQuery(sc, text, langHint)
-	ix.score(sc)
-	return ix.result(sc, l)
-}
+// sureWeight is the weight from which a way to match is the word itself,
+// a synonym or a translation rather than a guess (a typo fix, a related
+// word, a category).
+const sureWeight = 0.8
 
-// analyzeQuery splits and analyses a message into sc and returns its
-// language.
-func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
-	sc.tok.split(text)
-	sc.text = string(sc.tok.buf)
-	sc.qmask = questionMask(&sc.tok, sc.text)
-	l := detect(text, sc.text, sc.tok.toks, langHint, ix.kbLang)
-	ix.slots(sc, l)
-	return l
-}
-
-// score adds up, for every entry, each slot's best-matching term (BM25F),
-// and for every question variant its Dice with the message.
+// score adds up, for every entry, each slot's best-matching term (BM25F)
+// and the coverage of the message's weight, and for every phrasing the
+// weight it shares with the message.
 //
 // In a large knowledge base a very common term ("symptoms" among 10,000
 // medical questions) has postings for thousands of entries, and walking
@@ -49,30 +22,25 @@ func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
 // rarer term, only the entries holding one of those can win; the common
 // terms are then looked up for those candidates alone, in a dense array.
 func (ix *index) score(sc *scratch) {
-	sc.maxSlot = sc.maxSlot[:0]
 	restrict := ix.candidates(sc)
-	var qtotal float32
-	defer func() { sc.qtotal = qtotal }()
+	sc.qtotal, sc.possible = 0, 0
 	for si := range sc.slots {
 		s := &sc.slots[si]
-		if s.absorbed || s.nalt == 0 {
-			sc.maxSlot = append(sc.maxSlot, 0)
-			if !s.absorbed && !s.light {
-				qtotal += s.cw
-			}
+		if s.absorbed {
 			continue
 		}
-		if !s.light {
-			qtotal += s.cw
-			ix.scoreVariants(sc, s, restrict)
+		sc.qtotal += s.cw
+		if s.nalt == 0 {
+			continue
 		}
-		sc.slotHit = sc.slotHit[:0]
+		sc.hit = sc.hit[:0]
 		for k := uint8(0); k < s.nalt; k++ {
 			a := s.alts[k]
 			if d := ix.denseOf[a.term]; restrict && d >= 0 {
+				dt := &ix.dense[d]
 				for _, e := range sc.cand {
-					if v := ix.dense[d].score[e]; v > 0 {
-						ix.hit(sc, e, a.w, v, ix.dense[d].strong[e])
+					if v := dt.score[e]; v > 0 {
+						ix.hit(sc, e, a.w, v, dt.strong[e])
 					}
 				}
 				continue
@@ -82,41 +50,42 @@ func (ix *index) score(sc *scratch) {
 			}
 		}
 		var mx float32
-		for _, e := range sc.slotHit {
+		for _, e := range sc.hit {
 			v := s.w * sc.best[e]
-			if sc.score[e] == 0 {
+			if !sc.seen[e] {
+				sc.seen[e] = true
 				sc.touched = append(sc.touched, e)
 			}
-			sc.score[e] += v
-			// Coverage credits the way the word matched: a synonym fully,
-			// a related word or a category less.
-			if sc.bestStr[e] > 0 {
-				if si < 64 {
-					sc.strong[e] |= 1 << si
+			sc.lex[e] += v
+			sc.cover[e] += s.cw * sc.bestStr[e]
+			sc.coverAll[e] += s.cw * max(sc.bestStr[e], answerCover*sc.bestAns[e])
+			if si < 64 {
+				sc.matched[e] |= 1 << si
+				if max(sc.bestStr[e], sc.bestAns[e]) >= sureWeight {
+					sc.sure[e] |= 1 << si
 				}
-				sc.cover[e] += s.cw * sc.bestStr[e]
-				if s.specific() {
-					sc.spec[e] += s.cw * sc.bestStr[e]
-				}
-			} else {
-				sc.weak[e] += s.cw * sc.bestWeak[e]
 			}
 			mx = max(mx, v)
-			sc.best[e], sc.bestStr[e], sc.bestWeak[e] = 0, 0, 0
+			sc.best[e], sc.bestStr[e], sc.bestAns[e] = 0, 0, 0
 		}
-		sc.maxSlot = append(sc.maxSlot, mx)
+		sc.possible += mx
+		ix.scoreVariants(sc, s, restrict)
 	}
 	for _, e := range sc.cand {
 		sc.inCand[e] = false
 	}
 	sc.cand = sc.cand[:0]
-	// The closest variant of each entry: Dice of the idf-weighted words,
-	// so a variant must say most of what the message says, and the
-	// message most of what the variant says.
+	// The closest phrasing of each entry, by Dice: a phrasing must say most
+	// of what the message says, and the message most of what it says.
 	for _, v := range sc.vtouch {
 		e := ix.vars.entry[v]
-		if d := 2 * sc.vsum[v] / (qtotal + ix.vars.total[v]); d > sc.qsim[e] {
-			sc.qsim[e], sc.bestV[e] = d, v
+		d := 2 * sc.vsum[v] / (sc.qtotal + ix.vars.total[v])
+		if d > sc.nn[e] {
+			sc.nn[e], sc.bestV[e] = d, v
+		}
+		if !sc.seen[e] {
+			sc.seen[e] = true
+			sc.touched = append(sc.touched, e)
 		}
 	}
 }
@@ -124,20 +93,20 @@ func (ix *index) score(sc *scratch) {
 // hit records that entry e matches the current slot through an
 // alternative of weight w with posting score v.
 func (ix *index) hit(sc *scratch, e int32, w, v float32, strong bool) {
-	if sc.best[e] == 0 {
-		sc.slotHit = append(sc.slotHit, e)
+	if sc.best[e] == 0 && sc.bestStr[e] == 0 && sc.bestAns[e] == 0 {
+		sc.hit = append(sc.hit, e)
 	}
 	sc.best[e] = max(sc.best[e], w*v)
 	if strong {
 		sc.bestStr[e] = max(sc.bestStr[e], w)
 	} else {
-		sc.bestWeak[e] = max(sc.bestWeak[e], w)
+		sc.bestAns[e] = max(sc.bestAns[e], w)
 	}
 }
 
-// candidates collects, when the message has both common and rarer terms,
-// the entries holding a rarer one, and reports whether scoring should be
-// restricted to them.
+// candidates collects, when the message has both very common and rarer
+// terms, the entries holding a rarer one, and reports whether scoring
+// should be restricted to them.
 func (ix *index) candidates(sc *scratch) bool {
 	if len(ix.dense) == 0 {
 		return false
@@ -171,10 +140,9 @@ func (ix *index) candidates(sc *scratch) bool {
 	return false
 }
 
-// scoreVariants adds one slot's best match to every variant it reaches.
-//
-// When restricted, common terms are left out of the variants' sums: their
-// idf is low, so they change a Dice little, and walking them is what the
+// scoreVariants adds one slot's best match to every phrasing it reaches.
+// When restricted, very common terms are left out: their idf is low, so
+// they change a similarity little, and walking them is what the
 // restriction avoids.
 func (ix *index) scoreVariants(sc *scratch, s *slot, restrict bool) {
 	sc.vhit = sc.vhit[:0]
@@ -183,24 +151,65 @@ func (ix *index) scoreVariants(sc *scratch, s *slot, restrict bool) {
 		if restrict && ix.denseOf[a.term] >= 0 {
 			continue
 		}
+		c := min(s.w*a.w*ix.idf[a.term], s.cw)
 		for _, p := range ix.vars.post[a.term] {
 			if sc.vbest[p.v] == 0 {
 				sc.vhit = append(sc.vhit, p.v)
 			}
-			sc.vbest[p.v] = max(sc.vbest[p.v], a.w*p.w)
+			sc.vbest[p.v] = max(sc.vbest[p.v], min(c, p.uw))
 		}
 	}
 	for _, v := range sc.vhit {
 		if sc.vsum[v] == 0 {
 			sc.vtouch = append(sc.vtouch, v)
 		}
-		sc.vsum[v] += s.w * sc.vbest[v]
+		sc.vsum[v] += sc.vbest[v]
 		sc.vbest[v] = 0
 	}
 }
 
-func better(score []float32, a, b int32) bool {
-	return score[a] > score[b] || score[a] == score[b] && a < b
+// classify computes the classifier's chance of each candidate, among
+// the candidates: a softmax over ten entries costs a tenth of one over a
+// hundred, and the others are not in the running.
+func (ix *index) classify(sc *scratch, cs []cand) {
+	sc.clfP = sc.clfP[:0]
+	for range cs {
+		sc.clfP = append(sc.clfP, 0)
+	}
+	if ix.clf == nil || len(cs) == 0 {
+		return
+	}
+	x := sc.qx[:0]
+	for si := range sc.slots {
+		s := &sc.slots[si]
+		if s.absorbed {
+			continue
+		}
+		for k := uint8(0); k < s.nalt; k++ {
+			x = appendAlt(x, alt{term: s.alts[k].term, w: s.w * s.alts[k].w})
+		}
+	}
+	normalize(x)
+	sc.qx = x
+	c := ix.clf
+	mx := float32(math.Inf(-1))
+	for i := range cs {
+		e := cs[i].e
+		z := c.bias[e]
+		for _, a := range x {
+			if r := c.row[a.term]; r >= 0 {
+				z += a.w * c.w[int(r)*c.nc+int(e)]
+			}
+		}
+		sc.clfP[i] = z
+		mx = max(mx, z)
+	}
+	var sum float32
+	for i := range sc.clfP {
+		sc.clfP[i] = float32(math.Exp(float64(sc.clfP[i] - mx)))
+		sum += sc.clfP[i]
+	}
+	for i := range sc.clfP {
+		sc.clfP[i] /= sum
+	}
 }
-
-func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }

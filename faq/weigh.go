@@ -5,44 +5,70 @@ import (
 	"sort"
 )
 
-// tfKey is a term in one field of an entry.
-type tfKey struct {
-	term  int32
-	field uint8
+// posting says how well one term matches one entry.
+type posting struct {
+	entry  int32
+	score  float32 // BM25F of the term in the entry, idf included
+	strong bool    // the term is in a question, an alternate or a keyword
 }
+
+// BM25F parameters. An answer is long and says much besides the
+// question, so its words count for a fifth of a question's; alternates
+// are many short questions, so their total length says little.
+var (
+	fieldWeight = [nFields]float32{fQuestion: 1.0, fAlternate: 0.8, fKeyword: 0.8, fAnswer: 0.2}
+	fieldB      = [nFields]float32{fQuestion: 0.5, fAlternate: 0.3, fKeyword: 0.3, fAnswer: 0.6}
+)
+
+const (
+	k1 = 1.2
+	// commonAnswer scales a match found only in an answer when the word
+	// is everyday English ("tomorrow", "back"): answers are full of them.
+	commonAnswer = 0.3
+)
 
 func bm25IDF(n, df float64) float32 {
 	return float32(math.Log(1 + (n-df+0.5)/(df+0.5)))
 }
 
-// weigh turns term frequencies into postings.
-func (ix *index) weigh(tfs []map[tfKey]float32, fieldLen [][nFields]float32, totalLen [nFields]float64) {
-	p := &ix.p
-	n := float64(len(tfs))
+type tfKey struct {
+	term  int32
+	field uint8
+}
+
+// weigh computes the idf of every term and the BM25F postings.
+func (ix *index) weigh(texts []entryText) {
+	n := float64(len(texts))
 	var avgLen [nFields]float32
 	var hasField [nFields]float64
-	for i := range fieldLen {
+	for _, et := range texts {
 		for f := range nFields {
-			if fieldLen[i][f] > 0 {
+			if len(et.fields[f]) > 0 {
 				hasField[f]++
+				avgLen[f] += float32(len(et.fields[f]))
 			}
 		}
 	}
 	for f := range avgLen {
-		avgLen[f] = float32(math.Max(totalLen[f]/math.Max(hasField[f], 1), 1))
+		avgLen[f] = max(avgLen[f]/float32(max(hasField[f], 1)), 1)
 	}
+	tfs := make([]map[tfKey]float32, len(texts))
 	df := make([]int32, len(ix.names))
-	fdf := make([][nFields]int32, len(ix.names))
-	keys := make([]tfKey, 0, 64)
-	for _, tf := range tfs {
-		seen := make(map[int32]bool, len(tf))
-		for k := range tf {
-			fdf[k.term][k.field]++
-			if !seen[k.term] {
-				seen[k.term] = true
-				df[k.term]++
+	for i, et := range texts {
+		tf := make(map[tfKey]float32)
+		seen := make(map[int32]bool)
+		for f := range nFields {
+			for _, u := range et.fields[f] {
+				for _, a := range u.alts {
+					tf[tfKey{a.term, uint8(f)}]++
+					if !seen[a.term] {
+						seen[a.term] = true
+						df[a.term]++
+					}
+				}
 			}
 		}
+		tfs[i] = tf
 	}
 	ix.idf = make([]float32, len(ix.names))
 	for t, d := range df {
@@ -55,10 +81,7 @@ func (ix *index) weigh(tfs []map[tfKey]float32, fieldLen [][nFields]float32, tot
 			ix.post[t] = make([]posting, 0, d)
 		}
 	}
-	type acc struct {
-		tf, score float32
-		strong    bool
-	}
+	keys := make([]tfKey, 0, 64)
 	for i, tf := range tfs {
 		keys = keys[:0]
 		for k := range tf {
@@ -68,31 +91,22 @@ func (ix *index) weigh(tfs []map[tfKey]float32, fieldLen [][nFields]float32, tot
 		sort.Slice(keys, func(a, b int) bool {
 			return keys[a].term < keys[b].term || keys[a].term == keys[b].term && keys[a].field < keys[b].field
 		})
-		var cur acc
-		flush := func(t int32) {
-			s := cur.score
-			if !p.fieldIDF {
-				s = ix.idf[t] * cur.tf * (p.k1 + 1) / (p.k1 + cur.tf)
-			}
-			if !cur.strong && commonStems[ix.names[t]] {
-				s *= p.commonAnswer
-			}
-			ix.post[t] = append(ix.post[t], posting{entry: int32(i), score: s, strong: cur.strong})
-			cur = acc{}
-		}
+		var x float32
+		strong := false
 		for j, k := range keys {
 			f := k.field
-			norm := 1 - p.b[f] + p.b[f]*fieldLen[i][f]/avgLen[f]
-			if p.fieldIDF {
-				x := tf[k] / norm
-				cur.score += p.weight[f] * bm25IDF(hasField[f], float64(fdf[k.term][f])) * x * (p.k1 + 1) / (p.k1 + x)
-			} else {
-				cur.tf += p.weight[f] * tf[k] / norm
+			norm := 1 - fieldB[f] + fieldB[f]*float32(len(texts[i].fields[f]))/avgLen[f]
+			x += fieldWeight[f] * tf[k] / norm
+			strong = strong || f != fAnswer
+			if j+1 < len(keys) && keys[j+1].term == k.term {
+				continue
 			}
-			cur.strong = cur.strong || f != fAnswer
-			if j+1 == len(keys) || keys[j+1].term != k.term {
-				flush(k.term)
+			s := ix.idf[k.term] * x * (k1 + 1) / (k1 + x)
+			if !strong && commonStems[ix.names[k.term]] {
+				s *= commonAnswer
 			}
+			ix.post[k.term] = append(ix.post[k.term], posting{entry: int32(i), score: s, strong: strong})
+			x, strong = 0, false
 		}
 	}
 }

@@ -1,91 +1,102 @@
 package faq
 
+import "sort"
+
 // wordInfo is everything the matcher needs about one folded word of a
 // message in one language, computed once: at build time for every word the
 // knowledge base and the built-in resources know, on first sight (and then
 // remembered) for any other.
 type wordInfo struct {
 	kind    wordKind
-	common  bool     // an everyday English word
-	primary int32    // the word's own term, -1 if no entry holds it
-	expand  []string // chat shorthand: the words it stands for
-	phrase  bool     // a patient phrase may start with it
-	advice  bool     // a medical-advice cue may start with it
-	alts    []alt    // the ways it matches, best first
+	w       float32     // its weight by kind (see wordWeight)
+	common  bool        // an everyday English word
+	primary int32       // the word's own term, -1 if the knowledge base has none
+	expand  []string    // chat shorthand: the words it stands for
+	phrase  bool        // a patient phrase may start with it
+	adv     adviceClass // its roles in medical-advice questions
+	alts    []alt       // the ways it matches
 }
+
+// Weights of the ways a word can match besides itself.
+const (
+	otherLang  = 0.9  // an English word in a Spanish message, or the reverse
+	typoWeight = 0.75 // a corrected word may be the wrong correction
+)
 
 // analyzeWord computes the wordInfo of w in l: its own term, the other
 // language's vocabulary, related words, its category, the lexicon and, as
 // a last resort, typo correction.
 func (ix *index) analyzeWord(l lang, w string) *wordInfo {
-	info := &wordInfo{primary: -1, expand: expansions[l][w], advice: adviceCues[w] != nil}
+	info := &wordInfo{primary: -1, expand: expansions[l][w], adv: adviceWords[w]}
 	if l < langOther {
 		info.phrase = ix.patientN[l][w] != nil
 	}
 	if info.expand != nil {
 		return info
 	}
-	r, cached := ix.vocab[l][w]
-	if !cached {
-		r = wordRef{term: -1, kind: kindOf(l, w)}
-	}
+	r := ix.lookup(l, w)
 	info.kind = r.kind
 	if r.kind == kindStop {
 		return info
 	}
+	info.w = wordWeight(l, r.kind, w)
 	info.common = l == langEN && commonEnglish[w]
-	st := ""
-	if cached && r.term >= 0 {
-		st = ix.names[r.term]
-	} else if l != langOther {
-		st = stem(l, w)
-		if id, ok := ix.terms[st]; ok {
-			r.term = id
-		}
-	}
-	if r.term >= 0 && len(ix.post[r.term]) == 0 && len(ix.syn[r.term]) == 0 {
-		r.term = -1 // a word only the lexicon or a stop list knows
-	}
-	var s slot
 	info.primary = r.term
-	ix.addTerm(&s, r.term, 1)
+	var u unit
+	if r.term >= 0 {
+		ix.meaning(&u, r.term, 1)
+	}
 	// A message mixes languages ("tengo medicaid", "my cita"): the word in
 	// the other language's vocabulary.
 	if o := l.other(); o != langOther {
-		if r2, ok := ix.vocab[o][w]; ok && r2.kind == kindContent {
-			ix.addTerm(&s, r2.term, otherLang)
+		if r2, ok := ix.vocab[o][w]; ok && r2.kind == kindContent && r2.term >= 0 {
+			ix.meaning(&u, r2.term, otherLang)
 		}
 	}
+	st := ""
+	if l != langOther {
+		st = stem(l, w)
+	}
 	// Related words: "novel" also looks for "new".
-	if l == langEN && st != "" {
+	if l == langEN {
 		for _, t := range ix.related[st] {
-			ix.addTerm(&s, t, relatedWeight)
+			ix.meaning(&u, t, relatedWeight)
 		}
 	}
 	// What a patient's word means in a clinic's words.
 	if l < langOther {
 		for _, a := range ix.patient1[l][w] {
-			ix.addTerm(&s, a.term, a.w)
+			u.add(a)
 		}
 	}
 	// What a specific name is: "aetna" → insurance.
 	if l == langEN {
 		for _, t := range ix.category[w] {
-			ix.addTerm(&s, t, categoryWeight)
+			ix.meaning(&u, t, categoryWeight)
 		}
 	}
 	// The lexicon bridges a message in the language the KB is not written in.
 	if l != ix.kbLang && st != "" {
 		for _, a := range ix.lex[st] {
-			ix.addTerm(&s, a.term, a.w)
+			u.add(a)
 		}
 	}
-	if s.nalt == 0 && r.kind == kindContent {
+	keep := u.alts[:0]
+	for _, a := range u.alts {
+		if len(ix.post[a.term]) > 0 {
+			keep = append(keep, a)
+		}
+	}
+	if len(keep) == 0 && r.kind == kindContent {
 		if ref, ok := ix.typos[l].correct(w); ok {
-			ix.addTerm(&s, ref.term, typoWeight)
+			u.alts = keep
+			ix.meaning(&u, ref.term, typoWeight)
+			keep = u.alts
 		}
 	}
-	info.alts = append([]alt(nil), s.alts[:s.nalt]...)
+	// Best first: a slot keeps the first maxAlts.
+	sort.SliceStable(keep, func(i, j int) bool { return keep[i].w > keep[j].w })
+	info.alts = append([]alt(nil), keep...)
 	return info
 }
 

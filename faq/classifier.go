@@ -1,0 +1,165 @@
+package faq
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// classifier is a multinomial logistic regression from a message's terms
+// to the entry it asks for, trained when the index is built on the
+// knowledge base's own phrasings (each question, alternate and
+// translation, labelled with its entry) and, at a lower weight, its
+// answers. It learns which words tell similar entries apart ("toddler"
+// for the children's flu shot, not the adults'), which BM25's idf cannot:
+// idf says how rare a word is, not which entry it points to.
+//
+// Its features are the terms of the index: a synonym group's concept,
+// a translation or a typo fix reach the same feature as the word itself.
+type classifier struct {
+	nc   int       // classes: entries
+	row  []int32   // term → row of w, -1 when no phrasing holds it
+	w    []float32 // rows × nc
+	bias []float32
+}
+
+// maxClassifierEntries bounds the knowledge bases that get a classifier:
+// training and the weights grow with entries × terms, and a large
+// knowledge base has few phrasings per entry to learn from anyway.
+const maxClassifierEntries = 600
+
+// Training parameters. With inputs of unit length, a fixed number of
+// epochs of plain SGD with a decaying rate converges well enough; the
+// order of examples is shuffled with a fixed seed, so a knowledge base
+// always gets the same model.
+const (
+	clfEpochs   = 30
+	clfRate     = 0.5
+	clfL2       = 1e-4
+	answerShare = 1.0 // how much an answer counts as a training example
+)
+
+type example struct {
+	x  []alt // term and value, unit length
+	y  int32
+	sw float32
+}
+
+func trainClassifier(ix *index, texts []entryText) *classifier {
+	if len(texts) < 2 || len(texts) > maxClassifierEntries {
+		return nil
+	}
+	c := &classifier{nc: len(texts), row: make([]int32, len(ix.names))}
+	for i := range c.row {
+		c.row[i] = -1
+	}
+	var rows int32
+	var exs []example
+	add := func(us []unit, y int, sw float32) {
+		x := ix.unitFeatures(us)
+		if len(x) == 0 {
+			return
+		}
+		for _, a := range x {
+			if c.row[a.term] < 0 {
+				c.row[a.term] = rows
+				rows++
+			}
+		}
+		exs = append(exs, example{x: x, y: int32(y), sw: sw})
+	}
+	for e, et := range texts {
+		for _, p := range et.phrasings {
+			add(p.units, e, 1)
+		}
+		if len(et.fields[fKeyword]) > 0 {
+			add(et.fields[fKeyword], e, 1)
+		}
+		if len(et.fields[fAnswer]) > 0 {
+			add(et.fields[fAnswer], e, answerShare)
+		}
+	}
+	c.w = make([]float32, int(rows)*c.nc)
+	c.bias = make([]float32, c.nc)
+	rng := rand.New(rand.NewPCG(1, 2))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	p := make([]float32, c.nc)
+	step := 0
+	for range clfEpochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			ex := &exs[i]
+			c.probs(ex.x, p)
+			step++
+			lr := float32(clfRate / math.Sqrt(1+float64(step)/float64(len(exs))))
+			p[ex.y]--
+			for k := range p {
+				g := lr * ex.sw * p[k]
+				c.bias[k] -= g
+			}
+			for _, a := range ex.x {
+				r := c.w[int(c.row[a.term])*c.nc:][:c.nc]
+				for k := range r {
+					r[k] -= lr * (ex.sw*p[k]*a.w + clfL2*r[k])
+				}
+			}
+		}
+	}
+	return c
+}
+
+// unitFeatures turns analysed text into the classifier's input: each
+// term at the weight of its word times the weight of the way it matches,
+// scaled to unit length.
+func (ix *index) unitFeatures(us []unit) []alt {
+	var x []alt
+	for _, u := range us {
+		for _, a := range u.alts {
+			x = appendAlt(x, alt{term: a.term, w: u.w * a.w})
+		}
+	}
+	normalize(x)
+	return x
+}
+
+func normalize(x []alt) {
+	var n float32
+	for _, a := range x {
+		n += a.w * a.w
+	}
+	if n == 0 {
+		return
+	}
+	n = float32(1 / math.Sqrt(float64(n)))
+	for i := range x {
+		x[i].w *= n
+	}
+}
+
+// probs writes the softmax of the classes' scores for x into p.
+func (c *classifier) probs(x []alt, p []float32) {
+	copy(p, c.bias)
+	for _, a := range x {
+		r := c.row[a.term]
+		if r < 0 {
+			continue
+		}
+		for k, v := range c.w[int(r)*c.nc:][:c.nc] {
+			p[k] += a.w * v
+		}
+	}
+	mx := p[0]
+	for _, v := range p {
+		mx = max(mx, v)
+	}
+	var z float32
+	for k, v := range p {
+		p[k] = float32(math.Exp(float64(v - mx)))
+		z += p[k]
+	}
+	for k := range p {
+		p[k] /= z
+	}
+}

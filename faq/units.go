@@ -1,0 +1,267 @@
+package faq
+
+// unit is one meaning unit of a text: a word, or a multi-word synonym
+// ("video visit"), with the terms it matches as.
+type unit struct {
+	alts   []alt
+	w      float32 // how much the word counts (see wordWeight)
+	phrase bool    // a multi-word synonym: alts[0] is its concept
+}
+
+// memberWeight is how much the words of a multi-word synonym count on
+// their own: "video visit" is mostly the concept, a little "visit".
+const memberWeight = 0.6
+
+func (u *unit) add(a alt) {
+	for i := range u.alts {
+		if u.alts[i].term == a.term {
+			u.alts[i].w = max(u.alts[i].w, a.w)
+			return
+		}
+	}
+	u.alts = append(u.alts, a)
+}
+
+// phrasing is one way an entry's question is written: the question, an
+// alternate, or a translation of either.
+type phrasing struct {
+	units []unit
+	qmask uint16 // its question words (what, when, ...)
+}
+
+// entryText is an entry analysed: the units of each field, and its
+// phrasings apart.
+type entryText struct {
+	fields    [nFields][]unit
+	phrasings []phrasing
+	advice    bool // some phrasing asks for what looks like medical advice
+}
+
+// Weights of words by kind, the same in an entry and in a message.
+const (
+	lightWeight  = 0.3  // question words: "where" vs "when"
+	numberWeight = 0.25 // numbers are specifics (ages, times), rarely the topic
+	// commonWeight is the weight of an everyday English word ("night",
+	// "meeting") against a specific one ("diabetes"): less likely the
+	// topic of a question.
+	commonWeight = 0.6
+)
+
+func wordWeight(l lang, kind wordKind, w string) float32 {
+	switch {
+	case kind == kindLight:
+		return lightWeight
+	case isNumber(w):
+		return numberWeight
+	case l == langEN && commonEnglish[w]:
+		return commonWeight
+	}
+	return 1
+}
+
+// conceptWeight is how much matching through concept t counts.
+func (ix *index) conceptWeight(t int32) float32 {
+	if len(ix.names[t]) > 2 && ix.names[t][:3] == "~bi" {
+		return builtinWeight
+	}
+	return 1
+}
+
+// meaning adds to u the terms word term t matches as, at weight w: its
+// knowledge-base concepts instead of itself, and its built-in concepts
+// besides.
+func (ix *index) meaning(u *unit, t int32, w float32) {
+	if cs := ix.kbSyn[t]; len(cs) > 0 {
+		for _, c := range cs {
+			u.add(alt{term: c, w: w})
+		}
+	} else {
+		u.add(alt{term: t, w: w})
+	}
+	for _, c := range ix.biSyn[t] {
+		u.add(alt{term: c, w: w * builtinWeight})
+	}
+}
+
+// analyzeEntry analyses every text of an entry. Build time only.
+func (ix *index) analyzeEntry(e *Entry) entryText {
+	var et entryText
+	add := func(l lang, f int, text string) {
+		if f == fQuestion || f == fAlternate {
+			et.advice = et.advice || adviceIn(text)
+		}
+		us, m := ix.units(l, text, true)
+		et.fields[f] = append(et.fields[f], us...)
+		if (f == fQuestion || f == fAlternate) && len(us) > 0 {
+			et.phrasings = append(et.phrasings, phrasing{units: us, qmask: m})
+		}
+	}
+	add(ix.kbLang, fQuestion, e.Question)
+	for _, a := range e.Alternates {
+		add(ix.kbLang, fAlternate, a)
+	}
+	for _, k := range e.Keywords {
+		add(ix.kbLang, fKeyword, k)
+	}
+	add(ix.kbLang, fAnswer, e.Answer)
+	for _, code := range sortedKeys(e.Translations) {
+		tr, l := e.Translations[code], langOf(code)
+		add(l, fQuestion, tr.Question)
+		for _, a := range tr.Alternates {
+			add(l, fAlternate, a)
+		}
+		add(l, fAnswer, tr.Answer)
+	}
+	return et
+}
+
+// units splits text into meaning units, and returns its question words.
+// grow adds its words to the vocabulary; without it, words no entry holds
+// are left out (the built-in resources must not pollute the vocabulary).
+func (ix *index) units(l lang, text string, grow bool) ([]unit, uint16) {
+	var t tokenizer
+	t.split(text)
+	mask := questionMask(&t, string(t.buf))
+	type word struct {
+		term int32
+		w    float32
+	}
+	var ws []word
+	for i := range t.toks {
+		w0 := string(t.word(i))
+		xs := expand(l, w0)
+		if xs == nil {
+			xs = []string{w0}
+		}
+		for _, x := range xs {
+			r := wordRef{term: -1}
+			if grow {
+				r = ix.word(l, x)
+			} else {
+				r = ix.lookup(l, x)
+			}
+			if r.term >= 0 {
+				ws = append(ws, word{r.term, wordWeight(l, r.kind, x)})
+			}
+		}
+	}
+	out := make([]unit, 0, len(ws))
+	for i := 0; i < len(ws); i++ {
+		var best *phrase
+		for k, p := range ix.phrases[l][ws[i].term] {
+			if i+len(p.terms) > len(ws) || best != nil && len(p.terms) <= len(best.terms) {
+				continue
+			}
+			ok := true
+			for j, pt := range p.terms {
+				if ws[i+j].term != pt {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best = &ix.phrases[l][ws[i].term][k]
+			}
+		}
+		if best == nil {
+			u := unit{w: ws[i].w}
+			ix.meaning(&u, ws[i].term, 1)
+			out = append(out, u)
+			continue
+		}
+		u := unit{w: 1, phrase: true}
+		u.add(alt{term: best.concept, w: ix.conceptWeight(best.concept)})
+		for j := range best.terms {
+			ix.meaning(&u, ws[i+j].term, memberWeight)
+		}
+		out = append(out, u)
+		i += len(best.terms) - 1
+	}
+	return out, mask
+}
+
+// questionBits gives each question word a bit, in both languages, so that
+// "when" and "cuando" agree.
+var questionBits = map[string]uint16{
+	"what": 1 << 0, "que": 1 << 0,
+	"when": 1 << 1, "cuando": 1 << 1,
+	"where": 1 << 2, "donde": 1 << 2,
+	"why": 1 << 3, "porque": 1 << 3,
+	"how": 1 << 4, "como": 1 << 4,
+	"who": 1 << 5, "quien": 1 << 5, "quienes": 1 << 5,
+	"which": 1 << 6, "cual": 1 << 6, "cuales": 1 << 6,
+	"much": 1 << 7, "cuanto": 1 << 7, "cuanta": 1 << 7,
+	"many": 1 << 8, "cuantos": 1 << 8, "cuantas": 1 << 8,
+	"long": 1 << 9,
+}
+
+func questionMask(t *tokenizer, text string) uint16 {
+	var m uint16
+	for _, tk := range t.toks {
+		m |= questionBits[text[tk.start:tk.end]]
+	}
+	return m
+}
+
+// lookup analyses a folded word without growing the vocabulary: its term
+// is -1 when no text of the knowledge base holds its stem.
+func (ix *index) lookup(l lang, w string) wordRef {
+	if r, ok := ix.vocab[l][w]; ok {
+		return r
+	}
+	r := wordRef{term: -1, kind: kindOf(l, w)}
+	if r.kind != kindStop {
+		if id, ok := ix.terms[termName(l, w)]; ok {
+			r.term = id
+		}
+	}
+	return r
+}
+
+// matchable reports whether matching term t can reach an entry.
+func (ix *index) matchable(t int32) bool {
+	if len(ix.post[t]) > 0 {
+		return true
+	}
+	for _, c := range ix.kbSyn[t] {
+		if len(ix.post[c]) > 0 {
+			return true
+		}
+	}
+	for _, c := range ix.biSyn[t] {
+		if len(ix.post[c]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// meaningOf returns the terms text matches as, for the built-in
+// resources: one alternative per term some entry holds, at weight w, and
+// at w·split for each word of a text of several units.
+func (ix *index) meaningOf(l lang, text string, w, split float32) []alt {
+	us, _ := ix.units(l, text, false)
+	if len(us) > 1 {
+		w *= split
+	}
+	var out []alt
+	for _, u := range us {
+		for _, a := range u.alts {
+			if len(ix.post[a.term]) > 0 {
+				out = appendAlt(out, alt{term: a.term, w: w * a.w})
+			}
+		}
+	}
+	return out
+}
+
+// appendAlt adds a to as, or raises the weight of the same term.
+func appendAlt(as []alt, a alt) []alt {
+	for i := range as {
+		if as[i].term == a.term {
+			as[i].w = max(as[i].w, a.w)
+			return as
+		}
+	}
+	return append(as, a)
+}
