@@ -54,8 +54,8 @@ func trainClassifier(ix *index, texts []entryText) *classifier {
 	}
 	var rows int32
 	var exs []example
-	add := func(us []unit, y int, sw float32) {
-		x := ix.unitFeatures(us)
+	add := func(x []alt, y int, sw float32) {
+		normalize(x)
 		if len(x) == 0 {
 			return
 		}
@@ -69,14 +69,10 @@ func trainClassifier(ix *index, texts []entryText) *classifier {
 	}
 	for e, et := range texts {
 		for _, p := range et.phrasings {
-			add(p.units, e, 1)
+			add(unitFeatures(p.units), e, 1)
 		}
-		if len(et.fields[fKeyword]) > 0 {
-			add(et.fields[fKeyword], e, 1)
-		}
-		if len(et.fields[fAnswer]) > 0 {
-			add(et.fields[fAnswer], e, answerShare)
-		}
+		add(termFeatures(et.terms[fKeyword]), e, 1)
+		add(termFeatures(et.terms[fAnswer]), e, answerShare)
 	}
 	c.w = make([]float32, int(rows)*c.nc)
 	c.bias = make([]float32, c.nc)
@@ -110,17 +106,30 @@ func trainClassifier(ix *index, texts []entryText) *classifier {
 	return c
 }
 
-// unitFeatures turns analysed text into the classifier's input: each
-// term at the weight of its word times the weight of the way it matches,
-// scaled to unit length.
-func (ix *index) unitFeatures(us []unit) []alt {
+// unitFeatures turns a phrasing into the classifier's input (before
+// scaling to unit length): each term at the weight of its word times the
+// weight of the way it matches.
+func unitFeatures(us []unit) []alt {
 	var x []alt
 	for _, u := range us {
 		for _, a := range u.alts {
 			x = appendAlt(x, alt{term: a.term, w: u.w * a.w})
 		}
 	}
-	normalize(x)
+	return x
+}
+
+// termFeatures does the same for a field's terms, a repeated term
+// counting once: an answer says "appointment" often, and means it once.
+func termFeatures(ts []alt) []alt {
+	var x []alt
+	seen := make(map[int32]bool, len(ts))
+	for _, a := range ts {
+		if !seen[a.term] {
+			seen[a.term] = true
+			x = append(x, a)
+		}
+	}
 	return x
 }
 

@@ -69,9 +69,12 @@ func (ix *index) decide(res *Result, sc *scratch) {
 	if c[0].Confidence < suggestGate {
 		return
 	}
-	for _, x := range c {
-		if x.f.p >= SuggestAt && len(res.Suggestions) < maxSuggestions {
-			res.Suggestions = append(res.Suggestions, x)
-		}
+	// Candidates are in order of p, so the ones worth offering come first.
+	k := 0
+	for k < len(c) && k < maxSuggestions && c[k].f.p >= SuggestAt {
+		k++
+	}
+	if k > 0 {
+		res.Suggestions = c[:k:k]
 	}
 }

@@ -20,6 +20,7 @@ const (
 type wordRef struct {
 	term int32
 	kind wordKind
+	w    float32 // see wordWeight
 }
 
 // phrase is a multi-word synonym: a run of terms that stands for a concept.
@@ -48,6 +49,8 @@ type index struct {
 	post    [][]posting // term → entries holding it, BM25F
 	dense   []denseTerm // very common terms, by entry (large knowledge bases)
 	denseOf []int32     // term → index in dense, or -1
+	light   []denseTerm // light words' terms, by entry
+	lightOf []int32     // term → index in light, or -1
 	vars    variantIndex
 	// kbSyn maps a term to the concepts of the knowledge base's synonym
 	// groups it belongs to; it is matched as those concepts. biSyn maps it
@@ -62,13 +65,14 @@ type index struct {
 	patient1 [langOther]map[string][]alt
 	patientN [langOther]map[string][]patientPhrase
 	typos    [nLangs]typoIndex
-	known    [nLangs]map[string]*wordInfo // every word analysed at build time
+	known    map[string]*wordRecord       // every word analysed at build time
 	memo     memo                         // words analysed since
 	clf      *classifier                  // nil for large knowledge bases
 	advice   []bool                       // entry → it answers an advice-like question
 	// exact maps each phrasing, as its folded words joined by spaces, to
 	// its entry, or to -1 when two entries share it.
 	exact map[string]int32
+	b     *builder // build-time buffers, nil afterwards
 	pool  pool
 }
 
@@ -96,6 +100,7 @@ func (ix *index) word(l lang, w string) wordRef {
 		return r
 	}
 	r := wordRef{term: -1, kind: kindOf(l, w)}
+	r.w = wordWeight(l, r.kind, w)
 	if r.kind != kindStop {
 		r.term = ix.termID(termName(l, w))
 	}
@@ -215,6 +220,8 @@ func buildIndex(kb *KB) *index {
 		kbLang:  langOf(kb.Language),
 		entries: kb.Entries,
 	}
+	ix.b = &builder{}
+	defer func() { ix.b = nil }()
 	if ix.kbLang == langOther {
 		ix.kbLang = langEN // analysed as English: folding and splitting still help
 	}

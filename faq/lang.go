@@ -80,13 +80,29 @@ func DetectLang(text string) (lang string, sure bool) {
 	return "", false
 }
 
-func votes(raw, folded string, toks []token) (es, en int) {
-	for _, m := range spanishMarks {
-		if strings.Contains(raw, m) {
-			es += 2
+// marks is the Spanish vote of the text's spelling: 2 when it has a mark
+// only Spanish has.
+func marks(raw string) int {
+	ascii := true
+	for i := 0; i < len(raw); i++ {
+		if raw[i] >= 0x80 {
+			ascii = false
 			break
 		}
 	}
+	if ascii {
+		return 0
+	}
+	for _, m := range spanishMarks {
+		if strings.Contains(raw, m) {
+			return 2
+		}
+	}
+	return 0
+}
+
+func votes(raw, folded string, toks []token) (es, en int) {
+	es = marks(raw)
 	for _, tk := range toks {
 		switch langVotes[folded[tk.start:tk.end]] {
 		case 1:
@@ -98,10 +114,10 @@ func votes(raw, folded string, toks []token) (es, en int) {
 	return es, en
 }
 
-// detect picks the language to analyse a message in: what the text says,
-// then the hint, then fallback (the knowledge base's language).
-func detect(raw, folded string, toks []token, hint string, fallback lang) lang {
-	es, en := votes(raw, folded, toks)
+// pickLang picks the language to analyse a message in from its votes:
+// what the text says, then the hint, then fallback (the knowledge base's
+// language).
+func pickLang(es, en int, hint string, fallback lang) lang {
 	switch {
 	case es > en:
 		return langES

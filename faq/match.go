@@ -2,7 +2,6 @@ package faq
 
 import (
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -78,7 +77,19 @@ func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
 		sc.exact = e
 	}
 	sc.qmask = questionMask(&sc.tok, sc.text)
-	l := detect(text, sc.text, sc.tok.toks, langHint, ix.kbLang)
+	sc.recs = sc.recs[:0]
+	es, en := marks(text), 0
+	for _, tk := range sc.tok.toks {
+		r := ix.record(sc.text[tk.start:tk.end])
+		sc.recs = append(sc.recs, r)
+		switch r.vote {
+		case 1:
+			es++
+		case -1:
+			en++
+		}
+	}
+	l := pickLang(es, en, langHint, ix.kbLang)
 	ix.slots(sc, l)
 	return l
 }
@@ -95,6 +106,8 @@ type scratch struct {
 	advice bool
 	key    []byte        // the message's folded words joined by spaces
 	exact  int32         // the entry the message is a phrasing of, or -1
+	recs   []*wordRecord // the records of the message's words
+	infos  []*wordInfo   // their analyses in the message's language
 	words  []string      // the message's folded words
 	advc   []adviceClass // their roles in advice questions
 
@@ -104,9 +117,7 @@ type scratch struct {
 	coverAll []float32 // the same, answers included (at answerCover)
 	nn       []float32 // similarity of the closest phrasing
 	bestV    []int32   // the closest phrasing
-	best     []float32 // this slot's best posting
-	bestStr  []float32 // this slot's best way to match a question field
-	bestAns  []float32 // the same, in the answer only
+	acc      []slotAcc // this slot's best ways to match
 	matched  []uint64  // slots (the first 64) the entry matches in any field
 	sure     []uint64  // the same, through the word itself or its synonyms, not a guess
 	seen     []bool
@@ -124,19 +135,21 @@ type scratch struct {
 	qx    []alt     // the classifier's input
 	clfP  []float32 // the classifier's chance of each candidate, among them
 	plain []float32 // the candidates' plain scores, while preselecting
+	top   []int32   // the candidates, while preselecting
 
 	qtotal   float32 // the message's informative weight
 	possible float32 // Σ over slots of the best any entry got
 	cands    []cand
 }
 
-type pool struct{ p sync.Pool }
-
-// memo remembers the analysis of words first seen in messages.
-type memo struct {
-	m sync.Map // lang digit + folded word → *wordInfo
-	n atomic.Int64
+// slotAcc is how well an entry matches the current slot: its best
+// posting, and the weight of its best way to match in a question field
+// and in the answer only.
+type slotAcc struct {
+	best, str, ans float32
 }
+
+type pool struct{ p sync.Pool }
 
 func (ix *index) getScratch() *scratch {
 	sc, _ := ix.pool.p.Get().(*scratch)
@@ -148,9 +161,7 @@ func (ix *index) getScratch() *scratch {
 			coverAll: make([]float32, ix.n),
 			nn:       make([]float32, ix.n),
 			bestV:    make([]int32, ix.n),
-			best:     make([]float32, ix.n),
-			bestStr:  make([]float32, ix.n),
-			bestAns:  make([]float32, ix.n),
+			acc:      make([]slotAcc, ix.n),
 			matched:  make([]uint64, ix.n),
 			sure:     make([]uint64, ix.n),
 			seen:     make([]bool, ix.n),

@@ -20,7 +20,8 @@ type slot struct {
 	clause   int16
 	question bool // in a clause that ends with "?"
 	absorbed bool // merged into an earlier slot (phrase, repeated word)
-	light    bool // a question word
+	light    bool // a light word (question words and the like)
+	lbit     uint32 // its bit (see lightBits)
 	common   bool // an everyday English word
 	unknown  bool // no term of the knowledge base matched it
 	phrase   bool // a multi-word synonym: alts[0] is its concept
@@ -48,20 +49,21 @@ func (ix *index) slots(sc *scratch, l lang) {
 	sc.words, sc.advc = sc.words[:0], sc.advc[:0]
 	var trigger adviceClass
 	t := &sc.tok
+	sc.infos = sc.infos[:0]
 	for i := range t.toks {
 		w := sc.text[t.toks[i].start:t.toks[i].end]
-		c := ix.info(l, w).adv
-		sc.words, sc.advc = append(sc.words, w), append(sc.advc, c)
-		trigger |= c
+		info := sc.recs[i].get(ix, l, w)
+		sc.infos = append(sc.infos, info)
+		sc.words, sc.advc = append(sc.words, w), append(sc.advc, info.adv)
+		trigger |= info.adv
 	}
 	sc.advice = trigger&adviceTrigger != 0 && isAdvice(sc.words, sc.advc)
 	for i := 0; i < len(t.toks); i++ {
 		tk := t.toks[i]
-		w := sc.words[i]
-		info := ix.info(l, w)
+		info := sc.infos[i]
 		if info.phrase {
 			if p, ok := ix.patientPhraseAt(sc, l, i); ok {
-				ix.addPhraseSlot(sc, l, p, i)
+				ix.addPhraseSlot(sc, p, i)
 				i += len(p.words) - 1
 				continue
 			}
@@ -104,7 +106,7 @@ func (ix *index) slots(sc *scratch, l lang) {
 
 // addPhraseSlot adds one slot for a patient phrase at token i: it matches
 // through the phrase's clinic words and through its own content words.
-func (ix *index) addPhraseSlot(sc *scratch, l lang, p patientPhrase, i int) {
+func (ix *index) addPhraseSlot(sc *scratch, p patientPhrase, i int) {
 	tk := sc.tok.toks[i]
 	sc.slots = append(sc.slots, slot{primary: -1, w: 1, clause: tk.clause, question: tk.question})
 	s := &sc.slots[len(sc.slots)-1]
@@ -112,8 +114,7 @@ func (ix *index) addPhraseSlot(sc *scratch, l lang, p patientPhrase, i int) {
 		s.add(a)
 	}
 	for k := range p.words {
-		tk := sc.tok.toks[i+k]
-		info := ix.info(l, sc.text[tk.start:tk.end])
+		info := sc.infos[i+k]
 		if info.kind != kindContent {
 			continue
 		}
@@ -128,7 +129,7 @@ func (ix *index) addSlot(sc *scratch, info *wordInfo, tk token) {
 		return
 	}
 	sc.slots = append(sc.slots, slot{primary: info.primary, w: info.w, clause: tk.clause, question: tk.question,
-		light: info.kind == kindLight, common: info.common})
+		light: info.kind == kindLight, lbit: info.light, common: info.common})
 	s := &sc.slots[len(sc.slots)-1]
 	s.nalt = uint8(copy(s.alts[:], info.alts))
 }

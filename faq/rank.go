@@ -57,29 +57,34 @@ type cand struct {
 // rankCandidates picks the best entries by a plain score and computes
 // their features (not yet p and margin).
 func (ix *index) rankCandidates(sc *scratch) []cand {
-	cs := sc.cands[:0]
 	possible := sc.possible
+	top, plain := sc.top[:0], sc.plain[:0]
 	for _, e := range sc.touched {
-		plain := sc.nn[e]
+		v := sc.nn[e]
 		if possible > 0 {
-			plain += sc.lex[e] / possible
+			v += sc.lex[e] / possible
 		}
-		pos := len(cs)
-		for pos > 0 && (plain > sc.plain[pos-1] || plain == sc.plain[pos-1] && e < cs[pos-1].e) {
-			pos--
-		}
-		if pos >= preselect {
+		n := len(top)
+		if n == preselect && (v < plain[n-1] || v == plain[n-1] && e > top[n-1]) {
 			continue
 		}
-		if len(cs) < preselect {
-			cs = append(cs, cand{})
-			sc.plain = append(sc.plain, 0)
+		if n < preselect {
+			top, plain = append(top, e), append(plain, v)
+		} else {
+			n--
 		}
-		copy(cs[pos+1:], cs[pos:len(cs)-1])
-		copy(sc.plain[pos+1:], sc.plain[pos:len(cs)-1])
-		cs[pos], sc.plain[pos] = cand{e: e}, plain
+		pos := n
+		for pos > 0 && (v > plain[pos-1] || v == plain[pos-1] && e < top[pos-1]) {
+			top[pos], plain[pos] = top[pos-1], plain[pos-1]
+			pos--
+		}
+		top[pos], plain[pos] = e, v
 	}
-	sc.plain = sc.plain[:0]
+	sc.top, sc.plain = top, plain
+	cs := sc.cands[:0]
+	for _, e := range top {
+		cs = append(cs, cand{e: e})
+	}
 	var unknown float32
 	for i := range sc.slots {
 		if s := &sc.slots[i]; !s.absorbed && s.unknown {

@@ -30,8 +30,8 @@ func (ix *index) score(sc *scratch) {
 			continue
 		}
 		sc.qtotal += s.cw
-		if s.nalt == 0 {
-			continue
+		if s.nalt == 0 || s.light {
+			continue // light words: see scoreLight
 		}
 		sc.hit = sc.hit[:0]
 		for k := uint8(0); k < s.nalt; k++ {
@@ -51,22 +51,23 @@ func (ix *index) score(sc *scratch) {
 		}
 		var mx float32
 		for _, e := range sc.hit {
-			v := s.w * sc.best[e]
+			a := &sc.acc[e]
+			v := s.w * a.best
 			if !sc.seen[e] {
 				sc.seen[e] = true
 				sc.touched = append(sc.touched, e)
 			}
 			sc.lex[e] += v
-			sc.cover[e] += s.cw * sc.bestStr[e]
-			sc.coverAll[e] += s.cw * max(sc.bestStr[e], answerCover*sc.bestAns[e])
+			sc.cover[e] += s.cw * a.str
+			sc.coverAll[e] += s.cw * max(a.str, answerCover*a.ans)
 			if si < 64 {
 				sc.matched[e] |= 1 << si
-				if max(sc.bestStr[e], sc.bestAns[e]) >= sureWeight {
+				if max(a.str, a.ans) >= sureWeight {
 					sc.sure[e] |= 1 << si
 				}
 			}
 			mx = max(mx, v)
-			sc.best[e], sc.bestStr[e], sc.bestAns[e] = 0, 0, 0
+			*a = slotAcc{}
 		}
 		sc.possible += mx
 		ix.scoreVariants(sc, s, restrict)
@@ -75,6 +76,7 @@ func (ix *index) score(sc *scratch) {
 		sc.inCand[e] = false
 	}
 	sc.cand = sc.cand[:0]
+	ix.scoreLight(sc)
 	// The closest phrasing of each entry, by Dice: a phrasing must say most
 	// of what the message says, and the message most of what it says.
 	for _, v := range sc.vtouch {
@@ -90,17 +92,67 @@ func (ix *index) score(sc *scratch) {
 	}
 }
 
+// scoreLight adds the light words (question words and the like) to the
+// entries and phrasings the other words reached: alone they say nothing
+// about which entry a message is for, and they are in most entries.
+func (ix *index) scoreLight(sc *scratch) {
+	for si := range sc.slots {
+		s := &sc.slots[si]
+		if s.absorbed || !s.light || s.nalt == 0 {
+			continue
+		}
+		var mx float32
+		for _, e := range sc.touched {
+			var best, how float32
+			strong := false
+			for k := uint8(0); k < s.nalt; k++ {
+				a := s.alts[k]
+				d := ix.lightOf[a.term]
+				if d < 0 {
+					continue
+				}
+				if v := a.w * ix.light[d].score[e]; v > best {
+					best, how, strong = v, a.w, ix.light[d].strong[e]
+				}
+			}
+			if best == 0 {
+				continue
+			}
+			v := s.w * best
+			sc.lex[e] += v
+			if strong {
+				sc.cover[e] += s.cw * how
+				sc.coverAll[e] += s.cw * how
+			} else {
+				sc.coverAll[e] += s.cw * how * answerCover
+			}
+			if si < 64 {
+				sc.matched[e] |= 1 << si
+				sc.sure[e] |= 1 << si
+			}
+			mx = max(mx, v)
+		}
+		sc.possible += mx
+		for _, v := range sc.vtouch {
+			if ix.vars.light[v]&s.lbit != 0 {
+				sc.vsum[v] += s.cw
+			}
+		}
+	}
+}
+
 // hit records that entry e matches the current slot through an
 // alternative of weight w with posting score v.
 func (ix *index) hit(sc *scratch, e int32, w, v float32, strong bool) {
-	if sc.best[e] == 0 && sc.bestStr[e] == 0 && sc.bestAns[e] == 0 {
+	a := &sc.acc[e]
+	if a.best == 0 {
 		sc.hit = append(sc.hit, e)
 	}
-	sc.best[e] = max(sc.best[e], w*v)
+	a.best = max(a.best, w*v)
 	if strong {
-		sc.bestStr[e] = max(sc.bestStr[e], w)
+		a.str = max(a.str, w)
 	} else {
-		sc.bestAns[e] = max(sc.bestAns[e], w)
+		a.ans = max(a.ans, w)
 	}
 }
 
@@ -114,12 +166,20 @@ func (ix *index) candidates(sc *scratch) bool {
 	hasCommon := false
 	for si := range sc.slots {
 		s := &sc.slots[si]
-		if s.absorbed {
+		for k := uint8(0); !s.absorbed && !s.light && k < s.nalt; k++ {
+			hasCommon = hasCommon || ix.denseOf[s.alts[k].term] >= 0
+		}
+	}
+	if !hasCommon {
+		return false
+	}
+	for si := range sc.slots {
+		s := &sc.slots[si]
+		if s.absorbed || s.light {
 			continue
 		}
 		for k := uint8(0); k < s.nalt; k++ {
 			if ix.denseOf[s.alts[k].term] >= 0 {
-				hasCommon = true
 				continue
 			}
 			for _, p := range ix.post[s.alts[k].term] {
@@ -130,13 +190,9 @@ func (ix *index) candidates(sc *scratch) bool {
 			}
 		}
 	}
-	if hasCommon && len(sc.cand) > 0 {
+	if len(sc.cand) > 0 {
 		return true
 	}
-	for _, e := range sc.cand {
-		sc.inCand[e] = false
-	}
-	sc.cand = sc.cand[:0]
 	return false
 }
 

@@ -6,6 +6,7 @@ type unit struct {
 	alts   []alt
 	w      float32 // how much the word counts (see wordWeight)
 	phrase bool    // a multi-word synonym: alts[0] is its concept
+	light  bool    // a light word (see lightBits)
 }
 
 // memberWeight is how much the words of a multi-word synonym count on
@@ -27,12 +28,17 @@ func (u *unit) add(a alt) {
 type phrasing struct {
 	units []unit
 	qmask uint16 // its question words (what, when, ...)
+	light uint32 // its light words (see lightBits)
 }
 
 // entryText is an entry analysed: the units of each field, and its
 // phrasings apart.
 type entryText struct {
-	fields    [nFields][]unit
+	// terms holds, per field, the terms of every unit (a unit's terms
+	// once each), at the unit's weight times the way's; lens counts the
+	// units.
+	terms     [nFields][]alt
+	lens      [nFields]int32
 	phrasings []phrasing
 	advice    bool // some phrasing asks for what looks like medical advice
 }
@@ -87,13 +93,23 @@ func (ix *index) meaning(u *unit, t int32, w float32) {
 func (ix *index) analyzeEntry(e *Entry) entryText {
 	var et entryText
 	add := func(l lang, f int, text string) {
-		if f == fQuestion || f == fAlternate {
+		phr := f == fQuestion || f == fAlternate
+		if phr {
 			et.advice = et.advice || adviceIn(text)
 		}
-		us, m := ix.units(l, text, true)
-		et.fields[f] = append(et.fields[f], us...)
-		if (f == fQuestion || f == fAlternate) && len(us) > 0 {
-			et.phrasings = append(et.phrasings, phrasing{units: us, qmask: m})
+		var p phrasing
+		n := ix.analyzeText(l, text, true, func(u *unit) {
+			for _, a := range u.alts {
+				et.terms[f] = append(et.terms[f], alt{term: a.term, w: u.w * a.w})
+			}
+			if phr {
+				p.units = append(p.units, unit{alts: append([]alt(nil), u.alts...), w: u.w, phrase: u.phrase, light: u.light})
+			}
+		})
+		et.lens[f] += int32(n)
+		if phr && n > 0 {
+			p.qmask, p.light = ix.b.qmask, ix.b.light
+			et.phrasings = append(et.phrasings, p)
 		}
 	}
 	add(ix.kbLang, fQuestion, e.Question)
@@ -115,37 +131,73 @@ func (ix *index) analyzeEntry(e *Entry) entryText {
 	return et
 }
 
-// units splits text into meaning units, and returns its question words.
-// grow adds its words to the vocabulary; without it, words no entry holds
-// are left out (the built-in resources must not pollute the vocabulary).
-func (ix *index) units(l lang, text string, grow bool) ([]unit, uint16) {
-	var t tokenizer
-	t.split(text)
-	mask := questionMask(&t, string(t.buf))
-	type word struct {
-		term int32
-		w    float32
-	}
-	var ws []word
+// builder holds the buffers of analyzeText, reused while an index is
+// built and dropped afterwards.
+type builder struct {
+	tok     tokenizer
+	words   []builderWord
+	oneWord []string
+	unit  unit
+	qmask uint16 // of the last text analysed
+	light uint32 // of the last text analysed
+}
+
+type builderWord struct {
+	term  int32
+	w     float32
+	light bool
+}
+
+// units splits text into meaning units. grow adds its words to the
+// vocabulary; without it, words no entry holds are left out (the built-in
+// resources must not pollute the vocabulary).
+func (ix *index) units(l lang, text string, grow bool) []unit {
+	var out []unit
+	ix.analyzeText(l, text, grow, func(u *unit) {
+		out = append(out, unit{alts: append([]alt(nil), u.alts...), w: u.w, phrase: u.phrase, light: u.light})
+	})
+	return out
+}
+
+// analyzeText calls emit with each meaning unit of text (valid during the
+// call only), and returns how many there were; ix.b.qmask and ix.b.light
+// are then the text's question and light words.
+func (ix *index) analyzeText(l lang, text string, grow bool, emit func(*unit)) int {
+	b := ix.b
+	b.tok.split(text)
+	t := &b.tok
+	folded := string(t.buf)
+	b.qmask, b.light = 0, 0
+	ws := b.words[:0]
 	for i := range t.toks {
-		w0 := string(t.word(i))
+		w0 := folded[t.toks[i].start:t.toks[i].end]
 		xs := expand(l, w0)
 		if xs == nil {
-			xs = []string{w0}
+			b.oneWord = append(b.oneWord[:0], w0)
+			xs = b.oneWord
 		}
 		for _, x := range xs {
-			r := wordRef{term: -1}
+			var r wordRef
 			if grow {
 				r = ix.word(l, x)
 			} else {
 				r = ix.lookup(l, x)
 			}
-			if r.term >= 0 {
-				ws = append(ws, word{r.term, wordWeight(l, r.kind, x)})
+			if len(x) <= 7 { // every question word is short
+				b.qmask |= questionBits[x]
 			}
+			if r.term < 0 {
+				continue
+			}
+			if r.kind == kindLight {
+				b.light |= lightBits[x]
+			}
+			ws = append(ws, builderWord{r.term, r.w, r.kind == kindLight})
 		}
 	}
-	out := make([]unit, 0, len(ws))
+	b.words = ws
+	n := 0
+	u := &b.unit
 	for i := 0; i < len(ws); i++ {
 		var best *phrase
 		for k, p := range ix.phrases[l][ws[i].term] {
@@ -163,22 +215,42 @@ func (ix *index) units(l lang, text string, grow bool) ([]unit, uint16) {
 				best = &ix.phrases[l][ws[i].term][k]
 			}
 		}
+		u.alts = u.alts[:0]
 		if best == nil {
-			u := unit{w: ws[i].w}
-			ix.meaning(&u, ws[i].term, 1)
-			out = append(out, u)
-			continue
+			u.w, u.phrase, u.light = ws[i].w, false, ws[i].light
+			ix.meaning(u, ws[i].term, 1)
+		} else {
+			u.w, u.phrase, u.light = 1, true, false
+			u.add(alt{term: best.concept, w: ix.conceptWeight(best.concept)})
+			for j := range best.terms {
+				ix.meaning(u, ws[i+j].term, memberWeight)
+			}
+			i += len(best.terms) - 1
 		}
-		u := unit{w: 1, phrase: true}
-		u.add(alt{term: best.concept, w: ix.conceptWeight(best.concept)})
-		for j := range best.terms {
-			ix.meaning(&u, ws[i+j].term, memberWeight)
-		}
-		out = append(out, u)
-		i += len(best.terms) - 1
+		emit(u)
+		n++
 	}
-	return out, mask
+	return n
 }
+
+// lightBits gives each light word (question words and the like) a bit,
+// in both languages. A message's light words are compared with a
+// phrasing's through these bits rather than through postings: they are in
+// most phrasings, and walking them would cost more than the rest.
+var lightBits = func() map[string]uint32 {
+	m := make(map[string]uint32)
+	for i, g := range [][]string{
+		{"what"}, {"when", "cuando"}, {"where", "donde"}, {"why"}, {"how"},
+		{"who", "whom", "whose", "quien", "quienes"}, {"which", "cual", "cuales"},
+		{"much", "cuanto", "cuanta"}, {"many", "cuantos", "cuantas"}, {"long"}, {"after"},
+		{"before"}, {"again"}, {"during"}, {"mean", "means", "meaning", "definition", "define"},
+	} {
+		for _, w := range g {
+			m[w] = 1 << i
+		}
+	}
+	return m
+}()
 
 // questionBits gives each question word a bit, in both languages, so that
 // "when" and "cuando" agree.
@@ -195,6 +267,7 @@ var questionBits = map[string]uint16{
 	"long": 1 << 9,
 }
 
+// questionMask returns the bits of the question words of a split text.
 func questionMask(t *tokenizer, text string) uint16 {
 	var m uint16
 	for _, tk := range t.toks {
@@ -210,6 +283,7 @@ func (ix *index) lookup(l lang, w string) wordRef {
 		return r
 	}
 	r := wordRef{term: -1, kind: kindOf(l, w)}
+	r.w = wordWeight(l, r.kind, w)
 	if r.kind != kindStop {
 		if id, ok := ix.terms[termName(l, w)]; ok {
 			r.term = id
@@ -240,7 +314,7 @@ func (ix *index) matchable(t int32) bool {
 // resources: one alternative per term some entry holds, at weight w, and
 // at w·split for each word of a text of several units.
 func (ix *index) meaningOf(l lang, text string, w, split float32) []alt {
-	us, _ := ix.units(l, text, false)
+	us := ix.units(l, text, false)
 	if len(us) > 1 {
 		w *= split
 	}

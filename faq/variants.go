@@ -17,6 +17,7 @@ type variantIndex struct {
 	entry []int32      // variant → entry
 	total []float32    // variant → its weight: Σ over units of w·idf
 	qmask []uint16     // variant → its question words
+	light []uint32     // variant → its light words
 	mask  []uint16     // entry → union of its variants' question words
 }
 
@@ -48,6 +49,9 @@ func (ix *index) buildVariants(texts []entryText) {
 			}
 			v := int32(len(vi.entry))
 			for i := range p.units {
+				if p.units[i].light {
+					continue // compared through light
+				}
 				uw := ix.unitWeight(&p.units[i])
 				for _, a := range p.units[i].alts {
 					ps := vi.post[a.term]
@@ -61,6 +65,7 @@ func (ix *index) buildVariants(texts []entryText) {
 			vi.entry = append(vi.entry, int32(e))
 			vi.total = append(vi.total, total)
 			vi.qmask = append(vi.qmask, p.qmask)
+			vi.light = append(vi.light, p.light)
 			vi.mask[e] |= p.qmask
 		}
 	}

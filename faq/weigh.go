@@ -2,7 +2,7 @@ package faq
 
 import (
 	"math"
-	"sort"
+	"slices"
 )
 
 // posting says how well one term matches one entry.
@@ -31,82 +31,83 @@ func bm25IDF(n, df float64) float32 {
 	return float32(math.Log(1 + (n-df+0.5)/(df+0.5)))
 }
 
-type tfKey struct {
-	term  int32
-	field uint8
-}
-
-// weigh computes the idf of every term and the BM25F postings.
+// weigh computes the idf of every term and the BM25F postings. It counts
+// in arrays by term, reset through the list of terms each entry touched,
+// rather than in a map per entry: a large knowledge base has hundreds of
+// thousands of occurrences.
 func (ix *index) weigh(texts []entryText) {
 	n := float64(len(texts))
 	var avgLen [nFields]float32
 	var hasField [nFields]float64
 	for _, et := range texts {
 		for f := range nFields {
-			if len(et.fields[f]) > 0 {
+			if et.lens[f] > 0 {
 				hasField[f]++
-				avgLen[f] += float32(len(et.fields[f]))
+				avgLen[f] += float32(et.lens[f])
 			}
 		}
 	}
 	for f := range avgLen {
 		avgLen[f] = max(avgLen[f]/float32(max(hasField[f], 1)), 1)
 	}
-	tfs := make([]map[tfKey]float32, len(texts))
-	df := make([]int32, len(ix.names))
+	nt := len(ix.names)
+	df := make([]int32, nt)
+	last := make([]int32, nt) // entry+1 that last counted the term
 	for i, et := range texts {
-		tf := make(map[tfKey]float32)
-		seen := make(map[int32]bool)
 		for f := range nFields {
-			for _, u := range et.fields[f] {
-				for _, a := range u.alts {
-					tf[tfKey{a.term, uint8(f)}]++
-					if !seen[a.term] {
-						seen[a.term] = true
-						df[a.term]++
-					}
+			for _, a := range et.terms[f] {
+				if last[a.term] != int32(i+1) {
+					last[a.term] = int32(i + 1)
+					df[a.term]++
 				}
 			}
 		}
-		tfs[i] = tf
 	}
-	ix.idf = make([]float32, len(ix.names))
+	ix.idf = make([]float32, nt)
 	for t, d := range df {
 		ix.idf[t] = bm25IDF(n, float64(d))
 		ix.maxIDF = max(ix.maxIDF, ix.idf[t])
 	}
-	ix.post = make([][]posting, len(ix.names))
+	ix.post = make([][]posting, nt)
 	for t, d := range df {
 		if d > 0 {
 			ix.post[t] = make([]posting, 0, d)
 		}
 	}
-	keys := make([]tfKey, 0, 64)
-	for i, tf := range tfs {
-		keys = keys[:0]
-		for k := range tf {
-			keys = append(keys, k)
-		}
-		// A fixed order keeps float sums, and so ties, the same every run.
-		sort.Slice(keys, func(a, b int) bool {
-			return keys[a].term < keys[b].term || keys[a].term == keys[b].term && keys[a].field < keys[b].field
-		})
-		var x float32
-		strong := false
-		for j, k := range keys {
-			f := k.field
-			norm := 1 - fieldB[f] + fieldB[f]*float32(len(texts[i].fields[f]))/avgLen[f]
-			x += fieldWeight[f] * tf[k] / norm
-			strong = strong || f != fAnswer
-			if j+1 < len(keys) && keys[j+1].term == k.term {
-				continue
+	tf := make([][nFields]float32, nt)
+	var touched []int32
+	for i := range texts {
+		et := &texts[i]
+		touched = touched[:0]
+		for f := range nFields {
+			for _, a := range et.terms[f] {
+				c := &tf[a.term]
+				if *c == ([nFields]float32{}) {
+					touched = append(touched, a.term)
+				}
+				c[f]++
 			}
-			s := ix.idf[k.term] * x * (k1 + 1) / (k1 + x)
-			if !strong && commonStems[ix.names[k.term]] {
+		}
+		// A fixed order keeps the postings, and so ties, the same every run.
+		slices.Sort(touched)
+		for _, t := range touched {
+			c := &tf[t]
+			var x float32
+			strong := false
+			for f := range nFields {
+				if c[f] == 0 {
+					continue
+				}
+				norm := 1 - fieldB[f] + fieldB[f]*float32(et.lens[f])/avgLen[f]
+				x += fieldWeight[f] * c[f] / norm
+				strong = strong || f != fAnswer
+			}
+			s := ix.idf[t] * x * (k1 + 1) / (k1 + x)
+			if !strong && commonStems[ix.names[t]] {
 				s *= commonAnswer
 			}
-			ix.post[k.term] = append(ix.post[k.term], posting{entry: int32(i), score: s, strong: strong})
-			x, strong = 0, false
+			ix.post[t] = append(ix.post[t], posting{entry: int32(i), score: s, strong: strong})
+			*c = [nFields]float32{}
 		}
 	}
 }
@@ -122,18 +123,36 @@ type denseTerm struct {
 // well: only large knowledge bases have any.
 func commonDF(n int) int { return max(500, n/20) }
 
+// buildDense stores dense the very common terms (see score), and, apart,
+// the light words' terms (see scoreLight).
 func (ix *index) buildDense() {
-	ix.denseOf = make([]int32, len(ix.names))
-	for t := range ix.denseOf {
-		ix.denseOf[t] = -1
-		if len(ix.post[t]) <= commonDF(ix.n) {
-			continue
+	light := make(map[int32]bool)
+	for l := range ix.vocab {
+		for _, r := range ix.vocab[l] {
+			if r.kind == kindLight && r.term >= 0 {
+				light[r.term] = true
+			}
 		}
-		d := denseTerm{score: make([]float32, ix.n), strong: make([]bool, ix.n)}
-		for _, p := range ix.post[t] {
-			d.score[p.entry], d.strong[p.entry] = p.score, p.strong
-		}
-		ix.denseOf[t] = int32(len(ix.dense))
-		ix.dense = append(ix.dense, d)
 	}
+	ix.denseOf = make([]int32, len(ix.names))
+	ix.lightOf = make([]int32, len(ix.names))
+	for t := range ix.denseOf {
+		ix.denseOf[t], ix.lightOf[t] = -1, -1
+		if len(ix.post[t]) > commonDF(ix.n) {
+			ix.denseOf[t] = int32(len(ix.dense))
+			ix.dense = append(ix.dense, ix.denseTerm(int32(t)))
+		}
+		if light[int32(t)] && len(ix.post[t]) > 0 {
+			ix.lightOf[t] = int32(len(ix.light))
+			ix.light = append(ix.light, ix.denseTerm(int32(t)))
+		}
+	}
+}
+
+func (ix *index) denseTerm(t int32) denseTerm {
+	d := denseTerm{score: make([]float32, ix.n), strong: make([]bool, ix.n)}
+	for _, p := range ix.post[t] {
+		d.score[p.entry], d.strong[p.entry] = p.score, p.strong
+	}
+	return d
 }

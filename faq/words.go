@@ -1,6 +1,11 @@
 package faq
 
-import "sort"
+import (
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
 
 // wordInfo is everything the matcher needs about one folded word of a
 // message in one language, computed once: at build time for every word the
@@ -14,6 +19,7 @@ type wordInfo struct {
 	expand  []string    // chat shorthand: the words it stands for
 	phrase  bool        // a patient phrase may start with it
 	adv     adviceClass // its roles in medical-advice questions
+	light   uint32      // its bit among light words, if it is one
 	alts    []alt       // the ways it matches
 }
 
@@ -40,6 +46,9 @@ func (ix *index) analyzeWord(l lang, w string) *wordInfo {
 		return info
 	}
 	info.w = wordWeight(l, r.kind, w)
+	if r.kind == kindLight {
+		info.light = lightBits[w]
+	}
 	info.common = l == langEN && commonEnglish[w]
 	info.primary = r.term
 	var u unit
@@ -100,38 +109,85 @@ func (ix *index) analyzeWord(l lang, w string) *wordInfo {
 	return info
 }
 
-// maxMemo bounds the words remembered after build time, so a stream of
-// gibberish cannot grow the index without end.
-const maxMemo = 50000
+// wordRecord is what the index knows about one folded word: which
+// language it points to, and its analysis in each language the matcher
+// reads, computed when first needed (at build time for every word the
+// knowledge base and the built-in resources know).
+type wordRecord struct {
+	vote int8 // +1 Spanish, -1 English, 0 either (see langVotes)
+	info [langOther]atomic.Pointer[wordInfo]
+}
 
-// info returns the wordInfo of w in l.
-func (ix *index) info(l lang, w string) *wordInfo {
-	if in, ok := ix.known[l][w]; ok {
+// get returns the analysis of w in l, computing it on first use. Two
+// goroutines may both compute it; they get equal results.
+func (r *wordRecord) get(ix *index, l lang, w string) *wordInfo {
+	if l >= langOther {
+		l = langEN
+	}
+	if in := r.info[l].Load(); in != nil {
 		return in
 	}
-	key := string(rune('0'+l)) + w
-	if v, ok := ix.memo.m.Load(key); ok {
-		return v.(*wordInfo)
-	}
 	in := ix.analyzeWord(l, w)
-	if ix.memo.n.Add(1) <= maxMemo {
-		ix.memo.m.Store(key, in)
+	if !r.info[l].CompareAndSwap(nil, in) {
+		return r.info[l].Load()
 	}
 	return in
 }
 
+// maxMemo bounds the words remembered after build time, so a stream of
+// gibberish cannot grow the index without end.
+const maxMemo = 50000
+
+// memo remembers the words first seen in messages.
+type memo struct {
+	mu sync.RWMutex
+	m  map[string]*wordRecord
+}
+
+// record returns the record of folded word w.
+func (ix *index) record(w string) *wordRecord {
+	if r, ok := ix.known[w]; ok {
+		return r
+	}
+	ix.memo.mu.RLock()
+	r, ok := ix.memo.m[w]
+	ix.memo.mu.RUnlock()
+	if ok {
+		return r
+	}
+	r = &wordRecord{vote: langVotes[w]}
+	ix.memo.mu.Lock()
+	defer ix.memo.mu.Unlock()
+	if old, ok := ix.memo.m[w]; ok {
+		return old
+	}
+	if len(ix.memo.m) < maxMemo {
+		if ix.memo.m == nil {
+			ix.memo.m = make(map[string]*wordRecord)
+		}
+		ix.memo.m[strings.Clone(w)] = r // w may alias a message's buffer
+	}
+	return r
+}
+
+// info returns the wordInfo of w in l.
+func (ix *index) info(l lang, w string) *wordInfo { return ix.record(w).get(ix, l, w) }
+
 // buildKnown analyses every word the knowledge base and the built-in
 // resources know, so that a message made of them needs no stemming.
 func (ix *index) buildKnown() {
-	for l := range nLangs {
-		ix.known[l] = make(map[string]*wordInfo, len(ix.vocab[l]))
-	}
+	ix.known = make(map[string]*wordRecord, len(ix.vocab[langEN])+len(ix.vocab[langES]))
 	add := func(l lang, w string) {
-		if _, ok := ix.known[l][w]; !ok {
-			ix.known[l][w] = ix.analyzeWord(l, w)
+		r := ix.known[w]
+		if r == nil {
+			r = &wordRecord{vote: langVotes[w]}
+			ix.known[w] = r
+		}
+		if l < langOther && r.info[l].Load() == nil {
+			r.info[l].Store(ix.analyzeWord(l, w))
 		}
 	}
-	for l := range nLangs {
+	for l := range langOther {
 		for w := range ix.vocab[l] {
 			add(l, w)
 		}
