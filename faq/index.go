@@ -65,10 +65,10 @@ type index struct {
 	patient1 [langOther]map[string][]alt
 	patientN [langOther]map[string][]patientPhrase
 	typos    [nLangs]typoIndex
-	known    map[string]*wordRecord       // every word analysed at build time
-	memo     memo                         // words analysed since
-	clf      *classifier                  // nil for large knowledge bases
-	advice   []bool                       // entry → it answers an advice-like question
+	known    map[string]*wordRecord // every word analysed at build time
+	memo     memo                   // words analysed since
+	clf      *classifier            // nil for large knowledge bases
+	advice   []bool                 // entry → it answers an advice-like question
 	// exact maps each phrasing, as its folded words joined by spaces, to
 	// its entry, or to -1 when two entries share it.
 	exact map[string]int32

@@ -18,13 +18,13 @@ type slot struct {
 	cw       float32 // its informative weight: w times its best idf
 	primary  int32   // the word's own term, -1 if none
 	clause   int16
-	question bool // in a clause that ends with "?"
-	absorbed bool // merged into an earlier slot (phrase, repeated word)
-	light    bool // a light word (question words and the like)
+	question bool   // in a clause that ends with "?"
+	absorbed bool   // merged into an earlier slot (phrase, repeated word)
+	light    bool   // a light word (question words and the like)
 	lbit     uint32 // its bit (see lightBits)
-	common   bool // an everyday English word
-	unknown  bool // no term of the knowledge base matched it
-	phrase   bool // a multi-word synonym: alts[0] is its concept
+	common   bool   // an everyday English word
+	unknown  bool   // no term of the knowledge base matched it
+	phrase   bool   // a multi-word synonym: alts[0] is its concept
 }
 
 func (s *slot) add(a alt) {

@@ -137,9 +137,9 @@ type builder struct {
 	tok     tokenizer
 	words   []builderWord
 	oneWord []string
-	unit  unit
-	qmask uint16 // of the last text analysed
-	light uint32 // of the last text analysed
+	unit    unit
+	qmask   uint16 // of the last text analysed
+	light   uint32 // of the last text analysed
 }
 
 type builderWord struct {
