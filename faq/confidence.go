@@ -5,7 +5,7 @@ package faq
 const (
 	// ConfidentAt is the confidence from which the best candidate is the
 	// answer.
-	ConfidentAt = 0.82
+	ConfidentAt = 0.76
 	// SuggestAt is the ranking model's chance from which a candidate is
 	// worth offering as "did you mean".
 	SuggestAt = 0.05
@@ -26,9 +26,9 @@ const (
 // confidence is the chance the message is in scope (scope) times the
 // chance the best candidate is the right one if it is (right).
 var (
-	rankWeights  = []float64{0, 3.293, 0.724, 2.266, 3.372, 0.115, 0.96, 2.982}
-	scopeWeights = []float64{2.15, 0.524, 0.473, 0.746, -2.565, -0.381, -1.185, 0.319}
-	rightWeights = []float64{-1.899, 1.569, 2.338, 0.452, 0.479, 1.284}
+	rankWeights  = []float64{0, 3.366, 0.778, 2.262, 3.296, 0.089, 0.958, 3.025, -0.5}
+	scopeWeights = []float64{2.694, 0.537, 0.463, 0.709, -2.007, -0.818, -1.042, 0.08}
+	rightWeights = []float64{-2.055, 1.646, 2.428, 0.481, 0.543, 1.341}
 )
 
 // decide fills Confident and Suggestions from the candidates.

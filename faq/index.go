@@ -68,7 +68,6 @@ type index struct {
 	known    map[string]*wordRecord // every word analysed at build time
 	memo     memo                   // words analysed since
 	clf      *classifier            // nil for large knowledge bases
-	advice   []bool                 // entry → it answers an advice-like question
 	// exact maps each phrasing, as its folded words joined by spaces, to
 	// its entry, or to -1 when two entries share it.
 	exact map[string]int32
@@ -237,10 +236,6 @@ func buildIndex(kb *KB) *index {
 	for i, e := range kb.Entries {
 		texts[i] = ix.analyzeEntry(e)
 		ix.addExact(e, int32(i))
-	}
-	ix.advice = make([]bool, len(texts))
-	for i := range texts {
-		ix.advice[i] = texts[i].advice
 	}
 	ix.weigh(texts)
 	ix.buildDense()

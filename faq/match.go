@@ -104,6 +104,7 @@ type scratch struct {
 	qmask uint16 // the message's question words
 	// advice: the message asks for individual medical advice.
 	advice bool
+	neg    bool          // the message has a negation
 	key    []byte        // the message's folded words joined by spaces
 	exact  int32         // the entry the message is a phrasing of, or -1
 	recs   []*wordRecord // the records of the message's words

@@ -7,7 +7,7 @@ const maxAlts = 10
 // unknownIDF is the weight, as a share of the rarest term's idf, of a word
 // the knowledge base has never seen: a specific thing ("costco",
 // "amoxicillin") no entry talks about.
-const unknownIDF = 0.6
+const unknownIDF = 1.0
 
 // slot is one meaning unit of a query: a word, or a synonym phrase, with
 // the terms it may match.
@@ -46,6 +46,7 @@ func (s *slot) add(a alt) {
 // slots turns the tokenized query into slots.
 func (ix *index) slots(sc *scratch, l lang) {
 	sc.slots = sc.slots[:0]
+	sc.neg = false
 	sc.words, sc.advc = sc.words[:0], sc.advc[:0]
 	var trigger adviceClass
 	t := &sc.tok
@@ -74,6 +75,7 @@ func (ix *index) slots(sc *scratch, l lang) {
 		}
 		for _, x := range info.expand { // chat shorthand: what it stands for
 			ix.addSlot(sc, ix.info(l, x), tk)
+			sc.neg = sc.neg || x == "not"
 		}
 	}
 	ix.joinPhrases(sc.slots, l)

@@ -13,6 +13,10 @@ type features struct {
 	vrec     float64 // share of the closest phrasing's weight the message says
 	qtype    float64 // 1: asks with the same question words; 0: others; 0.5: unknown
 	clf      float64 // the classifier's chance
+	// negMis is 1 when the message has a negation and the closest
+	// phrasing has none, or the reverse: "a visit with my insurance" is
+	// not "a visit without insurance".
+	negMis float64
 	// For the confidence, set after ranking.
 	p       float64 // the ranking model's chance
 	margin  float64 // p minus the next candidate's
@@ -20,11 +24,11 @@ type features struct {
 	missMax float64 // the weightiest word the entry does not match, over the rarest term's idf
 	missSum float64 // share of the message's weight the entry does not match
 	guess   float64 // share matched only through guesses (typo, related word, category)
-	advice  float64 // 1 when the message asks for individual medical advice and the entry does not
+	advice  float64 // 1 when the message asks for individual medical advice and the entry's closest phrasing does not
 }
 
 func (f *features) rankVector() []float64 {
-	return []float64{f.lexN, f.nn, f.cover, f.coverAll, f.vrec, f.qtype, f.clf}
+	return []float64{f.lexN, f.nn, f.cover, f.coverAll, f.vrec, f.qtype, f.clf, f.negMis}
 }
 
 // scopeVector is what the in-scope model reads: how much of the message
@@ -108,6 +112,9 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 		if sc.nn[e] > 0 {
 			v := sc.bestV[e]
 			f.vrec = float64(sc.vsum[v] / ix.vars.total[v])
+			if ix.vars.neg[v] != sc.neg {
+				f.negMis = 1
+			}
 		}
 		if m := ix.vars.mask[e]; m != 0 && sc.qmask != 0 {
 			f.qtype = 0
@@ -115,7 +122,7 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 				f.qtype = 1
 			}
 		}
-		if sc.advice && !ix.advice[e] {
+		if sc.advice && (sc.nn[e] == 0 || !ix.vars.advice[sc.bestV[e]]) {
 			f.advice = 1
 		}
 		var missMax, missSum, guess float32

@@ -24,59 +24,40 @@ const sureWeight = 0.8
 func (ix *index) score(sc *scratch) {
 	restrict := ix.candidates(sc)
 	sc.qtotal, sc.possible = 0, 0
+	lightOnly := true
 	for si := range sc.slots {
 		s := &sc.slots[si]
 		if s.absorbed {
 			continue
 		}
 		sc.qtotal += s.cw
-		if s.nalt == 0 || s.light {
-			continue // light words: see scoreLight
+		if s.nalt > 0 && !s.light {
+			lightOnly = false
+			ix.scoreSlot(sc, si, restrict)
 		}
-		sc.hit = sc.hit[:0]
-		for k := uint8(0); k < s.nalt; k++ {
-			a := s.alts[k]
-			if d := ix.denseOf[a.term]; restrict && d >= 0 {
-				dt := &ix.dense[d]
-				for _, e := range sc.cand {
-					if v := dt.score[e]; v > 0 {
-						ix.hit(sc, e, a.w, v, dt.strong[e])
+	}
+	if lightOnly { // "where r u guys": the question word is all there is
+		for si := range sc.slots {
+			if s := &sc.slots[si]; !s.absorbed && s.nalt > 0 {
+				ix.scoreSlot(sc, si, restrict)
+			}
+		}
+		for v := range ix.vars.entry {
+			for si := range sc.slots {
+				if s := &sc.slots[si]; !s.absorbed && ix.vars.light[v]&s.lbit != 0 {
+					if sc.vsum[v] == 0 {
+						sc.vtouch = append(sc.vtouch, int32(v))
 					}
-				}
-				continue
-			}
-			for _, p := range ix.post[a.term] {
-				ix.hit(sc, p.entry, a.w, p.score, p.strong)
-			}
-		}
-		var mx float32
-		for _, e := range sc.hit {
-			a := &sc.acc[e]
-			v := s.w * a.best
-			if !sc.seen[e] {
-				sc.seen[e] = true
-				sc.touched = append(sc.touched, e)
-			}
-			sc.lex[e] += v
-			sc.cover[e] += s.cw * a.str
-			sc.coverAll[e] += s.cw * max(a.str, answerCover*a.ans)
-			if si < 64 {
-				sc.matched[e] |= 1 << si
-				if max(a.str, a.ans) >= sureWeight {
-					sc.sure[e] |= 1 << si
+					sc.vsum[v] += s.cw
 				}
 			}
-			mx = max(mx, v)
-			*a = slotAcc{}
 		}
-		sc.possible += mx
-		ix.scoreVariants(sc, s, restrict)
 	}
 	for _, e := range sc.cand {
 		sc.inCand[e] = false
 	}
 	sc.cand = sc.cand[:0]
-	ix.scoreLight(sc)
+	ix.scoreLight(sc, lightOnly)
 	// The closest phrasing of each entry, by Dice: a phrasing must say most
 	// of what the message says, and the message most of what it says.
 	for _, v := range sc.vtouch {
@@ -95,10 +76,10 @@ func (ix *index) score(sc *scratch) {
 // scoreLight adds the light words (question words and the like) to the
 // entries and phrasings the other words reached: alone they say nothing
 // about which entry a message is for, and they are in most entries.
-func (ix *index) scoreLight(sc *scratch) {
+func (ix *index) scoreLight(sc *scratch, lightOnly bool) {
 	for si := range sc.slots {
 		s := &sc.slots[si]
-		if s.absorbed || !s.light || s.nalt == 0 {
+		if s.absorbed || !s.light || s.nalt == 0 || lightOnly {
 			continue
 		}
 		var mx float32
@@ -139,6 +120,49 @@ func (ix *index) scoreLight(sc *scratch) {
 			}
 		}
 	}
+}
+
+// scoreSlot adds slot si to the entries and phrasings its terms reach.
+func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
+	s := &sc.slots[si]
+	sc.hit = sc.hit[:0]
+	for k := uint8(0); k < s.nalt; k++ {
+		a := s.alts[k]
+		if d := ix.denseOf[a.term]; restrict && d >= 0 {
+			dt := &ix.dense[d]
+			for _, e := range sc.cand {
+				if v := dt.score[e]; v > 0 {
+					ix.hit(sc, e, a.w, v, dt.strong[e])
+				}
+			}
+			continue
+		}
+		for _, p := range ix.post[a.term] {
+			ix.hit(sc, p.entry, a.w, p.score, p.strong)
+		}
+	}
+	var mx float32
+	for _, e := range sc.hit {
+		a := &sc.acc[e]
+		v := s.w * a.best
+		if !sc.seen[e] {
+			sc.seen[e] = true
+			sc.touched = append(sc.touched, e)
+		}
+		sc.lex[e] += v
+		sc.cover[e] += s.cw * a.str
+		sc.coverAll[e] += s.cw * max(a.str, answerCover*a.ans)
+		if si < 64 {
+			sc.matched[e] |= 1 << si
+			if max(a.str, a.ans) >= sureWeight {
+				sc.sure[e] |= 1 << si
+			}
+		}
+		mx = max(mx, v)
+		*a = slotAcc{}
+	}
+	sc.possible += mx
+	ix.scoreVariants(sc, s, restrict)
 }
 
 // hit records that entry e matches the current slot through an

@@ -29,6 +29,10 @@ type phrasing struct {
 	units []unit
 	qmask uint16 // its question words (what, when, ...)
 	light uint32 // its light words (see lightBits)
+	neg   bool   // it has a negation ("without insurance")
+	// advice: it asks what looks like individual medical advice, so the
+	// clinic chose to answer that kind of question.
+	advice bool
 }
 
 // entryText is an entry analysed: the units of each field, and its
@@ -40,7 +44,6 @@ type entryText struct {
 	terms     [nFields][]alt
 	lens      [nFields]int32
 	phrasings []phrasing
-	advice    bool // some phrasing asks for what looks like medical advice
 }
 
 // Weights of words by kind, the same in an entry and in a message.
@@ -94,10 +97,10 @@ func (ix *index) analyzeEntry(e *Entry) entryText {
 	var et entryText
 	add := func(l lang, f int, text string) {
 		phr := f == fQuestion || f == fAlternate
-		if phr {
-			et.advice = et.advice || adviceIn(text)
-		}
 		var p phrasing
+		if phr {
+			p.advice = adviceIn(text)
+		}
 		n := ix.analyzeText(l, text, true, func(u *unit) {
 			for _, a := range u.alts {
 				et.terms[f] = append(et.terms[f], alt{term: a.term, w: u.w * a.w})
@@ -108,7 +111,7 @@ func (ix *index) analyzeEntry(e *Entry) entryText {
 		})
 		et.lens[f] += int32(n)
 		if phr && n > 0 {
-			p.qmask, p.light = ix.b.qmask, ix.b.light
+			p.qmask, p.light, p.neg = ix.b.qmask, ix.b.light, ix.b.neg
 			et.phrasings = append(et.phrasings, p)
 		}
 	}
@@ -140,6 +143,7 @@ type builder struct {
 	unit    unit
 	qmask   uint16 // of the last text analysed
 	light   uint32 // of the last text analysed
+	neg     bool   // the last text analysed has a negation
 }
 
 type builderWord struct {
@@ -167,7 +171,7 @@ func (ix *index) analyzeText(l lang, text string, grow bool, emit func(*unit)) i
 	b.tok.split(text)
 	t := &b.tok
 	folded := string(t.buf)
-	b.qmask, b.light = 0, 0
+	b.qmask, b.light, b.neg = 0, 0, false
 	ws := b.words[:0]
 	for i := range t.toks {
 		w0 := folded[t.toks[i].start:t.toks[i].end]
@@ -189,6 +193,7 @@ func (ix *index) analyzeText(l lang, text string, grow bool, emit func(*unit)) i
 			if r.term < 0 {
 				continue
 			}
+			b.neg = b.neg || x == "not"
 			if r.kind == kindLight {
 				b.light |= lightBits[x]
 			}
