@@ -27,6 +27,10 @@ type classifier struct {
 // knowledge base has few phrasings per entry to learn from anyway.
 const maxClassifierEntries = 600
 
+// minPhrasingsPerEntry is how many phrasings an entry has on average, at
+// least, for a classifier to be worth training.
+const minPhrasingsPerEntry = 2
+
 // Training parameters. With inputs of unit length, a fixed number of
 // epochs of plain SGD with a decaying rate converges well enough; the
 // order of examples is shuffled with a fixed seed, so a knowledge base
@@ -46,6 +50,16 @@ type example struct {
 
 func trainClassifier(ix *index, texts []entryText) *classifier {
 	if len(texts) < 2 || len(texts) > maxClassifierEntries {
+		return nil
+	}
+	// With one phrasing per entry there is nothing to learn that the
+	// closest phrasing does not already say, and a model of one example
+	// per class is overconfident.
+	var phrasings int
+	for _, et := range texts {
+		phrasings += len(et.phrasings)
+	}
+	if phrasings < minPhrasingsPerEntry*len(texts) {
 		return nil
 	}
 	c := &classifier{nc: len(texts), row: make([]int32, len(ix.names))}

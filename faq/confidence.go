@@ -5,7 +5,7 @@ package faq
 const (
 	// ConfidentAt is the confidence from which the best candidate is the
 	// answer.
-	ConfidentAt = 0.76
+	ConfidentAt = 0.70
 	// SuggestAt is the ranking model's chance from which a candidate is
 	// worth offering as "did you mean".
 	SuggestAt = 0.05
@@ -26,9 +26,9 @@ const (
 // confidence is the chance the message is in scope (scope) times the
 // chance the best candidate is the right one if it is (right).
 var (
-	rankWeights  = []float64{0, 3.366, 0.778, 2.262, 3.296, 0.089, 0.958, 3.025, -0.5}
-	scopeWeights = []float64{2.694, 0.537, 0.463, 0.709, -2.007, -0.818, -1.042, 0.08}
-	rightWeights = []float64{-2.055, 1.646, 2.428, 0.481, 0.543, 1.341}
+	rankWeights  = []float64{0, 2.914, 1.237, 2.282, 2.686, 1.233, 0.549, 4.24, 0.408}
+	scopeWeights = []float64{1.09, 0.631, 0.534, 0.733, -1.702, -1.165, -1.287, 1.055, 0.732, 1.939}
+	rightWeights = []float64{-0.102, 1.088, 1.764, 0.706, -0.294, -0.076, 0.958}
 )
 
 // decide fills Confident and Suggestions from the candidates.

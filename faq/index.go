@@ -55,19 +55,20 @@ type index struct {
 	// kbSyn maps a term to the concepts of the knowledge base's synonym
 	// groups it belongs to; it is matched as those concepts. biSyn maps it
 	// to the built-in groups' concepts, matched besides itself.
-	kbSyn    map[int32][]int32
-	biSyn    map[int32][]int32
-	phrases  [nLangs]map[int32][]phrase
-	vocab    [nLangs]map[string]wordRef // folded word → analysed form
-	lex      map[string][]alt           // stem of the other language → terms
-	related  map[string][]int32         // English stem → related terms some entry holds
-	category map[string][]int32         // folded English word → its category's terms
-	patient1 [langOther]map[string][]alt
-	patientN [langOther]map[string][]patientPhrase
-	typos    [nLangs]typoIndex
-	known    map[string]*wordRecord // every word analysed at build time
-	memo     memo                   // words analysed since
-	clf      *classifier            // nil for large knowledge bases
+	kbSyn     map[int32][]int32
+	biSyn     map[int32][]int32
+	phrases   [nLangs]map[int32][]phrase
+	vocab     [nLangs]map[string]wordRef // folded word → analysed form
+	lex       map[string][]alt           // stem of the other language → terms
+	related   map[string][]int32         // English stem → related terms some entry holds
+	category  map[string][]int32         // folded English word → its category's terms
+	patient1  [langOther]map[string][]alt
+	patientN  [langOther]map[string][]patientPhrase
+	typos     [nLangs]typoIndex
+	known     map[string]*wordRecord // every word analysed at build time
+	memo      memo                   // words analysed since
+	clf       *classifier            // nil for large knowledge bases
+	childAlts []alt                  // what a child\'s age matches (see childAge)
 	// exact maps each phrasing, as its folded words joined by spaces, to
 	// its entry, or to -1 when two entries share it.
 	exact map[string]int32
@@ -244,6 +245,7 @@ func buildIndex(kb *KB) *index {
 	ix.buildRelated()
 	ix.buildCategories()
 	ix.buildPatient()
+	ix.childAlts = ix.meaningOf(ix.kbLang, "child children kid kids pediatric pediatrics", patientWeight, 1)
 	ix.buildKnown()
 	for l := range nLangs {
 		ix.typos[l] = buildTypos(ix, lang(l))

@@ -13,6 +13,15 @@ type lexEntry struct {
 // lexicon is spanishEnglish parsed once; it is only read afterwards.
 var lexicon = parseLexicon(spanishEnglish)
 
+// spanishKnown holds the lexicon's Spanish words.
+var spanishKnown = func() map[string]bool {
+	m := make(map[string]bool, len(lexicon))
+	for _, e := range lexicon {
+		m[e.es] = true
+	}
+	return m
+}()
+
 func parseLexicon(src string) []lexEntry {
 	var out []lexEntry
 	for _, line := range strings.Split(src, "\n") {

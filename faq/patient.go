@@ -173,6 +173,14 @@ swollen | swelling | bruise | bruising | lumps | bumps: swelling bruising afterc
 meetup | meet up | get together: support group meeting
 moms group | mom group | mommy group | parents group | new moms | new dads: new parents group
 screenshot | screenshots | take pictures | record the meeting: recording photos confidentiality
+taking anyone | taking people | taking patients | taking new | accepting anyone | accepting people | open to new: accepting new patients
+where to click | cant find the link | can't find the link | where is the link | wheres the link | how to join | how do i join | log on to | get into my: join link
+move my rx | move my prescription | move my prescriptions | transfer my rx | transfer my prescription | switch my prescription | send my rx | send my prescription: pharmacy transfer prescription
+write to my | message my | email my | send a message to my | text my | ask my doctor | ask my provider: message provider portal
+cancel the reminder | cancel reminders | cancel the reminders | cancel the texts | cancel texts | cancel the messages | cancel the alerts: stop reminders opt out
+deal | deals | promo | promotion | special offer | specials | membership | bundle: discount price
+look bad | look weird | look funny | downtime | recovery time | back to work | how long until: downtime recovery
+tell others | tell anyone | share what i say | what i said | what i say | stays in the group | keep it private: confidential privacy
 `
 
 // pacienteWords is the same for Spanish messages to an English knowledge

@@ -25,6 +25,7 @@ type slot struct {
 	common   bool   // an everyday English word
 	unknown  bool   // no term of the knowledge base matched it
 	phrase   bool   // a multi-word synonym: alts[0] is its concept
+	medical  bool   // a medicine or an illness (see adviceWords)
 }
 
 func (s *slot) add(a alt) {
@@ -71,6 +72,14 @@ func (ix *index) slots(sc *scratch, l lang) {
 		}
 		if info.expand == nil {
 			ix.addSlot(sc, info, tk)
+			if i+1 < len(t.toks) && len(ix.childAlts) > 0 && childAge(sc.words[i], sc.words[i+1]) {
+				// "my 6 yr old", "mi hijo de 3 años": a child.
+				s := &sc.slots[len(sc.slots)-1]
+				for _, a := range ix.childAlts {
+					s.add(a)
+				}
+				s.w = 1
+			}
 			continue
 		}
 		for _, x := range info.expand { // chat shorthand: what it stands for
@@ -101,6 +110,9 @@ func (ix *index) slots(sc *scratch, l lang) {
 		if s.nalt == 0 {
 			s.unknown = true
 			best = unknownIDF * ix.maxIDF
+			if s.common { // an everyday word, not a specific thing
+				s.w = min(s.w, commonWeight)
+			}
 		}
 		s.cw = s.w * best
 	}
@@ -131,7 +143,8 @@ func (ix *index) addSlot(sc *scratch, info *wordInfo, tk token) {
 		return
 	}
 	sc.slots = append(sc.slots, slot{primary: info.primary, w: info.w, clause: tk.clause, question: tk.question,
-		light: info.kind == kindLight, lbit: info.light, common: info.common})
+		medical: info.adv&(acDrug|acCondition) != 0,
+		light:   info.kind == kindLight, lbit: info.light, common: info.common})
 	s := &sc.slots[len(sc.slots)-1]
 	s.nalt = uint8(copy(s.alts[:], info.alts))
 }
@@ -209,4 +222,24 @@ func focusQuestion(slots []slot) {
 			slots[i].w *= contextWeight
 		}
 	}
+}
+
+// ageUnits are the words that make a number an age.
+var ageUnits = map[string]bool{
+	"yr": true, "yrs": true, "year": true, "years": true, "yo": true, "month": true, "months": true,
+	"mo": true, "mos": true, "week": true, "weeks": true, "ano": true, "anos": true, "mes": true,
+	"meses": true, "semanas": true,
+}
+
+// childAge reports whether a number and the word after it are a child's
+// age: under 18 years, or counted in months or weeks.
+func childAge(num, unit string) bool {
+	if !isNumber(num) || len(num) > 2 || !ageUnits[unit] {
+		return false
+	}
+	n := int(num[0] - '0')
+	if len(num) == 2 {
+		n = n*10 + int(num[1]-'0')
+	}
+	return n < 18 || unit[0] == 'm' || unit[0] == 'w' || unit == "semanas"
 }

@@ -24,7 +24,14 @@ type features struct {
 	missMax float64 // the weightiest word the entry does not match, over the rarest term's idf
 	missSum float64 // share of the message's weight the entry does not match
 	guess   float64 // share matched only through guesses (typo, related word, category)
-	advice  float64 // 1 when the message asks for individual medical advice and the entry's closest phrasing does not
+	// keyHit is 1 when the entry matches the message's weightiest word
+	// surely (not through a guess); nspec is how many content words it
+	// matches surely, over three, at most 1.
+	keyHit, nspec float64
+	// agree is the share of the three rankings (BM25F, closest phrasing,
+	// classifier) that put this entry first among the candidates.
+	agree  float64
+	advice float64 // 1 when the message asks for individual medical advice and the entry's closest phrasing does not
 }
 
 func (f *features) rankVector() []float64 {
@@ -34,13 +41,13 @@ func (f *features) rankVector() []float64 {
 // scopeVector is what the in-scope model reads: how much of the message
 // the entry explains.
 func (f *features) scopeVector() []float64 {
-	return []float64{f.nn, f.cover, f.coverAll, f.unknown, f.missMax, f.missSum, f.guess}
+	return []float64{f.nn, f.cover, f.coverAll, f.unknown, f.missMax, f.missSum, f.guess, f.keyHit, f.nspec}
 }
 
 // rightVector is what the right-entry model reads: how clearly the entry
 // beats the others.
 func (f *features) rightVector() []float64 {
-	return []float64{f.p, f.margin, f.clf, f.nn, f.cover}
+	return []float64{f.p, f.margin, f.clf, f.nn, f.cover, f.agree}
 }
 
 // confVector is every confidence feature, for diagnostics.
@@ -111,7 +118,7 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 		}
 		if sc.nn[e] > 0 {
 			v := sc.bestV[e]
-			f.vrec = float64(sc.vsum[v] / ix.vars.total[v])
+			f.vrec = float64(min(sc.vsum[v]/ix.vars.total[v], 1))
 			if ix.vars.neg[v] != sc.neg {
 				f.negMis = 1
 			}
@@ -122,14 +129,22 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 				f.qtype = 1
 			}
 		}
-		if sc.advice && (sc.nn[e] == 0 || !ix.vars.advice[sc.bestV[e]]) {
+		if sc.advice && !ix.answersAdvice(sc, e) {
 			f.advice = 1
 		}
-		var missMax, missSum, guess float32
+		var missMax, missSum, guess, keyW float32
+		key, nspec := false, 0
 		for si := range sc.slots {
 			s := &sc.slots[si]
 			if s.absorbed || si >= 64 {
 				continue
+			}
+			sure := sc.sure[e]&(1<<si) != 0
+			if s.cw > keyW {
+				keyW, key = s.cw, sure
+			}
+			if sure && !s.light && s.w > numberWeight {
+				nspec++
 			}
 			switch bit := uint64(1) << si; {
 			case sc.matched[e]&bit == 0:
@@ -141,9 +156,42 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 		f.missMax = float64(missMax / ix.maxIDF)
 		f.missSum = ratio(float64(missSum), qtotal)
 		f.guess = ratio(float64(guess), qtotal)
+		f.nspec = min(float64(nspec)/3, 1)
+		if key {
+			f.keyHit = 1
+		}
 	}
+	agreement(cs)
 	sc.cands = cs
 	return cs
+}
+
+// agreement sets each candidate's agree.
+func agreement(cs []cand) {
+	if len(cs) == 0 {
+		return
+	}
+	var lex, nn, clf int
+	for i := range cs {
+		if cs[i].f.lexN > cs[lex].f.lexN {
+			lex = i
+		}
+		if cs[i].f.nn > cs[nn].f.nn {
+			nn = i
+		}
+		if cs[i].f.clf > cs[clf].f.clf {
+			clf = i
+		}
+	}
+	n := 3.0
+	if cs[clf].f.clf == 0 { // no classifier
+		n, clf = 2, -1
+	}
+	for _, k := range []int{lex, nn, clf} {
+		if k >= 0 {
+			cs[k].f.agree += 1 / n
+		}
+	}
 }
 
 func (ix *index) result(sc *scratch, l lang) Result {
@@ -218,3 +266,19 @@ func ratio(a, b float64) float64 {
 }
 
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+// answersAdvice reports whether entry e may answer an advice-like message:
+// its closest phrasing asks that kind of question, and it matches every
+// medicine and illness the message names ("can i drink alcohol after
+// filler" answers "can i drink alcohol", not "alcohol on amoxicillin").
+func (ix *index) answersAdvice(sc *scratch, e int32) bool {
+	if sc.nn[e] == 0 || !ix.vars.advice[sc.bestV[e]] {
+		return false
+	}
+	for si := range sc.slots {
+		if s := &sc.slots[si]; s.medical && !s.absorbed && (si >= 64 || sc.sure[e]&(1<<si) == 0) {
+			return false
+		}
+	}
+	return true
+}

@@ -62,7 +62,11 @@ func (ix *index) score(sc *scratch) {
 	// of what the message says, and the message most of what it says.
 	for _, v := range sc.vtouch {
 		e := ix.vars.entry[v]
-		d := 2 * sc.vsum[v] / (sc.qtotal + ix.vars.total[v])
+		// A unit may be matched by two words of the message ("texts" and
+		// "reminders" both reach "reminders"): a phrasing is matched at
+		// most fully, and so is the message.
+		m := min(sc.vsum[v], ix.vars.total[v], sc.qtotal)
+		d := 2 * m / (sc.qtotal + ix.vars.total[v])
 		if d > sc.nn[e] {
 			sc.nn[e], sc.bestV[e] = d, v
 		}

@@ -49,7 +49,10 @@ func (ix *index) analyzeWord(l lang, w string) *wordInfo {
 	if r.kind == kindLight {
 		info.light = lightBits[w]
 	}
-	info.common = l == langEN && commonEnglish[w]
+	// Everyday words: the English list, and for Spanish any word the
+	// bilingual lexicon knows (a word it knows and no entry holds is an
+	// everyday word, not a specific thing the clinic does not do).
+	info.common = l == langEN && commonEnglish[w] || l == langES && spanishKnown[w]
 	info.primary = r.term
 	var u unit
 	if r.term >= 0 {
