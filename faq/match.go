@@ -76,12 +76,13 @@ func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
 	if e, ok := ix.exact[string(key)]; ok {
 		sc.exact = e
 	}
-	sc.qmask = questionMask(&sc.tok, sc.text)
+	sc.qmask = 0
 	sc.recs = sc.recs[:0]
 	es, en := marks(text), 0
 	for _, tk := range sc.tok.toks {
 		r := ix.record(sc.text[tk.start:tk.end])
 		sc.recs = append(sc.recs, r)
+		sc.qmask |= r.qbit
 		switch r.vote {
 		case 1:
 			es++
@@ -113,19 +114,11 @@ type scratch struct {
 	advc   []adviceClass // their roles in advice questions
 
 	// By entry.
-	lex      []float32 // BM25F
-	cover    []float32 // informative weight matched in question fields
-	coverAll []float32 // the same, answers included (at answerCover)
-	nn       []float32 // similarity of the closest phrasing
-	bestV    []int32   // the closest phrasing
-	acc      []slotAcc // this slot's best ways to match
-	matched  []uint64  // slots (the first 64) the entry matches in any field
-	sure     []uint64  // the same, through the word itself or its synonyms, not a guess
-	seen     []bool
-	inCand   []bool
-	touched  []int32 // entries with a score
-	hit      []int32 // entries the current slot reached
-	cand     []int32 // entries holding a rarer term (see candidates)
+	ent     []entryAcc
+	inCand  []bool
+	touched []int32 // entries with a score
+	hit     []int32 // entries the current slot reached
+	cand    []int32 // entries holding a rarer term (see candidates)
 
 	// By variant.
 	vbest  []float32
@@ -143,11 +136,19 @@ type scratch struct {
 	cands    []cand
 }
 
-// slotAcc is how well an entry matches the current slot: its best
-// posting, and the weight of its best way to match in a question field
-// and in the answer only.
-type slotAcc struct {
+// entryAcc is what a message adds up for one entry.
+type entryAcc struct {
+	lex      float32 // BM25F
+	cover    float32 // informative weight matched in question fields
+	coverAll float32 // the same, answers included (at answerCover)
+	nn       float32 // similarity of the closest phrasing
+	bestV    int32   // the closest phrasing
+	matched  uint64  // slots (the first 64) the entry matches in any field
+	sure     uint64  // the same, through the word itself or its synonyms, not a guess
+	// The current slot: its best posting, and the weight of its best way
+	// to match in a question field and in the answer only.
 	best, str, ans float32
+	seen           bool
 }
 
 type pool struct{ p sync.Pool }
@@ -157,18 +158,10 @@ func (ix *index) getScratch() *scratch {
 	if sc == nil {
 		nv := len(ix.vars.entry)
 		sc = &scratch{
-			lex:      make([]float32, ix.n),
-			cover:    make([]float32, ix.n),
-			coverAll: make([]float32, ix.n),
-			nn:       make([]float32, ix.n),
-			bestV:    make([]int32, ix.n),
-			acc:      make([]slotAcc, ix.n),
-			matched:  make([]uint64, ix.n),
-			sure:     make([]uint64, ix.n),
-			seen:     make([]bool, ix.n),
-			inCand:   make([]bool, ix.n),
-			vbest:    make([]float32, nv),
-			vsum:     make([]float32, nv),
+			ent:    make([]entryAcc, ix.n),
+			inCand: make([]bool, ix.n),
+			vbest:  make([]float32, nv),
+			vsum:   make([]float32, nv),
 		}
 	}
 	return sc
@@ -176,8 +169,7 @@ func (ix *index) getScratch() *scratch {
 
 func (ix *index) putScratch(sc *scratch) {
 	for _, e := range sc.touched {
-		sc.lex[e], sc.cover[e], sc.coverAll[e], sc.nn[e], sc.seen[e] = 0, 0, 0, 0, false
-		sc.matched[e], sc.sure[e] = 0, 0
+		sc.ent[e] = entryAcc{}
 	}
 	for _, v := range sc.vtouch {
 		sc.vsum[v] = 0

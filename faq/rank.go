@@ -71,9 +71,9 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 	possible := sc.possible
 	top, plain := sc.top[:0], sc.plain[:0]
 	for _, e := range sc.touched {
-		v := sc.nn[e]
+		v := sc.ent[e].nn
 		if possible > 0 {
-			v += sc.lex[e] / possible
+			v += sc.ent[e].lex / possible
 		}
 		n := len(top)
 		if n == preselect && (v < plain[n-1] || v == plain[n-1] && e > top[n-1]) {
@@ -108,16 +108,16 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 		e := cs[i].e
 		f := &cs[i].f
 		*f = features{
-			lexN:     ratio(float64(sc.lex[e]), float64(possible)),
-			nn:       float64(sc.nn[e]),
-			cover:    ratio(float64(sc.cover[e]), qtotal),
-			coverAll: ratio(float64(sc.coverAll[e]), qtotal),
+			lexN:     ratio(float64(sc.ent[e].lex), float64(possible)),
+			nn:       float64(sc.ent[e].nn),
+			cover:    ratio(float64(sc.ent[e].cover), qtotal),
+			coverAll: ratio(float64(sc.ent[e].coverAll), qtotal),
 			unknown:  ratio(float64(unknown), qtotal),
 			clf:      float64(sc.clfP[i]),
 			qtype:    0.5,
 		}
-		if sc.nn[e] > 0 {
-			v := sc.bestV[e]
+		if sc.ent[e].nn > 0 {
+			v := sc.ent[e].bestV
 			f.vrec = float64(min(sc.vsum[v]/ix.vars.total[v], 1))
 			if ix.vars.neg[v] != sc.neg {
 				f.negMis = 1
@@ -139,7 +139,7 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 			if s.absorbed || si >= 64 {
 				continue
 			}
-			sure := sc.sure[e]&(1<<si) != 0
+			sure := sc.ent[e].sure&(1<<si) != 0
 			if s.cw > keyW {
 				keyW, key = s.cw, sure
 			}
@@ -147,9 +147,9 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 				nspec++
 			}
 			switch bit := uint64(1) << si; {
-			case sc.matched[e]&bit == 0:
+			case sc.ent[e].matched&bit == 0:
 				missMax, missSum = max(missMax, s.cw), missSum+s.cw
-			case sc.sure[e]&bit == 0:
+			case sc.ent[e].sure&bit == 0:
 				guess += s.cw
 			}
 		}
@@ -220,19 +220,22 @@ func (ix *index) result(sc *scratch, l lang) Result {
 	for i := range cs {
 		cs[i].f.p /= z
 	}
-	// Insertion sort: ten items, stable, and no allocation.
-	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && cs[j].f.p > cs[j-1].f.p; j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-			score[j], score[j-1] = score[j-1], score[j]
+	// Insertion sort of indexes: ten items, stable, no allocation, and
+	// no copying of features.
+	order := make([]int8, len(cs)) // does not escape
+	for i := range order {
+		order[i] = int8(i)
+		for j := i; j > 0 && cs[order[j]].f.p > cs[order[j-1]].f.p; j-- {
+			order[j], order[j-1] = order[j-1], order[j]
 		}
 	}
 	n := min(len(cs), MaxCandidates)
 	res.Candidates = make([]Candidate, n)
 	for i := range n {
-		f := &cs[i].f
+		k := order[i]
+		f := &cs[k].f
 		if i+1 < len(cs) {
-			f.margin = f.p - cs[i+1].f.p
+			f.margin = f.p - cs[order[i+1]].f.p
 		} else {
 			f.margin = f.p
 		}
@@ -243,7 +246,7 @@ func (ix *index) result(sc *scratch, l lang) Result {
 		if f.advice > 0 {
 			conf = min(conf, adviceCap)
 		}
-		res.Candidates[i] = Candidate{Entry: ix.entries[cs[i].e], Score: score[i], Confidence: conf, f: *f}
+		res.Candidates[i] = Candidate{Entry: ix.entries[cs[k].e], Score: score[k], Confidence: conf, f: *f}
 	}
 	ix.decide(&res, sc)
 	return res
@@ -272,11 +275,11 @@ func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 // medicine and illness the message names ("can i drink alcohol after
 // filler" answers "can i drink alcohol", not "alcohol on amoxicillin").
 func (ix *index) answersAdvice(sc *scratch, e int32) bool {
-	if sc.nn[e] == 0 || !ix.vars.advice[sc.bestV[e]] {
+	if sc.ent[e].nn == 0 || !ix.vars.advice[sc.ent[e].bestV] {
 		return false
 	}
 	for si := range sc.slots {
-		if s := &sc.slots[si]; s.medical && !s.absorbed && (si >= 64 || sc.sure[e]&(1<<si) == 0) {
+		if s := &sc.slots[si]; s.medical && !s.absorbed && (si >= 64 || sc.ent[e].sure&(1<<si) == 0) {
 			return false
 		}
 	}

@@ -67,11 +67,11 @@ func (ix *index) score(sc *scratch) {
 		// most fully, and so is the message.
 		m := min(sc.vsum[v], ix.vars.total[v], sc.qtotal)
 		d := 2 * m / (sc.qtotal + ix.vars.total[v])
-		if d > sc.nn[e] {
-			sc.nn[e], sc.bestV[e] = d, v
+		if d > sc.ent[e].nn {
+			sc.ent[e].nn, sc.ent[e].bestV = d, v
 		}
-		if !sc.seen[e] {
-			sc.seen[e] = true
+		if !sc.ent[e].seen {
+			sc.ent[e].seen = true
 			sc.touched = append(sc.touched, e)
 		}
 	}
@@ -104,16 +104,16 @@ func (ix *index) scoreLight(sc *scratch, lightOnly bool) {
 				continue
 			}
 			v := s.w * best
-			sc.lex[e] += v
+			sc.ent[e].lex += v
 			if strong {
-				sc.cover[e] += s.cw * how
-				sc.coverAll[e] += s.cw * how
+				sc.ent[e].cover += s.cw * how
+				sc.ent[e].coverAll += s.cw * how
 			} else {
-				sc.coverAll[e] += s.cw * how * answerCover
+				sc.ent[e].coverAll += s.cw * how * answerCover
 			}
 			if si < 64 {
-				sc.matched[e] |= 1 << si
-				sc.sure[e] |= 1 << si
+				sc.ent[e].matched |= 1 << si
+				sc.ent[e].sure |= 1 << si
 			}
 			mx = max(mx, v)
 		}
@@ -129,59 +129,76 @@ func (ix *index) scoreLight(sc *scratch, lightOnly bool) {
 // scoreSlot adds slot si to the entries and phrasings its terms reach.
 func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
 	s := &sc.slots[si]
-	sc.hit = sc.hit[:0]
+	// Locals, not the scratch's fields, in the loops: a slice appended
+	// through a pointer is written back to memory at every step.
+	hit, ent := sc.hit[:0], sc.ent
 	for k := uint8(0); k < s.nalt; k++ {
 		a := s.alts[k]
 		if d := ix.denseOf[a.term]; restrict && d >= 0 {
 			dt := &ix.dense[d]
 			for _, e := range sc.cand {
 				if v := dt.score[e]; v > 0 {
-					ix.hit(sc, e, a.w, v, dt.strong[e])
+					hit = hitEntry(hit, &ent[e], e, a.w, v, dt.strong[e])
 				}
 			}
 			continue
 		}
 		for _, p := range ix.post[a.term] {
-			ix.hit(sc, p.entry, a.w, p.score, p.strong)
+			hit = hitEntry(hit, &ent[p.entry], p.entry, a.w, p.score, p.strong)
 		}
 	}
+	sc.hit = hit
 	var mx float32
-	for _, e := range sc.hit {
-		a := &sc.acc[e]
+	touched := sc.touched
+	for _, e := range hit {
+		a := &ent[e]
 		v := s.w * a.best
-		if !sc.seen[e] {
-			sc.seen[e] = true
-			sc.touched = append(sc.touched, e)
+		if !a.seen {
+			a.seen = true
+			touched = append(touched, e)
 		}
-		sc.lex[e] += v
-		sc.cover[e] += s.cw * a.str
-		sc.coverAll[e] += s.cw * max(a.str, answerCover*a.ans)
+		a.lex += v
+		a.cover += s.cw * a.str
+		ans := answerCover * a.ans
+		if a.str > ans {
+			ans = a.str
+		}
+		a.coverAll += s.cw * ans
 		if si < 64 {
-			sc.matched[e] |= 1 << si
-			if max(a.str, a.ans) >= sureWeight {
-				sc.sure[e] |= 1 << si
+			a.matched |= 1 << si
+			if a.str >= sureWeight || a.ans >= sureWeight {
+				a.sure |= 1 << si
 			}
 		}
-		mx = max(mx, v)
-		*a = slotAcc{}
+		if v > mx {
+			mx = v
+		}
+		a.best, a.str, a.ans = 0, 0, 0
 	}
+	sc.touched = touched
 	sc.possible += mx
 	ix.scoreVariants(sc, s, restrict)
 }
 
-// hit records that entry e matches the current slot through an
-// alternative of weight w with posting score v.
-func (ix *index) hit(sc *scratch, e int32, w, v float32, strong bool) {
-	a := &sc.acc[e]
+// hitEntry records that entry e (at a) matches the current slot through
+// an alternative of weight w with posting score v, and returns hit with e
+// added the first time. Plain comparisons: the max builtin also orders
+// NaNs and signed zeros, which costs branches in the innermost loop.
+func hitEntry(hit []int32, a *entryAcc, e int32, w, v float32, strong bool) []int32 {
 	if a.best == 0 {
-		sc.hit = append(sc.hit, e)
+		hit = append(hit, e)
 	}
-	a.best = max(a.best, w*v)
+	if x := w * v; x > a.best {
+		a.best = x
+	}
 	if strong {
-		a.str = max(a.str, w)
-	} else {
-		a.ans = max(a.ans, w)
+		if w > a.str {
+			a.str = w
+		}
+	} else if w > a.ans {
+		a.ans = w
 	}
+	return hit
 }
 
 // candidates collects, when the message has both very common and rarer
@@ -229,27 +246,38 @@ func (ix *index) candidates(sc *scratch) bool {
 // they change a similarity little, and walking them is what the
 // restriction avoids.
 func (ix *index) scoreVariants(sc *scratch, s *slot, restrict bool) {
-	sc.vhit = sc.vhit[:0]
+	vhit, vbest, vsum, vtouch := sc.vhit[:0], sc.vbest, sc.vsum, sc.vtouch
 	for k := uint8(0); k < s.nalt; k++ {
 		a := s.alts[k]
 		if restrict && ix.denseOf[a.term] >= 0 {
 			continue
 		}
-		c := min(s.w*a.w*ix.idf[a.term], s.cw)
+		c := s.w * a.w * ix.idf[a.term]
+		if c > s.cw {
+			c = s.cw
+		}
 		for _, p := range ix.vars.post[a.term] {
-			if sc.vbest[p.v] == 0 {
-				sc.vhit = append(sc.vhit, p.v)
+			b := &vbest[p.v]
+			if *b == 0 {
+				vhit = append(vhit, p.v)
 			}
-			sc.vbest[p.v] = max(sc.vbest[p.v], min(c, p.uw))
+			x := c
+			if p.uw < x {
+				x = p.uw
+			}
+			if x > *b {
+				*b = x
+			}
 		}
 	}
-	for _, v := range sc.vhit {
-		if sc.vsum[v] == 0 {
-			sc.vtouch = append(sc.vtouch, v)
+	for _, v := range vhit {
+		if vsum[v] == 0 {
+			vtouch = append(vtouch, v)
 		}
-		sc.vsum[v] += sc.vbest[v]
-		sc.vbest[v] = 0
+		vsum[v] += vbest[v]
+		vbest[v] = 0
 	}
+	sc.vhit, sc.vtouch = vhit, vtouch
 }
 
 // classify computes the classifier's chance of each candidate, among

@@ -117,7 +117,8 @@ func (ix *index) analyzeWord(l lang, w string) *wordInfo {
 // reads, computed when first needed (at build time for every word the
 // knowledge base and the built-in resources know).
 type wordRecord struct {
-	vote int8 // +1 Spanish, -1 English, 0 either (see langVotes)
+	vote int8   // +1 Spanish, -1 English, 0 either (see langVotes)
+	qbit uint16 // its bit among question words (see questionBits)
 	info [langOther]atomic.Pointer[wordInfo]
 }
 
@@ -158,7 +159,7 @@ func (ix *index) record(w string) *wordRecord {
 	if ok {
 		return r
 	}
-	r = &wordRecord{vote: langVotes[w]}
+	r = &wordRecord{vote: langVotes[w], qbit: questionBits[w]}
 	ix.memo.mu.Lock()
 	defer ix.memo.mu.Unlock()
 	if old, ok := ix.memo.m[w]; ok {
@@ -183,7 +184,7 @@ func (ix *index) buildKnown() {
 	add := func(l lang, w string) {
 		r := ix.known[w]
 		if r == nil {
-			r = &wordRecord{vote: langVotes[w]}
+			r = &wordRecord{vote: langVotes[w], qbit: questionBits[w]}
 			ix.known[w] = r
 		}
 		if l < langOther && r.info[l].Load() == nil {
