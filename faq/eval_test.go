@@ -164,6 +164,9 @@ func evalSets() []evalSet {
 			floor: scores{top1: 0.79, top3: 0.94, p1: 0.92, fallback: 0.88, wrong: 0.055}},
 		{name: "demo", kb: "../../faq.yaml", queries: "demo/queries.jsonl", own: true,
 			floor: scores{top1: 0.91, top3: 0.95, p1: 0.93, fallback: 0.80, wrong: 0.075}},
+		// demo2 was written last and measured once, never tuned against.
+		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
+			floor: scores{top1: 0.78, top3: 0.86, p1: 0.85, fallback: 0.90, wrong: 0.08}},
 	}
 }
 
