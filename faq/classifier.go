@@ -186,3 +186,49 @@ func (c *classifier) probs(x []alt, p []float32) {
 		p[k] /= z
 	}
 }
+
+// classify computes the classifier's chance of each candidate, among
+// the candidates: a softmax over ten entries costs a tenth of one over a
+// hundred, and the others are not in the running.
+func (ix *index) classify(sc *scratch, cs []cand) {
+	sc.clfP = sc.clfP[:0]
+	for range cs {
+		sc.clfP = append(sc.clfP, 0)
+	}
+	if ix.clf == nil || len(cs) == 0 {
+		return
+	}
+	x := sc.qx[:0]
+	for si := range sc.slots {
+		s := &sc.slots[si]
+		if s.absorbed {
+			continue
+		}
+		for k := uint8(0); k < s.nalt; k++ {
+			x = appendAlt(x, alt{term: s.alts[k].term, w: s.w * s.alts[k].w})
+		}
+	}
+	normalize(x)
+	sc.qx = x
+	c := ix.clf
+	mx := float32(math.Inf(-1))
+	for i := range cs {
+		e := cs[i].e
+		z := c.bias[e]
+		for _, a := range x {
+			if r := c.row[a.term]; r >= 0 {
+				z += a.w * c.w[int(r)*c.nc+int(e)]
+			}
+		}
+		sc.clfP[i] = z
+		mx = max(mx, z)
+	}
+	var sum float32
+	for i := range sc.clfP {
+		sc.clfP[i] = float32(math.Exp(float64(sc.clfP[i] - mx)))
+		sum += sc.clfP[i]
+	}
+	for i := range sc.clfP {
+		sc.clfP[i] /= sum
+	}
+}

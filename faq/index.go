@@ -120,9 +120,6 @@ func termName(l lang, w string) string {
 	return stem(l, w)
 }
 
-// isConcept reports a synonym group's term.
-func (ix *index) isConcept(t int32) bool { return strings.HasPrefix(ix.names[t], "~") }
-
 // addSynonyms registers synonym groups: every member, analysed in both
 // languages (a group may mix them), points to the group's concept.
 func (ix *index) addSynonyms(groups [][]string, prefix string, to map[int32][]int32) {

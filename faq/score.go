@@ -1,7 +1,5 @@
 package faq
 
-import "math"
-
 // answerCover is how much a word found only in an entry's answer explains
 // of a message, against one found in its questions: an answer talks about
 // much more than the question it answers.
@@ -73,55 +71,6 @@ func (ix *index) score(sc *scratch) {
 		if !sc.ent[e].seen {
 			sc.ent[e].seen = true
 			sc.touched = append(sc.touched, e)
-		}
-	}
-}
-
-// scoreLight adds the light words (question words and the like) to the
-// entries and phrasings the other words reached: alone they say nothing
-// about which entry a message is for, and they are in most entries.
-func (ix *index) scoreLight(sc *scratch, lightOnly bool) {
-	for si := range sc.slots {
-		s := &sc.slots[si]
-		if s.absorbed || !s.light || s.nalt == 0 || lightOnly {
-			continue
-		}
-		var mx float32
-		for _, e := range sc.touched {
-			var best, how float32
-			strong := false
-			for k := uint8(0); k < s.nalt; k++ {
-				a := s.alts[k]
-				d := ix.lightOf[a.term]
-				if d < 0 {
-					continue
-				}
-				if v := a.w * ix.light[d].score[e]; v > best {
-					best, how, strong = v, a.w, ix.light[d].strong[e]
-				}
-			}
-			if best == 0 {
-				continue
-			}
-			v := s.w * best
-			sc.ent[e].lex += v
-			if strong {
-				sc.ent[e].cover += s.cw * how
-				sc.ent[e].coverAll += s.cw * how
-			} else {
-				sc.ent[e].coverAll += s.cw * how * answerCover
-			}
-			if si < 64 {
-				sc.ent[e].matched |= 1 << si
-				sc.ent[e].sure |= 1 << si
-			}
-			mx = max(mx, v)
-		}
-		sc.possible += mx
-		for _, v := range sc.vtouch {
-			if ix.vars.light[v]&s.lbit != 0 {
-				sc.vsum[v] += s.cw
-			}
 		}
 	}
 }
@@ -278,50 +227,4 @@ func (ix *index) scoreVariants(sc *scratch, s *slot, restrict bool) {
 		vbest[v] = 0
 	}
 	sc.vhit, sc.vtouch = vhit, vtouch
-}
-
-// classify computes the classifier's chance of each candidate, among
-// the candidates: a softmax over ten entries costs a tenth of one over a
-// hundred, and the others are not in the running.
-func (ix *index) classify(sc *scratch, cs []cand) {
-	sc.clfP = sc.clfP[:0]
-	for range cs {
-		sc.clfP = append(sc.clfP, 0)
-	}
-	if ix.clf == nil || len(cs) == 0 {
-		return
-	}
-	x := sc.qx[:0]
-	for si := range sc.slots {
-		s := &sc.slots[si]
-		if s.absorbed {
-			continue
-		}
-		for k := uint8(0); k < s.nalt; k++ {
-			x = appendAlt(x, alt{term: s.alts[k].term, w: s.w * s.alts[k].w})
-		}
-	}
-	normalize(x)
-	sc.qx = x
-	c := ix.clf
-	mx := float32(math.Inf(-1))
-	for i := range cs {
-		e := cs[i].e
-		z := c.bias[e]
-		for _, a := range x {
-			if r := c.row[a.term]; r >= 0 {
-				z += a.w * c.w[int(r)*c.nc+int(e)]
-			}
-		}
-		sc.clfP[i] = z
-		mx = max(mx, z)
-	}
-	var sum float32
-	for i := range sc.clfP {
-		sc.clfP[i] = float32(math.Exp(float64(sc.clfP[i] - mx)))
-		sum += sc.clfP[i]
-	}
-	for i := range sc.clfP {
-		sc.clfP[i] /= sum
-	}
 }

@@ -217,3 +217,67 @@ func (ix *index) buildKnown() {
 		add(langES, e.es)
 	}
 }
+
+// lookup analyses a folded word without growing the vocabulary: its term
+// is -1 when no text of the knowledge base holds its stem.
+func (ix *index) lookup(l lang, w string) wordRef {
+	if r, ok := ix.vocab[l][w]; ok {
+		return r
+	}
+	r := wordRef{term: -1, kind: kindOf(l, w)}
+	r.w = wordWeight(l, r.kind, w)
+	if r.kind != kindStop {
+		if id, ok := ix.terms[termName(l, w)]; ok {
+			r.term = id
+		}
+	}
+	return r
+}
+
+// matchable reports whether matching term t can reach an entry.
+func (ix *index) matchable(t int32) bool {
+	if len(ix.post[t]) > 0 {
+		return true
+	}
+	for _, c := range ix.kbSyn[t] {
+		if len(ix.post[c]) > 0 {
+			return true
+		}
+	}
+	for _, c := range ix.biSyn[t] {
+		if len(ix.post[c]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// meaningOf returns the terms text matches as, for the built-in
+// resources: one alternative per term some entry holds, at weight w, and
+// at w·split for each word of a text of several units.
+func (ix *index) meaningOf(l lang, text string, w, split float32) []alt {
+	us := ix.units(l, text, false)
+	if len(us) > 1 {
+		w *= split
+	}
+	var out []alt
+	for _, u := range us {
+		for _, a := range u.alts {
+			if len(ix.post[a.term]) > 0 {
+				out = appendAlt(out, alt{term: a.term, w: w * a.w})
+			}
+		}
+	}
+	return out
+}
+
+// appendAlt adds a to as, or raises the weight of the same term.
+func appendAlt(as []alt, a alt) []alt {
+	for i := range as {
+		if as[i].term == a.term {
+			as[i].w = max(as[i].w, a.w)
+			return as
+		}
+	}
+	return append(as, a)
+}
