@@ -36,7 +36,10 @@ const minPhrasingsPerEntry = 2
 // order of examples is shuffled with a fixed seed, so a knowledge base
 // always gets the same model.
 const (
-	clfEpochs   = 30
+	clfEpochs = 30
+	// clfBudget bounds the multiply-adds of training, so that a large
+	// knowledge base loads in a fraction of a second: fewer epochs then.
+	clfBudget   = 150e6
 	clfRate     = 0.5
 	clfL2       = 1e-4
 	answerShare = 1.0 // how much an answer counts as a training example
@@ -97,7 +100,15 @@ func trainClassifier(ix *index, texts []entryText) *classifier {
 	}
 	p := make([]float32, c.nc)
 	step := 0
-	for range clfEpochs {
+	var perEpoch float64
+	for _, ex := range exs {
+		perEpoch += float64((len(ex.x) + 1) * c.nc)
+	}
+	epochs := clfEpochs
+	if perEpoch > 0 {
+		epochs = max(min(clfEpochs, int(clfBudget/perEpoch)), 3)
+	}
+	for range epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			ex := &exs[i]
