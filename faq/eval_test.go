@@ -159,7 +159,7 @@ func evalSets() []evalSet {
 		{name: "covid-jhu", kb: "public/covid-jhu/kb.yaml", queries: "public/covid-jhu/queries.jsonl",
 			floor: scores{p1: 0.71, wrong: 1}},
 		{name: "deepset-covid", kb: "public/deepset-covid/kb.yaml", queries: "public/deepset-covid/queries.jsonl",
-			floor: scores{p1: 0.57, wrong: 1}},
+			floor: scores{p1: 0.565, wrong: 1}},
 		{name: "heldout", kb: "heldout/kb.yaml", queries: "heldout/queries.jsonl", own: true,
 			floor: scores{top1: 0.79, top3: 0.94, p1: 0.92, fallback: 0.88, wrong: 0.055}},
 		{name: "demo", kb: "../../faq.yaml", queries: "demo/queries.jsonl", own: true,

@@ -238,6 +238,7 @@ func buildIndex(kb *KB) *index {
 	ix.weigh(texts)
 	ix.buildDense()
 	ix.buildVariants(texts)
+	ix.buildDenseVariants()
 	ix.buildLexicon()
 	ix.buildRelated()
 	ix.buildCategories()

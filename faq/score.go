@@ -34,6 +34,15 @@ func (ix *index) score(sc *scratch) {
 			ix.scoreSlot(sc, si, restrict)
 		}
 	}
+	if restrict {
+		// The very common terms' phrasings, among those the rarer ones
+		// reached.
+		for si := range sc.slots {
+			if s := &sc.slots[si]; !s.absorbed && !s.light && ix.hasDense(s) {
+				ix.scoreVariantsDense(sc, s)
+			}
+		}
+	}
 	if lightOnly { // "where r u guys": the question word is all there is
 		for si := range sc.slots {
 			if s := &sc.slots[si]; !s.absorbed && s.nalt > 0 {
@@ -126,7 +135,68 @@ func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
 	}
 	sc.touched = touched
 	sc.possible += mx
-	ix.scoreVariants(sc, s, restrict)
+	if !restrict || !ix.hasDense(s) {
+		ix.scoreVariants(sc, s)
+	}
+}
+
+// hasDense reports a slot with a very common term.
+func (ix *index) hasDense(s *slot) bool {
+	for k := uint8(0); k < s.nalt; k++ {
+		if ix.denseOf[s.alts[k].term] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreVariantsDense adds a slot that has a very common term to the
+// phrasings: through postings for its other terms, and for the common
+// ones only to the phrasings other words already reached, through their
+// dense arrays (walking their postings is what the restriction avoids).
+func (ix *index) scoreVariantsDense(sc *scratch, s *slot) {
+	vhit, vbest := sc.vhit[:0], sc.vbest
+	for k := uint8(0); k < s.nalt; k++ {
+		a := s.alts[k]
+		c := s.w * a.w * ix.idf[a.term]
+		if c > s.cw {
+			c = s.cw
+		}
+		if d := ix.denseOf[a.term]; d >= 0 {
+			uws := ix.dense[d].variant
+			for _, list := range [2][]int32{sc.vtouch, vhit} {
+				for _, v := range list {
+					if uw := uws[v]; uw > 0 {
+						x := min(c, uw)
+						if vbest[v] == 0 {
+							vhit = append(vhit, v)
+						}
+						if x > vbest[v] {
+							vbest[v] = x
+						}
+					}
+				}
+			}
+			continue
+		}
+		for _, p := range ix.vars.post[a.term] {
+			if vbest[p.v] == 0 {
+				vhit = append(vhit, p.v)
+			}
+			if x := min(c, p.uw); x > vbest[p.v] {
+				vbest[p.v] = x
+			}
+		}
+	}
+	vsum, vtouch := sc.vsum, sc.vtouch
+	for _, v := range vhit {
+		if vsum[v] == 0 {
+			vtouch = append(vtouch, v)
+		}
+		vsum[v] += vbest[v]
+		vbest[v] = 0
+	}
+	sc.vhit, sc.vtouch = vhit, vtouch
 }
 
 // hitEntry records that entry e (at a) matches the current slot through
@@ -191,16 +261,10 @@ func (ix *index) candidates(sc *scratch) bool {
 }
 
 // scoreVariants adds one slot's best match to every phrasing it reaches.
-// When restricted, very common terms are left out: their idf is low, so
-// they change a similarity little, and walking them is what the
-// restriction avoids.
-func (ix *index) scoreVariants(sc *scratch, s *slot, restrict bool) {
+func (ix *index) scoreVariants(sc *scratch, s *slot) {
 	vhit, vbest, vsum, vtouch := sc.vhit[:0], sc.vbest, sc.vsum, sc.vtouch
 	for k := uint8(0); k < s.nalt; k++ {
 		a := s.alts[k]
-		if restrict && ix.denseOf[a.term] >= 0 {
-			continue
-		}
 		c := s.w * a.w * ix.idf[a.term]
 		if c > s.cw {
 			c = s.cw

@@ -115,13 +115,19 @@ func (ix *index) weigh(texts []entryText) {
 // denseTerm holds a very common term's postings as arrays by entry, for
 // lookups by candidate (see score).
 type denseTerm struct {
-	score  []float32
-	strong []bool
+	score   []float32
+	strong  []bool
+	variant []float32 // by phrasing: the weight of the unit holding it, 0 if none
 }
 
 // commonDF is the document frequency from which a term is stored dense as
 // well: only large knowledge bases have any.
-func commonDF(n int) int { return max(500, n/20) }
+func commonDF(n int) int {
+	if n < 150 {
+		return n + 1 // small: walking every posting costs little
+	}
+	return max(min(500, n/4), n/20)
+}
 
 // buildDense stores dense the very common terms (see score), and, apart,
 // the light words' terms (see scoreLight).
@@ -155,4 +161,19 @@ func (ix *index) denseTerm(t int32) denseTerm {
 		d.score[p.entry], d.strong[p.entry] = p.score, p.strong
 	}
 	return d
+}
+
+// buildDenseVariants gives the very common terms their phrasings, by
+// phrasing (see scoreVariantsDense).
+func (ix *index) buildDenseVariants() {
+	for t, d := range ix.denseOf {
+		if d < 0 {
+			continue
+		}
+		uw := make([]float32, len(ix.vars.entry))
+		for _, p := range ix.vars.post[t] {
+			uw[p.v] = p.uw
+		}
+		ix.dense[d].variant = uw
+	}
 }
