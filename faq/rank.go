@@ -96,12 +96,6 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 	for _, e := range top {
 		cs = append(cs, cand{e: e})
 	}
-	var unknown float32
-	for i := range sc.slots {
-		if s := &sc.slots[i]; !s.absorbed && s.unknown {
-			unknown += s.cw
-		}
-	}
 	qtotal := float64(sc.qtotal)
 	ix.classify(sc, cs)
 	for i := range cs {
@@ -112,7 +106,6 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 			nn:       float64(sc.ent[e].nn),
 			cover:    ratio(float64(sc.ent[e].cover), qtotal),
 			coverAll: ratio(float64(sc.ent[e].coverAll), qtotal),
-			unknown:  ratio(float64(unknown), qtotal),
 			clf:      float64(sc.clfP[i]),
 			qtype:    0.5,
 		}
@@ -128,37 +121,6 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 			if m&sc.qmask != 0 {
 				f.qtype = 1
 			}
-		}
-		if sc.advice && !ix.answersAdvice(sc, e) {
-			f.advice = 1
-		}
-		var missMax, missSum, guess, keyW float32
-		key, nspec := false, 0
-		for si := range sc.slots {
-			s := &sc.slots[si]
-			if s.absorbed || si >= 64 {
-				continue
-			}
-			sure := sc.ent[e].sure&(1<<si) != 0
-			if s.cw > keyW {
-				keyW, key = s.cw, sure
-			}
-			if sure && !s.light && s.w > numberWeight {
-				nspec++
-			}
-			switch bit := uint64(1) << si; {
-			case sc.ent[e].matched&bit == 0:
-				missMax, missSum = max(missMax, s.cw), missSum+s.cw
-			case sc.ent[e].sure&bit == 0:
-				guess += s.cw
-			}
-		}
-		f.missMax = float64(missMax / ix.maxIDF)
-		f.missSum = ratio(float64(missSum), qtotal)
-		f.guess = ratio(float64(guess), qtotal)
-		f.nspec = min(float64(nspec)/3, 1)
-		if key {
-			f.keyHit = 1
 		}
 	}
 	agreement(cs)
@@ -240,7 +202,8 @@ func (ix *index) result(sc *scratch, l lang) Result {
 			f.margin = f.p
 		}
 		conf := f.p
-		if i == 0 {
+		if i == 0 { // only the best one's confidence decides anything
+			ix.scopeFeatures(sc, f, cs[k].e)
 			conf = sigmoid(linear(scopeWeights, f.scopeVector())) * sigmoid(linear(rightWeights, f.rightVector()))
 		}
 		if f.advice > 0 {
@@ -284,4 +247,45 @@ func (ix *index) answersAdvice(sc *scratch, e int32) bool {
 		}
 	}
 	return true
+}
+
+// scopeFeatures sets the features of how much of the message entry e
+// explains, for the confidence.
+func (ix *index) scopeFeatures(sc *scratch, f *features, e int32) {
+	qtotal := float64(sc.qtotal)
+	if sc.advice && !ix.answersAdvice(sc, e) {
+		f.advice = 1
+	}
+	var unknown, missMax, missSum, guess, keyW float32
+	key, nspec := false, 0
+	for si := range sc.slots {
+		s := &sc.slots[si]
+		if s.absorbed || si >= 64 {
+			continue
+		}
+		if s.unknown {
+			unknown += s.cw
+		}
+		sure := sc.ent[e].sure&(1<<si) != 0
+		if s.cw > keyW {
+			keyW, key = s.cw, sure
+		}
+		if sure && !s.light && s.w > numberWeight {
+			nspec++
+		}
+		switch bit := uint64(1) << si; {
+		case sc.ent[e].matched&bit == 0:
+			missMax, missSum = max(missMax, s.cw), missSum+s.cw
+		case sc.ent[e].sure&bit == 0:
+			guess += s.cw
+		}
+	}
+	f.unknown = ratio(float64(unknown), qtotal)
+	f.missMax = float64(missMax / ix.maxIDF)
+	f.missSum = ratio(float64(missSum), qtotal)
+	f.guess = ratio(float64(guess), qtotal)
+	f.nspec = min(float64(nspec)/3, 1)
+	if key {
+		f.keyHit = 1
+	}
 }
