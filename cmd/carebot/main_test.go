@@ -143,12 +143,23 @@ func TestEvalFloors(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	t.Log(stdout)
 	got := map[string]float64{}
-	for _, kv := range strings.Fields(lines[len(lines)-1]) {
-		k, v, _ := strings.Cut(kv, "=")
-		got[k], _ = strconv.ParseFloat(v, 64)
+	for _, line := range lines {
+		prefix := ""
+		if strings.HasPrefix(line, "lang=es: ") {
+			prefix, line = "es_", strings.TrimPrefix(line, "lang=es: ")
+		} else if strings.Contains(line, ": ") {
+			continue // a per-file line
+		}
+		for _, kv := range strings.Fields(line) {
+			k, v, _ := strings.Cut(kv, "=")
+			got[prefix+k], _ = strconv.ParseFloat(v, 64)
+		}
 	}
-	floors := map[string]float64{"top1": 0.80, "fallback": 0.75, "safety_recall": 0.95}
-	ceilings := map[string]float64{"wrong": 0.08, "safety_false": 0.05}
+	// Issue 2's floors were top1 0.80, wrong 0.08, fallback 0.75, safety
+	// recall 0.95 and false alarms 0.05; these are what the matcher reaches
+	// now, rounded down a little.
+	floors := map[string]float64{"top1": 0.82, "top3": 0.93, "p1": 0.91, "fallback": 0.87, "safety_recall": 0.98, "es_top1": 0.93}
+	ceilings := map[string]float64{"wrong": 0.05, "safety_false": 0.02}
 	for k, min := range floors {
 		if got[k] < min {
 			t.Errorf("%s = %.3f, want at least %.3f", k, got[k], min)
