@@ -1,6 +1,6 @@
 // Package bolt is carebot's store: one bbolt file holding users, the consent
-// ledger and (in later files) the reminders outbox and adapters' state. It is
-// the only package that imports go.etcd.io/bbolt.
+// ledger, the reminders outbox with its outcomes, appointments and adapters'
+// state. It is the only package that imports go.etcd.io/bbolt.
 //
 // # Layout
 //
@@ -16,11 +16,27 @@
 //	optin/<purpose>   uid -> sealed(data key) user key, for who is opted in now
 //	feedback          time | seq -> sealed(value key) miss, press or rating (feedback.go)
 //	adapters/<name>   "cursor", out/seq -> sealed(value key) an adapter's durable state (adapter.go)
+//	audit             time | seq -> sealed(value key) a change made through the admin API (audit.go)
+//	outbox/items      ID -> record(seq | due) an outbox item, pending or claimed (outbox.go)
+//	outbox/due        due | ID -> seq, pending items only: the due index
+//	outbox/claimed    ID -> seq, claimed items only
+//	outbox/damaged    ID -> the stored bytes of an item that no longer opens, set aside by Claim
+//	outcomes          ID -> record what became of an outbox item (outcome.go)
+//	appointments/ids  ID -> record an appointment (appointment.go)
+//	appointments/people uid | ID -> 1, the appointments of each person
+//	unreachable       uid -> sealed(data key) since when the person cannot be reached (reach.go)
 //
 // uid is HMAC-SHA256 of the user key ("telegram:12345") under an index key
 // derived from the master key, so platform ids never appear in the file.
 // time is the event's Unix nanoseconds with the sign bit flipped (so keys sort
-// in time order), seq the consent bucket's sequence; both big-endian.
+// in time order), seq the consent bucket's sequence; both big-endian. due
+// is a time in that form; in the outbox, seq is the item's Seq (the items
+// bucket's sequence), big-endian. ID is an outbox item's, outcome's or
+// appointment's ID, in clear: the reminders contract keeps people out of
+// outbox IDs (a person appears only as a keyed pseudonym), and an
+// appointment's is the clinic system's. A record (record.go) is a value
+// with a few fields in clear, its owner's uid among them, and the rest sealed
+// with the owner's data key, or the value key when it belongs to nobody.
 //
 // # Values
 //
@@ -123,7 +139,9 @@ const (
 // creates those missing, so a newer carebot adds its buckets to an existing
 // file without a migration: add a line here when you add a noun.
 func bucketPaths() [][]string {
-	paths := [][]string{{bucketMeta}, {bucketKeys}, {bucketUsers}, {bucketConsent}, {bucketOptIn}, {bucketFeedback}, {bucketAdapters}}
+	paths := [][]string{{bucketMeta}, {bucketKeys}, {bucketUsers}, {bucketConsent}, {bucketOptIn}, {bucketFeedback}, {bucketAdapters}, {bucketAudit},
+		{bucketOutbox, outboxItems}, {bucketOutbox, outboxDue}, {bucketOutbox, outboxClaim}, {bucketOutbox, outboxDamaged}, {bucketOutcomes},
+		{bucketAppointments, appointmentIDs}, {bucketAppointments, appointmentPeople}, {bucketUnreachable}}
 	for _, p := range carebot.Purposes() {
 		paths = append(paths, []string{bucketOptIn, string(p)})
 	}

@@ -9,8 +9,9 @@ import (
 )
 
 // Forget erases a person: their user record, their whole consent ledger,
-// their opted-in index entries and, last, their data key, in one
-// transaction. It is not an error to forget someone the store never knew.
+// their opted-in index entries, their outbox items (pending or claimed),
+// appointments, outcomes and unreachable mark and, last, their data key, in
+// one transaction. It is not an error to forget someone the store never knew.
 //
 // Deleting is not enough on its own: bbolt never zeroes the pages it frees,
 // and copy-on-write leaves old copies of a page behind on every write, so
@@ -28,7 +29,8 @@ func (d *DB) Forget(ctx context.Context, user string) error {
 		// Add the forget step of any new noun holding personal data here;
 		// the data key goes last so nothing is left that it could open.
 		for _, forget := range []func(*bbolt.Tx, []byte) (bool, error){
-			forgetUser, forgetLedger, forgetOptIn, forgetDataKey,
+			forgetUser, forgetLedger, forgetOptIn, forgetOutbox, forgetAppointments,
+			forgetOutcomes, forgetUnreachable, forgetDataKey,
 		} {
 			ok, err := forget(tx, uid)
 			if err != nil {

@@ -38,27 +38,11 @@ func (d *DB) OptedIn(ctx context.Context, purpose carebot.Purpose, fn func(userK
 	var after []byte
 	for {
 		var users []string
+		var more bool
 		err := d.view(ctx, func(tx *bbolt.Tx) error {
-			b, err := bucket(tx, bucketOptIn, string(purpose))
-			if err != nil {
-				return err
-			}
-			c := b.Cursor()
-			k, v := c.First()
-			if after != nil {
-				if k, v = c.Seek(after); bytes.Equal(k, after) {
-					k, v = c.Next()
-				}
-			}
-			for ; k != nil && len(users) < optInPage; k, v = c.Next() {
-				plain, err := d.openFor(tx, k, optInBucket(purpose), k, v)
-				if err != nil {
-					return err
-				}
-				users = append(users, string(plain))
-				after = append(after[:0], k...)
-			}
-			return nil
+			var err error
+			users, after, more, err = d.readOptIn(tx, purpose, after, optInPage)
+			return err
 		})
 		if err != nil {
 			return fmt.Errorf("opted in to %s: %w", purpose, err)
@@ -68,7 +52,7 @@ func (d *DB) OptedIn(ctx context.Context, purpose carebot.Purpose, fn func(userK
 				return err
 			}
 		}
-		if len(users) < optInPage {
+		if !more {
 			return nil
 		}
 	}

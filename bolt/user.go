@@ -69,44 +69,59 @@ func (d *DB) getUser(tx *bbolt.Tx, uid []byte) (carebot.User, error) {
 
 // PutUser stores u under u.Key, replacing what was there. A zero Created
 // keeps the stored record's, or is set to now for a new person.
-func (d *DB) PutUser(ctx context.Context, u carebot.User) error {
-	if u.Key == "" {
-		return errors.New("put user: empty user key")
-	}
-	if !u.Created.IsZero() && !fitsUnixNano(u.Created) {
-		return fmt.Errorf("put user: created time %s is out of range", u.Created.Format(time.RFC3339))
+func (d *DB) PutUser(ctx context.Context, u carebot.User) error { return d.PutUsers(ctx, u) }
+
+// PutUsers stores many users in one transaction (an import): all of them,
+// or, on error, none.
+func (d *DB) PutUsers(ctx context.Context, users ...carebot.User) error {
+	for _, u := range users {
+		if u.Key == "" {
+			return errors.New("put users: empty user key")
+		}
+		if !u.Created.IsZero() && !fitsUnixNano(u.Created) {
+			return fmt.Errorf("put users: created time %s is out of range", u.Created.Format(time.RFC3339))
+		}
 	}
 	err := d.update(ctx, func(tx *bbolt.Tx) error {
-		uid := d.uid(u.Key)
-		if u.Created.IsZero() {
-			old, err := d.getUser(tx, uid)
-			switch {
-			case err == nil:
-				u.Created = old.Created
-			case errors.Is(err, carebot.ErrNotFound):
-				u.Created = d.opts.Now()
-			default:
-				return err
-			}
-		}
-		plain, err := encodeUser(u)
-		if err != nil {
-			return err
-		}
-		sealed, err := d.sealFor(tx, uid, bucketUsers, uid, plain)
-		if err != nil {
-			return err
-		}
 		b, err := bucket(tx, bucketUsers)
 		if err != nil {
 			return err
 		}
-		return b.Put(uid, sealed)
+		for _, u := range users {
+			if err := d.putUser(tx, b, u); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("put user: %w", err)
+		return fmt.Errorf("put users: %w", err)
 	}
 	return nil
+}
+
+func (d *DB) putUser(tx *bbolt.Tx, b *bbolt.Bucket, u carebot.User) error {
+	uid := d.uid(u.Key)
+	if u.Created.IsZero() {
+		old, err := d.getUser(tx, uid)
+		switch {
+		case err == nil:
+			u.Created = old.Created
+		case errors.Is(err, carebot.ErrNotFound):
+			u.Created = d.opts.Now()
+		default:
+			return err
+		}
+	}
+	plain, err := encodeUser(u)
+	if err != nil {
+		return err
+	}
+	sealed, err := d.sealFor(tx, uid, bucketUsers, uid, plain)
+	if err != nil {
+		return err
+	}
+	return b.Put(uid, sealed)
 }
 
 func encodeUser(u carebot.User) ([]byte, error) {

@@ -86,3 +86,24 @@ func TestPutUserInvalid(t *testing.T) {
 		}
 	}
 }
+
+func TestPutUsersIsAllOrNothing(t *testing.T) {
+	d, _ := openTemp(t)
+	ctx := t.Context()
+	users := []carebot.User{{Key: "telegram:1", Lang: "en"}, {Key: "telegram:2", Lang: "es"}}
+	if err := d.PutUsers(ctx, users...); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range users {
+		got, err := d.User(ctx, u.Key)
+		if err != nil || got.Lang != u.Lang || !got.Created.Equal(t0) {
+			t.Errorf("%s: got %+v, %v", u.Key, got, err)
+		}
+	}
+	if err := d.PutUsers(ctx, carebot.User{Key: "telegram:3"}, carebot.User{}); err == nil {
+		t.Fatal("a batch with an empty key was stored")
+	}
+	if _, err := d.User(ctx, "telegram:3"); !errors.Is(err, carebot.ErrNotFound) {
+		t.Errorf("telegram:3 after a failed batch: %v, want not found", err)
+	}
+}

@@ -2,52 +2,169 @@ package faq
 
 import "strings"
 
-// adviceCues are ways people ask for individual medical advice: whether a
-// reading is normal, whether to take or combine a medicine, what a symptom
-// is. A clinic's FAQ bot must not answer those from its knowledge base (it
-// gives general information, never individual advice), so a message with
-// one needs more evidence before a confident answer. Folded words; a cue
-// matches as a run of whole words.
-var adviceCues = func() map[string][][]string {
-	out := make(map[string][][]string)
-	for _, c := range strings.Split(`
-is that normal|is it normal|is this normal|is that bad|is it bad|is this bad|is that high|is that low|is it high|is it low
-is that dangerous|is it dangerous|is this dangerous|is it serious|is that serious|should i worry|should i be worried
-should i take|can i take|what should i take|what can i take|how much should i take|how many should i take
-how much can i give|how much should i give|can i give my|should i give my|safe to take|ok to take|okay to take
-double my|skip my dose|missed my dose|missed a dose|mix with|together with|interact with|interaction
-could it be|do i have|is it cancer|is this cancer|what is wrong with me|whats wrong with me|diagnose
-es normal|es grave|es peligroso|que me tomo|que pastilla|que medicina tomo|puedo tomar|cuanto le doy|que le doy
-`, "\n") {
-		for _, cue := range strings.Split(c, "|") {
-			if ws := foldWords(cue); len(ws) > 0 {
-				out[ws[0]] = append(out[ws[0]], ws)
+// A clinic's FAQ bot gives general information, never individual medical
+// advice: a message that asks whether a reading or a symptom is normal or
+// dangerous, how much of a medicine to take, whether two medicines mix, or
+// what the patient has, is never answered confidently from the knowledge
+// base, however well its words match an entry ("can i drink alcohol on
+// amoxicillin" is not the filler aftercare entry's "no alcohol for a
+// day"). Unless the knowledge base asks that very kind of question itself
+// in one of the entry's phrasings: then the clinic chose to answer it.
+//
+// The detector works on the folded words of the message, with a few
+// classes of words and patterns over them.
+
+// adviceClass is a bit set of the roles a word plays in advice questions.
+type adviceClass uint16
+
+const (
+	acIs        adviceClass = 1 << iota // is, are, es
+	acJudge                             // normal, dangerous, bad, serious
+	acDrug                              // a medicine, by name or in general
+	acDose                              // dose, mg, units
+	acTake                              // take, give, mix, drink
+	acJoin                              // with, on, and, while
+	acQuantity                          // how much, how many (the second word)
+	acCondition                         // an illness: strep, shingles, cancer
+	acModal                             // should, can, could
+	acFor                               // for, para
+	acWrong                             // wrong
+	acCompare                           // better, worse
+	acLevel                             // high, low (of a reading)
+	acNumber                            // digits
+)
+
+// adviceTrigger are the classes without which no pattern matches.
+const adviceTrigger = acJudge | acDrug | acDose | acCondition | acFor | acWrong | acLevel
+
+// adviceWords are general English and Spanish words, folded.
+var adviceWords = func() map[string]adviceClass {
+	m := make(map[string]adviceClass)
+	add := func(c adviceClass, words string) {
+		for _, w := range strings.Fields(words) {
+			m[w] |= c
+		}
+	}
+	add(acIs, "is are was am es son esta estan")
+	add(acJudge, `normal dangerous bad serious worrying concerning alarming harmful deadly fatal
+		grave peligroso peligrosa malo mala normales preocupante`)
+	add(acDrug, `medication medications medicine medicines meds pill pills tablet tablets capsule
+		capsules insulin antibiotic antibiotics painkiller painkillers alcohol beer wine liquor
+		medicina medicinas medicamento medicamentos pastilla pastillas insulina antibiotico
+		antibioticos remedio alcohol cerveza vino`)
+	for w, cats := range categoryOf {
+		for _, c := range cats {
+			if c == "medication" || c == "controlled" {
+				m[w] |= acDrug
 			}
 		}
 	}
-	return out
+	add(acDose, "dose doses dosage dosing mg milligrams milligram ml units dosis miligramos unidades")
+	add(acTake, `take taking took mix mixing combine drink drinking give giving double skip stop
+		tomar tomo tome mezclar combinar dar doy le beber`)
+	add(acJoin, "with on and while plus together con y junto mientras")
+	add(acQuantity, "much many cuanto cuanta cuantos cuantas")
+	add(acCondition, `cancer tumor shingles strep flu covid infection infected pneumonia uti std sti
+		hiv diabetes diabetic stroke concussion fracture broken sprain sprained appendicitis
+		melanoma migraine allergy allergic asthma bronchitis sinusitis measles chickenpox lyme
+		preeclampsia miscarriage ectopic gout hernia ulcer kidney stones covid19 rash
+		cancer tumor culebrilla infeccion neumonia diabetes gripe alergia asma`)
+	add(acModal, "should can could shall may debo puedo deberia")
+	add(acFor, "for para")
+	add(acWrong, "wrong")
+	add(acCompare, "better worse stronger safer mejor peor")
+	add(acLevel, "high low elevated alta alto baja bajo")
+	return m
 }()
 
-// maxCueLen is the most words a cue has.
-const maxCueLen = 6
+// adviceWindow is how many words apart the parts of a pattern may be.
+const adviceWindow = 6
 
-// hasAdviceCue reports whether the folded message asks for medical advice
-// in one of the ways adviceCues lists, starting at its first token.
-func hasAdviceCue(text string, toks []token) bool {
-	for i := range toks[:min(len(toks), 1)] {
-		w := text[toks[i].start:toks[i].end]
-	cue:
-		for _, c := range adviceCues[w] {
-			if i+len(c) > len(toks) {
-				continue
+// isAdvice reports whether the folded words ws ask for individual medical
+// advice. classes[i] is the class of ws[i].
+func isAdvice(ws []string, classes []adviceClass) bool {
+	has := func(i int, c adviceClass) bool { return i >= 0 && i < len(ws) && classes[i]&c != 0 }
+	// within reports a word of class c among the n words after i.
+	within := func(i, n int, c adviceClass) int {
+		for j := max(i+1, 0); j <= i+n && j < len(ws); j++ {
+			if classes[j]&c != 0 {
+				return j
 			}
-			for k := 1; k < len(c); k++ {
-				if text[toks[i+k].start:toks[i+k].end] != c[k] {
-					continue cue
+		}
+		return -1
+	}
+	word := func(i int, w string) bool { return i >= 0 && i < len(ws) && ws[i] == w }
+	number := false
+	for i := range ws {
+		number = number || isNumber(ws[i])
+	}
+	for i := range ws {
+		c := classes[i]
+		switch {
+		// "is 150 over 95 high".
+		case c&acIs != 0 && number && within(i, adviceWindow, acLevel) >= 0:
+			return true
+		// "is 180/110 dangerous", "es normal", "is that bad".
+		case c&acIs != 0 && within(i, adviceWindow, acJudge) >= 0:
+			return true
+		// "how much tylenol can i give", "cuanto le doy".
+		case c&acQuantity != 0 && (word(i-1, "how") || i == 0 || ws[i][0] == 'c') &&
+			(within(i, adviceWindow, acDrug|acDose) >= 0 && within(i, adviceWindow+2, acTake) >= 0):
+			return true
+		// "double my dose", "500 mg", "how many units".
+		case c&acDose != 0 && (within(i-adviceWindow, 2*adviceWindow, acTake|acQuantity|acModal) >= 0):
+			return true
+		// "ibuprofen with my lisinopril", "alcohol on amoxicillin",
+		// "ozempic better than mounjaro".
+		case c&acDrug != 0:
+			if j := within(i, 3, acJoin|acCompare); j >= 0 && within(j, 3, acDrug) >= 0 {
+				return true
+			}
+			// "what pill should i take", "que pastilla me tomo".
+			if (word(i-1, "what") || word(i-1, "which") || word(i-1, "que")) && within(i, 3, acTake) >= 0 {
+				return true
+			}
+			// "should i take my insulin", "can i give benadryl", "is it
+			// safe to take".
+			for k := max(0, i-4); k < i; k++ {
+				if classes[k]&acTake == 0 {
+					continue
+				}
+				if has(k-1, acModal) || word(k-1, "i") && has(k-2, acModal) ||
+					word(k-1, "to") && (word(k-2, "safe") || word(k-2, "ok") || word(k-2, "okay")) {
+					return true
 				}
 			}
+		// "do i have strep", "is it shingles", "could it be the flu".
+		case c&acCondition != 0:
+			for k := max(0, i-4); k < i; k++ {
+				if ws[k] == "have" && !word(k+1, "to") &&
+					(word(k-1, "i") && (word(k-2, "do") || word(k-2, "could")) || word(k-1, "he") || word(k-1, "she")) {
+					return true
+				}
+				if (ws[k] == "it" || ws[k] == "this" || ws[k] == "that") && (has(k-1, acIs) || word(k+1, "be")) {
+					return true
+				}
+			}
+		// "what should i take for", "what is good for", "que es bueno para".
+		case c&acFor != 0 && (word(i-1, "good") || word(i-1, "bueno") || word(i-1, "buena") ||
+			has(i-1, acTake) && (has(i-3, acModal) || has(i-2, acModal))):
+			return true
+		}
+		// "whats wrong with me".
+		if ws[i] == "wrong" && word(i+1, "with") && (word(i+2, "me") || word(i+2, "my")) {
 			return true
 		}
 	}
 	return false
+}
+
+// adviceIn runs the detector on a text, at build time.
+func adviceIn(text string) bool {
+	ws := foldWords(text)
+	cs := make([]adviceClass, len(ws))
+	for i, w := range ws {
+		cs[i] = adviceWords[w]
+	}
+	return isAdvice(ws, cs)
 }

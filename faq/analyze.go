@@ -177,6 +177,11 @@ func buildExpansions() [nLangs]map[string][]string {
 func expand(l lang, w string) []string { return expansions[l][w] }
 
 func kindOf(l lang, w string) wordKind {
+	// A lone letter is the rest of a split contraction ("what s", "don t")
+	// or an initial; "x" stays for "x ray".
+	if len(w) == 1 && 'a' <= w[0] && w[0] <= 'z' && w[0] != 'x' {
+		return kindStop
+	}
 	switch langResources[l].class[w] {
 	case stop:
 		return kindStop

@@ -5,8 +5,15 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
+
+// This file fits the two linear models of rank.go. TestCalibrate is a
+// development tool (FAQ_CALIBRATE=1): it fits on one half of the clinic
+// dev set and reports on the other half, on our own held-out sets and on
+// the public sets, for both halves (2-fold cross-validation), then fits
+// on all of it and prints the weights to copy into confidence.go.
 
 // candidatesOf runs the pipeline up to the ranking model and returns the
 // preselected candidates with their features.
@@ -19,79 +26,17 @@ func (kb *KB) candidatesOf(text, hint string) []cand {
 	return append([]cand(nil), ix.rankCandidates(sc)...)
 }
 
-// fitLogistic fits a logistic regression by Newton's method with a small
-// ridge penalty; it returns the weights, intercept first.
-func fitLogistic(xs [][]float64, ys []bool, ridge float64) []float64 {
-	dim := len(xs[0]) + 1
-	w := make([]float64, dim)
-	row := func(x []float64) []float64 { return append([]float64{1}, x...) }
-	for it := 0; it < 50; it++ {
-		h := make([][]float64, dim)
-		for i := range h {
-			h[i] = make([]float64, dim)
-			if i > 0 {
-				h[i][i] = ridge
-			}
-		}
-		g := make([]float64, dim)
-		for i := 1; i < dim; i++ {
-			g[i] = -ridge * w[i]
-		}
-		for n, x := range xs {
-			r := row(x)
-			p := sigmoid(linear(w, x))
-			y := 0.0
-			if ys[n] {
-				y = 1
-			}
-			for i := range r {
-				g[i] += (y - p) * r[i]
-				for j := range r {
-					h[i][j] += p * (1 - p) * r[i] * r[j]
-				}
-			}
-		}
-		step := solve(h, g)
-		for i := range w {
-			w[i] += step[i]
+// rankMask lists the ranking features FAQ_RANKMASK leaves out (comma
+// separated indexes), for ablation.
+func rankMask() []int {
+	var out []int
+	for _, f := range strings.Split(os.Getenv("FAQ_RANKMASK"), ",") {
+		var k int
+		if _, err := fmt.Sscan(f, &k); err == nil {
+			out = append(out, k)
 		}
 	}
-	return w
-}
-
-// solve solves a·x = b by Gaussian elimination with partial pivoting.
-func solve(a [][]float64, b []float64) []float64 {
-	n := len(b)
-	for c := 0; c < n; c++ {
-		p := c
-		for r := c + 1; r < n; r++ {
-			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
-				p = r
-			}
-		}
-		a[c], a[p], b[c], b[p] = a[p], a[c], b[p], b[c]
-		if a[c][c] == 0 {
-			continue
-		}
-		for r := c + 1; r < n; r++ {
-			f := a[r][c] / a[c][c]
-			for k := c; k < n; k++ {
-				a[r][k] -= f * a[c][k]
-			}
-			b[r] -= f * b[c]
-		}
-	}
-	x := make([]float64, n)
-	for r := n - 1; r >= 0; r-- {
-		s := b[r]
-		for k := r + 1; k < n; k++ {
-			s -= a[r][k] * x[k]
-		}
-		if a[r][r] != 0 {
-			x[r] = s / a[r][r]
-		}
-	}
-	return x
+	return out
 }
 
 type calSet struct {
@@ -100,65 +45,9 @@ type calSet struct {
 	qs   []evalQuery
 }
 
-// fitConditionalLogit fits the weights w of P(candidate) = softmax(w·x)
-// over each group of candidates, maximizing the likelihood of the right
-// one (Newton's method, ridge penalty): a model of which candidate is
-// right, not of whether each is. groups[i] are candidates' vectors and
-// rightIdx[i] the right one's index. w[0] (an intercept) cancels in a
-// softmax and stays 0.
-func fitConditionalLogit(groups [][][]float64, rightIdx []int, ridge float64) []float64 {
-	dim := len(groups[0][0])
-	w := make([]float64, dim)
-	for it := 0; it < 50; it++ {
-		g := make([]float64, dim)
-		h := make([][]float64, dim)
-		for i := range h {
-			h[i] = make([]float64, dim)
-			h[i][i] = ridge
-			g[i] = -ridge * w[i]
-		}
-		for gi, cs := range groups {
-			ps := make([]float64, len(cs))
-			var z, mx float64
-			mx = math.Inf(-1)
-			for i, x := range cs {
-				ps[i] = linear(append([]float64{0}, w...), x)
-				mx = max(mx, ps[i])
-			}
-			for i := range ps {
-				ps[i] = math.Exp(ps[i] - mx)
-				z += ps[i]
-			}
-			mean := make([]float64, dim)
-			for i, x := range cs {
-				ps[i] /= z
-				for k := range x {
-					mean[k] += ps[i] * x[k]
-				}
-			}
-			for k := range mean {
-				g[k] += cs[rightIdx[gi]][k] - mean[k]
-			}
-			for i, x := range cs {
-				for a := range x {
-					for b := range x {
-						h[a][b] += ps[i] * (x[a] - mean[a]) * (x[b] - mean[b])
-					}
-				}
-			}
-		}
-		step := solve(h, g)
-		for i := range w {
-			w[i] += step[i]
-		}
-	}
-	return append([]float64{0}, w...)
-}
-
-// fitModels fits the ranking model on the preselected candidates of the
-// in-scope queries, then the confidence model on the top candidate of
-// every query once ranked.
-func fitModels(sets []calSet, ridge float64) (rank, conf []float64) {
+// fitRank fits the ranking model on the preselected candidates of the
+// in-scope queries.
+func fitRank(sets []calSet, ridge float64) []float64 {
 	var groups [][][]float64
 	var rightIdx []int
 	for _, s := range sets {
@@ -170,7 +59,11 @@ func fitModels(sets []calSet, ridge float64) (rank, conf []float64) {
 			ri := -1
 			var xs [][]float64
 			for i, c := range cs {
-				xs = append(xs, c.f.rankVector())
+				x := c.f.rankVector()
+				for _, k := range rankMask() {
+					x[k] = 0
+				}
+				xs = append(xs, x)
 				if ri < 0 && right(s.kb.idx.entries[c.e], q.Want) {
 					ri = i
 				}
@@ -181,102 +74,154 @@ func fitModels(sets []calSet, ridge float64) (rank, conf []float64) {
 			}
 		}
 	}
-	rank = fitConditionalLogit(groups, rightIdx, ridge)
-	var xs [][]float64
-	var ys []bool
-	for _, s := range sets {
-		p := s.kb.idx.p
-		p.rank = rank
-		s.kb.idx = buildIndex(s.kb, p)
-		for _, q := range s.qs {
-			r := s.kb.Match(q.Q, q.Lang)
-			if len(r.Candidates) == 0 {
-				continue
-			}
-			xs = append(xs, r.Candidates[0].f.confVector())
-			ys = append(ys, right(r.Candidates[0].Entry, q.Want))
-		}
-	}
-	conf = fitLogistic(xs, ys, ridge)
-	return rank, conf
+	return fitConditionalLogit(groups, rightIdx, ridge)
 }
 
-// TestCalibrate fits the ranking and confidence models on one half of the
-// clinic set, reports them on the other half and on the held-out set, then
-// fits on all of it. A development tool: it runs only with
-// FAQ_CALIBRATE=1, and its printed weights are copied by hand into
-// confidence.go.
+// fitConf fits the two confidence models on the best candidate of every
+// query, ranked with the current rankWeights: in scope or not, on every
+// query; right or not, on the in-scope ones.
+func fitConf(sets []calSet, ridge float64) (scope, rightW []float64) {
+	var sx, rx [][]float64
+	var sy, ry []bool
+	for _, s := range sets {
+		for _, q := range s.qs {
+			r := s.kb.Match(q.Q, q.Lang)
+			if len(r.Candidates) == 0 || r.Candidates[0].f.advice > 0 {
+				continue // no candidates, or decided by the advice rule
+			}
+			f := r.Candidates[0].f
+			sx, sy = append(sx, f.scopeVector()), append(sy, len(q.Want) > 0)
+			if len(q.Want) > 0 {
+				rx, ry = append(rx, f.rightVector()), append(ry, right(r.Candidates[0].Entry, q.Want))
+			}
+		}
+	}
+	return fitLogistic(sx, sy, ridge), fitLogistic(rx, ry, ridge)
+}
+
+func loadCalSet(t *testing.T, name, kbPath, qPath string) calSet {
+	kb, err := Load(kbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return calSet{name, kb, loadQueries(t, qPath)}
+}
+
+// calSets are the clinic dev set and the sets it is checked on.
+func calSets(t *testing.T) (clinic calSet, others []calSet) {
+	needEval(t)
+	clinic = loadCalSet(t, "clinic", filepath.Join(evalDir, "clinic/kb.yaml"), filepath.Join(evalDir, "clinic/queries-dev.jsonl"))
+	others = []calSet{
+		loadCalSet(t, "heldout", "testdata/heldout/kb.yaml", "testdata/heldout/queries.jsonl"),
+		loadCalSet(t, "demo", "../faq.yaml", "testdata/demo/queries.jsonl"),
+		loadCalSet(t, "covid-jhu", filepath.Join(evalDir, "public/covid-jhu/kb.yaml"), filepath.Join(evalDir, "public/covid-jhu/queries.jsonl")),
+		loadCalSet(t, "deepset", filepath.Join(evalDir, "public/deepset-covid/kb.yaml"), filepath.Join(evalDir, "public/deepset-covid/queries.jsonl")),
+	}
+	return clinic, others
+}
+
+func (s calSet) fold(k int) calSet {
+	out := calSet{name: fmt.Sprintf("%s-%d", s.name, k), kb: s.kb}
+	for i, q := range s.qs {
+		if i%2 == k {
+			out.qs = append(out.qs, q)
+		}
+	}
+	return out
+}
+
 func TestCalibrate(t *testing.T) {
 	if os.Getenv("FAQ_CALIBRATE") == "" {
 		t.Skip("set FAQ_CALIBRATE=1 to fit the ranking and confidence models")
 	}
-	needEval(t)
-	load := func(name, kbPath, qPath string) calSet {
-		kb, err := Load(kbPath)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return calSet{name, kb, loadQueries(t, qPath)}
-	}
-	clinic := load("clinic", filepath.Join(evalDir, "clinic/kb.yaml"), filepath.Join(evalDir, "clinic/queries-dev.jsonl"))
-	held := load("heldout", "testdata/heldout/kb.yaml", "testdata/heldout/queries.jsonl")
-	jhu := load("covid-jhu", filepath.Join(evalDir, "public/covid-jhu/kb.yaml"), filepath.Join(evalDir, "public/covid-jhu/queries.jsonl"))
-	deep := load("deepset", filepath.Join(evalDir, "public/deepset-covid/kb.yaml"), filepath.Join(evalDir, "public/deepset-covid/queries.jsonl"))
-	half := func(k int) calSet {
-		s := calSet{name: fmt.Sprintf("clinic-%d", k), kb: clinic.kb}
-		for i, q := range clinic.qs {
-			if i%2 == k {
-				s.qs = append(s.qs, q)
-			}
-		}
-		return s
-	}
-	ridge := 0.5
-	report := func(rank, conf []float64, sets ...calSet) {
-		for _, s := range sets {
-			p := s.kb.idx.p
-			p.rank, p.conf = rank, conf
-			s.kb.idx = buildIndex(s.kb, p)
-			line := fmt.Sprintf("  %-10s", s.name)
-			for _, th := range []float64{0.4, 0.5, 0.6, 0.7, 0.8} {
-				var top1, wrong, in, p1 int
-				for _, q := range s.qs {
-					r := s.kb.Match(q.Q, q.Lang)
-					if len(q.Want) > 0 {
-						in++
-					}
-					if len(r.Candidates) == 0 {
-						continue
-					}
-					ok := right(r.Candidates[0].Entry, q.Want)
-					if ok {
-						p1++
-					}
-					if r.Candidates[0].Confidence >= th {
-						if ok {
-							top1++
-						} else {
-							wrong++
-						}
-					}
-				}
-				if th == 0.4 {
-					line += fmt.Sprintf(" p1=%.3f", float64(p1)/float64(in))
-				}
-				line += fmt.Sprintf(" [%.1f: top1=%.3f wrong=%.3f]", th, float64(top1)/float64(in), float64(wrong)/float64(len(s.qs)))
-			}
-			t.Log(line)
-		}
-	}
+	clinic, others := calSets(t)
+	defer func(r, s, c []float64) { rankWeights, scopeWeights, rightWeights = r, s, c }(rankWeights, scopeWeights, rightWeights)
+	ridge := 1.0
 	for k := range 2 {
-		train, test := half(k), half(1-k)
-		rank, conf := fitModels([]calSet{train, held}[:1], ridge)
-		t.Logf("fit on %s: rank %.2f conf %.2f", train.name, rank, conf)
-		report(rank, conf, train, test, held, jhu, deep)
+		train, test := clinic.fold(k), clinic.fold(1-k)
+		rankWeights = fitRank([]calSet{train}, ridge)
+		scopeWeights, rightWeights = fitConf([]calSet{train}, ridge)
+		t.Logf("fit on %s: rank %v scope %v right %v", train.name, round3(rankWeights), round3(scopeWeights), round3(rightWeights))
+		th := pickThreshold(train, 0.025)
+		line := fmt.Sprintf("  th=%.2f ", th)
+		for _, s := range append([]calSet{test}, others...) {
+			r := evalAt(s, th)
+			line += fmt.Sprintf("%s p1=%.3f t1=%.3f w=%.3f fb=%.2f | ", s.name, r.p1, r.top1, r.wrong, r.fallback)
+		}
+		t.Log(line)
 	}
-	rank, conf := fitModels([]calSet{clinic}, ridge)
-	t.Logf("fit on all clinic:\n\tdefaultRank = %#v\n\tdefaultConfidence = %#v", round3(rank), round3(conf))
-	report(rank, conf, clinic, held, jhu, deep)
+	rankWeights = fitRank([]calSet{clinic}, ridge)
+	scopeWeights, rightWeights = fitConf([]calSet{clinic}, ridge)
+	t.Logf("fit on all clinic:\n\trankWeights = %#v\n\tscopeWeights = %#v\n\trightWeights = %#v", round3(rankWeights), round3(scopeWeights), round3(rightWeights))
+	th := pickThreshold(clinic, 0.025)
+	t.Logf("ConfidentAt = %.2f", th)
+	for _, s := range append([]calSet{clinic}, others...) {
+		r := evalAt(s, th)
+		t.Logf("  %-12s p1=%.3f top1=%.3f wrong=%.3f fallback=%.3f", s.name, r.p1, r.top1, r.wrong, r.fallback)
+	}
+}
+
+// TestScoreboard prints every set's figures with the current models. A
+// development tool (FAQ_SCOREBOARD=1).
+func TestScoreboard(t *testing.T) {
+	if os.Getenv("FAQ_SCOREBOARD") == "" {
+		t.Skip("set FAQ_SCOREBOARD=1 to print every set's figures")
+	}
+	clinic, others := calSets(t)
+	for _, s := range append([]calSet{clinic}, others...) {
+		t.Logf("%-10s %v", s.name, evaluate(s.kb, s.qs, nil))
+	}
+	var es calSet
+	es.name, es.kb = "clinic-es", clinic.kb
+	for _, q := range clinic.qs {
+		if q.Lang == "es" {
+			es.qs = append(es.qs, q)
+		}
+	}
+	t.Logf("%-10s %v", es.name, evaluate(es.kb, es.qs, nil))
+	_ = strings.TrimSpace
+}
+
+// evalAt scores a set with the confidence threshold th instead of
+// ConfidentAt (exact phrasings stay confident).
+func evalAt(s calSet, th float64) scores {
+	var top1, p1, wrong, fb, in, out int
+	for _, q := range s.qs {
+		r := s.kb.Match(q.Q, q.Lang)
+		conf := len(r.Candidates) > 0 && (r.Candidates[0].Confidence >= th || r.Candidates[0].Confidence == 1)
+		if len(q.Want) == 0 {
+			out++
+			if conf {
+				wrong++
+			} else {
+				fb++
+			}
+			continue
+		}
+		in++
+		ok := len(r.Candidates) > 0 && right(r.Candidates[0].Entry, q.Want)
+		if ok {
+			p1++
+		}
+		if conf && ok {
+			top1++
+		} else if conf {
+			wrong++
+		}
+	}
+	d := func(a, b int) float64 { return float64(a) / float64(max(b, 1)) }
+	return scores{n: len(s.qs), in: in, out: out, top1: d(top1, in), p1: d(p1, in), wrong: d(wrong, len(s.qs)), fallback: d(fb, out)}
+}
+
+// pickThreshold returns the lowest threshold at which s's wrong share is
+// at most maxWrong.
+func pickThreshold(s calSet, maxWrong float64) float64 {
+	for th := 0.3; th < 0.99; th += 0.01 {
+		if evalAt(s, th).wrong <= maxWrong {
+			return th
+		}
+	}
+	return 0.99
 }
 
 func round3(w []float64) []float64 {

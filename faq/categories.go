@@ -24,6 +24,7 @@ family: mom mother mum dad father husband wife spouse son daughter kid kids chil
 child children: toddler infant preschooler kindergartner kindergarten teen teenager preteen tween grandchild grandbaby grandkid grandkids newborn
 sick illness: cold sore throat strep cough fever flu vomiting diarrhea rash uti infection sprain earache ear
 pregnancy pregnant prenatal: pregnant expecting trimester obstetric ob
+language interpreter: spanish english french german italian portuguese russian ukrainian polish arabic farsi persian dari pashto urdu hindi bengali punjabi gujarati tamil telugu chinese mandarin cantonese vietnamese korean japanese tagalog filipino thai lao hmong khmer burmese nepali somali amharic tigrinya swahili haitian creole kreyol mixtec mixteco zapotec zapoteco triqui quiche mam kanjobal navajo asl
 `
 
 // categoryWeight is how much a category word counts for the specific
@@ -61,7 +62,7 @@ func (ix *index) buildCategories() {
 	for w, cats := range categoryOf {
 		var ts []int32
 		for _, c := range cats {
-			if id, ok := ix.terms[stem(langEN, c)]; ok && (len(ix.post[id]) > 0 || len(ix.syn[id]) > 0) && !containsTerm(ts, id) {
+			if id, ok := ix.terms[stem(langEN, c)]; ok && ix.matchable(id) && !containsTerm(ts, id) {
 				ts = append(ts, id)
 			}
 		}

@@ -67,6 +67,40 @@ worried worry worse worst would write wrong yard yeah year yellow yes yesterday 
 almost anyway basically literally seriously totally honestly hopefully apparently actually kinda sorta
 stuff thing things lots bunch tons couple whatever somehow anyhow meanwhile besides otherwise
 friend friends gonna wanna gotta ya yall cuz lol omg btw idk tbh asap rn
+absolutely accidentally actual admitted afford afterwards agreed alarm alive allowed alright amazing annoying anxious anytime anyways apologize appreciate
+approve arrived assume attached attend aware awhile babysitter backpack bailed bake bathtub battery beard bedtime beg begged behave
+belly bench bend beside bet bite bitter bleed blend blessed blind blink bloody borrowed bothered bounce bowl brave
+breath breathe brief bright brush bucket bug burned bury bust button buzz cable camping cancelled candle cant carpet
+cartoon casual ceiling charger chat cheat checked cheer chew chill chilly chip chores chose chosen circle clap classic
+clever climb closet cloud clue coach coast cocktail coin collect comb comfy commute complain concert confirm confuse congrats
+cookie couch cough counter countdown county coworker cozy crack crash creek crib cried crush cure curious curtain damn
+dare darn deadline dealt decent delay delete dentist deserve dessert diaper diet dig dirt disappointed discover dish dishes
+dizzy doable doll dorm doubt downstairs downtown drag drain draw drawer dressed driveway drove drunk duck dude dumb
+dust duty eager earlier earn earring easier easily edit eh elbow embarrassed emergency errand errands eventually exciting exhausted
+fabulous fairly fake fancy fantastic favor feed fence fetch film firm flight flip flower fold folks fond forgive
+fork freak freaked freaks freeze fridge friendly frozen furniture fuss garbage gate gather gear gentle gig glasses glove
+glue golf goodbye gorgeous gosh grab grandkids grass grateful grill grocery groceries guilty gym habit hallway hardly headed
+heard heat helpful hide highway hike hire hobby homework honey hook horrible hose host hug ignore ill imagine
+impossible inch indeed iron jacket jar jeans journey juice jump junk kettle knee knife knot lamp laptop lately
+laundry lawn leaf lemon lend level lid likely limit link loan lonely loose loss lounge lovely lucky magazine
+major mall manage manager mash meant measure meat messy metal mirror mix monitor moon mop mostly motel motor
+mountain mouse mouth mud mug nail nap narrow nasty naughty neat needle nephew nervous nickname niece nod noon
+nowhere nurse nut obvious odd oil onion online option orange organize outfit oven owner pack package pajamas pal
+pan parade pardon patio pause peace peanut pen pencil penny pepper perhaps pet photo piano picnic pics pie
+pile pillow pin pink pizza plant plastic plate pleasant plenty plug polite pool pop porch pork pot potato
+pound pour power practice pray present press pretend prize proper pump punch purple purse puzzle radio rang rare
+realize receipt recent recipe record refuse remind remote repair report rescue result rice ridiculous rinse rip rise river
+roll roof rope route row rub rude rug ruin rush salt sand sandwich sat scare scared scary schedule
+scissors scratch scream screen season secret serious serve settle shake shame sharp shave sheet shelf shell shift shine
+ship shock shoot shot shy sigh silly silver sink sip sitter sky slept slice slide slip smoke snack
+sneak soap sock sofa soil solve someday soup spare speed spell spill spin spoon spot spread square stack
+staff stage stairs stamp stare steal steam stick stiff stir stomach stone storm stove stranger straw stream stress
+stretch strict string struggle style subway suit sunny supper suppose swap sweat sweater sweep switch tail tape tax
+taxi tear teen teeth television temper tent text thick thin thirsty thread throat thumb tidy tight tiny tip
+title toast toe toilet tomato tool tooth topic toss tough towel tower track trade trail tray treat trick
+truth tub tune twin umbrella unless unlock upstairs urge useful vacuum van vehicle video village vote wallet waste
+wave weak weigh whenever whisper wild wind wine wipe wire wise woke wood worth wrap yell yummy zip
+zone
 `)
 
 func wordSet(s string) map[string]bool {

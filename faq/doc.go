@@ -16,26 +16,43 @@
 //
 // # Matching
 //
-// KB.Match works in pure Go, with no model:
+// KB.Match works in pure Go, with no model download and no outside data:
 //
 //   - the text is folded (NFKD, lower case, no accents, no apostrophes) and
 //     split into words; its language (English or Spanish) is detected from
 //     function words and Spanish spelling;
-//   - each word is stemmed (Snowball), its stop words dropped (negations
-//     kept), and looked up: as itself, as the concept of a synonym group
-//     (the knowledge base's and a small built-in one), through related
-//     words, a category ("aetna" → insurance), a patient-language lexicon
-//     ("ran out" → refill), the Spanish-English lexicon (a Spanish message
-//     finds an English-only entry), and, for a word no entry holds, typo
-//     correction against the knowledge base's own words;
-//   - entries are scored with BM25F over question, alternates, keywords and
-//     answer, and each question variant with idf-weighted Dice;
-//   - ten candidates are re-ranked by a conditional-logit model over match
-//     features, and the best one's confidence comes from a second logistic
-//     model (coverage, margin, unknown words, medical-advice wording). Both
-//     are fitted by TestCalibrate; Result.Confident means the confidence
-//     reached ConfidentAt.
+//   - each word is stemmed (Snowball), stop words are dropped (negations
+//     kept), and it is looked up as itself and as the concept of its
+//     synonym groups (the knowledge base's replace the word, the built-in
+//     ones count 0.9), and through related words, categories ("aetna" is
+//     insurance), a patient-language lexicon ("ran out" is a refill), the
+//     Spanish-English lexicon (a Spanish message finds an English-only
+//     entry), and, for a word no entry holds, typo correction against the
+//     knowledge base's own words;
+//   - every entry gets a BM25F score over its question, alternates,
+//     keywords and answer (at a fifth of a question's weight), the coverage
+//     of the message's informative weight, and the Dice similarity of its
+//     closest phrasing (the question, an alternate or a translation); a
+//     multinomial logistic regression trained on the knowledge base's own
+//     phrasings and answers when the index is built scores the ten best
+//     (knowledge bases of at most 600 entries with two phrasings or more
+//     per entry on average);
+//   - a conditional logit over those features orders the candidates, and
+//     the best one's confidence is the chance the message is in scope
+//     (how much of it the entry explains, whether its weightiest word is
+//     matched, unknown words) times the chance it is the right entry (its
+//     lead over the others, whether the three rankings agree). All features
+//     are shares and similarities, not raw scores, so the same thresholds
+//     hold on any knowledge base. TestCalibrate fits the weights on the
+//     clinic dev set with 2-fold cross-validation and checks them on the
+//     held-out sets in testdata;
+//   - a message that is one of an entry's phrasings (modulo case and
+//     punctuation) is always a confident answer; a message asking for
+//     individual medical advice (dosing, drug interactions, "is X normal",
+//     "do I have X") never is, unless the entry's closest phrasing asks
+//     that kind of question and names the same medicines and illnesses.
 //
 // Every word the knowledge base and the built-in resources know is analysed
-// at build time, so a typical message costs a few microseconds.
+// at build time, and the analysis of other words is remembered (up to a
+// bound), so a typical message costs a few microseconds and one allocation.
 package faq

@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// explain describes how Match saw a message: its slots, their terms and
-// each top candidate's score per slot. A development aid for tests.
+// explain describes how Match saw a message: its slots and their terms,
+// and each top candidate's features. A development aid.
 func (kb *KB) explain(text, hint string) string {
 	ix := kb.idx
 	r := kb.Match(text, hint)
@@ -17,9 +17,12 @@ func (kb *KB) explain(text, hint string) string {
 	defer ix.putScratch(sc)
 	l := ix.analyzeQuery(sc, text, hint)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%q lang=%s\n", text, l.code())
+	fmt.Fprintf(&b, "%q lang=%s advice=%v\n", text, l.code(), sc.advice)
 	for _, s := range sc.slots {
-		fmt.Fprintf(&b, "  slot w=%.2f cw=%.2f abs=%v unk=%v:", s.w, s.cw, s.absorbed, s.unknown)
+		if s.absorbed {
+			continue
+		}
+		fmt.Fprintf(&b, "  slot w=%.2f cw=%.2f unk=%v common=%v:", s.w, s.cw, s.unknown, s.common)
 		for k := uint8(0); k < s.nalt; k++ {
 			a := s.alts[k]
 			fmt.Fprintf(&b, " %s(%.2f idf=%.2f df=%d)", ix.names[a.term], a.w, ix.idf[a.term], len(ix.post[a.term]))
@@ -27,29 +30,16 @@ func (kb *KB) explain(text, hint string) string {
 		b.WriteByte('\n')
 	}
 	for _, c := range r.Candidates {
-		fmt.Fprintf(&b, "  %-28s score=%.2f conf=%.2f |", c.Entry.ID, c.Score, c.Confidence)
-		for _, s := range sc.slots {
-			if s.absorbed {
-				continue
-			}
-			var best float32
-			for k := uint8(0); k < s.nalt; k++ {
-				for _, p := range ix.post[s.alts[k].term] {
-					if ix.entries[p.entry] == c.Entry {
-						best = max(best, s.alts[k].w*p.score)
-					}
-				}
-			}
-			fmt.Fprintf(&b, " %.2f", s.w*best)
-		}
-		b.WriteByte('\n')
+		f := c.f
+		fmt.Fprintf(&b, "  %-28s s=%.2f conf=%.2f p=%.2f lexN=%.2f nn=%.2f cov=%.2f covA=%.2f vrec=%.2f qt=%.1f unk=%.2f\n",
+			c.Entry.ID, c.Score, c.Confidence, f.p, f.lexN, f.nn, f.cover, f.coverAll, f.vrec, f.qtype, f.unknown)
 	}
 	fmt.Fprintf(&b, "  confident=%v suggestions=%d\n", r.Confident, len(r.Suggestions))
 	return b.String()
 }
 
-// TestExplain prints explain for FAQ_EXPLAIN="message" against FAQ_KB
-// (default: the clinic set). A development aid; it asserts nothing.
+// TestExplain prints explain for FAQ_EXPLAIN="message|message" against
+// FAQ_KB (default: the clinic set). A development aid; it asserts nothing.
 func TestExplain(t *testing.T) {
 	q := os.Getenv("FAQ_EXPLAIN")
 	if q == "" {

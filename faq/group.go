@@ -136,7 +136,8 @@ func contentStems(text string) []string {
 	var t tokenizer
 	t.split(text)
 	folded := string(t.buf)
-	l := detect(text, folded, t.toks, "", langEN)
+	es, en := votes(text, folded, t.toks)
+	l := pickLang(es, en, "", langEN)
 	var out []string
 	for _, tk := range t.toks {
 		w := folded[tk.start:tk.end]

@@ -5,28 +5,22 @@ import (
 	"strings"
 )
 
-// Fields of an entry, weighted differently when scoring: a word in the
-// question says more about the entry than the same word in the answer.
+// Fields of an entry. A word in a question says more about the entry than
+// the same word in its answer.
 const (
 	fQuestion  = iota // question and its translations
 	fAlternate        // alternates and their translations
-	fKeyword          // keywords and tags
+	fKeyword          // keywords
 	fAnswer           // answer and its translations
 	nFields
 )
 
-// posting says how well one term matches one entry.
-type posting struct {
-	entry  int32
-	score  float32 // BM25F of the term in the entry, idf included
-	strong bool    // the term is in the question, an alternate or a keyword
-}
-
 // wordRef is what the index knows about a folded surface word in one
-// language: its stem's term and the synonym groups it belongs to.
+// language: its stem's term (-1 for a stop word) and its kind.
 type wordRef struct {
-	term int32 // -1 when the stem is in no entry
+	term int32
 	kind wordKind
+	w    float32 // see wordWeight
 }
 
 // phrase is a multi-word synonym: a run of terms that stands for a concept.
@@ -35,37 +29,55 @@ type phrase struct {
 	concept int32
 }
 
-// index is the immutable search structure of a KB.
+// builtinWeight is how much a match through a built-in synonym group
+// counts against the word itself. The knowledge base's own groups count
+// fully: the clinic declared them equal.
+const builtinWeight = 0.9
+
+// index is the immutable search structure of a KB. Every word the
+// knowledge base and the built-in resources know is analysed when it is
+// built, so that a message made of such words is matched with lookups
+// only.
 type index struct {
-	n        int
-	terms    map[string]int32
-	names    []string // term id → its text, for debugging and lexicon build
-	post     [][]posting
-	idf      []float32
-	maxIDF   float32
-	syn      map[int32][]int32 // term → concepts of the synonym groups it is in
-	phrases  [nLangs]map[int32][]phrase
-	vocab    [nLangs]map[string]wordRef // folded word → analysed form
-	lex      map[string][]alt           // folded word of the other language → terms
-	typos    [nLangs]typoIndex          // by the language of the words
-	kbLang   lang
-	pool     pool // scratch buffers of Match
-	entries  []*Entry
-	p        params
-	vars     variantIndex
-	related  map[string][]int32                    // English stem → related terms some entry holds
-	category map[string][]int32                    // folded English word → its category's terms
-	known    [nLangs]map[string]*wordInfo          // every word analysed at build time
-	memo     memo                                  // words analysed since
-	dense    []denseTerm                           // very common terms, by entry
-	denseOf  []int32                               // term → index in dense, or -1
-	patient1 [langOther]map[string][]alt           // patient word → clinic terms, by language
-	patientN [langOther]map[string][]patientPhrase // first word → patient phrases
+	n       int
+	kbLang  lang
+	entries []*Entry
+	terms   map[string]int32
+	names   []string // term → its text (a stem, or ~kbN / ~biN for a concept)
+	idf     []float32
+	maxIDF  float32
+	post    [][]posting // term → entries holding it, BM25F
+	dense   []denseTerm // very common terms, by entry (large knowledge bases)
+	denseOf []int32     // term → index in dense, or -1
+	light   []denseTerm // light words' terms, by entry
+	lightOf []int32     // term → index in light, or -1
+	vars    variantIndex
+	// kbSyn maps a term to the concepts of the knowledge base's synonym
+	// groups it belongs to; it is matched as those concepts. biSyn maps it
+	// to the built-in groups' concepts, matched besides itself.
+	kbSyn     map[int32][]int32
+	biSyn     map[int32][]int32
+	phrases   [nLangs]map[int32][]phrase
+	vocab     [nLangs]map[string]wordRef // folded word → analysed form
+	lex       map[string][]alt           // stem of the other language → terms
+	related   map[string][]int32         // English stem → related terms some entry holds
+	category  map[string][]int32         // folded English word → its category's terms
+	patient1  [langOther]map[string][]alt
+	patientN  [langOther]map[string][]patientPhrase
+	typos     [nLangs]typoIndex
+	known     map[string]*wordRecord // every word analysed at build time
+	memo      memo                   // words analysed since
+	clf       *classifier            // nil for large knowledge bases
+	childAlts []alt                  // what a child\'s age matches (see childAge)
+	// exact maps each phrasing, as its folded words joined by spaces, to
+	// its entry, or to -1 when two entries share it.
+	exact map[string]int32
+	b     *builder // build-time buffers, nil afterwards
+	pool  pool
 }
 
 // alt is one way a query word can match: a term and how much that way
-// counts (1 for the word itself, less for a synonym, a typo fix or a
-// translation).
+// counts (1 for the word itself, less for a translation or a typo fix).
 type alt struct {
 	term int32
 	w    float32
@@ -81,29 +93,70 @@ func (ix *index) termID(name string) int32 {
 	return id
 }
 
-// word analyses a folded word in l through the vocabulary cache.
+// word analyses a folded word in l through the vocabulary cache. Build
+// time only: it grows the vocabulary.
 func (ix *index) word(l lang, w string) wordRef {
 	if r, ok := ix.vocab[l][w]; ok {
 		return r
 	}
 	r := wordRef{term: -1, kind: kindOf(l, w)}
+	r.w = wordWeight(l, r.kind, w)
 	if r.kind != kindStop {
-		r.term = ix.termID(stem(l, w))
+		r.term = ix.termID(termName(l, w))
 	}
 	ix.vocab[l][w] = r
 	return r
 }
 
-// analyze turns text into the terms it contains: stems, with synonym
-// group members replaced by their groups' concepts and multi-word synonyms
-// adding theirs. Build time only.
-func (ix *index) analyze(l lang, text string, out []int32) []int32 {
-	start := len(out)
-	return ix.concepts(l, ix.stems(l, text, out), start)
+// termName is the name of the term of a folded word: its stem, marked
+// with its language unless English, so that a Spanish stem and an English
+// one spelled alike ("cov" of "covid", "cov" of "SARS-CoV") stay apart.
+// Words both languages use reach each other through the other language's
+// vocabulary (see analyzeWord).
+func termName(l lang, w string) string {
+	if l == langES {
+		return "es:" + stem(l, w)
+	}
+	return stem(l, w)
 }
 
-// stems appends the stems of text's words to out, caching each word.
-func (ix *index) stems(l lang, text string, out []int32) []int32 {
+// addSynonyms registers synonym groups: every member, analysed in both
+// languages (a group may mix them), points to the group's concept.
+func (ix *index) addSynonyms(groups [][]string, prefix string, to map[int32][]int32) {
+	for gi, g := range groups {
+		concept := ix.termID(prefix + itoa(gi))
+		for _, member := range g {
+			for _, l := range []lang{ix.kbLang, ix.kbLang.other()} {
+				terms := ix.stemsOf(l, member)
+				switch len(terms) {
+				case 0:
+				case 1:
+					if !containsTerm(to[terms[0]], concept) {
+						to[terms[0]] = append(to[terms[0]], concept)
+					}
+				default:
+					if !hasPhrase(ix.phrases[l][terms[0]], terms) {
+						ix.phrases[l][terms[0]] = append(ix.phrases[l][terms[0]], phrase{terms: terms, concept: concept})
+					}
+				}
+			}
+		}
+	}
+}
+
+func hasPhrase(ps []phrase, terms []int32) bool {
+	for _, p := range ps {
+		if len(p.terms) == len(terms) && equalTerms(p.terms, terms) {
+			return true
+		}
+	}
+	return false
+}
+
+// stemsOf returns the stems of text's words (stop words out), growing the
+// vocabulary.
+func (ix *index) stemsOf(l lang, text string) []int32 {
+	var out []int32
 	var t tokenizer
 	t.split(text)
 	for i := range t.toks {
@@ -121,28 +174,6 @@ func (ix *index) stems(l lang, text string, out []int32) []int32 {
 	return out
 }
 
-// concepts rewrites the stems in out[start:] for matching: a multi-word
-// synonym adds its concept, and a word in a synonym group becomes the
-// group's concept, so that every way of saying it is one term with one
-// (lower) idf.
-func (ix *index) concepts(l lang, out []int32, start int) []int32 {
-	end := len(out)
-	for i := start; i < end; i++ {
-		for _, p := range ix.phrases[l][out[i]] {
-			if i+len(p.terms) <= end && equalTerms(out[i:i+len(p.terms)], p.terms) {
-				out = append(out, p.concept)
-			}
-		}
-	}
-	for i := start; i < end; i++ {
-		if cs := ix.syn[out[i]]; len(cs) > 0 {
-			out[i] = cs[0]
-			out = append(out, cs[1:]...)
-		}
-	}
-	return out
-}
-
 func equalTerms(a, b []int32) bool {
 	for i := range b {
 		if a[i] != b[i] {
@@ -150,28 +181,6 @@ func equalTerms(a, b []int32) bool {
 		}
 	}
 	return true
-}
-
-// addSynonyms registers the KB's synonym groups: every member, analysed in
-// both languages (a group may mix them), points to the group's concept.
-func (ix *index) addSynonyms(groups [][]string) {
-	for gi, g := range groups {
-		concept := ix.termID("~syn" + itoa(gi))
-		for _, member := range g {
-			for _, l := range []lang{ix.kbLang, ix.kbLang.other()} {
-				terms := ix.stems(l, member, nil)
-				switch len(terms) {
-				case 0:
-				case 1:
-					if !containsTerm(ix.syn[terms[0]], concept) {
-						ix.syn[terms[0]] = append(ix.syn[terms[0]], concept)
-					}
-				default:
-					ix.phrases[l][terms[0]] = append(ix.phrases[l][terms[0]], phrase{terms: terms, concept: concept})
-				}
-			}
-		}
-	}
 }
 
 func containsTerm(ts []int32, t int32) bool {
@@ -197,89 +206,49 @@ func itoa(i int) string {
 }
 
 // index builds the search structure. It runs once, in Parse.
-func (kb *KB) index() { kb.idx = buildIndex(kb, defaultParams) }
+func (kb *KB) index() { kb.idx = buildIndex(kb) }
 
-func buildIndex(kb *KB, p params) *index {
+func buildIndex(kb *KB) *index {
 	ix := &index{
-		p:       p,
 		n:       len(kb.Entries),
 		terms:   make(map[string]int32),
-		syn:     make(map[int32][]int32),
+		kbSyn:   make(map[int32][]int32),
+		biSyn:   make(map[int32][]int32),
 		kbLang:  langOf(kb.Language),
 		entries: kb.Entries,
+	}
+	ix.b = &builder{}
+	defer func() { ix.b = nil }()
+	if ix.kbLang == langOther {
+		ix.kbLang = langEN // analysed as English: folding and splitting still help
 	}
 	for l := range ix.vocab {
 		ix.vocab[l] = make(map[string]wordRef)
 		ix.phrases[l] = make(map[int32][]phrase)
 	}
-	ix.addSynonyms(append(append([][]string(nil), kb.Synonyms...), builtinSynonyms...))
+	ix.addSynonyms(kb.Synonyms, "~kb", ix.kbSyn)
+	ix.addSynonyms(builtinSynonyms, "~bi", ix.biSyn)
 
-	// Term frequencies per entry and field.
-	var (
-		fieldLen = make([][nFields]float32, len(kb.Entries))
-		totalLen [nFields]float64
-		tfs      = make([]map[tfKey]float32, len(kb.Entries))
-		buf      []int32
-	)
+	texts := make([]entryText, len(kb.Entries))
+	ix.exact = make(map[string]int32)
 	for i, e := range kb.Entries {
-		tf := make(map[tfKey]float32)
-		add := func(l lang, f uint8, text string) {
-			buf = ix.analyze(l, text, buf[:0])
-			for _, t := range buf {
-				tf[tfKey{t, f}]++
-			}
-			fieldLen[i][f] += float32(len(buf))
-			totalLen[f] += float64(len(buf))
-		}
-		add(ix.kbLang, fQuestion, e.Question)
-		for _, a := range e.Alternates {
-			add(ix.kbLang, fAlternate, a)
-		}
-		for _, k := range e.Keywords {
-			add(ix.kbLang, fKeyword, k)
-		}
-		if p.tags {
-			for _, k := range e.Tags {
-				add(ix.kbLang, fKeyword, strings.ReplaceAll(k, "-", " "))
-			}
-		}
-		add(ix.kbLang, fAnswer, e.Answer)
-		for _, code := range sortedKeys(e.Translations) {
-			tr, l := e.Translations[code], langOf(code)
-			add(l, fQuestion, tr.Question)
-			for _, a := range tr.Alternates {
-				add(l, fAlternate, a)
-			}
-			add(l, fAnswer, tr.Answer)
-		}
-		tfs[i] = tf
+		texts[i] = ix.analyzeEntry(e)
+		ix.addExact(e, int32(i))
 	}
-
-	ix.weigh(tfs, fieldLen, totalLen)
+	ix.weigh(texts)
 	ix.buildDense()
-	ix.vars.post = make([][]vposting, len(ix.names))
-	ix.vars.mask = make([]uint16, len(kb.Entries))
-	for i, e := range kb.Entries {
-		ix.addVariant(&ix.vars, i, ix.kbLang, e.Question)
-		for _, a := range e.Alternates {
-			ix.addVariant(&ix.vars, i, ix.kbLang, a)
-		}
-		for _, code := range sortedKeys(e.Translations) {
-			tr, l := e.Translations[code], langOf(code)
-			ix.addVariant(&ix.vars, i, l, tr.Question)
-			for _, a := range tr.Alternates {
-				ix.addVariant(&ix.vars, i, l, a)
-			}
-		}
-	}
+	ix.buildVariants(texts)
+	ix.buildDenseVariants()
 	ix.buildLexicon()
 	ix.buildRelated()
 	ix.buildCategories()
 	ix.buildPatient()
+	ix.childAlts = ix.meaningOf(ix.kbLang, "child children kid kids pediatric pediatrics", patientWeight, 1)
 	ix.buildKnown()
 	for l := range nLangs {
-		ix.typos[l] = buildTypos(ix, l)
+		ix.typos[l] = buildTypos(ix, lang(l))
 	}
+	ix.clf = trainClassifier(ix, texts)
 	return ix
 }
 
@@ -290,4 +259,32 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// addExact files every phrasing of entry e under its folded words.
+func (ix *index) addExact(e *Entry, pos int32) {
+	add := func(text string) {
+		key := strings.Join(foldWords(text), " ")
+		if key == "" {
+			return
+		}
+		v := pos
+		if old, ok := ix.exact[key]; ok && old != pos {
+			v = -1
+		}
+		ix.exact[key] = v
+	}
+	add(e.Question)
+	for _, a := range e.Alternates {
+		add(a)
+	}
+	for _, code := range sortedKeys(e.Translations) {
+		tr := e.Translations[code]
+		if tr.Question != "" {
+			add(tr.Question)
+		}
+		for _, a := range tr.Alternates {
+			add(a)
+		}
+	}
 }

@@ -1,6 +1,9 @@
 package faq
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // langVotes says which language a folded word points to: +1 Spanish,
 // -1 English. Words both languages use ("me", "a", "doctor") are absent.
@@ -68,9 +71,8 @@ var spanishMarks = []string{"ñ", "Ñ", "¿", "¡", "á", "é", "í", "ó", "ú"
 // is false when the evidence is thin or split; lang is "" when there is
 // none at all.
 func DetectLang(text string) (lang string, sure bool) {
-	var t tokenizer
-	t.split(text)
-	es, en := votes(text, string(t.buf), t.toks)
+	es, en := wordVotes(text)
+	es += marks(text)
 	switch {
 	case es > en:
 		return "es", es-en >= 2
@@ -80,13 +82,29 @@ func DetectLang(text string) (lang string, sure bool) {
 	return "", false
 }
 
-func votes(raw, folded string, toks []token) (es, en int) {
-	for _, m := range spanishMarks {
-		if strings.Contains(raw, m) {
-			es += 2
+// marks is the Spanish vote of the text's spelling: 2 when it has a mark
+// only Spanish has.
+func marks(raw string) int {
+	ascii := true
+	for i := 0; i < len(raw); i++ {
+		if raw[i] >= 0x80 {
+			ascii = false
 			break
 		}
 	}
+	if ascii {
+		return 0
+	}
+	for _, m := range spanishMarks {
+		if strings.Contains(raw, m) {
+			return 2
+		}
+	}
+	return 0
+}
+
+func votes(raw, folded string, toks []token) (es, en int) {
+	es = marks(raw)
 	for _, tk := range toks {
 		switch langVotes[folded[tk.start:tk.end]] {
 		case 1:
@@ -98,10 +116,10 @@ func votes(raw, folded string, toks []token) (es, en int) {
 	return es, en
 }
 
-// detect picks the language to analyse a message in: what the text says,
-// then the hint, then fallback (the knowledge base's language).
-func detect(raw, folded string, toks []token, hint string, fallback lang) lang {
-	es, en := votes(raw, folded, toks)
+// pickLang picks the language to analyse a message in from its votes:
+// what the text says, then the hint, then fallback (the knowledge base's
+// language).
+func pickLang(es, en int, hint string, fallback lang) lang {
 	switch {
 	case es > en:
 		return langES
@@ -115,4 +133,50 @@ func detect(raw, folded string, toks []token, hint string, fallback lang) lang {
 		return langEN
 	}
 	return fallback
+}
+
+// wordVotes adds up the language votes of text's words, folded as the
+// tokenizer folds them (lower case, no accents, no apostrophes) in a
+// buffer on the stack: the engine detects the language of every message.
+// Words longer than the buffer, and letters beyond Latin, vote for
+// nothing; no vote table holds them.
+func wordVotes(text string) (es, en int) {
+	var buf [32]byte
+	n, over := 0, false
+	for i := 0; i <= len(text); {
+		var folded string
+		if i < len(text) {
+			r, size := rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+			i += size
+			if r == '\'' || r == '\u2019' || r == '`' {
+				continue
+			}
+			if r < foldTableSize {
+				folded = foldTable[r]
+			}
+			if folded != "" {
+				if n+len(folded) > len(buf) {
+					over = true
+				} else {
+					n += copy(buf[n:], folded)
+				}
+				continue
+			}
+		} else {
+			i++
+		}
+		if n > 0 && !over {
+			switch langVotes[string(buf[:n])] { // a map index: no allocation
+			case 1:
+				es++
+			case -1:
+				en++
+			}
+		}
+		n, over = 0, false
+	}
+	return es, en
 }

@@ -13,6 +13,15 @@ type lexEntry struct {
 // lexicon is spanishEnglish parsed once; it is only read afterwards.
 var lexicon = parseLexicon(spanishEnglish)
 
+// spanishKnown holds the lexicon's Spanish words.
+var spanishKnown = func() map[string]bool {
+	m := make(map[string]bool, len(lexicon))
+	for _, e := range lexicon {
+		m[e.es] = true
+	}
+	return m
+}()
+
 func parseLexicon(src string) []lexEntry {
 	var out []lexEntry
 	for _, line := range strings.Split(src, "\n") {
@@ -45,90 +54,20 @@ const (
 // are kept.
 func (ix *index) buildLexicon() {
 	ix.lex = make(map[string][]alt)
-	add := func(key string, a alt) {
-		if a.term < 0 || len(ix.post[a.term]) == 0 {
-			return
-		}
-		for i, x := range ix.lex[key] {
-			if x.term == a.term {
-				if a.w > x.w {
-					ix.lex[key][i].w = a.w
-				}
-				return
-			}
-		}
-		ix.lex[key] = append(ix.lex[key], a)
-	}
-	var buf []int32
-	switch ix.kbLang {
-	case langEN:
-		for _, e := range lexicon {
-			key := stem(langES, e.es)
-			for rank, p := range e.en {
-				w := float32(lexFirst - lexStep*float64(min(rank, 3)))
-				buf = ix.analyzeQuiet(langEN, p, buf[:0])
-				ix.addTranslation(buf, w, func(a alt) { add(key, a) })
-			}
-		}
-	case langES:
-		for _, e := range lexicon {
-			buf = ix.analyzeQuiet(langES, e.es, buf[:0])
-			for rank, p := range e.en {
+	for _, e := range lexicon {
+		for rank, p := range e.en {
+			w := float32(lexFirst - lexStep*float64(min(rank, 3)))
+			switch ix.kbLang {
+			case langEN:
+				key := stem(langES, e.es)
+				ix.lex[key] = appendAlts(ix.lex[key], ix.meaningOf(langEN, p, w, lexPhraseWord))
+			case langES:
 				if strings.Contains(p, " ") {
 					continue
 				}
-				w := float32(lexFirst - lexStep*float64(min(rank, 3)))
 				key := stem(langEN, p)
-				for _, t := range buf {
-					add(key, alt{term: t, w: w})
-				}
+				ix.lex[key] = appendAlts(ix.lex[key], ix.meaningOf(langES, e.es, w, 1))
 			}
 		}
 	}
-}
-
-// addTranslation emits the alternatives of one translated word or phrase:
-// a phrase that is a synonym group matches as its concept; otherwise each
-// of its words matches at a lower weight.
-func (ix *index) addTranslation(terms []int32, w float32, emit func(alt)) {
-	words := 0
-	for _, t := range terms {
-		if !strings.HasPrefix(ix.names[t], "~syn") {
-			words++
-		}
-	}
-	for _, t := range terms {
-		switch {
-		case strings.HasPrefix(ix.names[t], "~syn"):
-			emit(alt{term: t, w: w})
-		case words == 1:
-			emit(alt{term: t, w: w})
-		default:
-			emit(alt{term: t, w: w * lexPhraseWord})
-		}
-	}
-}
-
-// analyzeQuiet analyses without adding words to the vocabulary cache, so
-// the lexicon does not pollute it with words no entry contains.
-func (ix *index) analyzeQuiet(l lang, text string, out []int32) []int32 {
-	start := len(out)
-	var t tokenizer
-	t.split(text)
-	for i := range t.toks {
-		w0 := string(t.word(i))
-		ws := expand(l, w0)
-		if ws == nil {
-			ws = []string{w0}
-		}
-		for _, w := range ws {
-			if kindOf(l, w) == kindStop {
-				continue
-			}
-			if id, ok := ix.terms[stem(l, w)]; ok {
-				out = append(out, id)
-			}
-		}
-	}
-	return ix.concepts(l, out, start)
 }

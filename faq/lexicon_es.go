@@ -7,6 +7,266 @@ package faq
 // folded form, with common inflections of irregular verbs listed apart);
 // the English side lists words or phrases, best first.
 const spanishEnglish = `
+abierta: open
+abiertos: open
+acabar: run out, finish
+acabaron: ran out
+acabado: ran out
+acceso: access
+accidente: accident
+acompanar: accompany, bring
+adelantar: earlier, move up
+agendo: book, schedule
+agendar: book, schedule
+ahora: now, today
+alergico: allergic, allergy
+alguien: someone, person
+aplicar: apply
+aplica: apply
+apoyo: support
+aprobacion: approval, authorization
+archivo: file, records
+archivos: files, records
+arreglar: fix
+atrasado: late
+atrasada: late
+aumento: increase
+autorizacion: authorization
+avisar: notify, remind
+ayudan: help
+bajar: lower, download
+baja: unsubscribe, low
+bebe: baby
+bloqueada: locked
+bloqueado: locked
+boleto: ticket
+borrar: delete
+buscar: find
+cambie: change, changed
+cambiaron: changed
+cancele: cancel
+cancelacion: cancellation, cancel
+cargo: charge
+carnet: card
+casa: home, house
+cerrado: closed
+certificado: certificate, form
+cirujano: surgeon
+clave: password
+cobrar: charge
+cobran: charge, cost
+cobraron: charged, billed
+cobro: charge, bill
+cola: line, wait
+comunicar: contact
+comunicarme: contact
+conectar: connect, join
+conectarme: connect, join
+conseguir: get
+consigo: get
+contacto: contact
+contestan: answer
+correo: email
+cosa: thing
+costar: cost
+cuesta: cost
+cuestan: cost
+cuidado: care
+cuidadora: caregiver
+cuidador: caregiver
+cumplir: turn
+dato: information
+datos: information, details
+deben: owe
+debo: owe
+deuda: debt, balance, owe
+dia: day
+dientes: teeth, dental
+dije: said
+dinero: money, payment
+doctor: doctor
+duda: question
+dudas: questions
+empleador: employer
+empresa: company, employer
+encontrar: find
+enlace: link
+entrar: log in, enter
+enviar: send
+envien: send
+envio: send
+error: mistake
+escribir: write, message
+esperar: wait
+estoy: i am
+exactamente: exactly
+examenes: tests, labs
+familiar: family member
+farmacias: pharmacies, pharmacy
+fechas: dates
+fin: end
+formas: forms
+frente: front
+fuera: out
+gastos: costs
+grupos: groups, group
+guardar: keep
+hacer: do, make
+hermano: brother
+hermana: sister
+hijas: daughters, children
+hora: time, hour
+huesos: bones
+idiomas: languages
+imagen: imaging
+imagenes: imaging
+ingles: english
+ingresar: log in
+iniciar: start, log in
+inscribirse: sign up, register
+internet: online
+ir: go
+junto: together
+labs: labs
+laboratorios: labs
+lastime: hurt
+lastimado: hurt, injured
+leer: read
+lejos: far
+liga: link
+limpieza: cleaning
+link: link
+llamen: call
+llegar: arrive, get there
+lleno: full
+llenar: fill out
+localizar: find
+luego: later
+mal: sick, bad
+malestar: sick
+mande: send
+mandar: send
+manera: way
+mapa: map
+medio: half
+mejor: better
+mensual: monthly
+mensualidades: monthly payments, installments
+mensualmente: monthly
+mes: month
+mismo: same
+mover: move, reschedule
+mudarme: move
+mudo: move
+necesitamos: need
+negaron: denied
+nombre: name
+nota: note, letter
+nuevo: new
+numero: number
+ocupado: busy
+ocupo: need
+olvidar: forget
+olvidaron: forgot
+otra: another, different
+otro: another, different
+paga: pay
+pagan: pay
+pague: pay, paid
+papa: dad, father
+papel: paper, form
+papeles: papers, records, forms
+parar: stop
+pasa: happen
+pasar: move, change
+pase: move
+pecho: chest
+pedi: asked, requested
+pedir: request, ask
+pido: request, ask
+perdido: lost
+perdida: lost
+pierna: leg
+plan: plan
+planes: plans
+poco: little
+por: by, for
+portal: portal
+precio: price, cost
+prefiero: prefer
+presion: blood pressure
+primero: first
+privada: private
+problema: problem
+pronto: soon
+proxima: next
+proximo: next
+pueda: can
+quedar: stay
+queda: located, where
+quiere: want
+quisiera: want
+quitaron: removed, stopped
+recetar: prescribe
+recibi: received, got
+recien: just
+recoger: pick up
+registro: record, records
+regresar: return, come back
+renovar: renew, refill
+reporte: report, results
+resultado: result
+revisar: check
+rodilla: knee
+sale: cost
+salieron: came back, results
+salio: came back, result
+segura: safe
+seguridad: security, privacy
+seguro: insurance
+semana: week
+sentir: feel
+siento: feel
+siguiente: next
+sitio: site, website
+sola: alone
+solo: only
+suscribir: subscribe, sign up
+tardanza: late
+tarde: afternoon, late
+telefono: phone
+temprano: early
+terminar: end
+tobillo: ankle
+todavia: still
+tomar: take
+torci: sprained, twisted
+torcido: sprained, twisted
+trabajar: work
+traduzca: translate, interpreter
+traducir: translate, interpreter
+traduccion: translation, interpreter
+transferencia: transfer
+tratar: treat
+ubicacion: location, address
+ubicados: located, location
+ultima: last
+usar: use
+usuario: user, account
+vayan: go
+vencida: expired
+vencido: expired
+venir: come
+ver: see
+vez: time
+via: by
+videollamada: video call, video visit
+viejo: old
+vivo: live
+volver: return, again
+vuelta: return
+zapoteco: zapotec, interpreter
+mixteco: mixtec, interpreter
 abierto: open
 abren: open
 abrir: open

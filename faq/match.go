@@ -2,7 +2,7 @@ package faq
 
 import (
 	"sync"
-	"sync/atomic"
+	"unicode/utf8"
 )
 
 // Result is what the knowledge base says about one message.
@@ -23,78 +23,145 @@ type Result struct {
 // Candidate is an entry and how well it matches.
 type Candidate struct {
 	Entry *Entry
-	// Score is the raw relevance (BM25F); comparable only within one
-	// knowledge base.
+	// Score is the ranking score; comparable only within one message.
 	Score float64
 	// Confidence estimates the chance, from 0 to 1, that this entry is the
 	// one the patient meant.
 	Confidence float64
 
-	f features // what Confidence was computed from
+	f features // what Score and Confidence were computed from
 }
 
 // MaxCandidates is how many ranked entries a Result carries.
 const MaxCandidates = 5
 
+// maxQueryBytes bounds the text Match reads: a chat message longer than
+// this is a paste, and its first part says what it is about.
+const maxQueryBytes = 8 << 10
+
+// Match ranks the entries for a patient's message. langHint is the
+// platform's idea of the sender's language ("es", "en-US", or ""); the text
+// itself decides, and the hint only breaks ties. Match is safe for
+// concurrent use and allocates little.
+func (kb *KB) Match(text, langHint string) Result {
+	ix := kb.idx
+	if len(text) > maxQueryBytes {
+		cut := maxQueryBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	sc := ix.getScratch()
+	defer ix.putScratch(sc)
+	l := ix.analyzeQuery(sc, text, langHint)
+	ix.score(sc)
+	return ix.result(sc, l)
+}
+
+// analyzeQuery splits and analyses a message into sc and returns its
+// language.
+func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
+	sc.tok.split(text)
+	sc.text = string(sc.tok.buf)
+	sc.exact = -1
+	key := sc.key[:0]
+	for i := range sc.tok.toks {
+		if i > 0 {
+			key = append(key, ' ')
+		}
+		key = append(key, sc.tok.word(i)...)
+	}
+	sc.key = key
+	if e, ok := ix.exact[string(key)]; ok {
+		sc.exact = e
+	}
+	sc.qmask = 0
+	sc.recs = sc.recs[:0]
+	es, en := marks(text), 0
+	for _, tk := range sc.tok.toks {
+		r := ix.record(sc.text[tk.start:tk.end])
+		sc.recs = append(sc.recs, r)
+		sc.qmask |= r.qbit
+		switch r.vote {
+		case 1:
+			es++
+		case -1:
+			en++
+		}
+	}
+	l := pickLang(es, en, langHint, ix.kbLang)
+	ix.slots(sc, l)
+	return l
+}
+
 // scratch holds the per-call buffers of Match, reused through a pool so
-// that a match allocates little.
+// that a match allocates little. Arrays by entry or variant are all zero
+// between calls; touched and vtouch say which to reset.
 type scratch struct {
-	tok      tokenizer
-	text     string
-	slots    []slot
-	score    []float32 // per entry: total
-	cover    []float32 // per entry: coverage weight matched in question fields
-	weak     []float32 // per entry: coverage weight matched only in the answer
-	best     []float32 // per entry: this slot's best score
-	bestStr  []float32 // per entry: weight of this slot's best way to match in a question field
-	bestWeak []float32 // per entry: the same, in the answer only
-	touched  []int32   // entries with a score, unordered
-	slotHit  []int32   // entries the current slot reached
-	top      []int32
-	maxSlot  []float32 // per slot: the best score any entry got from it
-	qsim     []float32 // per entry: Dice of its closest variant
-	final    []float32 // per entry: the ranking score
-	vbest    []float32 // per variant: this slot's best
-	vsum     []float32 // per variant: sum over slots
-	vtouch   []int32   // variants with a sum
-	vhit     []int32   // variants the current slot reached
-	qmask    uint16    // question words of the message
-	strong   []uint64  // per entry: the slots (first 64) it matches in question fields
-	cand     []int32   // entries holding a rarer term (see score)
-	inCand   []bool    // per entry: in cand
-	spec     []float32 // per entry: coverage of specific words
-	bestV    []int32   // per entry: its closest variant
-	qtotal   float32   // the message's weight, for variants
+	tok   tokenizer
+	text  string
+	slots []slot
+	qmask uint16 // the message's question words
+	// advice: the message asks for individual medical advice.
+	advice bool
+	neg    bool          // the message has a negation
+	key    []byte        // the message's folded words joined by spaces
+	exact  int32         // the entry the message is a phrasing of, or -1
+	recs   []*wordRecord // the records of the message's words
+	infos  []*wordInfo   // their analyses in the message's language
+	words  []string      // the message's folded words
+	advc   []adviceClass // their roles in advice questions
+
+	// By entry.
+	ent     []entryAcc
+	inCand  []bool
+	touched []int32 // entries with a score
+	hit     []int32 // entries the current slot reached
+	cand    []int32 // entries holding a rarer term (see candidates)
+
+	// By variant.
+	vbest  []float32
+	vsum   []float32
+	vhit   []int32
+	vtouch []int32
+
+	qx    []alt     // the classifier's input
+	clfP  []float32 // the classifier's chance of each candidate, among them
+	plain []float32 // the candidates' plain scores, while preselecting
+	top   []int32   // the candidates, while preselecting
+
+	qtotal   float32 // the message's informative weight
+	possible float32 // Σ over slots of the best any entry got
 	cands    []cand
-	advice   bool // the message asks for medical advice
+}
+
+// entryAcc is what a message adds up for one entry.
+type entryAcc struct {
+	lex      float32 // BM25F
+	cover    float32 // informative weight matched in question fields
+	coverAll float32 // the same, answers included (at answerCover)
+	nn       float32 // similarity of the closest phrasing
+	bestV    int32   // the closest phrasing
+	matched  uint64  // slots (the first 64) the entry matches in any field
+	sure     uint64  // the same, through the word itself or its synonyms, not a guess
+	// The current slot: its best posting, and the weight of its best way
+	// to match in a question field and in the answer only.
+	best, str, ans float32
+	seen           bool
 }
 
 type pool struct{ p sync.Pool }
 
-// memo remembers the analysis of words first seen in messages.
-type memo struct {
-	m sync.Map // lang digit + folded word → *wordInfo
-	n atomic.Int64
-}
-
 func (ix *index) getScratch() *scratch {
 	sc, _ := ix.pool.p.Get().(*scratch)
 	if sc == nil {
+		nv := len(ix.vars.entry)
 		sc = &scratch{
-			score:    make([]float32, ix.n),
-			cover:    make([]float32, ix.n),
-			weak:     make([]float32, ix.n),
-			best:     make([]float32, ix.n),
-			bestStr:  make([]float32, ix.n),
-			bestWeak: make([]float32, ix.n),
-			qsim:     make([]float32, ix.n),
-			final:    make([]float32, ix.n),
-			inCand:   make([]bool, ix.n),
-			spec:     make([]float32, ix.n),
-			strong:   make([]uint64, ix.n),
-			bestV:    make([]int32, ix.n),
-			vbest:    make([]float32, len(ix.vars.entry)),
-			vsum:     make([]float32, len(ix.vars.entry)),
+			ent:    make([]entryAcc, ix.n),
+			inCand: make([]bool, ix.n),
+			vbest:  make([]float32, nv),
+			vsum:   make([]float32, nv),
 		}
 	}
 	return sc
@@ -102,7 +169,7 @@ func (ix *index) getScratch() *scratch {
 
 func (ix *index) putScratch(sc *scratch) {
 	for _, e := range sc.touched {
-		sc.score[e], sc.cover[e], sc.weak[e], sc.qsim[e], sc.final[e], sc.spec[e], sc.strong[e] = 0, 0, 0, 0, 0, 0, 0
+		sc.ent[e] = entryAcc{}
 	}
 	for _, v := range sc.vtouch {
 		sc.vsum[v] = 0

@@ -267,3 +267,27 @@ entries:
 		t.Errorf("got %s for French, want the knowledge base's es", l)
 	}
 }
+
+// DetectLang counts votes with its own stack-buffered word scanner; it
+// must agree with the tokenizer the matcher uses.
+func TestDetectLangAgreesWithTokenizer(t *testing.T) {
+	msgs := []string{"¿Dónde está la clínica?", "don't know when yall open", "NECESITO una cita mañana", "café ok"}
+	for _, q := range loadQueries(t, "testdata/heldout/queries.jsonl") {
+		msgs = append(msgs, q.Q)
+	}
+	for _, m := range msgs {
+		var tk tokenizer
+		tk.split(m)
+		es, en := votes(m, string(tk.buf), tk.toks)
+		want := ""
+		switch {
+		case es > en:
+			want = "es"
+		case en > es:
+			want = "en"
+		}
+		if got, _ := DetectLang(m); got != want {
+			t.Errorf("DetectLang(%q): got %q, want %q (es=%d en=%d)", m, got, want, es, en)
+		}
+	}
+}

@@ -91,7 +91,7 @@ tox | botox | dysport | xeomin: botox
 chemical peel | peel: chemical peel facial
 hair removal | laser hair: laser hair removal
 spa | med spa | medspa: aesthetic
-grief | bereavement | passed away | lost my: grief support
+grief | bereavement | passed away: grief support
 diabetic | diabetics | type 2 | type 1: diabetes
 support group: support group
 flu shot | flu jab | flu vaccine: flu vaccine
@@ -105,6 +105,82 @@ colonoscopy prep | bowel prep: colonoscopy prep
 ultrasound | sonogram | mri | ct scan | cat scan | xray | x-ray: imaging
 id | drivers license | driver's license | license | passport: photo id
 privacy | hipaa | confidential | share my info | share my information: privacy
+get on the schedule | get an appointment | get seen | be seen | see someone | see a doctor | see the doctor | set up an appointment | set up a visit: appointment schedule book
+soonest | earliest | next available | first available | next opening: appointment available
+this afternoon | this morning | right away | today if possible | any chance today: today same-day
+stop by | drop by | come by | come in without: walk-in
+running behind | stuck in traffic | in traffic | going to be late | gonna be late: late
+skip my appointment | skipped my appointment | didnt show | didn't show: missed no-show
+push my appointment | bump my appointment | switch my appointment | change the time | different time | another time | later time | earlier time: reschedule
+wont be able to come | won't be able to come | need to cancel | have to cancel: cancel
+first time | first visit | first appointment | never been there | never been before: new patient first visit
+have with me | need to bring | should i bring | take with me: bring
+intake forms | forms to fill | fill out forms | new patient paperwork: forms new patient
+from home | from my house | over video | on video | video chat | on my laptop | on my computer | on my tablet | online visit | virtually | remotely | skype: telehealth video visit
+my whole file | everything from my file | copies of my records | copy of my chart | copy of my records: medical records copy
+lawyer | attorney | legal case | court case: medical records release
+old doctor | previous doctor | last doctor | former doctor | old clinic | previous clinic | last clinic | old practice: previous doctor records transfer
+moving away | moving out of state | relocating | new state | another state: records transfer
+proof of my shots | shot records | vaccine records | vaccination card | yellow card: immunization records
+nasal spray | nose spray | flumist | through the nose | up the nose | needle free: nasal spray flu
+drive through | drive thru | drive-up | drive up | from your car | from the car | from my car | curbside: drive-through
+whooping cough | pertussis: tdap whooping cough
+rusty nail | lockjaw: tetanus tdap
+baby shots | infant shots | well baby | month shots | month checkup | month old shots: childhood vaccine schedule
+travel shots | yellow fever | typhoid | malaria: travel vaccines
+bc | bc pills | birth control pills | contraceptive pill: birth control
+boob | boobs | breasts: breast
+boob scan | breast check | breast exam: mammogram
+pregnancy test | positive test | im pregnant | i'm pregnant | think im pregnant | think i'm pregnant | expecting a baby | having a baby: pregnancy prenatal
+midwife | ob | obgyn | ob/gyn | gyno: gynecology prenatal
+scope | colonoscope | scoped: colonoscopy
+clear liquids | clear liquid | broth | jello | gatorade | laxative: colonoscopy prep clear liquid diet
+ending it all | ending my life | killing myself | killing himself | killing herself | kill himself | kill herself | take my life | taking his life | taking her life | harm myself | self harm | self-harm | dont want to live | don't want to live: crisis suicide
+someone to talk to | talk to someone | psychologist | psychiatrist | counselling: counselor mental health
+struggling | overwhelmed | isolated | lonely | burned out | burnt out: mental health support
+passed | died | lost my husband | lost my wife | lost my mom | lost my dad | widow | widowed | grieving | mourning: grief bereavement
+middle of the night | overnight | after you close | when you're closed | when youre closed | after closing: after hours nurse line
+anyone i can call | someone to call | on call doctor | on-call doctor | call a nurse: nurse line after hours
+balance | statement | charged | charges: bill
+pay over time | monthly payments | installments | a little at a time | poco a poco | split the bill | split payments: payment plan
+sliding scale | charity care | financial help | help paying: financial assistance
+without insurance | between insurance | lost my insurance | no coverage | not insured: self-pay uninsured price
+how much will it cost | how much would it cost | what will i pay | what would i pay | roughly what | ballpark | rough idea: cost estimate price
+denied | rejected | claim | didn't pay | didnt pay | wouldn't cover | wouldnt cover | supposed to cover: insurance claim billing
+new insurance | changed insurance | switched insurance | insurance changed | new plan | new insurance card: update insurance
+cant get in | can't get in | cant sign in | can't sign in | wont let me log in | too many tries | too many attempts: locked out password reset portal
+create an account | make an account | set up an account | activate my account: portal sign up
+moms account | mom's account | dad's account | dads account | parents account | parent's account | her account | his account | her portal | his portal | on her file | on his file | help her | help him: caregiver proxy access
+alerts | notifications | msgs: reminders text messages
+turn off | no more texts | no more messages | dont want any more | don't want any more | dont want anymore | don't want anymore | no longer want: stop unsubscribe opt out
+undo | turn back on | opt back in | get them again | unsubscribed by mistake | accidentally unsubscribed | by accident: opt in resubscribe reminders
+legit | scam | spam | is this you | who is texting: reminders
+my boss | my employer | my job find out | find out what: privacy who can see records
+safe with you | keep it private | keep my info private | who sees my: privacy
+almost out | out of my | more of my | new script | early refill: refill prescription
+different pharmacy | new pharmacy | closer pharmacy | other pharmacy | another pharmacy | switch pharmacies: pharmacy transfer prescription
+stolen | got stolen | lost my meds | lost my pills | lost my prescription: controlled early refill
+skin doctor | derm: dermatologist dermatology referral
+paper from you | note from you | permission to see: referral
+only speaks | speaks only | no english | doesnt speak | doesn't speak: interpreter language
+scooter | elevator | ramp | stairs | second floor | upstairs: accessibility
+get a hold of | get ahold of | reach someone | reach a person | real person | human: contact phone
+juvederm | restylane | cheek filler | lip injections: filler
+too big | dissolve | dissolved | reverse it | reversed: filler dissolve
+11s | frown lines | forehead lines | crow's feet: botox wrinkles
+med spa | medspa | cosmetic | glow: aesthetic
+swollen | swelling | bruise | bruising | lumps | bumps: swelling bruising aftercare
+meetup | meet up | get together: support group meeting
+moms group | mom group | mommy group | parents group | new moms | new dads: new parents group
+screenshot | screenshots | take pictures | record the meeting: recording photos confidentiality
+taking anyone | taking people | taking patients | taking new | accepting anyone | accepting people | open to new: accepting new patients
+where to click | cant find the link | can't find the link | where is the link | wheres the link | how to join | how do i join | log on to | get into my: join link
+move my rx | move my prescription | move my prescriptions | transfer my rx | transfer my prescription | switch my prescription | send my rx | send my prescription: pharmacy transfer prescription
+write to my | message my | email my | send a message to my | text my | ask my doctor | ask my provider: message provider portal
+cancel the reminder | cancel reminders | cancel the reminders | cancel the texts | cancel texts | cancel the messages | cancel the alerts: stop reminders opt out
+deal | deals | promo | promotion | special offer | specials | membership | bundle: discount price
+look bad | look weird | look funny | downtime | recovery time | back to work | how long until: downtime recovery
+tell others | tell anyone | share what i say | what i said | what i say | stays in the group | keep it private: confidential privacy
 `
 
 // pacienteWords is the same for Spanish messages to an English knowledge
@@ -184,18 +260,11 @@ func (ix *index) buildPatient() {
 	if ix.kbLang != langEN {
 		return
 	}
-	var buf []int32
 	for l, entries := range patientLexicon {
 		ix.patient1[l] = make(map[string][]alt)
 		ix.patientN[l] = make(map[string][]patientPhrase)
 		for _, e := range entries {
-			buf = ix.analyzeQuiet(langEN, strings.Join(e.targets, " "), buf[:0])
-			var alts []alt
-			for _, t := range buf {
-				if len(ix.post[t]) > 0 && !containsAlt(alts, t) {
-					alts = append(alts, alt{term: t, w: patientWeight})
-				}
-			}
+			alts := ix.meaningOf(langEN, strings.Join(e.targets, " "), patientWeight, 1)
 			if len(alts) == 0 {
 				continue
 			}
@@ -210,20 +279,9 @@ func (ix *index) buildPatient() {
 	}
 }
 
-func containsAlt(as []alt, t int32) bool {
-	for _, a := range as {
-		if a.term == t {
-			return true
-		}
-	}
-	return false
-}
-
 func appendAlts(dst, src []alt) []alt {
 	for _, a := range src {
-		if !containsAlt(dst, a.term) {
-			dst = append(dst, a)
-		}
+		dst = appendAlt(dst, a)
 	}
 	return dst
 }

@@ -2,52 +2,30 @@ package faq
 
 // maxAlts bounds the ways one query word can match (itself, its synonym
 // groups, translations, a typo fix); more add noise, not recall.
-const maxAlts = 8
+const maxAlts = 10
 
-// Weights of query words by kind.
-const (
-	lightWeight  = 0.3  // question words: "where" vs "when"
-	numberWeight = 0.25 // numbers are specifics (ages, times), rarely the topic
-	typoWeight   = 0.75 // a corrected word may be the wrong correction
-	otherLang    = 0.9  // an English word in a Spanish message, or the reverse
-	// unknownIDF is the coverage weight, as a share of the rarest term's
-	// idf, of a word the knowledge base has never seen: a specific thing
-	// ("costco", "amoxicillin") the entry does not talk about.
-	unknownIDF = 0.6
-)
+// unknownIDF is the weight, as a share of the rarest term's idf, of a word
+// the knowledge base has never seen: a specific thing ("costco",
+// "amoxicillin") no entry talks about.
+const unknownIDF = 1.0
 
 // slot is one meaning unit of a query: a word, or a synonym phrase, with
 // the terms it may match.
 type slot struct {
 	alts     [maxAlts]alt
 	nalt     uint8
-	w        float32 // how much the slot counts in the score
-	cw       float32 // how much it counts in coverage
-	primary  int32   // the word's own term, -1 if none; phrases and duplicates use it
+	w        float32 // how much the slot counts in scores
+	cw       float32 // its informative weight: w times its best idf
+	primary  int32   // the word's own term, -1 if none
 	clause   int16
-	question bool // in a clause that ends with "?"
-	absorbed bool // merged into an earlier slot (phrase, duplicate)
-	light    bool // a question word
-	common   bool // an everyday English word, less likely the topic
-	unknown  bool // no term of the knowledge base matched it
-}
-
-// specific reports a content word that is not everyday English nor a
-// number: the words a message is about.
-func (s *slot) specific() bool {
-	return !s.light && !s.common && s.w >= 1
-}
-
-// exact reports a slot that matches through the word itself, a synonym
-// group or a translation, not only through a guess (a typo fix, a related
-// word, a category).
-func (s *slot) exact() bool {
-	for i := uint8(0); i < s.nalt; i++ {
-		if s.alts[i].w >= 0.8 {
-			return true
-		}
-	}
-	return false
+	question bool   // in a clause that ends with "?"
+	absorbed bool   // merged into an earlier slot (phrase, repeated word)
+	light    bool   // a light word (question words and the like)
+	lbit     uint32 // its bit (see lightBits)
+	common   bool   // an everyday English word
+	unknown  bool   // no term of the knowledge base matched it
+	phrase   bool   // a multi-word synonym: alts[0] is its concept
+	medical  bool   // a medicine or an illness (see adviceWords)
 }
 
 func (s *slot) add(a alt) {
@@ -66,46 +44,47 @@ func (s *slot) add(a alt) {
 	}
 }
 
-// addTerm adds a term, or the concepts of the synonym groups it is in
-// (the index holds those instead of the word).
-func (ix *index) addTerm(s *slot, t int32, w float32) {
-	if t < 0 {
-		return
-	}
-	cs := ix.syn[t]
-	if len(cs) == 0 {
-		s.add(alt{term: t, w: w})
-	}
-	for _, c := range cs {
-		s.add(alt{term: c, w: w})
-	}
-}
-
 // slots turns the tokenized query into slots.
 func (ix *index) slots(sc *scratch, l lang) {
 	sc.slots = sc.slots[:0]
-	sc.advice = false
+	sc.neg = false
+	sc.words, sc.advc = sc.words[:0], sc.advc[:0]
+	var trigger adviceClass
 	t := &sc.tok
+	sc.infos = sc.infos[:0]
+	for i := range t.toks {
+		w := sc.text[t.toks[i].start:t.toks[i].end]
+		info := sc.recs[i].get(ix, l, w)
+		sc.infos = append(sc.infos, info)
+		sc.words, sc.advc = append(sc.words, w), append(sc.advc, info.adv)
+		trigger |= info.adv
+	}
+	sc.advice = trigger&adviceTrigger != 0 && isAdvice(sc.words, sc.advc)
 	for i := 0; i < len(t.toks); i++ {
 		tk := t.toks[i]
-		w := sc.text[tk.start:tk.end]
-		info := ix.info(l, w)
-		if info.advice && !sc.advice {
-			sc.advice = hasAdviceCue(sc.text, t.toks[i:i+min(len(t.toks)-i, maxCueLen)])
-		}
+		info := sc.infos[i]
 		if info.phrase {
 			if p, ok := ix.patientPhraseAt(sc, l, i); ok {
-				ix.addPhraseSlot(sc, l, p, i)
+				ix.addPhraseSlot(sc, p, i)
 				i += len(p.words) - 1
 				continue
 			}
 		}
 		if info.expand == nil {
-			ix.addSlot(sc, w, info, tk)
+			ix.addSlot(sc, info, tk)
+			if i+1 < len(t.toks) && len(ix.childAlts) > 0 && childAge(sc.words[i], sc.words[i+1]) {
+				// "my 6 yr old", "mi hijo de 3 años": a child.
+				s := &sc.slots[len(sc.slots)-1]
+				for _, a := range ix.childAlts {
+					s.add(a)
+				}
+				s.w = 1
+			}
 			continue
 		}
 		for _, x := range info.expand { // chat shorthand: what it stands for
-			ix.addSlot(sc, x, ix.info(l, x), t.toks[i])
+			ix.addSlot(sc, ix.info(l, x), tk)
+			sc.neg = sc.neg || x == "not"
 		}
 	}
 	ix.joinPhrases(sc.slots, l)
@@ -124,10 +103,16 @@ func (ix *index) slots(sc *scratch, l lang) {
 		var best float32
 		for k := uint8(0); k < s.nalt; k++ {
 			best = max(best, ix.idf[s.alts[k].term]*s.alts[k].w)
+			if s.phrase {
+				break
+			}
 		}
 		if s.nalt == 0 {
 			s.unknown = true
 			best = unknownIDF * ix.maxIDF
+			if s.common { // an everyday word, not a specific thing
+				s.w = min(s.w, commonWeight)
+			}
 		}
 		s.cw = s.w * best
 	}
@@ -135,16 +120,15 @@ func (ix *index) slots(sc *scratch, l lang) {
 
 // addPhraseSlot adds one slot for a patient phrase at token i: it matches
 // through the phrase's clinic words and through its own content words.
-func (ix *index) addPhraseSlot(sc *scratch, l lang, p patientPhrase, i int) {
+func (ix *index) addPhraseSlot(sc *scratch, p patientPhrase, i int) {
 	tk := sc.tok.toks[i]
 	sc.slots = append(sc.slots, slot{primary: -1, w: 1, clause: tk.clause, question: tk.question})
 	s := &sc.slots[len(sc.slots)-1]
 	for _, a := range p.alts {
-		ix.addTerm(s, a.term, a.w)
+		s.add(a)
 	}
 	for k := range p.words {
-		tk := sc.tok.toks[i+k]
-		info := ix.info(l, sc.text[tk.start:tk.end])
+		info := sc.infos[i+k]
 		if info.kind != kindContent {
 			continue
 		}
@@ -154,54 +138,59 @@ func (ix *index) addPhraseSlot(sc *scratch, l lang, p patientPhrase, i int) {
 	}
 }
 
-func (ix *index) addSlot(sc *scratch, w string, info *wordInfo, tk token) {
+func (ix *index) addSlot(sc *scratch, info *wordInfo, tk token) {
 	if info.kind == kindStop || info.expand != nil {
 		return
 	}
-	sc.slots = append(sc.slots, slot{primary: info.primary, w: 1, clause: tk.clause, question: tk.question})
+	sc.slots = append(sc.slots, slot{primary: info.primary, w: info.w, clause: tk.clause, question: tk.question,
+		medical: info.adv&(acDrug|acCondition) != 0,
+		light:   info.kind == kindLight, lbit: info.light, common: info.common})
 	s := &sc.slots[len(sc.slots)-1]
 	s.nalt = uint8(copy(s.alts[:], info.alts))
-	switch {
-	case info.kind == kindLight:
-		s.w, s.light = lightWeight, true
-	case isNumber(w):
-		s.w = numberWeight
-	case info.common:
-		s.w, s.common = ix.p.commonWeight, true
-	}
 }
 
-// joinPhrases finds the KB's multi-word synonyms in the query: the first
-// slot of a phrase gains the concept, the others merge into it.
+// joinPhrases finds the multi-word synonyms in the query: the first slot
+// of a phrase gains the concept, the others merge into it.
 func (ix *index) joinPhrases(slots []slot, l lang) {
 	for i := range slots {
-		if slots[i].primary < 0 {
+		if slots[i].primary < 0 || slots[i].absorbed {
 			continue
 		}
-		for _, p := range ix.phrases[l][slots[i].primary] {
-			if i+len(p.terms) > len(slots) {
+		var best *phrase
+		for k, p := range ix.phrases[l][slots[i].primary] {
+			if i+len(p.terms) > len(slots) || best != nil && len(p.terms) <= len(best.terms) {
 				continue
 			}
 			match := true
-			for k, t := range p.terms {
-				if slots[i+k].primary != t {
+			for j, t := range p.terms {
+				if slots[i+j].primary != t || slots[i+j].absorbed {
 					match = false
 					break
 				}
 			}
-			if !match {
-				continue
+			if match {
+				best = &ix.phrases[l][slots[i].primary][k]
 			}
-			slots[i].add(alt{term: p.concept, w: 1})
-			for k := 1; k < len(p.terms); k++ {
-				o := &slots[i+k]
-				o.absorbed = true
-				for a := uint8(0); a < o.nalt; a++ {
-					slots[i].add(o.alts[a])
-				}
-			}
-			slots[i].w = 1
 		}
+		if best == nil || len(ix.post[best.concept]) == 0 {
+			continue
+		}
+		s := &slots[i]
+		members := *s
+		s.nalt = 0
+		s.add(alt{term: best.concept, w: ix.conceptWeight(best.concept)})
+		for j := range best.terms {
+			o := &slots[i+j]
+			if j == 0 {
+				o = &members
+			} else {
+				o.absorbed = true
+			}
+			for a := uint8(0); a < o.nalt; a++ {
+				s.add(alt{term: o.alts[a].term, w: o.alts[a].w * memberWeight})
+			}
+		}
+		s.w, s.light, s.common, s.phrase = 1, false, false, true
 	}
 }
 
@@ -233,4 +222,24 @@ func focusQuestion(slots []slot) {
 			slots[i].w *= contextWeight
 		}
 	}
+}
+
+// ageUnits are the words that make a number an age.
+var ageUnits = map[string]bool{
+	"yr": true, "yrs": true, "year": true, "years": true, "yo": true, "month": true, "months": true,
+	"mo": true, "mos": true, "week": true, "weeks": true, "ano": true, "anos": true, "mes": true,
+	"meses": true, "semanas": true,
+}
+
+// childAge reports whether a number and the word after it are a child's
+// age: under 18 years, or counted in months or weeks.
+func childAge(num, unit string) bool {
+	if !isNumber(num) || len(num) > 2 || !ageUnits[unit] {
+		return false
+	}
+	n := int(num[0] - '0')
+	if len(num) == 2 {
+		n = n*10 + int(num[1]-'0')
+	}
+	return n < 18 || unit[0] == 'm' || unit[0] == 'w' || unit == "semanas"
 }

@@ -176,7 +176,7 @@ func (ix *index) buildRelated() {
 		stems := make([]string, len(g))
 		for i, w := range g {
 			stems[i] = stem(langEN, w)
-			if id, ok := ix.terms[stems[i]]; ok && (len(ix.post[id]) > 0 || len(ix.syn[id]) > 0) && !containsTerm(terms, id) {
+			if id, ok := ix.terms[stems[i]]; ok && ix.matchable(id) && !containsTerm(terms, id) {
 				terms = append(terms, id)
 			}
 		}

@@ -1,47 +1,18 @@
 package faq
 
-import (
-	"math"
-	"unicode/utf8"
-)
+// answerCover is how much a word found only in an entry's answer explains
+// of a message, against one found in its questions: an answer talks about
+// much more than the question it answers.
+const answerCover = 0.5
 
-// maxQueryBytes bounds the text Match reads: a chat message longer than
-// this is a paste, and its first part says what it is about.
-const maxQueryBytes = 8 << 10
+// sureWeight is the weight from which a way to match is the word itself,
+// a synonym or a translation rather than a guess (a typo fix, a related
+// word, a category).
+const sureWeight = 0.8
 
-// Match ranks the entries for a patient's message. langHint is the
-// platform's idea of the sender's language ("es", "en-US", or ""); the text
-// itself decides, and the hint only breaks ties. Match is safe for
-// concurrent use and allocates little.
-func (kb *KB) Match(text, langHint string) Result {
-	ix := kb.idx
-	if len(text) > maxQueryBytes {
-		cut := maxQueryBytes
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
-	sc := ix.getScratch()
-	defer ix.putScratch(sc)
-	l := ix.analyzeQuery(sc, text, langHint)
-	ix.score(sc)
-	return ix.result(sc, l)
-}
-
-// analyzeQuery splits and analyses a message into sc and returns its
-// language.
-func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
-	sc.tok.split(text)
-	sc.text = string(sc.tok.buf)
-	sc.qmask = questionMask(&sc.tok, sc.text)
-	l := detect(text, sc.text, sc.tok.toks, langHint, ix.kbLang)
-	ix.slots(sc, l)
-	return l
-}
-
-// score adds up, for every entry, each slot's best-matching term (BM25F),
-// and for every question variant its Dice with the message.
+// score adds up, for every entry, each slot's best-matching term (BM25F)
+// and the coverage of the message's weight, and for every phrasing the
+// weight it shares with the message.
 //
 // In a large knowledge base a very common term ("symptoms" among 10,000
 // medical questions) has postings for thousands of entries, and walking
@@ -49,95 +20,209 @@ func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
 // rarer term, only the entries holding one of those can win; the common
 // terms are then looked up for those candidates alone, in a dense array.
 func (ix *index) score(sc *scratch) {
-	sc.maxSlot = sc.maxSlot[:0]
 	restrict := ix.candidates(sc)
-	var qtotal float32
-	defer func() { sc.qtotal = qtotal }()
+	sc.qtotal, sc.possible = 0, 0
+	lightOnly := true
 	for si := range sc.slots {
 		s := &sc.slots[si]
-		if s.absorbed || s.nalt == 0 {
-			sc.maxSlot = append(sc.maxSlot, 0)
-			if !s.absorbed && !s.light {
-				qtotal += s.cw
-			}
+		if s.absorbed {
 			continue
 		}
-		if !s.light {
-			qtotal += s.cw
-			ix.scoreVariants(sc, s, restrict)
+		sc.qtotal += s.cw
+		if s.nalt > 0 && !s.light {
+			lightOnly = false
+			ix.scoreSlot(sc, si, restrict)
 		}
-		sc.slotHit = sc.slotHit[:0]
-		for k := uint8(0); k < s.nalt; k++ {
-			a := s.alts[k]
-			if d := ix.denseOf[a.term]; restrict && d >= 0 {
-				for _, e := range sc.cand {
-					if v := ix.dense[d].score[e]; v > 0 {
-						ix.hit(sc, e, a.w, v, ix.dense[d].strong[e])
+	}
+	if restrict {
+		// The very common terms' phrasings, among those the rarer ones
+		// reached.
+		for si := range sc.slots {
+			if s := &sc.slots[si]; !s.absorbed && !s.light && ix.hasDense(s) {
+				ix.scoreVariantsDense(sc, s)
+			}
+		}
+	}
+	if lightOnly { // "where r u guys": the question word is all there is
+		for si := range sc.slots {
+			if s := &sc.slots[si]; !s.absorbed && s.nalt > 0 {
+				ix.scoreSlot(sc, si, restrict)
+			}
+		}
+		for v := range ix.vars.entry {
+			for si := range sc.slots {
+				if s := &sc.slots[si]; !s.absorbed && ix.vars.light[v]&s.lbit != 0 {
+					if sc.vsum[v] == 0 {
+						sc.vtouch = append(sc.vtouch, int32(v))
 					}
+					sc.vsum[v] += s.cw
 				}
-				continue
-			}
-			for _, p := range ix.post[a.term] {
-				ix.hit(sc, p.entry, a.w, p.score, p.strong)
 			}
 		}
-		var mx float32
-		for _, e := range sc.slotHit {
-			v := s.w * sc.best[e]
-			if sc.score[e] == 0 {
-				sc.touched = append(sc.touched, e)
-			}
-			sc.score[e] += v
-			// Coverage credits the way the word matched: a synonym fully,
-			// a related word or a category less.
-			if sc.bestStr[e] > 0 {
-				if si < 64 {
-					sc.strong[e] |= 1 << si
-				}
-				sc.cover[e] += s.cw * sc.bestStr[e]
-				if s.specific() {
-					sc.spec[e] += s.cw * sc.bestStr[e]
-				}
-			} else {
-				sc.weak[e] += s.cw * sc.bestWeak[e]
-			}
-			mx = max(mx, v)
-			sc.best[e], sc.bestStr[e], sc.bestWeak[e] = 0, 0, 0
-		}
-		sc.maxSlot = append(sc.maxSlot, mx)
 	}
 	for _, e := range sc.cand {
 		sc.inCand[e] = false
 	}
 	sc.cand = sc.cand[:0]
-	// The closest variant of each entry: Dice of the idf-weighted words,
-	// so a variant must say most of what the message says, and the
-	// message most of what the variant says.
+	ix.scoreLight(sc, lightOnly)
+	// The closest phrasing of each entry, by Dice: a phrasing must say most
+	// of what the message says, and the message most of what it says.
 	for _, v := range sc.vtouch {
 		e := ix.vars.entry[v]
-		if d := 2 * sc.vsum[v] / (qtotal + ix.vars.total[v]); d > sc.qsim[e] {
-			sc.qsim[e], sc.bestV[e] = d, v
+		// A unit may be matched by two words of the message ("texts" and
+		// "reminders" both reach "reminders"): a phrasing is matched at
+		// most fully, and so is the message.
+		m := min(sc.vsum[v], ix.vars.total[v], sc.qtotal)
+		d := 2 * m / (sc.qtotal + ix.vars.total[v])
+		if d > sc.ent[e].nn {
+			sc.ent[e].nn, sc.ent[e].bestV = d, v
+		}
+		if !sc.ent[e].seen {
+			sc.ent[e].seen = true
+			sc.touched = append(sc.touched, e)
 		}
 	}
 }
 
-// hit records that entry e matches the current slot through an
-// alternative of weight w with posting score v.
-func (ix *index) hit(sc *scratch, e int32, w, v float32, strong bool) {
-	if sc.best[e] == 0 {
-		sc.slotHit = append(sc.slotHit, e)
+// scoreSlot adds slot si to the entries and phrasings its terms reach.
+func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
+	s := &sc.slots[si]
+	// Locals, not the scratch's fields, in the loops: a slice appended
+	// through a pointer is written back to memory at every step.
+	hit, ent := sc.hit[:0], sc.ent
+	for k := uint8(0); k < s.nalt; k++ {
+		a := s.alts[k]
+		if d := ix.denseOf[a.term]; restrict && d >= 0 {
+			dt := &ix.dense[d]
+			for _, e := range sc.cand {
+				if v := dt.score[e]; v > 0 {
+					hit = hitEntry(hit, &ent[e], e, a.w, v, dt.strong[e])
+				}
+			}
+			continue
+		}
+		for _, p := range ix.post[a.term] {
+			hit = hitEntry(hit, &ent[p.entry], p.entry, a.w, p.score, p.strong)
+		}
 	}
-	sc.best[e] = max(sc.best[e], w*v)
-	if strong {
-		sc.bestStr[e] = max(sc.bestStr[e], w)
-	} else {
-		sc.bestWeak[e] = max(sc.bestWeak[e], w)
+	sc.hit = hit
+	var mx float32
+	touched := sc.touched
+	for _, e := range hit {
+		a := &ent[e]
+		v := s.w * a.best
+		if !a.seen {
+			a.seen = true
+			touched = append(touched, e)
+		}
+		a.lex += v
+		a.cover += s.cw * a.str
+		ans := answerCover * a.ans
+		if a.str > ans {
+			ans = a.str
+		}
+		a.coverAll += s.cw * ans
+		if si < 64 {
+			a.matched |= 1 << si
+			if a.str >= sureWeight || a.ans >= sureWeight {
+				a.sure |= 1 << si
+			}
+		}
+		if v > mx {
+			mx = v
+		}
+		a.best, a.str, a.ans = 0, 0, 0
+	}
+	sc.touched = touched
+	sc.possible += mx
+	if !restrict || !ix.hasDense(s) {
+		ix.scoreVariants(sc, s)
 	}
 }
 
-// candidates collects, when the message has both common and rarer terms,
-// the entries holding a rarer one, and reports whether scoring should be
-// restricted to them.
+// hasDense reports a slot with a very common term.
+func (ix *index) hasDense(s *slot) bool {
+	for k := uint8(0); k < s.nalt; k++ {
+		if ix.denseOf[s.alts[k].term] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreVariantsDense adds a slot that has a very common term to the
+// phrasings: through postings for its other terms, and for the common
+// ones only to the phrasings other words already reached, through their
+// dense arrays (walking their postings is what the restriction avoids).
+func (ix *index) scoreVariantsDense(sc *scratch, s *slot) {
+	vhit, vbest := sc.vhit[:0], sc.vbest
+	for k := uint8(0); k < s.nalt; k++ {
+		a := s.alts[k]
+		c := s.w * a.w * ix.idf[a.term]
+		if c > s.cw {
+			c = s.cw
+		}
+		if d := ix.denseOf[a.term]; d >= 0 {
+			uws := ix.dense[d].variant
+			for _, list := range [2][]int32{sc.vtouch, vhit} {
+				for _, v := range list {
+					if uw := uws[v]; uw > 0 {
+						x := min(c, uw)
+						if vbest[v] == 0 {
+							vhit = append(vhit, v)
+						}
+						if x > vbest[v] {
+							vbest[v] = x
+						}
+					}
+				}
+			}
+			continue
+		}
+		for _, p := range ix.vars.post[a.term] {
+			if vbest[p.v] == 0 {
+				vhit = append(vhit, p.v)
+			}
+			if x := min(c, p.uw); x > vbest[p.v] {
+				vbest[p.v] = x
+			}
+		}
+	}
+	vsum, vtouch := sc.vsum, sc.vtouch
+	for _, v := range vhit {
+		if vsum[v] == 0 {
+			vtouch = append(vtouch, v)
+		}
+		vsum[v] += vbest[v]
+		vbest[v] = 0
+	}
+	sc.vhit, sc.vtouch = vhit, vtouch
+}
+
+// hitEntry records that entry e (at a) matches the current slot through
+// an alternative of weight w with posting score v, and returns hit with e
+// added the first time. Plain comparisons: the max builtin also orders
+// NaNs and signed zeros, which costs branches in the innermost loop.
+func hitEntry(hit []int32, a *entryAcc, e int32, w, v float32, strong bool) []int32 {
+	if a.best == 0 {
+		hit = append(hit, e)
+	}
+	if x := w * v; x > a.best {
+		a.best = x
+	}
+	if strong {
+		if w > a.str {
+			a.str = w
+		}
+	} else if w > a.ans {
+		a.ans = w
+	}
+	return hit
+}
+
+// candidates collects, when the message has both very common and rarer
+// terms, the entries holding a rarer one, and reports whether scoring
+// should be restricted to them.
 func (ix *index) candidates(sc *scratch) bool {
 	if len(ix.dense) == 0 {
 		return false
@@ -145,12 +230,20 @@ func (ix *index) candidates(sc *scratch) bool {
 	hasCommon := false
 	for si := range sc.slots {
 		s := &sc.slots[si]
-		if s.absorbed {
+		for k := uint8(0); !s.absorbed && !s.light && k < s.nalt; k++ {
+			hasCommon = hasCommon || ix.denseOf[s.alts[k].term] >= 0
+		}
+	}
+	if !hasCommon {
+		return false
+	}
+	for si := range sc.slots {
+		s := &sc.slots[si]
+		if s.absorbed || s.light {
 			continue
 		}
 		for k := uint8(0); k < s.nalt; k++ {
 			if ix.denseOf[s.alts[k].term] >= 0 {
-				hasCommon = true
 				continue
 			}
 			for _, p := range ix.post[s.alts[k].term] {
@@ -161,46 +254,41 @@ func (ix *index) candidates(sc *scratch) bool {
 			}
 		}
 	}
-	if hasCommon && len(sc.cand) > 0 {
+	if len(sc.cand) > 0 {
 		return true
 	}
-	for _, e := range sc.cand {
-		sc.inCand[e] = false
-	}
-	sc.cand = sc.cand[:0]
 	return false
 }
 
-// scoreVariants adds one slot's best match to every variant it reaches.
-//
-// When restricted, common terms are left out of the variants' sums: their
-// idf is low, so they change a Dice little, and walking them is what the
-// restriction avoids.
-func (ix *index) scoreVariants(sc *scratch, s *slot, restrict bool) {
-	sc.vhit = sc.vhit[:0]
+// scoreVariants adds one slot's best match to every phrasing it reaches.
+func (ix *index) scoreVariants(sc *scratch, s *slot) {
+	vhit, vbest, vsum, vtouch := sc.vhit[:0], sc.vbest, sc.vsum, sc.vtouch
 	for k := uint8(0); k < s.nalt; k++ {
 		a := s.alts[k]
-		if restrict && ix.denseOf[a.term] >= 0 {
-			continue
+		c := s.w * a.w * ix.idf[a.term]
+		if c > s.cw {
+			c = s.cw
 		}
 		for _, p := range ix.vars.post[a.term] {
-			if sc.vbest[p.v] == 0 {
-				sc.vhit = append(sc.vhit, p.v)
+			b := &vbest[p.v]
+			if *b == 0 {
+				vhit = append(vhit, p.v)
 			}
-			sc.vbest[p.v] = max(sc.vbest[p.v], a.w*p.w)
+			x := c
+			if p.uw < x {
+				x = p.uw
+			}
+			if x > *b {
+				*b = x
+			}
 		}
 	}
-	for _, v := range sc.vhit {
-		if sc.vsum[v] == 0 {
-			sc.vtouch = append(sc.vtouch, v)
+	for _, v := range vhit {
+		if vsum[v] == 0 {
+			vtouch = append(vtouch, v)
 		}
-		sc.vsum[v] += s.w * sc.vbest[v]
-		sc.vbest[v] = 0
+		vsum[v] += vbest[v]
+		vbest[v] = 0
 	}
+	sc.vhit, sc.vtouch = vhit, vtouch
 }
-
-func better(score []float32, a, b int32) bool {
-	return score[a] > score[b] || score[a] == score[b] && a < b
-}
-
-func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }

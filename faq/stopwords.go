@@ -33,7 +33,9 @@ var englishClass = wordClasses(
 		"know", "tell", "say", "said", "think", "way", "able", "ask", "asking", "question", "wondering",
 		"help", "hmm", "hows", "wheres", "whens", "whos", "r",
 	},
-	[]string{"what", "when", "where", "why", "how", "who", "which", "whom", "whose", "many", "long", "much", "after", "before", "again", "during"},
+	[]string{"what", "when", "where", "why", "how", "who", "which", "whom", "whose", "many", "long", "much", "after", "before", "again", "during",
+		// "what does X mean" asks what X is.
+		"mean", "means", "meaning", "definition", "define"},
 )
 
 // spanishClass holds Spanish function words, folded. Negations ("no",

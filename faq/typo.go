@@ -72,7 +72,7 @@ func buildTypos(ix *index, l lang) typoIndex {
 // strongTerm reports whether some entry holds t in a question, alternate or
 // keyword, or t belongs to a synonym group: the words worth correcting to.
 func (ix *index) strongTerm(t int32) bool {
-	if len(ix.syn[t]) > 0 {
+	if len(ix.kbSyn[t]) > 0 || len(ix.biSyn[t]) > 0 {
 		return true
 	}
 	for _, p := range ix.post[t] {

@@ -1,118 +1,76 @@
 package faq
 
-// A variant is one way an entry's question is written: the question, each
-// alternate, and their translations. Besides the BM25F score of the whole
-
-// says and little else: "what are the symptoms" is closer to "What are the
-// symptoms?" than to "Are symptoms different in children?".
-type variantIndex struct {
-	post  [][]vposting // term → variants holding it
-	entry []int32      // variant → entry
-	total []float32    // variant → sum of its units' idf
-	qmask []uint16     // variant → its question words (what, when, ...)
-	mask  []uint16     // entry → union of its variants' question words
-}
-
+// variantIndex holds every phrasing of every entry (the question, each
+// alternate, their translations) for nearest-neighbour matching: besides
+// the BM25F score of the whole entry, a message is compared with each way
+// the entry's question is written, and the closest one says how nearly
+// the message asks exactly that.
+// vposting is a variant holding a term, with the weight of the unit that
+// holds it: a message's word cannot match for more than that.
 type vposting struct {
-	v int32
-	w float32 // idf of the unit
+	v  int32
+	uw float32
 }
 
-// questionBits gives each question word a bit, in both languages, so that
-// "when" and "cuando" agree.
-var questionBits = map[string]uint16{
-	"what": 1 << 0, "que": 1 << 0,
-	"when": 1 << 1, "cuando": 1 << 1,
-	"where": 1 << 2, "donde": 1 << 2,
-	"why": 1 << 3, "porque": 1 << 3,
-	"how": 1 << 4, "como": 1 << 4,
-	"who": 1 << 5, "quien": 1 << 5, "quienes": 1 << 5,
-	"which": 1 << 6, "cual": 1 << 6, "cuales": 1 << 6,
-	"much": 1 << 7, "cuanto": 1 << 7, "cuanta": 1 << 7,
-	"many": 1 << 8, "cuantos": 1 << 8, "cuantas": 1 << 8,
-	"long": 1 << 9,
+type variantIndex struct {
+	post   [][]vposting // term → variants holding it
+	entry  []int32      // variant → entry
+	total  []float32    // variant → its weight: Σ over units of w·idf
+	qmask  []uint16     // variant → its question words
+	light  []uint32     // variant → its light words
+	advice []bool       // variant → it asks what looks like medical advice
+	neg    []bool       // variant → it has a negation
+	mask   []uint16     // entry → union of its variants' question words
 }
 
-func questionMask(t *tokenizer, text string) uint16 {
-	var m uint16
-	for _, tk := range t.toks {
-		m |= questionBits[text[tk.start:tk.end]]
+// unitWeight is how much a unit counts in a similarity: its kind's weight
+// times the idf of its rarest way to match.
+func (ix *index) unitWeight(u *unit) float32 {
+	if u.phrase {
+		return u.w * u.alts[0].w * ix.idf[u.alts[0].term]
 	}
-	return m
+	var best float32
+	for _, a := range u.alts {
+		best = max(best, a.w*ix.idf[a.term])
+	}
+	return u.w * best
 }
 
-// addVariant indexes one question variant of entry e.
-func (ix *index) addVariant(vi *variantIndex, e int, l lang, text string) {
-	if text == "" {
-		return
-	}
-	var t tokenizer
-	t.split(text)
-	units := ix.units(l, &t)
-	var total float32
-	for _, u := range units {
-		total += ix.idf[u]
-	}
-	if total == 0 {
-		return
-	}
-	v := int32(len(vi.entry))
-	vi.entry = append(vi.entry, int32(e))
-	vi.total = append(vi.total, total)
-	m := questionMask(&t, string(t.buf))
-	vi.qmask = append(vi.qmask, m)
-	vi.mask[e] |= m
-	for _, u := range units {
-		vi.post[u] = append(vi.post[u], vposting{v: v, w: ix.idf[u]})
-	}
-}
-
-// units are the distinct terms a variant is compared on: content words (a
-// synonym group member as its concept), with a multi-word synonym as one
-// unit instead of its words. Question words are left to the mask.
-func (ix *index) units(l lang, t *tokenizer) []int32 {
-	var raw []int32
-	var skip []bool
-	for i := range t.toks {
-		w0 := string(t.word(i))
-		ws := expand(l, w0)
-		if ws == nil {
-			ws = []string{w0}
-		}
-		for _, w := range ws {
-			if r := ix.word(l, w); r.term >= 0 {
-				raw = append(raw, r.term)
-				skip = append(skip, r.kind == kindLight)
+func (ix *index) buildVariants(texts []entryText) {
+	vi := &ix.vars
+	vi.post = make([][]vposting, len(ix.names))
+	vi.mask = make([]uint16, len(texts))
+	for e, et := range texts {
+		for _, p := range et.phrasings {
+			var total float32
+			for i := range p.units {
+				total += ix.unitWeight(&p.units[i])
 			}
-		}
-	}
-	var out []int32
-	add := func(t int32) {
-		if !containsTerm(out, t) {
-			out = append(out, t)
-		}
-	}
-	for i := range raw {
-		for _, p := range ix.phrases[l][raw[i]] {
-			if i+len(p.terms) <= len(raw) && equalTerms(raw[i:i+len(p.terms)], p.terms) {
-				add(p.concept)
-				for k := range p.terms {
-					skip[i+k] = true
+			if total == 0 {
+				continue
+			}
+			v := int32(len(vi.entry))
+			for i := range p.units {
+				if p.units[i].light {
+					continue // compared through light
+				}
+				uw := ix.unitWeight(&p.units[i])
+				for _, a := range p.units[i].alts {
+					ps := vi.post[a.term]
+					if len(ps) > 0 && ps[len(ps)-1].v == v {
+						ps[len(ps)-1].uw = max(ps[len(ps)-1].uw, uw)
+						continue
+					}
+					vi.post[a.term] = append(ps, vposting{v: v, uw: uw})
 				}
 			}
+			vi.entry = append(vi.entry, int32(e))
+			vi.total = append(vi.total, total)
+			vi.qmask = append(vi.qmask, p.qmask)
+			vi.light = append(vi.light, p.light)
+			vi.advice = append(vi.advice, p.advice)
+			vi.neg = append(vi.neg, p.neg)
+			vi.mask[e] |= p.qmask
 		}
 	}
-	for i, t := range raw {
-		if skip[i] {
-			continue
-		}
-		if cs := ix.syn[t]; len(cs) > 0 {
-			for _, c := range cs {
-				add(c)
-			}
-			continue
-		}
-		add(t)
-	}
-	return out
 }

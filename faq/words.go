@@ -1,126 +1,197 @@
 package faq
 
+import (
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
 // wordInfo is everything the matcher needs about one folded word of a
 // message in one language, computed once: at build time for every word the
 // knowledge base and the built-in resources know, on first sight (and then
 // remembered) for any other.
 type wordInfo struct {
 	kind    wordKind
-	common  bool     // an everyday English word
-	primary int32    // the word's own term, -1 if no entry holds it
-	expand  []string // chat shorthand: the words it stands for
-	phrase  bool     // a patient phrase may start with it
-	advice  bool     // a medical-advice cue may start with it
-	alts    []alt    // the ways it matches, best first
+	w       float32     // its weight by kind (see wordWeight)
+	common  bool        // an everyday English word
+	primary int32       // the word's own term, -1 if the knowledge base has none
+	expand  []string    // chat shorthand: the words it stands for
+	phrase  bool        // a patient phrase may start with it
+	adv     adviceClass // its roles in medical-advice questions
+	light   uint32      // its bit among light words, if it is one
+	alts    []alt       // the ways it matches
 }
+
+// Weights of the ways a word can match besides itself.
+const (
+	otherLang  = 0.9  // an English word in a Spanish message, or the reverse
+	typoWeight = 0.75 // a corrected word may be the wrong correction
+)
 
 // analyzeWord computes the wordInfo of w in l: its own term, the other
 // language's vocabulary, related words, its category, the lexicon and, as
 // a last resort, typo correction.
 func (ix *index) analyzeWord(l lang, w string) *wordInfo {
-	info := &wordInfo{primary: -1, expand: expansions[l][w], advice: adviceCues[w] != nil}
+	info := &wordInfo{primary: -1, expand: expansions[l][w], adv: adviceWords[w]}
 	if l < langOther {
 		info.phrase = ix.patientN[l][w] != nil
 	}
 	if info.expand != nil {
 		return info
 	}
-	r, cached := ix.vocab[l][w]
-	if !cached {
-		r = wordRef{term: -1, kind: kindOf(l, w)}
-	}
+	r := ix.lookup(l, w)
 	info.kind = r.kind
 	if r.kind == kindStop {
 		return info
 	}
-	info.common = l == langEN && commonEnglish[w]
-	st := ""
-	if cached && r.term >= 0 {
-		st = ix.names[r.term]
-	} else if l != langOther {
-		st = stem(l, w)
-		if id, ok := ix.terms[st]; ok {
-			r.term = id
-		}
+	info.w = wordWeight(l, r.kind, w)
+	if r.kind == kindLight {
+		info.light = lightBits[w]
 	}
-	if r.term >= 0 && len(ix.post[r.term]) == 0 && len(ix.syn[r.term]) == 0 {
-		r.term = -1 // a word only the lexicon or a stop list knows
-	}
-	var s slot
+	// Everyday words: the English list, and for Spanish any word the
+	// bilingual lexicon knows (a word it knows and no entry holds is an
+	// everyday word, not a specific thing the clinic does not do).
+	info.common = l == langEN && commonEnglish[w] || l == langES && spanishKnown[w]
 	info.primary = r.term
-	ix.addTerm(&s, r.term, 1)
+	var u unit
+	if r.term >= 0 {
+		ix.meaning(&u, r.term, 1)
+	}
 	// A message mixes languages ("tengo medicaid", "my cita"): the word in
 	// the other language's vocabulary.
 	if o := l.other(); o != langOther {
-		if r2, ok := ix.vocab[o][w]; ok && r2.kind == kindContent {
-			ix.addTerm(&s, r2.term, otherLang)
+		if r2, ok := ix.vocab[o][w]; ok && r2.kind == kindContent && r2.term >= 0 {
+			ix.meaning(&u, r2.term, otherLang)
 		}
 	}
+	st := ""
+	if l != langOther {
+		st = stem(l, w)
+	}
 	// Related words: "novel" also looks for "new".
-	if l == langEN && st != "" {
+	if l == langEN {
 		for _, t := range ix.related[st] {
-			ix.addTerm(&s, t, relatedWeight)
+			ix.meaning(&u, t, relatedWeight)
 		}
 	}
 	// What a patient's word means in a clinic's words.
 	if l < langOther {
 		for _, a := range ix.patient1[l][w] {
-			ix.addTerm(&s, a.term, a.w)
+			u.add(a)
 		}
 	}
 	// What a specific name is: "aetna" → insurance.
 	if l == langEN {
 		for _, t := range ix.category[w] {
-			ix.addTerm(&s, t, categoryWeight)
+			ix.meaning(&u, t, categoryWeight)
 		}
 	}
 	// The lexicon bridges a message in the language the KB is not written in.
 	if l != ix.kbLang && st != "" {
 		for _, a := range ix.lex[st] {
-			ix.addTerm(&s, a.term, a.w)
+			u.add(a)
 		}
 	}
-	if s.nalt == 0 && r.kind == kindContent {
+	keep := u.alts[:0]
+	for _, a := range u.alts {
+		if len(ix.post[a.term]) > 0 {
+			keep = append(keep, a)
+		}
+	}
+	if len(keep) == 0 && r.kind == kindContent {
 		if ref, ok := ix.typos[l].correct(w); ok {
-			ix.addTerm(&s, ref.term, typoWeight)
+			u.alts = keep
+			ix.meaning(&u, ref.term, typoWeight)
+			keep = u.alts
 		}
 	}
-	info.alts = append([]alt(nil), s.alts[:s.nalt]...)
+	// Best first: a slot keeps the first maxAlts.
+	sort.SliceStable(keep, func(i, j int) bool { return keep[i].w > keep[j].w })
+	info.alts = append([]alt(nil), keep...)
 	return info
+}
+
+// wordRecord is what the index knows about one folded word: which
+// language it points to, and its analysis in each language the matcher
+// reads, computed when first needed (at build time for every word the
+// knowledge base and the built-in resources know).
+type wordRecord struct {
+	vote int8   // +1 Spanish, -1 English, 0 either (see langVotes)
+	qbit uint16 // its bit among question words (see questionBits)
+	info [langOther]atomic.Pointer[wordInfo]
+}
+
+// get returns the analysis of w in l, computing it on first use. Two
+// goroutines may both compute it; they get equal results.
+func (r *wordRecord) get(ix *index, l lang, w string) *wordInfo {
+	if l >= langOther {
+		l = langEN
+	}
+	if in := r.info[l].Load(); in != nil {
+		return in
+	}
+	in := ix.analyzeWord(l, w)
+	if !r.info[l].CompareAndSwap(nil, in) {
+		return r.info[l].Load()
+	}
+	return in
 }
 
 // maxMemo bounds the words remembered after build time, so a stream of
 // gibberish cannot grow the index without end.
 const maxMemo = 50000
 
-// info returns the wordInfo of w in l.
-func (ix *index) info(l lang, w string) *wordInfo {
-	if in, ok := ix.known[l][w]; ok {
-		return in
-	}
-	key := string(rune('0'+l)) + w
-	if v, ok := ix.memo.m.Load(key); ok {
-		return v.(*wordInfo)
-	}
-	in := ix.analyzeWord(l, w)
-	if ix.memo.n.Add(1) <= maxMemo {
-		ix.memo.m.Store(key, in)
-	}
-	return in
+// memo remembers the words first seen in messages.
+type memo struct {
+	mu sync.RWMutex
+	m  map[string]*wordRecord
 }
+
+// record returns the record of folded word w.
+func (ix *index) record(w string) *wordRecord {
+	if r, ok := ix.known[w]; ok {
+		return r
+	}
+	ix.memo.mu.RLock()
+	r, ok := ix.memo.m[w]
+	ix.memo.mu.RUnlock()
+	if ok {
+		return r
+	}
+	r = &wordRecord{vote: langVotes[w], qbit: questionBits[w]}
+	ix.memo.mu.Lock()
+	defer ix.memo.mu.Unlock()
+	if old, ok := ix.memo.m[w]; ok {
+		return old
+	}
+	if len(ix.memo.m) < maxMemo {
+		if ix.memo.m == nil {
+			ix.memo.m = make(map[string]*wordRecord)
+		}
+		ix.memo.m[strings.Clone(w)] = r // w may alias a message's buffer
+	}
+	return r
+}
+
+// info returns the wordInfo of w in l.
+func (ix *index) info(l lang, w string) *wordInfo { return ix.record(w).get(ix, l, w) }
 
 // buildKnown analyses every word the knowledge base and the built-in
 // resources know, so that a message made of them needs no stemming.
 func (ix *index) buildKnown() {
-	for l := range nLangs {
-		ix.known[l] = make(map[string]*wordInfo, len(ix.vocab[l]))
-	}
+	ix.known = make(map[string]*wordRecord, len(ix.vocab[langEN])+len(ix.vocab[langES]))
 	add := func(l lang, w string) {
-		if _, ok := ix.known[l][w]; !ok {
-			ix.known[l][w] = ix.analyzeWord(l, w)
+		r := ix.known[w]
+		if r == nil {
+			r = &wordRecord{vote: langVotes[w], qbit: questionBits[w]}
+			ix.known[w] = r
+		}
+		if l < langOther && r.info[l].Load() == nil {
+			r.info[l].Store(ix.analyzeWord(l, w))
 		}
 	}
-	for l := range nLangs {
+	for l := range langOther {
 		for w := range ix.vocab[l] {
 			add(l, w)
 		}
@@ -145,4 +216,68 @@ func (ix *index) buildKnown() {
 	for _, e := range lexicon {
 		add(langES, e.es)
 	}
+}
+
+// lookup analyses a folded word without growing the vocabulary: its term
+// is -1 when no text of the knowledge base holds its stem.
+func (ix *index) lookup(l lang, w string) wordRef {
+	if r, ok := ix.vocab[l][w]; ok {
+		return r
+	}
+	r := wordRef{term: -1, kind: kindOf(l, w)}
+	r.w = wordWeight(l, r.kind, w)
+	if r.kind != kindStop {
+		if id, ok := ix.terms[termName(l, w)]; ok {
+			r.term = id
+		}
+	}
+	return r
+}
+
+// matchable reports whether matching term t can reach an entry.
+func (ix *index) matchable(t int32) bool {
+	if len(ix.post[t]) > 0 {
+		return true
+	}
+	for _, c := range ix.kbSyn[t] {
+		if len(ix.post[c]) > 0 {
+			return true
+		}
+	}
+	for _, c := range ix.biSyn[t] {
+		if len(ix.post[c]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// meaningOf returns the terms text matches as, for the built-in
+// resources: one alternative per term some entry holds, at weight w, and
+// at w·split for each word of a text of several units.
+func (ix *index) meaningOf(l lang, text string, w, split float32) []alt {
+	us := ix.units(l, text, false)
+	if len(us) > 1 {
+		w *= split
+	}
+	var out []alt
+	for _, u := range us {
+		for _, a := range u.alts {
+			if len(ix.post[a.term]) > 0 {
+				out = appendAlt(out, alt{term: a.term, w: w * a.w})
+			}
+		}
+	}
+	return out
+}
+
+// appendAlt adds a to as, or raises the weight of the same term.
+func appendAlt(as []alt, a alt) []alt {
+	for i := range as {
+		if as[i].term == a.term {
+			as[i].w = max(as[i].w, a.w)
+			return as
+		}
+	}
+	return append(as, a)
 }

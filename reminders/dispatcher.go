@@ -114,6 +114,13 @@ func (d *Dispatcher) workers() int {
 	return d.Workers
 }
 
+// MaxInFlight is the most items claimed but not yet settled in the store at
+// any moment: a batch being handed out, a batch being settled, and one per
+// worker. They are the sends that may be repeated after a crash, so it
+// bounds the duplicates one crash can cause; a smaller Batch trades
+// throughput (fewer items per group commit) for a smaller bound.
+func (d *Dispatcher) MaxInFlight() int { return 2*d.batch() + d.workers() }
+
 // Run drains the outbox until ctx ends, then returns nil after every
 // goroutine it started has stopped and what was settled is written. It
 // first returns to pending the items a previous run left claimed (the
@@ -127,7 +134,7 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	}
 	// slots bounds the items claimed but not yet settled in the store,
 	// so that a slow platform does not make us claim the whole outbox.
-	slots := make(chan struct{}, 2*d.batch()+d.workers())
+	slots := make(chan struct{}, d.MaxInFlight())
 	work := make(chan carebot.OutboxItem)
 	results := make(chan carebot.OutboxDone, d.batch())
 

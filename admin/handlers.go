@@ -1,0 +1,252 @@
+package admin
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/faq"
+	"github.com/carebot/carebot/reminders"
+)
+
+// maxImport bounds one import request.
+const maxImport = 50000
+
+func (s *Server) importAppointments(w http.ResponseWriter, r *http.Request) {
+	if s.Appointments == nil {
+		unavailable(w, "appointments")
+		return
+	}
+	var req struct {
+		Appointments []Appointment `json:"appointments"`
+		// Lines are the source file's line of each appointment, for errors.
+		Lines []int  `json:"lines,omitempty"`
+		File  string `json:"file,omitempty"`
+	}
+	if !decode(w, r, &req) {
+		return
+	}
+	if len(req.Appointments) > maxImport {
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("%d appointments in one import; at most %d", len(req.Appointments), maxImport))
+		return
+	}
+	var rep ImportReport
+	for i, a := range req.Appointments {
+		res := ImportResult{ID: a.ID}
+		if i < len(req.Lines) {
+			res.Line = req.Lines[i]
+		}
+		ca, err := a.carebot()
+		var changed bool
+		if err == nil {
+			changed, err = s.Appointments.Import(r.Context(), ca)
+		}
+		switch {
+		case err != nil:
+			res.Result, res.Error = "error", err.Error()
+			rep.Failed++
+		case changed:
+			res.Result = "imported"
+			rep.Imported++
+		default:
+			res.Result = "unchanged"
+			rep.Unchanged++
+		}
+		rep.Results = append(rep.Results, res)
+	}
+	detail := fmt.Sprintf("%d imported, %d unchanged, %d failed", rep.Imported, rep.Unchanged, rep.Failed)
+	if req.File != "" {
+		detail += " from " + req.File
+	}
+	if !s.audit(w, r, "appointments.import", "", detail, nil) {
+		return
+	}
+	writeJSON(w, http.StatusOK, rep)
+}
+
+func (s *Server) listAppointments(w http.ResponseWriter, r *http.Request) {
+	if s.List == nil {
+		unavailable(w, "appointments")
+		return
+	}
+	patient := r.URL.Query().Get("patient")
+	out := []Appointment{}
+	err := s.List.Appointments(r.Context(), func(a carebot.Appointment) error {
+		if patient == "" || a.User == patient {
+			out = append(out, fromCarebot(a))
+		}
+		return nil
+	})
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At < out[j].At })
+	writeJSON(w, http.StatusOK, map[string]any{"appointments": out})
+}
+
+func (s *Server) cancelAppointment(w http.ResponseWriter, r *http.Request) {
+	if s.Appointments == nil {
+		unavailable(w, "appointments")
+		return
+	}
+	id := r.PathValue("id")
+	err := s.Appointments.Cancel(r.Context(), id)
+	if !s.audit(w, r, "appointments.cancel", id, "", err) {
+		return
+	}
+	if err != nil {
+		writeError(w, statusOf(err), err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"id": id, "status": string(carebot.AppointmentCancelled)})
+}
+
+func (s *Server) addReminder(w http.ResponseWriter, r *http.Request) {
+	if s.Reminders == nil {
+		unavailable(w, "reminders")
+		return
+	}
+	var req Reminder
+	if !decode(w, r, &req) {
+		return
+	}
+	user := strings.TrimSpace(req.To)
+	if p, u, ok := strings.Cut(user, ":"); !ok || p == "" || u == "" {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("to %q is not PLATFORM:USER (such as telegram:12345)", req.To))
+		return
+	}
+	loc, err := time.LoadLocation(req.TimeZone)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("timezone %q is not an IANA time zone", req.TimeZone))
+		return
+	}
+	at, err := parseTime(req.At, loc)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	id, err := s.Reminders.Add(r.Context(), user, carebot.Address{}, at, req.Text)
+	if !s.audit(w, r, "reminders.add", id, "due "+at.UTC().Format(time.RFC3339), err) {
+		return
+	}
+	if err != nil {
+		writeError(w, statusOf(err), err.Error())
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]string{"id": id, "due": at.Format(time.RFC3339)})
+}
+
+func (s *Server) startBroadcast(w http.ResponseWriter, r *http.Request) {
+	if s.Broadcasts == nil {
+		unavailable(w, "broadcasts")
+		return
+	}
+	var req Broadcast
+	if !decode(w, r, &req) {
+		return
+	}
+	p, err := carebot.ParsePurpose(req.Purpose)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	id, err := s.Broadcasts.Start(r.Context(), reminders.Broadcast{ID: req.ID, Purpose: p, Text: req.Text})
+	if !s.audit(w, r, "broadcast.start", id, "purpose "+string(p), err) {
+		return
+	}
+	if err != nil {
+		writeError(w, statusOf(err), err.Error())
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]string{"id": id})
+}
+
+func (s *Server) broadcastReport(w http.ResponseWriter, r *http.Request) {
+	if s.Broadcasts == nil {
+		unavailable(w, "broadcasts")
+		return
+	}
+	rep, err := s.Broadcasts.Report(r.Context(), r.PathValue("id"))
+	if err != nil {
+		writeError(w, statusOf(err), err.Error())
+		return
+	}
+	out := BroadcastReport{ID: rep.ID, Resolved: rep.Resolved, Pending: rep.Pending, Counts: map[string]int{}, Unreachable: rep.Unreachable}
+	for res, n := range rep.Counts {
+		out.Counts[string(res)] = n
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) misses(w http.ResponseWriter, r *http.Request) {
+	if s.Feedback == nil {
+		unavailable(w, "feedback")
+		return
+	}
+	since, err := parseSince(r.URL.Query().Get("since"), s.now(), 30)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	var texts []string
+	ratings := map[string]Tally{}
+	err = s.Feedback.Feedback(r.Context(), since, func(f carebot.Feedback) error {
+		switch f.Kind {
+		case carebot.FeedbackFallback, carebot.FeedbackSuggest:
+			if f.Text != "" {
+				texts = append(texts, f.Text)
+			}
+		case carebot.FeedbackUp, carebot.FeedbackDown, carebot.FeedbackPressed:
+			for _, id := range f.Entries {
+				t := ratings[id]
+				switch f.Kind {
+				case carebot.FeedbackUp:
+					t.Up++
+				case carebot.FeedbackDown:
+					t.Down++
+				default:
+					t.Pressed++
+				}
+				ratings[id] = t
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	out := Misses{Since: since.Format(time.RFC3339), Groups: []MissGroup{}, Ratings: ratings}
+	for _, g := range faq.Group(texts, 0) {
+		out.Groups = append(out.Groups, MissGroup{Representative: g.Representative, Count: g.Count, Texts: g.Texts})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) auditLog(w http.ResponseWriter, r *http.Request) {
+	if s.Audit == nil {
+		unavailable(w, "the audit log")
+		return
+	}
+	since, err := parseSince(r.URL.Query().Get("since"), s.now(), 7)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	out := []AuditEntry{}
+	err = s.Audit.Audit(r.Context(), since, func(e carebot.AuditEntry) error {
+		out = append(out, AuditEntry{At: e.At.Format(time.RFC3339), Actor: e.Actor, Remote: e.Remote, Action: e.Action,
+			Target: e.Target, Result: e.Result, Detail: e.Detail})
+		return nil
+	})
+	if err != nil && !errors.Is(err, carebot.ErrNotFound) {
+		writeError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"entries": out})
+}

@@ -1,0 +1,218 @@
+// Package admin is the running bot's admin HTTP API and its client.
+//
+// bbolt lets one process hold the database, so the running bot owns it and
+// every admin tool (the CLI, a future web page) talks to the bot over this
+// API: on loopback by default, a bearer token on every request, and every
+// change written to the audit log.
+//
+// Routes (JSON in and out; errors are {"error": "..."}):
+//
+//	GET  /v1/health                       liveness, version
+//	POST /v1/appointments                 import {"appointments": [...]}
+//	GET  /v1/appointments[?patient=P]     list, with patients' answers
+//	POST /v1/appointments/{id}/cancel     cancel one and its reminders
+//	POST /v1/reminders                    add a one-off reminder for a patient
+//	POST /v1/broadcasts                   start a broadcast
+//	GET  /v1/broadcasts/{id}              its delivery report
+//	GET  /v1/faq/misses[?since=30d]       unanswered questions, grouped; ratings
+//	GET  /v1/audit[?since=7d]             the audit log
+package admin
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/reminders"
+)
+
+// The services the API drives. main plugs in reminders and the bolt store;
+// a nil service answers 501.
+type (
+	// Appointments imports and cancels appointments (reminders.Appointments).
+	Appointments interface {
+		Import(ctx context.Context, a carebot.Appointment) (changed bool, err error)
+		Cancel(ctx context.Context, id string) error
+	}
+	// AppointmentList reads stored appointments (the bolt store).
+	AppointmentList interface {
+		Appointments(ctx context.Context, fn func(carebot.Appointment) error) error
+	}
+	// Reminders adds staff reminders (reminders.Patients).
+	Reminders interface {
+		Add(ctx context.Context, user string, to carebot.Address, at time.Time, text string) (string, error)
+	}
+	// Broadcasts starts broadcasts and reports on them (reminders.Broadcasts).
+	Broadcasts interface {
+		Start(ctx context.Context, b reminders.Broadcast) (string, error)
+		Report(ctx context.Context, id string) (reminders.Report, error)
+	}
+	// FeedbackLog reads what the engine recorded for staff (the bolt store).
+	FeedbackLog interface {
+		Feedback(ctx context.Context, since time.Time, fn func(carebot.Feedback) error) error
+	}
+	// AuditLog records and reads changes (the bolt store).
+	AuditLog interface {
+		RecordAudit(ctx context.Context, e carebot.AuditEntry) error
+		Audit(ctx context.Context, since time.Time, fn func(carebot.AuditEntry) error) error
+	}
+)
+
+// Server serves the admin API. Token is required; the services are
+// optional. Set the fields before calling Handler.
+type Server struct {
+	Token        string
+	Version      string
+	Appointments Appointments
+	List         AppointmentList
+	Reminders    Reminders
+	Broadcasts   Broadcasts
+	Feedback     FeedbackLog
+	Audit        AuditLog
+	Now          func() time.Time // nil: time.Now
+	Log          *slog.Logger     // nil: discard
+}
+
+// maxBody bounds a request body: an import of tens of thousands of
+// appointments fits; a hostile upload does not.
+const maxBody = 16 << 20
+
+// Handler returns the API's handler. Every route needs the bearer token.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /v1/health", s.health)
+	mux.HandleFunc("POST /v1/appointments", s.importAppointments)
+	mux.HandleFunc("GET /v1/appointments", s.listAppointments)
+	mux.HandleFunc("POST /v1/appointments/{id}/cancel", s.cancelAppointment)
+	mux.HandleFunc("POST /v1/reminders", s.addReminder)
+	mux.HandleFunc("POST /v1/broadcasts", s.startBroadcast)
+	mux.HandleFunc("GET /v1/broadcasts/{id}", s.broadcastReport)
+	mux.HandleFunc("GET /v1/faq/misses", s.misses)
+	mux.HandleFunc("GET /v1/audit", s.auditLog)
+	return s.authorize(mux)
+}
+
+// authorize lets a request through only with the bearer token, compared in
+// constant time.
+func (s *Server) authorize(next http.Handler) http.Handler {
+	want := []byte("Bearer " + s.Token)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got := []byte(r.Header.Get("Authorization"))
+		if s.Token == "" || subtle.ConstantTimeCompare(got, want) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="carebot admin"`)
+			writeError(w, http.StatusUnauthorized, "missing or wrong bearer token (see CAREBOT_ADMIN_TOKEN or the admin.token file)")
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) health(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.Version})
+}
+
+// audit records a change and its result. A change whose audit entry
+// cannot be written is reported as a failure of the request: staff must
+// know the trail has a gap.
+func (s *Server) audit(w http.ResponseWriter, r *http.Request, action, target, detail string, err error) bool {
+	if s.Audit == nil {
+		return true
+	}
+	result := "ok"
+	if err != nil {
+		result = err.Error()
+	}
+	e := carebot.AuditEntry{At: s.now(), Actor: "admin-token", Remote: r.RemoteAddr, Action: action, Target: target, Result: result, Detail: detail}
+	if aerr := s.Audit.RecordAudit(r.Context(), e); aerr != nil {
+		s.log().Error("audit log write failed", "action", action, "err", aerr)
+		writeError(w, http.StatusInternalServerError, "the change was made but could not be written to the audit log: "+aerr.Error())
+		return false
+	}
+	return true
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+func (s *Server) log() *slog.Logger {
+	if s.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return s.Log
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+}
+
+func writeError(w http.ResponseWriter, code int, msg string) {
+	writeJSON(w, code, apiError{Error: msg})
+}
+
+// decode reads a JSON body into v; unknown fields are errors.
+func decode(w http.ResponseWriter, r *http.Request, v any) bool {
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", maxBody))
+			return false
+		}
+		writeError(w, http.StatusBadRequest, "request body: "+err.Error())
+		return false
+	}
+	return true
+}
+
+// unavailable answers for a service main did not plug in.
+func unavailable(w http.ResponseWriter, what string) {
+	writeError(w, http.StatusNotImplemented, what+" is not available in this bot")
+}
+
+// statusOf maps a service error to an HTTP status.
+func statusOf(err error) int {
+	switch {
+	case errors.Is(err, carebot.ErrNotFound):
+		return http.StatusNotFound
+	case errors.Is(err, reminders.ErrBroadcastExists):
+		return http.StatusConflict
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable
+	default:
+		return http.StatusBadRequest
+	}
+}
+
+// parseSince reads ?since= as RFC 3339 or a number of days ago ("30d");
+// def days ago when absent.
+func parseSince(s string, now time.Time, def int) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return now.AddDate(0, 0, -def), nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	var days int
+	if n, err := fmt.Sscanf(s, "%dd", &days); err == nil && n == 1 && days >= 0 && days <= 3650 && strings.HasSuffix(s, "d") {
+		return now.AddDate(0, 0, -days), nil
+	}
+	return time.Time{}, fmt.Errorf("since %q is not a time (RFC 3339) or a number of days such as 30d", s)
+}

@@ -1,0 +1,177 @@
+package admin
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/carebot/carebot"
+)
+
+// Appointment is an appointment as the API and its files carry it.
+type Appointment struct {
+	ID string `json:"id"`
+	// Patient is the patient's user key: PLATFORM:USER ("telegram:12345").
+	Patient string `json:"patient"`
+	// To is where reminders go when not the patient's DM: PLATFORM:CHAT.
+	To string `json:"to,omitempty"`
+	// At is when the visit starts: RFC 3339 ("2026-12-01T14:30:00-05:00"),
+	// or a local "2026-12-01 14:30" read in TimeZone.
+	At       string `json:"at"`
+	TimeZone string `json:"timezone,omitempty"`
+	Location string `json:"location,omitempty"`
+	// Status is "booked" (the default) or "cancelled".
+	Status string `json:"status,omitempty"`
+	// Response and RespondedAt are the patient's answer, when listing.
+	Response    string `json:"response,omitempty"`
+	RespondedAt string `json:"responded_at,omitempty"`
+}
+
+// carebot turns a into the store's appointment, or says what is wrong.
+func (a Appointment) carebot() (carebot.Appointment, error) {
+	out := carebot.Appointment{ID: strings.TrimSpace(a.ID), User: strings.TrimSpace(a.Patient),
+		TimeZone: strings.TrimSpace(a.TimeZone), Location: strings.TrimSpace(a.Location)}
+	if out.ID == "" {
+		return out, fmt.Errorf("id is empty")
+	}
+	if p, u, ok := strings.Cut(out.User, ":"); !ok || p == "" || u == "" {
+		return out, fmt.Errorf("patient %q is not PLATFORM:USER (such as telegram:12345)", a.Patient)
+	}
+	if a.To != "" {
+		p, c, ok := strings.Cut(strings.TrimSpace(a.To), ":")
+		if !ok || p == "" || c == "" {
+			return out, fmt.Errorf("to %q is not PLATFORM:CHAT", a.To)
+		}
+		out.To = carebot.Address{Platform: p, ChatID: c}
+	}
+	loc := time.UTC
+	if out.TimeZone != "" {
+		l, err := time.LoadLocation(out.TimeZone)
+		if err != nil {
+			return out, fmt.Errorf("timezone %q is not an IANA time zone (such as America/New_York)", a.TimeZone)
+		}
+		loc = l
+	}
+	at, err := parseTime(a.At, loc)
+	if err != nil {
+		return out, err
+	}
+	out.At = at
+	switch strings.ToLower(strings.TrimSpace(a.Status)) {
+	case "", "booked":
+		out.Status = carebot.AppointmentBooked
+	case "cancelled", "canceled":
+		out.Status = carebot.AppointmentCancelled
+	default:
+		return out, fmt.Errorf("status %q is not booked or cancelled", a.Status)
+	}
+	return out, nil
+}
+
+func fromCarebot(a carebot.Appointment) Appointment {
+	out := Appointment{ID: a.ID, Patient: a.User, At: a.At.Format(time.RFC3339), TimeZone: a.TimeZone,
+		Location: a.Location, Status: string(a.Status), Response: string(a.Response)}
+	if a.To.Platform != "" {
+		out.To = a.To.Platform + ":" + a.To.ChatID
+	}
+	if !a.RespondedAt.IsZero() {
+		out.RespondedAt = a.RespondedAt.Format(time.RFC3339)
+	}
+	if loc, err := time.LoadLocation(a.TimeZone); err == nil && a.TimeZone != "" {
+		out.At = a.At.In(loc).Format(time.RFC3339)
+	}
+	return out
+}
+
+// parseTime reads an instant: RFC 3339, or a wall-clock time in loc.
+func parseTime(s string, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("at %q is not a time such as 2026-12-01 14:30 or 2026-12-01T14:30:00-05:00", s)
+}
+
+// ImportResult is what became of one appointment of an import.
+type ImportResult struct {
+	ID     string `json:"id"`
+	Line   int    `json:"line,omitempty"`  // in the file it came from
+	Result string `json:"result"`          // "imported", "unchanged" or "error"
+	Error  string `json:"error,omitempty"` // for "error"
+}
+
+// ImportReport sums up an import.
+type ImportReport struct {
+	Imported  int            `json:"imported"`
+	Unchanged int            `json:"unchanged"`
+	Failed    int            `json:"failed"`
+	Results   []ImportResult `json:"results"`
+}
+
+// Reminder is a one-off reminder staff add for a patient.
+type Reminder struct {
+	To   string `json:"to"` // the patient's user key, PLATFORM:USER
+	At   string `json:"at"` // RFC 3339, or local time in TimeZone
+	Text string `json:"text"`
+	// TimeZone reads a local At; default UTC.
+	TimeZone string `json:"timezone,omitempty"`
+}
+
+// Broadcast is an announcement to everyone opted in to Purpose.
+type Broadcast struct {
+	ID      string `json:"id,omitempty"`
+	Purpose string `json:"purpose"`
+	Text    string `json:"text"`
+}
+
+// BroadcastReport is how a broadcast went.
+type BroadcastReport struct {
+	ID          string         `json:"id"`
+	Resolved    bool           `json:"resolved"` // the whole audience has been queued
+	Pending     int            `json:"pending"`
+	Counts      map[string]int `json:"counts"` // by result: sent, skipped:opted-out, ...
+	Unreachable []string       `json:"unreachable,omitempty"`
+}
+
+// MissGroup is a group of similar questions the bot could not answer.
+type MissGroup struct {
+	Representative string   `json:"representative"`
+	Count          int      `json:"count"`
+	Texts          []string `json:"texts,omitempty"`
+}
+
+// Misses is what staff learn from: unanswered questions grouped, and how
+// patients rated answers.
+type Misses struct {
+	Since   string           `json:"since"`
+	Groups  []MissGroup      `json:"groups"`
+	Ratings map[string]Tally `json:"ratings,omitempty"` // by entry id
+}
+
+// Tally counts one entry's feedback.
+type Tally struct {
+	Up      int `json:"up"`
+	Down    int `json:"down"`
+	Pressed int `json:"pressed"` // offered as a suggestion or follow-up and pressed
+}
+
+// AuditEntry is one line of the audit log.
+type AuditEntry struct {
+	At     string `json:"at"`
+	Actor  string `json:"actor"`
+	Remote string `json:"remote,omitempty"`
+	Action string `json:"action"`
+	Target string `json:"target,omitempty"`
+	Result string `json:"result"`
+	Detail string `json:"detail,omitempty"`
+}
+
+// apiError is every error's body.
+type apiError struct {
+	Error string `json:"error"`
+}

@@ -1,0 +1,74 @@
+package bot
+
+import (
+	"context"
+	"strings"
+
+	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/faq"
+)
+
+// languageWords switch the language the bot answers in.
+var languageWords = map[string]string{
+	"english": "en", "ingles": "en", "in english": "en", "en ingles": "en", "lang en": "en",
+	"espanol": "es", "spanish": "es", "en espanol": "es", "in spanish": "es", "lang es": "es",
+}
+
+// command handles the engine's own buttons (suggestions, follow-ups,
+// ratings, language), the language words, and then each plugged-in Command
+// in order. It reports false when m is none of these.
+func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *carebot.User, text, lang string) (Outcome, bool) {
+	t := textsFor(lang)
+	p := m.Payload
+	switch {
+	case strings.HasPrefix(p, payloadEntry):
+		id := strings.TrimPrefix(p, payloadEntry)
+		entry, ok := kb.Entry(id)
+		if !ok { // the KB was edited since the button was sent
+			return e.fallback(kb, lang), true
+		}
+		e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackPressed, At: e.now(), Lang: lang, Entries: []string{id}})
+		return e.answer(kb, entry, lang), true
+	case strings.HasPrefix(p, payloadUp), strings.HasPrefix(p, payloadDown):
+		kind, id := carebot.FeedbackUp, strings.TrimPrefix(p, payloadUp)
+		if strings.HasPrefix(p, payloadDown) {
+			kind, id = carebot.FeedbackDown, strings.TrimPrefix(p, payloadDown)
+		}
+		if _, ok := kb.Entry(id); ok {
+			e.feedback(ctx, carebot.Feedback{Kind: kind, At: e.now(), Lang: lang, Entries: []string{id}})
+		}
+		return Outcome{Route: RouteCommand, Lang: lang, Replies: []carebot.Reply{{Text: t.thanks}}}, true
+	case p == payloadNone:
+		return e.fallback(kb, lang), true
+	case strings.HasPrefix(p, payloadLang):
+		return e.setLang(strings.TrimPrefix(p, payloadLang), lang), true
+	}
+	if p == "" && len(text) < 20 {
+		if l, ok := languageWords[strings.Join(consentTokens(text), " ")]; ok {
+			return e.setLang(l, lang), true
+		}
+	}
+	for _, c := range e.Commands {
+		replies, ok, err := c.Handle(ctx, m, *u)
+		if err != nil {
+			e.logError(ctx, "command", err)
+			return Outcome{Route: RouteCommand, Lang: lang, Replies: []carebot.Reply{{Text: t.fill(t.storeFail, kb.Clinic), Private: true}}}, true
+		}
+		if ok {
+			return Outcome{Route: RouteCommand, Lang: lang, Replies: replies}, true
+		}
+	}
+	if p != "" {
+		return Outcome{Route: RouteCommand, Lang: lang, Replies: []carebot.Reply{{Text: t.expired}}}, true
+	}
+	return Outcome{}, false
+}
+
+// setLang answers a language choice; the engine saves it with the user
+// because the outcome's language differs from what they had.
+func (e *Engine) setLang(l, current string) Outcome {
+	if textsByLang[l] == nil {
+		l = current
+	}
+	return Outcome{Route: RouteCommand, Lang: l, Replies: []carebot.Reply{{Text: textsFor(l).langSet}}}
+}

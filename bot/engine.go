@@ -1,0 +1,293 @@
+// Package bot is the dialogue engine: one incoming carebot.Message in, the
+// replies out. It decides what to say; adapters decide how it looks on each
+// platform, and stores keep what must outlive the process.
+//
+// Every message goes through the same steps, in this order, stopping at the
+// first that applies:
+//
+//  1. safety: crisis or emergency wording gets the crisis line or 911 first,
+//     in DMs and groups, even when the database is down; the text is never
+//     stored or logged;
+//  2. consent: STOP, START, HELP and their phrasings, recorded durably
+//     before they are confirmed, with exactly one confirmation;
+//  3. commands and buttons: language, pressed suggestions and ratings, and
+//     the features plugged in as Commands (reminders, staff);
+//  4. the FAQ: a confident answer, a "did you mean", or a fallback that
+//     says how to reach a person.
+package bot
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+	"sync/atomic"
+	"time"
+	"unicode/utf8"
+
+	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/faq"
+)
+
+// maxText is how much of a message the engine reads beyond the safety
+// check. Nobody asks a clinic question in more than a few kilobytes; the
+// cap keeps a hostile 1 MB message from costing more than an ordinary one.
+const maxText = 4096
+
+// Engine is the dialogue engine. Set its optional fields before the first
+// Handle and do not change them after; SetKB may be called at any time.
+type Engine struct {
+	Users    Users    // optional: who we talked to; nil keeps nothing
+	Consents Consents // optional: the consent ledger; nil cannot record
+	Feedback Feedback // optional: misses and ratings for staff
+	Commands []Command
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Logger gets one line per message: platform, hashed user, route,
+	// timing. Never the text. Nil logs nothing.
+	Logger    *slog.Logger
+	LogSecret []byte // the key of carebot.LogID
+
+	kb atomic.Pointer[faq.KB]
+}
+
+// New returns an engine answering from kb.
+func New(kb *faq.KB) *Engine {
+	e := &Engine{}
+	e.kb.Store(kb)
+	return e
+}
+
+// SetKB swaps in a new knowledge base. Messages being handled finish with
+// the old one; the next ones use kb.
+func (e *Engine) SetKB(kb *faq.KB) { e.kb.Store(kb) }
+
+// KB returns the knowledge base in use.
+func (e *Engine) KB() *faq.KB { return e.kb.Load() }
+
+// Route says which step of the engine answered a message.
+type Route string
+
+// The routes.
+const (
+	RouteCrisis    Route = "crisis"    // the crisis-line reply
+	RouteEmergency Route = "emergency" // the 911 reply
+	RouteOptOut    Route = "opt-out"
+	RouteOptIn     Route = "opt-in"
+	RouteHelp      Route = "help"
+	RouteWelcome   Route = "welcome" // /start: the welcome alone
+	RouteCommand   Route = "command" // a plugged-in Command or a built-in one
+	RouteAnswer    Route = "answer"  // a confident FAQ answer
+	RouteSuggest   Route = "suggest" // "did you mean"
+	RouteFallback  Route = "fallback"
+	RouteIgnored   Route = "ignored" // a group message not addressed to the bot
+)
+
+// Outcome is what the engine did with one message: the replies, and how it
+// got there (for carebot ask --json, carebot eval and the logs).
+type Outcome struct {
+	Route   Route
+	Lang    string
+	Replies []carebot.Reply
+	// Entry is the answered entry's id (RouteAnswer).
+	Entry      string
+	Confidence float64
+	// Ranked are the matcher's best entries, best first, whatever the
+	// route; Suggestions are the ones offered as "did you mean".
+	Ranked      []string
+	Suggestions []string
+}
+
+// Handle answers m. It implements carebot.Handler.
+func (e *Engine) Handle(ctx context.Context, m carebot.Message) []carebot.Reply {
+	return e.Respond(ctx, m).Replies
+}
+
+// Respond answers m and says how.
+func (e *Engine) Respond(ctx context.Context, m carebot.Message) Outcome {
+	start := time.Now()
+	kb := e.kb.Load()
+	text := clean(m.Text)
+	o := e.respond(ctx, kb, m, text)
+	if e.Logger != nil {
+		e.Logger.LogAttrs(ctx, slog.LevelInfo, "message",
+			slog.String("platform", m.From.Platform),
+			slog.String("user", carebot.LogID(e.LogSecret, m.From.UserKey())),
+			slog.Bool("group", m.From.Group),
+			slog.String("route", string(o.Route)),
+			slog.String("lang", o.Lang),
+			slog.Int("replies", len(o.Replies)),
+			slog.Duration("took", time.Since(start)))
+	}
+	return o
+}
+
+func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, text string) Outcome {
+	// 1. Safety, before anything touches a store.
+	if text != "" {
+		if k := CheckSafety(text); k != SafetyNone {
+			return e.safety(kb, m, k, e.replyLang(kb, text, m.Lang, ""))
+		}
+	}
+	if m.From.Group && !m.Mentioned {
+		return Outcome{Route: RouteIgnored}
+	}
+	if len(text) > maxText {
+		text = truncate(text, maxText)
+	}
+	u, first := e.user(ctx, m)
+	lang := e.replyLang(kb, text, m.Lang, u.Lang)
+	t := textsFor(lang)
+
+	// 2. Consent keywords, and the platform commands that mean them.
+	cmd, isSlash := slashCommand(text)
+	if isSlash && cmd == "start" {
+		e.remember(ctx, u, first, lang)
+		return Outcome{Route: RouteWelcome, Lang: lang, Replies: []carebot.Reply{e.welcome(kb, t)}}
+	}
+	if isSlash {
+		text = cmd
+	}
+	if m.Payload == "" {
+		if in := parseConsent(text); in.kind != intentNone {
+			o := e.consent(ctx, kb, m, u, in, lang)
+			e.remember(ctx, u, first, lang)
+			return o
+		}
+	}
+
+	// 3. Buttons and commands.
+	o, ok := e.command(ctx, kb, m, &u, text, lang)
+	if !ok {
+		// 4. The FAQ.
+		o = e.answerText(ctx, kb, text, lang)
+	}
+	e.remember(ctx, u, first, o.Lang)
+	if first && o.Route != RouteCommand {
+		o.Replies = append([]carebot.Reply{e.welcome(kb, textsFor(o.Lang))}, o.Replies...)
+	}
+	return o
+}
+
+// safety answers a crisis or an emergency. In a group the member gets the
+// full reply privately, and the group a short line that names no one.
+func (e *Engine) safety(kb *faq.KB, m carebot.Message, k SafetyKind, lang string) Outcome {
+	t := textsFor(lang)
+	o := Outcome{Route: RouteCrisis, Lang: lang}
+	body := t.crisis
+	if k == SafetyEmergency {
+		o.Route, body = RouteEmergency, t.emergency
+	}
+	full := carebot.Reply{Text: t.fill(body, kb.Clinic)}
+	if m.From.Group {
+		full.Private = true
+		o.Replies = []carebot.Reply{{Text: t.fill(t.groupSafety, kb.Clinic)}, full}
+		return o
+	}
+	o.Replies = []carebot.Reply{full}
+	return o
+}
+
+// user loads the sender, or makes them up if they are new (first) or the
+// store is missing or failing: answering matters more than remembering.
+func (e *Engine) user(ctx context.Context, m carebot.Message) (u carebot.User, first bool) {
+	u = carebot.User{Key: m.From.UserKey(), Created: e.now()}
+	if !m.From.Group {
+		u.DM = m.From
+	}
+	if e.Users == nil {
+		return u, false
+	}
+	got, err := e.Users.User(ctx, u.Key)
+	switch {
+	case err == nil:
+		return got, false
+	case errors.Is(err, carebot.ErrNotFound):
+		return u, true
+	default:
+		e.logError(ctx, "load user", err)
+		return u, false
+	}
+}
+
+// remember saves a new user, or a known one whose language changed.
+func (e *Engine) remember(ctx context.Context, u carebot.User, first bool, lang string) {
+	if e.Users == nil || lang == "" || (!first && u.Lang == lang) {
+		return
+	}
+	u.Lang = lang
+	if err := e.Users.PutUser(ctx, u); err != nil {
+		e.logError(ctx, "save user", err)
+	}
+}
+
+func (e *Engine) welcome(kb *faq.KB, t *texts) carebot.Reply {
+	return carebot.Reply{
+		Text:    t.fill(t.welcome, kb.Clinic),
+		Buttons: []carebot.Button{{Label: "English", Payload: "lang:en"}, {Label: "Español", Payload: "lang:es"}},
+	}
+}
+
+// replyLang picks the language to answer in: what the message is clearly
+// written in, else what the person used before, else what their platform
+// says, else the knowledge base's language.
+func (e *Engine) replyLang(kb *faq.KB, text, hint, known string) string {
+	if l, sure := faq.DetectLang(text); sure && textsByLang[l] != nil {
+		return l
+	}
+	if known != "" {
+		return known
+	}
+	if base, _, _ := strings.Cut(strings.ToLower(hint), "-"); textsByLang[base] != nil {
+		return base
+	}
+	return kb.Language
+}
+
+func (e *Engine) now() time.Time {
+	if e.Now != nil {
+		return e.Now()
+	}
+	return time.Now()
+}
+
+func (e *Engine) logError(ctx context.Context, what string, err error) {
+	if e.Logger != nil {
+		e.Logger.LogAttrs(ctx, slog.LevelError, what, slog.String("err", err.Error()))
+	}
+}
+
+// clean makes any input safe to work on: valid UTF-8, no control
+// characters, trimmed.
+func clean(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, " ")
+	}
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+// truncate cuts s to at most n bytes without splitting a character.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// slashCommand reads "/stop" and "/help@clinic_bot" as the command name.
+func slashCommand(text string) (string, bool) {
+	if !strings.HasPrefix(text, "/") || strings.ContainsAny(text, " \n") {
+		return "", false
+	}
+	cmd, _, _ := strings.Cut(strings.ToLower(text[1:]), "@")
+	return cmd, cmd != ""
+}

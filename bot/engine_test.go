@@ -1,0 +1,478 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/faq"
+)
+
+// memStore is the engine's users, consents and feedback in memory. fail
+// makes every call fail, as a broken database would.
+type memStore struct {
+	mu       sync.Mutex
+	users    map[string]carebot.User
+	events   []carebot.ConsentEvent
+	feedback []carebot.Feedback
+	calls    int
+	fail     bool
+}
+
+func newMemStore() *memStore { return &memStore{users: map[string]carebot.User{}} }
+
+func (s *memStore) User(ctx context.Context, key string) (carebot.User, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls++
+	if s.fail {
+		return carebot.User{}, errors.New("disk on fire")
+	}
+	u, ok := s.users[key]
+	if !ok {
+		return carebot.User{}, fmt.Errorf("user: %w", carebot.ErrNotFound)
+	}
+	return u, nil
+}
+
+func (s *memStore) PutUser(ctx context.Context, u carebot.User) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls++
+	if s.fail {
+		return errors.New("disk on fire")
+	}
+	s.users[u.Key] = u
+	return nil
+}
+
+func (s *memStore) RecordConsent(ctx context.Context, evs ...carebot.ConsentEvent) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls++
+	if s.fail {
+		return errors.New("disk on fire")
+	}
+	s.events = append(s.events, evs...)
+	return nil
+}
+
+func (s *memStore) RecordFeedback(ctx context.Context, f carebot.Feedback) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls++
+	if s.fail {
+		return errors.New("disk on fire")
+	}
+	s.feedback = append(s.feedback, f)
+	return nil
+}
+
+var testNow = time.Date(2026, 11, 25, 10, 30, 0, 0, time.UTC)
+
+func testKB(t testing.TB) *faq.KB {
+	t.Helper()
+	kb, err := faq.Load("testdata/faq.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kb
+}
+
+func newTestEngine(t testing.TB) (*Engine, *memStore) {
+	t.Helper()
+	e := New(testKB(t))
+	st := newMemStore()
+	e.Users, e.Consents, e.Feedback = st, st, st
+	e.Now = func() time.Time { return testNow }
+	return e, st
+}
+
+func dm(text string) carebot.Message {
+	return carebot.Message{From: carebot.Address{Platform: "test", ChatID: "c1", UserID: "u1"}, Text: text, At: testNow}
+}
+
+func inGroup(text string, mentioned bool) carebot.Message {
+	return carebot.Message{From: carebot.Address{Platform: "test", ChatID: "g1", UserID: "u1", Group: true}, Text: text, Mentioned: mentioned, At: testNow}
+}
+
+func press(payload string) carebot.Message {
+	m := dm("")
+	m.Payload = payload
+	return m
+}
+
+// known makes the sender of dm a returning user, so no welcome is added.
+func known(st *memStore, lang string) {
+	st.users["test:u1"] = carebot.User{Key: "test:u1", Lang: lang}
+}
+
+func TestSafetyComesFirst(t *testing.T) {
+	tests := []struct {
+		name      string
+		m         carebot.Message
+		wantRoute Route
+		wantIn    string // in the full reply
+		wantReps  int
+	}{
+		{"crisis in a DM", dm("i want to end my life"), RouteCrisis, "988", 1},
+		{"emergency in a DM", dm("my husband collapsed and is not breathing"), RouteEmergency, "911", 1},
+		{"crisis that also says STOP", dm("stop. i want to kill myself"), RouteCrisis, "988", 1},
+		{"unaddressed crisis in a group", inGroup("i want to kill myself", false), RouteCrisis, "988", 2},
+		{"emergency in Spanish", dm("mi bebé no respira"), RouteEmergency, "911", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, st := newTestEngine(t)
+			st.fail = true // the database is down: safety must not care
+			o := e.Respond(context.Background(), tt.m)
+			if o.Route != tt.wantRoute {
+				t.Fatalf("route: got %s, want %s", o.Route, tt.wantRoute)
+			}
+			if len(o.Replies) != tt.wantReps {
+				t.Fatalf("got %d replies, want %d: %+v", len(o.Replies), tt.wantReps, o.Replies)
+			}
+			full := o.Replies[len(o.Replies)-1]
+			if !strings.Contains(full.Text, tt.wantIn) {
+				t.Errorf("reply %q does not contain %q", full.Text, tt.wantIn)
+			}
+			if st.calls != 0 {
+				t.Errorf("safety reply touched the store %d times; the text must not be stored", st.calls)
+			}
+			if tt.m.From.Group {
+				if !full.Private {
+					t.Error("the full safety reply in a group is not private")
+				}
+				if o.Replies[0].Private || !strings.Contains(o.Replies[0].Text, "911") {
+					t.Errorf("group note: got %+v, want a public line with 911", o.Replies[0])
+				}
+			}
+		})
+	}
+}
+
+func TestStopIsRecordedThenConfirmedOnce(t *testing.T) {
+	e, st := newTestEngine(t)
+	known(st, "en")
+	o := e.Respond(context.Background(), dm("STOP"))
+	if o.Route != RouteOptOut {
+		t.Fatalf("route: got %s, want %s", o.Route, RouteOptOut)
+	}
+	if len(o.Replies) != 1 {
+		t.Fatalf("got %d replies, want exactly one confirmation", len(o.Replies))
+	}
+	if len(st.events) != len(carebot.Purposes()) {
+		t.Fatalf("got %d consent events, want one per purpose (%d)", len(st.events), len(carebot.Purposes()))
+	}
+	for _, ev := range st.events {
+		want := carebot.ConsentEvent{User: "test:u1", Purpose: ev.Purpose, Action: carebot.OptOut, Method: "keyword:STOP", Wording: WordingVersion, At: testNow}
+		if ev != want {
+			t.Errorf("event: got %+v, want %+v", ev, want)
+		}
+	}
+	// A direct reply is always allowed: the next question is answered.
+	if o := e.Respond(context.Background(), dm("what are your opening hours?")); o.Route != RouteAnswer || o.Entry != "hours" {
+		t.Errorf("question after STOP: got %s %q, want answer hours", o.Route, o.Entry)
+	}
+}
+
+func TestConsentWording(t *testing.T) {
+	all := carebot.Purposes()
+	tests := []struct {
+		text      string
+		wantRoute Route
+		want      []carebot.Purpose // the purposes recorded
+	}{
+		{"stop", RouteOptOut, all},
+		{"Stop.", RouteOptOut, all},
+		{"STOPALL", RouteOptOut, all},
+		{"stop all", RouteOptOut, all},
+		{"UNSUBSCRIBE", RouteOptOut, all},
+		{"cancel", RouteOptOut, all},
+		{"End", RouteOptOut, all},
+		{"QUIT", RouteOptOut, all},
+		{"revoke", RouteOptOut, all},
+		{"opt out", RouteOptOut, all},
+		{"opt-out", RouteOptOut, all},
+		{"OPTOUT", RouteOptOut, all},
+		{"stop texting me", RouteOptOut, all},
+		{"please stop sending me messages", RouteOptOut, all},
+		{"no more texts please", RouteOptOut, all},
+		{"no más", RouteOptOut, all},
+		{"ya no quiero mensajes", RouteOptOut, all},
+		{"/stop", RouteOptOut, all},
+		{"stop awareness", RouteOptOut, []carebot.Purpose{carebot.PurposeAwareness}},
+		{"STOP ANNOUNCEMENTS", RouteOptOut, []carebot.Purpose{carebot.PurposeAnnouncements}},
+		{"stop sending me health tips", RouteOptOut, []carebot.Purpose{carebot.PurposeAwareness}},
+		{"start", RouteOptIn, all},
+		{"UNSTOP", RouteOptIn, all},
+		{"subscribe", RouteOptIn, all},
+		{"subscribe to awareness", RouteOptIn, []carebot.Purpose{carebot.PurposeAwareness}},
+		{"help", RouteHelp, nil},
+		{"INFO", RouteHelp, nil},
+		{"ayuda", RouteHelp, nil},
+		{"/help", RouteHelp, nil},
+		// Questions, not keywords.
+		{"cancel my appointment", RouteAnswer, nil},
+		{"I need to cancel my appointment", RouteAnswer, nil},
+		{"how do I stop getting text messages?", RouteAnswer, nil},
+		{"can I stop my blood pressure pills?", "", nil},
+		{"stop by the clinic saturday?", "", nil},
+		// Reminders' own words, not consent.
+		{"resume my reminders", "", nil},
+		{"restart reminders", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			e, st := newTestEngine(t)
+			known(st, "en")
+			o := e.Respond(context.Background(), dm(tt.text))
+			switch tt.wantRoute {
+			case "":
+				if o.Route == RouteOptOut || o.Route == RouteOptIn || o.Route == RouteHelp {
+					t.Fatalf("route: got %s, want no consent route", o.Route)
+				}
+			default:
+				if o.Route != tt.wantRoute {
+					t.Fatalf("route: got %s, want %s", o.Route, tt.wantRoute)
+				}
+			}
+			var got []carebot.Purpose
+			for _, ev := range st.events {
+				got = append(got, ev.Purpose)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("recorded purposes: got %v, want %v", got, tt.want)
+			}
+			if tt.want != nil && len(o.Replies) != 1 {
+				t.Errorf("got %d replies, want exactly one confirmation", len(o.Replies))
+			}
+		})
+	}
+}
+
+func TestHelpSaysWhatItIs(t *testing.T) {
+	for _, lang := range []string{"en", "es"} {
+		e, st := newTestEngine(t)
+		known(st, lang)
+		o := e.Respond(context.Background(), dm("HELP"))
+		text := o.Replies[0].Text
+		for _, want := range []string{"Test Valley Clinic", "+1 555 0199", "STOP", "START", "911", "988"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s HELP does not mention %q: %s", lang, want, text)
+			}
+		}
+	}
+}
+
+func TestConsentNotConfirmedWhenNotRecorded(t *testing.T) {
+	e, st := newTestEngine(t)
+	st.fail = true
+	o := e.Respond(context.Background(), dm("STOP"))
+	if got := o.Replies[0].Text; strings.Contains(got, "unsubscribed") || !strings.Contains(got, "couldn't save") {
+		t.Errorf("reply when the ledger is down: %q, want an apology, not a confirmation", got)
+	}
+	e.Consents = nil
+	if got := e.Respond(context.Background(), dm("STOP")).Replies[0].Text; !strings.Contains(got, "couldn't save") {
+		t.Errorf("reply with no ledger: %q, want an apology", got)
+	}
+}
+
+func TestWelcomeOnFirstContactOnly(t *testing.T) {
+	e, st := newTestEngine(t)
+	o := e.Respond(context.Background(), dm("when are you open?"))
+	if len(o.Replies) != 2 || !strings.Contains(o.Replies[0].Text, "not medical advice") {
+		t.Fatalf("first contact: got %+v, want welcome (with the disclaimer) then the answer", o.Replies)
+	}
+	if o.Entry != "hours" {
+		t.Errorf("first contact answered %q, want hours", o.Entry)
+	}
+	if _, ok := st.users["test:u1"]; !ok {
+		t.Fatal("first contact did not save the user")
+	}
+	if o := e.Respond(context.Background(), dm("when are you open?")); len(o.Replies) != 1 {
+		t.Errorf("second contact: got %d replies, want the answer alone", len(o.Replies))
+	}
+}
+
+func TestGroups(t *testing.T) {
+	e, st := newTestEngine(t)
+	known(st, "en")
+	if o := e.Respond(context.Background(), inGroup("when are you open", false)); o.Route != RouteIgnored || len(o.Replies) != 0 {
+		t.Errorf("unaddressed group message: got %s %+v, want silence", o.Route, o.Replies)
+	}
+	o := e.Respond(context.Background(), inGroup("when are you open", true))
+	if o.Route != RouteAnswer || o.Replies[0].Private {
+		t.Errorf("addressed question: got %s private=%v, want a public answer", o.Route, o.Replies[0].Private)
+	}
+	o = e.Respond(context.Background(), inGroup("stop", true))
+	if o.Route != RouteOptOut {
+		t.Fatalf("STOP in a group: got %s", o.Route)
+	}
+	for _, r := range o.Replies {
+		if !r.Private && strings.Contains(r.Text, "unsubscribed") {
+			t.Errorf("consent confirmation posted in the group: %q", r.Text)
+		}
+	}
+}
+
+func TestButtons(t *testing.T) {
+	e, st := newTestEngine(t)
+	known(st, "en")
+	o := e.Respond(context.Background(), dm("what are your opening hours"))
+	var follow, up string
+	for _, b := range o.Replies[0].Buttons {
+		if b.Payload == payloadEntry+"weekend" {
+			follow = b.Payload
+		}
+		if b.Payload == payloadUp+"hours" {
+			up = b.Payload
+		}
+	}
+	if follow == "" || up == "" {
+		t.Fatalf("answer buttons %+v lack the follow-up and the rating", o.Replies[0].Buttons)
+	}
+	if o := e.Respond(context.Background(), press(follow)); o.Entry != "weekend" {
+		t.Errorf("pressed follow-up: got %s %q, want weekend", o.Route, o.Entry)
+	}
+	if o := e.Respond(context.Background(), press(up)); o.Route != RouteCommand {
+		t.Errorf("pressed 👍: got %s", o.Route)
+	}
+	if o := e.Respond(context.Background(), press("faq:no-such-entry")); o.Route != RouteFallback {
+		t.Errorf("button for a deleted entry: got %s, want fallback", o.Route)
+	}
+	var kinds []carebot.FeedbackKind
+	for _, f := range st.feedback {
+		kinds = append(kinds, f.Kind)
+	}
+	if fmt.Sprint(kinds) != fmt.Sprint([]carebot.FeedbackKind{carebot.FeedbackPressed, carebot.FeedbackUp}) {
+		t.Errorf("feedback: got %v, want [pressed up]", kinds)
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	e, st := newTestEngine(t)
+	known(st, "en")
+	o := e.Respond(context.Background(), dm("¿A qué hora abren?"))
+	if o.Lang != "es" || !strings.Contains(o.Replies[0].Text, "Abrimos") {
+		t.Errorf("Spanish question: got lang %s %q, want the Spanish answer", o.Lang, o.Replies[0].Text)
+	}
+	o = e.Respond(context.Background(), dm("¿Dónde me estaciono? ¿Hay estacionamiento?"))
+	if o.Route == RouteAnswer && !strings.Contains(o.Replies[0].Text, "inglés") {
+		t.Errorf("untranslated entry answered in Spanish conversation without saying so: %q", o.Replies[0].Text)
+	}
+	if o := e.Respond(context.Background(), dm("español")); o.Route != RouteCommand || st.users["test:u1"].Lang != "es" {
+		t.Errorf("language switch: got %s, saved %q, want es", o.Route, st.users["test:u1"].Lang)
+	}
+}
+
+type echoCommand struct{ err error }
+
+func (c echoCommand) Handle(ctx context.Context, m carebot.Message, u carebot.User) ([]carebot.Reply, bool, error) {
+	if !strings.HasPrefix(m.Text, "remind me") {
+		return nil, false, nil
+	}
+	if c.err != nil {
+		return nil, true, c.err
+	}
+	return []carebot.Reply{{Text: "ok " + u.Key}}, true, nil
+}
+
+func TestCommandsComeBeforeTheFAQ(t *testing.T) {
+	e, st := newTestEngine(t)
+	known(st, "en")
+	e.Commands = []Command{echoCommand{}}
+	if o := e.Respond(context.Background(), dm("remind me about my appointment friday 3pm")); o.Route != RouteCommand || o.Replies[0].Text != "ok test:u1" {
+		t.Errorf("got %s %+v, want the command's reply", o.Route, o.Replies)
+	}
+	if o := e.Respond(context.Background(), dm("when are you open")); o.Route != RouteAnswer {
+		t.Errorf("got %s, want the FAQ to answer what no command takes", o.Route)
+	}
+	e.Commands = []Command{echoCommand{err: errors.New("disk on fire")}}
+	o := e.Respond(context.Background(), dm("remind me tomorrow"))
+	if o.Route != RouteCommand || strings.Contains(o.Replies[0].Text, "disk") || !strings.Contains(o.Replies[0].Text, "+1 555 0199") {
+		t.Errorf("failing command: got %s %q, want an apology in the engine's words with the clinic's phone", o.Route, o.Replies[0].Text)
+	}
+}
+
+func TestFallbackSaysHowToReachAPerson(t *testing.T) {
+	e, st := newTestEngine(t)
+	known(st, "en")
+	o := e.Respond(context.Background(), dm("what's the weather on mars"))
+	if o.Route != RouteFallback || !strings.Contains(o.Replies[0].Text, "+1 555 0199") {
+		t.Errorf("got %s %q, want a fallback with the clinic's phone", o.Route, o.Replies[0].Text)
+	}
+	if len(st.feedback) != 1 || st.feedback[0].Kind != carebot.FeedbackFallback || st.feedback[0].Text == "" {
+		t.Errorf("fallback feedback: got %+v, want one miss with its text", st.feedback)
+	}
+}
+
+// The logs say who (hashed), which route and how long; never the words,
+// names or ids.
+func TestLogsCarryNoPersonalData(t *testing.T) {
+	var buf bytes.Buffer
+	e, st := newTestEngine(t)
+	e.Logger = slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	e.LogSecret = []byte("secret")
+	st.fail = true // error paths log too
+	const canary = "Zebulon Quackenbush 555-0123"
+	m := dm("my name is " + canary + ", when are you open?")
+	m.From.UserID = "canary-user-id-4711"
+	for _, text := range []string{m.Text, "STOP " + canary, "i want to die " + canary} {
+		m.Text = text
+		e.Respond(context.Background(), m)
+	}
+	logs := buf.String()
+	if logs == "" {
+		t.Fatal("nothing was logged")
+	}
+	for _, secret := range []string{"Zebulon", "Quackenbush", "555-0123", "canary-user-id-4711", "want to die"} {
+		if strings.Contains(logs, secret) {
+			t.Errorf("logs contain %q:\n%s", secret, logs)
+		}
+	}
+}
+
+func FuzzEngine(f *testing.F) {
+	for _, s := range []string{"", "hours?", "STOP", "\xff\xfe", "🤔🤔🤔", "\x00\x01\x02", strings.Repeat("a", 100<<10),
+		"/start", "/help@bot", "stop awareness", "¿A qué hora abren?"} {
+		f.Add(s, "", false)
+	}
+	f.Add("", "faq:hours", false)
+	f.Add("", "rate:up:", true)
+	e, _ := newTestEngine(f)
+	f.Fuzz(func(t *testing.T, text, payload string, group bool) {
+		m := dm(text)
+		m.Payload = payload
+		m.From.Group, m.Mentioned = group, true
+		o := e.Respond(context.Background(), m)
+		if o.Route == "" {
+			t.Fatalf("no route for %q", text)
+		}
+		for _, r := range o.Replies {
+			if r.Text == "" {
+				t.Fatalf("empty reply for %q/%q", text, payload)
+			}
+		}
+	})
+}
+
+// Nearly every message is not a consent keyword; finding that out must
+// cost no allocation (the engine's budget is a few microseconds).
+func TestConsentGateDoesNotAllocate(t *testing.T) {
+	n := testing.AllocsPerRun(100, func() {
+		parseConsent("what time do you open on saturday?")
+		parseConsent("¿A qué hora abren el sábado?")
+		parseConsent("my sitter bailed so i cant make it")
+	})
+	if n != 0 {
+		t.Errorf("parseConsent of ordinary questions: %v allocations, want 0", n)
+	}
+}

@@ -1,0 +1,185 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/faq"
+)
+
+// WordingVersion names the version of the welcome, HELP and consent texts
+// below. Every consent event records it, so the ledger can show which words
+// a patient agreed to. Change it whenever those texts change in meaning.
+const WordingVersion = "2026-11-25"
+
+// texts is everything the engine says in one language. Placeholders are
+// filled from the clinic block of faq.yaml.
+type texts struct {
+	welcome      string // first contact: what the bot does, the disclaimer
+	help         string // HELP/INFO
+	optOutAll    string
+	optOutOne    string // %s: the purpose, in words
+	optInAll     string
+	optInOne     string // %s: the purpose
+	consentFail  string // the store could not record a consent change
+	storeFail    string // a command could not read or write what it needed
+	crisis       string // suicide or self-harm
+	emergency    string // a medical emergency
+	groupSafety  string // posted in a group after a safety message; the rest goes by DM
+	groupPrivate string // in a group, for a consent change answered by DM
+	didYouMean   string
+	noneOfThese  string
+	fallback     string
+	onlyIn       string // %s: the language the answer is in
+	helpful      string // label of the thumbs-up button
+	notHelpful   string
+	thanks       string // after a rating
+	langSet      string
+	expired      string // a button that no longer does anything
+	orVisit      string // %s: the clinic's website, after its phone number
+	purposes     map[carebot.Purpose]string
+	langName     map[string]string
+}
+
+var textsByLang = map[string]*texts{
+	"en": {
+		welcome: "Hi! I'm the virtual assistant of {name}. I can answer common questions about the clinic " +
+			"(hours, appointments, insurance, billing, prescriptions and more) and send the reminders you choose to get.\n" +
+			"I give general information only, not medical advice, and I'm not for emergencies: in an emergency call {emergency}; " +
+			"in a crisis call or text {crisis}.\nReply HELP for help, STOP to stop messages. Escribe ESPAÑOL para español.",
+		help: "{name} messages: answers to your questions, and only the messages you opt in to: appointment reminders " +
+			"(usually up to 3 per visit), health-awareness tips (a few a month at most) and clinic announcements. " +
+			"Reply STOP to stop all messages, or STOP AWARENESS, STOP ANNOUNCEMENTS or STOP APPOINTMENTS for just one kind; " +
+			"reply START to get them again. Questions? Call us at {phone}{website}.\n" +
+			"This service gives general information, not medical advice, and is not for emergencies: call {emergency}. " +
+			"In a mental-health crisis call or text {crisis}.",
+		optOutAll:   "You're unsubscribed: you won't get any more reminders, tips or announcements from {name}. You can still ask me questions any time. Reply START to subscribe again.",
+		optOutOne:   "Done: you won't get any more %s from {name}. Reply START to get them again, or STOP to stop everything.",
+		optInAll:    "You're subscribed to messages from {name}: appointment reminders, health-awareness tips and clinic announcements. Reply STOP at any time to stop, HELP for help.",
+		optInOne:    "You're subscribed to %s from {name}. Reply STOP at any time to stop, HELP for help.",
+		consentFail: "Sorry, I couldn't save that change just now. Please try again in a minute, or call us at {phone}.",
+		storeFail:   "Sorry, something went wrong on our side and I couldn't do that just now. Please try again in a minute, or call us at {phone}.",
+		crisis: "I'm really sorry you're going through this. You deserve support right now.\n" +
+			"Please call or text {crisis} (Suicide & Crisis Lifeline), free and open 24/7. " +
+			"If you or someone else is in immediate danger, call {emergency} now.\n" +
+			"You can also call us at {phone}. I'm a bot and can't help in a crisis, but these people can.",
+		emergency: "This sounds like an emergency. Call {emergency} now.\n" +
+			"Don't wait for a reply here and don't drive yourself if you feel unwell. " +
+			"If someone took too many pills or something poisonous, Poison Control is 1-800-222-1222. " +
+			"For a mental-health crisis call or text {crisis}.",
+		groupSafety:  "If anyone here is in danger, call {emergency} now; in a mental-health crisis call or text {crisis}. I've sent you a private message.",
+		groupPrivate: "I've answered you in a private message.",
+		didYouMean:   "I'm not sure I understood. Did you mean one of these?",
+		noneOfThese:  "None of these",
+		fallback: "Sorry, I don't have an answer to that. Please call us at {phone}{website}, and a person will help. " +
+			"I can't give medical advice; for an emergency call {emergency}.",
+		onlyIn:     "(This answer is only available in %s.)",
+		helpful:    "👍 Helpful",
+		notHelpful: "👎 Not helpful",
+		thanks:     "Thanks for letting us know.",
+		langSet:    "OK, I'll answer in English.",
+		expired:    "Sorry, that button doesn't work any more. Please type your question.",
+		orVisit:    " or visit %s",
+		purposes: map[carebot.Purpose]string{
+			carebot.PurposeAppointments:  "appointment reminders",
+			carebot.PurposeAwareness:     "health-awareness tips",
+			carebot.PurposeAnnouncements: "clinic announcements",
+		},
+		langName: map[string]string{"en": "English", "es": "Spanish"},
+	},
+	"es": {
+		welcome: "¡Hola! Soy el asistente virtual de {name}. Puedo responder preguntas frecuentes sobre la clínica " +
+			"(horario, citas, seguro, facturación, recetas y más) y enviarle los recordatorios que usted elija.\n" +
+			"Doy información general, no consejos médicos, y no atiendo emergencias: en una emergencia llame al {emergency}; " +
+			"en una crisis llame o escriba al {crisis}.\nResponda AYUDA para ayuda, STOP para dejar de recibir mensajes. Type ENGLISH for English.",
+		help: "Mensajes de {name}: respuestas a sus preguntas y solo los mensajes que usted acepte: recordatorios de citas " +
+			"(normalmente hasta 3 por cita), consejos de salud (unos pocos al mes como máximo) y avisos de la clínica. " +
+			"Responda STOP para dejar de recibir todos los mensajes, o STOP AWARENESS, STOP ANNOUNCEMENTS o STOP APPOINTMENTS para uno solo; " +
+			"responda START para volver a recibirlos. ¿Preguntas? Llámenos al {phone}{website}.\n" +
+			"Este servicio da información general, no consejos médicos, y no es para emergencias: llame al {emergency}. " +
+			"En una crisis de salud mental llame o escriba al {crisis}.",
+		optOutAll:   "Listo: ya no recibirá recordatorios, consejos ni avisos de {name}. Puede seguir haciéndome preguntas cuando quiera. Responda START para suscribirse de nuevo.",
+		optOutOne:   "Listo: ya no recibirá %s de {name}. Responda START para recibirlos de nuevo, o STOP para dejar de recibir todo.",
+		optInAll:    "Está suscrito a los mensajes de {name}: recordatorios de citas, consejos de salud y avisos de la clínica. Responda STOP en cualquier momento para dejar de recibirlos, AYUDA para ayuda.",
+		optInOne:    "Está suscrito a %s de {name}. Responda STOP en cualquier momento para dejar de recibirlos, AYUDA para ayuda.",
+		consentFail: "Lo siento, no pude guardar ese cambio ahora. Inténtelo de nuevo en un minuto o llámenos al {phone}.",
+		storeFail:   "Lo siento, algo falló de nuestro lado y no pude hacerlo ahora. Inténtelo de nuevo en un minuto o llámenos al {phone}.",
+		crisis: "Siento mucho que esté pasando por esto. Usted merece apoyo ahora mismo.\n" +
+			"Llame o escriba al {crisis} (Línea de Prevención del Suicidio y Crisis; oprima 2 para español), gratis y abierta 24/7. " +
+			"Si usted u otra persona está en peligro inmediato, llame al {emergency} ahora.\n" +
+			"También puede llamarnos al {phone}. Soy un bot y no puedo ayudar en una crisis, pero ellos sí.",
+		emergency: "Esto parece una emergencia. Llame al {emergency} ahora.\n" +
+			"No espere una respuesta aquí y no maneje si se siente mal. " +
+			"Si alguien tomó demasiadas pastillas o algo venenoso, Control de Envenenamientos: 1-800-222-1222. " +
+			"En una crisis de salud mental llame o escriba al {crisis}.",
+		groupSafety:  "Si alguien aquí está en peligro, llame al {emergency} ahora; en una crisis de salud mental llame o escriba al {crisis}. Le envié un mensaje privado.",
+		groupPrivate: "Le respondí en un mensaje privado.",
+		didYouMean:   "No estoy seguro de haber entendido. ¿Quiso decir alguna de estas?",
+		noneOfThese:  "Ninguna de estas",
+		fallback: "Lo siento, no tengo una respuesta para eso. Llámenos al {phone}{website} y una persona le ayudará. " +
+			"No puedo dar consejos médicos; en una emergencia llame al {emergency}.",
+		onlyIn:     "(Esta respuesta solo está disponible en %s.)",
+		helpful:    "👍 Útil",
+		notHelpful: "👎 No útil",
+		thanks:     "Gracias por decirnos.",
+		langSet:    "De acuerdo, le responderé en español.",
+		expired:    "Lo siento, ese botón ya no funciona. Escriba su pregunta, por favor.",
+		orVisit:    " o visite %s",
+		purposes: map[carebot.Purpose]string{
+			carebot.PurposeAppointments:  "recordatorios de citas",
+			carebot.PurposeAwareness:     "consejos de salud",
+			carebot.PurposeAnnouncements: "avisos de la clínica",
+		},
+		langName: map[string]string{"en": "inglés", "es": "español"},
+	},
+}
+
+// textsFor returns the texts of lang, or English when carebot does not
+// speak lang.
+func textsFor(lang string) *texts {
+	if t, ok := textsByLang[lang]; ok {
+		return t
+	}
+	return textsByLang["en"]
+}
+
+// fill replaces the clinic placeholders in s. A clinic without a crisis
+// line or emergency number still gets the US defaults: a safety reply must
+// never come out with a hole in it.
+func (t *texts) fill(s string, c faq.Clinic) string {
+	website := ""
+	if c.Website != "" {
+		website = fmt.Sprintf(t.orVisit, c.Website)
+	}
+	return strings.NewReplacer(
+		"{name}", orDefault(c.Name, "the clinic"),
+		"{phone}", orDefault(c.Phone, "the clinic"),
+		"{website}", website,
+		"{emergency}", orDefault(c.EmergencyNumber, "911"),
+		"{crisis}", orDefault(c.CrisisLine, "988"),
+	).Replace(s)
+}
+
+func orDefault(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}
+
+func (t *texts) purposeList(ps []carebot.Purpose) string {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = t.purposes[p]
+	}
+	return strings.Join(names, ", ")
+}
+
+func (t *texts) only(lang string) string {
+	name, ok := t.langName[lang]
+	if !ok {
+		name = lang
+	}
+	return fmt.Sprintf(t.onlyIn, name)
+}

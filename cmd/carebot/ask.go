@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/bot"
+)
+
+// runAsk puts one message through the engine, as a stranger in a DM, and
+// prints what the bot would say. Nothing is stored.
+func runAsk(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("ask", "carebot ask [--faq FILE] [--lang LANG] [--json] MESSAGE", stdout, stderr)
+	faqPath := fs.String("faq", getenv("CAREBOT_FAQ"), "the knowledge base (default: $CAREBOT_FAQ, else the bundled demo clinic)")
+	lang := fs.String("lang", "", "the language hint a platform would send, e.g. es")
+	asJSON := fs.Bool("json", false, "print the route, entry id and confidence with the replies, as JSON")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	text := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	if text == "" {
+		return usageError{"ask: no MESSAGE given"}
+	}
+	kb, err := loadKB(*faqPath)
+	if err != nil {
+		return err
+	}
+	o := bot.New(kb).Respond(ctx, carebot.Message{
+		From: carebot.Address{Platform: "ask", ChatID: "ask", UserID: "ask"},
+		Text: text,
+		Lang: *lang,
+	})
+	if *asJSON {
+		return writeOutcomeJSON(stdout, o)
+	}
+	for _, r := range o.Replies {
+		fmt.Fprintln(stdout, r.Text)
+		for i, b := range r.Buttons {
+			fmt.Fprintf(stdout, "  [%d] %s\n", i+1, b.Label)
+		}
+	}
+	return nil
+}
+
+type replyJSON struct {
+	Text    string           `json:"text"`
+	Buttons []carebot.Button `json:"buttons,omitempty"`
+	Private bool             `json:"private,omitempty"`
+}
+
+func writeOutcomeJSON(w io.Writer, o bot.Outcome) error {
+	out := struct {
+		Route       bot.Route   `json:"route"`
+		Entry       string      `json:"entry,omitempty"`
+		Confidence  float64     `json:"confidence"`
+		Lang        string      `json:"lang"`
+		Suggestions []string    `json:"suggestions,omitempty"`
+		Replies     []replyJSON `json:"replies"`
+	}{Route: o.Route, Entry: o.Entry, Confidence: o.Confidence, Lang: o.Lang, Suggestions: o.Suggestions}
+	for _, r := range o.Replies {
+		out.Replies = append(out.Replies, replyJSON{Text: r.Text, Buttons: r.Buttons, Private: r.Private})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/faq"
+)
+
+// release is carebot's version; builds from a module proxy report the
+// module version instead.
+const release = "0.1.0-dev"
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return release
+}
+
+// newFlags makes a flag set for one command whose errors go to stderr and
+// whose --help goes to stdout.
+func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stdout, "Usage: %s\n", synopsis)
+		if hasFlags(fs) {
+			fmt.Fprintln(stdout, "\nFlags:")
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			fs.SetOutput(stderr)
+		}
+	}
+	return fs
+}
+
+func hasFlags(fs *flag.FlagSet) bool {
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	return n > 0
+}
+
+// parseFlags parses args, flags before, between or after the positional
+// arguments ("import FILE --data DIR" works as people type it; "--" ends the
+// flags). help reports that --help was asked for and answered, so the
+// command should return nil at once.
+func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
+	fs.SetOutput(io.Discard) // the errors are returned, in carebot's words
+	var tail []string
+	for i, a := range args {
+		if a == "--" {
+			args, tail = args[:i], args[i+1:]
+			break
+		}
+	}
+	var positional []string
+	for {
+		if err = fs.Parse(args); err != nil || fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if err == nil {
+		err = fs.Parse(append([]string{"--"}, append(positional, tail...)...))
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		fs.Usage()
+		return true, nil
+	}
+	if err != nil {
+		return false, usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
+	}
+	return false, nil
+}
+
+// loadKB reads the knowledge base at path, or the bundled demo clinic's
+// when path is empty.
+func loadKB(path string) (*faq.KB, error) {
+	if path == "" {
+		return faq.Parse("faq.yaml (bundled)", carebot.DefaultFAQ)
+	}
+	return faq.Load(path)
+}
+
+// defaultDataDir is where the database and key live unless --data or
+// CAREBOT_DATA says otherwise: $XDG_DATA_HOME/carebot, else
+// ~/.local/share/carebot, else ./carebot-data.
+func defaultDataDir(getenv func(string) string) string {
+	if d := getenv("CAREBOT_DATA"); d != "" {
+		return d
+	}
+	if d := getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "carebot")
+	}
+	if h := getenv("HOME"); h != "" {
+		return filepath.Join(h, ".local", "share", "carebot")
+	}
+	return "carebot-data"
+}
+
+// langFromLocale turns a POSIX locale ("es_MX.UTF-8") into a language hint.
+func langFromLocale(getenv func(string) string) string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l := getenv(v); l != "" && l != "C" && l != "POSIX" {
+			base, _, _ := strings.Cut(l, "_")
+			base, _, _ = strings.Cut(base, ".")
+			return strings.ToLower(base)
+		}
+	}
+	return ""
+}
+
+// isTerminal reports whether r is an interactive terminal.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

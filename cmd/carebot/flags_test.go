@@ -1,0 +1,36 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"testing"
+)
+
+func TestFlagsAnywhere(t *testing.T) {
+	tests := []struct {
+		args     []string
+		wantData string
+		wantArgs []string
+	}{
+		{[]string{"FILE", "--data", "D"}, "D", []string{"FILE"}},
+		{[]string{"--data", "D", "FILE"}, "D", []string{"FILE"}},
+		{[]string{"a", "--data", "D", "b"}, "D", []string{"a", "b"}},
+		{[]string{"--data", "D", "--", "-5", "--data"}, "D", []string{"-5", "--data"}},
+		{[]string{"x"}, "", []string{"x"}},
+	}
+	for _, tt := range tests {
+		fs := newFlags("t", "t", io.Discard, io.Discard)
+		data := fs.String("data", "", "")
+		if _, err := parseFlags(fs, tt.args); err != nil {
+			t.Fatalf("%v: %v", tt.args, err)
+		}
+		if *data != tt.wantData || fmt.Sprint(fs.Args()) != fmt.Sprint(tt.wantArgs) {
+			t.Errorf("%v: got data %q args %v, want %q %v", tt.args, *data, fs.Args(), tt.wantData, tt.wantArgs)
+		}
+	}
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	if _, err := parseFlags(fs, []string{"FILE", "--nope"}); err == nil {
+		t.Error("an unknown flag after a positional argument was accepted")
+	}
+}

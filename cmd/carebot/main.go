@@ -1,0 +1,111 @@
+// Command carebot is a self-hosted chat bot for clinics.
+//
+// Run with no arguments it opens a chat in the terminal on the bundled demo
+// clinic's faq.yaml. See `carebot help` for every command.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// usageError is a mistake in how carebot was called: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// failed means the command already told the user what went wrong (faq
+// check listing problems): exit status 1, nothing more to print.
+var errFailed = errors.New("failed")
+
+func exitCode(err error, stderr io.Writer) int {
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errFailed):
+		return 1
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "carebot: %s\nRun 'carebot help' for usage.\n", ue.msg)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "carebot: %v\n", err)
+		return 1
+	}
+}
+
+const usage = `carebot is a self-hosted chat bot for clinics.
+
+Usage:
+  carebot [run] [flags]              run the bot (a terminal chat unless a platform is configured)
+  carebot ask [flags] MESSAGE        put one message through the engine and print the reply
+  carebot eval [flags] FILE...       measure answer quality on labelled messages
+  carebot faq check [FILE]           validate a faq.yaml
+  carebot campaigns check FILE       validate a campaigns.yaml
+  carebot version                    print the version
+
+Staff commands (they talk to the running bot):
+  carebot appointments import FILE   add, move or cancel appointments from a CSV or JSON file
+  carebot appointments list|cancel   see appointments and patients' answers; cancel one
+  carebot remind add --to P:U --at T --text X   schedule a reminder for a patient
+  carebot broadcast --purpose P --text X        send an announcement to everyone opted in
+  carebot report BROADCAST_ID        a broadcast's delivery report
+  carebot faq misses [--since 30d]   questions the bot could not answer, grouped
+  carebot audit [--since 7d]         changes made through the admin API
+
+Run 'carebot COMMAND --help' for a command's flags.
+`
+
+// run is the whole program: main only calls it. Everything it needs from
+// the outside world is an argument, so tests can run it in-process.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cmd, rest := "run", args
+	if len(args) > 0 && (len(args[0]) == 0 || args[0][0] != '-') {
+		cmd, rest = args[0], args[1:]
+	}
+	switch cmd {
+	case "run":
+		return runBot(ctx, rest, getenv, stdin, stdout, stderr)
+	case "ask":
+		return runAsk(ctx, rest, getenv, stdout, stderr)
+	case "eval":
+		return runEval(ctx, rest, getenv, stdout, stderr)
+	case "faq":
+		return runFAQ(ctx, rest, getenv, stdout, stderr)
+	case "campaigns":
+		return runCampaigns(rest, stdout, stderr)
+	case "appointments":
+		return runAppointments(ctx, rest, getenv, stdout, stderr)
+	case "remind":
+		return runRemind(ctx, rest, getenv, stdout, stderr)
+	case "broadcast":
+		return runBroadcast(ctx, rest, getenv, stdout, stderr)
+	case "report":
+		return runReport(ctx, rest, getenv, stdout, stderr)
+	case "audit":
+		return runAudit(ctx, rest, getenv, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "carebot", version())
+		return nil
+	case "help", "-h", "--help":
+		if len(rest) > 0 && rest[0] != "help" {
+			return run(ctx, []string{rest[0], "--help"}, getenv, stdin, stdout, stderr)
+		}
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		return usageError{fmt.Sprintf("unknown command %q", cmd)}
+	}
+}

@@ -1,0 +1,263 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/bolt"
+)
+
+// carebotBin is the real binary, built once for the end-to-end tests.
+var carebotBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "carebot-bin")
+	if err != nil {
+		panic(err)
+	}
+	carebotBin = filepath.Join(dir, "carebot")
+	if runtime.GOOS == "windows" {
+		carebotBin += ".exe"
+	}
+	out, err := exec.Command("go", "build", "-o", carebotBin, ".").CombinedOutput()
+	if err != nil {
+		os.Stderr.Write(out)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// runCmd runs carebot in-process and returns its exit status and output.
+func runCmd(t *testing.T, env map[string]string, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	getenv := func(k string) string { return env[k] }
+	err := run(context.Background(), args, getenv, strings.NewReader(stdin), &out, &errb)
+	code = exitCode(err, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"ask"}, 2, "no MESSAGE"},
+		{[]string{"ask", "--bogus", "x"}, 2, "flag provided but not defined"},
+		{[]string{"eval"}, 2, "no FILE"},
+		{[]string{"run", "--log-level", "loud"}, 2, "--log-level"},
+		{[]string{"faq", "polish"}, 2, "unknown subcommand"},
+		{[]string{"eval", "--faq", "testdata/none.yaml", "x.jsonl"}, 1, "none.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, _, stderr := runCmd(t, nil, "", tt.args...)
+			if code != tt.wantCode || !strings.Contains(stderr, tt.wantErr) {
+				t.Errorf("got exit %d, stderr %q; want exit %d mentioning %q", code, stderr, tt.wantCode, tt.wantErr)
+			}
+			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "panic") {
+				t.Errorf("stack trace shown to a user: %s", stderr)
+			}
+		})
+	}
+}
+
+func TestHelpOnEveryCommand(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"help"}, {"run", "--help"}, {"ask", "--help"}, {"eval", "--help"},
+		{"faq", "--help"}, {"faq", "check", "--help"}, {"help", "ask"}} {
+		code, stdout, stderr := runCmd(t, nil, "", args...)
+		if code != 0 || !strings.Contains(stdout, "Usage") {
+			t.Errorf("%v: got exit %d, stdout %q, stderr %q; want usage on stdout", args, code, stdout, stderr)
+		}
+	}
+}
+
+func TestFAQCheck(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "faq.yaml")
+	os.WriteFile(bad, []byte(`version: 1
+language: en
+clinic: {name: X, phone: "1"}
+entries:
+  - id: hours
+    question: When are you open?
+    answer: Always.
+    follow_up: [holiday]
+`), 0o644)
+	code, _, stderr := runCmd(t, nil, "", "faq", "check", bad)
+	if code != 1 || !strings.Contains(stderr, "faq.yaml:8") || !strings.Contains(stderr, `"holiday"`) {
+		t.Errorf("bad faq: got exit %d, stderr %q; want exit 1 naming faq.yaml:8 and holiday", code, stderr)
+	}
+	code, stdout, stderr := runCmd(t, nil, "", "faq", "check", "../../faq.yaml")
+	if code != 0 || !strings.Contains(stdout, "ok") {
+		t.Errorf("bundled faq.yaml: got exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+func TestAskJSON(t *testing.T) {
+	code, stdout, stderr := runCmd(t, nil, "", "ask", "--json", "what", "time", "do", "you", "open", "on", "saturday?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Route      string  `json:"route"`
+		Entry      string  `json:"entry"`
+		Confidence float64 `json:"confidence"`
+		Replies    []struct{ Text string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if got.Route != "answer" || got.Entry == "" || got.Confidence <= 0 || len(got.Replies) == 0 {
+		t.Errorf("got %+v, want an answer with its entry and confidence", got)
+	}
+}
+
+// The foundation's quality floors, on the evaluation data beside the
+// checkout. They may only ever be raised.
+func TestEvalFloors(t *testing.T) {
+	kb := "../../../shared/eval/clinic/kb.yaml"
+	if _, err := os.Stat(kb); err != nil {
+		t.Skip("../shared/eval is not beside the checkout")
+	}
+	code, stdout, stderr := runCmd(t, nil, "", "eval", "--rounds", "1", "--faq", kb,
+		"../../../shared/eval/clinic/queries-dev.jsonl", "../../../shared/eval/safety/dev.jsonl")
+	if code != 0 {
+		t.Fatalf("eval failed: %s", stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	t.Log(stdout)
+	got := map[string]float64{}
+	for _, line := range lines {
+		prefix := ""
+		if strings.HasPrefix(line, "lang=es: ") {
+			prefix, line = "es_", strings.TrimPrefix(line, "lang=es: ")
+		} else if strings.Contains(line, ": ") {
+			continue // a per-file line
+		}
+		for _, kv := range strings.Fields(line) {
+			k, v, _ := strings.Cut(kv, "=")
+			got[prefix+k], _ = strconv.ParseFloat(v, 64)
+		}
+	}
+	// Issue 2's floors were top1 0.80, wrong 0.08, fallback 0.75, safety
+	// recall 0.95 and false alarms 0.05; these are what the matcher reaches
+	// now, rounded down a little.
+	floors := map[string]float64{"top1": 0.82, "top3": 0.93, "p1": 0.91, "fallback": 0.87, "safety_recall": 0.98, "es_top1": 0.93}
+	ceilings := map[string]float64{"wrong": 0.05, "safety_false": 0.02}
+	for k, min := range floors {
+		if got[k] < min {
+			t.Errorf("%s = %.3f, want at least %.3f", k, got[k], min)
+		}
+	}
+	for k, max := range ceilings {
+		if v, ok := got[k]; !ok || v > max {
+			t.Errorf("%s = %.3f, want at most %.3f", k, v, max)
+		}
+	}
+}
+
+// The real binary, as a script would run it: questions and STOP on stdin,
+// answers on stdout, a clean exit at end of input, and the opt-out in the
+// ledger with its method and time after the process is gone.
+func TestEndToEndConsoleScript(t *testing.T) {
+	dir := t.TempDir()
+	runBin := func(input string) string {
+		cmd := exec.Command(carebotBin, "--data", dir)
+		cmd.Env = append(os.Environ(), "CAREBOT_KEY=", "LANG=C")
+		cmd.Stdin = strings.NewReader(input)
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("carebot: %v\nstderr: %s", err, errb.String())
+		}
+		return out.String()
+	}
+	out := runBin("what are your hours?\nSTOP\ncan I park there?\n")
+	for _, want := range []string{"virtual assistant", "unsubscribed", "[1]"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Count(out, "unsubscribed") != 1 {
+		t.Errorf("want exactly one opt-out confirmation:\n%s", out)
+	}
+	// After the process exits, the ledger holds the opt-out.
+	key, _, err := bolt.LoadKey(func(string) string { return "" }, filepath.Join(dir, "carebot.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := bolt.Open(filepath.Join(dir, "carebot.db"), key, bolt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, err := db.ConsentEvents(context.Background(), "console:local")
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != len(carebot.Purposes()) {
+		t.Fatalf("ledger after restart: got %d events, want %d", len(evs), len(carebot.Purposes()))
+	}
+	for _, ev := range evs {
+		if ev.Action != carebot.OptOut || ev.Method != "keyword:STOP" || ev.At.IsZero() {
+			t.Errorf("ledger event %+v, want an opt-out by keyword:STOP with its time", ev)
+		}
+	}
+	// A returning user gets no second welcome, and a button by number.
+	out = runBin("what are your hours?\n1\n")
+	if strings.Contains(out, "virtual assistant") {
+		t.Errorf("welcome shown again to a known user:\n%s", out)
+	}
+}
+
+func TestSecondInstanceFailsFast(t *testing.T) {
+	dir := t.TempDir()
+	first := exec.Command(carebotBin, "--data", dir)
+	stdin, err := first.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := first.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { stdin.Close(); first.Wait() }()
+	// Once the first one has answered, it holds the database.
+	stdin.Write([]byte("hours?\n"))
+	r := bufio.NewReader(stdout)
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			t.Fatalf("first carebot stopped: %v", err)
+		}
+		if line == "\n" {
+			break
+		}
+	}
+	second := exec.Command(carebotBin, "--data", dir)
+	second.Stdin = strings.NewReader("hours?\n")
+	msg, err := second.CombinedOutput()
+	if err == nil || !strings.Contains(string(msg), "in use") {
+		t.Errorf("second carebot on the same data: err %v, output %q; want a clear 'in use' failure", err, msg)
+	}
+	go io.Copy(io.Discard, r)
+}

@@ -1,0 +1,226 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/carebot/carebot/adapters/console"
+	"github.com/carebot/carebot/adapters/telegram"
+	"github.com/carebot/carebot/admin"
+	"github.com/carebot/carebot/bolt"
+	"github.com/carebot/carebot/bot"
+	"github.com/carebot/carebot/faq"
+	"github.com/carebot/carebot/reminders"
+)
+
+// defaultRetention is how long a patient's unanswered question is kept for
+// staff to learn from.
+const defaultRetention = 30 * 24 * time.Hour
+
+// runBot runs the bot until it is told to stop, or, when the terminal chat
+// is its only adapter, until the terminal's input ends.
+func runBot(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("run", "carebot [run] [--config FILE] [--faq FILE] [--data DIR] [--console] [--log-level LEVEL]", stdout, stderr)
+	configFlag := fs.String("config", "", "the config file, carebot.yaml ($CAREBOT_CONFIG)")
+	faqFlag := fs.String("faq", "", "the knowledge base, reloaded when it changes ($CAREBOT_FAQ; default: the bundled demo clinic)")
+	dataFlag := fs.String("data", "", "where the database and its key file live ($CAREBOT_DATA; default ~/.local/share/carebot)")
+	keyFlag := fs.String("key-file", "", "the key file, when not DIR/carebot.key ($CAREBOT_KEY_FILE); $CAREBOT_KEY overrides it")
+	logFlag := fs.String("log-level", "", "debug, info, warn or error (default: warn in the terminal chat, else info)")
+	consoleFlag := fs.Bool("console", false, "chat in the terminal even when a platform is configured")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("run: unexpected argument %q", fs.Arg(0))}
+	}
+	cfg, err := loadConfig(first(*configFlag, getenv("CAREBOT_CONFIG")))
+	if err != nil {
+		return err
+	}
+	token := getenv("TELEGRAM_TOKEN")
+	useConsole := token == "" || *consoleFlag
+	// The terminal chat shares the terminal with the logs: keep them quiet.
+	defaultLevel := "info"
+	if token == "" {
+		defaultLevel = "warn"
+	}
+	logger, err := newLogger(stderr, first(*logFlag, getenv("CAREBOT_LOG_LEVEL"), cfg.LogLevel), defaultLevel)
+	if err != nil {
+		return err
+	}
+
+	faqPath := first(*faqFlag, getenv("CAREBOT_FAQ"), cfg.FAQ)
+	kb, err := loadKB(faqPath)
+	if err != nil {
+		return err
+	}
+	dataDir := first(*dataFlag, getenv("CAREBOT_DATA"), cfg.Data, defaultDataDir(getenv))
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return fmt.Errorf("create data directory: %w", err)
+	}
+	keyFile := first(*keyFlag, getenv("CAREBOT_KEY_FILE"), filepath.Join(dataDir, "carebot.key"))
+	key, created, err := bolt.LoadKey(getenv, keyFile)
+	if err != nil {
+		return err
+	}
+	if created {
+		logger.Warn("created a new encryption key; back it up: without it the database cannot be read", "file", keyFile)
+	}
+	db, err := bolt.Open(filepath.Join(dataDir, "carebot.db"), key, bolt.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if n, err := db.Damaged(ctx); err == nil && n > 0 {
+		logger.Warn("outbox items were set aside because they no longer open (disk damage?); they will not be sent", "count", n)
+	}
+
+	campaigns, err := loadCampaigns(cfg.Campaigns, faqPath == "")
+	if err != nil {
+		return err
+	}
+	rem, platforms, err := buildReminders(cfg, kb, db, campaigns, logger)
+	if err != nil {
+		return err
+	}
+	eng := bot.New(kb)
+	eng.Users, eng.Consents, eng.Feedback = db, db, db
+	eng.Commands = []bot.Command{rem.patients}
+	eng.Logger, eng.LogSecret = logger, db.LogSecret()
+	handler := clearUnreachable{next: eng, store: db, log: logger}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	g, ctx := errgroup.WithContext(ctx)
+	if faqPath != "" {
+		g.Go(func() error { return watchFAQ(ctx, faqPath, eng, logger) })
+	}
+	retention := defaultRetention
+	if cfg.Feedback.Retention > 0 {
+		retention = time.Duration(cfg.Feedback.Retention)
+	}
+	g.Go(func() error { return expireFeedback(ctx, db, retention, logger) })
+
+	if token != "" {
+		opts := telegram.Options{Endpoint: getenv("TELEGRAM_API_ENDPOINT"), Logger: logger.With("adapter", "telegram"),
+			LogSecret: db.LogSecret(), PerSecond: cfg.Telegram.MessagesPerSecond}
+		if w := cfg.Telegram.Webhook; w != nil {
+			opts.Webhook = &telegram.Webhook{URL: w.URL, Listen: w.Listen, MaxConnections: w.MaxConnections, Secret: getenv("TELEGRAM_WEBHOOK_SECRET")}
+			if opts.Webhook.Secret == "" {
+				return errors.New("telegram.webhook is set in the config file but TELEGRAM_WEBHOOK_SECRET is not")
+			}
+		}
+		tg, err := telegram.New(ctx, token, handler, telegramState{db.AdapterState(telegram.Platform)}, opts)
+		if err != nil {
+			return fmt.Errorf("telegram: %w", err)
+		}
+		logger.Info("telegram connected", "bot", tg.Username())
+		// The adapter paces every send itself, per chat and overall.
+		platforms[telegram.Platform] = reminders.Platform{Sender: tg}
+		g.Go(func() error { return tg.Run(ctx) })
+	}
+	var term *console.Console
+	if useConsole {
+		term = console.New(stdin, stdout)
+		term.Lang = langFromLocale(getenv)
+		platforms[console.Platform] = reminders.Platform{Sender: term}
+	}
+
+	adminToken, created, err := admin.LoadToken(getenv, filepath.Join(dataDir, "admin.token"))
+	if err != nil {
+		return err
+	}
+	if created {
+		logger.Info("created the admin API token", "file", filepath.Join(dataDir, "admin.token"))
+	}
+	api := &admin.Server{Token: adminToken, Version: version(), Appointments: rem.appts, List: db, Reminders: rem.patients,
+		Broadcasts: rem.broadcasts, Feedback: db, Audit: db, Log: logger.With("component", "admin")}
+	serve, err := serveAdmin(ctx, first(getenv("CAREBOT_ADMIN_LISTEN"), cfg.Admin.Listen, defaultAdminListen), dataDir, api, logger)
+	if err != nil {
+		return err
+	}
+	g.Go(serve)
+	if err := campaigns.Schedule(ctx, db, time.Now()); err != nil {
+		return fmt.Errorf("schedule campaigns: %w", err)
+	}
+	g.Go(func() error { return rem.dispatcher.Run(ctx) })
+
+	if term != nil {
+		if isTerminal(stdin) {
+			term.Prompt = "> "
+			fmt.Fprintf(stdout, "carebot %s: chatting as %s. Type a question; Ctrl-D to quit.\n\n", version(), kb.Clinic.Name)
+		}
+		g.Go(func() error {
+			err := term.Run(ctx, handler)
+			if token == "" { // the terminal was the only adapter
+				cancel()
+			}
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
+}
+
+// watchFAQ swaps in faq.yaml whenever it changes on disk and still
+// validates; a broken edit is reported and the previous version keeps
+// answering.
+func watchFAQ(ctx context.Context, path string, eng *bot.Engine, logger *slog.Logger) error {
+	faq.Watch(ctx, path, func(kb *faq.KB) {
+		eng.SetKB(kb)
+		logger.Info("faq reloaded", "file", path, "entries", len(kb.Entries))
+	}, func(err error) {
+		logger.Error("faq not reloaded; the previous version is still answering", "err", err)
+	})
+	return nil
+}
+
+// expireFeedback deletes patients' unanswered questions older than
+// retention, at start and every few hours, and scrubs the file after so
+// the words do not linger in free pages.
+func expireFeedback(ctx context.Context, db *bolt.DB, retention time.Duration, logger *slog.Logger) error {
+	tick := time.NewTicker(6 * time.Hour)
+	defer tick.Stop()
+	for {
+		n, err := db.ExpireFeedback(ctx, time.Now().Add(-retention))
+		switch {
+		case errors.Is(err, context.Canceled):
+			return nil
+		case err != nil:
+			logger.Error("expire feedback", "err", err)
+		case n > 0:
+			logger.Info("expired unanswered questions", "count", n)
+			if err := db.Scrub(ctx); err != nil && !errors.Is(err, context.Canceled) {
+				logger.Error("scrub after expiry", "err", err)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+		}
+	}
+}
+
+// newLogger writes structured logs to w at the named level.
+func newLogger(w io.Writer, level, def string) (*slog.Logger, error) {
+	if level == "" {
+		level = def
+	}
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(strings.ToUpper(level))); err != nil {
+		return nil, usageError{fmt.Sprintf("--log-level: %q is not one of debug, info, warn, error", level)}
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l})), nil
+}

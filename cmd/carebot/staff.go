@@ -1,0 +1,349 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/carebot/carebot/admin"
+	"github.com/carebot/carebot/reminders"
+)
+
+// The staff commands talk to the running bot's admin API: bbolt lets one
+// process hold the database, and that process is the bot.
+
+// adminFlags adds the flags every staff command shares and returns a
+// function that makes the client once flags are parsed.
+func adminFlags(fs *flag.FlagSet, getenv func(string) string) func() (*admin.Client, error) {
+	addr := fs.String("admin", "", "the running bot's admin API address ($CAREBOT_ADMIN; default: what the bot wrote in DIR/admin.addr, else "+defaultAdminListen+")")
+	data := fs.String("data", "", "the bot's data directory, where its admin token is ($CAREBOT_DATA)")
+	return func() (*admin.Client, error) {
+		dir := first(*data, defaultDataDir(getenv))
+		base := first(*addr, getenv("CAREBOT_ADMIN"))
+		if base == "" {
+			if b, err := os.ReadFile(filepath.Join(dir, "admin.addr")); err == nil {
+				base = strings.TrimSpace(string(b))
+			}
+		}
+		base = first(base, defaultAdminListen)
+		if !strings.Contains(base, "://") {
+			base = "http://" + base
+		}
+		token, err := admin.ReadToken(getenv, filepath.Join(dir, "admin.token"))
+		if err != nil {
+			return nil, err
+		}
+		return &admin.Client{Base: base, Token: token}, nil
+	}
+}
+
+// runAppointments: carebot appointments import|list|cancel.
+func runAppointments(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, `Usage:
+  carebot appointments import FILE.csv|FILE.json   add, move or cancel appointments (by id)
+  carebot appointments list [--patient P] [--json]  list them, with patients' answers
+  carebot appointments cancel ID                    cancel one and its reminders
+Run 'carebot appointments SUBCOMMAND --help' for flags.
+`)
+		return nil
+	}
+	sub, args := args[0], args[1:]
+	switch sub {
+	case "import":
+		fs := newFlags("appointments import", "carebot appointments import [--admin ADDR] [--data DIR] FILE.csv|FILE.json", stdout, stderr)
+		client := adminFlags(fs, getenv)
+		if help, err := parseFlags(fs, args); help || err != nil {
+			return err
+		}
+		if fs.NArg() != 1 {
+			return usageError{"appointments import: give one FILE"}
+		}
+		f, err := os.Open(fs.Arg(0))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		appts, lines, err := admin.ReadAppointments(fs.Arg(0), f)
+		if err != nil {
+			return err
+		}
+		c, err := client()
+		if err != nil {
+			return err
+		}
+		rep, err := c.Import(ctx, filepath.Base(fs.Arg(0)), appts, lines)
+		if err != nil {
+			return err
+		}
+		for _, r := range rep.Results {
+			if r.Result == "error" {
+				fmt.Fprintf(stderr, "%s:%d: appointment %q: %s\n", fs.Arg(0), r.Line, r.ID, r.Error)
+			}
+		}
+		fmt.Fprintf(stdout, "%d imported, %d unchanged, %d failed\n", rep.Imported, rep.Unchanged, rep.Failed)
+		if rep.Failed > 0 {
+			return errFailed
+		}
+		return nil
+	case "list":
+		fs := newFlags("appointments list", "carebot appointments list [--admin ADDR] [--data DIR] [--patient P] [--json]", stdout, stderr)
+		client := adminFlags(fs, getenv)
+		patient := fs.String("patient", "", "only this patient's (PLATFORM:USER)")
+		asJSON := fs.Bool("json", false, "print JSON")
+		if help, err := parseFlags(fs, args); help || err != nil {
+			return err
+		}
+		c, err := client()
+		if err != nil {
+			return err
+		}
+		list, err := c.Appointments(ctx, *patient)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(stdout, list)
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tPATIENT\tAT\tLOCATION\tSTATUS\tANSWER")
+		for _, a := range list {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, a.Patient, a.At, a.Location, a.Status, dash(a.Response))
+		}
+		return tw.Flush()
+	case "cancel":
+		fs := newFlags("appointments cancel", "carebot appointments cancel [--admin ADDR] [--data DIR] ID", stdout, stderr)
+		client := adminFlags(fs, getenv)
+		if help, err := parseFlags(fs, args); help || err != nil {
+			return err
+		}
+		if fs.NArg() != 1 {
+			return usageError{"appointments cancel: give one ID"}
+		}
+		c, err := client()
+		if err != nil {
+			return err
+		}
+		if err := c.Cancel(ctx, fs.Arg(0)); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "cancelled %s and its pending reminders\n", fs.Arg(0))
+		return nil
+	}
+	return usageError{fmt.Sprintf("appointments: unknown subcommand %q", sub)}
+}
+
+// runRemind: carebot remind add --to PLATFORM:USER --at TIME --text T.
+func runRemind(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "add" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+			fmt.Fprint(stdout, "Usage:\n  carebot remind add --to PLATFORM:USER --at TIME [--tz ZONE] --text TEXT\n")
+			return nil
+		}
+		return usageError{"remind: want 'remind add'"}
+	}
+	fs := newFlags("remind add", "carebot remind add [--admin ADDR] [--data DIR] --to PLATFORM:USER --at TIME [--tz ZONE] --text TEXT", stdout, stderr)
+	client := adminFlags(fs, getenv)
+	to := fs.String("to", "", "the patient: PLATFORM:USER (console:local in the terminal chat)")
+	at := fs.String("at", "", "when: 2026-12-01 14:30 (in --tz) or RFC 3339")
+	tz := fs.String("tz", "UTC", "the IANA time zone of a local --at")
+	text := fs.String("text", "", "the reminder")
+	if help, err := parseFlags(fs, args[1:]); help || err != nil {
+		return err
+	}
+	if *to == "" || *at == "" || *text == "" {
+		return usageError{"remind add: --to, --at and --text are required"}
+	}
+	c, err := client()
+	if err != nil {
+		return err
+	}
+	id, err := c.AddReminder(ctx, admin.Reminder{To: *to, At: *at, TimeZone: *tz, Text: *text})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "reminder %s scheduled\n", id)
+	return nil
+}
+
+// runBroadcast: carebot broadcast --purpose P --text T.
+func runBroadcast(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("broadcast", "carebot broadcast [--admin ADDR] [--data DIR] --purpose announcements|awareness --text TEXT [--id ID]", stdout, stderr)
+	client := adminFlags(fs, getenv)
+	purpose := fs.String("purpose", "announcements", "who gets it: everyone opted in to announcements, or to awareness")
+	text := fs.String("text", "", "the message")
+	id := fs.String("id", "", "a name for it (default: made up); the same id is never sent twice")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if *text == "" {
+		return usageError{"broadcast: --text is required"}
+	}
+	c, err := client()
+	if err != nil {
+		return err
+	}
+	got, err := c.Broadcast(ctx, admin.Broadcast{ID: *id, Purpose: *purpose, Text: *text})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "broadcast %s started; see its progress with: carebot report %s\n", got, got)
+	return nil
+}
+
+// runReport: carebot report BROADCAST_ID.
+func runReport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("report", "carebot report [--admin ADDR] [--data DIR] [--json] BROADCAST_ID", stdout, stderr)
+	client := adminFlags(fs, getenv)
+	asJSON := fs.Bool("json", false, "print JSON, with the unreachable patients' keys")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usageError{"report: give one BROADCAST_ID"}
+	}
+	c, err := client()
+	if err != nil {
+		return err
+	}
+	rep, err := c.Report(ctx, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(stdout, rep)
+	}
+	state := "still resolving its audience"
+	if rep.Resolved {
+		state = "audience resolved"
+	}
+	fmt.Fprintf(stdout, "broadcast %s: %s, %d pending\n", rep.ID, state, rep.Pending)
+	results := make([]string, 0, len(rep.Counts))
+	for r := range rep.Counts {
+		results = append(results, r)
+	}
+	sort.Strings(results)
+	for _, r := range results {
+		fmt.Fprintf(stdout, "  %-22s %d\n", r, rep.Counts[r])
+	}
+	if n := len(rep.Unreachable); n > 0 {
+		fmt.Fprintf(stdout, "%d unreachable (blocked the bot or closed their messages); --json lists them\n", n)
+	}
+	return nil
+}
+
+// runAudit: carebot audit [--since 7d].
+func runAudit(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("audit", "carebot audit [--admin ADDR] [--data DIR] [--since 7d]", stdout, stderr)
+	client := adminFlags(fs, getenv)
+	since := fs.String("since", "7d", "from when: a number of days (30d) or RFC 3339")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	c, err := client()
+	if err != nil {
+		return err
+	}
+	entries, err := c.Audit(ctx, *since)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "AT\tACTION\tTARGET\tRESULT\tDETAIL\tFROM")
+	for _, e := range entries {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", e.At, e.Action, dash(e.Target), e.Result, e.Detail, e.Remote)
+	}
+	return tw.Flush()
+}
+
+// runFAQMisses: carebot faq misses [--since 30d].
+func runFAQMisses(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("faq misses", "carebot faq misses [--admin ADDR] [--data DIR] [--since 30d] [--json]", stdout, stderr)
+	client := adminFlags(fs, getenv)
+	since := fs.String("since", "30d", "from when: a number of days (30d) or RFC 3339")
+	asJSON := fs.Bool("json", false, "print JSON, with every question of each group")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	c, err := client()
+	if err != nil {
+		return err
+	}
+	m, err := c.Misses(ctx, *since)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(stdout, m)
+	}
+	if len(m.Groups) == 0 {
+		fmt.Fprintf(stdout, "no unanswered questions since %s\n", m.Since)
+	}
+	for _, g := range m.Groups {
+		fmt.Fprintf(stdout, "%4d  %s\n", g.Count, g.Representative)
+	}
+	var down []string
+	for id, t := range m.Ratings {
+		if t.Down > 0 {
+			down = append(down, fmt.Sprintf("%s (👍 %d, 👎 %d)", id, t.Up, t.Down))
+		}
+	}
+	if len(down) > 0 {
+		sort.Strings(down)
+		fmt.Fprintf(stdout, "\nanswers rated unhelpful: %s\n", strings.Join(down, ", "))
+	}
+	return nil
+}
+
+// runCampaigns: carebot campaigns check FILE.
+func runCampaigns(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "check" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+			fmt.Fprint(stdout, "Usage:\n  carebot campaigns check FILE   validate a campaigns.yaml\n")
+			return nil
+		}
+		return usageError{"campaigns: want 'campaigns check FILE'"}
+	}
+	if len(args) != 2 {
+		return usageError{"campaigns check: give one FILE"}
+	}
+	data, err := os.ReadFile(args[1])
+	if err != nil {
+		return err
+	}
+	cs, err := reminders.LoadCampaigns(args[1], data)
+	var errs reminders.CampaignErrors
+	if errors.As(err, &errs) {
+		for _, e := range errs {
+			fmt.Fprintln(stderr, e)
+		}
+		fmt.Fprintf(stderr, "%s: %d problem(s)\n", args[1], len(errs))
+		return errFailed
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s: ok: %d campaign(s)\n", args[1], len(cs.List()))
+	return nil
+}
+
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/admin"
+	"github.com/carebot/carebot/bolt"
+	"github.com/carebot/carebot/bot"
+	"github.com/carebot/carebot/faq"
+	"github.com/carebot/carebot/reminders"
+)
+
+// defaultAdminListen is where the admin API listens unless configured.
+const defaultAdminListen = "127.0.0.1:8089"
+
+// reminderParts are the reminders services, built from the config.
+type reminderParts struct {
+	appts      *reminders.Appointments
+	broadcasts *reminders.Broadcasts
+	patients   *reminders.Patients
+	campaigns  *reminders.Campaigns
+	dispatcher *reminders.Dispatcher
+}
+
+// buildReminders makes the reminders services over db. Platforms are
+// added to the returned map before the dispatcher runs.
+func buildReminders(cfg fileConfig, kb *faq.KB, db *bolt.DB, campaigns *reminders.Campaigns, logger *slog.Logger) (reminderParts, map[string]reminders.Platform, error) {
+	zone := time.Local
+	if cfg.Reminders.TimeZone != "" {
+		z, err := time.LoadLocation(cfg.Reminders.TimeZone)
+		if err != nil {
+			return reminderParts{}, nil, fmt.Errorf("config: reminders.timezone %q is not an IANA time zone", cfg.Reminders.TimeZone)
+		}
+		zone = z
+	}
+	var hours reminders.Hours
+	if q := cfg.Reminders.QuietHours; q != nil {
+		// The config names the quiet window; reminders wants the allowed one.
+		hours = reminders.Hours{From: time.Duration(q.To), To: time.Duration(q.From)}
+		if err := hours.Validate(); err != nil {
+			return reminderParts{}, nil, fmt.Errorf("config: reminders.quiet_hours: %w", err)
+		}
+	}
+	clinic := reminders.Clinic{Name: kb.Clinic.Name}
+	if kb.Clinic.Phone != "" {
+		clinic.Contact = "call " + kb.Clinic.Phone
+	}
+	platforms := map[string]reminders.Platform{}
+	p := reminderParts{campaigns: campaigns}
+	p.dispatcher = reminders.NewDispatcher(db, db, db, platforms)
+	d := p.dispatcher
+	d.Hours, d.Zone, d.Clinic, d.Secret, d.Audience, d.Campaigns = hours, zone, clinic, db.LogSecret(), db, campaigns
+	d.Log = logger.With("component", "dispatcher")
+
+	p.appts = reminders.NewAppointments(db, db)
+	p.appts.Hours, p.appts.Zone, p.appts.Wake = hours, zone, d.Notify
+	for _, o := range cfg.Reminders.Offsets {
+		p.appts.Offsets = append(p.appts.Offsets, time.Duration(o))
+	}
+	p.broadcasts = reminders.NewBroadcasts(db)
+	p.broadcasts.Wake = d.Notify
+	p.patients = reminders.NewPatients(db, db, p.appts)
+	p.patients.Zone, p.patients.Clinic, p.patients.Wake, p.patients.Secret = zone, clinic, d.Notify, db.LogSecret()
+	return p, platforms, nil
+}
+
+// loadCampaigns reads the campaigns file; with none configured, the demo
+// clinic's bundled campaigns go with the bundled faq.yaml, and a clinic's
+// own faq.yaml gets none (never the demo clinic's texts).
+func loadCampaigns(path string, bundledFAQ bool) (*reminders.Campaigns, error) {
+	if path == "" {
+		if !bundledFAQ {
+			return reminders.NewCampaigns()
+		}
+		return reminders.LoadCampaigns("campaigns.yaml (bundled)", carebot.DefaultCampaigns)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("campaigns: %w", err)
+	}
+	return reminders.LoadCampaigns(path, data)
+}
+
+// serveAdmin runs the admin API until ctx ends. It writes the address it
+// listens on to DATA/admin.addr, so the CLI finds it (and tests may ask
+// for port 0).
+func serveAdmin(ctx context.Context, listen, dataDir string, srv *admin.Server, logger *slog.Logger) (func() error, error) {
+	ln, err := net.Listen("tcp", listen)
+	if err != nil {
+		return nil, fmt.Errorf("admin API: %w (set admin.listen in the config, or stop what holds the port)", err)
+	}
+	if host, _, _ := net.SplitHostPort(listen); host != "127.0.0.1" && host != "localhost" && host != "::1" {
+		logger.Warn("the admin API listens beyond loopback; put a TLS proxy in front of it", "listen", listen)
+	}
+	addrFile := filepath.Join(dataDir, "admin.addr")
+	if err := os.WriteFile(addrFile, []byte(ln.Addr().String()+"\n"), 0o600); err != nil {
+		ln.Close()
+		return nil, fmt.Errorf("admin API: %w", err)
+	}
+	logger.Info("admin API listening", "addr", ln.Addr().String())
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn)}
+	return func() error {
+		done := make(chan error, 1)
+		go func() { done <- hs.Serve(ln) }()
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		hs.Shutdown(sctx)
+		os.Remove(addrFile)
+		if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	}, nil
+}
+
+// clearUnreachable forgets that a person could not be reached as soon as
+// they write to us again: they unblocked the bot or opened their DMs.
+type clearUnreachable struct {
+	next  carebot.Handler
+	store reminders.Reachability
+	log   *slog.Logger
+}
+
+// Handle answers first: the engine's safety check must never wait on the
+// store.
+func (c clearUnreachable) Handle(ctx context.Context, m carebot.Message) []carebot.Reply {
+	replies := c.next.Handle(ctx, m)
+	key := m.From.UserKey()
+	if since, err := c.store.Unreachable(ctx, key); err == nil && !since.IsZero() {
+		if err := c.store.SetUnreachable(ctx, key, time.Time{}); err != nil {
+			c.log.Error("clear unreachable", "err", err)
+		}
+	}
+	return replies
+}
+
+var _ bot.Command = (*reminders.Patients)(nil)

@@ -1,0 +1,245 @@
+package faq
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// classifier is a multinomial logistic regression from a message's terms
+// to the entry it asks for, trained when the index is built on the
+// knowledge base's own phrasings (each question, alternate and
+// translation, labelled with its entry) and, at a lower weight, its
+// answers. It learns which words tell similar entries apart ("toddler"
+// for the children's flu shot, not the adults'), which BM25's idf cannot:
+// idf says how rare a word is, not which entry it points to.
+//
+// Its features are the terms of the index: a synonym group's concept,
+// a translation or a typo fix reach the same feature as the word itself.
+type classifier struct {
+	nc   int       // classes: entries
+	row  []int32   // term → row of w, -1 when no phrasing holds it
+	w    []float32 // rows × nc
+	bias []float32
+}
+
+// maxClassifierEntries bounds the knowledge bases that get a classifier:
+// training and the weights grow with entries × terms, and a large
+// knowledge base has few phrasings per entry to learn from anyway.
+const maxClassifierEntries = 600
+
+// minPhrasingsPerEntry is how many phrasings an entry has on average, at
+// least, for a classifier to be worth training.
+const minPhrasingsPerEntry = 2
+
+// Training parameters. With inputs of unit length, a fixed number of
+// epochs of plain SGD with a decaying rate converges well enough; the
+// order of examples is shuffled with a fixed seed, so a knowledge base
+// always gets the same model.
+const (
+	clfEpochs = 30
+	// clfBudget bounds the multiply-adds of training, so that a large
+	// knowledge base loads in a fraction of a second: fewer epochs then.
+	clfBudget   = 150e6
+	clfRate     = 0.5
+	clfL2       = 1e-4
+	answerShare = 1.0 // how much an answer counts as a training example
+)
+
+type example struct {
+	x  []alt // term and value, unit length
+	y  int32
+	sw float32
+}
+
+func trainClassifier(ix *index, texts []entryText) *classifier {
+	if len(texts) < 2 || len(texts) > maxClassifierEntries {
+		return nil
+	}
+	// With one phrasing per entry there is nothing to learn that the
+	// closest phrasing does not already say, and a model of one example
+	// per class is overconfident.
+	var phrasings int
+	for _, et := range texts {
+		phrasings += len(et.phrasings)
+	}
+	if phrasings < minPhrasingsPerEntry*len(texts) {
+		return nil
+	}
+	c := &classifier{nc: len(texts), row: make([]int32, len(ix.names))}
+	for i := range c.row {
+		c.row[i] = -1
+	}
+	var rows int32
+	var exs []example
+	add := func(x []alt, y int, sw float32) {
+		normalize(x)
+		if len(x) == 0 {
+			return
+		}
+		for _, a := range x {
+			if c.row[a.term] < 0 {
+				c.row[a.term] = rows
+				rows++
+			}
+		}
+		exs = append(exs, example{x: x, y: int32(y), sw: sw})
+	}
+	for e, et := range texts {
+		for _, p := range et.phrasings {
+			add(unitFeatures(p.units), e, 1)
+		}
+		add(termFeatures(et.terms[fKeyword]), e, 1)
+		add(termFeatures(et.terms[fAnswer]), e, answerShare)
+	}
+	c.w = make([]float32, int(rows)*c.nc)
+	c.bias = make([]float32, c.nc)
+	rng := rand.New(rand.NewPCG(1, 2))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	p := make([]float32, c.nc)
+	step := 0
+	var perEpoch float64
+	for _, ex := range exs {
+		perEpoch += float64((len(ex.x) + 1) * c.nc)
+	}
+	epochs := clfEpochs
+	if perEpoch > 0 {
+		epochs = max(min(clfEpochs, int(clfBudget/perEpoch)), 3)
+	}
+	for range epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			ex := &exs[i]
+			c.probs(ex.x, p)
+			step++
+			lr := float32(clfRate / math.Sqrt(1+float64(step)/float64(len(exs))))
+			p[ex.y]--
+			for k := range p {
+				g := lr * ex.sw * p[k]
+				c.bias[k] -= g
+			}
+			for _, a := range ex.x {
+				r := c.w[int(c.row[a.term])*c.nc:][:c.nc]
+				for k := range r {
+					r[k] -= lr * (ex.sw*p[k]*a.w + clfL2*r[k])
+				}
+			}
+		}
+	}
+	return c
+}
+
+// unitFeatures turns a phrasing into the classifier's input (before
+// scaling to unit length): each term at the weight of its word times the
+// weight of the way it matches.
+func unitFeatures(us []unit) []alt {
+	var x []alt
+	for _, u := range us {
+		for _, a := range u.alts {
+			x = appendAlt(x, alt{term: a.term, w: u.w * a.w})
+		}
+	}
+	return x
+}
+
+// termFeatures does the same for a field's terms, a repeated term
+// counting once: an answer says "appointment" often, and means it once.
+func termFeatures(ts []alt) []alt {
+	var x []alt
+	seen := make(map[int32]bool, len(ts))
+	for _, a := range ts {
+		if !seen[a.term] {
+			seen[a.term] = true
+			x = append(x, a)
+		}
+	}
+	return x
+}
+
+func normalize(x []alt) {
+	var n float32
+	for _, a := range x {
+		n += a.w * a.w
+	}
+	if n == 0 {
+		return
+	}
+	n = float32(1 / math.Sqrt(float64(n)))
+	for i := range x {
+		x[i].w *= n
+	}
+}
+
+// probs writes the softmax of the classes' scores for x into p.
+func (c *classifier) probs(x []alt, p []float32) {
+	copy(p, c.bias)
+	for _, a := range x {
+		r := c.row[a.term]
+		if r < 0 {
+			continue
+		}
+		for k, v := range c.w[int(r)*c.nc:][:c.nc] {
+			p[k] += a.w * v
+		}
+	}
+	mx := p[0]
+	for _, v := range p {
+		mx = max(mx, v)
+	}
+	var z float32
+	for k, v := range p {
+		p[k] = float32(math.Exp(float64(v - mx)))
+		z += p[k]
+	}
+	for k := range p {
+		p[k] /= z
+	}
+}
+
+// classify computes the classifier's chance of each candidate, among
+// the candidates: a softmax over ten entries costs a tenth of one over a
+// hundred, and the others are not in the running.
+func (ix *index) classify(sc *scratch, cs []cand) {
+	sc.clfP = sc.clfP[:0]
+	for range cs {
+		sc.clfP = append(sc.clfP, 0)
+	}
+	if ix.clf == nil || len(cs) == 0 {
+		return
+	}
+	x := sc.qx[:0]
+	for si := range sc.slots {
+		s := &sc.slots[si]
+		if s.absorbed {
+			continue
+		}
+		for k := uint8(0); k < s.nalt; k++ {
+			x = appendAlt(x, alt{term: s.alts[k].term, w: s.w * s.alts[k].w})
+		}
+	}
+	normalize(x)
+	sc.qx = x
+	c := ix.clf
+	mx := float32(math.Inf(-1))
+	for i := range cs {
+		e := cs[i].e
+		z := c.bias[e]
+		for _, a := range x {
+			if r := c.row[a.term]; r >= 0 {
+				z += a.w * c.w[int(r)*c.nc+int(e)]
+			}
+		}
+		sc.clfP[i] = z
+		mx = max(mx, z)
+	}
+	var sum float32
+	for i := range sc.clfP {
+		sc.clfP[i] = float32(math.Exp(float64(sc.clfP[i] - mx)))
+		sum += sc.clfP[i]
+	}
+	for i := range sc.clfP {
+		sc.clfP[i] /= sum
+	}
+}
