@@ -144,10 +144,10 @@ func textsFor(lang string) *texts {
 	return textsByLang["en"]
 }
 
-// fill replaces the clinic placeholders in s. A clinic without a crisis
-// line or emergency number still gets the US defaults: a safety reply must
-// never come out with a hole in it.
-func (t *texts) fill(s string, c faq.Clinic) string {
+// replacer fills the clinic placeholders of t's texts. A clinic without a
+// crisis line or emergency number still gets the US defaults: a safety
+// reply must never come out with a hole in it.
+func (t *texts) replacer(c faq.Clinic) *strings.Replacer {
 	website := ""
 	if c.Website != "" {
 		website = fmt.Sprintf(t.orVisit, c.Website)
@@ -158,7 +158,7 @@ func (t *texts) fill(s string, c faq.Clinic) string {
 		"{website}", website,
 		"{emergency}", orDefault(c.EmergencyNumber, "911"),
 		"{crisis}", orDefault(c.CrisisLine, "988"),
-	).Replace(s)
+	)
 }
 
 func orDefault(s, def string) string {
