@@ -156,21 +156,29 @@ func FuzzLoadCampaigns(f *testing.F) {
 	})
 }
 
-// The README section (campaigns.md) must describe what the loader takes:
+// The README's campaigns.yaml section must describe what the loader takes:
 // its example loads, and every schedule in its table parses.
 func TestCampaignsDocExamples(t *testing.T) {
-	doc, err := os.ReadFile("campaigns.md")
+	doc, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := string(doc)
+	from := strings.Index(s, "\n## campaigns.yaml\n")
+	if from < 0 {
+		t.Fatal("the README has no campaigns.yaml section")
+	}
+	s = s[from+1:]
+	if to := strings.Index(s[3:], "\n## "); to >= 0 {
+		s = s[:to+3]
+	}
 	start := strings.Index(s, "```yaml\n")
 	end := strings.Index(s[start+8:], "```")
 	if start < 0 || end < 0 {
-		t.Fatal("campaigns.md has no yaml example")
+		t.Fatal("the README's campaigns section has no yaml example")
 	}
 	if _, err := reminders.LoadCampaigns("campaigns.yaml", []byte(s[start+8:start+8+end])); err != nil {
-		t.Errorf("the example in campaigns.md: %v", err)
+		t.Errorf("the example in the README: %v", err)
 	}
 	n := 0
 	for _, line := range strings.Split(s, "\n") {
@@ -183,11 +191,11 @@ func TestCampaignsDocExamples(t *testing.T) {
 			t.Fatalf("%s: %v", cells[1], err)
 		}
 		if _, err := reminders.ParseRule(rule); err != nil {
-			t.Errorf("schedule %s in campaigns.md: %v", cells[1], err)
+			t.Errorf("schedule %s in the README: %v", cells[1], err)
 		}
 		n++
 	}
 	if n < 4 {
-		t.Errorf("checked %d schedules in campaigns.md, want the table's 4", n)
+		t.Errorf("checked %d schedules in the README, want the table's 4", n)
 	}
 }
