@@ -31,12 +31,9 @@ type features struct {
 	// agree is the share of the three rankings (BM25F, closest phrasing,
 	// classifier) that put this entry first among the candidates.
 	agree float64
-	// spec is the share of the message's weight the entry matches surely
-	// through specific words: not light, everyday or numbers.
-	spec float64
-	// lightOnly is 1 when the entry matches only light words of the
+	// lightOnly: the entry matches only light words of the
 	// message ("thank you so much" matches "how much" and nothing else).
-	lightOnly float64
+	lightOnly bool
 	advice    float64 // 1 when the message asks for individual medical advice and the entry's closest phrasing does not
 }
 
@@ -215,7 +212,7 @@ func (ix *index) result(sc *scratch, l lang) Result {
 		if f.advice > 0 {
 			conf = min(conf, adviceCap)
 		}
-		if i == 0 && f.lightOnly > 0 {
+		if i == 0 && f.lightOnly {
 			conf = min(conf, lightCap)
 		}
 		res.Candidates[i] = Candidate{Entry: ix.entries[cs[k].e], Score: score[k], Confidence: conf, f: *f}
@@ -265,7 +262,7 @@ func (ix *index) scopeFeatures(sc *scratch, f *features, e int32) {
 	if sc.advice && !ix.answersAdvice(sc, e) {
 		f.advice = 1
 	}
-	var unknown, missMax, missSum, guess, keyW, spec float32
+	var unknown, missMax, missSum, guess, keyW float32
 	key, nspec, heavy := false, 0, false
 	for si := range sc.slots {
 		s := &sc.slots[si]
@@ -281,9 +278,6 @@ func (ix *index) scopeFeatures(sc *scratch, f *features, e int32) {
 		}
 		if sure && !s.light && s.w > numberWeight {
 			nspec++
-			if !s.common {
-				spec += s.cw
-			}
 		}
 		if !s.light && sc.ent[e].matched&(1<<si) != 0 {
 			heavy = true
@@ -300,10 +294,7 @@ func (ix *index) scopeFeatures(sc *scratch, f *features, e int32) {
 	f.missSum = ratio(float64(missSum), qtotal)
 	f.guess = ratio(float64(guess), qtotal)
 	f.nspec = min(float64(nspec)/3, 1)
-	f.spec = ratio(float64(spec), qtotal)
-	if !heavy {
-		f.lightOnly = 1
-	}
+	f.lightOnly = !heavy
 	if key {
 		f.keyHit = 1
 	}
