@@ -99,10 +99,11 @@ const (
 	RouteOptOut    Route = "opt-out"
 	RouteOptIn     Route = "opt-in"
 	RouteHelp      Route = "help"
-	RouteWelcome   Route = "welcome" // /start: the welcome alone
-	RouteCommand   Route = "command" // a plugged-in Command or a built-in one
-	RouteAnswer    Route = "answer"  // a confident FAQ answer
-	RouteSuggest   Route = "suggest" // "did you mean"
+	RouteSmallTalk Route = "smalltalk" // a greeting, thanks, goodbye, "are you a bot"
+	RouteWelcome   Route = "welcome"   // /start: the welcome alone
+	RouteCommand   Route = "command"   // a plugged-in Command or a built-in one
+	RouteAnswer    Route = "answer"    // a confident FAQ answer
+	RouteSuggest   Route = "suggest"   // "did you mean"
 	RouteFallback  Route = "fallback"
 	RouteIgnored   Route = "ignored" // a group message not addressed to the bot
 )
@@ -180,6 +181,20 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 			o := e.consent(ctx, kb, m, u, in, lang)
 			e.remember(ctx, u, first, lang)
 			return o
+		}
+	}
+
+	// Small talk is not a question: answered kindly, never by the FAQ,
+	// whose matcher would find the one clinic word in "how are you today".
+	if m.Payload == "" {
+		if k := smallTalk(text); k != talkNone {
+			lang := e.replyLang(kb, text, m.Lang, u.Lang)
+			t := textsFor(lang)
+			e.remember(ctx, u, first, lang)
+			if first && k != talkWho { // the welcome says hello and what the bot does
+				return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{e.welcome(kb, t)}}
+			}
+			return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{{Text: e.fill(kb, t, t.talk[k])}}}
 		}
 	}
 
