@@ -69,6 +69,10 @@ func TestLoadCampaignsErrors(t *testing.T) {
 		{"duplicate key", good + "    topic: again\n", []string{`"topic" is given twice (first at line 3)`}},
 		{"not a list", "campaigns: {flu: 1}\n", []string{"campaigns: want a list"}},
 		{"not yaml", "campaigns: [\n", []string{"campaigns.yaml", "not valid YAML"}},
+		{"syntax error at its line", strings.Replace(good, "shot.}", "shot.", 1), []string{`campaigns.yaml:5: not valid YAML: did not find expected ',' or '}'`}},
+		{"bad indent at its line", strings.Replace(good, "    topic:", "   topic:", 1), []string{"campaigns.yaml:3: not valid YAML: "}},
+		{"merge key", "base: &b {topic: Flu}\n" + strings.Replace(good, "    topic: Flu shots\n", "    <<: *b\n", 1), []string{"campaigns.yaml:4: campaign: merge keys (<<) are not supported"}},
+		{"empty language", good + "    audience: {languages: [en, ~]}\n", []string{`campaigns.yaml:6: campaign "flu": audience languages item 2 is empty`}},
 		{"text too long", strings.Replace(good, "Get your flu shot.", strings.Repeat("x", 2001), 1), []string{"at most 2000 fit"}},
 		{"several at once", good + "    colour: red\n    cap: 0/month\n", []string{`campaigns.yaml:6: campaign "flu": unknown field "colour"`, `campaigns.yaml:7: campaign "flu": cap: want`}},
 	}
