@@ -203,3 +203,11 @@ func TestCampaignsDocExamples(t *testing.T) {
 		t.Errorf("checked %d schedules in the README, want the table's 4", n)
 	}
 }
+
+func TestLoadCampaignsRefusesHugeFiles(t *testing.T) {
+	_, err := reminders.LoadCampaigns("campaigns.yaml", make([]byte, 2<<20))
+	var errs reminders.CampaignErrors
+	if !errors.As(err, &errs) || !strings.Contains(err.Error(), "at most") {
+		t.Errorf("a 2 MB file: got %v, want a CampaignErrors saying the limit", err)
+	}
+}

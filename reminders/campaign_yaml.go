@@ -25,11 +25,18 @@ var (
 	langCode   = regexp.MustCompile(`^[a-z]{2,3}$`)
 )
 
+// maxCampaignsFile bounds a campaigns.yaml: a few dozen campaigns take a
+// few kilobytes.
+const maxCampaignsFile = 1 << 20
+
 // LoadCampaigns reads a campaigns.yaml (file names it in errors). Every
 // problem is reported, each with its line and campaign, as CampaignErrors:
 // unknown fields, missing or malformed values, rules that never fire. The
 // schema is in the README.
 func LoadCampaigns(file string, data []byte) (*Campaigns, error) {
+	if len(data) > maxCampaignsFile {
+		return nil, CampaignErrors{{File: file, Msg: fmt.Sprintf("the file is %d bytes; a campaigns file is at most %d", len(data), maxCampaignsFile)}}
+	}
 	d := &yamlDecoder{file: file, w: yamlwalk.Walker{Budget: maxCampaignNodes}}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
