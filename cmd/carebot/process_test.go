@@ -68,6 +68,7 @@ func startBot(t *testing.T, dir string, env []string, args ...string) *botProces
 	}()
 	up := make(chan struct{})
 	go func() {
+		ready := false
 		sc := bufio.NewScanner(logs)
 		for sc.Scan() {
 			b.mu.Lock()
@@ -75,12 +76,12 @@ func startBot(t *testing.T, dir string, env []string, args ...string) *botProces
 				b.logs.WriteString(sc.Text() + "\n")
 			}
 			b.mu.Unlock()
-			if up != nil && strings.Contains(sc.Text(), "admin API listening") {
+			if !ready && strings.Contains(sc.Text(), "admin API listening") {
+				ready = true
 				close(up)
-				up = nil
 			}
 		}
-		if up != nil {
+		if !ready { // it exited first
 			close(up)
 		}
 	}()
