@@ -2,8 +2,6 @@ package bolt
 
 import (
 	"context"
-	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -13,9 +11,8 @@ import (
 )
 
 // The feedback bucket is what staff learn from: questions the bot could not
-// answer, suggestions pressed, ratings. Keys are time | seq (big-endian, so
-// a cursor reads it oldest first and finds a date with one seek); values are
-// sealed with the file's value key, since feedback is about no one person.
+// answer, suggestions pressed, ratings. It is a time log (timelog.go): the
+// records are about no one person.
 // A question's text is personal: ExpireFeedback deletes it after the
 // retention period and marks the file for a scrub.
 
@@ -29,72 +26,29 @@ type feedbackRecord struct {
 	Entries []string `json:"e,omitempty"`
 }
 
-func feedbackKey(at time.Time, seq uint64) []byte {
-	k := make([]byte, 0, 16)
-	k = binary.BigEndian.AppendUint64(k, uint64(at.UnixNano())^(1<<63))
-	return binary.BigEndian.AppendUint64(k, seq)
-}
-
 // RecordFeedback appends f to the feedback log. A zero At is stamped with
 // the store's clock.
 func (d *DB) RecordFeedback(ctx context.Context, f carebot.Feedback) error {
 	if f.At.IsZero() {
 		f.At = d.opts.Now()
 	}
-	if !fitsUnixNano(f.At) {
-		return fmt.Errorf("record feedback: time %s is out of range", f.At.Format(time.RFC3339))
-	}
-	plain, err := json.Marshal(feedbackRecord{Kind: string(f.Kind), At: f.At.UnixNano(), Lang: f.Lang, Text: f.Text, Entries: f.Entries})
-	if err != nil {
-		return fmt.Errorf("record feedback: %w", err)
-	}
-	err = d.update(ctx, func(tx *bbolt.Tx) error {
-		b, err := bucket(tx, bucketFeedback)
-		if err != nil {
-			return err
-		}
-		seq, err := b.NextSequence()
-		if err != nil {
-			return err
-		}
-		k := feedbackKey(f.At, seq)
-		return b.Put(k, sealValue(d.keys.value, bucketFeedback, k, plain))
-	})
-	if err != nil {
+	rec := feedbackRecord{Kind: string(f.Kind), At: f.At.UnixNano(), Lang: f.Lang, Text: f.Text, Entries: f.Entries}
+	if err := d.appendLog(ctx, bucketFeedback, f.At, rec); err != nil {
 		return fmt.Errorf("record feedback: %w", err)
 	}
 	return nil
 }
 
 // Feedback calls fn with every feedback recorded at or after since, oldest
-// first, until fn returns an error (which Feedback returns).
+// first, until fn returns an error (which Feedback returns). fn runs outside
+// the transaction, so it may call the store.
 func (d *DB) Feedback(ctx context.Context, since time.Time, fn func(carebot.Feedback) error) error {
-	var all []carebot.Feedback
-	err := d.view(ctx, func(tx *bbolt.Tx) error {
-		b, err := bucket(tx, bucketFeedback)
-		if err != nil {
-			return err
-		}
-		c := b.Cursor()
-		for k, v := c.Seek(feedbackKey(since, 0)); k != nil; k, v = c.Next() {
-			plain, err := openValue(d.keys.value, bucketFeedback, k, v)
-			if err != nil {
-				return err
-			}
-			var r feedbackRecord
-			if err := json.Unmarshal(plain, &r); err != nil {
-				return fmt.Errorf("%w: feedback record: %v", ErrCorrupt, err)
-			}
-			all = append(all, carebot.Feedback{Kind: carebot.FeedbackKind(r.Kind), At: time.Unix(0, r.At).UTC(),
-				Lang: r.Lang, Text: r.Text, Entries: r.Entries})
-		}
-		return nil
-	})
+	all, err := readLog[feedbackRecord](ctx, d, bucketFeedback, since)
 	if err != nil {
 		return fmt.Errorf("read feedback: %w", err)
 	}
-	// fn runs outside the transaction, so it may call the store.
-	for _, f := range all {
+	for _, r := range all {
+		f := carebot.Feedback{Kind: carebot.FeedbackKind(r.Kind), At: time.Unix(0, r.At).UTC(), Lang: r.Lang, Text: r.Text, Entries: r.Entries}
 		if err := fn(f); err != nil {
 			return err
 		}
@@ -109,26 +63,20 @@ func (d *DB) Feedback(ctx context.Context, since time.Time, fn func(carebot.Feed
 func (d *DB) ExpireFeedback(ctx context.Context, before time.Time) (int, error) {
 	n := 0
 	err := d.update(ctx, func(tx *bbolt.Tx) error {
-		b, err := bucket(tx, bucketFeedback)
-		if err != nil {
-			return err
-		}
 		// Collect first: deleting while a cursor walks can skip entries.
 		var doomed [][]byte
-		end := feedbackKey(before, 0)
-		c := b.Cursor()
-		for k, v := c.First(); k != nil && string(k) < string(end); k, v = c.Next() {
-			plain, err := openValue(d.keys.value, bucketFeedback, k, v)
-			if err != nil {
-				return err
-			}
-			var r feedbackRecord
-			if err := json.Unmarshal(plain, &r); err != nil {
-				return fmt.Errorf("%w: feedback record: %v", ErrCorrupt, err)
-			}
+		err := eachLog(d, tx, bucketFeedback, time.Time{}, before, func(k []byte, r feedbackRecord) error {
 			if r.Text != "" {
 				doomed = append(doomed, append([]byte(nil), k...))
 			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		b, err := bucket(tx, bucketFeedback)
+		if err != nil {
+			return err
 		}
 		for _, k := range doomed {
 			if err := b.Delete(k); err != nil {

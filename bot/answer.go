@@ -16,9 +16,11 @@ const (
 	payloadLang  = "lang:"      // lang:<code>
 )
 
-// answerText runs the FAQ step on a typed question.
-func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, lang string) Outcome {
-	res := kb.Match(text, lang)
+// answerText runs the FAQ step on a typed question. known is the language
+// to assume when the text does not show one.
+func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string) Outcome {
+	res := kb.Match(text, known)
+	lang := known
 	if res.Lang != "" && textsByLang[res.Lang] != nil {
 		lang = res.Lang
 	}
@@ -35,7 +37,7 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, lang string) 
 	case len(res.Suggestions) > 0:
 		t := textsFor(lang)
 		o := Outcome{Route: RouteSuggest, Lang: lang, Ranked: ranked}
-		r := carebot.Reply{Text: t.didYouMean}
+		r := carebot.Reply{Text: t.didYouMean, Buttons: make([]carebot.Button, 0, len(res.Suggestions)+1)}
 		ids := make([]string, 0, len(res.Suggestions))
 		for _, c := range res.Suggestions {
 			q, _, _ := c.Entry.Localized(lang)
@@ -71,7 +73,7 @@ func (e *Engine) answer(kb *faq.KB, entry *faq.Entry, lang string) Outcome {
 	if got != lang {
 		text += "\n" + t.only(got)
 	}
-	r := carebot.Reply{Text: text}
+	r := carebot.Reply{Text: text, Buttons: make([]carebot.Button, 0, len(entry.FollowUp)+2)}
 	for _, id := range entry.FollowUp {
 		if f, ok := kb.Entry(id); ok {
 			q, _, _ := f.Localized(lang)
@@ -87,7 +89,7 @@ func (e *Engine) answer(kb *faq.KB, entry *faq.Entry, lang string) Outcome {
 // fallback says how to reach a person.
 func (e *Engine) fallback(kb *faq.KB, lang string) Outcome {
 	t := textsFor(lang)
-	return Outcome{Route: RouteFallback, Lang: lang, Replies: []carebot.Reply{{Text: t.fill(t.fallback, kb.Clinic)}}}
+	return Outcome{Route: RouteFallback, Lang: lang, Replies: []carebot.Reply{{Text: e.fill(kb, t, t.fallback)}}}
 }
 
 func (e *Engine) feedback(ctx context.Context, f carebot.Feedback) {

@@ -16,7 +16,7 @@ func (e *Engine) consent(ctx context.Context, kb *faq.KB, m carebot.Message, u c
 	t := textsFor(lang)
 	private := m.From.Group // consent is personal: never answered in a group
 	reply := func(route Route, text string) Outcome {
-		r := carebot.Reply{Text: t.fill(text, kb.Clinic), Private: private}
+		r := carebot.Reply{Text: e.fill(kb, t, text), Private: private}
 		o := Outcome{Route: route, Lang: lang, Replies: []carebot.Reply{r}}
 		if private {
 			o.Replies = append([]carebot.Reply{{Text: t.groupPrivate}}, o.Replies...)

@@ -48,22 +48,46 @@ type Engine struct {
 	Logger    *slog.Logger
 	LogSecret []byte // the key of carebot.LogID
 
-	kb atomic.Pointer[faq.KB]
+	cur atomic.Pointer[kbState]
+}
+
+// kbState is the knowledge base in use with what the engine derives from
+// it once, not per message: the filled-in clinic details of its texts.
+type kbState struct {
+	kb   *faq.KB
+	fill map[*texts]*strings.Replacer
+}
+
+func newKBState(kb *faq.KB) *kbState {
+	st := &kbState{kb: kb, fill: make(map[*texts]*strings.Replacer, len(textsByLang))}
+	for _, t := range textsByLang {
+		st.fill[t] = t.replacer(kb.Clinic)
+	}
+	return st
 }
 
 // New returns an engine answering from kb.
 func New(kb *faq.KB) *Engine {
 	e := &Engine{}
-	e.kb.Store(kb)
+	e.SetKB(kb)
 	return e
 }
 
 // SetKB swaps in a new knowledge base. Messages being handled finish with
 // the old one; the next ones use kb.
-func (e *Engine) SetKB(kb *faq.KB) { e.kb.Store(kb) }
+func (e *Engine) SetKB(kb *faq.KB) { e.cur.Store(newKBState(kb)) }
 
 // KB returns the knowledge base in use.
-func (e *Engine) KB() *faq.KB { return e.kb.Load() }
+func (e *Engine) KB() *faq.KB { return e.cur.Load().kb }
+
+// fill puts kb's clinic details into s, one of t's texts.
+func (e *Engine) fill(kb *faq.KB, t *texts, s string) string {
+	st := e.cur.Load()
+	if r := st.fill[t]; r != nil && st.kb == kb {
+		return r.Replace(s)
+	}
+	return t.replacer(kb.Clinic).Replace(s) // kb was swapped out mid-message
+}
 
 // Route says which step of the engine answered a message.
 type Route string
@@ -75,10 +99,11 @@ const (
 	RouteOptOut    Route = "opt-out"
 	RouteOptIn     Route = "opt-in"
 	RouteHelp      Route = "help"
-	RouteWelcome   Route = "welcome" // /start: the welcome alone
-	RouteCommand   Route = "command" // a plugged-in Command or a built-in one
-	RouteAnswer    Route = "answer"  // a confident FAQ answer
-	RouteSuggest   Route = "suggest" // "did you mean"
+	RouteSmallTalk Route = "smalltalk" // a greeting, thanks, goodbye, "are you a bot"
+	RouteWelcome   Route = "welcome"   // /start: the welcome alone
+	RouteCommand   Route = "command"   // a plugged-in Command or a built-in one
+	RouteAnswer    Route = "answer"    // a confident FAQ answer
+	RouteSuggest   Route = "suggest"   // "did you mean"
 	RouteFallback  Route = "fallback"
 	RouteIgnored   Route = "ignored" // a group message not addressed to the bot
 )
@@ -106,7 +131,7 @@ func (e *Engine) Handle(ctx context.Context, m carebot.Message) []carebot.Reply 
 // Respond answers m and says how.
 func (e *Engine) Respond(ctx context.Context, m carebot.Message) Outcome {
 	start := time.Now()
-	kb := e.kb.Load()
+	kb := e.KB()
 	text := clean(m.Text)
 	o := e.respond(ctx, kb, m, text)
 	if e.Logger != nil {
@@ -136,31 +161,48 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 		text = truncate(text, maxText)
 	}
 	u, first := e.user(ctx, m)
-	lang := e.replyLang(kb, text, m.Lang, u.Lang)
-	t := textsFor(lang)
+	// The language they used before (or their platform's, or the KB's).
+	// What this message is written in is found only where it matters: the
+	// FAQ's matcher finds it anyway.
+	known := e.knownLang(kb, m.Lang, u.Lang)
 
 	// 2. Consent keywords, and the platform commands that mean them.
 	cmd, isSlash := slashCommand(text)
 	if isSlash && cmd == "start" {
-		e.remember(ctx, u, first, lang)
-		return Outcome{Route: RouteWelcome, Lang: lang, Replies: []carebot.Reply{e.welcome(kb, t)}}
+		e.remember(ctx, u, first, known)
+		return Outcome{Route: RouteWelcome, Lang: known, Replies: []carebot.Reply{e.welcome(kb, textsFor(known))}}
 	}
 	if isSlash {
 		text = cmd
 	}
 	if m.Payload == "" {
 		if in := parseConsent(text); in.kind != intentNone {
+			lang := e.replyLang(kb, text, m.Lang, u.Lang)
 			o := e.consent(ctx, kb, m, u, in, lang)
 			e.remember(ctx, u, first, lang)
 			return o
 		}
 	}
 
+	// Small talk is not a question: answered kindly, never by the FAQ,
+	// whose matcher would find the one clinic word in "how are you today".
+	if m.Payload == "" {
+		if k := smallTalk(text); k != talkNone {
+			lang := e.replyLang(kb, text, m.Lang, u.Lang)
+			t := textsFor(lang)
+			e.remember(ctx, u, first, lang)
+			if first && k != talkWho { // the welcome says hello and what the bot does
+				return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{e.welcome(kb, t)}}
+			}
+			return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{{Text: e.fill(kb, t, t.talk[k])}}}
+		}
+	}
+
 	// 3. Buttons and commands.
-	o, ok := e.command(ctx, kb, m, &u, text, lang)
+	o, ok := e.command(ctx, kb, m, &u, text, known)
 	if !ok {
 		// 4. The FAQ.
-		o = e.answerText(ctx, kb, text, lang)
+		o = e.answerText(ctx, kb, text, known)
 	}
 	e.remember(ctx, u, first, o.Lang)
 	if first && o.Route != RouteCommand {
@@ -178,10 +220,10 @@ func (e *Engine) safety(kb *faq.KB, m carebot.Message, k SafetyKind, lang string
 	if k == SafetyEmergency {
 		o.Route, body = RouteEmergency, t.emergency
 	}
-	full := carebot.Reply{Text: t.fill(body, kb.Clinic)}
+	full := carebot.Reply{Text: e.fill(kb, t, body)}
 	if m.From.Group {
 		full.Private = true
-		o.Replies = []carebot.Reply{{Text: t.fill(t.groupSafety, kb.Clinic)}, full}
+		o.Replies = []carebot.Reply{{Text: e.fill(kb, t, t.groupSafety)}, full}
 		return o
 	}
 	o.Replies = []carebot.Reply{full}
@@ -223,7 +265,7 @@ func (e *Engine) remember(ctx context.Context, u carebot.User, first bool, lang 
 
 func (e *Engine) welcome(kb *faq.KB, t *texts) carebot.Reply {
 	return carebot.Reply{
-		Text:    t.fill(t.welcome, kb.Clinic),
+		Text:    e.fill(kb, t, t.welcome),
 		Buttons: []carebot.Button{{Label: "English", Payload: "lang:en"}, {Label: "Español", Payload: "lang:es"}},
 	}
 }
@@ -235,6 +277,11 @@ func (e *Engine) replyLang(kb *faq.KB, text, hint, known string) string {
 	if l, sure := faq.DetectLang(text); sure && textsByLang[l] != nil {
 		return l
 	}
+	return e.knownLang(kb, hint, known)
+}
+
+// knownLang is replyLang without looking at the message.
+func (e *Engine) knownLang(kb *faq.KB, hint, known string) string {
 	if known != "" {
 		return known
 	}

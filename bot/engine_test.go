@@ -476,3 +476,44 @@ func TestConsentGateDoesNotAllocate(t *testing.T) {
 		t.Errorf("parseConsent of ordinary questions: %v allocations, want 0", n)
 	}
 }
+
+func TestSmallTalkIsNotAQuestion(t *testing.T) {
+	tests := []struct {
+		text  string
+		want  Route
+		reply string
+	}{
+		{"hi", RouteSmallTalk, "What would you like to know"},
+		{"Hello there!", RouteSmallTalk, "What would you like to know"},
+		{"how are you today?", RouteSmallTalk, "What would you like to know"},
+		{"thank you so much!!", RouteSmallTalk, "welcome"},
+		{"ok thx bye", RouteSmallTalk, "Take care"},
+		{"lol", RouteSmallTalk, "anything else"},
+		{"are you a bot?", RouteSmallTalk, "not a person"},
+		{"muchas gracias", RouteSmallTalk, "Con gusto"},
+		{"hola, como estas?", RouteSmallTalk, "Hola"},
+		{"thanks a lot, have a good one", RouteSmallTalk, "welcome"},
+		{"hey whats up", RouteSmallTalk, "What would you like to know"},
+		{"what's your name?", RouteSmallTalk, "not a person"},
+		// Questions that happen to start or end politely.
+		{"hi, when are you open?", RouteAnswer, ""},
+		{"ok so how do i cancel my appointment", RouteAnswer, ""},
+		{"thanks, where do I park?", RouteAnswer, ""},
+	}
+	for _, tt := range tests {
+		e, st := newTestEngine(t)
+		known(st, "en")
+		o := e.Respond(context.Background(), dm(tt.text))
+		if o.Route != tt.want {
+			t.Errorf("%q: route %s, want %s", tt.text, o.Route, tt.want)
+			continue
+		}
+		if tt.reply != "" && !strings.Contains(o.Replies[0].Text, tt.reply) {
+			t.Errorf("%q: reply %q, want it to contain %q", tt.text, o.Replies[0].Text, tt.reply)
+		}
+	}
+	n := testing.AllocsPerRun(100, func() { smallTalk("what time do you open on saturday?") })
+	if n != 0 {
+		t.Errorf("smallTalk of a question: %v allocations, want 0", n)
+	}
+}

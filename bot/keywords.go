@@ -176,10 +176,14 @@ var consentStart = func() map[string]bool {
 	return m
 }()
 
-// mayBeConsent reports whether the first word of text that is not a
-// filler, folded as consentTokens folds it, can start a consent keyword or
-// phrase. It never allocates: most messages stop here.
-func mayBeConsent(text string) bool {
+// mayBeConsent reports, without allocating, whether the first word of
+// text that is not a filler can start a consent keyword or phrase: most
+// messages stop here.
+func mayBeConsent(text string) bool { return firstWordIn(text, consentStart, fillers) }
+
+// firstWordIn reports, without allocating, whether the first word of text
+// not in skip, folded as words folds it, is in set.
+func firstWordIn(text string, set, skip map[string]bool) bool {
 	var buf [24]byte
 	n := 0
 	for i, r := range text {
@@ -189,33 +193,43 @@ func mayBeConsent(text string) bool {
 		case letter && n < len(buf):
 			buf[n] = byte(r)
 			n++
-		case letter: // longer than any consent word
+		case letter: // longer than any word of set
 			return false
 		case r == '\'':
 		case n > 0:
-			if w := buf[:n]; !fillers[string(w)] {
-				return consentStart[string(w)]
+			if w := buf[:n]; !skip[string(w)] {
+				return set[string(w)]
 			}
 			n = 0
 		case i > 64:
 			return false
 		}
 	}
-	return consentStart[string(buf[:n])]
+	return set[string(buf[:n])]
+}
+
+// words lower-cases text, folds its accents, and splits it into words,
+// dropping punctuation ("don't" is "dont").
+func words(text string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(foldASCII(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '\'')
+	}) {
+		if w = strings.ReplaceAll(w, "'", ""); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // consentTokens lower-cases, folds accents, drops punctuation and fillers,
 // and joins the spellings of opt-out/opt-in/stop-all into one token each.
 func consentTokens(text string) []string {
 	var toks []string
-	for _, w := range strings.FieldsFunc(foldASCII(text), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '\'')
-	}) {
-		w = strings.ReplaceAll(w, "'", "")
-		if w == "" || fillers[w] {
-			continue
+	for _, w := range words(text) {
+		if !fillers[w] {
+			toks = append(toks, w)
 		}
-		toks = append(toks, w)
 	}
 	// "opt out", "opt-out", "stop all" as one word, as carriers count them.
 	out := toks[:0]

@@ -37,6 +37,7 @@ type texts struct {
 	thanks       string // after a rating
 	langSet      string
 	expired      string // a button that no longer does anything
+	talk         map[talkKind]string
 	orVisit      string // %s: the clinic's website, after its phone number
 	purposes     map[carebot.Purpose]string
 	langName     map[string]string
@@ -80,7 +81,14 @@ var textsByLang = map[string]*texts{
 		thanks:     "Thanks for letting us know.",
 		langSet:    "OK, I'll answer in English.",
 		expired:    "Sorry, that button doesn't work any more. Please type your question.",
-		orVisit:    " or visit %s",
+		talk: map[talkKind]string{
+			talkGreeting: "Hi! I can answer questions about {name}: hours, appointments, insurance, billing, prescriptions and more. What would you like to know?",
+			talkThanks:   "You're welcome! Is there anything else I can help with?",
+			talkBye:      "Take care! Message me any time.",
+			talkOK:       "Is there anything else I can help with?",
+			talkWho:      "I'm the virtual assistant of {name}: a bot, not a person. I answer common questions and send the reminders you ask for. To talk to a person, call us at {phone}.",
+		},
+		orVisit: " or visit %s",
 		purposes: map[carebot.Purpose]string{
 			carebot.PurposeAppointments:  "appointment reminders",
 			carebot.PurposeAwareness:     "health-awareness tips",
@@ -125,7 +133,14 @@ var textsByLang = map[string]*texts{
 		thanks:     "Gracias por decirnos.",
 		langSet:    "De acuerdo, le responderé en español.",
 		expired:    "Lo siento, ese botón ya no funciona. Escriba su pregunta, por favor.",
-		orVisit:    " o visite %s",
+		talk: map[talkKind]string{
+			talkGreeting: "¡Hola! Puedo responder preguntas sobre {name}: horario, citas, seguro, facturación, recetas y más. ¿Qué le gustaría saber?",
+			talkThanks:   "¡Con gusto! ¿Hay algo más en que le pueda ayudar?",
+			talkBye:      "¡Cuídese! Escríbame cuando quiera.",
+			talkOK:       "¿Hay algo más en que le pueda ayudar?",
+			talkWho:      "Soy el asistente virtual de {name}: un bot, no una persona. Respondo preguntas frecuentes y envío los recordatorios que usted pida. Para hablar con una persona, llámenos al {phone}.",
+		},
+		orVisit: " o visite %s",
 		purposes: map[carebot.Purpose]string{
 			carebot.PurposeAppointments:  "recordatorios de citas",
 			carebot.PurposeAwareness:     "consejos de salud",
@@ -144,10 +159,10 @@ func textsFor(lang string) *texts {
 	return textsByLang["en"]
 }
 
-// fill replaces the clinic placeholders in s. A clinic without a crisis
-// line or emergency number still gets the US defaults: a safety reply must
-// never come out with a hole in it.
-func (t *texts) fill(s string, c faq.Clinic) string {
+// replacer fills the clinic placeholders of t's texts. A clinic without a
+// crisis line or emergency number still gets the US defaults: a safety
+// reply must never come out with a hole in it.
+func (t *texts) replacer(c faq.Clinic) *strings.Replacer {
 	website := ""
 	if c.Website != "" {
 		website = fmt.Sprintf(t.orVisit, c.Website)
@@ -158,7 +173,7 @@ func (t *texts) fill(s string, c faq.Clinic) string {
 		"{website}", website,
 		"{emergency}", orDefault(c.EmergencyNumber, "911"),
 		"{crisis}", orDefault(c.CrisisLine, "988"),
-	).Replace(s)
+	)
 }
 
 func orDefault(s, def string) string {

@@ -146,7 +146,7 @@ func TestCalibrate(t *testing.T) {
 		line := fmt.Sprintf("  th=%.2f ", th)
 		for _, s := range append([]calSet{test}, others...) {
 			r := evalAt(s, th)
-			line += fmt.Sprintf("%s p1=%.3f t1=%.3f w=%.3f fb=%.2f | ", s.name, r.p1, r.top1, r.wrong, r.fallback)
+			line += fmt.Sprintf("%s p1=%.3f t1=%.3f w=%.3f fb=%.2f t1@3%%=%.3f auc=%.3f | ", s.name, r.p1, r.top1, r.wrong, r.fallback, bestTop1(s, 0.03), confAUC(s))
 		}
 		t.Log(line)
 	}
@@ -211,6 +211,48 @@ func evalAt(s calSet, th float64) scores {
 	}
 	d := func(a, b int) float64 { return float64(a) / float64(max(b, 1)) }
 	return scores{n: len(s.qs), in: in, out: out, top1: d(top1, in), p1: d(p1, in), wrong: d(wrong, len(s.qs)), fallback: d(fb, out)}
+}
+
+// bestTop1 is the best top1 any threshold reaches on s with wrong at
+// most maxWrong: how well the confidence orders answers, whatever the
+// threshold.
+func bestTop1(s calSet, maxWrong float64) float64 {
+	var best float64
+	for th := 0.3; th < 1; th += 0.01 {
+		if r := evalAt(s, th); r.wrong <= maxWrong {
+			best = max(best, r.top1)
+		}
+	}
+	return best
+}
+
+// confAUC is the ROC AUC of the best candidate's confidence for telling
+// a right answer from a wrong or out-of-scope one.
+func confAUC(s calSet) float64 {
+	var pos, neg []float64
+	for _, q := range s.qs {
+		r := s.kb.Match(q.Q, q.Lang)
+		if len(r.Candidates) == 0 {
+			continue
+		}
+		if right(r.Candidates[0].Entry, q.Want) {
+			pos = append(pos, r.Candidates[0].Confidence)
+		} else {
+			neg = append(neg, r.Candidates[0].Confidence)
+		}
+	}
+	var wins float64
+	for _, a := range pos {
+		for _, b := range neg {
+			switch {
+			case a > b:
+				wins++
+			case a == b:
+				wins += 0.5
+			}
+		}
+	}
+	return wins / float64(max(len(pos)*len(neg), 1))
 }
 
 // pickThreshold returns the lowest threshold at which s's wrong share is

@@ -209,18 +209,7 @@ func (ix *index) classify(sc *scratch, cs []cand) {
 	if ix.clf == nil || len(cs) == 0 {
 		return
 	}
-	x := sc.qx[:0]
-	for si := range sc.slots {
-		s := &sc.slots[si]
-		if s.absorbed {
-			continue
-		}
-		for k := uint8(0); k < s.nalt; k++ {
-			x = appendAlt(x, alt{term: s.alts[k].term, w: s.w * s.alts[k].w})
-		}
-	}
-	normalize(x)
-	sc.qx = x
+	x := ix.queryFeatures(sc)
 	c := ix.clf
 	mx := float32(math.Inf(-1))
 	for i := range cs {
@@ -242,4 +231,23 @@ func (ix *index) classify(sc *scratch, cs []cand) {
 	for i := range sc.clfP {
 		sc.clfP[i] /= sum
 	}
+}
+
+// queryFeatures returns the classifier's input for the analysed message
+// in sc: each term at the weight of its slot times the weight of the way
+// it matches, at unit length. It aliases sc.qx.
+func (ix *index) queryFeatures(sc *scratch) []alt {
+	x := sc.qx[:0]
+	for si := range sc.slots {
+		s := &sc.slots[si]
+		if s.absorbed {
+			continue
+		}
+		for k := uint8(0); k < s.nalt; k++ {
+			x = appendAlt(x, alt{term: s.alts[k].term, w: s.w * s.alts[k].w})
+		}
+	}
+	normalize(x)
+	sc.qx = x
+	return x
 }

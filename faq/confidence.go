@@ -23,6 +23,10 @@ const (
 	// asks for individual medical advice and the entry does not ask that
 	// kind of question: it may be offered, never given as the answer.
 	adviceCap = 0.3
+	// lightCap is the most confidence a candidate gets when it matches
+	// only the message's light words (question words and the like): "who
+	// are you" is not "who are your doctors".
+	lightCap = 0.5
 )
 
 // rankWeights, scopeWeights and rightWeights are the linear models of

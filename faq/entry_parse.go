@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/carebot/carebot/yamlwalk"
 )
 
 // validID is what an entry id may look like: it travels in button payloads
@@ -16,22 +18,18 @@ var validID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
 type rawEntry struct {
 	e        *Entry
 	idLine   int
-	follow   []item
+	follow   []yamlwalk.Item
 	langLine map[string]int
 }
 
 func (d *decoder) entries(n *yaml.Node) []*Entry {
-	n = d.node(n)
-	if n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+	list := d.w.List(n, "", "entries", "a list of entries (each starting with - id: ...)")
+	if list == nil {
 		return nil
 	}
-	if n.Kind != yaml.SequenceNode {
-		d.errorf(n.Line, "", "entries: want a list of entries (each starting with - id: ...), got %s", kindName(n))
-		return nil
-	}
-	out := make([]*Entry, 0, len(n.Content))
-	d.raw = make([]rawEntry, 0, len(n.Content))
-	for _, c := range n.Content {
+	out := make([]*Entry, 0, len(list))
+	d.raw = make([]rawEntry, 0, len(list))
+	for _, c := range list {
 		r := d.entry(c)
 		if r.e == nil {
 			continue
@@ -44,123 +42,124 @@ func (d *decoder) entries(n *yaml.Node) []*Entry {
 }
 
 func (d *decoder) entry(n *yaml.Node) rawEntry {
-	n = d.node(n)
+	n = d.w.Node(n)
 	if n == nil {
 		return rawEntry{}
 	}
 	e := &Entry{Line: n.Line, reviewLine: n.Line}
 	r := rawEntry{e: e, idLine: n.Line}
-	fields := d.mapping(n, peekID(n), "")
 	if n.Kind != yaml.MappingNode {
+		d.w.Mapping(n, peekID(n), "an entry") // reports what n is instead, unless null
 		return rawEntry{}
 	}
+	fields := d.w.Mapping(n, peekID(n), "")
 	// The id first, so every other message can name the entry.
 	for _, f := range fields {
-		if f.key == "id" {
-			e.ID = d.str(f.val, "", "id")
-			r.idLine = f.line
+		if f.Key == "id" {
+			e.ID = d.w.Str(f.Value, "", "id")
+			r.idLine = f.Line
 		}
 	}
 	id := e.ID
 	if id == "" {
-		d.errorf(n.Line, "", "an entry has no id: add `id: some-name`")
+		d.w.Errorf(n.Line, "", "an entry has no id: add `id: some-name`")
 		id = fmt.Sprintf("(entry at line %d)", n.Line)
 	} else if !validID.MatchString(id) {
-		d.errorf(r.idLine, id, "id may use only letters, digits, '.', '_' and '-' (at most 100)")
+		d.w.Errorf(r.idLine, id, "id may use only letters, digits, '.', '_' and '-' (at most 100)")
 	}
 	var sawQ, sawA bool
 	for _, f := range fields {
-		switch f.key {
+		switch f.Key {
 		case "id":
 		case "question":
 			sawQ = true
-			e.Question = d.str(f.val, id, "question")
-			if e.Question == "" && d.isScalar(f.val) {
-				d.errorf(f.line, id, "question is empty")
+			e.Question = d.w.Str(f.Value, id, "question")
+			if e.Question == "" && yamlwalk.IsScalar(f.Value) {
+				d.w.Errorf(f.Line, id, "question is empty")
 			}
 		case "answer":
 			sawA = true
-			e.Answer = d.str(f.val, id, "answer")
-			if e.Answer == "" && d.isScalar(f.val) {
-				d.errorf(f.line, id, "answer is empty")
+			e.Answer = d.w.Str(f.Value, id, "answer")
+			if e.Answer == "" && yamlwalk.IsScalar(f.Value) {
+				d.w.Errorf(f.Line, id, "answer is empty")
 			}
 		case "alternates":
-			e.Alternates = texts(d.strs(f.val, id, "alternates"))
+			e.Alternates = yamlwalk.Texts(d.w.Strs(f.Value, id, "alternates"))
 		case "keywords":
-			e.Keywords = texts(d.strs(f.val, id, "keywords"))
+			e.Keywords = yamlwalk.Texts(d.w.Strs(f.Value, id, "keywords"))
 		case "tags":
-			e.Tags = texts(d.strs(f.val, id, "tags"))
+			e.Tags = yamlwalk.Texts(d.w.Strs(f.Value, id, "tags"))
 		case "follow_up":
-			r.follow = d.strs(f.val, id, "follow_up")
-			e.FollowUp = texts(r.follow)
+			r.follow = d.w.Strs(f.Value, id, "follow_up")
+			e.FollowUp = yamlwalk.Texts(r.follow)
 		case "translations":
-			e.Translations, r.langLine = d.translations(f.val, id)
+			e.Translations, r.langLine = d.translations(f.Value, id)
 		case "reviewed_by":
-			e.ReviewedBy = d.str(f.val, id, "reviewed_by")
+			e.ReviewedBy = d.w.Str(f.Value, id, "reviewed_by")
 		case "reviewed_at":
-			e.ReviewedAt = d.date(f.val, id, "reviewed_at")
-			e.reviewLine = f.line
+			e.ReviewedAt = d.w.Date(f.Value, id, "reviewed_at")
+			e.reviewLine = f.Line
 		case "review_every":
-			if s := d.str(f.val, id, "review_every"); s != "" {
+			if s := d.w.Str(f.Value, id, "review_every"); s != "" {
 				p, err := ParsePeriod(s)
 				if err != nil {
-					d.errorf(f.line, id, "%v", err)
+					d.w.Errorf(f.Line, id, "%v", err)
 				}
 				e.ReviewEvery = p
 			}
 		default:
-			d.errorf(f.line, id, "unknown field %q (want id, question, alternates, keywords, tags, answer, follow_up, translations, reviewed_by, reviewed_at, review_every)", f.key)
+			d.w.Errorf(f.Line, id, "unknown field %q (want id, question, alternates, keywords, tags, answer, follow_up, translations, reviewed_by, reviewed_at, review_every)", f.Key)
 		}
 	}
 	if !sawQ {
-		d.errorf(n.Line, id, "question is missing")
+		d.w.Errorf(n.Line, id, "question is missing")
 	}
 	if !sawA {
-		d.errorf(n.Line, id, "answer is missing")
+		d.w.Errorf(n.Line, id, "answer is missing")
 	}
 	return r
 }
 
 func (d *decoder) translations(n *yaml.Node, id string) (map[string]Translation, map[string]int) {
-	fields := d.mapping(n, id, "translations")
+	fields := d.w.Mapping(n, id, "translations")
 	if len(fields) == 0 {
 		return nil, nil
 	}
 	out := make(map[string]Translation, len(fields))
 	lines := make(map[string]int, len(fields))
 	for _, f := range fields {
-		lang := d.lang(f.key, f.line, id, "translations")
+		lang := d.lang(f.Key, f.Line, id, "translations")
 		var t Translation
 		var sawA bool
-		what := "translations." + f.key
-		for _, g := range d.mapping(f.val, id, what) {
-			switch g.key {
+		what := "translations." + f.Key
+		for _, g := range d.w.Mapping(f.Value, id, what) {
+			switch g.Key {
 			case "question":
-				t.Question = d.str(g.val, id, what+".question")
+				t.Question = d.w.Str(g.Value, id, what+".question")
 			case "alternates":
-				t.Alternates = texts(d.strs(g.val, id, what+".alternates"))
+				t.Alternates = yamlwalk.Texts(d.w.Strs(g.Value, id, what+".alternates"))
 			case "answer":
 				sawA = true
-				t.Answer = d.str(g.val, id, what+".answer")
-				if t.Answer == "" && d.isScalar(g.val) {
-					d.errorf(g.line, id, "%s.answer is empty", what)
+				t.Answer = d.w.Str(g.Value, id, what+".answer")
+				if t.Answer == "" && yamlwalk.IsScalar(g.Value) {
+					d.w.Errorf(g.Line, id, "%s.answer is empty", what)
 				}
 			default:
-				d.errorf(g.line, id, "%s: unknown field %q (want question, alternates, answer)", what, g.key)
+				d.w.Errorf(g.Line, id, "%s: unknown field %q (want question, alternates, answer)", what, g.Key)
 			}
 		}
 		if !sawA {
-			d.errorf(f.line, id, "%s has no answer", what)
+			d.w.Errorf(f.Line, id, "%s has no answer", what)
 		}
 		if lang == "" {
 			continue
 		}
 		if _, dup := out[lang]; dup {
-			d.errorf(f.line, id, "%s: the language %s is given twice", what, lang)
+			d.w.Errorf(f.Line, id, "%s: the language %s is given twice", what, lang)
 			continue
 		}
 		out[lang] = t
-		lines[lang] = f.line
+		lines[lang] = f.Line
 	}
 	return out, lines
 }

@@ -161,12 +161,12 @@ func evalSets() []evalSet {
 		{name: "deepset-covid", kb: "public/deepset-covid/kb.yaml", queries: "public/deepset-covid/queries.jsonl",
 			floor: scores{p1: 0.565, wrong: 1}},
 		{name: "heldout", kb: "heldout/kb.yaml", queries: "heldout/queries.jsonl", own: true,
-			floor: scores{top1: 0.79, top3: 0.94, p1: 0.92, fallback: 0.88, wrong: 0.055}},
+			floor: scores{top1: 0.79, top3: 0.945, p1: 0.92, fallback: 0.88, wrong: 0.05}},
 		{name: "demo", kb: "../../faq.yaml", queries: "demo/queries.jsonl", own: true,
 			floor: scores{top1: 0.91, top3: 0.95, p1: 0.93, fallback: 0.80, wrong: 0.075}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
-			floor: scores{top1: 0.78, top3: 0.86, p1: 0.85, fallback: 0.90, wrong: 0.08}},
+			floor: scores{top1: 0.78, top3: 0.88, p1: 0.85, fallback: 0.90, wrong: 0.07}},
 	}
 }
 

@@ -65,11 +65,19 @@ func (t *tokenizer) split(s string) {
 	var clause int16
 	inWord := false
 	start := 0
+	// afterNumber: the current word follows a number without a space
+	// ("5th", "11pm").
+	afterNumber := false
 	endWord := func() {
 		if inWord && len(t.buf) > start {
-			t.toks = append(t.toks, token{start: int32(start), end: int32(len(t.buf)), clause: clause})
+			if afterNumber && isOrdinal(t.buf[start:]) {
+				// "5th", "2nd": the ordinal's suffix is no word.
+				t.buf = t.buf[:start]
+			} else {
+				t.toks = append(t.toks, token{start: int32(start), end: int32(len(t.buf)), clause: clause})
+			}
 		}
-		inWord = false
+		inWord, afterNumber = false, false
 	}
 	endClause := func(question bool) {
 		endWord()
@@ -96,6 +104,7 @@ func (t *tokenizer) split(s string) {
 				// (Letters then digits, as in "a1c" or "n95", stay one.)
 				if inWord && allDigits(t.buf[start:]) {
 					endWord()
+					afterNumber = true
 				}
 			case c == '\'' || c == '`':
 				continue // inside a word it joins; elsewhere it is nothing
@@ -156,6 +165,18 @@ func foldWords(s string) []string {
 		out[i] = string(t.word(i))
 	}
 	return out
+}
+
+// isOrdinal reports the suffixes of English ordinal numbers.
+func isOrdinal(b []byte) bool {
+	if len(b) != 2 {
+		return false
+	}
+	switch string(b) {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
 }
 
 func allDigits(b []byte) bool {

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/carebot/carebot/yamlwalk"
 )
 
 // MaxFileSize is the largest faq.yaml Parse accepts. A real clinic's file is
@@ -34,10 +36,10 @@ func Load(path string) (*KB, error) {
 // messages (usually the file's path). On any problem it returns a nil KB
 // and an Errors listing every problem found, sorted by line.
 func Parse(name string, data []byte) (*KB, error) {
-	d := &decoder{file: name}
+	d := newDecoder(name)
 	kb := d.parse(data)
-	if len(d.errs) > 0 {
-		return nil, d.errs.sorted()
+	if errs := d.errs(); len(errs) > 0 {
+		return nil, errs.sorted()
 	}
 	kb.index()
 	return kb, nil
@@ -45,23 +47,23 @@ func Parse(name string, data []byte) (*KB, error) {
 
 func (d *decoder) parse(data []byte) *KB {
 	if len(data) > MaxFileSize {
-		d.errorf(0, "", "the file is larger than %d MB; is it the right file?", MaxFileSize>>20)
+		d.w.Errorf(0, "", "the file is larger than %d MB; is it the right file?", MaxFileSize>>20)
 		return nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM some editors add
 	if !utf8.Valid(data) {
-		d.errorf(badUTF8Line(data), "", "the file is not valid UTF-8 text; save it as UTF-8")
+		d.w.Errorf(badUTF8Line(data), "", "the file is not valid UTF-8 text; save it as UTF-8")
 		return nil
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		d.errorf(0, "", "the file is empty")
+		d.w.Errorf(0, "", "the file is empty")
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			d.errorf(0, "", "the file has no content (only comments?)")
+			d.w.Errorf(0, "", "the file has no content (only comments?)")
 		} else {
 			d.syntaxError(data, err)
 		}
@@ -69,20 +71,26 @@ func (d *decoder) parse(data []byte) *KB {
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		d.errorf(extra.Line, "", "a second YAML document (after ---): put everything in one")
+		d.w.Errorf(extra.Line, "", "a second YAML document (after ---): put everything in one")
 	} else if !errors.Is(err, io.EOF) {
 		d.syntaxError(data, err)
 	}
 	if len(doc.Content) == 0 {
-		d.errorf(0, "", "the file has no content")
+		d.w.Errorf(0, "", "the file has no content")
 		return nil
 	}
 	kb := &KB{File: d.file}
 	d.root(kb, doc.Content[0])
-	if !d.bomb {
+	if !d.w.Exhausted() {
 		d.validate(kb)
 	}
 	return kb
+}
+
+// syntaxError reports a yaml.v3 parse error at the line staff should fix.
+func (d *decoder) syntaxError(data []byte, err error) {
+	line, msg := yamlwalk.SyntaxError(data, err)
+	d.w.Errorf(line, "", "invalid YAML: %s", msg)
 }
 
 // badUTF8Line is the line of the first byte that is not UTF-8.
@@ -104,87 +112,76 @@ func badUTF8Line(data []byte) int {
 func (d *decoder) root(kb *KB, n *yaml.Node) {
 	var sawVersion, sawLang, sawEntries bool
 	rootLine := n.Line
-	for _, f := range d.mapping(n, "", "the top level") {
-		switch f.key {
+	for _, f := range d.w.Mapping(n, "", "the top level") {
+		switch f.Key {
 		case "version":
 			sawVersion = true
-			if v, ok := d.integer(f.val, "", "version"); ok {
+			if v, ok := d.w.Int(f.Value, "", "version"); ok {
 				kb.Version = v
 				if v != SchemaVersion {
-					d.errorf(f.line, "", "version %d is not supported: this carebot reads version %d", v, SchemaVersion)
+					d.w.Errorf(f.Line, "", "version %d is not supported: this carebot reads version %d", v, SchemaVersion)
 				}
 			}
 		case "language":
 			sawLang = true
-			kb.Language = d.lang(d.str(f.val, "", "language"), f.line, "", "language")
+			kb.Language = d.lang(d.w.Str(f.Value, "", "language"), f.Line, "", "language")
 		case "clinic":
-			kb.clinicLine = f.line
-			d.clinic(&kb.Clinic, f.val)
+			kb.clinicLine = f.Line
+			d.clinic(&kb.Clinic, f.Value)
 		case "synonyms":
-			kb.Synonyms = d.synonyms(f.val)
+			kb.Synonyms = d.synonyms(f.Value)
 		case "entries":
 			sawEntries = true
-			kb.Entries = d.entries(f.val)
+			kb.Entries = d.entries(f.Value)
 		default:
-			d.errorf(f.line, "", "unknown field %q (want version, language, clinic, synonyms, entries)", f.key)
+			d.w.Errorf(f.Line, "", "unknown field %q (want version, language, clinic, synonyms, entries)", f.Key)
 		}
 	}
-	if d.bomb {
-		return
-	}
 	if !sawVersion {
-		d.errorf(rootLine, "", "version is missing: add `version: %d`", SchemaVersion)
+		d.w.Errorf(rootLine, "", "version is missing: add `version: %d`", SchemaVersion)
 	}
 	if !sawLang {
-		d.errorf(rootLine, "", "language is missing: add `language: en` (the language of the entries)")
+		d.w.Errorf(rootLine, "", "language is missing: add `language: en` (the language of the entries)")
 	}
 	if !sawEntries {
-		d.errorf(rootLine, "", "entries is missing: the file has no questions and answers")
+		d.w.Errorf(rootLine, "", "entries is missing: the file has no questions and answers")
 	}
 }
 
 func (d *decoder) clinic(c *Clinic, n *yaml.Node) {
-	for _, f := range d.mapping(n, "", "clinic") {
-		what := "clinic." + f.key
-		switch f.key {
+	for _, f := range d.w.Mapping(n, "", "clinic") {
+		what := "clinic." + f.Key
+		switch f.Key {
 		case "name":
-			c.Name = d.str(f.val, "", what)
+			c.Name = d.w.Str(f.Value, "", what)
 		case "phone":
-			c.Phone = d.str(f.val, "", what)
+			c.Phone = d.w.Str(f.Value, "", what)
 		case "website":
-			c.Website = d.str(f.val, "", what)
+			c.Website = d.w.Str(f.Value, "", what)
 		case "emergency_number":
-			c.EmergencyNumber = d.str(f.val, "", what)
+			c.EmergencyNumber = d.w.Str(f.Value, "", what)
 		case "crisis_line":
-			c.CrisisLine = d.str(f.val, "", what)
+			c.CrisisLine = d.w.Str(f.Value, "", what)
 		default:
-			d.errorf(f.line, "", "clinic: unknown field %q (want name, phone, website, emergency_number, crisis_line)", f.key)
+			d.w.Errorf(f.Line, "", "clinic: unknown field %q (want name, phone, website, emergency_number, crisis_line)", f.Key)
 		}
 	}
 }
 
 func (d *decoder) synonyms(n *yaml.Node) [][]string {
-	n = d.node(n)
-	if n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
-		return nil
-	}
-	if n.Kind != yaml.SequenceNode {
-		d.errorf(n.Line, "", "synonyms: want a list of groups, such as - [doctor, dr, physician], got %s", kindName(n))
-		return nil
-	}
 	var out [][]string
-	for i, g := range n.Content {
+	for i, g := range d.w.List(n, "", "synonyms", "a list of groups, such as - [doctor, dr, physician]") {
 		what := fmt.Sprintf("synonyms group %d", i+1)
-		words := d.strs(g, "", what)
-		if g := d.node(g); g != nil && g.Kind == yaml.SequenceNode && len(g.Content) < 2 && len(words) == len(g.Content) {
+		words := d.w.Strs(g, "", what)
+		if g := d.w.Node(g); g != nil && g.Kind == yaml.SequenceNode && len(g.Content) < 2 && len(words) == len(g.Content) {
 			if len(words) == 0 {
-				d.errorf(g.Line, "", "%s is empty", what)
+				d.w.Errorf(g.Line, "", "%s is empty", what)
 			} else {
-				d.errorf(g.Line, "", "%s has one word: a group needs at least two", what)
+				d.w.Errorf(g.Line, "", "%s has one word: a group needs at least two", what)
 			}
 		}
 		if len(words) > 0 {
-			out = append(out, texts(words))
+			out = append(out, yamlwalk.Texts(words))
 		}
 	}
 	return out

@@ -219,18 +219,22 @@ func TestParseAliasBomb(t *testing.T) {
 	}
 }
 
-// TestDecoderVisitBudget checks the budget itself: following many aliases
-// stops with one clear error.
+// TestDecoderVisitBudget checks the budget faq.yaml is read with:
+// following many aliases stops with one clear error, located in the file.
 func TestDecoderVisitBudget(t *testing.T) {
-	d := &decoder{file: "faq.yaml", visits: maxNodeVisits - 2}
-	n := d.node(&yaml.Node{Kind: yaml.ScalarNode, Line: 7})
-	n2 := d.node(&yaml.Node{Kind: yaml.ScalarNode, Line: 7})
-	n3 := d.node(&yaml.Node{Kind: yaml.ScalarNode, Line: 8})
+	d := newDecoder("faq.yaml")
+	before := &yaml.Node{Kind: yaml.ScalarNode, Line: 6}
+	for range maxNodeVisits - 2 {
+		d.w.Node(before)
+	}
+	n := d.w.Node(&yaml.Node{Kind: yaml.ScalarNode, Line: 7})
+	n2 := d.w.Node(&yaml.Node{Kind: yaml.ScalarNode, Line: 7})
+	n3 := d.w.Node(&yaml.Node{Kind: yaml.ScalarNode, Line: 8})
 	if n == nil || n2 == nil || n3 != nil {
 		t.Errorf("got nodes %v %v %v, want the third refused", n, n2, n3)
 	}
-	if len(d.errs) != 1 || !strings.Contains(d.errs[0].Error(), "faq.yaml:8: the file expands to too many values") {
-		t.Errorf("got %v, want one error about expansion on line 8", d.errs)
+	if errs := d.errs(); len(errs) != 1 || !strings.Contains(errs[0].Error(), "faq.yaml:8: the file expands to too many values") {
+		t.Errorf("got %v, want one error about expansion on line 8", errs)
 	}
 }
 

@@ -30,8 +30,11 @@ type features struct {
 	keyHit, nspec float64
 	// agree is the share of the three rankings (BM25F, closest phrasing,
 	// classifier) that put this entry first among the candidates.
-	agree  float64
-	advice float64 // 1 when the message asks for individual medical advice and the entry's closest phrasing does not
+	agree float64
+	// lightOnly: the entry matches only light words of the
+	// message ("thank you so much" matches "how much" and nothing else).
+	lightOnly bool
+	advice    float64 // 1 when the message asks for individual medical advice and the entry's closest phrasing does not
 }
 
 func (f *features) rankVector() []float64 {
@@ -209,6 +212,9 @@ func (ix *index) result(sc *scratch, l lang) Result {
 		if f.advice > 0 {
 			conf = min(conf, adviceCap)
 		}
+		if i == 0 && f.lightOnly {
+			conf = min(conf, lightCap)
+		}
 		res.Candidates[i] = Candidate{Entry: ix.entries[cs[k].e], Score: score[k], Confidence: conf, f: *f}
 	}
 	ix.decide(&res, sc)
@@ -257,7 +263,7 @@ func (ix *index) scopeFeatures(sc *scratch, f *features, e int32) {
 		f.advice = 1
 	}
 	var unknown, missMax, missSum, guess, keyW float32
-	key, nspec := false, 0
+	key, nspec, heavy := false, 0, false
 	for si := range sc.slots {
 		s := &sc.slots[si]
 		if s.absorbed || si >= 64 {
@@ -273,6 +279,9 @@ func (ix *index) scopeFeatures(sc *scratch, f *features, e int32) {
 		if sure && !s.light && s.w > numberWeight {
 			nspec++
 		}
+		if !s.light && sc.ent[e].matched&(1<<si) != 0 {
+			heavy = true
+		}
 		switch bit := uint64(1) << si; {
 		case sc.ent[e].matched&bit == 0:
 			missMax, missSum = max(missMax, s.cw), missSum+s.cw
@@ -285,6 +294,7 @@ func (ix *index) scopeFeatures(sc *scratch, f *features, e int32) {
 	f.missSum = ratio(float64(missSum), qtotal)
 	f.guess = ratio(float64(guess), qtotal)
 	f.nspec = min(float64(nspec)/3, 1)
+	f.lightOnly = !heavy
 	if key {
 		f.keyHit = 1
 	}

@@ -47,7 +47,7 @@ var spanishClass = wordClasses(
 		"dias", "e", "el", "ella", "ellas", "ellos", "en", "entonces", "entre", "era", "eres", "es", "esa",
 		"esas", "ese", "eso", "esos", "esta", "estaba", "estamos", "estan", "estar", "estas", "este",
 		"esto", "estos", "estoy", "fue", "gracias", "ha", "han", "has", "hay", "he", "hola", "la", "las",
-		"le", "les", "lo", "los", "me", "mi", "mis", "mucho", "muchos", "muy", "nos", "nosotros", "o",
+		"le", "les", "lo", "los", "me", "mi", "mis", "mucho", "muchos", "mucha", "muchas", "poca", "pocas", "pocos", "muy", "nos", "nosotros", "o",
 		"oiga", "oye", "para", "pero", "poco", "por", "porfa", "porfavor", "porque", "pues", "q", "que",
 		"se", "sea", "ser", "si", "sobre", "somos", "son", "soy", "su", "sus", "tambien", "te", "ti",
 		"toda", "todas", "todo", "todos", "tu", "tus", "un", "una", "unas", "uno", "unos", "usted",

@@ -12,16 +12,16 @@ import (
 // "es-MX"), or "" after reporting a problem.
 func (d *decoder) lang(code string, line int, entry, what string) string {
 	if code == "" {
-		d.errorf(line, entry, "%s: the language code is empty; use a code such as en or es", what)
+		d.w.Errorf(line, entry, "%s: the language code is empty; use a code such as en or es", what)
 		return ""
 	}
 	tag, err := language.Parse(code)
 	if err != nil || tag == language.Und {
-		d.errorf(line, entry, "%s: %q is not a known language code; use a code such as en, es or es-MX", what, code)
+		d.w.Errorf(line, entry, "%s: %q is not a known language code; use a code such as en, es or es-MX", what, code)
 		return ""
 	}
 	if _, conf := tag.Base(); conf != language.Exact {
-		d.errorf(line, entry, "%s: %q is not a known language code; use a code such as en, es or es-MX", what, code)
+		d.w.Errorf(line, entry, "%s: %q is not a known language code; use a code such as en, es or es-MX", what, code)
 		return ""
 	}
 	return tag.String()
@@ -38,14 +38,14 @@ func (d *decoder) validate(kb *KB) {
 			continue
 		}
 		if first, dup := firstLine[e.ID]; dup {
-			d.errorf(d.raw[i].idLine, e.ID, "the id is used twice (first at line %d)", first)
+			d.w.Errorf(d.raw[i].idLine, e.ID, "the id is used twice (first at line %d)", first)
 			continue
 		}
 		firstLine[e.ID] = d.raw[i].idLine
 		kb.byID[e.ID] = e
 	}
-	if len(kb.Entries) == 0 && len(d.errs) == 0 {
-		d.errorf(0, "", "entries is empty: the file has no questions and answers")
+	if len(kb.Entries) == 0 && len(d.w.Problems()) == 0 {
+		d.w.Errorf(0, "", "entries is empty: the file has no questions and answers")
 	}
 	kbBase := baseLang(kb.Language)
 	for _, r := range d.raw {
@@ -53,18 +53,18 @@ func (d *decoder) validate(kb *KB) {
 		seen := make(map[string]bool, len(r.follow))
 		for _, f := range r.follow {
 			switch {
-			case f.text == e.ID:
-				d.errorf(f.line, e.ID, "follow_up %q is the entry itself", f.text)
-			case kb.byID[f.text] == nil:
-				d.errorf(f.line, e.ID, "follow_up %q does not exist", f.text)
-			case seen[f.text]:
-				d.errorf(f.line, e.ID, "follow_up %q is listed twice", f.text)
+			case f.Text == e.ID:
+				d.w.Errorf(f.Line, e.ID, "follow_up %q is the entry itself", f.Text)
+			case kb.byID[f.Text] == nil:
+				d.w.Errorf(f.Line, e.ID, "follow_up %q does not exist", f.Text)
+			case seen[f.Text]:
+				d.w.Errorf(f.Line, e.ID, "follow_up %q is listed twice", f.Text)
 			}
-			seen[f.text] = true
+			seen[f.Text] = true
 		}
 		for lang := range e.Translations {
 			if kbBase != "" && baseLang(lang) == kbBase {
-				d.errorf(r.langLine[lang], e.ID, "translations.%s: %s is the knowledge base's own language; put that text in question and answer", lang, lang)
+				d.w.Errorf(r.langLine[lang], e.ID, "translations.%s: %s is the knowledge base's own language; put that text in question and answer", lang, lang)
 			}
 		}
 	}

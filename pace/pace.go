@@ -104,7 +104,7 @@ type Pacer struct {
 func New(global Rate) *Pacer {
 	return &Pacer{
 		Now:    time.Now,
-		Sleep:  sleep,
+		Sleep:  Sleep,
 		global: gcra{rate: global},
 		keys:   make(map[string]*gcra),
 		sweep:  1024,
@@ -215,7 +215,9 @@ func (p *Pacer) Keys() int {
 	return len(p.keys)
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep waits for d, or returns ctx's error if ctx ends first: the real
+// clock's Sleep, for Pacer and for anyone who takes one.
+func Sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

@@ -69,6 +69,10 @@ func TestLoadCampaignsErrors(t *testing.T) {
 		{"duplicate key", good + "    topic: again\n", []string{`"topic" is given twice (first at line 3)`}},
 		{"not a list", "campaigns: {flu: 1}\n", []string{"campaigns: want a list"}},
 		{"not yaml", "campaigns: [\n", []string{"campaigns.yaml", "not valid YAML"}},
+		{"syntax error at its line", strings.Replace(good, "shot.}", "shot.", 1), []string{`campaigns.yaml:5: not valid YAML: did not find expected ',' or '}'`}},
+		{"bad indent at its line", strings.Replace(good, "    topic:", "   topic:", 1), []string{"campaigns.yaml:3: not valid YAML: "}},
+		{"merge key", "base: &b {topic: Flu}\n" + strings.Replace(good, "    topic: Flu shots\n", "    <<: *b\n", 1), []string{"campaigns.yaml:4: campaign: merge keys (<<) are not supported"}},
+		{"empty language", good + "    audience: {languages: [en, ~]}\n", []string{`campaigns.yaml:6: campaign "flu": audience languages item 2 is empty`}},
 		{"text too long", strings.Replace(good, "Get your flu shot.", strings.Repeat("x", 2001), 1), []string{"at most 2000 fit"}},
 		{"several at once", good + "    colour: red\n    cap: 0/month\n", []string{`campaigns.yaml:6: campaign "flu": unknown field "colour"`, `campaigns.yaml:7: campaign "flu": cap: want`}},
 	}
@@ -156,21 +160,29 @@ func FuzzLoadCampaigns(f *testing.F) {
 	})
 }
 
-// The README section (campaigns.md) must describe what the loader takes:
+// The README's campaigns.yaml section must describe what the loader takes:
 // its example loads, and every schedule in its table parses.
 func TestCampaignsDocExamples(t *testing.T) {
-	doc, err := os.ReadFile("campaigns.md")
+	doc, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := string(doc)
+	from := strings.Index(s, "\n## campaigns.yaml\n")
+	if from < 0 {
+		t.Fatal("the README has no campaigns.yaml section")
+	}
+	s = s[from+1:]
+	if to := strings.Index(s[3:], "\n## "); to >= 0 {
+		s = s[:to+3]
+	}
 	start := strings.Index(s, "```yaml\n")
 	end := strings.Index(s[start+8:], "```")
 	if start < 0 || end < 0 {
-		t.Fatal("campaigns.md has no yaml example")
+		t.Fatal("the README's campaigns section has no yaml example")
 	}
 	if _, err := reminders.LoadCampaigns("campaigns.yaml", []byte(s[start+8:start+8+end])); err != nil {
-		t.Errorf("the example in campaigns.md: %v", err)
+		t.Errorf("the example in the README: %v", err)
 	}
 	n := 0
 	for _, line := range strings.Split(s, "\n") {
@@ -183,11 +195,19 @@ func TestCampaignsDocExamples(t *testing.T) {
 			t.Fatalf("%s: %v", cells[1], err)
 		}
 		if _, err := reminders.ParseRule(rule); err != nil {
-			t.Errorf("schedule %s in campaigns.md: %v", cells[1], err)
+			t.Errorf("schedule %s in the README: %v", cells[1], err)
 		}
 		n++
 	}
 	if n < 4 {
-		t.Errorf("checked %d schedules in campaigns.md, want the table's 4", n)
+		t.Errorf("checked %d schedules in the README, want the table's 4", n)
+	}
+}
+
+func TestLoadCampaignsRefusesHugeFiles(t *testing.T) {
+	_, err := reminders.LoadCampaigns("campaigns.yaml", make([]byte, 2<<20))
+	var errs reminders.CampaignErrors
+	if !errors.As(err, &errs) || !strings.Contains(err.Error(), "at most") {
+		t.Errorf("a 2 MB file: got %v, want a CampaignErrors saying the limit", err)
 	}
 }

@@ -76,7 +76,12 @@ func (c *Console) Run(ctx context.Context, h carebot.Handler) error {
 			if m.Text == "" && m.Payload == "" {
 				continue
 			}
-			for _, r := range h.Handle(ctx, m) {
+			replies := h.Handle(ctx, m)
+			// Numbers refer to the buttons of the latest replies.
+			c.mu.Lock()
+			c.buttons = nil
+			c.mu.Unlock()
+			for _, r := range replies {
 				c.print(r)
 			}
 		}
@@ -107,7 +112,6 @@ func (c *Console) message(line string) carebot.Message {
 	if n, err := strconv.Atoi(text); err == nil && n >= 1 && n <= len(c.buttons) {
 		b := c.buttons[n-1]
 		m.Payload, m.Text = b.Payload, b.Label
-		c.buttons = nil
 	} else {
 		m.Text = text
 	}
@@ -138,8 +142,6 @@ func (c *Console) prompt() {
 		return
 	}
 	c.mu.Lock()
-	// A new prompt starts a new exchange: numbers refer to what is shown
-	// from now on.
 	io.WriteString(c.out, c.Prompt)
 	c.mu.Unlock()
 }

@@ -39,7 +39,7 @@ func TestRunNumbersButtonsAndEndsAtEOF(t *testing.T) {
 		t.Errorf("typing 2 after two buttons: got payload %q text %q, want the No button", m.Payload, m.Text)
 	}
 	if m := h.got[2]; m.Payload != "" || m.Text != "7" {
-		t.Errorf("a number with no such button: got %+v, want the text 7", m)
+		t.Errorf("a number with no such button: got %+v, want the text 7 (numbers refer to the latest replies' two buttons)", m)
 	}
 	if got := len(h.got[3].Text); got != maxLine {
 		t.Errorf("a 100 KB line came through as %d bytes, want it cut to %d", got, maxLine)
@@ -80,5 +80,21 @@ func TestRunStopsWithContext(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("Run after cancel: %v", err)
+	}
+}
+
+// Button numbers refer to the buttons of the latest replies only: after a
+// second question, 3 is not a button of the first answer.
+func TestButtonNumbersRestartWithEachAnswer(t *testing.T) {
+	h := &recorder{}
+	c := New(strings.NewReader("hello\nagain\n3\n1\n"), io.Discard)
+	if err := c.Run(context.Background(), h); err != nil {
+		t.Fatal(err)
+	}
+	if m := h.got[2]; m.Payload != "" || m.Text != "3" {
+		t.Errorf("3 after two answers of two buttons each: got %+v, want plain text", m)
+	}
+	if m := h.got[3]; m.Payload != "p:yes" {
+		t.Errorf("1 after the last answer: got %+v, want its first button", m)
 	}
 }

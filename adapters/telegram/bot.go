@@ -182,7 +182,7 @@ func (o *Options) defaults() error {
 		o.Now = time.Now
 	}
 	if o.Sleep == nil {
-		o.Sleep = sleep
+		o.Sleep = pace.Sleep
 	}
 	if o.Webhook != nil {
 		return o.Webhook.validate()
@@ -266,15 +266,4 @@ func (b *Bot) userLog(userID string) string {
 
 func (b *Bot) chatLog(chat int64) string {
 	return carebot.LogID(b.opts.LogSecret, Platform+":chat:"+strconv.FormatInt(chat, 10))
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

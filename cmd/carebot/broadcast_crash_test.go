@@ -1,14 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/base64"
 	"fmt"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -25,35 +22,6 @@ import (
 // crashKey is the database key of the crash test, so the test can read and
 // write the store while the bot is down.
 var crashKey = bytes.Repeat([]byte{7}, bolt.KeySize)
-
-// startBroadcastBot runs the real binary against the fake and waits until
-// its admin API is up (it logs the address), reading its logs as they come.
-func startBroadcastBot(t *testing.T, fake *telegramtest.Server, dir, config string) *exec.Cmd {
-	t.Helper()
-	cmd := exec.Command(carebotBin, "--data", dir, "--config", config, "--log-level", "info")
-	cmd.Env = append(os.Environ(), "TELEGRAM_TOKEN="+telegramtest.Token, "TELEGRAM_API_ENDPOINT="+fake.URL,
-		"CAREBOT_KEY="+base64.StdEncoding.EncodeToString(crashKey), "CAREBOT_FAQ=", "CAREBOT_ADMIN_LISTEN=127.0.0.1:0")
-	logs, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	r := bufio.NewReader(logs)
-	for {
-		line, err := r.ReadString('\n')
-		if err != nil {
-			t.Fatalf("carebot exited before its admin API was up: %v", err)
-		}
-		if strings.Contains(line, "admin API listening") {
-			break
-		}
-	}
-	go io.Copy(io.Discard, r)
-	return cmd
-}
 
 // A real carebot is SIGKILLed in the middle of a broadcast to 10,000
 // patients and restarted: every patient still opted in gets the message,
@@ -93,7 +61,9 @@ func TestBroadcastSurvivesSIGKILL(t *testing.T) {
 	defer fake.Close()
 	fake.Enforce(telegramtest.Limits{Global: telegramtest.Window{Count: rate, Per: time.Second},
 		Chat: telegramtest.Window{Count: 1, Per: time.Second}, Slack: time.Millisecond})
-	bot := startBroadcastBot(t, fake, dir, config)
+	env := []string{"TELEGRAM_TOKEN=" + telegramtest.Token, "TELEGRAM_API_ENDPOINT=" + fake.URL,
+		"CAREBOT_KEY=" + base64.StdEncoding.EncodeToString(crashKey)}
+	bot := startBot(t, dir, env, "--config", config)
 
 	if code, out, errs := runCmd(t, nil, "", "broadcast", "--data", dir, "--purpose", "announcements",
 		"--id", "closure", "--text", "The clinic is closed Friday for staff training."); code != 0 {
@@ -110,10 +80,10 @@ func TestBroadcastSurvivesSIGKILL(t *testing.T) {
 		return k
 	}
 	waitFor(t, fake, "a third of the broadcast", func(c []telegramtest.Call) bool { return count(c) >= n/3 })
-	if err := bot.Process.Signal(syscall.SIGKILL); err != nil {
+	if err := bot.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	bot.Wait()
+	bot.cmd.Wait()
 	before := map[string]int{}
 	for _, c := range fake.Messages() {
 		if isBroadcast(c) {
@@ -141,7 +111,7 @@ func TestBroadcastSurvivesSIGKILL(t *testing.T) {
 	}
 	db.Close()
 
-	bot = startBroadcastBot(t, fake, dir, config)
+	bot = startBot(t, dir, env, "--config", config)
 	want := n - len(optedOut)
 	waitFor(t, fake, "the whole broadcast", func(c []telegramtest.Call) bool {
 		got := map[int64]bool{}
@@ -153,10 +123,10 @@ func TestBroadcastSurvivesSIGKILL(t *testing.T) {
 		return len(got) >= want
 	})
 	// Stop it as an operator would: the dispatcher writes what it settled.
-	if err := bot.Process.Signal(syscall.SIGTERM); err != nil {
+	if err := bot.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	if err := bot.Wait(); err != nil {
+	if err := bot.cmd.Wait(); err != nil {
 		t.Errorf("carebot did not stop cleanly: %v", err)
 	}
 

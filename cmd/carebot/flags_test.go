@@ -34,3 +34,23 @@ func TestFlagsAnywhere(t *testing.T) {
 		t.Error("an unknown flag after a positional argument was accepted")
 	}
 }
+
+func TestHostZoneHasAName(t *testing.T) {
+	env := func(v string) func(string) string {
+		return func(k string) string {
+			if k == "TZ" {
+				return v
+			}
+			return ""
+		}
+	}
+	if got := hostZone(env("America/Chicago")).String(); got != "America/Chicago" {
+		t.Errorf("TZ=America/Chicago: got %q", got)
+	}
+	if got := hostZone(env("Not/AZone")).String(); got == "Local" || got == "" {
+		t.Errorf("a bad TZ: got %q, want a named zone", got)
+	}
+	if got := hostZone(env("")).String(); got == "Local" {
+		t.Errorf("no TZ: got %q, want an IANA name or UTC", got)
+	}
+}

@@ -12,6 +12,10 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	// Patients' time zones must load on hosts without a zone database
+	// (minimal containers): carry one in the binary.
+	_ "time/tzdata"
 )
 
 func main() {

@@ -88,7 +88,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	if err != nil {
 		return err
 	}
-	rem, platforms, err := buildReminders(cfg, kb, db, campaigns, logger)
+	rem, platforms, err := buildReminders(cfg, getenv, kb, db, campaigns, logger)
 	if err != nil {
 		return err
 	}

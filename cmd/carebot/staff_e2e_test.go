@@ -1,91 +1,12 @@
 package main
 
 import (
-	"bufio"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
-
-// consoleBot is a real carebot chatting on a pipe, with its output read
-// line by line as it comes.
-type consoleBot struct {
-	t     *testing.T
-	in    io.WriteCloser
-	lines chan string
-	mu    sync.Mutex
-	seen  []string
-}
-
-func startConsoleBot(t *testing.T, dir, config string) *consoleBot {
-	t.Helper()
-	cmd := exec.Command(carebotBin, "--data", dir, "--config", config, "--log-level", "info")
-	cmd.Env = append(os.Environ(), "CAREBOT_KEY=", "CAREBOT_FAQ=", "CAREBOT_ADMIN_LISTEN=127.0.0.1:0", "TELEGRAM_TOKEN=", "LANG=C")
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	logs, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { in.Close(); cmd.Wait() })
-	b := &consoleBot{t: t, in: in, lines: make(chan string, 1000)}
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			b.lines <- sc.Text()
-		}
-		close(b.lines)
-	}()
-	r := bufio.NewReader(logs)
-	for {
-		line, err := r.ReadString('\n')
-		if err != nil {
-			t.Fatalf("carebot exited before its admin API was up: %v", err)
-		}
-		if strings.Contains(line, "admin API listening") {
-			break
-		}
-	}
-	go io.Copy(io.Discard, r)
-	return b
-}
-
-func (b *consoleBot) say(text string) { io.WriteString(b.in, text+"\n") }
-
-// expect reads the bot's output until a line contains want. The deadline
-// only stops a broken test from hanging.
-func (b *consoleBot) expect(want string) {
-	b.t.Helper()
-	deadline := time.After(time.Minute)
-	for {
-		select {
-		case line, ok := <-b.lines:
-			if !ok {
-				b.t.Fatalf("carebot ended before saying %q; it said:\n%s", want, strings.Join(b.seen, "\n"))
-			}
-			b.seen = append(b.seen, line)
-			if strings.Contains(line, want) {
-				return
-			}
-		case <-deadline:
-			b.t.Fatalf("carebot did not say %q; it said:\n%s", want, strings.Join(b.seen, "\n"))
-		}
-	}
-}
 
 // Everything staff do can be tried in the terminal chat alone: the one
 // local user is console:local.
@@ -97,7 +18,7 @@ func TestStaffCommandsAgainstTheTerminalChat(t *testing.T) {
 	config := filepath.Join(dir, "carebot.yaml")
 	// No quiet hours, so the test runs at any hour of the day.
 	os.WriteFile(config, []byte("reminders:\n  quiet_hours: {from: \"24:00\", to: \"00:00\"}\n"), 0o600)
-	bot := startConsoleBot(t, dir, config)
+	bot := startBot(t, dir, nil, "--config", config)
 	staff := func(args ...string) string {
 		t.Helper()
 		code, out, errs := runCmd(t, nil, "", append(args, "--data", dir)...)

@@ -3,11 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -17,44 +14,6 @@ import (
 	"github.com/carebot/carebot/bolt"
 	"github.com/carebot/carebot/faq"
 )
-
-// startTelegramBot runs the real carebot binary against the fake Bot API.
-func startTelegramBot(t *testing.T, fake *telegramtest.Server, dir string) *exec.Cmd {
-	t.Helper()
-	cmd := exec.Command(carebotBin, "--data", dir)
-	cmd.Env = append(os.Environ(), "TELEGRAM_TOKEN="+telegramtest.Token, "TELEGRAM_API_ENDPOINT="+fake.URL,
-		"CAREBOT_KEY=", "CAREBOT_CONFIG=", "CAREBOT_FAQ=")
-	logs := &logTail{}
-	cmd.Stderr = logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-		if t.Failed() {
-			logs.mu.Lock()
-			t.Logf("carebot's logs:\n%s", logs.buf.String())
-			logs.mu.Unlock()
-		}
-	})
-	return cmd
-}
-
-// logTail keeps the start of a bot's logs and shows them if the test fails.
-type logTail struct {
-	mu  sync.Mutex
-	buf strings.Builder
-}
-
-func (l *logTail) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.buf.Len() < 64<<10 {
-		l.buf.Write(p)
-	}
-	return len(p), nil
-}
 
 // sentTo returns the messages among calls sent to chat.
 func sentTo(calls []telegramtest.Call, chat int64) []telegramtest.Call {
@@ -98,7 +57,8 @@ func TestTelegramEndToEnd(t *testing.T) {
 	defer fake.Close()
 	fake.Enforce(telegramtest.TelegramLimits)
 	dir := t.TempDir()
-	bot := startTelegramBot(t, fake, dir)
+	env := []string{"TELEGRAM_TOKEN=" + telegramtest.Token, "TELEGRAM_API_ENDPOINT=" + fake.URL}
+	bot := startBot(t, dir, env)
 
 	const patient = 1001
 	fake.QueueDM(patient, "what are your opening hours?")
@@ -135,11 +95,11 @@ func TestTelegramEndToEnd(t *testing.T) {
 	if n := fake.Throttled(); n != 0 {
 		t.Errorf("Telegram answered 429 %d times before the crash", n)
 	}
-	if err := bot.Process.Signal(syscall.SIGKILL); err != nil {
+	if err := bot.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	bot.Wait()
-	bot = startTelegramBot(t, fake, dir)
+	bot.cmd.Wait()
+	bot = startBot(t, dir, env)
 	medicaid, _ := kb.Entry("medicaid")
 	isAnswer := func(c telegramtest.Call) bool {
 		return strings.Contains(c.Text, strings.TrimSpace(medicaid.Answer)[:40])
@@ -183,10 +143,10 @@ func TestTelegramEndToEnd(t *testing.T) {
 
 	// Stop the bot as an operator would and read its ledger: the opt-out
 	// is there, with its method.
-	if err := bot.Process.Signal(syscall.SIGTERM); err != nil {
+	if err := bot.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	if err := bot.Wait(); err != nil {
+	if err := bot.cmd.Wait(); err != nil {
 		t.Errorf("carebot did not stop cleanly on SIGTERM: %v", err)
 	}
 	key, _, err := bolt.LoadKey(func(string) string { return "" }, filepath.Join(dir, "carebot.key"))

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/carebot/carebot"
@@ -33,8 +34,8 @@ type reminderParts struct {
 
 // buildReminders makes the reminders services over db. Platforms are
 // added to the returned map before the dispatcher runs.
-func buildReminders(cfg fileConfig, kb *faq.KB, db *bolt.DB, campaigns *reminders.Campaigns, logger *slog.Logger) (reminderParts, map[string]reminders.Platform, error) {
-	zone := time.Local
+func buildReminders(cfg fileConfig, getenv func(string) string, kb *faq.KB, db *bolt.DB, campaigns *reminders.Campaigns, logger *slog.Logger) (reminderParts, map[string]reminders.Platform, error) {
+	zone := hostZone(getenv)
 	if cfg.Reminders.TimeZone != "" {
 		z, err := time.LoadLocation(cfg.Reminders.TimeZone)
 		if err != nil {
@@ -42,6 +43,7 @@ func buildReminders(cfg fileConfig, kb *faq.KB, db *bolt.DB, campaigns *reminder
 		}
 		zone = z
 	}
+	logger.Info("the clinic's time zone, for patients who have not given theirs", "zone", zone.String())
 	var hours reminders.Hours
 	if q := cfg.Reminders.QuietHours; q != nil {
 		// The config names the quiet window; reminders wants the allowed one.
@@ -71,6 +73,26 @@ func buildReminders(cfg fileConfig, kb *faq.KB, db *bolt.DB, campaigns *reminder
 	p.patients = reminders.NewPatients(db, db, p.appts)
 	p.patients.Zone, p.patients.Clinic, p.patients.Wake, p.patients.Secret = zone, clinic, d.Notify, db.LogSecret()
 	return p, platforms, nil
+}
+
+// hostZone is the machine's time zone by its IANA name ("America/Chicago"),
+// which patients are told when it is assumed for them: $TZ, else what
+// /etc/localtime links to, else UTC. Go's time.Local is only called
+// "Local", which tells a patient nothing.
+func hostZone(getenv func(string) string) *time.Location {
+	if tz := strings.TrimPrefix(getenv("TZ"), ":"); tz != "" {
+		if z, err := time.LoadLocation(tz); err == nil {
+			return z
+		}
+	}
+	if target, err := os.Readlink("/etc/localtime"); err == nil {
+		if _, name, ok := strings.Cut(target, "zoneinfo/"); ok {
+			if z, err := time.LoadLocation(name); err == nil {
+				return z
+			}
+		}
+	}
+	return time.UTC
 }
 
 // loadCampaigns reads the campaigns file; with none configured, the demo

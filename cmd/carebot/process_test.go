@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// botProcess is a real carebot binary under test: its stdin, its stdout
+// line by line, and its logs, shown if the test fails.
+type botProcess struct {
+	t     *testing.T
+	cmd   *exec.Cmd
+	in    io.WriteCloser
+	lines chan string
+	seen  []string
+
+	mu   sync.Mutex
+	logs strings.Builder
+}
+
+// startBot runs carebot --data dir args... with env over a clean
+// environment (no key, faq, config or token of the machine's), and returns
+// once its admin API is up: it logs the address when it is.
+func startBot(t *testing.T, dir string, env []string, args ...string) *botProcess {
+	t.Helper()
+	cmd := exec.Command(carebotBin, append([]string{"--data", dir, "--log-level", "info"}, args...)...)
+	cmd.Env = append(os.Environ(), "CAREBOT_KEY=", "CAREBOT_FAQ=", "CAREBOT_CONFIG=", "TELEGRAM_TOKEN=",
+		"CAREBOT_ADMIN_LISTEN=127.0.0.1:0", "LANG=C")
+	cmd.Env = append(cmd.Env, env...) // later values win
+	b := &botProcess{t: t, cmd: cmd, lines: make(chan string, 10000)}
+	var err error
+	if b.in, err = cmd.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		if t.Failed() {
+			b.mu.Lock()
+			t.Logf("carebot's logs:\n%s", b.logs.String())
+			b.mu.Unlock()
+		}
+	})
+	go func() {
+		sc := bufio.NewScanner(out)
+		sc.Buffer(make([]byte, 64<<10), 1<<20)
+		for sc.Scan() {
+			b.lines <- sc.Text()
+		}
+		close(b.lines)
+	}()
+	up := make(chan struct{})
+	go func() {
+		ready := false
+		sc := bufio.NewScanner(logs)
+		for sc.Scan() {
+			b.mu.Lock()
+			if b.logs.Len() < 1<<20 {
+				b.logs.WriteString(sc.Text() + "\n")
+			}
+			b.mu.Unlock()
+			if !ready && strings.Contains(sc.Text(), "admin API listening") {
+				ready = true
+				close(up)
+			}
+		}
+		if !ready { // it exited first
+			close(up)
+		}
+	}()
+	<-up
+	if cmd.ProcessState != nil {
+		t.Fatalf("carebot exited before its admin API was up")
+	}
+	return b
+}
+
+// say types a line into the terminal chat.
+func (b *botProcess) say(text string) { io.WriteString(b.in, text+"\n") }
+
+// expect reads the bot's output until a line contains want. The deadline
+// only stops a broken test from hanging; nothing is timed.
+func (b *botProcess) expect(want string) {
+	b.t.Helper()
+	deadline := time.After(time.Minute)
+	for {
+		select {
+		case line, ok := <-b.lines:
+			if !ok {
+				b.t.Fatalf("carebot ended before saying %q; it said:\n%s", want, strings.Join(b.seen, "\n"))
+			}
+			b.seen = append(b.seen, line)
+			if strings.Contains(line, want) {
+				return
+			}
+		case <-deadline:
+			b.t.Fatalf("carebot did not say %q; it said:\n%s", want, strings.Join(b.seen, "\n"))
+		}
+	}
+}

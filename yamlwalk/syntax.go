@@ -1,0 +1,73 @@
+package yamlwalk
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// yamlLine matches the position yaml.v3 puts in its syntax errors.
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// maxResearch is the largest file SyntaxError parses again to find the
+// line: re-parsing a huge file several times costs too much.
+const maxResearch = 1 << 20
+
+// SyntaxError locates err, a yaml.v3 parse error of data, for staff: it
+// returns the line to fix (0 when none is known) and yaml.v3's complaint
+// without its "yaml: line N:" prefix. yaml.v3 reports the line where the
+// enclosing structure started, counted inconsistently, or no line at all,
+// so for files up to 1 MB the line is the first at which the text stops
+// parsing with the same complaint.
+func SyntaxError(data []byte, err error) (line int, msg string) {
+	msg = err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	return firstBadLine(data, msg, line), msg
+}
+
+// firstBadLine returns the smallest number of leading lines of data that
+// fail to parse with problem msg, searching near reported (yaml.v3's
+// guess), or everywhere by bisection when it gave none.
+func firstBadLine(data []byte, msg string, reported int) int {
+	if len(data) > maxResearch {
+		return reported
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	fails := func(n int) bool {
+		if n > len(lines) {
+			n = len(lines)
+		}
+		var node yaml.Node
+		err := yaml.Unmarshal(bytes.Join(lines[:n], nil), &node)
+		return err != nil && strings.HasSuffix(err.Error(), msg)
+	}
+	if reported > 0 {
+		for n := max(1, reported-1); n <= reported+3 && n <= len(lines); n++ {
+			if fails(n) {
+				return n
+			}
+		}
+		return reported
+	}
+	lo, hi := 1, len(lines)
+	if !fails(hi) {
+		return 0
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}

@@ -1,0 +1,64 @@
+package yamlwalk
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// TestSyntaxError checks that the line given is the one staff should fix,
+// where yaml.v3 names the line a structure started or no line at all.
+func TestSyntaxError(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		line      int
+		msg       string
+	}{
+		{"unclosed list (yaml.v3 says line 1)", "a: 1\nb: [1, 2\nc: 3\nd: 4\n", 2, "did not find expected ',' or ']'"},
+		{"unclosed mapping (yaml.v3 says line 1)", "a: 1\nb: {x: 1\nc: 2\n", 2, "did not find expected ',' or '}'"},
+		{"bad indent (yaml.v3 says line 2)", "a:\n  b: 1\n c: 2\nd: 3\n", 3, "did not find expected key"},
+		{"list item in a mapping (yaml.v3 says line 6)", "x: 1\ny: 2\nz: 3\nv: 4\nw: 5\nu: 6\n- z\n", 7, "did not find expected key"},
+		{"tab", "a: 1\n\tb: 2\n", 2, "found a tab character that violates indentation"},
+		{"unknown anchor (yaml.v3 gives no line)", "a: 1\nb: 2\nc: *x\nd: 4\n", 3, "unknown anchor 'x' referenced"},
+		{"unclosed quote", "a: 1\nb: 2\nc: 'open\nd: 4\ne: 5\n", 3, "found unexpected end of stream"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var n yaml.Node
+			err := yaml.Unmarshal([]byte(tc.src), &n)
+			if err == nil {
+				t.Fatalf("%q parsed, want a syntax error", tc.src)
+			}
+			line, msg := SyntaxError([]byte(tc.src), err)
+			if line != tc.line || msg != tc.msg {
+				t.Errorf("got line %d %q, want line %d %q (yaml.v3: %v)", line, msg, tc.line, tc.msg, err)
+			}
+		})
+	}
+}
+
+// TestSyntaxErrorFallback checks what SyntaxError says when it cannot find
+// the line by parsing again: yaml.v3's line, or 0 when it gave none.
+func TestSyntaxErrorFallback(t *testing.T) {
+	big := []byte("a: [1, 2\n" + strings.Repeat("# padding\n", maxResearch/10+1))
+	for _, tc := range []struct {
+		name string
+		data []byte
+		err  string
+		line int
+		msg  string
+	}{
+		{"too large to parse again", big, "yaml: line 7: did not find expected ',' or ']'", 7, "did not find expected ',' or ']'"},
+		{"complaint not reproduced", []byte("a: 1\n"), "yaml: line 5: something else", 5, "something else"},
+		{"no line, not reproduced", []byte("a: 1\n"), "yaml: something else", 0, "something else"},
+		{"not a yaml.v3 message", []byte("a: 1\n"), "read failed", 0, "read failed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			line, msg := SyntaxError(tc.data, errors.New(tc.err))
+			if line != tc.line || msg != tc.msg {
+				t.Errorf("got line %d %q, want line %d %q", line, msg, tc.line, tc.msg)
+			}
+		})
+	}
+}
