@@ -115,9 +115,3 @@ func (r *recorder) wait(ctx context.Context, n int) ([]carebot.Message, error) {
 		}
 	}
 }
-
-func (r *recorder) received() []carebot.Message {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]carebot.Message(nil), r.got...)
-}

@@ -121,12 +121,3 @@ func (s *scores) line() string {
 	}
 	return b.String()
 }
-
-func (s *scores) get(name string) (float64, bool) {
-	for _, f := range s.figures() {
-		if f.name == name {
-			return f.value, true
-		}
-	}
-	return 0, false
-}
