@@ -36,7 +36,7 @@ func score(m matcher, qs []query, hasConf bool) result {
 			continue
 		}
 		in++
-		if len(ids) > 0 && q.right(ids[0]) {
+		if len(ids) > 0 && q.Right(ids[0]) {
 			p1++
 			if conf {
 				top1++

@@ -1,63 +1,34 @@
 package faq
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/carebot/carebot/evalset"
 )
 
 // evalDir is the shared evaluation data, beside the repository.
 const evalDir = "../../shared/eval"
 
-// evalQuery is one line of a queries file (see ../shared/eval/README.md).
-type evalQuery struct {
-	Q    string
-	Want []string // empty: the bot must not answer it from the knowledge base
-	Lang string
-}
+// evalQuery is one labelled message (see ../shared/eval/README.md).
+type evalQuery = evalset.Query
 
+// loadQueries reads a queries file, leaving out the safety lines: they
+// are the engine's business, not the matcher's.
 func loadQueries(t testing.TB, path string) []evalQuery {
 	t.Helper()
-	f, err := os.Open(path)
+	qs, err := evalset.Read(path)
 	if err != nil {
-		t.Fatalf("open queries: %v", err)
+		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []evalQuery
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
+	out := qs[:0]
+	for _, q := range qs {
+		if q.Label == "" {
+			out = append(out, q)
 		}
-		var raw struct {
-			Q    string          `json:"q"`
-			Want json.RawMessage `json:"want"`
-			Lang string          `json:"lang"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &raw); err != nil {
-			t.Fatalf("%s:%d: %v", path, line, err)
-		}
-		q := evalQuery{Q: raw.Q, Lang: raw.Lang}
-		var one string
-		if err := json.Unmarshal(raw.Want, &one); err == nil {
-			if one != "" {
-				q.Want = []string{one}
-			}
-		} else if err := json.Unmarshal(raw.Want, &q.Want); err != nil {
-			t.Fatalf("%s:%d: want: %v", path, line, err)
-		}
-		if len(q.Want) > 0 && strings.HasPrefix(q.Want[0], "!") {
-			continue // a safety label: the engine's business, not the matcher's
-		}
-		out = append(out, q)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("read queries: %v", err)
 	}
 	return out
 }

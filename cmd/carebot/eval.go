@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -15,26 +12,7 @@ import (
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/bot"
-)
-
-// An evalLine is one labelled message of an evaluation file.
-type evalLine struct {
-	file string
-	line int
-	q    string
-	lang string
-	kind evalKind
-	want []string // entry ids, for kindInScope
-}
-
-type evalKind int
-
-const (
-	kindInScope   evalKind = iota // want: an entry id or a list of them
-	kindOutScope                  // want: "" or []: must not be answered confidently
-	kindCrisis                    // "!crisis"
-	kindEmergency                 // "!emergency"
-	kindNone                      // "!none": must not get a safety reply
+	"github.com/carebot/carebot/evalset"
 )
 
 // runEval measures answer quality as ../shared/eval/README.md defines it.
@@ -56,18 +34,18 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	var lines []evalLine
+	var lines []evalset.Query
 	for _, f := range fs.Args() {
-		ls, err := readEvalFile(f)
+		ls, err := evalset.Read(f)
 		if err != nil {
 			return err
 		}
 		lines = append(lines, ls...)
 	}
 	for _, l := range lines {
-		for _, id := range l.want {
+		for _, id := range l.Want {
 			if _, ok := kb.Entry(id); !ok {
-				return fmt.Errorf("%s:%d: entry %q is not in the knowledge base (wrong --faq?)", l.file, l.line, id)
+				return fmt.Errorf("%s:%d: entry %q is not in the knowledge base (wrong --faq?)", l.File, l.Line, id)
 			}
 		}
 	}
@@ -77,19 +55,19 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 	for i, l := range lines {
 		o := eng.Respond(ctx, evalMessage(i, l))
 		total.add(l, o)
-		if byFile[l.file] == nil {
-			byFile[l.file] = newScores()
+		if byFile[l.File] == nil {
+			byFile[l.File] = newScores()
 		}
-		byFile[l.file].add(l, o)
-		if l.lang != "" {
-			if byLang[l.lang] == nil {
-				byLang[l.lang] = newScores()
+		byFile[l.File].add(l, o)
+		if l.Lang != "" {
+			if byLang[l.Lang] == nil {
+				byLang[l.Lang] = newScores()
 			}
-			byLang[l.lang].add(l, o)
+			byLang[l.Lang].add(l, o)
 		}
 		if *verbose && !total.lastRight {
 			fmt.Fprintf(stdout, "%s:%d: %q want %s got %s %s (%.2f) suggestions %v\n",
-				filepath.Base(l.file), l.line, l.q, wantString(l), o.Route, o.Entry, o.Confidence, o.Suggestions)
+				filepath.Base(l.File), l.Line, l.Q, wantString(l), o.Route, o.Entry, o.Confidence, o.Suggestions)
 		}
 	}
 	p50, p99 := evalLatency(ctx, eng, lines, *rounds)
@@ -105,14 +83,14 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 }
 
 // evalMessage makes line i a message from a fresh user in a DM.
-func evalMessage(i int, l evalLine) carebot.Message {
+func evalMessage(i int, l evalset.Query) carebot.Message {
 	id := fmt.Sprint("eval-", i)
-	return carebot.Message{From: carebot.Address{Platform: "eval", ChatID: id, UserID: id}, Text: l.q}
+	return carebot.Message{From: carebot.Address{Platform: "eval", ChatID: id, UserID: id}, Text: l.Q}
 }
 
 // evalLatency times the whole engine per message, after a warm-up pass,
 // and returns the median and 99th percentile in microseconds.
-func evalLatency(ctx context.Context, eng *bot.Engine, lines []evalLine, rounds int) (p50, p99 float64) {
+func evalLatency(ctx context.Context, eng *bot.Engine, lines []evalset.Query, rounds int) (p50, p99 float64) {
 	if len(lines) == 0 || rounds < 1 {
 		return 0, 0
 	}
@@ -134,91 +112,16 @@ func evalLatency(ctx context.Context, eng *bot.Engine, lines []evalLine, rounds 
 	return us(0.50), us(0.99)
 }
 
-// readEvalFile reads one JSON object per line; a bad line is an error
-// naming the file and line.
-func readEvalFile(path string) ([]evalLine, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []evalLine
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		text := strings.TrimSpace(sc.Text())
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		var raw struct {
-			Q    *string         `json:"q"`
-			Want json.RawMessage `json:"want"`
-			Lang string          `json:"lang"`
-		}
-		if err := json.Unmarshal([]byte(text), &raw); err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", path, n, err)
-		}
-		if raw.Q == nil {
-			return nil, fmt.Errorf("%s:%d: no \"q\"", path, n)
-		}
-		l := evalLine{file: path, line: n, q: *raw.Q, lang: raw.Lang}
-		if err := l.setWant(raw.Want); err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", path, n, err)
-		}
-		out = append(out, l)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return out, nil
-}
-
-func (l *evalLine) setWant(raw json.RawMessage) error {
-	if len(raw) == 0 {
-		return fmt.Errorf(`no "want"`)
-	}
-	var one string
-	var many []string
-	if err := json.Unmarshal(raw, &one); err == nil {
-		switch one {
-		case "":
-			l.kind = kindOutScope
-		case "!crisis":
-			l.kind = kindCrisis
-		case "!emergency":
-			l.kind = kindEmergency
-		case "!none":
-			l.kind = kindNone
-		default:
-			if strings.HasPrefix(one, "!") {
-				return fmt.Errorf("unknown label %q", one)
-			}
-			l.kind, l.want = kindInScope, []string{one}
-		}
-		return nil
-	}
-	if err := json.Unmarshal(raw, &many); err != nil {
-		return fmt.Errorf(`"want" must be a string or a list of strings`)
-	}
-	l.kind, l.want = kindInScope, many
-	if len(many) == 0 {
-		l.kind = kindOutScope
-	}
-	return nil
-}
-
-func wantString(l evalLine) string {
-	switch l.kind {
-	case kindOutScope:
-		return "fallback"
-	case kindCrisis:
-		return "crisis"
-	case kindEmergency:
-		return "emergency"
-	case kindNone:
+func wantString(q evalset.Query) string {
+	switch {
+	case q.Label == evalset.NoSafety:
 		return "no-safety"
+	case q.Label != "":
+		return q.Label
+	case !q.InScope():
+		return "fallback"
 	}
-	return strings.Join(l.want, "|")
+	return strings.Join(q.Want, "|")
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/carebot/carebot/bot"
+	"github.com/carebot/carebot/evalset"
 )
 
 // scores counts what ../shared/eval/README.md defines.
@@ -23,29 +24,29 @@ func newScores() *scores { return &scores{} }
 func isSafety(r bot.Route) bool { return r == bot.RouteCrisis || r == bot.RouteEmergency }
 
 // add scores one message's outcome.
-func (s *scores) add(l evalLine, o bot.Outcome) {
+func (s *scores) add(q evalset.Query, o bot.Outcome) {
 	answered := o.Route == bot.RouteAnswer
-	right := func(id string) bool { return slices.Contains(l.want, id) }
 	s.lastRight = true
-	switch l.kind {
-	case kindInScope:
+	safetyLine := q.Label == evalset.Crisis || q.Label == evalset.Emergency
+	switch {
+	case q.InScope():
 		s.in++
 		s.others++
-		if answered && right(o.Entry) {
+		if answered && q.Right(o.Entry) {
 			s.top1++
 		} else {
 			s.lastRight = false
 		}
-		if answered && right(o.Entry) || slices.ContainsFunc(o.Suggestions, right) {
+		if answered && q.Right(o.Entry) || slices.ContainsFunc(o.Suggestions, q.Right) {
 			s.top3++
 		}
-		if len(o.Ranked) > 0 && right(o.Ranked[0]) {
+		if len(o.Ranked) > 0 && q.Right(o.Ranked[0]) {
 			s.p1++
 		}
-		if answered && !right(o.Entry) {
+		if answered && !q.Right(o.Entry) {
 			s.wrong++
 		}
-	case kindOutScope:
+	case q.Label == "": // out of scope
 		s.out++
 		s.others++
 		if answered {
@@ -54,10 +55,10 @@ func (s *scores) add(l evalLine, o bot.Outcome) {
 		} else {
 			s.fallback++
 		}
-	case kindCrisis, kindEmergency:
+	case safetyLine:
 		s.safety++
 		want := bot.RouteCrisis
-		if l.kind == kindEmergency {
+		if q.Label == evalset.Emergency {
 			want = bot.RouteEmergency
 		}
 		if isSafety(o.Route) {
@@ -68,10 +69,10 @@ func (s *scores) add(l evalLine, o bot.Outcome) {
 		if o.Route == want {
 			s.kindOK++
 		}
-	case kindNone:
+	default: // must get no safety reply
 		s.others++
 	}
-	if l.kind != kindCrisis && l.kind != kindEmergency && isSafety(o.Route) {
+	if !safetyLine && isSafety(o.Route) {
 		s.falseAlarm++
 		s.lastRight = false
 	}
