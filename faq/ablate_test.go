@@ -13,7 +13,7 @@ func TestAblate(t *testing.T) {
 		t.Skip("set FAQ_ABLATE=1")
 	}
 	clinic, others := calSets(t)
-	names := []string{"lexN", "nn", "cover", "coverAll", "vrec", "qtype", "clf"}
+	names := []string{"lexN", "nn", "cover", "coverAll", "vrec", "qtype", "clf", "negMis", "wUni", "wBi"}
 	for _, s := range append([]calSet{clinic}, others...) {
 		hits := make([]int, len(names))
 		in := 0

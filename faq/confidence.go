@@ -34,9 +34,9 @@ const (
 // confidence is the chance the message is in scope (scope) times the
 // chance the best candidate is the right one if it is (right).
 var (
-	rankWeights  = []float64{0, 2.914, 1.237, 2.282, 2.686, 1.233, 0.549, 4.24, 0.408}
-	scopeWeights = []float64{1.09, 0.631, 0.534, 0.733, -1.702, -1.165, -1.287, 1.055, 0.732, 1.939}
-	rightWeights = []float64{-0.102, 1.088, 1.764, 0.706, -0.294, -0.076, 0.958}
+	rankWeights  = []float64{0, 2.785, 1.148, 2.182, 2.603, 1.152, 0.441, 3.969, 0.454, 1.379, 1.131}
+	scopeWeights = []float64{1.227, 0.378, 0.524, 0.698, -1.748, -1.13, -1.226, 1.071, 0.736, 1.879}
+	rightWeights = []float64{-0.264, 1.134, 1.876, 0.503, -0.335, 0.06, 1.072}
 )
 
 // decide fills Confident and Suggestions from the candidates.

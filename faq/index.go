@@ -68,7 +68,8 @@ type index struct {
 	known     map[string]*wordRecord // every word analysed at build time
 	memo      memo                   // words analysed since
 	clf       *classifier            // nil for large knowledge bases
-	childAlts []alt                  // what a child\'s age matches (see childAge)
+	wording   wordingIndex
+	childAlts []alt // what a child\'s age matches (see childAge)
 	// exact maps each phrasing, as its folded words joined by spaces, to
 	// its entry, or to -1 when two entries share it.
 	exact map[string]int32
@@ -235,6 +236,7 @@ func buildIndex(kb *KB) *index {
 		texts[i] = ix.analyzeEntry(e)
 		ix.addExact(e, int32(i))
 	}
+	ix.buildWording(kb.Entries)
 	ix.weigh(texts)
 	ix.buildDense()
 	ix.buildVariants(texts)

@@ -91,6 +91,7 @@ func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
 		}
 	}
 	l := pickLang(es, en, langHint, ix.kbLang)
+	sc.lang = l
 	ix.slots(sc, l)
 	return l
 }
@@ -131,8 +132,10 @@ type scratch struct {
 	plain []float32 // the candidates' plain scores, while preselecting
 	top   []int32   // the candidates, while preselecting
 
-	qtotal   float32 // the message's informative weight
-	possible float32 // Σ over slots of the best any entry got
+	lang     lang         // the message's language
+	marks    wordingMarks // the message's words and pairs (see wording.go)
+	qtotal   float32      // the message's informative weight
+	possible float32      // Σ over slots of the best any entry got
 	cands    []cand
 }
 

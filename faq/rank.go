@@ -13,6 +13,9 @@ type features struct {
 	vrec     float64 // share of the closest phrasing's weight the message says
 	qtype    float64 // 1: asks with the same question words; 0: others; 0.5: unknown
 	clf      float64 // the classifier's chance
+	// wUni and wBi are the best Dice of the message's words, and of its
+	// pairs of words, with a phrasing (see wording.go).
+	wUni, wBi float64
 	// negMis is 1 when the message has a negation and the closest
 	// phrasing has none, or the reverse: "a visit with my insurance" is
 	// not "a visit without insurance".
@@ -38,7 +41,7 @@ type features struct {
 }
 
 func (f *features) rankVector() []float64 {
-	return []float64{f.lexN, f.nn, f.cover, f.coverAll, f.vrec, f.qtype, f.clf, f.negMis}
+	return []float64{f.lexN, f.nn, f.cover, f.coverAll, f.vrec, f.qtype, f.clf, f.negMis, f.wUni, f.wBi}
 }
 
 // scopeVector is what the in-scope model reads: how much of the message
@@ -101,6 +104,7 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 	}
 	qtotal := float64(sc.qtotal)
 	ix.classify(sc, cs)
+	ix.markWording(sc)
 	for i := range cs {
 		e := cs[i].e
 		f := &cs[i].f
@@ -112,6 +116,7 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 			clf:      float64(sc.clfP[i]),
 			qtype:    0.5,
 		}
+		f.wUni, f.wBi = ix.wordingOf(sc, e)
 		if sc.ent[e].nn > 0 {
 			v := sc.ent[e].bestV
 			f.vrec = float64(min(sc.vsum[v]/ix.vars.total[v], 1))

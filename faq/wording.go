@@ -1,0 +1,198 @@
+package faq
+
+// The wording features say how much a message is worded like one of an
+// entry's phrasings, every word counted, function words included ("how
+// does it spread" against "can it spread through food"), and with their
+// order (the pairs of neighbouring words). BM25F and the closest
+// phrasing weigh the content words only; when an entry has one phrasing
+// and a long answer, the wording is much of what tells two entries about
+// the same thing apart.
+//
+// A word is its term (its stem) when it has one, else its folded form; a
+// phrasing is the set of its words' buckets and of its pairs' buckets, in
+// a table of wordingBuckets. Two words rarely share a bucket in a
+// message of a few dozen words, so the overlap is exact but for a rare
+// collision, and comparing a phrasing costs one bit test per word.
+
+// wordingBuckets is the size of the bucket tables (a power of two).
+const wordingBuckets = 4096
+
+// wordingIndex holds every phrasing's buckets, by entry.
+type wordingIndex struct {
+	tok   []uint16 // buckets: each phrasing's words, then its pairs
+	start []int32  // phrasing → its first bucket in tok; one more at the end
+	nuni  []uint16 // phrasing → how many of its buckets are words
+	lang  []lang   // phrasing → its language
+	first []int32  // entry → its first phrasing; one more at the end
+	// own is, by entry, the end of its phrasings in the knowledge base's
+	// language (they come first); translations follow.
+	own []int32
+}
+
+// wordingMarks are a message's buckets, as bits (small enough to stay
+// in the cache), listed in setU and setB to be cleared after.
+type wordingMarks struct {
+	uni, bi [wordingBuckets / 64]uint64
+	setU    []uint16
+	setB    []uint16
+}
+
+// mark sets bucket b in tab, listing it in set the first time.
+func mark(tab *[wordingBuckets / 64]uint64, set *[]uint16, b uint16) {
+	w, bit := &tab[b>>6&(wordingBuckets/64-1)], uint64(1)<<(b&63)
+	if *w&bit == 0 {
+		*w |= bit
+		*set = append(*set, b)
+	}
+}
+
+// has reports bucket b in tab, as 0 or 1.
+func has(tab *[wordingBuckets / 64]uint64, b uint16) int {
+	return int(tab[b>>6&(wordingBuckets/64-1)] >> (b & 63) & 1)
+}
+
+// wordTok is a word's identity: its term, or a hash of its folded form
+// for a stop word (it has no term).
+func wordTok(term int32, w string) uint32 {
+	if term >= 0 {
+		return uint32(term)
+	}
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h | 1<<31
+}
+
+func uniBucket(t uint32) uint16 { return uint16(t * 0x9E3779B1 >> 20) }
+
+func biBucket(a, b uint32) uint16 { return uint16((a*0x9E3779B1 ^ b*0x85EBCA77) * 0xC2B2AE3D >> 20) }
+
+// buildWording files the buckets of every phrasing: the question, the
+// alternates and their translations, in the order analyzeEntry reads them.
+func (ix *index) buildWording(entries []*Entry) {
+	wi := &ix.wording
+	wi.first = make([]int32, 0, len(entries)+1)
+	var toks []uint32
+	seen := new(wordingMarks)
+	add := func(l lang, text string) {
+		toks = toks[:0]
+		var t tokenizer
+		t.split(text)
+		for i := range t.toks {
+			w0 := string(t.word(i))
+			ws := expand(l, w0)
+			if ws == nil {
+				ws = []string{w0}
+			}
+			for _, w := range ws {
+				toks = append(toks, wordTok(ix.word(l, w).term, w))
+			}
+		}
+		if len(toks) == 0 {
+			return
+		}
+		seen.clear()
+		for _, t := range toks {
+			mark(&seen.uni, &seen.setU, uniBucket(t))
+		}
+		for i := 1; i < len(toks); i++ {
+			mark(&seen.bi, &seen.setB, biBucket(toks[i-1], toks[i]))
+		}
+		wi.start = append(wi.start, int32(len(wi.tok)))
+		wi.nuni = append(wi.nuni, uint16(len(seen.setU)))
+		wi.tok = append(append(wi.tok, seen.setU...), seen.setB...)
+		wi.lang = append(wi.lang, l)
+	}
+	for _, e := range entries {
+		wi.first = append(wi.first, int32(len(wi.nuni)))
+		add(ix.kbLang, e.Question)
+		for _, a := range e.Alternates {
+			add(ix.kbLang, a)
+		}
+		wi.own = append(wi.own, int32(len(wi.nuni)))
+		for _, code := range sortedKeys(e.Translations) {
+			tr, l := e.Translations[code], langOf(code)
+			add(l, tr.Question)
+			for _, a := range tr.Alternates {
+				add(l, a)
+			}
+		}
+	}
+	wi.first = append(wi.first, int32(len(wi.nuni)))
+	wi.start = append(wi.start, int32(len(wi.tok)))
+}
+
+// markWording fills sc.marks with the message's buckets, from the words
+// and analyses slots left in sc.
+func (ix *index) markWording(sc *scratch) {
+	m := &sc.marks
+	m.clear()
+	var prev uint32
+	n := 0
+	tok := func(t uint32) {
+		mark(&m.uni, &m.setU, uniBucket(t))
+		if n > 0 {
+			mark(&m.bi, &m.setB, biBucket(prev, t))
+		}
+		prev, n = t, n+1
+	}
+	for i, info := range sc.infos {
+		if info.expand == nil {
+			tok(wordTok(info.primary, sc.words[i]))
+			continue
+		}
+		for _, x := range info.expand {
+			tok(wordTok(ix.info(sc.lang, x).primary, x))
+		}
+	}
+}
+
+// wordingOf returns the best Dice of the message's words, and of its
+// pairs of words, with a phrasing of entry e in the message's language.
+func (ix *index) wordingOf(sc *scratch, e int32) (uni, bi float64) {
+	wi, m := &ix.wording, &sc.marks
+	nqu, nqb := len(m.setU), len(m.setB)
+	if nqu == 0 {
+		return 0, 0
+	}
+	from, to := wi.first[e], wi.own[e]
+	if sc.lang != ix.kbLang {
+		from, to = to, wi.first[e+1]
+	}
+	// The best fractions, compared by cross products: no division in
+	// the loop.
+	bu, du, bb, db := 0, 1, 0, 1
+	for p := from; p < to; p++ {
+		if wi.lang[p] != sc.lang {
+			continue
+		}
+		toks := wi.tok[wi.start[p]:wi.start[p+1]]
+		nu := int(wi.nuni[p])
+		var cu, cb int
+		for _, b := range toks[:nu] {
+			cu += has(&m.uni, b)
+		}
+		for _, b := range toks[nu:] {
+			cb += has(&m.bi, b)
+		}
+		if d := nqu + nu; cu*du > bu*d {
+			bu, du = cu, d
+		}
+		if d := nqb + len(toks) - nu; cb*db > bb*d {
+			bb, db = cb, d
+		}
+	}
+	return 2 * float64(bu) / float64(du), 2 * float64(bb) / float64(db)
+}
+
+// clear empties the tables through their lists.
+func (m *wordingMarks) clear() {
+	for _, b := range m.setU {
+		m.uni[b>>6&(wordingBuckets/64-1)] = 0
+	}
+	for _, b := range m.setB {
+		m.bi[b>>6&(wordingBuckets/64-1)] = 0
+	}
+	m.setU, m.setB = m.setU[:0], m.setB[:0]
+}
