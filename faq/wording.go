@@ -12,7 +12,7 @@ package faq
 // phrasing is the set of its words' buckets and of its pairs' buckets, in
 // a table of wordingBuckets. Two words rarely share a bucket in a
 // message of a few dozen words, so the overlap is exact but for a rare
-// collision, and comparing a phrasing costs one bit test per word.
+// collision, and comparing a phrasing costs one byte load per word.
 
 // wordingBuckets is the size of the bucket tables (a power of two).
 const wordingBuckets = 4096
@@ -29,26 +29,30 @@ type wordingIndex struct {
 	own []int32
 }
 
-// wordingMarks are a message's buckets, as bits (small enough to stay
-// in the cache), listed in setU and setB to be cleared after.
+// wordingMarks are a message's buckets, one byte each (1 when set), so
+// that testing a phrasing's bucket is one load; listed in setU and setB to
+// be cleared after.
 type wordingMarks struct {
-	uni, bi [wordingBuckets / 64]uint64
+	uni, bi [wordingBuckets]uint8
 	setU    []uint16
 	setB    []uint16
 }
 
 // mark sets bucket b in tab, listing it in set the first time.
-func mark(tab *[wordingBuckets / 64]uint64, set *[]uint16, b uint16) {
-	w, bit := &tab[b>>6&(wordingBuckets/64-1)], uint64(1)<<(b&63)
-	if *w&bit == 0 {
-		*w |= bit
+func mark(tab *[wordingBuckets]uint8, set *[]uint16, b uint16) {
+	if p := &tab[b&(wordingBuckets-1)]; *p == 0 {
+		*p = 1
 		*set = append(*set, b)
 	}
 }
 
-// has reports bucket b in tab, as 0 or 1.
-func has(tab *[wordingBuckets / 64]uint64, b uint16) int {
-	return int(tab[b>>6&(wordingBuckets/64-1)] >> (b & 63) & 1)
+// overlap counts the buckets of bs set in tab.
+func overlap(tab *[wordingBuckets]uint8, bs []uint16) int {
+	n := 0
+	for _, b := range bs {
+		n += int(tab[b&(wordingBuckets-1)])
+	}
+	return n
 }
 
 // wordTok is a word's identity: its term, or a hash of its folded form
@@ -169,13 +173,7 @@ func (ix *index) wordingOf(sc *scratch, e int32) (uni, bi float64) {
 		}
 		toks := wi.tok[wi.start[p]:wi.start[p+1]]
 		nu := int(wi.nuni[p])
-		var cu, cb int
-		for _, b := range toks[:nu] {
-			cu += has(&m.uni, b)
-		}
-		for _, b := range toks[nu:] {
-			cb += has(&m.bi, b)
-		}
+		cu, cb := overlap(&m.uni, toks[:nu]), overlap(&m.bi, toks[nu:])
 		if d := nqu + nu; cu*du > bu*d {
 			bu, du = cu, d
 		}
@@ -189,10 +187,10 @@ func (ix *index) wordingOf(sc *scratch, e int32) (uni, bi float64) {
 // clear empties the tables through their lists.
 func (m *wordingMarks) clear() {
 	for _, b := range m.setU {
-		m.uni[b>>6&(wordingBuckets/64-1)] = 0
+		m.uni[b&(wordingBuckets-1)] = 0
 	}
 	for _, b := range m.setB {
-		m.bi[b>>6&(wordingBuckets/64-1)] = 0
+		m.bi[b&(wordingBuckets-1)] = 0
 	}
 	m.setU, m.setB = m.setU[:0], m.setB[:0]
 }
