@@ -19,14 +19,20 @@ const wordingBuckets = 4096
 
 // wordingIndex holds every phrasing's buckets, by entry.
 type wordingIndex struct {
-	tok   []uint16 // buckets: each phrasing's words, then its pairs
-	start []int32  // phrasing → its first bucket in tok; one more at the end
-	nuni  []uint16 // phrasing → how many of its buckets are words
-	lang  []lang   // phrasing → its language
-	first []int32  // entry → its first phrasing; one more at the end
+	tok   []uint16          // buckets: each phrasing's words, then its pairs
+	phr   []wordingPhrasing // by phrasing
+	lang  []lang            // phrasing → its language
+	first []int32           // entry → its first phrasing; one more at the end
 	// own is, by entry, the end of its phrasings in the knowledge base's
 	// language (they come first); translations follow.
 	own []int32
+}
+
+// wordingPhrasing locates one phrasing's buckets in tok: nuni words from
+// start, then nbi pairs. One load gives a phrasing's whole extent.
+type wordingPhrasing struct {
+	start     int32
+	nuni, nbi uint16
 }
 
 // wordingMarks are a message's buckets, one byte each (1 when set), so
@@ -103,18 +109,17 @@ func (ix *index) buildWording(entries []*Entry) {
 		for i := 1; i < len(toks); i++ {
 			mark(&seen.bi, &seen.setB, biBucket(toks[i-1], toks[i]))
 		}
-		wi.start = append(wi.start, int32(len(wi.tok)))
-		wi.nuni = append(wi.nuni, uint16(len(seen.setU)))
+		wi.phr = append(wi.phr, wordingPhrasing{start: int32(len(wi.tok)), nuni: uint16(len(seen.setU)), nbi: uint16(len(seen.setB))})
 		wi.tok = append(append(wi.tok, seen.setU...), seen.setB...)
 		wi.lang = append(wi.lang, l)
 	}
 	for _, e := range entries {
-		wi.first = append(wi.first, int32(len(wi.nuni)))
+		wi.first = append(wi.first, int32(len(wi.phr)))
 		add(ix.kbLang, e.Question)
 		for _, a := range e.Alternates {
 			add(ix.kbLang, a)
 		}
-		wi.own = append(wi.own, int32(len(wi.nuni)))
+		wi.own = append(wi.own, int32(len(wi.phr)))
 		for _, code := range sortedKeys(e.Translations) {
 			tr, l := e.Translations[code], langOf(code)
 			add(l, tr.Question)
@@ -123,8 +128,7 @@ func (ix *index) buildWording(entries []*Entry) {
 			}
 		}
 	}
-	wi.first = append(wi.first, int32(len(wi.nuni)))
-	wi.start = append(wi.start, int32(len(wi.tok)))
+	wi.first = append(wi.first, int32(len(wi.phr)))
 }
 
 // markWording fills sc.marks with the message's buckets, from the words
@@ -160,25 +164,29 @@ func (ix *index) wordingOf(sc *scratch, e int32) (uni, bi float64) {
 	if nqu == 0 {
 		return 0, 0
 	}
-	from, to := wi.first[e], wi.own[e]
-	if sc.lang != ix.kbLang {
-		from, to = to, wi.first[e+1]
-	}
 	// The best fractions, compared by cross products: no division in
 	// the loop.
 	bu, du, bb, db := 0, 1, 0, 1
-	for p := from; p < to; p++ {
-		if wi.lang[p] != sc.lang {
-			continue
-		}
-		toks := wi.tok[wi.start[p]:wi.start[p+1]]
-		nu := int(wi.nuni[p])
+	best := func(ph wordingPhrasing) {
+		toks := wi.tok[ph.start:][:int(ph.nuni)+int(ph.nbi)]
+		nu := int(ph.nuni)
 		cu, cb := overlap(&m.uni, toks[:nu]), overlap(&m.bi, toks[nu:])
 		if d := nqu + nu; cu*du > bu*d {
 			bu, du = cu, d
 		}
-		if d := nqb + len(toks) - nu; cb*db > bb*d {
+		if d := nqb + int(ph.nbi); cb*db > bb*d {
 			bb, db = cb, d
+		}
+	}
+	if sc.lang == ix.kbLang { // the entry's own phrasings, all in its language
+		for _, ph := range wi.phr[wi.first[e]:wi.own[e]] {
+			best(ph)
+		}
+	} else {
+		for p := wi.own[e]; p < wi.first[e+1]; p++ {
+			if wi.lang[p] == sc.lang {
+				best(wi.phr[p])
+			}
 		}
 	}
 	return 2 * float64(bu) / float64(du), 2 * float64(bb) / float64(db)
