@@ -91,6 +91,9 @@ func trainClassifier(ix *index, texts []entryText) *classifier {
 		add(termFeatures(et.terms[fKeyword]), e, 1)
 		add(termFeatures(et.terms[fAnswer]), e, answerShare)
 	}
+	if int64(rows)*int64(c.nc) > math.MaxInt32 {
+		return nil // classify addresses the weights with int32 offsets
+	}
 	c.w = make([]float32, int(rows)*c.nc)
 	c.bias = make([]float32, c.nc)
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -202,23 +205,27 @@ func (c *classifier) probs(x []alt, p []float32) {
 // the candidates: a softmax over ten entries costs a tenth of one over a
 // hundred, and the others are not in the running.
 func (ix *index) classify(sc *scratch, cs []cand) {
-	sc.clfP = sc.clfP[:0]
-	for range cs {
-		sc.clfP = append(sc.clfP, 0)
-	}
+	sc.clfP = append(sc.clfP[:0], make([]float32, len(cs))...)
 	if ix.clf == nil || len(cs) == 0 {
 		return
 	}
-	x := ix.queryFeatures(sc)
 	c := ix.clf
+	// The message's terms' rows, looked up once for all the candidates:
+	// the terms the classifier knows, in the order of the input, each as
+	// the offset of its row and its value.
+	rows := sc.qrows[:0]
+	for _, a := range ix.queryFeatures(sc) {
+		if r := c.row[a.term]; r >= 0 {
+			rows = append(rows, alt{term: r * int32(c.nc), w: a.w})
+		}
+	}
+	sc.qrows = rows
 	mx := float32(math.Inf(-1))
 	for i := range cs {
 		e := cs[i].e
 		z := c.bias[e]
-		for _, a := range x {
-			if r := c.row[a.term]; r >= 0 {
-				z += a.w * c.w[int(r)*c.nc+int(e)]
-			}
+		for _, a := range rows {
+			z += a.w * c.w[a.term+e]
 		}
 		sc.clfP[i] = z
 		mx = max(mx, z)
