@@ -150,9 +150,11 @@ type entryAcc struct {
 	matched  uint64  // slots (the first 64) the entry matches in any field
 	sure     uint64  // the same, through the word itself or its synonyms, not a guess
 	// The current slot: its best posting, and the weight of its best way
-	// to match in a question field and in the answer only.
-	best, str, ans float32
-	seen           bool
+	// to match in the answer only (way[0]) and in a question field
+	// (way[1]), indexed by the posting's strong.
+	best float32
+	way  [2]float32
+	seen bool
 }
 
 type pool struct{ p sync.Pool }

@@ -1,5 +1,7 @@
 package faq
 
+import "slices"
+
 // answerCover is how much a word found only in an entry's answer explains
 // of a message, against one found in its questions: an answer talks about
 // much more than the question it answers.
@@ -85,59 +87,79 @@ func (ix *index) score(sc *scratch) {
 }
 
 // scoreSlot adds slot si to the entries and phrasings its terms reach.
+//
+// The branches the predictor loses most are written as selects the
+// compiler turns into conditional moves: whether a posting is an entry's
+// first, in a question or an answer, and the entry's updates after. max
+// of two float32s is the comparison it replaces, since no weight or score
+// here is a NaN or a negative zero.
 func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
 	s := &sc.slots[si]
 	// Locals, not the scratch's fields, in the loops: a slice appended
 	// through a pointer is written back to memory at every step.
-	hit, ent := sc.hit[:0], sc.ent
+	hit, ent := sc.hit, sc.ent
+	n := 0
 	for k := uint8(0); k < s.nalt; k++ {
 		a := s.alts[k]
 		if d := ix.denseOf[a.term]; restrict && d >= 0 {
 			dt := &ix.dense[d]
+			hit = room(hit, n, len(sc.cand))
 			for _, e := range sc.cand {
 				if v := dt.score[e]; v > 0 {
-					hit = hitEntry(hit, &ent[e], e, a.w, v, dt.strong[e])
+					n = hitEntry(hit, n, &ent[e], e, a.w, v, dt.strong[e])
 				}
 			}
 			continue
 		}
-		for _, p := range ix.post[a.term] {
-			hit = hitEntry(hit, &ent[p.entry], p.entry, a.w, p.score, p.strong)
+		post := ix.post[a.term]
+		hit = room(hit, n, len(post))
+		for _, p := range post {
+			n = hitEntry(hit, n, &ent[p.entry], p.entry, a.w, p.score, p.strong)
 		}
 	}
 	sc.hit = hit
 	var mx float32
-	touched := sc.touched
-	for _, e := range hit {
+	var bit uint64
+	if si < 64 {
+		bit = 1 << si
+	}
+	nt := len(sc.touched)
+	touched := room(sc.touched, nt, n)
+	for _, e := range hit[:n] {
 		a := &ent[e]
 		v := s.w * a.best
+		touched[nt] = e
 		if !a.seen {
-			a.seen = true
-			touched = append(touched, e)
+			nt++
 		}
+		a.seen = true
 		a.lex += v
-		a.cover += s.cw * a.str
-		ans := answerCover * a.ans
-		if a.str > ans {
-			ans = a.str
+		str, ans := a.way[1], a.way[0]
+		a.cover += s.cw * str
+		a.coverAll += s.cw * max(str, answerCover*ans)
+		a.matched |= bit
+		sure := a.sure | bit
+		if max(str, ans) < sureWeight {
+			sure = a.sure
 		}
-		a.coverAll += s.cw * ans
-		if si < 64 {
-			a.matched |= 1 << si
-			if a.str >= sureWeight || a.ans >= sureWeight {
-				a.sure |= 1 << si
-			}
-		}
-		if v > mx {
-			mx = v
-		}
-		a.best, a.str, a.ans = 0, 0, 0
+		a.sure = sure
+		mx = max(mx, v)
+		a.best, a.way = 0, [2]float32{}
 	}
-	sc.touched = touched
+	sc.touched = touched[:nt]
 	sc.possible += mx
 	if !restrict || !ix.hasDense(s) {
 		ix.scoreVariants(sc, s)
 	}
+}
+
+// room returns s, at its full length, with room for more items after the
+// first n (and one spare, for the writes that are kept or not).
+func room(s []int32, n, more int) []int32 {
+	if cap(s) < n+more+1 {
+		s = slices.Grow(s[:n], more+1)
+	}
+	return s[:cap(s)]
 }
 
 // hasDense reports a slot with a very common term.
@@ -200,24 +222,25 @@ func (ix *index) scoreVariantsDense(sc *scratch, s *slot) {
 }
 
 // hitEntry records that entry e (at a) matches the current slot through
-// an alternative of weight w with posting score v, and returns hit with e
-// added the first time. Plain comparisons: the max builtin also orders
-// NaNs and signed zeros, which costs branches in the innermost loop.
-func hitEntry(hit []int32, a *entryAcc, e int32, w, v float32, strong bool) []int32 {
+// an alternative of weight w with posting score v. hit[:n] lists the
+// entries the slot reached; e is written at hit[n] and kept (n+1
+// returned) if it is the entry's first posting.
+func hitEntry(hit []int32, n int, a *entryAcc, e int32, w, v float32, strong bool) int {
+	hit[n] = e
 	if a.best == 0 {
-		hit = append(hit, e)
+		n++
 	}
 	if x := w * v; x > a.best {
 		a.best = x
 	}
+	k := 0
 	if strong {
-		if w > a.str {
-			a.str = w
-		}
-	} else if w > a.ans {
-		a.ans = w
+		k = 1
 	}
-	return hit
+	if w > a.way[k] {
+		a.way[k] = w
+	}
+	return n
 }
 
 // candidates collects, when the message has both very common and rarer
@@ -262,17 +285,21 @@ func (ix *index) candidates(sc *scratch) bool {
 
 // scoreVariants adds one slot's best match to every phrasing it reaches.
 func (ix *index) scoreVariants(sc *scratch, s *slot) {
-	vhit, vbest, vsum, vtouch := sc.vhit[:0], sc.vbest, sc.vsum, sc.vtouch
+	vhit, vbest, vsum := sc.vhit, sc.vbest, sc.vsum
+	n := 0
 	for k := uint8(0); k < s.nalt; k++ {
 		a := s.alts[k]
 		c := s.w * a.w * ix.idf[a.term]
 		if c > s.cw {
 			c = s.cw
 		}
-		for _, p := range ix.vars.post[a.term] {
+		post := ix.vars.post[a.term]
+		vhit = room(vhit, n, len(post))
+		for _, p := range post {
 			b := &vbest[p.v]
+			vhit[n] = p.v
 			if *b == 0 {
-				vhit = append(vhit, p.v)
+				n++
 			}
 			x := c
 			if p.uw < x {
@@ -283,12 +310,16 @@ func (ix *index) scoreVariants(sc *scratch, s *slot) {
 			}
 		}
 	}
-	for _, v := range vhit {
+	sc.vhit = vhit
+	nt := len(sc.vtouch)
+	vtouch := room(sc.vtouch, nt, n)
+	for _, v := range vhit[:n] {
+		vtouch[nt] = v
 		if vsum[v] == 0 {
-			vtouch = append(vtouch, v)
+			nt++
 		}
 		vsum[v] += vbest[v]
 		vbest[v] = 0
 	}
-	sc.vhit, sc.vtouch = vhit, vtouch
+	sc.vtouch = vtouch[:nt]
 }
