@@ -250,6 +250,7 @@ func parsePatient(src string) []patientEntry {
 // one knowledge base.
 type patientPhrase struct {
 	words []string
+	recs  []*wordRecord // the words' records (see buildKnown), compared by pointer
 	alts  []alt
 }
 
@@ -286,24 +287,21 @@ func appendAlts(dst, src []alt) []alt {
 	return dst
 }
 
-// patientPhraseAt returns the longest patient phrase in l starting at
-// token i.
-func (ix *index) patientPhraseAt(sc *scratch, l lang, i int) (patientPhrase, bool) {
-	t := &sc.tok
-	if l >= langOther {
-		return patientPhrase{}, false
-	}
-	w := sc.text[t.toks[i].start:t.toks[i].end]
+// patientPhraseAt returns the longest of ps, the patient phrases in the
+// message's language that start with token i's word, that the message
+// has at token i. A word's record stands for the word: every word of a
+// phrase has one record (see buildKnown), so two words are equal when
+// their records are.
+func patientPhraseAt(sc *scratch, ps []patientPhrase, i int) (patientPhrase, bool) {
 	var best patientPhrase
 	found := false
-	for _, p := range ix.patientN[l][w] {
-		if i+len(p.words) > len(t.toks) || (found && len(p.words) <= len(best.words)) {
+	for _, p := range ps {
+		if i+len(p.words) > len(sc.recs) || (found && len(p.words) <= len(best.words)) {
 			continue
 		}
 		match := true
-		for k := 1; k < len(p.words); k++ {
-			tk := t.toks[i+k]
-			if sc.text[tk.start:tk.end] != p.words[k] {
+		for k := 1; k < len(p.recs); k++ {
+			if sc.recs[i+k] != p.recs[k] {
 				match = false
 				break
 			}

@@ -63,8 +63,8 @@ func (ix *index) slots(sc *scratch, l lang) {
 	for i := 0; i < len(t.toks); i++ {
 		tk := t.toks[i]
 		info := sc.infos[i]
-		if info.phrase {
-			if p, ok := ix.patientPhraseAt(sc, l, i); ok {
+		if info.phrases != nil && l < langOther {
+			if p, ok := patientPhraseAt(sc, info.phrases, i); ok {
 				ix.addPhraseSlot(sc, p, i)
 				i += len(p.words) - 1
 				continue

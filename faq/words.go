@@ -13,14 +13,14 @@ import (
 // remembered) for any other.
 type wordInfo struct {
 	kind    wordKind
-	w       float32     // its weight by kind (see wordWeight)
-	common  bool        // an everyday English word
-	primary int32       // the word's own term, -1 if the knowledge base has none
-	expand  []string    // chat shorthand: the words it stands for
-	phrase  bool        // a patient phrase may start with it
-	adv     adviceClass // its roles in medical-advice questions
-	light   uint32      // its bit among light words, if it is one
-	alts    []alt       // the ways it matches
+	w       float32         // its weight by kind (see wordWeight)
+	common  bool            // an everyday English word
+	primary int32           // the word's own term, -1 if the knowledge base has none
+	expand  []string        // chat shorthand: the words it stands for
+	phrases []patientPhrase // the patient phrases that start with it
+	adv     adviceClass     // its roles in medical-advice questions
+	light   uint32          // its bit among light words, if it is one
+	alts    []alt           // the ways it matches
 }
 
 // Weights of the ways a word can match besides itself.
@@ -35,7 +35,7 @@ const (
 func (ix *index) analyzeWord(l lang, w string) *wordInfo {
 	info := &wordInfo{primary: -1, expand: expansions[l][w], adv: adviceWords[w]}
 	if l < langOther {
-		info.phrase = ix.patientN[l][w] != nil
+		info.phrases = ix.patientN[l][w]
 	}
 	if info.expand != nil {
 		return info
@@ -181,12 +181,29 @@ func (ix *index) info(l lang, w string) *wordInfo { return ix.record(w).get(ix, 
 // resources know, so that a message made of them needs no stemming.
 func (ix *index) buildKnown() {
 	ix.known = make(map[string]*wordRecord, len(ix.vocab[langEN])+len(ix.vocab[langES]))
-	add := func(l lang, w string) {
+	rec := func(w string) *wordRecord {
 		r := ix.known[w]
 		if r == nil {
 			r = &wordRecord{vote: langVotes[w], qbit: questionBits[w]}
 			ix.known[w] = r
 		}
+		return r
+	}
+	// Every word of a patient phrase gets a record first, so that a
+	// message's word is the phrase's when its record is.
+	for l := range ix.patientN {
+		for _, ps := range ix.patientN[l] {
+			for k := range ps {
+				p := &ps[k]
+				p.recs = make([]*wordRecord, len(p.words))
+				for j, w := range p.words {
+					p.recs[j] = rec(w)
+				}
+			}
+		}
+	}
+	add := func(l lang, w string) {
+		r := rec(w)
 		if l < langOther && r.info[l].Load() == nil {
 			r.info[l].Store(ix.analyzeWord(l, w))
 		}
