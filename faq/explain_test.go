@@ -32,7 +32,7 @@ func (kb *KB) explain(text, hint string) string {
 	for _, c := range r.Candidates {
 		f := c.f
 		fmt.Fprintf(&b, "  %-28s s=%.2f conf=%.2f p=%.2f lexN=%.2f nn=%.2f cov=%.2f covA=%.2f vrec=%.2f qt=%.1f unk=%.2f\n",
-			c.Entry.ID, c.Score, c.Confidence, f.p, f.lexN, f.nn, f.cover, f.coverAll, f.vrec, f.qtype, f.unknown)
+			c.Entry.ID, c.Score, c.Confidence, f.p, f.lexN, f.nn, f.cover, f.coverAll, f.vrec, f.qtype(), f.unknown)
 	}
 	fmt.Fprintf(&b, "  confident=%v suggestions=%d\n", r.Confident, len(r.Suggestions))
 	return b.String()

@@ -1,65 +1,9 @@
 package faq
 
-import "math"
-
-// features describe how one candidate entry matches a message, each on a
-// scale that means the same in any knowledge base (shares and
-// similarities, not raw scores).
-type features struct {
-	lexN     float64 // BM25F as a share of the best each word got anywhere
-	nn       float64 // Dice with the closest phrasing
-	cover    float64 // share of the message's weight found in question fields
-	coverAll float64 // the same, answers included at answerCover
-	vrec     float64 // share of the closest phrasing's weight the message says
-	qtype    float64 // 1: asks with the same question words; 0: others; 0.5: unknown
-	clf      float64 // the classifier's chance
-	// wUni and wBi are the best Dice of the message's words, and of its
-	// pairs of words, with a phrasing (see wording.go).
-	wUni, wBi float64
-	// negMis is 1 when the message has a negation and the closest
-	// phrasing has none, or the reverse: "a visit with my insurance" is
-	// not "a visit without insurance".
-	negMis float64
-	// For the confidence, set after ranking.
-	p       float64 // the ranking model's chance
-	margin  float64 // p minus the next candidate's
-	unknown float64 // share of the message's weight no entry knows
-	missMax float64 // the weightiest word the entry does not match, over the rarest term's idf
-	missSum float64 // share of the message's weight the entry does not match
-	guess   float64 // share matched only through guesses (typo, related word, category)
-	// keyHit is 1 when the entry matches the message's weightiest word
-	// surely (not through a guess); nspec is how many content words it
-	// matches surely, over three, at most 1.
-	keyHit, nspec float64
-	// agree is the share of the three rankings (BM25F, closest phrasing,
-	// classifier) that put this entry first among the candidates.
-	agree float64
-	// lightOnly: the entry matches only light words of the
-	// message ("thank you so much" matches "how much" and nothing else).
-	lightOnly bool
-	advice    float64 // 1 when the message asks for individual medical advice and the entry's closest phrasing does not
-}
-
-func (f *features) rankVector() []float64 {
-	return []float64{f.lexN, f.nn, f.cover, f.coverAll, f.vrec, f.qtype, f.clf, f.negMis, f.wUni, f.wBi}
-}
-
-// scopeVector is what the in-scope model reads: how much of the message
-// the entry explains.
-func (f *features) scopeVector() []float64 {
-	return []float64{f.nn, f.cover, f.coverAll, f.unknown, f.missMax, f.missSum, f.guess, f.keyHit, f.nspec}
-}
-
-// rightVector is what the right-entry model reads: how clearly the entry
-// beats the others.
-func (f *features) rightVector() []float64 {
-	return []float64{f.p, f.margin, f.clf, f.nn, f.cover, f.agree}
-}
-
-// confVector is every confidence feature, for diagnostics.
-func (f *features) confVector() []float64 {
-	return []float64{f.p, f.margin, f.nn, f.cover, f.coverAll, f.unknown, f.missMax, f.missSum, f.guess, f.clf}
-}
+import (
+	"math"
+	"slices"
+)
 
 // preselect is how many entries, by a plain score, the ranking model
 // orders.
@@ -98,9 +42,10 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 		top[pos], plain[pos] = e, v
 	}
 	sc.top, sc.plain = top, plain
-	cs := sc.cands[:0]
-	for _, e := range top {
-		cs = append(cs, cand{e: e})
+	// The features are set whole below: no need to clear them here.
+	cs := slices.Grow(sc.cands[:0], len(top))[:len(top)]
+	for i, e := range top {
+		cs[i].e = e
 	}
 	qtotal := float64(sc.qtotal)
 	ix.classify(sc, cs)
@@ -110,24 +55,22 @@ func (ix *index) rankCandidates(sc *scratch) []cand {
 		f := &cs[i].f
 		*f = features{
 			lexN:     ratio(float64(sc.ent[e].lex), float64(possible)),
-			nn:       float64(sc.ent[e].nn),
+			nn:       sc.ent[e].nn,
 			cover:    ratio(float64(sc.ent[e].cover), qtotal),
 			coverAll: ratio(float64(sc.ent[e].coverAll), qtotal),
-			clf:      float64(sc.clfP[i]),
-			qtype:    0.5,
+			clf:      sc.clfP[i],
+			qtype2:   1,
+			wording:  ix.wordingOf(sc, e),
 		}
-		f.wUni, f.wBi = ix.wordingOf(sc, e)
 		if sc.ent[e].nn > 0 {
 			v := sc.ent[e].bestV
-			f.vrec = float64(min(sc.vsum[v]/ix.vars.total[v], 1))
-			if ix.vars.neg[v] != sc.neg {
-				f.negMis = 1
-			}
+			f.vrec = min(sc.vsum[v]/ix.vars.total[v], 1)
+			f.negMis = ix.vars.neg[v] != sc.neg
 		}
 		if m := ix.vars.mask[e]; m != 0 && sc.qmask != 0 {
-			f.qtype = 0
+			f.qtype2 = 0
 			if m&sc.qmask != 0 {
-				f.qtype = 1
+				f.qtype2 = 2
 			}
 		}
 	}
@@ -153,13 +96,16 @@ func agreement(cs []cand) {
 			clf = i
 		}
 	}
-	n := 3.0
+	n := uint8(3)
 	if cs[clf].f.clf == 0 { // no classifier
 		n, clf = 2, -1
 	}
+	for i := range cs {
+		cs[i].f.agreeN = n
+	}
 	for _, k := range []int{lex, nn, clf} {
 		if k >= 0 {
-			cs[k].f.agree += 1 / n
+			cs[k].f.agreeK++
 		}
 	}
 }
@@ -214,7 +160,7 @@ func (ix *index) result(sc *scratch, l lang) Result {
 			ix.scopeFeatures(sc, f, cs[k].e)
 			conf = sigmoid(linear(scopeWeights, f.scopeVector())) * sigmoid(linear(rightWeights, f.rightVector()))
 		}
-		if f.advice > 0 {
+		if f.advice {
 			conf = min(conf, adviceCap)
 		}
 		if i == 0 && f.lightOnly {
@@ -265,7 +211,7 @@ func (ix *index) answersAdvice(sc *scratch, e int32) bool {
 func (ix *index) scopeFeatures(sc *scratch, f *features, e int32) {
 	qtotal := float64(sc.qtotal)
 	if sc.advice && !ix.answersAdvice(sc, e) {
-		f.advice = 1
+		f.advice = true
 	}
 	var unknown, missMax, missSum, guess, keyW float32
 	key, nspec, heavy := false, 0, false
@@ -295,12 +241,10 @@ func (ix *index) scopeFeatures(sc *scratch, f *features, e int32) {
 		}
 	}
 	f.unknown = ratio(float64(unknown), qtotal)
-	f.missMax = float64(missMax / ix.maxIDF)
+	f.missMax = missMax / ix.maxIDF
 	f.missSum = ratio(float64(missSum), qtotal)
 	f.guess = ratio(float64(guess), qtotal)
-	f.nspec = min(float64(nspec)/3, 1)
+	f.nspec = uint8(min(nspec, 3))
 	f.lightOnly = !heavy
-	if key {
-		f.keyHit = 1
-	}
+	f.keyHit = key
 }

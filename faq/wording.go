@@ -156,13 +156,21 @@ func (ix *index) markWording(sc *scratch) {
 	}
 }
 
+// wording is the best Dice of a message's words, and of its pairs of
+// words, with a phrasing, as the fractions' terms: 2·bu/du and 2·bb/db.
+// Each term is at most 2·wordingBuckets.
+type wording struct{ bu, du, bb, db uint16 }
+
+func (w wording) uni() float64 { return 2 * float64(w.bu) / float64(w.du) }
+func (w wording) bi() float64  { return 2 * float64(w.bb) / float64(w.db) }
+
 // wordingOf returns the best Dice of the message's words, and of its
 // pairs of words, with a phrasing of entry e in the message's language.
-func (ix *index) wordingOf(sc *scratch, e int32) (uni, bi float64) {
+func (ix *index) wordingOf(sc *scratch, e int32) wording {
 	wi, m := &ix.wording, &sc.marks
 	nqu, nqb := len(m.setU), len(m.setB)
 	if nqu == 0 {
-		return 0, 0
+		return wording{du: 1, db: 1}
 	}
 	// The best fractions, compared by cross products: no division in
 	// the loop.
@@ -189,7 +197,7 @@ func (ix *index) wordingOf(sc *scratch, e int32) (uni, bi float64) {
 			}
 		}
 	}
-	return 2 * float64(bu) / float64(du), 2 * float64(bb) / float64(db)
+	return wording{bu: uint16(bu), du: uint16(du), bb: uint16(bb), db: uint16(db)}
 }
 
 // clear empties the tables through their lists.

@@ -52,7 +52,8 @@ func TestWording(t *testing.T) {
 		ix.analyzeQuery(sc, tc.msg, "")
 		ix.markWording(sc)
 		e, _ := kb.Entry(tc.entry)
-		uni, bi := ix.wordingOf(sc, int32(e.pos))
+		w := ix.wordingOf(sc, int32(e.pos))
+		uni, bi := w.uni(), w.bi()
 		ix.putScratch(sc)
 		if math.Abs(uni-tc.uni) > 1e-9 || math.Abs(bi-tc.bi) > 1e-9 {
 			t.Errorf("wording of %q with %s: got %.3f/%.3f, want %.3f/%.3f", tc.msg, tc.entry, uni, bi, tc.uni, tc.bi)
