@@ -48,18 +48,25 @@ func (ix *index) scoreLight(sc *scratch, lightOnly bool) {
 		if s.absorbed || !s.light || s.nalt == 0 || lightOnly {
 			continue
 		}
+		// The slot's light terms, looked up once for all the entries.
+		var ways [maxAlts]struct {
+			dt *denseTerm
+			w  float32
+		}
+		nw := 0
+		for k := uint8(0); k < s.nalt; k++ {
+			if d := ix.lightOf[s.alts[k].term]; d >= 0 {
+				ways[nw].dt, ways[nw].w = &ix.light[d], s.alts[k].w
+				nw++
+			}
+		}
 		var mx float32
 		for _, e := range sc.touched {
 			var best, how float32
 			strong := false
-			for k := uint8(0); k < s.nalt; k++ {
-				a := s.alts[k]
-				d := ix.lightOf[a.term]
-				if d < 0 {
-					continue
-				}
-				if v := a.w * ix.light[d].score[e]; v > best {
-					best, how, strong = v, a.w, ix.light[d].strong[e]
+			for _, way := range ways[:nw] {
+				if v := way.w * way.dt.score[e]; v > best {
+					best, how, strong = v, way.w, way.dt.strong[e]
 				}
 			}
 			if best == 0 {
