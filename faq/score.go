@@ -1,6 +1,9 @@
 package faq
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // answerCover is how much a word found only in an entry's answer explains
 // of a message, against one found in its questions: an answer talks about
@@ -69,21 +72,32 @@ func (ix *index) score(sc *scratch) {
 	ix.scoreLight(sc, lightOnly)
 	// The closest phrasing of each entry, by Dice: a phrasing must say most
 	// of what the message says, and the message most of what it says.
+	// Selects, not branches (see scoreSlot); nn is selected by its bits,
+	// which keeps a NaN out as the comparison does.
+	nt := len(sc.touched)
+	touched := room(sc.touched, nt, len(sc.vtouch))
 	for _, v := range sc.vtouch {
 		e := ix.vars.entry[v]
+		a := &sc.ent[e]
 		// A unit may be matched by two words of the message ("texts" and
 		// "reminders" both reach "reminders"): a phrasing is matched at
 		// most fully, and so is the message.
 		m := min(sc.vsum[v], ix.vars.total[v], sc.qtotal)
 		d := 2 * m / (sc.qtotal + ix.vars.total[v])
-		if d > sc.ent[e].nn {
-			sc.ent[e].nn, sc.ent[e].bestV = d, v
+		var take uint32 // all ones when d is the closest so far
+		if d > a.nn {
+			take = ^uint32(0)
 		}
-		if !sc.ent[e].seen {
-			sc.ent[e].seen = true
-			sc.touched = append(sc.touched, e)
+		nn := math.Float32bits(a.nn)
+		a.nn = math.Float32frombits(nn ^ (nn^math.Float32bits(d))&take)
+		a.bestV ^= (a.bestV ^ v) & int32(take)
+		touched[nt] = e
+		if !a.seen {
+			nt++
 		}
+		a.seen = true
 	}
+	sc.touched = touched[:nt]
 }
 
 // scoreSlot adds slot si to the entries and phrasings its terms reach.
