@@ -68,6 +68,9 @@ func (t *tokenizer) split(s string) {
 	// afterNumber: the current word follows a number without a space
 	// ("5th", "11pm").
 	afterNumber := false
+	// digits: the current word so far is all digits (kept as the word
+	// grows, rather than scanning it at every letter).
+	digits := false
 	endWord := func() {
 		if inWord && len(t.buf) > start {
 			if afterNumber && isOrdinal(t.buf[start:]) {
@@ -102,10 +105,16 @@ func (t *tokenizer) split(s string) {
 				}
 				// "11pm", "6yo", "3rd": a number with a unit is two words.
 				// (Letters then digits, as in "a1c" or "n95", stay one.)
-				if inWord && allDigits(t.buf[start:]) {
+				if inWord && digits {
 					endWord()
 					afterNumber = true
 				}
+				if !inWord {
+					inWord, start = true, len(t.buf)
+				}
+				digits = false
+				t.buf = append(t.buf, c)
+				continue
 			case c == '\'' || c == '`':
 				continue // inside a word it joins; elsewhere it is nothing
 			case c == '?':
@@ -118,8 +127,8 @@ func (t *tokenizer) split(s string) {
 				endWord()
 				continue
 			}
-			if !inWord {
-				inWord, start = true, len(t.buf)
+			if !inWord { // a digit (letters continue above)
+				inWord, start, digits = true, len(t.buf), true
 			}
 			t.buf = append(t.buf, c)
 			continue
@@ -146,8 +155,9 @@ func (t *tokenizer) split(s string) {
 			continue
 		}
 		if !inWord {
-			inWord, start = true, before
+			inWord, start, digits = true, before, true
 		}
+		digits = digits && allDigits(t.buf[before:])
 	}
 	endClause(false)
 }
