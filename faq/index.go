@@ -65,9 +65,9 @@ type index struct {
 	patient1  [langOther]map[string][]alt
 	patientN  [langOther]map[string][]patientPhrase
 	typos     [nLangs]typoIndex
-	known     map[string]*wordRecord // every word analysed at build time
-	memo      memo                   // words analysed since
-	clf       *classifier            // nil for large knowledge bases
+	known     wordTable   // every word analysed at build time
+	memo      memo        // words analysed since
+	clf       *classifier // nil for large knowledge bases
 	wording   wordingIndex
 	childAlts []alt // what a child\'s age matches (see childAge)
 	// exact maps each phrasing, as its folded words joined by spaces, to

@@ -119,6 +119,7 @@ func (ix *index) analyzeWord(l lang, w string) *wordInfo {
 type wordRecord struct {
 	vote int8   // +1 Spanish, -1 English, 0 either (see langVotes)
 	qbit uint16 // its bit among question words (see questionBits)
+	word string // the word, when too long to keep in its wordTable slot
 	info [langOther]atomic.Pointer[wordInfo]
 }
 
@@ -150,7 +151,7 @@ type memo struct {
 
 // record returns the record of folded word w.
 func (ix *index) record(w string) *wordRecord {
-	if r, ok := ix.known[w]; ok {
+	if r := ix.known.get(w); r != nil {
 		return r
 	}
 	ix.memo.mu.RLock()
@@ -180,12 +181,13 @@ func (ix *index) info(l lang, w string) *wordInfo { return ix.record(w).get(ix, 
 // buildKnown analyses every word the knowledge base and the built-in
 // resources know, so that a message made of them needs no stemming.
 func (ix *index) buildKnown() {
-	ix.known = make(map[string]*wordRecord, len(ix.vocab[langEN])+len(ix.vocab[langES]))
+	known := make(map[string]*wordRecord, len(ix.vocab[langEN])+len(ix.vocab[langES]))
+	defer func() { ix.known = newWordTable(known) }()
 	rec := func(w string) *wordRecord {
-		r := ix.known[w]
+		r := known[w]
 		if r == nil {
 			r = &wordRecord{vote: langVotes[w], qbit: questionBits[w]}
-			ix.known[w] = r
+			known[w] = r
 		}
 		return r
 	}
