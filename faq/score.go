@@ -54,7 +54,16 @@ func (ix *index) score(sc *scratch) {
 				ix.scoreSlot(sc, si, restrict)
 			}
 		}
-		for v := range ix.vars.entry {
+		var bits uint32 // the message's light words
+		for si := range sc.slots {
+			if !sc.slots[si].absorbed {
+				bits |= sc.slots[si].lbit
+			}
+		}
+		for v, vb := range ix.vars.light {
+			if vb&bits == 0 { // none of them: no slot below adds
+				continue
+			}
 			for si := range sc.slots {
 				if s := &sc.slots[si]; !s.absorbed && ix.vars.light[v]&s.lbit != 0 {
 					if sc.vsum[v] == 0 {
