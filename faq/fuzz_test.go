@@ -62,7 +62,7 @@ func FuzzMatch(f *testing.F) {
 		"", " ", "\x00", "\xff\xfe\xfd", "🙂🙂🙂", "👍", "\u200b\u200b", "ＷＨＡＴ ＡＲＥ ＹＯＵＲ ＨＯＵＲＳ",
 		"what are your hours", "¿a qué hora abren?", "ﬁll my ﬂu shot", "a\u0301b\u0301c\u0301",
 		"11pm 6yo 3rd a1c n95", "don't can't won't", strings.Repeat("x", 1<<17), strings.Repeat("flu ", 3000),
-		"\t\n\r\v\f", "İstanbul ǅ ß ﬀ", "1/2/3 4.5 $6 %7",
+		"\t\n\r\v\f", "İstanbul ǅ ß ﬀ", "İstanbul \xc7z ", "1/2/3 4.5 $6 %7",
 	} {
 		f.Add(s, "")
 		f.Add(s, "es")
