@@ -158,6 +158,18 @@ func hasPhrase(ps []phrase, terms []int32) bool {
 // vocabulary.
 func (ix *index) stemsOf(l lang, text string) []int32 {
 	var out []int32
+	ix.eachWord(l, text, func(_ string, r wordRef) {
+		if r.term >= 0 {
+			out = append(out, r.term)
+		}
+	})
+	return out
+}
+
+// eachWord calls f with each folded word of text, chat shorthand
+// expanded, and its analysis in l, growing the vocabulary. Build time
+// only.
+func (ix *index) eachWord(l lang, text string, f func(w string, r wordRef)) {
 	var t tokenizer
 	t.split(text)
 	for i := range t.toks {
@@ -167,12 +179,9 @@ func (ix *index) stemsOf(l lang, text string) []int32 {
 			ws = []string{w0}
 		}
 		for _, w := range ws {
-			if r := ix.word(l, w); r.term >= 0 {
-				out = append(out, r.term)
-			}
+			f(w, ix.word(l, w))
 		}
 	}
-	return out
 }
 
 func equalTerms(a, b []int32) bool {

@@ -87,18 +87,7 @@ func (ix *index) buildWording(entries []*Entry) {
 	seen := new(wordingMarks)
 	add := func(l lang, text string) {
 		toks = toks[:0]
-		var t tokenizer
-		t.split(text)
-		for i := range t.toks {
-			w0 := string(t.word(i))
-			ws := expand(l, w0)
-			if ws == nil {
-				ws = []string{w0}
-			}
-			for _, w := range ws {
-				toks = append(toks, wordTok(ix.word(l, w).term, w))
-			}
-		}
+		ix.eachWord(l, text, func(w string, r wordRef) { toks = append(toks, wordTok(r.term, w)) })
 		if len(toks) == 0 {
 			return
 		}
