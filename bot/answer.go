@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/faq"
@@ -38,19 +39,20 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 		t := textsFor(lang)
 		o := Outcome{Route: RouteSuggest, Lang: lang, Ranked: ranked}
 		r := carebot.Reply{Text: t.didYouMean, Buttons: make([]carebot.Button, 0, len(res.Suggestions)+1)}
-		ids := make([]string, 0, len(res.Suggestions))
+		o.Suggestions = make([]string, 0, len(res.Suggestions))
 		for _, c := range res.Suggestions {
 			q, _, _ := c.Entry.Localized(lang)
-			r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: payloadEntry + c.Entry.ID})
+			r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: e.entryButtons(kb, c.Entry).self})
 			o.Suggestions = append(o.Suggestions, c.Entry.ID)
-			ids = append(ids, c.Entry.ID)
 		}
 		r.Buttons = append(r.Buttons, carebot.Button{Label: t.noneOfThese, Payload: payloadNone})
 		o.Replies = []carebot.Reply{r}
 		if len(res.Candidates) > 0 {
 			o.Confidence = res.Candidates[0].Confidence
 		}
-		e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackSuggest, At: e.now(), Lang: lang, Text: text, Entries: ids})
+		if e.Feedback != nil { // the feedback keeps its own copy of the ids
+			e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackSuggest, At: e.now(), Lang: lang, Text: text, Entries: slices.Clone(o.Suggestions)})
+		}
 		return o
 	default:
 		o := e.fallback(kb, lang)
@@ -58,7 +60,7 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 		if len(res.Candidates) > 0 {
 			o.Confidence = res.Candidates[0].Confidence
 		}
-		if text != "" {
+		if text != "" && e.Feedback != nil {
 			e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackFallback, At: e.now(), Lang: lang, Text: text})
 		}
 		return o
@@ -73,23 +75,55 @@ func (e *Engine) answer(kb *faq.KB, entry *faq.Entry, lang string) Outcome {
 	if got != lang {
 		text += "\n" + t.only(got)
 	}
-	r := carebot.Reply{Text: text, Buttons: make([]carebot.Button, 0, len(entry.FollowUp)+2)}
-	for _, id := range entry.FollowUp {
-		if f, ok := kb.Entry(id); ok {
-			q, _, _ := f.Localized(lang)
-			r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: payloadEntry + id})
-		}
+	eb := e.entryButtons(kb, entry)
+	r := carebot.Reply{Text: text, Buttons: make([]carebot.Button, 0, len(eb.followUps)+2)}
+	for _, f := range eb.followUps {
+		q, _, _ := f.entry.Localized(lang)
+		r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: f.payload})
 	}
 	r.Buttons = append(r.Buttons,
-		carebot.Button{Label: t.helpful, Payload: payloadUp + entry.ID},
-		carebot.Button{Label: t.notHelpful, Payload: payloadDown + entry.ID})
+		carebot.Button{Label: t.helpful, Payload: eb.up},
+		carebot.Button{Label: t.notHelpful, Payload: eb.down})
 	return Outcome{Route: RouteAnswer, Lang: lang, Entry: entry.ID, Confidence: 1, Replies: []carebot.Reply{r}}
+}
+
+// entryButtons are the payloads of the buttons an entry's answer carries,
+// made once per knowledge base rather than per answer.
+type entryButtons struct {
+	self      string // pressing it asks for the entry: faq:<id>
+	up, down  string // the ratings
+	followUps []followUp
+}
+
+// followUp is one follow-up that exists in the knowledge base.
+type followUp struct {
+	entry   *faq.Entry
+	payload string
+}
+
+func newEntryButtons(kb *faq.KB, entry *faq.Entry) *entryButtons {
+	eb := &entryButtons{self: payloadEntry + entry.ID, up: payloadUp + entry.ID, down: payloadDown + entry.ID}
+	for _, id := range entry.FollowUp {
+		if f, ok := kb.Entry(id); ok {
+			eb.followUps = append(eb.followUps, followUp{entry: f, payload: payloadEntry + id})
+		}
+	}
+	return eb
+}
+
+// entryButtons returns the payloads of entry, one of kb's.
+func (e *Engine) entryButtons(kb *faq.KB, entry *faq.Entry) *entryButtons {
+	st := e.cur.Load()
+	if eb := st.entries[entry]; eb != nil && st.kb == kb {
+		return eb
+	}
+	return newEntryButtons(kb, entry) // kb was swapped out mid-message
 }
 
 // fallback says how to reach a person.
 func (e *Engine) fallback(kb *faq.KB, lang string) Outcome {
 	t := textsFor(lang)
-	return Outcome{Route: RouteFallback, Lang: lang, Replies: []carebot.Reply{{Text: e.fill(kb, t, t.fallback)}}}
+	return Outcome{Route: RouteFallback, Lang: lang, Replies: []carebot.Reply{{Text: e.says(kb, t).fallback}}}
 }
 
 func (e *Engine) feedback(ctx context.Context, f carebot.Feedback) {

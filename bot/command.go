@@ -52,7 +52,7 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 		replies, ok, err := c.Handle(ctx, m, *u)
 		if err != nil {
 			e.logError(ctx, "command", err)
-			return Outcome{Route: RouteCommand, Lang: lang, Replies: []carebot.Reply{{Text: e.fill(kb, t, t.storeFail), Private: true}}}, true
+			return Outcome{Route: RouteCommand, Lang: lang, Replies: []carebot.Reply{{Text: e.says(kb, t).storeFail, Private: true}}}, true
 		}
 		if ok {
 			return Outcome{Route: RouteCommand, Lang: lang, Replies: replies}, true

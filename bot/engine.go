@@ -52,16 +52,29 @@ type Engine struct {
 }
 
 // kbState is the knowledge base in use with what the engine derives from
-// it once, not per message: the filled-in clinic details of its texts.
+// it once, not per message: its texts with the clinic details filled in,
+// and the payloads of each entry's buttons.
 type kbState struct {
-	kb   *faq.KB
-	fill map[*texts]*strings.Replacer
+	kb      *faq.KB
+	fill    map[*texts]*strings.Replacer
+	says    map[*texts]*texts
+	entries map[*faq.Entry]*entryButtons
 }
 
 func newKBState(kb *faq.KB) *kbState {
-	st := &kbState{kb: kb, fill: make(map[*texts]*strings.Replacer, len(textsByLang))}
+	st := &kbState{
+		kb:      kb,
+		fill:    make(map[*texts]*strings.Replacer, len(textsByLang)),
+		says:    make(map[*texts]*texts, len(textsByLang)),
+		entries: make(map[*faq.Entry]*entryButtons, len(kb.Entries)),
+	}
 	for _, t := range textsByLang {
-		st.fill[t] = t.replacer(kb.Clinic)
+		r := t.replacer(kb.Clinic)
+		st.fill[t] = r
+		st.says[t] = t.filled(r)
+	}
+	for _, entry := range kb.Entries {
+		st.entries[entry] = newEntryButtons(kb, entry)
 	}
 	return st
 }
@@ -80,13 +93,24 @@ func (e *Engine) SetKB(kb *faq.KB) { e.cur.Store(newKBState(kb)) }
 // KB returns the knowledge base in use.
 func (e *Engine) KB() *faq.KB { return e.cur.Load().kb }
 
-// fill puts kb's clinic details into s, one of t's texts.
+// fill puts kb's clinic details into s, a text made from one of t's
+// templates. The fixed texts come filled in from says.
 func (e *Engine) fill(kb *faq.KB, t *texts, s string) string {
 	st := e.cur.Load()
 	if r := st.fill[t]; r != nil && st.kb == kb {
 		return r.Replace(s)
 	}
 	return t.replacer(kb.Clinic).Replace(s) // kb was swapped out mid-message
+}
+
+// says returns t with kb's clinic details filled in, made once per
+// knowledge base rather than per message.
+func (e *Engine) says(kb *faq.KB, t *texts) *texts {
+	st := e.cur.Load()
+	if f := st.says[t]; f != nil && st.kb == kb {
+		return f
+	}
+	return t.filled(t.replacer(kb.Clinic)) // kb was swapped out mid-message
 }
 
 // Route says which step of the engine answered a message.
@@ -130,7 +154,10 @@ func (e *Engine) Handle(ctx context.Context, m carebot.Message) []carebot.Reply 
 
 // Respond answers m and says how.
 func (e *Engine) Respond(ctx context.Context, m carebot.Message) Outcome {
-	start := time.Now()
+	var start time.Time
+	if e.Logger != nil { // the clock is read only when a log line will show it
+		start = time.Now()
+	}
 	kb := e.KB()
 	text := clean(m.Text)
 	o := e.respond(ctx, kb, m, text)
@@ -194,7 +221,7 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 			if first && k != talkWho { // the welcome says hello and what the bot does
 				return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{e.welcome(kb, t)}}
 			}
-			return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{{Text: e.fill(kb, t, t.talk[k])}}}
+			return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{{Text: e.says(kb, t).talk[k]}}}
 		}
 	}
 
@@ -214,16 +241,16 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 // safety answers a crisis or an emergency. In a group the member gets the
 // full reply privately, and the group a short line that names no one.
 func (e *Engine) safety(kb *faq.KB, m carebot.Message, k SafetyKind, lang string) Outcome {
-	t := textsFor(lang)
+	t := e.says(kb, textsFor(lang))
 	o := Outcome{Route: RouteCrisis, Lang: lang}
 	body := t.crisis
 	if k == SafetyEmergency {
 		o.Route, body = RouteEmergency, t.emergency
 	}
-	full := carebot.Reply{Text: e.fill(kb, t, body)}
+	full := carebot.Reply{Text: body}
 	if m.From.Group {
 		full.Private = true
-		o.Replies = []carebot.Reply{{Text: e.fill(kb, t, t.groupSafety)}, full}
+		o.Replies = []carebot.Reply{{Text: t.groupSafety}, full}
 		return o
 	}
 	o.Replies = []carebot.Reply{full}
@@ -265,7 +292,7 @@ func (e *Engine) remember(ctx context.Context, u carebot.User, first bool, lang 
 
 func (e *Engine) welcome(kb *faq.KB, t *texts) carebot.Reply {
 	return carebot.Reply{
-		Text:    e.fill(kb, t, t.welcome),
+		Text:    e.says(kb, t).welcome,
 		Buttons: []carebot.Button{{Label: "English", Payload: "lang:en"}, {Label: "Español", Payload: "lang:es"}},
 	}
 }

@@ -176,6 +176,23 @@ func (t *texts) replacer(c faq.Clinic) *strings.Replacer {
 	)
 }
 
+// filled returns a copy of t whose fixed texts have the clinic details of
+// r (t's replacer) filled in. The templates that take an argument
+// (optOutOne, optInOne) are left as they are: they are filled after the
+// argument goes in, so a "%" in a clinic's name is never read as a verb.
+func (t *texts) filled(r *strings.Replacer) *texts {
+	f := *t
+	for _, s := range []*string{&f.welcome, &f.help, &f.optOutAll, &f.optInAll, &f.consentFail,
+		&f.storeFail, &f.crisis, &f.emergency, &f.groupSafety, &f.fallback} {
+		*s = r.Replace(*s)
+	}
+	f.talk = make(map[talkKind]string, len(t.talk))
+	for k, s := range t.talk {
+		f.talk[k] = r.Replace(s)
+	}
+	return &f
+}
+
 func orDefault(s, def string) string {
 	if strings.TrimSpace(s) == "" {
 		return def
