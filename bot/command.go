@@ -44,7 +44,9 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 		return e.setLang(strings.TrimPrefix(p, payloadLang), lang), true
 	}
 	if p == "" && len(text) < 20 {
-		if l, ok := languageWords[strings.Join(consentTokens(text), " ")]; ok {
+		var buf [20]byte
+		list, _ := consentWords(buf[:0], text)
+		if l, ok := languageWords[string(list)]; ok {
 			return e.setLang(l, lang), true
 		}
 	}

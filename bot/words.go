@@ -1,0 +1,113 @@
+package bot
+
+import "bytes"
+
+// The keyword steps (consent, small talk, language) read a short message
+// as a list of words: lower-cased, accents folded, apostrophes dropped
+// ("Don't" is "dont"), everything else a separator. The list is built in
+// the caller's buffer as the words joined by single spaces, so that a
+// message that turns out to be no keyword costs no allocation, and a
+// whole phrase is looked up in a map without building a string.
+
+// appendWords appends the words of text to dst, joined by single spaces,
+// leaving out the words in drop (which may be nil). It returns dst and how
+// many words it appended.
+func appendWords(dst []byte, text string, drop map[string]bool) ([]byte, int) {
+	n := 0
+	start := -1 // where the word being read starts in dst; -1 between words
+	for _, r := range text {
+		r = foldRune(r)
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if start < 0 {
+				if n > 0 {
+					dst = append(dst, ' ')
+				}
+				start = len(dst)
+			}
+			dst = append(dst, byte(r))
+		case r == '\'': // inside a word and dropped: "don't" is "dont"
+		default:
+			dst, n = endWord(dst, start, n, drop)
+			start = -1
+		}
+	}
+	return endWord(dst, start, n, drop)
+}
+
+// endWord counts the word dst[start:], or takes it (and the space before
+// it) out again when it is in drop.
+func endWord(dst []byte, start, n int, drop map[string]bool) ([]byte, int) {
+	if start < 0 {
+		return dst, n
+	}
+	if drop != nil && drop[string(dst[start:])] {
+		if n > 0 {
+			start-- // the space before it
+		}
+		return dst[:start], n
+	}
+	return dst, n + 1
+}
+
+// nextWord splits the first word off a list made by appendWords.
+func nextWord(list []byte) (word, rest []byte) {
+	if i := bytes.IndexByte(list, ' '); i >= 0 {
+		return list[:i], list[i+1:]
+	}
+	return list, nil
+}
+
+// firstWordIn reports, without allocating, whether the first word of text
+// not in skip, folded as appendWords folds it, is in set.
+func firstWordIn(text string, set, skip map[string]bool) bool {
+	var buf [24]byte
+	n := 0
+	for i, r := range text {
+		r = foldRune(r)
+		letter := r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+		switch {
+		case letter && n < len(buf):
+			buf[n] = byte(r)
+			n++
+		case letter: // longer than any word of set
+			return false
+		case r == '\'':
+		case n > 0:
+			if w := buf[:n]; !skip[string(w)] {
+				return set[string(w)]
+			}
+			n = 0
+		case i > 64:
+			return false
+		}
+	}
+	return set[string(buf[:n])]
+}
+
+// foldRune lower-cases an ASCII letter and folds the accented letters of
+// English and Spanish to plain ASCII ("Á" is "a"); curly apostrophes
+// become '. Other runes are kept.
+func foldRune(r rune) rune {
+	switch r {
+	case 'á', 'à', 'â', 'ä', 'Á', 'À', 'Â', 'Ä':
+		r = 'a'
+	case 'é', 'è', 'ê', 'ë', 'É', 'È', 'Ê', 'Ë':
+		r = 'e'
+	case 'í', 'ì', 'î', 'ï', 'Í', 'Ì', 'Î', 'Ï':
+		r = 'i'
+	case 'ó', 'ò', 'ô', 'ö', 'Ó', 'Ò', 'Ô', 'Ö':
+		r = 'o'
+	case 'ú', 'ù', 'û', 'ü', 'Ú', 'Ù', 'Û', 'Ü':
+		r = 'u'
+	case 'ñ', 'Ñ':
+		r = 'n'
+	case '’', '‘':
+		r = '\''
+	default:
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+	}
+	return r
+}
