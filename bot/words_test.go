@@ -153,3 +153,31 @@ func TestCleanEveryRune(t *testing.T) {
 		}
 	}
 }
+
+// printableBlocks tests eight bytes at once; it must say what testing
+// them one by one says, whatever the other seven are.
+func TestPrintableBlocks(t *testing.T) {
+	fill := []byte{' ', 'a', '~', 'Z', 0x80, 0x1f, 0x7f, 0xff, 0x00, 0x20, 0x7e}
+	for c := 0; c < 256; c++ {
+		for pos := range 8 {
+			for _, f := range fill {
+				b := []byte{f, f, f, f, f, f, f, f}
+				b[pos] = byte(c)
+				ok := true
+				for _, x := range b {
+					ok = ok && x >= 0x20 && x < 0x7f
+				}
+				want := 0
+				if ok {
+					want = 8
+				}
+				if got := printableBlocks(string(b)+"\x00", 0); got != want {
+					t.Fatalf("printableBlocks(%q): got %d, want %d", b, got, want)
+				}
+			}
+		}
+	}
+	if got := printableBlocks("abcdefghijklmnopqrs", 2); got != 18 {
+		t.Errorf("printableBlocks of 17 printable bytes from 2: got %d, want 18", got)
+	}
+}
