@@ -76,12 +76,12 @@ func (sc *safetyScanner) feed(text string) {
 	for i := 0; i < len(text) && !sc.done; {
 		c := text[i]
 		if c < utf8.RuneSelf {
+			if safetyLower[c] != 0 {
+				i = sc.letters(text, i)
+				continue
+			}
 			i++
 			switch {
-			case 'a' <= c && c <= 'z':
-				sc.letter(c)
-			case 'A' <= c && c <= 'Z':
-				sc.letter(c + 'a' - 'A')
 			case '0' <= c && c <= '9':
 				sc.digit(c)
 			case c == '\'' || c == '`':
@@ -129,6 +129,54 @@ func (sc *safetyScanner) other(r rune) {
 	default:
 		sc.endWord()
 	}
+}
+
+// safetyLower maps an ASCII letter to its lower case, and every other
+// byte to 0.
+var safetyLower = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
+
+// letters reads the run of ASCII letters that starts at text[i] and
+// returns where it ends. It is letter for each of them, with the word's
+// state kept in registers rather than in the scanner: most of a message
+// is such runs.
+func (sc *safetyScanner) letters(text string, i int) int {
+	if sc.digits {
+		sc.endWord()
+	}
+	wn, h, double := sc.wn, sc.hash, sc.double
+	if wn == 0 {
+		h = safetyFNVOffset
+	}
+	// prev is the letter before, where letter would compare it; no letter
+	// is 0. Past safetyWordMax, letter stops comparing and this goes on,
+	// which changes nothing: a word that long is no word of the lexicon,
+	// and double is read only to look a word up.
+	var prev byte
+	if wn > 0 && wn <= safetyWordMax {
+		prev = sc.word[wn-1]
+	}
+	for ; i < len(text); i++ {
+		c := safetyLower[text[i]]
+		if c == 0 {
+			break
+		}
+		if prev == c {
+			double = true
+		}
+		if wn < safetyWordMax {
+			sc.word[wn] = c
+		}
+		prev = c
+		h = (h ^ uint32(c)) * safetyFNVPrime
+		wn++
+	}
+	sc.wn, sc.hash, sc.double = wn, h, double
+	return i
 }
 
 func (sc *safetyScanner) letter(c byte) {
