@@ -231,3 +231,83 @@ func TestSafetyCorpusFiresEveryRule(t *testing.T) {
 		}
 	}
 }
+
+// Every trigger rule has a required slot whose words (and numbers, if it
+// takes them) are all anchor words. A match needs a word of every required
+// slot, so a chunk without an anchor word matches no trigger: skipping it
+// (mayTrigger) cannot lose an alarm.
+func TestSafetyAnchorsCoverEveryTrigger(t *testing.T) {
+	lx := safetyLexiconOnce()
+	for ri := range lx.rules {
+		r := &lx.rules[ri]
+		if r.effect >= safetyMTopic {
+			continue
+		}
+		covered := false
+		for _, s := range r.slots {
+			all := !s.opt && (len(s.ids) > 0 || s.hasNum)
+			for _, id := range s.ids {
+				all = all && lx.wclass[id]&safetyWAnchor != 0
+			}
+			if s.hasNum {
+				all = all && lx.wclass[safetyNumID]&safetyWAnchor != 0
+			}
+			covered = covered || all
+		}
+		if !covered {
+			t.Errorf("rule %q has no slot of anchor words", r.src)
+		}
+	}
+}
+
+// The prefilter never says "nothing can match" when the reference scanner
+// applies a rule, on every generated message; and it says so for most
+// ordinary questions.
+func TestSafetyPrefilterIsConservative(t *testing.T) {
+	lx := safetyLexiconOnce()
+	check := func(text string) bool {
+		var sc safetyScanner
+		sc.lx = lx
+		sc.feed(text)
+		sc.endWord()
+		if sc.done || sc.n < 1 {
+			return true
+		}
+		var chunk safetyBloom
+		may := sc.mayTrigger(&chunk)
+		ref := refSafetyScanner{lx: lx, fired: map[uint16]bool{}}
+		ref.scan(text)
+		if !may && (len(ref.fired) > 0 || ref.score != (safetyScore{})) {
+			t.Fatalf("%q: the prefilter says no rule can match, the reference applies %d", text, len(ref.fired))
+		}
+		return may
+	}
+	n := 0
+	for _, m := range safetyMessages() {
+		if len(m) < 400 { // one chunk
+			check(m)
+			n++
+		}
+	}
+	t.Logf("%d generated messages", n)
+	for _, f := range []string{"clinic/queries-dev.jsonl", "public/covid-jhu/queries.jsonl", "public/deepset-covid/queries.jsonl"} {
+		fh, err := os.Open(filepath.Join(safetyEvalDir, f))
+		if err != nil {
+			t.Logf("evaluation data absent: %v", err)
+			continue
+		}
+		total, skipped := 0, 0
+		sc := bufio.NewScanner(fh)
+		for sc.Scan() {
+			var l struct{ Q string }
+			if json.Unmarshal(sc.Bytes(), &l) == nil && len(l.Q) < 400 {
+				total++
+				if !check(l.Q) {
+					skipped++
+				}
+			}
+		}
+		fh.Close()
+		t.Logf("%s: %d of %d questions need no rule read", f, skipped, total)
+	}
+}

@@ -94,5 +94,47 @@ func (b *safetyBuilder) index() {
 		for _, id := range ids {
 			to[id] = append(to[id], uint16(ri))
 		}
+		if r.effect < safetyMTopic {
+			b.anchor(r)
+		}
+	}
+}
+
+// anchor marks the words of one required slot of trigger rule r, the one
+// made of the rarest words, with safetyWAnchor. A match needs a word of
+// every required slot, so a chunk with no anchor word matches no trigger,
+// and the scanner does not judge it: that is most messages, whatever slot
+// is chosen, as long as it is not made of words every message has.
+func (b *safetyBuilder) anchor(r *safetyRule) {
+	common := map[string]bool{}
+	for _, w := range strings.Fields(safetyCommonWords) {
+		common[w] = true
+	}
+	best, bestCost := -1, 0
+	for k, s := range r.slots {
+		if s.opt {
+			continue
+		}
+		cost := 0
+		if s.hasNum {
+			cost += 100 // numbers are in many questions: dates, times, ages
+		}
+		for _, id := range s.ids {
+			if w := b.lx.names[id]; len(w) <= 3 || common[w] {
+				cost += 100
+			} else {
+				cost++
+			}
+		}
+		if best < 0 || cost < bestCost {
+			best, bestCost = k, cost
+		}
+	}
+	s := &r.slots[best]
+	for _, id := range s.ids {
+		b.lx.wclass[id] |= safetyWAnchor
+	}
+	if s.hasNum {
+		b.lx.wclass[safetyNumID] |= safetyWAnchor
 	}
 }

@@ -4,14 +4,19 @@ package bot
 func (sc *safetyScanner) judge() {
 	toks := sc.toks[:sc.n]
 	lx := sc.lx
+	// The markers only set the marks that the guards of a matching trigger
+	// read, and a trigger's match does not depend on them: when no trigger
+	// matches, the score cannot change, and nothing is run. That is nearly
+	// every message, and most show it without a rule being read: they hold
+	// no anchor word (safetyBuilder.anchor).
+	var chunk safetyBloom
+	if !sc.mayTrigger(&chunk) {
+		return
+	}
 	for i := range toks {
 		toks[i].flags &= safetyFComma
 	}
 	clear(sc.sflags[:])
-	var chunk safetyBloom
-	for i := range toks {
-		chunk.add(toks[i].id)
-	}
 	for i := range toks {
 		for _, ri := range lx.markers[toks[i].id] {
 			r := &lx.rules[ri]
@@ -38,6 +43,29 @@ func (sc *safetyScanner) judge() {
 			}
 		}
 	}
+}
+
+// mayTrigger reports whether a trigger rule matches somewhere in the
+// chunk, guards aside, and fills chunk with the chunk's words.
+func (sc *safetyScanner) mayTrigger(chunk *safetyBloom) bool {
+	toks := sc.toks[:sc.n]
+	lx := sc.lx
+	var classes uint8
+	for i := range toks {
+		chunk.add(toks[i].id)
+		classes |= lx.wclass[toks[i].id]
+	}
+	if classes&safetyWAnchor == 0 {
+		return false
+	}
+	for i := range toks {
+		for _, ri := range lx.triggers[toks[i].id] {
+			if r := &lx.rules[ri]; r.possible(chunk) && r.match(lx, toks, i) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (sc *safetyScanner) apply(r *safetyRule) {

@@ -28,9 +28,10 @@ const safetyNumID uint16 = 1
 
 // Word classes the scanner itself needs.
 const (
-	safetyWNeg   uint8 = 1 << iota // a negation: gaps never skip it
-	safetyWBut                     // ends a negation's scope
-	safetyWFirst                   // "i": ends a question's scope ("do you have x, i want to die")
+	safetyWNeg    uint8 = 1 << iota // a negation: gaps never skip it
+	safetyWBut                      // ends a negation's scope
+	safetyWFirst                    // "i": ends a question's scope ("do you have x, i want to die")
+	safetyWAnchor                   // a word of the anchor slot of some trigger rule
 )
 
 // safetyLexiconOnce builds the lexicon on first use and returns the same one
