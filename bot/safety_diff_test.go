@@ -155,9 +155,9 @@ func safetyMessages() []string {
 	for _, w := range lx.names[2:] {
 		msgs = append(msgs, w, safetySpell(r, w), w+" "+lx.names[2+r.IntN(len(lx.names)-2)])
 	}
-	for i := range len(lx.table.slots) {
-		if e := lx.table.slots[i]; e.id != 0 {
-			msgs = append(msgs, string(lx.table.keys[e.off:e.off+uint32(e.n)]))
+	for i := range lx.table.slots {
+		if e := &lx.table.slots[i]; e.id != 0 {
+			msgs = append(msgs, lx.table.key(e))
 		}
 	}
 	return msgs
@@ -309,5 +309,46 @@ func TestSafetyPrefilterIsConservative(t *testing.T) {
 		}
 		fh.Close()
 		t.Logf("%s: %d of %d questions need no rule read", f, skipped, total)
+	}
+}
+
+// The word table answers as the reference table does for every key it
+// holds, and for words that are one letter off a key, a prefix or an
+// extension of one, in buffers of every capacity the scanner uses.
+func TestSafetyTableMatchesReference(t *testing.T) {
+	lx := safetyLexiconOnce()
+	ref := refTable()
+	keys := 0
+	check := func(w string) {
+		for _, c := range []int{len(w), safetyWordMax, 64} {
+			buf := make([]byte, len(w), max(c, len(w)))
+			copy(buf, w)
+			copy(buf[len(buf):cap(buf)], "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz") // stale bytes after the word
+			if got, want := lx.table.get(safetyHash(buf), buf), ref.get(safetyHash(buf), buf); got != want {
+				t.Fatalf("get(%q) with capacity %d: got %d, want %d", w, cap(buf), got, want)
+			}
+		}
+	}
+	for i := range lx.table.slots {
+		e := &lx.table.slots[i]
+		if e.id == 0 {
+			continue
+		}
+		w := lx.table.key(e)
+		keys++
+		check(w)
+		check(w[:len(w)-1])
+		check(w + "s")
+		check("x" + w)
+		check(w[:len(w)/2] + "q" + w[len(w)/2+1:])
+	}
+	n := 0
+	for i := range ref.slots {
+		if ref.slots[i].id != 0 {
+			n++
+		}
+	}
+	if keys != n {
+		t.Errorf("the table holds %d keys, the reference %d", keys, n)
 	}
 }

@@ -1,14 +1,16 @@
 package bot
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
 // This file keeps the safety scanner as it was before it was made faster:
 // the reference the differential tests and FuzzSafetyMatchesReference hold
-// the fast one to, token by token. It shares the lexicon and the rules
-// with the fast one; change it only with the behaviour.
+// the fast one to, token by token. It shares the lexicon's words and rules
+// with the fast one, and keeps its own word table; change it only with the
+// behaviour.
 
 // refCheckSafety is CheckSafety with the reference scanner.
 func refCheckSafety(text string) SafetyKind {
@@ -16,6 +18,94 @@ func refCheckSafety(text string) SafetyKind {
 	sc.lx = safetyLexiconOnce()
 	sc.scan(text)
 	return sc.score.kind()
+}
+
+// refTable is the reference word table, built from the lexicon's words
+// and collapsed forms as safetyBuild built it.
+var refTable = sync.OnceValue(func() *refSafetyTable {
+	lx := safetyLexiconOnce()
+	all := make(map[string]uint16, len(lx.words)+len(lx.collapsed))
+	for w, id := range lx.collapsed {
+		all[w] = id
+	}
+	for w, id := range lx.words {
+		all[w] = id
+	}
+	return refNewSafetyTable(all)
+})
+
+// refLookup is safetyLexicon.lookup over the reference table.
+func refLookup(lx *safetyLexicon, w []byte, h uint32, double bool) uint16 {
+	t := refTable()
+	if id := t.get(h, w); id != 0 {
+		return id
+	}
+	if double {
+		var buf [safetyWordMax]byte
+		c := safetyCollapse(buf[:0], w)
+		if id := t.get(safetyHash(c), c); id != 0 {
+			return id
+		}
+	}
+	if n := len(w); n >= 4 && n < safetyWordMax && w[n-2] == 'i' && w[n-1] == 'n' {
+		var buf [safetyWordMax]byte
+		g := append(append(buf[:0], w...), 'g')
+		if id := t.get(safetyHash(g), g); id != 0 {
+			return id
+		}
+	}
+	if safetyIsLaugh(w) {
+		return lx.lol
+	}
+	return 0
+}
+
+// refSafetyTable is the open-addressing table the lexicon used, keys
+// stored apart from the slots.
+type refSafetyTable struct {
+	slots []refSafetyEntry
+	keys  []byte
+	mask  uint32
+}
+
+type refSafetyEntry struct {
+	hash uint32
+	off  uint32
+	n    uint8
+	id   uint16
+}
+
+func refNewSafetyTable(m map[string]uint16) *refSafetyTable {
+	size := uint32(16)
+	for size < uint32(2*len(m)) {
+		size *= 2
+	}
+	t := &refSafetyTable{slots: make([]refSafetyEntry, size), mask: size - 1}
+	for w, id := range m {
+		if id == 0 || len(w) > safetyWordMax {
+			continue
+		}
+		h := safetyHash([]byte(w))
+		i := h & t.mask
+		for t.slots[i].id != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = refSafetyEntry{hash: h, off: uint32(len(t.keys)), n: uint8(len(w)), id: id}
+		t.keys = append(t.keys, w...)
+	}
+	return t
+}
+
+func (t *refSafetyTable) get(h uint32, w []byte) uint16 {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		e := &t.slots[i]
+		if e.id == 0 {
+			return 0
+		}
+		if e.hash == h && int(e.n) == len(w) && string(t.keys[e.off:e.off+uint32(e.n)]) == string(w) {
+			return e.id
+		}
+	}
 }
 
 // refSafetyScanner turns text into tokens chunk by chunk and judges each chunk.
@@ -150,7 +240,7 @@ func (sc *refSafetyScanner) endWord() {
 			}
 		}
 	default:
-		t.id = sc.lx.lookup(sc.word[:sc.wn], sc.hash, sc.double)
+		t.id = refLookup(sc.lx, sc.word[:sc.wn], sc.hash, sc.double)
 	}
 	sc.wn, sc.digits, sc.bad, sc.double = 0, false, false, false
 	sc.emit(t)
