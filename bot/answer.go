@@ -22,10 +22,15 @@ const (
 func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string) Outcome {
 	res := kb.Match(text, known)
 	lang := known
-	if res.Lang != "" && textsByLang[res.Lang] != nil {
+	if res.Lang != "" && speaks(res.Lang) != nil {
 		lang = res.Lang
 	}
-	ranked := make([]string, len(res.Candidates))
+	// The ranked ids and the suggested ones share one allocation; each
+	// slice's capacity ends where it does, so appending to one cannot
+	// write over the other.
+	n := len(res.Candidates)
+	ids := make([]string, n, n+len(res.Suggestions))
+	ranked := ids[:n:n]
 	for i, c := range res.Candidates {
 		ranked[i] = c.Entry.ID
 	}
@@ -37,16 +42,16 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 		return o
 	case len(res.Suggestions) > 0:
 		t := textsFor(lang)
-		o := Outcome{Route: RouteSuggest, Lang: lang, Ranked: ranked}
-		r := carebot.Reply{Text: t.didYouMean, Buttons: make([]carebot.Button, 0, len(res.Suggestions)+1)}
-		o.Suggestions = make([]string, 0, len(res.Suggestions))
+		o := Outcome{Route: RouteSuggest, Lang: lang, Ranked: ranked, Suggestions: ids[n:n]}
+		o.Replies = newReply(t.didYouMean, len(res.Suggestions)+1)
+		r := &o.Replies[0]
 		for _, c := range res.Suggestions {
-			q, _, _ := c.Entry.Localized(lang)
-			r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: e.entryButtons(kb, c.Entry).self})
+			p := e.entryParts(kb, c.Entry)
+			q, _, _ := p.localized(lang)
+			r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: p.self})
 			o.Suggestions = append(o.Suggestions, c.Entry.ID)
 		}
 		r.Buttons = append(r.Buttons, carebot.Button{Label: t.noneOfThese, Payload: payloadNone})
-		o.Replies = []carebot.Reply{r}
 		if len(res.Candidates) > 0 {
 			o.Confidence = res.Candidates[0].Confidence
 		}
@@ -71,53 +76,40 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 // another language), with its follow-ups and the rating buttons.
 func (e *Engine) answer(kb *faq.KB, entry *faq.Entry, lang string) Outcome {
 	t := textsFor(lang)
-	_, text, got := entry.Localized(lang)
+	p := e.entryParts(kb, entry)
+	_, text, got := p.localized(lang)
 	if got != lang {
 		text += "\n" + t.only(got)
 	}
-	eb := e.entryButtons(kb, entry)
-	r := carebot.Reply{Text: text, Buttons: make([]carebot.Button, 0, len(eb.followUps)+2)}
-	for _, f := range eb.followUps {
-		q, _, _ := f.entry.Localized(lang)
-		r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: f.payload})
+	replies := newReply(text, len(p.followUps)+2)
+	r := &replies[0]
+	for _, f := range p.followUps {
+		q, _, _ := f.localized(lang)
+		r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: f.self})
 	}
 	r.Buttons = append(r.Buttons,
-		carebot.Button{Label: t.helpful, Payload: eb.up},
-		carebot.Button{Label: t.notHelpful, Payload: eb.down})
-	return Outcome{Route: RouteAnswer, Lang: lang, Entry: entry.ID, Confidence: 1, Replies: []carebot.Reply{r}}
+		carebot.Button{Label: t.helpful, Payload: p.up},
+		carebot.Button{Label: t.notHelpful, Payload: p.down})
+	return Outcome{Route: RouteAnswer, Lang: lang, Entry: entry.ID, Confidence: 1, Replies: replies}
 }
 
-// entryButtons are the payloads of the buttons an entry's answer carries,
-// made once per knowledge base rather than per answer.
-type entryButtons struct {
-	self      string // pressing it asks for the entry: faq:<id>
-	up, down  string // the ratings
-	followUps []followUp
-}
+// replyButtonsMax is how many buttons newReply makes room for in the
+// reply's own allocation: an answer with three follow-ups and its ratings.
+const replyButtonsMax = 5
 
-// followUp is one follow-up that exists in the knowledge base.
-type followUp struct {
-	entry   *faq.Entry
-	payload string
-}
-
-func newEntryButtons(kb *faq.KB, entry *faq.Entry) *entryButtons {
-	eb := &entryButtons{self: payloadEntry + entry.ID, up: payloadUp + entry.ID, down: payloadDown + entry.ID}
-	for _, id := range entry.FollowUp {
-		if f, ok := kb.Entry(id); ok {
-			eb.followUps = append(eb.followUps, followUp{entry: f, payload: payloadEntry + id})
-		}
+// newReply returns a one-reply slice whose reply says text and has room
+// for n buttons (length 0, capacity n), in one allocation when n is at
+// most replyButtonsMax.
+func newReply(text string, n int) []carebot.Reply {
+	if n > replyButtonsMax {
+		return []carebot.Reply{{Text: text, Buttons: make([]carebot.Button, 0, n)}}
 	}
-	return eb
-}
-
-// entryButtons returns the payloads of entry, one of kb's.
-func (e *Engine) entryButtons(kb *faq.KB, entry *faq.Entry) *entryButtons {
-	st := e.cur.Load()
-	if eb := st.entries[entry]; eb != nil && st.kb == kb {
-		return eb
-	}
-	return newEntryButtons(kb, entry) // kb was swapped out mid-message
+	both := new(struct {
+		reply   [1]carebot.Reply
+		buttons [replyButtonsMax]carebot.Button
+	})
+	both.reply[0] = carebot.Reply{Text: text, Buttons: both.buttons[:0:n]}
+	return both.reply[:]
 }
 
 // fallback says how to reach a person.

@@ -69,7 +69,7 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 // setLang answers a language choice; the engine saves it with the user
 // because the outcome's language differs from what they had.
 func (e *Engine) setLang(l, current string) Outcome {
-	if textsByLang[l] == nil {
+	if speaks(l) == nil {
 		l = current
 	}
 	return Outcome{Route: RouteCommand, Lang: l, Replies: []carebot.Reply{{Text: textsFor(l).langSet}}}

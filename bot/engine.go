@@ -53,12 +53,12 @@ type Engine struct {
 
 // kbState is the knowledge base in use with what the engine derives from
 // it once, not per message: its texts with the clinic details filled in,
-// and the payloads of each entry's buttons.
+// and what the engine shows of each entry.
 type kbState struct {
 	kb      *faq.KB
 	fill    map[*texts]*strings.Replacer
 	says    map[*texts]*texts
-	entries map[*faq.Entry]*entryButtons
+	entries map[*faq.Entry]*entryParts
 }
 
 func newKBState(kb *faq.KB) *kbState {
@@ -66,15 +66,12 @@ func newKBState(kb *faq.KB) *kbState {
 		kb:      kb,
 		fill:    make(map[*texts]*strings.Replacer, len(textsByLang)),
 		says:    make(map[*texts]*texts, len(textsByLang)),
-		entries: make(map[*faq.Entry]*entryButtons, len(kb.Entries)),
+		entries: newEntryParts(kb),
 	}
 	for _, t := range textsByLang {
 		r := t.replacer(kb.Clinic)
 		st.fill[t] = r
 		st.says[t] = t.filled(r)
-	}
-	for _, entry := range kb.Entries {
-		st.entries[entry] = newEntryButtons(kb, entry)
 	}
 	return st
 }
@@ -301,7 +298,7 @@ func (e *Engine) welcome(kb *faq.KB, t *texts) carebot.Reply {
 // written in, else what the person used before, else what their platform
 // says, else the knowledge base's language.
 func (e *Engine) replyLang(kb *faq.KB, text, hint, known string) string {
-	if l, sure := faq.DetectLang(text); sure && textsByLang[l] != nil {
+	if l, sure := faq.DetectLang(text); sure && speaks(l) != nil {
 		return l
 	}
 	return e.knownLang(kb, hint, known)
@@ -312,7 +309,7 @@ func (e *Engine) knownLang(kb *faq.KB, hint, known string) string {
 	if known != "" {
 		return known
 	}
-	if base, _, _ := strings.Cut(strings.ToLower(hint), "-"); textsByLang[base] != nil {
+	if base, _, _ := strings.Cut(strings.ToLower(hint), "-"); speaks(base) != nil {
 		return base
 	}
 	return kb.Language

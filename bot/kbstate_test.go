@@ -1,9 +1,12 @@
 package bot
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/faq"
 )
 
@@ -97,5 +100,102 @@ func TestFilledTextsMatchTheReplacer(t *testing.T) {
 				t.Errorf("%s: the templates with an argument must stay unfilled", lang)
 			}
 		}
+	}
+}
+
+func TestSpeaksIsTheMap(t *testing.T) {
+	langs := []string{"", "EN", "es-MX", "fr", "e", "ess"}
+	for l := range textsByLang {
+		langs = append(langs, l)
+	}
+	for _, l := range langs {
+		if got, want := speaks(l), textsByLang[l]; got != want {
+			t.Errorf("speaks(%q): got %p, want %p", l, got, want)
+		}
+		if i := textsSlot(l); (i >= 0) != (l == langEN || l == langES) || (i >= 0 && textsLangs[i] != l) {
+			t.Errorf("textsSlot(%q): got %d", l, i)
+		}
+	}
+	for _, l := range textsLangs {
+		if textsByLang[l] == nil {
+			t.Errorf("textsLangs has %q, which has no texts", l)
+		}
+	}
+}
+
+// What the engine keeps of each entry is what faq.Entry gives, in every
+// language, kept or not, and whichever knowledge base it comes from.
+func TestEntryPartsAreWhatTheEntrySays(t *testing.T) {
+	kbs := []*faq.KB{testKB(t)}
+	if kb, err := faq.Load("../../shared/eval/clinic/kb.yaml"); err == nil {
+		kbs = append(kbs, kb)
+	}
+	for _, kb := range kbs {
+		e := New(kb)
+		for _, entry := range kb.Entries {
+			p := e.entryParts(kb, entry)
+			if p.self != "faq:"+entry.ID || p.up != "rate:up:"+entry.ID || p.down != "rate:down:"+entry.ID {
+				t.Errorf("%s: payloads %q %q %q", entry.ID, p.self, p.up, p.down)
+			}
+			var want []string
+			for _, id := range entry.FollowUp {
+				if _, ok := kb.Entry(id); ok {
+					want = append(want, id)
+				}
+			}
+			var got []string
+			for _, f := range p.followUps {
+				got = append(got, f.entry.ID)
+			}
+			if strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Errorf("%s: follow-ups %v, want %v", entry.ID, got, want)
+			}
+			for _, lang := range []string{"en", "es", "es-MX", "EN", "fr", ""} {
+				q, a, g := p.localized(lang)
+				wq, wa, wg := entry.Localized(lang)
+				if q != wq || a != wa || g != wg {
+					t.Errorf("%s in %q: got %q %q %q, want %q %q %q", entry.ID, lang, q, a, g, wq, wa, wg)
+				}
+			}
+		}
+	}
+}
+
+// The slices of an outcome share allocations; appending to one must never
+// change another.
+func TestOutcomeSlicesDoNotAlias(t *testing.T) {
+	for _, n := range []int{0, 1, replyButtonsMax, replyButtonsMax + 1} {
+		rs := newReply("x", n)
+		if len(rs) != 1 || cap(rs) != 1 || len(rs[0].Buttons) != 0 || cap(rs[0].Buttons) != n || rs[0].Text != "x" {
+			t.Errorf("newReply(%d): got %d replies (cap %d), %d buttons (cap %d)", n, len(rs), cap(rs), len(rs[0].Buttons), cap(rs[0].Buttons))
+		}
+	}
+	// Every route that builds those slices, on the clinic knowledge base
+	// and its questions, read at run time.
+	kb, msgs := benchMessages(t)
+	e := New(kb)
+	routes := map[Route]int{}
+	for _, m := range msgs {
+		o := e.answerText(t.Context(), kb, m.Text, "en")
+		routes[o.Route]++
+		sugg := slices.Clone(o.Suggestions)
+		_ = append(o.Ranked, "appended")
+		if !slices.Equal(o.Suggestions, sugg) {
+			t.Errorf("%q: appending to Ranked changed Suggestions to %v", m.Text, o.Suggestions)
+		}
+		ranked := slices.Clone(o.Ranked)
+		_ = append(o.Suggestions, "appended")
+		if !slices.Equal(o.Ranked, ranked) {
+			t.Errorf("%q: appending to Suggestions changed Ranked to %v", m.Text, o.Ranked)
+		}
+		for _, r := range o.Replies {
+			_ = append(r.Buttons, carebot.Button{Label: "appended"})
+		}
+		if got := e.answerText(t.Context(), kb, m.Text, "en"); !reflect.DeepEqual(got, o) {
+			t.Errorf("%q: the outcome changed after appending to its slices", m.Text)
+		}
+	}
+	if routes[RouteSuggest] == 0 || routes[RouteAnswer] == 0 {
+		t.Errorf("routes %v: want answers and suggestions among them", routes)
 	}
 }

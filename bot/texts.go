@@ -153,11 +153,26 @@ var textsByLang = map[string]*texts{
 // textsFor returns the texts of lang, or English when carebot does not
 // speak lang.
 func textsFor(lang string) *texts {
-	if t, ok := textsByLang[lang]; ok {
+	if t := speaks(lang); t != nil {
 		return t
 	}
-	return textsByLang["en"]
+	return textsEN
 }
+
+// speaks returns textsByLang[lang]: nil when carebot does not speak lang.
+// English and Spanish are found without a map lookup, which the engine
+// would do several times a message.
+func speaks(lang string) *texts {
+	switch lang {
+	case langEN:
+		return textsEN
+	case langES:
+		return textsES
+	}
+	return textsByLang[lang]
+}
+
+var textsEN, textsES = textsByLang[langEN], textsByLang[langES]
 
 // replacer fills the clinic placeholders of t's texts. A clinic without a
 // crisis line or emergency number still gets the US defaults: a safety
