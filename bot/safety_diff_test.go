@@ -352,3 +352,49 @@ func TestSafetyTableMatchesReference(t *testing.T) {
 		t.Errorf("the table holds %d keys, the reference %d", keys, n)
 	}
 }
+
+// The index files every rule under each id of its first slot (and the
+// number id if it takes numbers), in the order of the tables, markers and
+// triggers apart; and the need an entry carries is one its rule has, so
+// checking it first rules out only rules that possible would.
+func TestSafetyIndex(t *testing.T) {
+	lx := safetyLexiconOnce()
+	for _, ix := range []struct {
+		name    string
+		index   *safetyIndex
+		markers bool
+	}{{"markers", &lx.markers, true}, {"triggers", &lx.triggers, false}} {
+		want := make([][]uint16, len(lx.names))
+		for ri := range lx.rules {
+			r := &lx.rules[ri]
+			if (r.effect >= safetyMTopic) != ix.markers {
+				continue
+			}
+			for _, id := range r.slots[0].ids {
+				want[id] = append(want[id], uint16(ri))
+			}
+			if r.slots[0].hasNum {
+				want[safetyNumID] = append(want[safetyNumID], uint16(ri))
+			}
+		}
+		for id := range lx.names {
+			entries := ix.index.of(uint16(id))
+			if len(entries) != len(want[id]) {
+				t.Fatalf("%s of %q: %d rules, want %d", ix.name, lx.names[id], len(entries), len(want[id]))
+			}
+			for k, en := range entries {
+				r := &lx.rules[en.rule]
+				if en.rule != want[id][k] {
+					t.Errorf("%s of %q, entry %d: rule %q, want %q", ix.name, lx.names[id], k, r.src, lx.rules[want[id][k]].src)
+				}
+				ok := len(r.need) == 0 && en.need == safetyBloom{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+				for _, nb := range r.need {
+					ok = ok || nb == en.need
+				}
+				if !ok {
+					t.Errorf("%s of %q: rule %q carries a need it does not have", ix.name, lx.names[id], r.src)
+				}
+			}
+		}
+	}
+}

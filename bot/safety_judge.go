@@ -18,8 +18,11 @@ func (sc *safetyScanner) judge() {
 	}
 	clear(sc.sflags[:])
 	for i := range toks {
-		for _, ri := range lx.markers[toks[i].id] {
-			r := &lx.rules[ri]
+		for _, en := range lx.markers.of(toks[i].id) {
+			if !en.need.meets(&chunk) {
+				continue
+			}
+			r := &lx.rules[en.rule]
 			if !r.possible(&chunk) {
 				continue
 			}
@@ -29,8 +32,11 @@ func (sc *safetyScanner) judge() {
 		}
 	}
 	for i := range toks {
-		for _, ri := range lx.triggers[toks[i].id] {
-			r := &lx.rules[ri]
+		for _, en := range lx.triggers.of(toks[i].id) {
+			if !en.need.meets(&chunk) {
+				continue
+			}
+			r := &lx.rules[en.rule]
 			if !r.possible(&chunk) {
 				continue
 			}
@@ -59,8 +65,11 @@ func (sc *safetyScanner) mayTrigger(chunk *safetyBloom) bool {
 		return false
 	}
 	for i := range toks {
-		for _, ri := range lx.triggers[toks[i].id] {
-			if r := &lx.rules[ri]; r.possible(chunk) && r.match(lx, toks, i) >= 0 {
+		for _, en := range lx.triggers.of(toks[i].id) {
+			if !en.need.meets(chunk) {
+				continue
+			}
+			if r := &lx.rules[en.rule]; r.possible(chunk) && r.match(lx, toks, i) >= 0 {
 				return true
 			}
 		}

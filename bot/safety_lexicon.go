@@ -17,10 +17,10 @@ type safetyLexicon struct {
 	wclass    []uint8           // safetyW* bits per id
 	lol       uint16
 	rules     []safetyRule
-	markers   [][]uint16 // marker rules by the id of their first word
-	triggers  [][]uint16 // trigger rules by the id of their first word
-	names     []string   // id to word, for tests
-	errs      []string   // problems in the tables; a test requires none
+	markers   safetyIndex // marker rules by the id of their first word
+	triggers  safetyIndex // trigger rules by the id of their first word
+	names     []string    // id to word, for tests
+	errs      []string    // problems in the tables; a test requires none
 }
 
 // safetyNumID is the id of every number token.

@@ -287,8 +287,8 @@ func (sc *refSafetyScanner) judge() {
 		chunk.add(toks[i].id)
 	}
 	for i := range toks {
-		for _, ri := range lx.markers[toks[i].id] {
-			r := &lx.rules[ri]
+		for _, en := range lx.markers.of(toks[i].id) {
+			r := &lx.rules[en.rule]
 			if !r.possible(&chunk) {
 				continue
 			}
@@ -298,8 +298,8 @@ func (sc *refSafetyScanner) judge() {
 		}
 	}
 	for i := range toks {
-		for _, ri := range lx.triggers[toks[i].id] {
-			r := &lx.rules[ri]
+		for _, en := range lx.triggers.of(toks[i].id) {
+			ri, r := en.rule, &lx.rules[en.rule]
 			if !r.possible(&chunk) {
 				continue
 			}
