@@ -324,7 +324,14 @@ func TestSafetyTableMatchesReference(t *testing.T) {
 			buf := make([]byte, len(w), max(c, len(w)))
 			copy(buf, w)
 			copy(buf[len(buf):cap(buf)], "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz") // stale bytes after the word
-			if got, want := lx.table.get(safetyHash(buf), buf), ref.get(safetyHash(buf), buf); got != want {
+			var got uint16
+			if e := lx.table.get(safetyHash(buf), buf); e != nil {
+				got = e.id
+				if e.class != lx.wclass[e.id] {
+					t.Fatalf("get(%q): class %b, want wclass %b", w, e.class, lx.wclass[e.id])
+				}
+			}
+			if want := ref.get(safetyHash(buf), buf); got != want {
 				t.Fatalf("get(%q) with capacity %d: got %d, want %d", w, cap(buf), got, want)
 			}
 		}

@@ -59,7 +59,7 @@ func (sc *safetyScanner) mayTrigger(chunk *safetyBloom) bool {
 	var classes uint8
 	for i := range toks {
 		chunk.add(toks[i].id)
-		classes |= lx.wclass[toks[i].id]
+		classes |= toks[i].class
 	}
 	if classes&safetyWAnchor == 0 {
 		return false
@@ -159,7 +159,7 @@ func (sc *safetyScanner) scope(start, n int, flag uint16, stop uint8) {
 	flag &^= safetyFComma
 	sent := toks[start-1].sent
 	for j := start; j < len(toks) && j < start+n && toks[j].sent == sent; j++ {
-		if sc.lx.wclass[toks[j].id]&stop != 0 || (byComma && toks[j].flags&safetyFComma != 0) {
+		if toks[j].class&stop != 0 || (byComma && toks[j].flags&safetyFComma != 0) {
 			return
 		}
 		toks[j].flags |= flag

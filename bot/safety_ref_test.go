@@ -253,6 +253,7 @@ func (sc *refSafetyScanner) endSentence() {
 }
 
 func (sc *refSafetyScanner) emit(t safetyTok) {
+	t.class = sc.lx.wclass[t.id] // the shared rule matcher reads it from the token
 	t.sent = sc.sent
 	if sc.comma {
 		t.flags = safetyFComma

@@ -119,7 +119,7 @@ func (r *safetyRule) from(lx *safetyLexicon, toks []safetyTok, k, pos, extra int
 				return e
 			}
 		}
-		if lx.wclass[toks[j].id]&safetyWNeg != 0 {
+		if toks[j].class&safetyWNeg != 0 {
 			break
 		}
 	}

@@ -17,6 +17,7 @@ type safetyTok struct {
 	id    uint16 // lexicon id; 0 for a word the lexicon does not know
 	flags uint16 // safetyF* marks set by the marker rules
 	sent  uint16 // sentence number within the chunk
+	class uint8  // the id's word classes, wclass[id]
 	num   int32  // the value of a number token
 }
 
@@ -116,7 +117,7 @@ func (sc *safetyScanner) other(r rune) {
 		return
 	case r == '\U0001F602' || r == '\U0001F923' || r == '\U0001F639' || r == '\U0001F606' || r == '\U0001F480':
 		sc.endWord()
-		sc.emit(safetyTok{id: sc.lx.lol})
+		sc.emit(safetyTok{id: sc.lx.lol, class: sc.lx.wclass[sc.lx.lol]})
 	case r == '\u2026' || r == '\u203c' || r == '\u2049' || r == '\uff1f' || r == '\uff01' || r == '\u3002':
 		sc.endWord()
 		sc.endSentence()
@@ -215,14 +216,14 @@ func (sc *safetyScanner) endWord() {
 	switch {
 	case sc.bad || sc.wn > safetyWordMax:
 	case sc.digits:
-		t.id = safetyNumID
+		t.id, t.class = safetyNumID, sc.lx.wclass[safetyNumID]
 		for _, d := range sc.word[:sc.wn] {
 			if t.num < safetyNumMax {
 				t.num = t.num*10 + int32(d-'0')
 			}
 		}
 	default:
-		t.id = sc.lx.lookup(sc.word[:sc.wn], sc.hash, sc.double)
+		t.id, t.class = sc.lx.lookup(sc.word[:sc.wn], sc.hash, sc.double)
 	}
 	sc.wn, sc.digits, sc.bad, sc.double = 0, false, false, false
 	sc.emit(t)

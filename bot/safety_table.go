@@ -15,10 +15,11 @@ type safetyTable struct {
 }
 
 type safetyEntry struct {
-	key  uint64 // the key's bytes, little-endian and zero-padded; past eight, its offset in keys
-	hash uint32
-	id   uint16 // 0 marks an empty slot
-	n    uint8
+	key   uint64 // the key's bytes, little-endian and zero-padded; past eight, its offset in keys
+	hash  uint32
+	id    uint16 // 0 marks an empty slot
+	n     uint8
+	class uint8 // wclass[id]
 }
 
 const (
@@ -48,8 +49,9 @@ func safetyPack(w []byte) uint64 {
 	return binary.LittleEndian.Uint64(w[:8]) & (1<<(8*len(w)) - 1)
 }
 
-// newSafetyTable builds a table of m, at most half full.
-func newSafetyTable(m map[string]uint16) *safetyTable {
+// newSafetyTable builds a table of m, at most half full, with the word
+// classes of each id.
+func newSafetyTable(m map[string]uint16, wclass []uint8) *safetyTable {
 	size := uint32(16)
 	for size < uint32(2*len(m)) {
 		size *= 2
@@ -59,7 +61,7 @@ func newSafetyTable(m map[string]uint16) *safetyTable {
 		if id == 0 || len(w) > safetyWordMax {
 			continue
 		}
-		e := safetyEntry{hash: safetyHash([]byte(w)), n: uint8(len(w)), id: id}
+		e := safetyEntry{hash: safetyHash([]byte(w)), n: uint8(len(w)), id: id, class: wclass[id]}
 		if len(w) <= 8 {
 			e.key = safetyPack([]byte(w))
 		} else {
@@ -75,15 +77,15 @@ func newSafetyTable(m map[string]uint16) *safetyTable {
 	return t
 }
 
-// get returns the id of w, whose hash is h, or 0.
-func (t *safetyTable) get(h uint32, w []byte) uint16 {
+// get returns the entry of w, whose hash is h, or nil.
+func (t *safetyTable) get(h uint32, w []byte) *safetyEntry {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		e := &t.slots[i]
 		if e.id == 0 {
-			return 0
+			return nil
 		}
 		if e.hash == h && int(e.n) == len(w) && t.equal(e, w) {
-			return e.id
+			return e
 		}
 	}
 }
