@@ -183,7 +183,10 @@ var consentStart = func() map[string]bool {
 // mayBeConsent reports, without allocating, whether the first word of
 // text that is not a filler can start a consent keyword or phrase: most
 // messages stop here.
-func mayBeConsent(text string) bool { return firstWordIn(text, consentStart, fillers) }
+func mayBeConsent(text string) bool { return firstWordIn(text, consentGate, fillerSet) }
+
+// The sets mayBeConsent reads.
+var consentGate, fillerSet = newWordSet(consentStart), newWordSet(fillers)
 
 // consentWords appends to dst the words of text as the consent keywords
 // read them: fillers dropped, and "opt out", "opt-out", "opt in" and a

@@ -70,11 +70,14 @@ var talkStart = func() map[string]bool {
 	return m
 }()
 
+// The sets smallTalk's gate reads.
+var talkGate, talkFillerSet = newWordSet(talkStart), newWordSet(talkFiller)
+
 // smallTalk reads text as small talk: the whole message a greeting, thanks,
 // goodbye, acknowledgement, or "who are you". A question that merely starts
 // with "hi" is not small talk.
 func smallTalk(text string) talkKind {
-	if len(text) > 60 || !firstWordIn(text, talkStart, talkFiller) {
+	if len(text) > 60 || !firstWordIn(text, talkGate, talkFillerSet) {
 		return talkNone
 	}
 	var buf [60]byte // the words are never longer than the text

@@ -60,7 +60,7 @@ func nextWord(list []byte) (word, rest []byte) {
 
 // firstWordIn reports, without allocating, whether the first word of text
 // not in skip, folded as appendWords folds it, is in set.
-func firstWordIn(text string, set, skip map[string]bool) bool {
+func firstWordIn(text string, set, skip *wordSet) bool {
 	var buf [24]byte
 	n := 0
 	for i, r := range text {
@@ -74,15 +74,48 @@ func firstWordIn(text string, set, skip map[string]bool) bool {
 			return false
 		case r == '\'':
 		case n > 0:
-			if w := buf[:n]; !skip[string(w)] {
-				return set[string(w)]
+			if w := buf[:n]; !skip.has(w) {
+				return set.has(w)
 			}
 			n = 0
 		case i > 64:
 			return false
 		}
 	}
-	return set[string(buf[:n])]
+	return set.has(buf[:n])
+}
+
+// wordSet is a set of words with a 1024-bit bloom filter in front of its
+// map. The gates ask it about the first word of every message, and the
+// answer is nearly always no: the filter (two cache lines) tells most of
+// those without reading the map, which is cold by the time a message
+// comes, after the FAQ matcher ran.
+type wordSet struct {
+	bloom [16]uint64
+	words map[string]bool
+}
+
+func newWordSet(words map[string]bool) *wordSet {
+	s := &wordSet{words: words}
+	for w, in := range words {
+		if in {
+			a, b := wordBits(safetyHash([]byte(w)))
+			s.bloom[a>>6] |= 1 << (a & 63)
+			s.bloom[b>>6] |= 1 << (b & 63)
+		}
+	}
+	return s
+}
+
+// wordBits are the two filter bits of a word with hash h.
+func wordBits(h uint32) (uint32, uint32) { return h & 1023, h >> 16 & 1023 }
+
+func (s *wordSet) has(w []byte) bool {
+	a, b := wordBits(safetyHash(w))
+	if s.bloom[a>>6]&(1<<(a&63)) == 0 || s.bloom[b>>6]&(1<<(b&63)) == 0 {
+		return false
+	}
+	return s.words[string(w)]
 }
 
 // foldRune lower-cases an ASCII letter and folds the accented letters of

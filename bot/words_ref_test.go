@@ -54,7 +54,7 @@ func refConsentTokens(text string) []string {
 }
 
 func refParseConsent(text string) consentIntent {
-	if len(text) > 80 || !mayBeConsent(text) {
+	if len(text) > 80 || !refFirstWordIn(text, consentStart, fillers) {
 		return consentIntent{}
 	}
 	toks := refConsentTokens(text)
@@ -108,7 +108,7 @@ func refParseConsent(text string) consentIntent {
 }
 
 func refSmallTalk(text string) talkKind {
-	if len(text) > 60 || !firstWordIn(text, talkStart, talkFiller) {
+	if len(text) > 60 || !refFirstWordIn(text, talkStart, talkFiller) {
 		return talkNone
 	}
 	toks := refWords(text)
@@ -143,4 +143,31 @@ func refClean(s string) string {
 		return r
 	}, s)
 	return strings.TrimSpace(s)
+}
+
+// refFirstWordIn reports whether the first word of text not in skip,
+// folded, is in set.
+func refFirstWordIn(text string, set, skip map[string]bool) bool {
+	var buf [24]byte
+	n := 0
+	for i, r := range text {
+		r = foldRune(r)
+		letter := r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+		switch {
+		case letter && n < len(buf):
+			buf[n] = byte(r)
+			n++
+		case letter:
+			return false
+		case r == '\'':
+		case n > 0:
+			if w := buf[:n]; !skip[string(w)] {
+				return set[string(w)]
+			}
+			n = 0
+		case i > 64:
+			return false
+		}
+	}
+	return set[string(buf[:n])]
 }

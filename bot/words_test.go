@@ -181,3 +181,29 @@ func TestPrintableBlocks(t *testing.T) {
 		t.Errorf("printableBlocks of 17 printable bytes from 2: got %d, want 18", got)
 	}
 }
+
+// A wordSet answers as its map does, for its words and for others.
+func TestWordSet(t *testing.T) {
+	others := keywordVocabulary()
+	for _, w := range others {
+		others = append(others, w+"s", w[:len(w)/2], "x"+w)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		for d := 'a'; d <= 'z'; d++ {
+			others = append(others, string(c), string([]rune{c, d}))
+		}
+	}
+	for name, s := range map[string]*wordSet{"consentGate": consentGate, "fillerSet": fillerSet, "talkGate": talkGate, "talkFillerSet": talkFillerSet} {
+		for w := range s.words {
+			if !s.has([]byte(w)) {
+				t.Errorf("%s: %q is in the map but not in the set", name, w)
+			}
+		}
+		for _, w := range others {
+			if got, want := s.has([]byte(w)), s.words[w]; got != want {
+				t.Errorf("%s.has(%q): got %v, want %v", name, w, got, want)
+			}
+		}
+		t.Logf("%s: %d words", name, len(s.words))
+	}
+}
