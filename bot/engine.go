@@ -56,24 +56,30 @@ type Engine struct {
 // and what the engine shows of each entry.
 type kbState struct {
 	kb      *faq.KB
-	fill    map[*texts]*strings.Replacer
-	says    map[*texts]*texts
+	fill    [len(textsLangs)]*strings.Replacer // by textsSlot
+	says    [len(textsLangs)]*texts
 	entries map[*faq.Entry]*entryParts
 }
 
 func newKBState(kb *faq.KB) *kbState {
-	st := &kbState{
-		kb:      kb,
-		fill:    make(map[*texts]*strings.Replacer, len(textsByLang)),
-		says:    make(map[*texts]*texts, len(textsByLang)),
-		entries: newEntryParts(kb),
-	}
-	for _, t := range textsByLang {
-		r := t.replacer(kb.Clinic)
-		st.fill[t] = r
-		st.says[t] = t.filled(r)
+	st := &kbState{kb: kb, entries: newEntryParts(kb)}
+	for i, lang := range textsLangs {
+		t := textsByLang[lang]
+		st.fill[i] = t.replacer(kb.Clinic)
+		st.says[i] = t.filled(st.fill[i])
 	}
 	return st
+}
+
+// slot returns the place of t among textsLangs, or -1.
+func (t *texts) slot() int {
+	switch t {
+	case textsEN:
+		return 0
+	case textsES:
+		return 1
+	}
+	return -1
 }
 
 // New returns an engine answering from kb.
@@ -93,9 +99,8 @@ func (e *Engine) KB() *faq.KB { return e.cur.Load().kb }
 // fill puts kb's clinic details into s, a text made from one of t's
 // templates. The fixed texts come filled in from says.
 func (e *Engine) fill(kb *faq.KB, t *texts, s string) string {
-	st := e.cur.Load()
-	if r := st.fill[t]; r != nil && st.kb == kb {
-		return r.Replace(s)
+	if st, i := e.cur.Load(), t.slot(); i >= 0 && st.kb == kb {
+		return st.fill[i].Replace(s)
 	}
 	return t.replacer(kb.Clinic).Replace(s) // kb was swapped out mid-message
 }
@@ -103,9 +108,8 @@ func (e *Engine) fill(kb *faq.KB, t *texts, s string) string {
 // says returns t with kb's clinic details filled in, made once per
 // knowledge base rather than per message.
 func (e *Engine) says(kb *faq.KB, t *texts) *texts {
-	st := e.cur.Load()
-	if f := st.says[t]; f != nil && st.kb == kb {
-		return f
+	if st, i := e.cur.Load(), t.slot(); i >= 0 && st.kb == kb {
+		return st.says[i]
 	}
 	return t.filled(t.replacer(kb.Clinic)) // kb was swapped out mid-message
 }

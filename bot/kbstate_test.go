@@ -63,7 +63,7 @@ entries:
 	if got := e.says(oldKB, en).fallback; !strings.Contains(got, "555 0100") {
 		t.Errorf("after SetKB, the old KB's fallback: got %q", got)
 	}
-	if got, want := e.says(newKB, en), e.cur.Load().says[en]; got != want {
+	if got, want := e.says(newKB, en), e.cur.Load().says[en.slot()]; got != want {
 		t.Errorf("after SetKB, the new KB's texts were not served from its cache")
 	}
 }
@@ -116,10 +116,15 @@ func TestSpeaksIsTheMap(t *testing.T) {
 			t.Errorf("textsSlot(%q): got %d", l, i)
 		}
 	}
-	for _, l := range textsLangs {
-		if textsByLang[l] == nil {
-			t.Errorf("textsLangs has %q, which has no texts", l)
+	// The engine keeps per-KB texts for the languages of textsLangs, and
+	// fills the others in per message: they must be all of them.
+	for i, l := range textsLangs {
+		if textsByLang[l] == nil || textsByLang[l].slot() != i {
+			t.Errorf("textsLangs has %q at %d, which has no texts there", l, i)
 		}
+	}
+	if len(textsByLang) != len(textsLangs) {
+		t.Errorf("%d languages have texts, textsLangs has %d: add the new one to textsLangs and texts.slot", len(textsByLang), len(textsLangs))
 	}
 }
 
