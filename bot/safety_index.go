@@ -111,8 +111,9 @@ type safetyIndex struct {
 }
 
 type safetyIndexEntry struct {
-	need safetyBloom // the rule's need with the fewest bits; all ones if it has none
-	rule uint16
+	need        safetyBloom // the rule's need with the fewest bits; all ones if it has none
+	rule        uint16
+	effect, arg uint8 // the rule's
 }
 
 func newSafetyIndex(rules []safetyRule, byID [][]uint16) safetyIndex {
@@ -120,7 +121,8 @@ func newSafetyIndex(rules []safetyRule, byID [][]uint16) safetyIndex {
 	for id, ris := range byID {
 		ix.start[id] = uint32(len(ix.entries))
 		for _, ri := range ris {
-			e := safetyIndexEntry{rule: ri, need: safetyBloom{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}}
+			e := safetyIndexEntry{rule: ri, effect: rules[ri].effect, arg: rules[ri].arg,
+				need: safetyBloom{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}}
 			for _, nb := range rules[ri].need {
 				if nb.bits() < e.need.bits() {
 					e.need = nb

@@ -10,7 +10,8 @@ func (sc *safetyScanner) judge() {
 	// every message, and most show it without a rule being read: they hold
 	// no anchor word (safetyBuilder.anchor).
 	var chunk safetyBloom
-	if !sc.mayTrigger(&chunk) {
+	first, firstEntry := sc.firstTrigger(&chunk)
+	if first < 0 {
 		return
 	}
 	for i := range toks {
@@ -31,9 +32,15 @@ func (sc *safetyScanner) judge() {
 			}
 		}
 	}
-	for i := range toks {
-		for _, en := range lx.triggers.of(toks[i].id) {
-			if !en.need.meets(&chunk) {
+	// The triggers before the first that matches match nothing; and a
+	// trigger whose effect the score already has would change nothing.
+	for i := first; i < len(toks); i++ {
+		entries := lx.triggers.of(toks[i].id)
+		if i == first {
+			entries = entries[firstEntry:]
+		}
+		for _, en := range entries {
+			if sc.score.has(en.effect, en.arg) || !en.need.meets(&chunk) {
 				continue
 			}
 			r := &lx.rules[en.rule]
@@ -51,28 +58,49 @@ func (sc *safetyScanner) judge() {
 	}
 }
 
-// mayTrigger reports whether a trigger rule matches somewhere in the
-// chunk, guards aside, and fills chunk with the chunk's words.
-func (sc *safetyScanner) mayTrigger(chunk *safetyBloom) bool {
+// firstTrigger finds the first trigger rule that matches in the chunk,
+// guards aside: the token it starts at and its place among the token's
+// entries, or -1. It fills chunk with the chunk's words.
+func (sc *safetyScanner) firstTrigger(chunk *safetyBloom) (int, int) {
 	toks := sc.toks[:sc.n]
 	lx := sc.lx
 	var classes uint8
 	for i := range toks {
-		chunk.add(toks[i].id)
 		classes |= toks[i].class
 	}
 	if classes&safetyWAnchor == 0 {
-		return false
+		return -1, 0
 	}
 	for i := range toks {
-		for _, en := range lx.triggers.of(toks[i].id) {
+		chunk.add(toks[i].id)
+	}
+	for i := range toks {
+		for k, en := range lx.triggers.of(toks[i].id) {
 			if !en.need.meets(chunk) {
 				continue
 			}
 			if r := &lx.rules[en.rule]; r.possible(chunk) && r.match(lx, toks, i) >= 0 {
-				return true
+				return i, k
 			}
 		}
+	}
+	return -1, 0
+}
+
+// has reports whether the score already holds what a rule of this effect
+// and arg would add.
+func (s *safetyScore) has(effect, arg uint8) bool {
+	switch effect {
+	case safetyCrisis:
+		return s.crisis
+	case safetyEmergency:
+		return s.emergency
+	case safetyCrisisClue:
+		return s.cweak&(1<<arg) != 0
+	case safetyEmergClue:
+		return s.eweak&(1<<arg) != 0
+	case safetySelfHarm:
+		return s.selfHarmDone
 	}
 	return false
 }

@@ -57,7 +57,7 @@ type safetyScanner struct {
 	wn     int                    // its length; may exceed safetyWordMax
 	hash   uint32                 // safetyHash of the word so far
 	double bool                   // it has a letter twice in a row
-	comma  bool                   // a comma came before the next token
+	comma  uint16                 // safetyFComma when a comma came before the next token, else 0
 	digits bool                   // it is a number
 	bad    bool                   // it has letters we cannot fold to a-z
 	done   bool                   // an emergency is certain: stop reading
@@ -92,7 +92,7 @@ func (sc *safetyScanner) feed(text string) {
 				sc.endSentence()
 			case c == ',' || c == ':':
 				sc.endWord()
-				sc.comma = true
+				sc.comma = safetyFComma
 			default:
 				sc.endWord()
 			}
@@ -117,7 +117,7 @@ func (sc *safetyScanner) other(r rune) {
 		return
 	case r == '\U0001F602' || r == '\U0001F923' || r == '\U0001F639' || r == '\U0001F606' || r == '\U0001F480':
 		sc.endWord()
-		sc.emit(safetyTok{id: sc.lx.lol, class: sc.lx.wclass[sc.lx.lol]})
+		sc.emit(sc.lx.lol, sc.lx.wclass[sc.lx.lol], 0)
 	case r == '\u2026' || r == '\u203c' || r == '\u2049' || r == '\uff1f' || r == '\uff01' || r == '\u3002':
 		sc.endWord()
 		sc.endSentence()
@@ -212,21 +212,23 @@ func (sc *safetyScanner) endWord() {
 	if sc.wn == 0 {
 		return
 	}
-	t := safetyTok{}
+	var id uint16
+	var class uint8
+	var num int32
 	switch {
 	case sc.bad || sc.wn > safetyWordMax:
 	case sc.digits:
-		t.id, t.class = safetyNumID, sc.lx.wclass[safetyNumID]
+		id, class = safetyNumID, sc.lx.wclass[safetyNumID]
 		for _, d := range sc.word[:sc.wn] {
-			if t.num < safetyNumMax {
-				t.num = t.num*10 + int32(d-'0')
+			if num < safetyNumMax {
+				num = num*10 + int32(d-'0')
 			}
 		}
 	default:
-		t.id, t.class = sc.lx.lookup(sc.word[:sc.wn], sc.hash, sc.double)
+		id, class = sc.lx.lookup(sc.word[:sc.wn], sc.hash, sc.double)
 	}
 	sc.wn, sc.digits, sc.bad, sc.double = 0, false, false, false
-	sc.emit(t)
+	sc.emit(id, class, num)
 }
 
 func (sc *safetyScanner) endSentence() {
@@ -235,17 +237,18 @@ func (sc *safetyScanner) endSentence() {
 	}
 }
 
-func (sc *safetyScanner) emit(t safetyTok) {
-	t.sent = sc.sent
-	if sc.comma {
-		t.flags = safetyFComma
-		sc.comma = false
-	}
-	sc.toks[sc.n] = t
+// emit adds a token, marked if a comma came before it.
+func (sc *safetyScanner) emit(id uint16, class uint8, num int32) {
+	sc.toks[sc.n] = safetyTok{id: id, flags: sc.comma, sent: sc.sent, class: class, num: num}
+	sc.comma = 0
 	sc.n++
-	if sc.n < safetyChunk {
-		return
+	if sc.n == safetyChunk {
+		sc.next()
 	}
+}
+
+// next judges the full chunk and starts the next one.
+func (sc *safetyScanner) next() {
 	sc.judge()
 	// Carry the tail into the next chunk so a phrase across the cut is seen.
 	copy(sc.toks[:safetyCarry], sc.toks[sc.n-safetyCarry:sc.n])
