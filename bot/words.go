@@ -16,7 +16,7 @@ func appendWords(dst []byte, text string, drop map[string]bool) ([]byte, int) {
 	n := 0
 	start := -1 // where the word being read starts in dst; -1 between words
 	for _, r := range text {
-		r = foldRune(r)
+		r = fold(r)
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			if start < 0 {
@@ -64,7 +64,7 @@ func firstWordIn(text string, set, skip *wordSet) bool {
 	var buf [24]byte
 	n := 0
 	for i, r := range text {
-		r = foldRune(r)
+		r = fold(r)
 		letter := r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
 		switch {
 		case letter && n < len(buf):
@@ -116,6 +116,17 @@ func (s *wordSet) has(w []byte) bool {
 		return false
 	}
 	return s.words[string(w)]
+}
+
+// fold is foldRune with the ASCII case inline, which is nearly every rune.
+func fold(r rune) rune {
+	if r < 0x80 {
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	return foldRune(r)
 }
 
 // foldRune lower-cases an ASCII letter and folds the accented letters of

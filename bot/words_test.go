@@ -207,3 +207,11 @@ func TestWordSet(t *testing.T) {
 		t.Logf("%s: %d words", name, len(s.words))
 	}
 }
+
+func TestFoldIsFoldRune(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if fold(r) != foldRune(r) {
+			t.Fatalf("fold(%q): got %q, foldRune says %q", r, fold(r), foldRune(r))
+		}
+	}
+}
