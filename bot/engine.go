@@ -260,12 +260,19 @@ func (e *Engine) safety(kb *faq.KB, m carebot.Message, k SafetyKind, lang string
 
 // user loads the sender, or makes them up if they are new (first) or the
 // store is missing or failing: answering matters more than remembering.
+//
+// The clock is read only for a user made up here, and only when something
+// will see when: the store, or a Command. Reading it costs about as much
+// as the rest of this function, and most messages come from known users.
 func (e *Engine) user(ctx context.Context, m carebot.Message) (u carebot.User, first bool) {
-	u = carebot.User{Key: m.From.UserKey(), Created: e.now()}
+	u = carebot.User{Key: m.From.UserKey()}
 	if !m.From.Group {
 		u.DM = m.From
 	}
 	if e.Users == nil {
+		if len(e.Commands) > 0 {
+			u.Created = e.now()
+		}
 		return u, false
 	}
 	got, err := e.Users.User(ctx, u.Key)
@@ -273,9 +280,11 @@ func (e *Engine) user(ctx context.Context, m carebot.Message) (u carebot.User, f
 	case err == nil:
 		return got, false
 	case errors.Is(err, carebot.ErrNotFound):
+		u.Created = e.now()
 		return u, true
 	default:
 		e.logError(ctx, "load user", err)
+		u.Created = e.now()
 		return u, false
 	}
 }

@@ -1,10 +1,12 @@
 package bot
 
 import (
+	"context"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/faq"
@@ -202,5 +204,48 @@ func TestOutcomeSlicesDoNotAlias(t *testing.T) {
 	}
 	if routes[RouteSuggest] == 0 || routes[RouteAnswer] == 0 {
 		t.Errorf("routes %v: want answers and suggestions among them", routes)
+	}
+}
+
+// commandFunc is a Command from a function.
+type commandFunc func(ctx context.Context, m carebot.Message, u carebot.User) ([]carebot.Reply, bool, error)
+
+func (f commandFunc) Handle(ctx context.Context, m carebot.Message, u carebot.User) ([]carebot.Reply, bool, error) {
+	return f(ctx, m, u)
+}
+
+// A user made up for a message is created at the engine's clock, whether
+// the store keeps them or a Command sees them; a known user keeps their
+// own creation time, and costs no clock read.
+func TestUserCreatedAtTheClock(t *testing.T) {
+	e, st := newTestEngine(t)
+	reads := 0
+	e.Now = func() time.Time { reads++; return testNow }
+	e.Respond(t.Context(), dm("when are you open?"))
+	if got := st.users["test:u1"].Created; !got.Equal(testNow) {
+		t.Errorf("a new user stored with Created %v, want %v", got, testNow)
+	}
+	old := testNow.Add(-48 * time.Hour)
+	st.users["test:u1"] = carebot.User{Key: "test:u1", Lang: "en", Created: old}
+	reads = 0
+	e.Respond(t.Context(), dm("when are you open?"))
+	if got := st.users["test:u1"].Created; !got.Equal(old) {
+		t.Errorf("a known user's Created became %v, want %v", got, old)
+	}
+	if reads != 0 {
+		t.Errorf("a known user's question read the clock %d times, want 0", reads)
+	}
+
+	// Without a store, a Command still sees the user made up at the clock.
+	e = New(testKB(t))
+	e.Now = func() time.Time { return testNow }
+	var seen carebot.User
+	e.Commands = []Command{commandFunc(func(ctx context.Context, m carebot.Message, u carebot.User) ([]carebot.Reply, bool, error) {
+		seen = u
+		return nil, false, nil
+	})}
+	e.Respond(t.Context(), dm("when are you open?"))
+	if seen.Key != "test:u1" || !seen.Created.Equal(testNow) {
+		t.Errorf("the Command saw %+v, want key test:u1 created %v", seen, testNow)
 	}
 }
