@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/faq"
@@ -21,10 +22,15 @@ const (
 func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string) Outcome {
 	res := kb.Match(text, known)
 	lang := known
-	if res.Lang != "" && textsByLang[res.Lang] != nil {
+	if res.Lang != "" && speaks(res.Lang) != nil {
 		lang = res.Lang
 	}
-	ranked := make([]string, len(res.Candidates))
+	// The ranked ids and the suggested ones share one allocation; each
+	// slice's capacity ends where it does, so appending to one cannot
+	// write over the other.
+	n := len(res.Candidates)
+	ids := make([]string, n, n+len(res.Suggestions))
+	ranked := ids[:n:n]
 	for i, c := range res.Candidates {
 		ranked[i] = c.Entry.ID
 	}
@@ -36,21 +42,22 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 		return o
 	case len(res.Suggestions) > 0:
 		t := textsFor(lang)
-		o := Outcome{Route: RouteSuggest, Lang: lang, Ranked: ranked}
-		r := carebot.Reply{Text: t.didYouMean, Buttons: make([]carebot.Button, 0, len(res.Suggestions)+1)}
-		ids := make([]string, 0, len(res.Suggestions))
+		o := Outcome{Route: RouteSuggest, Lang: lang, Ranked: ranked, Suggestions: ids[n:n]}
+		o.Replies = newReply(t.didYouMean, len(res.Suggestions)+1)
+		r := &o.Replies[0]
 		for _, c := range res.Suggestions {
-			q, _, _ := c.Entry.Localized(lang)
-			r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: payloadEntry + c.Entry.ID})
+			p := e.entryParts(kb, c.Entry)
+			q, _, _ := p.localized(lang)
+			r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: p.self})
 			o.Suggestions = append(o.Suggestions, c.Entry.ID)
-			ids = append(ids, c.Entry.ID)
 		}
 		r.Buttons = append(r.Buttons, carebot.Button{Label: t.noneOfThese, Payload: payloadNone})
-		o.Replies = []carebot.Reply{r}
 		if len(res.Candidates) > 0 {
 			o.Confidence = res.Candidates[0].Confidence
 		}
-		e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackSuggest, At: e.now(), Lang: lang, Text: text, Entries: ids})
+		if e.Feedback != nil { // the feedback keeps its own copy of the ids
+			e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackSuggest, At: e.now(), Lang: lang, Text: text, Entries: slices.Clone(o.Suggestions)})
+		}
 		return o
 	default:
 		o := e.fallback(kb, lang)
@@ -58,7 +65,7 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 		if len(res.Candidates) > 0 {
 			o.Confidence = res.Candidates[0].Confidence
 		}
-		if text != "" {
+		if text != "" && e.Feedback != nil {
 			e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackFallback, At: e.now(), Lang: lang, Text: text})
 		}
 		return o
@@ -69,27 +76,46 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 // another language), with its follow-ups and the rating buttons.
 func (e *Engine) answer(kb *faq.KB, entry *faq.Entry, lang string) Outcome {
 	t := textsFor(lang)
-	_, text, got := entry.Localized(lang)
+	p := e.entryParts(kb, entry)
+	_, text, got := p.localized(lang)
 	if got != lang {
 		text += "\n" + t.only(got)
 	}
-	r := carebot.Reply{Text: text, Buttons: make([]carebot.Button, 0, len(entry.FollowUp)+2)}
-	for _, id := range entry.FollowUp {
-		if f, ok := kb.Entry(id); ok {
-			q, _, _ := f.Localized(lang)
-			r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: payloadEntry + id})
-		}
+	replies := newReply(text, len(p.followUps)+2)
+	r := &replies[0]
+	for _, f := range p.followUps {
+		q, _, _ := f.localized(lang)
+		r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: f.self})
 	}
 	r.Buttons = append(r.Buttons,
-		carebot.Button{Label: t.helpful, Payload: payloadUp + entry.ID},
-		carebot.Button{Label: t.notHelpful, Payload: payloadDown + entry.ID})
-	return Outcome{Route: RouteAnswer, Lang: lang, Entry: entry.ID, Confidence: 1, Replies: []carebot.Reply{r}}
+		carebot.Button{Label: t.helpful, Payload: p.up},
+		carebot.Button{Label: t.notHelpful, Payload: p.down})
+	return Outcome{Route: RouteAnswer, Lang: lang, Entry: entry.ID, Confidence: 1, Replies: replies}
+}
+
+// replyButtonsMax is how many buttons newReply makes room for in the
+// reply's own allocation: an answer with three follow-ups and its ratings.
+const replyButtonsMax = 5
+
+// newReply returns a one-reply slice whose reply says text and has room
+// for n buttons (length 0, capacity n), in one allocation when n is at
+// most replyButtonsMax.
+func newReply(text string, n int) []carebot.Reply {
+	if n > replyButtonsMax {
+		return []carebot.Reply{{Text: text, Buttons: make([]carebot.Button, 0, n)}}
+	}
+	both := new(struct {
+		reply   [1]carebot.Reply
+		buttons [replyButtonsMax]carebot.Button
+	})
+	both.reply[0] = carebot.Reply{Text: text, Buttons: both.buttons[:0:n]}
+	return both.reply[:]
 }
 
 // fallback says how to reach a person.
 func (e *Engine) fallback(kb *faq.KB, lang string) Outcome {
 	t := textsFor(lang)
-	return Outcome{Route: RouteFallback, Lang: lang, Replies: []carebot.Reply{{Text: e.fill(kb, t, t.fallback)}}}
+	return Outcome{Route: RouteFallback, Lang: lang, Replies: []carebot.Reply{{Text: e.says(kb, t).fallback}}}
 }
 
 func (e *Engine) feedback(ctx context.Context, f carebot.Feedback) {

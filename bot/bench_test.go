@@ -18,7 +18,7 @@ const evalDir = "../../shared/eval/"
 
 // benchMessages are the clinic and safety dev messages, as a patient's
 // stream: what the engine meets in practice.
-func benchMessages(b *testing.B) (*faq.KB, []carebot.Message) {
+func benchMessages(b testing.TB) (*faq.KB, []carebot.Message) {
 	kb, err := faq.Load(evalDir + "clinic/kb.yaml")
 	if err != nil {
 		b.Skipf("evaluation data not beside the checkout: %v", err)

@@ -44,7 +44,9 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 		return e.setLang(strings.TrimPrefix(p, payloadLang), lang), true
 	}
 	if p == "" && len(text) < 20 {
-		if l, ok := languageWords[strings.Join(consentTokens(text), " ")]; ok {
+		var buf [20]byte
+		list, _ := consentWords(buf[:0], text)
+		if l, ok := languageWords[string(list)]; ok {
 			return e.setLang(l, lang), true
 		}
 	}
@@ -52,7 +54,7 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 		replies, ok, err := c.Handle(ctx, m, *u)
 		if err != nil {
 			e.logError(ctx, "command", err)
-			return Outcome{Route: RouteCommand, Lang: lang, Replies: []carebot.Reply{{Text: e.fill(kb, t, t.storeFail), Private: true}}}, true
+			return Outcome{Route: RouteCommand, Lang: lang, Replies: []carebot.Reply{{Text: e.says(kb, t).storeFail, Private: true}}}, true
 		}
 		if ok {
 			return Outcome{Route: RouteCommand, Lang: lang, Replies: replies}, true
@@ -67,7 +69,7 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 // setLang answers a language choice; the engine saves it with the user
 // because the outcome's language differs from what they had.
 func (e *Engine) setLang(l, current string) Outcome {
-	if textsByLang[l] == nil {
+	if speaks(l) == nil {
 		l = current
 	}
 	return Outcome{Route: RouteCommand, Lang: l, Replies: []carebot.Reply{{Text: textsFor(l).langSet}}}

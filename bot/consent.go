@@ -14,9 +14,11 @@ import (
 // falsehood. HELP records nothing.
 func (e *Engine) consent(ctx context.Context, kb *faq.KB, m carebot.Message, u carebot.User, in consentIntent, lang string) Outcome {
 	t := textsFor(lang)
+	says := e.says(kb, t)
 	private := m.From.Group // consent is personal: never answered in a group
+	// reply answers with text, whose clinic details are filled in.
 	reply := func(route Route, text string) Outcome {
-		r := carebot.Reply{Text: e.fill(kb, t, text), Private: private}
+		r := carebot.Reply{Text: text, Private: private}
 		o := Outcome{Route: route, Lang: lang, Replies: []carebot.Reply{r}}
 		if private {
 			o.Replies = append([]carebot.Reply{{Text: t.groupPrivate}}, o.Replies...)
@@ -24,7 +26,7 @@ func (e *Engine) consent(ctx context.Context, kb *faq.KB, m carebot.Message, u c
 		return o
 	}
 	if in.kind == intentHelp {
-		return reply(RouteHelp, t.help)
+		return reply(RouteHelp, says.help)
 	}
 
 	action, route := carebot.OptOut, RouteOptOut
@@ -41,23 +43,23 @@ func (e *Engine) consent(ctx context.Context, kb *faq.KB, m carebot.Message, u c
 		events[i] = carebot.ConsentEvent{User: u.Key, Purpose: p, Action: action, Method: in.method, Wording: WordingVersion, At: now}
 	}
 	if e.Consents == nil {
-		return reply(route, t.consentFail)
+		return reply(route, says.consentFail)
 	}
 	if err := e.Consents.RecordConsent(ctx, events...); err != nil {
 		e.logError(ctx, "record consent", err)
-		return reply(route, t.consentFail)
+		return reply(route, says.consentFail)
 	}
 
 	var text string
 	switch {
 	case action == carebot.OptOut && len(in.purposes) == 0:
-		text = t.optOutAll
+		text = says.optOutAll
 	case action == carebot.OptOut:
-		text = fmt.Sprintf(t.optOutOne, t.purposeList(in.purposes))
+		text = e.fill(kb, t, fmt.Sprintf(t.optOutOne, t.purposeList(in.purposes)))
 	case len(in.purposes) == 0:
-		text = t.optInAll
+		text = says.optInAll
 	default:
-		text = fmt.Sprintf(t.optInOne, t.purposeList(in.purposes))
+		text = e.fill(kb, t, fmt.Sprintf(t.optInOne, t.purposeList(in.purposes)))
 	}
 	return reply(route, text)
 }

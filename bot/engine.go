@@ -23,7 +23,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/faq"
@@ -52,18 +51,34 @@ type Engine struct {
 }
 
 // kbState is the knowledge base in use with what the engine derives from
-// it once, not per message: the filled-in clinic details of its texts.
+// it once, not per message: its texts with the clinic details filled in,
+// and what the engine shows of each entry.
 type kbState struct {
-	kb   *faq.KB
-	fill map[*texts]*strings.Replacer
+	kb      *faq.KB
+	fill    [len(textsLangs)]*strings.Replacer // by textsSlot
+	says    [len(textsLangs)]*texts
+	entries map[*faq.Entry]*entryParts
 }
 
 func newKBState(kb *faq.KB) *kbState {
-	st := &kbState{kb: kb, fill: make(map[*texts]*strings.Replacer, len(textsByLang))}
-	for _, t := range textsByLang {
-		st.fill[t] = t.replacer(kb.Clinic)
+	st := &kbState{kb: kb, entries: newEntryParts(kb)}
+	for i, lang := range textsLangs {
+		t := textsByLang[lang]
+		st.fill[i] = t.replacer(kb.Clinic)
+		st.says[i] = t.filled(st.fill[i])
 	}
 	return st
+}
+
+// slot returns the place of t among textsLangs, or -1.
+func (t *texts) slot() int {
+	switch t {
+	case textsEN:
+		return 0
+	case textsES:
+		return 1
+	}
+	return -1
 }
 
 // New returns an engine answering from kb.
@@ -80,13 +95,22 @@ func (e *Engine) SetKB(kb *faq.KB) { e.cur.Store(newKBState(kb)) }
 // KB returns the knowledge base in use.
 func (e *Engine) KB() *faq.KB { return e.cur.Load().kb }
 
-// fill puts kb's clinic details into s, one of t's texts.
+// fill puts kb's clinic details into s, a text made from one of t's
+// templates. The fixed texts come filled in from says.
 func (e *Engine) fill(kb *faq.KB, t *texts, s string) string {
-	st := e.cur.Load()
-	if r := st.fill[t]; r != nil && st.kb == kb {
-		return r.Replace(s)
+	if st, i := e.cur.Load(), t.slot(); i >= 0 && st.kb == kb {
+		return st.fill[i].Replace(s)
 	}
 	return t.replacer(kb.Clinic).Replace(s) // kb was swapped out mid-message
+}
+
+// says returns t with kb's clinic details filled in, made once per
+// knowledge base rather than per message.
+func (e *Engine) says(kb *faq.KB, t *texts) *texts {
+	if st, i := e.cur.Load(), t.slot(); i >= 0 && st.kb == kb {
+		return st.says[i]
+	}
+	return t.filled(t.replacer(kb.Clinic)) // kb was swapped out mid-message
 }
 
 // Route says which step of the engine answered a message.
@@ -130,7 +154,10 @@ func (e *Engine) Handle(ctx context.Context, m carebot.Message) []carebot.Reply 
 
 // Respond answers m and says how.
 func (e *Engine) Respond(ctx context.Context, m carebot.Message) Outcome {
-	start := time.Now()
+	var start time.Time
+	if e.Logger != nil { // the clock is read only when a log line will show it
+		start = time.Now()
+	}
 	kb := e.KB()
 	text := clean(m.Text)
 	o := e.respond(ctx, kb, m, text)
@@ -194,7 +221,7 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 			if first && k != talkWho { // the welcome says hello and what the bot does
 				return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{e.welcome(kb, t)}}
 			}
-			return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{{Text: e.fill(kb, t, t.talk[k])}}}
+			return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{{Text: e.says(kb, t).talk[k]}}}
 		}
 	}
 
@@ -214,16 +241,16 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 // safety answers a crisis or an emergency. In a group the member gets the
 // full reply privately, and the group a short line that names no one.
 func (e *Engine) safety(kb *faq.KB, m carebot.Message, k SafetyKind, lang string) Outcome {
-	t := textsFor(lang)
+	t := e.says(kb, textsFor(lang))
 	o := Outcome{Route: RouteCrisis, Lang: lang}
 	body := t.crisis
 	if k == SafetyEmergency {
 		o.Route, body = RouteEmergency, t.emergency
 	}
-	full := carebot.Reply{Text: e.fill(kb, t, body)}
+	full := carebot.Reply{Text: body}
 	if m.From.Group {
 		full.Private = true
-		o.Replies = []carebot.Reply{{Text: e.fill(kb, t, t.groupSafety)}, full}
+		o.Replies = []carebot.Reply{{Text: t.groupSafety}, full}
 		return o
 	}
 	o.Replies = []carebot.Reply{full}
@@ -232,12 +259,19 @@ func (e *Engine) safety(kb *faq.KB, m carebot.Message, k SafetyKind, lang string
 
 // user loads the sender, or makes them up if they are new (first) or the
 // store is missing or failing: answering matters more than remembering.
+//
+// The clock is read only for a user made up here, and only when something
+// will see when: the store, or a Command. Reading it costs about as much
+// as the rest of this function, and most messages come from known users.
 func (e *Engine) user(ctx context.Context, m carebot.Message) (u carebot.User, first bool) {
-	u = carebot.User{Key: m.From.UserKey(), Created: e.now()}
+	u = carebot.User{Key: m.From.UserKey()}
 	if !m.From.Group {
 		u.DM = m.From
 	}
 	if e.Users == nil {
+		if len(e.Commands) > 0 {
+			u.Created = e.now()
+		}
 		return u, false
 	}
 	got, err := e.Users.User(ctx, u.Key)
@@ -245,9 +279,11 @@ func (e *Engine) user(ctx context.Context, m carebot.Message) (u carebot.User, f
 	case err == nil:
 		return got, false
 	case errors.Is(err, carebot.ErrNotFound):
+		u.Created = e.now()
 		return u, true
 	default:
 		e.logError(ctx, "load user", err)
+		u.Created = e.now()
 		return u, false
 	}
 }
@@ -265,7 +301,7 @@ func (e *Engine) remember(ctx context.Context, u carebot.User, first bool, lang 
 
 func (e *Engine) welcome(kb *faq.KB, t *texts) carebot.Reply {
 	return carebot.Reply{
-		Text:    e.fill(kb, t, t.welcome),
+		Text:    e.says(kb, t).welcome,
 		Buttons: []carebot.Button{{Label: "English", Payload: "lang:en"}, {Label: "Español", Payload: "lang:es"}},
 	}
 }
@@ -274,7 +310,7 @@ func (e *Engine) welcome(kb *faq.KB, t *texts) carebot.Reply {
 // written in, else what the person used before, else what their platform
 // says, else the knowledge base's language.
 func (e *Engine) replyLang(kb *faq.KB, text, hint, known string) string {
-	if l, sure := faq.DetectLang(text); sure && textsByLang[l] != nil {
+	if l, sure := faq.DetectLang(text); sure && speaks(l) != nil {
 		return l
 	}
 	return e.knownLang(kb, hint, known)
@@ -285,7 +321,7 @@ func (e *Engine) knownLang(kb *faq.KB, hint, known string) string {
 	if known != "" {
 		return known
 	}
-	if base, _, _ := strings.Cut(strings.ToLower(hint), "-"); textsByLang[base] != nil {
+	if base, _, _ := strings.Cut(strings.ToLower(hint), "-"); speaks(base) != nil {
 		return base
 	}
 	return kb.Language
@@ -302,32 +338,6 @@ func (e *Engine) logError(ctx context.Context, what string, err error) {
 	if e.Logger != nil {
 		e.Logger.LogAttrs(ctx, slog.LevelError, what, slog.String("err", err.Error()))
 	}
-}
-
-// clean makes any input safe to work on: valid UTF-8, no control
-// characters, trimmed.
-func clean(s string) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, " ")
-	}
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return ' '
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
-}
-
-// truncate cuts s to at most n bytes without splitting a character.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
 }
 
 // slashCommand reads "/stop" and "/help@clinic_bot" as the command name.

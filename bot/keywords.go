@@ -105,31 +105,33 @@ func parseConsent(text string) consentIntent {
 	if len(text) > 80 || !mayBeConsent(text) {
 		return consentIntent{}
 	}
-	toks := consentTokens(text)
-	if len(toks) == 0 || len(toks) > 8 {
+	var buf [80]byte // the words are never longer than the text
+	list, n := consentWords(buf[:0], text)
+	if n == 0 || n > 8 {
 		return consentIntent{}
 	}
-	if len(toks) == 1 {
-		if k, ok := bareKeywords[toks[0]]; ok {
-			return consentIntent{kind: k, method: "keyword:" + strings.ToUpper(toks[0])}
+	if n == 1 {
+		if k, ok := bareKeywords[string(list)]; ok {
+			return consentIntent{kind: k, method: "keyword:" + strings.ToUpper(string(list))}
 		}
 		return consentIntent{}
 	}
-	joined := strings.Join(toks, " ")
-	if optOutPhrases[joined] {
+	if optOutPhrases[string(list)] {
 		return consentIntent{kind: intentOptOut, method: "phrase"}
 	}
-	if optInPhrases[joined] {
+	if optInPhrases[string(list)] {
 		return consentIntent{kind: intentOptIn, method: "phrase"}
 	}
+	verb, rest := nextWord(list)
 	var kind intentKind
-	switch {
-	case optOutVerbs[toks[0]]:
+	switch second, _ := nextWord(rest); {
+	case optOutVerbs[string(verb)]:
 		kind = intentOptOut
-	case optInVerbs[toks[0]]:
+	case optInVerbs[string(verb)]:
 		kind = intentOptIn
-	case toks[0] == "no" && toks[1] == "more":
-		kind, toks = intentOptOut, toks[1:]
+	case string(verb) == "no" && string(second) == "more":
+		kind = intentOptOut
+		verb, rest = nextWord(rest)
 	default:
 		return consentIntent{}
 	}
@@ -137,25 +139,27 @@ func parseConsent(text string) consentIntent {
 	// messages; anything else ("stop my blood pressure meds?") makes it
 	// a question, not a keyword.
 	var purposes []carebot.Purpose
-	for _, w := range toks[1:] {
-		if p, ok := purposeWords[w]; ok {
+	for len(rest) > 0 {
+		var w []byte
+		w, rest = nextWord(rest)
+		if p, ok := purposeWords[string(w)]; ok {
 			if !containsPurpose(purposes, p) {
 				purposes = append(purposes, p)
 			}
 			continue
 		}
-		if !messageWords[w] {
+		if !messageWords[string(w)] {
 			return consentIntent{}
 		}
 	}
 	// CANCEL, END and QUIT are keywords only alone or with message words:
 	// "cancel appointments" asks about appointments, not consent.
-	if (toks[0] == "cancel" || toks[0] == "end" || toks[0] == "quit") && len(purposes) > 0 {
+	if (string(verb) == "cancel" || string(verb) == "end" || string(verb) == "quit") && len(purposes) > 0 {
 		return consentIntent{}
 	}
 	method := "phrase"
 	if len(purposes) > 0 {
-		method = "keyword:" + strings.ToUpper(toks[0]) + "+purpose"
+		method = "keyword:" + strings.ToUpper(string(verb)) + "+purpose"
 	}
 	return consentIntent{kind: kind, purposes: purposes, method: method}
 }
@@ -179,72 +183,43 @@ var consentStart = func() map[string]bool {
 // mayBeConsent reports, without allocating, whether the first word of
 // text that is not a filler can start a consent keyword or phrase: most
 // messages stop here.
-func mayBeConsent(text string) bool { return firstWordIn(text, consentStart, fillers) }
+func mayBeConsent(text string) bool { return firstWordIn(text, consentGate, fillerSet) }
 
-// firstWordIn reports, without allocating, whether the first word of text
-// not in skip, folded as words folds it, is in set.
-func firstWordIn(text string, set, skip map[string]bool) bool {
-	var buf [24]byte
-	n := 0
-	for i, r := range text {
-		r = foldRune(r)
-		letter := r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
-		switch {
-		case letter && n < len(buf):
-			buf[n] = byte(r)
-			n++
-		case letter: // longer than any word of set
-			return false
-		case r == '\'':
-		case n > 0:
-			if w := buf[:n]; !skip[string(w)] {
-				return set[string(w)]
+// The sets mayBeConsent reads.
+var consentGate, fillerSet = newWordSet(consentStart), newWordSet(fillers)
+
+// consentWords appends to dst the words of text as the consent keywords
+// read them: fillers dropped, and "opt out", "opt-out", "opt in" and a
+// bare "stop all" each made one word ("optout", "stopall"), as carriers
+// count them. It returns the words joined by single spaces and how many
+// there are.
+func consentWords(dst []byte, text string) ([]byte, int) {
+	base := len(dst)
+	dst, n := appendWords(dst, text, fillers)
+	// Join "opt" with a following "out" or "in", in place: the list only
+	// gets shorter, so the write position never passes the read position.
+	w := base
+	for rest := dst[base:]; len(rest) > 0; {
+		var word, tail []byte
+		word, rest = nextWord(rest)
+		if string(word) == "opt" { // decided before the copies below overwrite word
+			if next, after := nextWord(rest); string(next) == "out" || string(next) == "in" {
+				tail, rest = next, after
+				n--
 			}
-			n = 0
-		case i > 64:
-			return false
 		}
-	}
-	return set[string(buf[:n])]
-}
-
-// words lower-cases text, folds its accents, and splits it into words,
-// dropping punctuation ("don't" is "dont").
-func words(text string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(foldASCII(text), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '\'')
-	}) {
-		if w = strings.ReplaceAll(w, "'", ""); w != "" {
-			out = append(out, w)
+		if w > base {
+			dst[w] = ' '
+			w++
 		}
+		w += copy(dst[w:], word)
+		w += copy(dst[w:], tail)
 	}
-	return out
-}
-
-// consentTokens lower-cases, folds accents, drops punctuation and fillers,
-// and joins the spellings of opt-out/opt-in/stop-all into one token each.
-func consentTokens(text string) []string {
-	var toks []string
-	for _, w := range words(text) {
-		if !fillers[w] {
-			toks = append(toks, w)
-		}
+	dst = dst[:w]
+	if string(dst[base:]) == "stop all" {
+		dst, n = append(dst[:base], "stopall"...), 1
 	}
-	// "opt out", "opt-out", "stop all" as one word, as carriers count them.
-	out := toks[:0]
-	for i := 0; i < len(toks); i++ {
-		if i+1 < len(toks) && toks[i] == "opt" && (toks[i+1] == "out" || toks[i+1] == "in") {
-			out = append(out, "opt"+toks[i+1])
-			i++
-			continue
-		}
-		out = append(out, toks[i])
-	}
-	if len(out) == 2 && out[0] == "stop" && out[1] == "all" {
-		return []string{"stopall"}
-	}
-	return out
+	return dst, n
 }
 
 func containsPurpose(ps []carebot.Purpose, p carebot.Purpose) bool {
@@ -254,40 +229,4 @@ func containsPurpose(ps []carebot.Purpose, p carebot.Purpose) bool {
 		}
 	}
 	return false
-}
-
-// foldASCII lower-cases s and folds the accented letters of English and
-// Spanish to plain ASCII ("Más" → "mas"). Other letters are kept.
-func foldASCII(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		b.WriteRune(foldRune(r))
-	}
-	return b.String()
-}
-
-// foldRune is foldASCII for one letter.
-func foldRune(r rune) rune {
-	switch r {
-	case 'á', 'à', 'â', 'ä', 'Á', 'À', 'Â', 'Ä':
-		r = 'a'
-	case 'é', 'è', 'ê', 'ë', 'É', 'È', 'Ê', 'Ë':
-		r = 'e'
-	case 'í', 'ì', 'î', 'ï', 'Í', 'Ì', 'Î', 'Ï':
-		r = 'i'
-	case 'ó', 'ò', 'ô', 'ö', 'Ó', 'Ò', 'Ô', 'Ö':
-		r = 'o'
-	case 'ú', 'ù', 'û', 'ü', 'Ú', 'Ù', 'Û', 'Ü':
-		r = 'u'
-	case 'ñ', 'Ñ':
-		r = 'n'
-	case '’', '‘':
-		r = '\''
-	default:
-		if r >= 'A' && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-	}
-	return r
 }

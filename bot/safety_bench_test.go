@@ -37,3 +37,14 @@ func BenchmarkSafety100KB(b *testing.B) {
 		CheckSafety(msg)
 	}
 }
+
+// BenchmarkSafetyEval is the safety check on the engine benchmark's stream
+// of clinic and safety messages: what it costs per message in practice.
+func BenchmarkSafetyEval(b *testing.B) {
+	_, msgs := benchMessages(b)
+	safetyLexiconOnce()
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		CheckSafety(msgs[i%len(msgs)].Text)
+	}
+}

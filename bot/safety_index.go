@@ -69,8 +69,6 @@ func (b *safetyBuilder) collapse() {
 func (b *safetyBuilder) index() {
 	lx := b.lx
 	n := len(lx.names)
-	lx.markers = make([][]uint16, n)
-	lx.triggers = make([][]uint16, n)
 	lx.wclass = make([]uint8, n)
 	for name, bit := range map[string]uint8{"neg": safetyWNeg, "but": safetyWBut, "first": safetyWFirst} {
 		for _, id := range b.classes[name] {
@@ -81,18 +79,102 @@ func (b *safetyBuilder) index() {
 		b.errorf("%d rules: too many to index", len(lx.rules))
 		return
 	}
+	markers, triggers := make([][]uint16, n), make([][]uint16, n)
 	for ri := range lx.rules {
 		r := &lx.rules[ri]
 		ids := r.slots[0].ids
 		if r.slots[0].hasNum {
 			ids = append(ids[:len(ids):len(ids)], safetyNumID)
 		}
-		to := lx.triggers
+		to := triggers
 		if r.effect >= safetyMTopic {
-			to = lx.markers
+			to = markers
 		}
 		for _, id := range ids {
 			to[id] = append(to[id], uint16(ri))
 		}
+		if r.effect < safetyMTopic {
+			b.anchor(r)
+		}
+	}
+	lx.markers, lx.triggers = newSafetyIndex(lx.rules, markers), newSafetyIndex(lx.rules, triggers)
+}
+
+// safetyIndex lists, for each word id, the rules whose first slot holds
+// it, in the order of the tables. Each entry carries a copy of its rule's
+// most selective need, so that most rules are ruled out without being
+// read, and the entries of one word lie together: in the engine the rules
+// are cold by the time the next message comes.
+type safetyIndex struct {
+	start   []uint32 // the entries of id are entries[start[id]:start[id+1]]
+	entries []safetyIndexEntry
+}
+
+type safetyIndexEntry struct {
+	need        safetyBloom // the rule's need with the fewest bits; all ones if it has none
+	rule        uint16
+	effect, arg uint8 // the rule's
+}
+
+func newSafetyIndex(rules []safetyRule, byID [][]uint16) safetyIndex {
+	ix := safetyIndex{start: make([]uint32, len(byID)+1)}
+	for id, ris := range byID {
+		ix.start[id] = uint32(len(ix.entries))
+		for _, ri := range ris {
+			e := safetyIndexEntry{rule: ri, effect: rules[ri].effect, arg: rules[ri].arg,
+				need: safetyBloom{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}}
+			for _, nb := range rules[ri].need {
+				if nb.bits() < e.need.bits() {
+					e.need = nb
+				}
+			}
+			ix.entries = append(ix.entries, e)
+		}
+	}
+	ix.start[len(byID)] = uint32(len(ix.entries))
+	return ix
+}
+
+// of returns the entries of the rules filed under id.
+func (ix *safetyIndex) of(id uint16) []safetyIndexEntry {
+	return ix.entries[ix.start[id]:ix.start[id+1]]
+}
+
+// anchor marks the words of one required slot of trigger rule r, the one
+// made of the rarest words, with safetyWAnchor. A match needs a word of
+// every required slot, so a chunk with no anchor word matches no trigger,
+// and the scanner does not judge it: that is most messages, whatever slot
+// is chosen, as long as it is not made of words every message has.
+func (b *safetyBuilder) anchor(r *safetyRule) {
+	common := map[string]bool{}
+	for _, w := range strings.Fields(safetyCommonWords) {
+		common[w] = true
+	}
+	best, bestCost := -1, 0
+	for k, s := range r.slots {
+		if s.opt {
+			continue
+		}
+		cost := 0
+		if s.hasNum {
+			cost += 100 // numbers are in many questions: dates, times, ages
+		}
+		for _, id := range s.ids {
+			if w := b.lx.names[id]; len(w) <= 3 || common[w] {
+				cost += 100
+			} else {
+				cost++
+			}
+		}
+		if best < 0 || cost < bestCost {
+			best, bestCost = k, cost
+		}
+	}
+	s := &r.slots[best]
+	for _, id := range s.ids {
+		b.lx.wclass[id] |= safetyWAnchor
+	}
+	if s.hasNum {
+		b.lx.wclass[safetyNumID] |= safetyWAnchor
 	}
 }

@@ -4,17 +4,26 @@ package bot
 func (sc *safetyScanner) judge() {
 	toks := sc.toks[:sc.n]
 	lx := sc.lx
+	// The markers only set the marks that the guards of a matching trigger
+	// read, and a trigger's match does not depend on them: when no trigger
+	// matches, the score cannot change, and nothing is run. That is nearly
+	// every message, and most show it without a rule being read: they hold
+	// no anchor word (safetyBuilder.anchor).
+	var chunk safetyBloom
+	first, firstEntry := sc.firstTrigger(&chunk)
+	if first < 0 {
+		return
+	}
 	for i := range toks {
 		toks[i].flags &= safetyFComma
 	}
 	clear(sc.sflags[:])
-	var chunk safetyBloom
 	for i := range toks {
-		chunk.add(toks[i].id)
-	}
-	for i := range toks {
-		for _, ri := range lx.markers[toks[i].id] {
-			r := &lx.rules[ri]
+		for _, en := range lx.markers.of(toks[i].id) {
+			if !en.need.meets(&chunk) {
+				continue
+			}
+			r := &lx.rules[en.rule]
 			if !r.possible(&chunk) {
 				continue
 			}
@@ -23,9 +32,18 @@ func (sc *safetyScanner) judge() {
 			}
 		}
 	}
-	for i := range toks {
-		for _, ri := range lx.triggers[toks[i].id] {
-			r := &lx.rules[ri]
+	// The triggers before the first that matches match nothing; and a
+	// trigger whose effect the score already has would change nothing.
+	for i := first; i < len(toks); i++ {
+		entries := lx.triggers.of(toks[i].id)
+		if i == first {
+			entries = entries[firstEntry:]
+		}
+		for _, en := range entries {
+			if sc.score.has(en.effect, en.arg) || !en.need.meets(&chunk) {
+				continue
+			}
+			r := &lx.rules[en.rule]
 			if !r.possible(&chunk) {
 				continue
 			}
@@ -38,6 +56,53 @@ func (sc *safetyScanner) judge() {
 			}
 		}
 	}
+}
+
+// firstTrigger finds the first trigger rule that matches in the chunk,
+// guards aside: the token it starts at and its place among the token's
+// entries, or -1. It fills chunk with the chunk's words.
+func (sc *safetyScanner) firstTrigger(chunk *safetyBloom) (int, int) {
+	toks := sc.toks[:sc.n]
+	lx := sc.lx
+	var classes uint8
+	for i := range toks {
+		classes |= toks[i].class
+	}
+	if classes&safetyWAnchor == 0 {
+		return -1, 0
+	}
+	for i := range toks {
+		chunk.add(toks[i].id)
+	}
+	for i := range toks {
+		for k, en := range lx.triggers.of(toks[i].id) {
+			if !en.need.meets(chunk) {
+				continue
+			}
+			if r := &lx.rules[en.rule]; r.possible(chunk) && r.match(lx, toks, i) >= 0 {
+				return i, k
+			}
+		}
+	}
+	return -1, 0
+}
+
+// has reports whether the score already holds what a rule of this effect
+// and arg would add.
+func (s *safetyScore) has(effect, arg uint8) bool {
+	switch effect {
+	case safetyCrisis:
+		return s.crisis
+	case safetyEmergency:
+		return s.emergency
+	case safetyCrisisClue:
+		return s.cweak&(1<<arg) != 0
+	case safetyEmergClue:
+		return s.eweak&(1<<arg) != 0
+	case safetySelfHarm:
+		return s.selfHarmDone
+	}
+	return false
 }
 
 func (sc *safetyScanner) apply(r *safetyRule) {
@@ -122,7 +187,7 @@ func (sc *safetyScanner) scope(start, n int, flag uint16, stop uint8) {
 	flag &^= safetyFComma
 	sent := toks[start-1].sent
 	for j := start; j < len(toks) && j < start+n && toks[j].sent == sent; j++ {
-		if sc.lx.wclass[toks[j].id]&stop != 0 || (byComma && toks[j].flags&safetyFComma != 0) {
+		if toks[j].class&stop != 0 || (byComma && toks[j].flags&safetyFComma != 0) {
 			return
 		}
 		toks[j].flags |= flag

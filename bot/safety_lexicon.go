@@ -17,10 +17,10 @@ type safetyLexicon struct {
 	wclass    []uint8           // safetyW* bits per id
 	lol       uint16
 	rules     []safetyRule
-	markers   [][]uint16 // marker rules by the id of their first word
-	triggers  [][]uint16 // trigger rules by the id of their first word
-	names     []string   // id to word, for tests
-	errs      []string   // problems in the tables; a test requires none
+	markers   safetyIndex // marker rules by the id of their first word
+	triggers  safetyIndex // trigger rules by the id of their first word
+	names     []string    // id to word, for tests
+	errs      []string    // problems in the tables; a test requires none
 }
 
 // safetyNumID is the id of every number token.
@@ -28,20 +28,24 @@ const safetyNumID uint16 = 1
 
 // Word classes the scanner itself needs.
 const (
-	safetyWNeg   uint8 = 1 << iota // a negation: gaps never skip it
-	safetyWBut                     // ends a negation's scope
-	safetyWFirst                   // "i": ends a question's scope ("do you have x, i want to die")
+	safetyWNeg    uint8 = 1 << iota // a negation: gaps never skip it
+	safetyWBut                      // ends a negation's scope
+	safetyWFirst                    // "i": ends a question's scope ("do you have x, i want to die")
+	safetyWAnchor                   // a word of the anchor slot of some trigger rule
 )
 
 // safetyLexiconOnce builds the lexicon on first use and returns the same one
 // ever after.
 var safetyLexiconOnce = sync.OnceValue(safetyBuild)
 
-// lookup returns the id of a word as typed, or 0. h is the word's
-// safetyHash, and double says whether it has a letter twice in a row.
-func (lx *safetyLexicon) lookup(w []byte, h uint32, double bool) uint16 {
-	if id := lx.table.get(h, w); id != 0 {
-		return id
+// lookup returns the id of a word as typed, or 0, with the id's word
+// classes (wclass), which the table keeps beside it: the scanner reads
+// them from the token rather than from wclass, a cold array by the time a
+// message comes. h is the word's safetyHash, and double says whether it
+// has a letter twice in a row.
+func (lx *safetyLexicon) lookup(w []byte, h uint32, double bool) (uint16, uint8) {
+	if e := lx.table.get(h, w); e != nil {
+		return e.id, e.class
 	}
 	// "killl", "pleeease": compare with every double letter collapsed. The
 	// table also holds the collapsed form of every word, so a dropped double
@@ -49,22 +53,22 @@ func (lx *safetyLexicon) lookup(w []byte, h uint32, double bool) uint16 {
 	if double {
 		var buf [safetyWordMax]byte
 		c := safetyCollapse(buf[:0], w)
-		if id := lx.table.get(safetyHash(c), c); id != 0 {
-			return id
+		if e := lx.table.get(safetyHash(c), c); e != nil {
+			return e.id, e.class
 		}
 	}
 	// "cuttin", "bleedin", "dyin": the dropped g of speech.
 	if n := len(w); n >= 4 && n < safetyWordMax && w[n-2] == 'i' && w[n-1] == 'n' {
 		var buf [safetyWordMax]byte
 		g := append(append(buf[:0], w...), 'g')
-		if id := lx.table.get(safetyHash(g), g); id != 0 {
-			return id
+		if e := lx.table.get(safetyHash(g), g); e != nil {
+			return e.id, e.class
 		}
 	}
 	if safetyIsLaugh(w) {
-		return lx.lol
+		return lx.lol, lx.wclass[lx.lol]
 	}
-	return 0
+	return 0, 0
 }
 
 // safetyCollapse appends w to dst with every run of a letter cut to one.
@@ -154,7 +158,7 @@ func safetyBuild() *safetyLexicon {
 	for w, id := range b.lx.words {
 		all[w] = id
 	}
-	b.lx.table = newSafetyTable(all)
+	b.lx.table = newSafetyTable(all, b.lx.wclass)
 	return b.lx
 }
 

@@ -1,5 +1,7 @@
 package bot
 
+import "math/bits"
+
 // safetyRule is one compiled line of the rule tables: a phrase pattern, what
 // a match means (its effect) and which contexts cancel it (its guards).
 type safetyRule struct {
@@ -30,6 +32,9 @@ type safetySlot struct {
 type safetyBloom [4]uint64
 
 func (b *safetyBloom) add(id uint16) { b[id>>6&3] |= 1 << (id & 63) }
+func (b *safetyBloom) bits() int {
+	return bits.OnesCount64(b[0]) + bits.OnesCount64(b[1]) + bits.OnesCount64(b[2]) + bits.OnesCount64(b[3])
+}
 func (b *safetyBloom) meets(o *safetyBloom) bool {
 	return b[0]&o[0]|b[1]&o[1]|b[2]&o[2]|b[3]&o[3] != 0
 }
@@ -114,7 +119,7 @@ func (r *safetyRule) from(lx *safetyLexicon, toks []safetyTok, k, pos, extra int
 				return e
 			}
 		}
-		if lx.wclass[toks[j].id]&safetyWNeg != 0 {
+		if toks[j].class&safetyWNeg != 0 {
 			break
 		}
 	}

@@ -17,6 +17,7 @@ type safetyTok struct {
 	id    uint16 // lexicon id; 0 for a word the lexicon does not know
 	flags uint16 // safetyF* marks set by the marker rules
 	sent  uint16 // sentence number within the chunk
+	class uint8  // the id's word classes, wclass[id]
 	num   int32  // the value of a number token
 }
 
@@ -56,7 +57,7 @@ type safetyScanner struct {
 	wn     int                    // its length; may exceed safetyWordMax
 	hash   uint32                 // safetyHash of the word so far
 	double bool                   // it has a letter twice in a row
-	comma  bool                   // a comma came before the next token
+	comma  uint16                 // safetyFComma when a comma came before the next token, else 0
 	digits bool                   // it is a number
 	bad    bool                   // it has letters we cannot fold to a-z
 	done   bool                   // an emergency is certain: stop reading
@@ -76,12 +77,12 @@ func (sc *safetyScanner) feed(text string) {
 	for i := 0; i < len(text) && !sc.done; {
 		c := text[i]
 		if c < utf8.RuneSelf {
+			if safetyLower[c] != 0 {
+				i = sc.letters(text, i)
+				continue
+			}
 			i++
 			switch {
-			case 'a' <= c && c <= 'z':
-				sc.letter(c)
-			case 'A' <= c && c <= 'Z':
-				sc.letter(c + 'a' - 'A')
 			case '0' <= c && c <= '9':
 				sc.digit(c)
 			case c == '\'' || c == '`':
@@ -91,7 +92,7 @@ func (sc *safetyScanner) feed(text string) {
 				sc.endSentence()
 			case c == ',' || c == ':':
 				sc.endWord()
-				sc.comma = true
+				sc.comma = safetyFComma
 			default:
 				sc.endWord()
 			}
@@ -116,7 +117,7 @@ func (sc *safetyScanner) other(r rune) {
 		return
 	case r == '\U0001F602' || r == '\U0001F923' || r == '\U0001F639' || r == '\U0001F606' || r == '\U0001F480':
 		sc.endWord()
-		sc.emit(safetyTok{id: sc.lx.lol})
+		sc.emit(sc.lx.lol, sc.lx.wclass[sc.lx.lol], 0)
 	case r == '\u2026' || r == '\u203c' || r == '\u2049' || r == '\uff1f' || r == '\uff01' || r == '\u3002':
 		sc.endWord()
 		sc.endSentence()
@@ -129,6 +130,54 @@ func (sc *safetyScanner) other(r rune) {
 	default:
 		sc.endWord()
 	}
+}
+
+// safetyLower maps an ASCII letter to its lower case, and every other
+// byte to 0.
+var safetyLower = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
+
+// letters reads the run of ASCII letters that starts at text[i] and
+// returns where it ends. It is letter for each of them, with the word's
+// state kept in registers rather than in the scanner: most of a message
+// is such runs.
+func (sc *safetyScanner) letters(text string, i int) int {
+	if sc.digits {
+		sc.endWord()
+	}
+	wn, h, double := sc.wn, sc.hash, sc.double
+	if wn == 0 {
+		h = safetyFNVOffset
+	}
+	// prev is the letter before, where letter would compare it; no letter
+	// is 0. Past safetyWordMax, letter stops comparing and this goes on,
+	// which changes nothing: a word that long is no word of the lexicon,
+	// and double is read only to look a word up.
+	var prev byte
+	if wn > 0 && wn <= safetyWordMax {
+		prev = sc.word[wn-1]
+	}
+	for ; i < len(text); i++ {
+		c := safetyLower[text[i]]
+		if c == 0 {
+			break
+		}
+		if prev == c {
+			double = true
+		}
+		if wn < safetyWordMax {
+			sc.word[wn] = c
+		}
+		prev = c
+		h = (h ^ uint32(c)) * safetyFNVPrime
+		wn++
+	}
+	sc.wn, sc.hash, sc.double = wn, h, double
+	return i
 }
 
 func (sc *safetyScanner) letter(c byte) {
@@ -163,21 +212,23 @@ func (sc *safetyScanner) endWord() {
 	if sc.wn == 0 {
 		return
 	}
-	t := safetyTok{}
+	var id uint16
+	var class uint8
+	var num int32
 	switch {
 	case sc.bad || sc.wn > safetyWordMax:
 	case sc.digits:
-		t.id = safetyNumID
+		id, class = safetyNumID, sc.lx.wclass[safetyNumID]
 		for _, d := range sc.word[:sc.wn] {
-			if t.num < safetyNumMax {
-				t.num = t.num*10 + int32(d-'0')
+			if num < safetyNumMax {
+				num = num*10 + int32(d-'0')
 			}
 		}
 	default:
-		t.id = sc.lx.lookup(sc.word[:sc.wn], sc.hash, sc.double)
+		id, class = sc.lx.lookup(sc.word[:sc.wn], sc.hash, sc.double)
 	}
 	sc.wn, sc.digits, sc.bad, sc.double = 0, false, false, false
-	sc.emit(t)
+	sc.emit(id, class, num)
 }
 
 func (sc *safetyScanner) endSentence() {
@@ -186,17 +237,18 @@ func (sc *safetyScanner) endSentence() {
 	}
 }
 
-func (sc *safetyScanner) emit(t safetyTok) {
-	t.sent = sc.sent
-	if sc.comma {
-		t.flags = safetyFComma
-		sc.comma = false
-	}
-	sc.toks[sc.n] = t
+// emit adds a token, marked if a comma came before it.
+func (sc *safetyScanner) emit(id uint16, class uint8, num int32) {
+	sc.toks[sc.n] = safetyTok{id: id, flags: sc.comma, sent: sc.sent, class: class, num: num}
+	sc.comma = 0
 	sc.n++
-	if sc.n < safetyChunk {
-		return
+	if sc.n == safetyChunk {
+		sc.next()
 	}
+}
+
+// next judges the full chunk and starts the next one.
+func (sc *safetyScanner) next() {
 	sc.judge()
 	// Carry the tail into the next chunk so a phrase across the cut is seen.
 	copy(sc.toks[:safetyCarry], sc.toks[sc.n-safetyCarry:sc.n])

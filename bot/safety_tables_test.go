@@ -17,7 +17,7 @@ func TestSafetyTables(t *testing.T) {
 	}
 	indexed := 0
 	for id := range lx.names {
-		indexed += len(lx.markers[id]) + len(lx.triggers[id])
+		indexed += len(lx.markers.of(uint16(id))) + len(lx.triggers.of(uint16(id)))
 	}
 	if indexed < len(lx.rules) {
 		t.Errorf("index holds %d rule entries, want at least one per rule (%d)", indexed, len(lx.rules))
@@ -74,8 +74,8 @@ func safetyTrace(text string) []string {
 	toks := sc.toks[:sc.n]
 	lx := sc.lx
 	for i := range toks {
-		for _, ri := range lx.markers[toks[i].id] {
-			r := &lx.rules[ri]
+		for _, en := range lx.markers.of(toks[i].id) {
+			r := &lx.rules[en.rule]
 			if end := r.match(lx, toks, i); end >= 0 {
 				sc.mark(r, i, end)
 			}
@@ -83,8 +83,8 @@ func safetyTrace(text string) []string {
 	}
 	var out []string
 	for i := range toks {
-		for _, ri := range lx.triggers[toks[i].id] {
-			r := &lx.rules[ri]
+		for _, en := range lx.triggers.of(toks[i].id) {
+			r := &lx.rules[en.rule]
 			if end := r.match(lx, toks, i); end >= 0 {
 				g := ""
 				if sc.guarded(r, i, end) {

@@ -121,3 +121,19 @@ var safetyEmergencyKinds = []string{
 
 // safetyBleedBit is the clue "bleeding": with a crisis it means self-harm done.
 const safetyBleedBit = 1 << 0
+
+// safetyCommonWords are frequent English and Spanish words (besides the
+// words of three letters or fewer, which are all taken as frequent). A
+// rule is anchored on one of its slots made of other words if it has one,
+// so that ordinary messages seldom hold an anchor word. Which words are
+// here changes only how often the rules are tried, never their outcome.
+const safetyCommonWords = `
+about above after again also always because been before being both could did does doing done down during each even
+ever every from gets getting goes going gone have having here hers into just know like make many might more most much
+must never once only other over please really right same should some still such take than that their them then there
+these they thing things think this those through time times under until very want wants wanted well went were what
+when where which while will with would your yours help need needs call tell feel feeling today week weeks year years
+month months hour hours minute minutes night morning tomorrow yesterday last next back home work said says told
+algo como con del donde ella esta estan este esto estoy hace hacer nada para pero porque puedo puede quiero sobre
+tengo tiene tienen todo todos estar mucho muy cuando desde hasta tambien siempre ahora hoy ayer manana semana semanas
+`

@@ -70,27 +70,33 @@ var talkStart = func() map[string]bool {
 	return m
 }()
 
+// The sets smallTalk's gate reads.
+var talkGate, talkFillerSet = newWordSet(talkStart), newWordSet(talkFiller)
+
 // smallTalk reads text as small talk: the whole message a greeting, thanks,
 // goodbye, acknowledgement, or "who are you". A question that merely starts
 // with "hi" is not small talk.
 func smallTalk(text string) talkKind {
-	if len(text) > 60 || !firstWordIn(text, talkStart, talkFiller) {
+	if len(text) > 60 || !firstWordIn(text, talkGate, talkFillerSet) {
 		return talkNone
 	}
-	toks := words(text)
-	if len(toks) == 0 {
+	var buf [60]byte // the words are never longer than the text
+	list, n := appendWords(buf[:0], text, nil)
+	if n == 0 {
 		return talkNone
 	}
-	if k, ok := talkPhrases[strings.Join(toks, " ")]; ok {
+	if k, ok := talkPhrases[string(list)]; ok {
 		return k
 	}
 	best := talkNone
-	for _, w := range toks {
-		k, ok := talkWords[w]
+	for rest := list; len(rest) > 0; {
+		var w []byte
+		w, rest = nextWord(rest)
+		k, ok := talkWords[string(w)]
 		switch {
 		case ok:
 			best = max(best, k)
-		case !talkFiller[w]:
+		case !talkFiller[string(w)]:
 			return talkNone
 		}
 	}

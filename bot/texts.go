@@ -153,11 +153,26 @@ var textsByLang = map[string]*texts{
 // textsFor returns the texts of lang, or English when carebot does not
 // speak lang.
 func textsFor(lang string) *texts {
-	if t, ok := textsByLang[lang]; ok {
+	if t := speaks(lang); t != nil {
 		return t
 	}
-	return textsByLang["en"]
+	return textsEN
 }
+
+// speaks returns textsByLang[lang]: nil when carebot does not speak lang.
+// English and Spanish are found without a map lookup, which the engine
+// would do several times a message.
+func speaks(lang string) *texts {
+	switch lang {
+	case langEN:
+		return textsEN
+	case langES:
+		return textsES
+	}
+	return textsByLang[lang]
+}
+
+var textsEN, textsES = textsByLang[langEN], textsByLang[langES]
 
 // replacer fills the clinic placeholders of t's texts. A clinic without a
 // crisis line or emergency number still gets the US defaults: a safety
@@ -174,6 +189,23 @@ func (t *texts) replacer(c faq.Clinic) *strings.Replacer {
 		"{emergency}", orDefault(c.EmergencyNumber, "911"),
 		"{crisis}", orDefault(c.CrisisLine, "988"),
 	)
+}
+
+// filled returns a copy of t whose fixed texts have the clinic details of
+// r (t's replacer) filled in. The templates that take an argument
+// (optOutOne, optInOne) are left as they are: they are filled after the
+// argument goes in, so a "%" in a clinic's name is never read as a verb.
+func (t *texts) filled(r *strings.Replacer) *texts {
+	f := *t
+	for _, s := range []*string{&f.welcome, &f.help, &f.optOutAll, &f.optInAll, &f.consentFail,
+		&f.storeFail, &f.crisis, &f.emergency, &f.groupSafety, &f.fallback} {
+		*s = r.Replace(*s)
+	}
+	f.talk = make(map[talkKind]string, len(t.talk))
+	for k, s := range t.talk {
+		f.talk[k] = r.Replace(s)
+	}
+	return &f
 }
 
 func orDefault(s, def string) string {

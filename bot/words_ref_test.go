@@ -1,0 +1,173 @@
+package bot
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/carebot/carebot"
+)
+
+// This file keeps the keyword readers as they were before they were made
+// allocation-free: the reference the differential tests hold the fast ones
+// to. They are simple on purpose; change them only with the behaviour.
+
+// refWords lower-cases text, folds its accents, and splits it into words,
+// dropping punctuation ("don't" is "dont").
+func refWords(text string) []string {
+	var b strings.Builder
+	for _, r := range text {
+		b.WriteRune(foldRune(r))
+	}
+	var out []string
+	for _, w := range strings.FieldsFunc(b.String(), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '\'')
+	}) {
+		if w = strings.ReplaceAll(w, "'", ""); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// refConsentTokens drops fillers and joins the spellings of
+// opt-out/opt-in/stop-all into one token each.
+func refConsentTokens(text string) []string {
+	var toks []string
+	for _, w := range refWords(text) {
+		if !fillers[w] {
+			toks = append(toks, w)
+		}
+	}
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		if i+1 < len(toks) && toks[i] == "opt" && (toks[i+1] == "out" || toks[i+1] == "in") {
+			out = append(out, "opt"+toks[i+1])
+			i++
+			continue
+		}
+		out = append(out, toks[i])
+	}
+	if len(out) == 2 && out[0] == "stop" && out[1] == "all" {
+		return []string{"stopall"}
+	}
+	return out
+}
+
+func refParseConsent(text string) consentIntent {
+	if len(text) > 80 || !refFirstWordIn(text, consentStart, fillers) {
+		return consentIntent{}
+	}
+	toks := refConsentTokens(text)
+	if len(toks) == 0 || len(toks) > 8 {
+		return consentIntent{}
+	}
+	if len(toks) == 1 {
+		if k, ok := bareKeywords[toks[0]]; ok {
+			return consentIntent{kind: k, method: "keyword:" + strings.ToUpper(toks[0])}
+		}
+		return consentIntent{}
+	}
+	joined := strings.Join(toks, " ")
+	if optOutPhrases[joined] {
+		return consentIntent{kind: intentOptOut, method: "phrase"}
+	}
+	if optInPhrases[joined] {
+		return consentIntent{kind: intentOptIn, method: "phrase"}
+	}
+	var kind intentKind
+	switch {
+	case optOutVerbs[toks[0]]:
+		kind = intentOptOut
+	case optInVerbs[toks[0]]:
+		kind = intentOptIn
+	case toks[0] == "no" && toks[1] == "more":
+		kind, toks = intentOptOut, toks[1:]
+	default:
+		return consentIntent{}
+	}
+	var purposes []carebot.Purpose
+	for _, w := range toks[1:] {
+		if p, ok := purposeWords[w]; ok {
+			if !containsPurpose(purposes, p) {
+				purposes = append(purposes, p)
+			}
+			continue
+		}
+		if !messageWords[w] {
+			return consentIntent{}
+		}
+	}
+	if (toks[0] == "cancel" || toks[0] == "end" || toks[0] == "quit") && len(purposes) > 0 {
+		return consentIntent{}
+	}
+	method := "phrase"
+	if len(purposes) > 0 {
+		method = "keyword:" + strings.ToUpper(toks[0]) + "+purpose"
+	}
+	return consentIntent{kind: kind, purposes: purposes, method: method}
+}
+
+func refSmallTalk(text string) talkKind {
+	if len(text) > 60 || !refFirstWordIn(text, talkStart, talkFiller) {
+		return talkNone
+	}
+	toks := refWords(text)
+	if len(toks) == 0 {
+		return talkNone
+	}
+	if k, ok := talkPhrases[strings.Join(toks, " ")]; ok {
+		return k
+	}
+	best := talkNone
+	for _, w := range toks {
+		k, ok := talkWords[w]
+		switch {
+		case ok:
+			best = max(best, k)
+		case !talkFiller[w]:
+			return talkNone
+		}
+	}
+	return best
+}
+
+// refClean is clean without its fast path.
+func refClean(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, " ")
+	}
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+// refFirstWordIn reports whether the first word of text not in skip,
+// folded, is in set.
+func refFirstWordIn(text string, set, skip map[string]bool) bool {
+	var buf [24]byte
+	n := 0
+	for i, r := range text {
+		r = foldRune(r)
+		letter := r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+		switch {
+		case letter && n < len(buf):
+			buf[n] = byte(r)
+			n++
+		case letter:
+			return false
+		case r == '\'':
+		case n > 0:
+			if w := buf[:n]; !skip[string(w)] {
+				return set[string(w)]
+			}
+			n = 0
+		case i > 64:
+			return false
+		}
+	}
+	return set[string(buf[:n])]
+}
