@@ -51,6 +51,17 @@ func BenchmarkMatchClinic(b *testing.B) {
 	matchLatency(b, kb, benchMessages(b, filepath.Join(evalDir, "clinic/queries-dev.jsonl")))
 }
 
+// BenchmarkMatchCovid measures Match on the public covid-jhu set: 68
+// entries of one phrasing each and long answers, with real users' tweets.
+func BenchmarkMatchCovid(b *testing.B) {
+	needEval(b)
+	kb, err := Load(filepath.Join(evalDir, "public/covid-jhu/kb.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	matchLatency(b, kb, benchMessages(b, filepath.Join(evalDir, "public/covid-jhu/queries.jsonl")))
+}
+
 // BenchmarkMatchHeldout measures Match on our own knowledge base.
 func BenchmarkMatchHeldout(b *testing.B) {
 	kb, err := Load("testdata/heldout/kb.yaml")
