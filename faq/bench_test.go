@@ -43,23 +43,24 @@ func matchLatency(b *testing.B, kb *KB, msgs []string) {
 // BenchmarkMatchClinic measures Match on the clinic knowledge base with
 // its dev messages.
 func BenchmarkMatchClinic(b *testing.B) {
-	needEval(b)
-	kb, err := Load(filepath.Join(evalDir, "clinic/kb.yaml"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	matchLatency(b, kb, benchMessages(b, filepath.Join(evalDir, "clinic/queries-dev.jsonl")))
+	matchEvalSet(b, "clinic/kb.yaml", "clinic/queries-dev.jsonl")
 }
 
 // BenchmarkMatchCovid measures Match on the public covid-jhu set: 68
 // entries of one phrasing each and long answers, with real users' tweets.
 func BenchmarkMatchCovid(b *testing.B) {
+	matchEvalSet(b, "public/covid-jhu/kb.yaml", "public/covid-jhu/queries.jsonl")
+}
+
+// matchEvalSet runs matchLatency on a knowledge base of the evaluation
+// data with its messages (paths under evalDir).
+func matchEvalSet(b *testing.B, kbPath, queriesPath string) {
 	needEval(b)
-	kb, err := Load(filepath.Join(evalDir, "public/covid-jhu/kb.yaml"))
+	kb, err := Load(filepath.Join(evalDir, kbPath))
 	if err != nil {
 		b.Fatal(err)
 	}
-	matchLatency(b, kb, benchMessages(b, filepath.Join(evalDir, "public/covid-jhu/queries.jsonl")))
+	matchLatency(b, kb, benchMessages(b, filepath.Join(evalDir, queriesPath)))
 }
 
 // BenchmarkMatchHeldout measures Match on our own knowledge base.
