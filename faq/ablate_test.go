@@ -97,7 +97,7 @@ func TestCurve(t *testing.T) {
 		line := fmt.Sprintf("%-10s", s.name)
 		for _, th := range []float64{0.55, 0.6, 0.65, 0.7, 0.75, 0.8} {
 			r := evalAt(s, th)
-			line += fmt.Sprintf(" [%.1f %.3f/%.3f]", th, r.top1, r.wrong)
+			line += fmt.Sprintf(" [%.2f %.3f/%.3f]", th, r.top1, r.wrong)
 		}
 		t.Log(line)
 	}

@@ -117,6 +117,14 @@ func calSets(t *testing.T) (clinic calSet, others []calSet) {
 		loadCalSet(t, "covid-jhu", filepath.Join(evalDir, "public/covid-jhu/kb.yaml"), filepath.Join(evalDir, "public/covid-jhu/queries.jsonl")),
 		loadCalSet(t, "deepset", filepath.Join(evalDir, "public/deepset-covid/kb.yaml"), filepath.Join(evalDir, "public/deepset-covid/queries.jsonl")),
 	}
+	// FAQ_EXTRA_SETS adds sets of one's own, "kb.yaml:queries.jsonl"
+	// separated by commas: a set written blind, measured without being
+	// committed or tuned against.
+	for _, pair := range strings.Split(os.Getenv("FAQ_EXTRA_SETS"), ",") {
+		if kb, qs, ok := strings.Cut(pair, ":"); ok {
+			others = append(others, loadCalSet(t, strings.TrimSuffix(filepath.Base(qs), ".jsonl"), kb, qs))
+		}
+	}
 	return clinic, others
 }
 
