@@ -15,7 +15,7 @@ import "strings"
 // classes of words and patterns over them.
 
 // adviceClass is a bit set of the roles a word plays in advice questions.
-type adviceClass uint16
+type adviceClass uint32
 
 const (
 	acIs        adviceClass = 1 << iota // is, are, es
@@ -32,6 +32,9 @@ const (
 	acCompare                           // better, worse
 	acLevel                             // high, low (of a reading)
 	acNumber                            // digits
+	acBusiness                          // a business a clinic is not: walgreens, gmail (see others.go)
+	acPet                               // an animal, a vet
+	acAux                               // does, do, is, can: a subject follows
 )
 
 // adviceTrigger are the classes without which no pattern matches.
@@ -45,7 +48,7 @@ var adviceWords = func() map[string]adviceClass {
 			m[w] |= c
 		}
 	}
-	add(acIs, "is are was am es son esta estan")
+	add(acIs, "is are was am whats es son esta estan")
 	add(acJudge, `normal dangerous bad serious worrying concerning alarming harmful deadly fatal
 		grave peligroso peligrosa malo mala normales preocupante`)
 	add(acDrug, `medication medications medicine medicines meds pill pills tablet tablets capsule

@@ -17,7 +17,7 @@ func (kb *KB) explain(text, hint string) string {
 	defer ix.putScratch(sc)
 	l := ix.analyzeQuery(sc, text, hint)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%q lang=%s advice=%v\n", text, l.code(), sc.advice)
+	fmt.Fprintf(&b, "%q lang=%s advice=%v others=%v\n", text, l.code(), sc.advice, sc.others)
 	for _, s := range sc.slots {
 		if s.absorbed {
 			continue

@@ -106,6 +106,9 @@ type scratch struct {
 	qmask uint16 // the message's question words
 	// advice: the message asks for individual medical advice.
 	advice bool
+	// others: the message asks about someone else's business (see
+	// others.go).
+	others bool
 	neg    bool          // the message has a negation
 	key    []byte        // the message's folded words joined by spaces
 	exact  int32         // the entry the message is a phrasing of, or -1

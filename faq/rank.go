@@ -167,7 +167,7 @@ func (ix *index) result(sc *scratch, l lang) Result {
 		if f.advice {
 			conf = min(conf, adviceCap)
 		}
-		if i == 0 && (f.lightOnly || f.nn == 0) {
+		if i == 0 && (f.lightOnly || f.nn == 0 || sc.others) {
 			conf = min(conf, lightCap)
 		}
 		res.Candidates[i] = Candidate{Entry: ix.entries[cs[k].e], Score: score[k], Confidence: conf, f: *f}

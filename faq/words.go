@@ -33,7 +33,7 @@ const (
 // language's vocabulary, related words, its category, the lexicon and, as
 // a last resort, typo correction.
 func (ix *index) analyzeWord(l lang, w string) *wordInfo {
-	info := &wordInfo{primary: -1, expand: expansions[l][w], adv: adviceWords[w]}
+	info := &wordInfo{primary: -1, expand: expansions[l][w], adv: adviceWords[w] | otherWords[w]}
 	if l < langOther {
 		info.phrases = ix.patientN[l][w]
 	}
@@ -54,6 +54,9 @@ func (ix *index) analyzeWord(l lang, w string) *wordInfo {
 	// everyday word, not a specific thing the clinic does not do).
 	info.common = l == langEN && commonEnglish[w] || l == langES && spanishKnown[w]
 	info.primary = r.term
+	if info.adv&(acBusiness|acPet) != 0 && r.term >= 0 && ix.strongTerm(r.term) {
+		info.adv &^= acBusiness | acPet // the clinic talks about it (see others.go)
+	}
 	var u unit
 	if r.term >= 0 {
 		ix.meaning(&u, r.term, 1)

@@ -1,0 +1,91 @@
+package faq
+
+import "testing"
+
+// othersOf reports whether kb reads text as a question about someone
+// else's business.
+func (kb *KB) othersOf(text string) bool {
+	ix := kb.idx
+	sc := ix.getScratch()
+	defer ix.putScratch(sc)
+	ix.analyzeQuery(sc, text, "")
+	return sc.others
+}
+
+const othersKB = `version: 1
+language: en
+clinic: {name: Clinic, phone: "1"}
+entries:
+  - id: rx-transfer
+    question: Can you send my prescription to a different pharmacy?
+    keywords: [pharmacy, prescription]
+    answer: Yes, tell us the pharmacy's name and address.
+  - id: parking
+    question: Where can I park?
+    keywords: [parking, car]
+    answer: Free parking behind the building.
+  - id: kids-shots
+    question: What shots does my child need?
+    answer: See the schedule.
+`
+
+func TestAboutOthers(t *testing.T) {
+	kb, err := Parse("faq.yaml", []byte(othersKB))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		msg  string
+		want bool
+	}{
+		{"does walgreens deliver prescriptions to your house", true},
+		{"what time does the cvs on main close", true},
+		{"can gmail block your emails", true},
+		{"does my dog need a rabies shot every year", true},
+		{"can you vaccinate my cat", true},
+		{"do you know a good vet", true},
+		{"does the gym next door validate parking", true},
+		{"mi perro necesita vacunas, ustedes lo vacunan?", false}, // no auxiliary or pet verb before "mi perro"
+		{"puede mi gato ver al doctor", true},
+		// The clinic's own business, or the pet not the subject.
+		{"can you send my prescription to walgreens", false},
+		{"cvs is out of my meds, can you send it somewhere else", false},
+		{"my dog bit me, do i need a tetanus shot", false},
+		{"is there parking next door", false},
+		{"what shots does my child need for school", false},
+		{"where do i park my car", false},
+	} {
+		if got := kb.othersOf(tc.msg); got != tc.want {
+			t.Errorf("%q: got %v, want %v", tc.msg, got, tc.want)
+		}
+	}
+	// Never the confident answer, always still offered.
+	r := kb.Match("does walgreens deliver prescriptions to your house", "")
+	if r.Confident || len(r.Suggestions) == 0 || r.Suggestions[0].Entry.ID != "rx-transfer" {
+		t.Errorf("walgreens delivery: got %s confident=%v, want rx-transfer offered, not given", ids(r.Suggestions), r.Confident)
+	}
+	if r := kb.Match("can you send my prescription to walgreens", ""); !r.Confident || r.Candidates[0].Entry.ID != "rx-transfer" {
+		t.Errorf("send to walgreens: got %s, want rx-transfer confidently", summary(r))
+	}
+}
+
+// A knowledge base that talks about a pet in its questions answers about
+// it: the class is dropped for its words.
+func TestAboutOthersKnownToTheClinic(t *testing.T) {
+	kb, err := Parse("faq.yaml", []byte(`version: 1
+language: en
+clinic: {name: Clinic, phone: "1"}
+entries:
+  - id: service-animals
+    question: Can I bring my service dog to my appointment?
+    answer: Yes, service animals are welcome.
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, msg := range []string{"can i bring my dog", "does my dog have to stay outside"} {
+		if kb.othersOf(msg) {
+			t.Errorf("%q: read as about others, but the clinic answers about dogs", msg)
+		}
+	}
+}
