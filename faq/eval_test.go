@@ -115,6 +115,7 @@ func evaluate(kb *KB, qs []evalQuery, report func(q evalQuery, r Result)) scores
 type evalSet struct {
 	name, kb, queries string
 	own               bool   // in testdata, not in the shared directory
+	ownQueries        bool   // the queries in testdata, the knowledge base in the shared directory
 	lang              string // only queries in this language, if set
 	floor             scores // top1, top3, p1, fallback: minimums; wrong: maximum
 }
@@ -135,6 +136,12 @@ func evalSets() []evalSet {
 			floor: scores{top1: 0.79, top3: 0.945, p1: 0.92, fallback: 0.95, wrong: 0.035}},
 		{name: "demo", kb: "../../faq.yaml", queries: "demo/queries.jsonl", own: true,
 			floor: scores{top1: 0.91, top3: 0.95, p1: 0.93, fallback: 0.83, wrong: 0.07}},
+		// blind was written for the shared clinic knowledge base by a
+		// helper who read nothing but kb.yaml and the query format. Its
+		// even lines were read to find the kinds of miss others.go
+		// handles; its odd lines only ever as figures.
+		{name: "clinic-blind", kb: "clinic/kb.yaml", queries: "blind/clinic.jsonl", ownQueries: true,
+			floor: scores{top1: 0.75, top3: 0.94, p1: 0.89, fallback: 0.86, wrong: 0.075}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.78, top3: 0.88, p1: 0.85, fallback: 0.90, wrong: 0.07}},
@@ -156,17 +163,21 @@ func needEval(t testing.TB) {
 func TestEval(t *testing.T) {
 	for _, set := range evalSets() {
 		t.Run(set.name, func(t *testing.T) {
-			dir := evalDir
-			if set.own {
-				dir = "testdata"
-			} else {
+			kbDir, qDir := evalDir, evalDir
+			switch {
+			case set.own:
+				kbDir, qDir = "testdata", "testdata"
+			case set.ownQueries:
+				qDir = "testdata"
+				fallthrough
+			default:
 				needEval(t)
 			}
-			kb, err := Load(filepath.Join(dir, set.kb))
+			kb, err := Load(filepath.Join(kbDir, set.kb))
 			if err != nil {
 				t.Fatalf("load %s: %v", set.kb, err)
 			}
-			qs := loadQueries(t, filepath.Join(dir, set.queries))
+			qs := loadQueries(t, filepath.Join(qDir, set.queries))
 			if set.lang != "" {
 				var keep []evalQuery
 				for _, q := range qs {
