@@ -77,6 +77,21 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// A file with nothing to measure (empty, only comments, the wrong file)
+// must fail, not print figures of nothing with exit status 0.
+func TestEvalOfNothingFails(t *testing.T) {
+	dir := t.TempDir()
+	empty, comments := filepath.Join(dir, "empty.jsonl"), filepath.Join(dir, "comments.jsonl")
+	os.WriteFile(empty, nil, 0o644)
+	os.WriteFile(comments, []byte("# to do\n\n"), 0o644)
+	for _, f := range []string{empty, comments} {
+		code, stdout, stderr := runCmd(t, nil, "", "eval", "--rounds", "1", f)
+		if code != 1 || stdout != "" || !strings.Contains(stderr, f+": no labelled messages") {
+			t.Errorf("eval %s: got exit %d, stdout %q, stderr %q; want exit 1 and the file named on stderr", f, code, stdout, stderr)
+		}
+	}
+}
+
 func TestHelpOnEveryCommand(t *testing.T) {
 	for _, args := range [][]string{{"--help"}, {"help"}, {"run", "--help"}, {"ask", "--help"}, {"eval", "--help"},
 		{"faq", "--help"}, {"faq", "check", "--help"}, {"help", "ask"}} {
