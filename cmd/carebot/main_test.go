@@ -122,6 +122,22 @@ entries:
 	if code != 0 || !strings.Contains(stdout, "ok") {
 		t.Errorf("bundled faq.yaml: got exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
+
+	due := filepath.Join(dir, "due.yaml")
+	os.WriteFile(due, []byte(`version: 1
+language: en
+clinic: {name: X, phone: "1"}
+entries:
+  - id: hours
+    question: When are you open?
+    answer: Always.
+    reviewed_at: 2020-01-01
+    review_every: 1y
+`), 0o644)
+	code, _, stderr = runCmd(t, nil, "", "faq", "check", due)
+	if want := due + `:8: entry "hours": warning: past its review date`; code != 0 || !strings.HasPrefix(stderr, want) {
+		t.Errorf("entry due for review: got exit %d, stderr %q; want exit 0 and a line starting %q", code, stderr, want)
+	}
 }
 
 func TestAskJSON(t *testing.T) {
