@@ -62,6 +62,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"eval"}, 2, "no FILE"},
 		{[]string{"run", "--log-level", "loud"}, 2, "--log-level"},
 		{[]string{"faq", "polish"}, 2, "unknown subcommand"},
+		{[]string{"faq", "misses", "7d"}, 2, `unexpected argument "7d"`},
 		{[]string{"eval", "--faq", "testdata/none.yaml", "x.jsonl"}, 1, "none.yaml"},
 	}
 	for _, tt := range tests {
