@@ -64,3 +64,32 @@ func TestFeedbackRoundTripAndExpiry(t *testing.T) {
 		t.Errorf("stopping early: got %v after %d calls", err, calls)
 	}
 }
+
+// A since beyond what Unix nanoseconds hold (staff typing --since
+// 9999-01-01T00:00:00Z) must clamp, not wrap around to some other time.
+func TestFeedbackSinceOutOfRange(t *testing.T) {
+	d, _ := openTemp(t)
+	ctx := t.Context()
+	for _, at := range []time.Time{t0.Add(-time.Hour), t0} {
+		if err := d.RecordFeedback(ctx, carebot.Feedback{Kind: carebot.FeedbackFallback, At: at, Text: "q"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		since time.Time
+		want  int
+	}{
+		{time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC), 0},
+		{time.Date(2300, 1, 1, 0, 0, 0, 0, time.UTC), 0},
+		{time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC), 2},
+		{time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC), 2},
+	} {
+		n := 0
+		if err := d.Feedback(ctx, tc.since, func(carebot.Feedback) error { n++; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if n != tc.want {
+			t.Errorf("since %s: got %d records, want %d", tc.since.Format(time.RFC3339), n, tc.want)
+		}
+	}
+}

@@ -16,10 +16,11 @@ import (
 // JSON sealed with the file's value key: they belong to no one person. The
 // feedback log and the audit log are time logs.
 
+// logKey clamps a time beyond Unix nanoseconds (timeKey) so that a since
+// or until typed by staff, such as year 9999, seeks to the end it means
+// instead of wrapping around.
 func logKey(at time.Time, seq uint64) []byte {
-	k := make([]byte, 0, 16)
-	k = binary.BigEndian.AppendUint64(k, uint64(at.UnixNano())^(1<<63))
-	return binary.BigEndian.AppendUint64(k, seq)
+	return binary.BigEndian.AppendUint64(timeKey(at), seq)
 }
 
 // appendLog seals rec into the time log name at time at, committed before

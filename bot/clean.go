@@ -2,11 +2,15 @@ package bot
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // clean makes any input safe to work on: valid UTF-8, no control
-// characters, trimmed.
+// characters, trimmed. Invisible format characters (zero-width space and
+// joiner, soft hyphen, bidi marks: Unicode's Cf) are removed, not spaced:
+// text pasted from the web carries them inside words, and "k\u200bill"
+// must read as "kill" to the safety check and the FAQ.
 func clean(s string) string {
 	// Nearly every message is clean already: prove it in one pass over the
 	// bytes, eight at a time while they are printable ASCII.
@@ -23,7 +27,7 @@ func clean(s string) string {
 			return cleanSlow(s) // a control character
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if size == 1 || r < 0xa0 { // invalid UTF-8, or a C1 control character
+		if size == 1 || r < 0xa0 || unicode.Is(unicode.Cf, r) { // invalid UTF-8, a C1 control or a format character
 			return cleanSlow(s)
 		}
 		i += size
@@ -58,6 +62,9 @@ func cleanSlow(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
 			return ' '
+		}
+		if unicode.Is(unicode.Cf, r) {
+			return -1
 		}
 		return r
 	}, s)

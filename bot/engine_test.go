@@ -127,6 +127,9 @@ func TestSafetyComesFirst(t *testing.T) {
 		{"crisis that also says STOP", dm("stop. i want to kill myself"), RouteCrisis, "988", 1},
 		{"unaddressed crisis in a group", inGroup("i want to kill myself", false), RouteCrisis, "988", 2},
 		{"emergency in Spanish", dm("mi bebé no respira"), RouteEmergency, "911", 1},
+		// Pasted text carries invisible characters; they must not hide a crisis.
+		{"crisis with a zero-width space in a word", dm("i want to k\u200bill myself"), RouteCrisis, "988", 1},
+		{"crisis with a soft hyphen and a joiner", dm("i want to end my li\u00adf\u200de"), RouteCrisis, "988", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

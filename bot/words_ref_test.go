@@ -2,6 +2,7 @@ package bot
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/carebot/carebot"
@@ -139,6 +140,9 @@ func refClean(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
 			return ' '
+		}
+		if unicode.Is(unicode.Cf, r) {
+			return -1
 		}
 		return r
 	}, s)

@@ -127,7 +127,7 @@ func TestKeywordStepsDoNotAllocate(t *testing.T) {
 }
 
 func FuzzCleanMatchesReference(f *testing.F) {
-	for _, s := range []string{"", " hi ", "a\x00b", "\x7f", "\u0085x", "\u00a0x\u00a0", "\xff\xfe", "ok\xe2\x80", "\ufffd", "é\te", "\u2028"} {
+	for _, s := range []string{"", " hi ", "a\x00b", "\x7f", "\u0085x", "\u00a0x\u00a0", "\xff\xfe", "ok\xe2\x80", "\ufffd", "é\te", "\u2028", "k\u200bill", "\ufeffhi", "a\u00adb"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

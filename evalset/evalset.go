@@ -8,6 +8,7 @@ package evalset
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -40,8 +41,12 @@ func (q Query) InScope() bool { return q.Label == "" && len(q.Want) > 0 }
 // Right reports whether id is a right answer to q.
 func (q Query) Right(id string) bool { return slices.Contains(q.Want, id) }
 
+// maxLine is the longest line Read accepts.
+const maxLine = 1 << 20
+
 // Read reads a queries file. A bad line is an error naming the file and
-// line; blank lines and lines starting with # are skipped.
+// line; blank lines and lines starting with # are skipped, and so is a
+// byte order mark at the start (Windows editors add one).
 func Read(path string) ([]Query, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -50,9 +55,14 @@ func Read(path string) ([]Query, error) {
 	defer f.Close()
 	var out []Query
 	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
+	sc.Buffer(make([]byte, 64<<10), maxLine)
+	n := 0
+	for sc.Scan() {
+		n++
 		text := strings.TrimSpace(sc.Text())
+		if n == 1 {
+			text = strings.TrimPrefix(text, "\ufeff")
+		}
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
@@ -63,7 +73,9 @@ func Read(path string) ([]Query, error) {
 		q.File, q.Line = path, n
 		out = append(out, q)
 	}
-	if err := sc.Err(); err != nil {
+	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		return nil, fmt.Errorf("%s:%d: the line is longer than %d MB", path, n+1, maxLine>>20)
+	} else if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return out, nil
@@ -75,7 +87,14 @@ func parse(text string) (Query, error) {
 		Want json.RawMessage `json:"want"`
 		Lang string          `json:"lang"`
 	}
+	if !strings.HasPrefix(text, "{") {
+		return Query{}, fmt.Errorf(`want a JSON object such as {"q": "...", "want": "entry-id"}`)
+	}
 	if err := json.Unmarshal([]byte(text), &raw); err != nil {
+		var typ *json.UnmarshalTypeError
+		if errors.As(err, &typ) && typ.Field != "" {
+			return Query{}, fmt.Errorf("%q must be a string", typ.Field)
+		}
 		return Query{}, err
 	}
 	if raw.Q == nil {

@@ -50,3 +50,29 @@ func TestReadErrorsNameTheLine(t *testing.T) {
 		}
 	}
 }
+
+// Files saved by Windows editors start with a byte order mark; a line of
+// JSON that is not an object, or a field of the wrong type, must say so in
+// the file's words, not Go's.
+func TestReadAsStaffSaveIt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "q.jsonl")
+	os.WriteFile(path, []byte("\ufeff{\"q\": \"when are you open\", \"want\": \"hours\"}\r\n"), 0o644)
+	qs, err := Read(path)
+	if err != nil || len(qs) != 1 || qs[0].Q != "when are you open" {
+		t.Fatalf("a file with a BOM: got %+v, %v; want its one query", qs, err)
+	}
+	for body, want := range map[string]string{
+		`[1, 2]`:                             `:1: want a JSON object such as {"q": "...", "want": "entry-id"}`,
+		`"hours"`:                            `:1: want a JSON object`,
+		`{"q": 5, "want": "hours"}`:          `:1: "q" must be a string`,
+		`{"q": "x", "want": "a", "lang": 7}`: `:1: "lang" must be a string`,
+		"{\"q\": \"x\", \"want\": \"a\"}\n" + `{"q": "` + strings.Repeat("a", 2<<20) + `"}`: `:2: the line is longer than 1 MB`,
+	} {
+		path := filepath.Join(t.TempDir(), "q.jsonl")
+		os.WriteFile(path, []byte(body), 0o644)
+		_, err := Read(path)
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "Go ") {
+			t.Errorf("%.40q: got %v, want an error containing %q", body, err, want)
+		}
+	}
+}

@@ -20,17 +20,27 @@ const MaxFileSize = 10 << 20
 
 // Load reads, validates and indexes the faq.yaml at path. Errors name path.
 func Load(path string) (*KB, error) {
-	f, err := os.Open(path)
+	data, err := readCapped(path)
 	if err != nil {
-		return nil, fmt.Errorf("open faq: %w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read faq %s: %w", path, err)
+		return nil, fmt.Errorf("load faq: %w", err)
 	}
 	return Parse(path, data)
 }
+
+// readCapped reads at most MaxFileSize+1 bytes of path: enough for Parse
+// to tell a file over the cap, never a whole mistaken file in memory. Its
+// errors are os's, which name the path.
+func readCapped(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+}
+
+// tooLarge is the problem of a file over MaxFileSize.
+var tooLarge = fmt.Sprintf("the file is larger than %d MB; is it the right file?", MaxFileSize>>20)
 
 // Parse validates a faq.yaml and builds its index. name is used in error
 // messages (usually the file's path). On any problem it returns a nil KB
@@ -47,7 +57,7 @@ func Parse(name string, data []byte) (*KB, error) {
 
 func (d *decoder) parse(data []byte) *KB {
 	if len(data) > MaxFileSize {
-		d.w.Errorf(0, "", "the file is larger than %d MB; is it the right file?", MaxFileSize>>20)
+		d.w.Errorf(0, "", "%s", tooLarge)
 		return nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM some editors add

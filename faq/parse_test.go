@@ -135,7 +135,7 @@ func TestParseErrors(t *testing.T) {
 			`faq.yaml:15: entry "hours": alternates: want a list of text, such as [a, b], got a mapping (key: value)`}},
 		{"duplicate key", "    tags: [info]\n", "    tags: [info]\n    tags: [more]\n", []string{`faq.yaml:18: entry "hours": "tags" is given twice (first at line 17)`}},
 		{"syntax", "    keywords: [hours, open]", "    keywords: [hours, open", []string{"faq.yaml:16: invalid YAML: did not find expected ',' or ']'"}},
-		{"tab", "    tags: [info]", "\ttags: [info]", []string{"faq.yaml:17: invalid YAML: found character that cannot start any token"}},
+		{"tab", "    tags: [info]", "\ttags: [info]", []string{"faq.yaml:17: invalid YAML: found character that cannot start any token (the line is indented with a tab: indent with spaces)"}},
 		{"several at once", "language: en", "language: zz", []string{
 			`faq.yaml:2: language: "zz" is not a known language code; use a code such as en, es or es-MX`}},
 	} {

@@ -70,7 +70,7 @@ func (w *Watcher) Run(ctx context.Context) {
 		tick = t.C
 	}
 	last := w.stat()
-	if data, err := os.ReadFile(w.Path); err == nil {
+	if data, err := readCapped(w.Path); err == nil {
 		last.sum = sha256.Sum256(data)
 	}
 	for {
@@ -102,7 +102,11 @@ func (w *Watcher) reload(cur, last fileState) fileState {
 		w.Report(fmt.Errorf("reload faq: %w (the previous knowledge base keeps serving)", cur.err))
 		return cur
 	}
-	data, err := os.ReadFile(w.Path)
+	if cur.info.Size() > MaxFileSize { // not worth reading: a mistaken file
+		w.Report(Errors{{File: w.Path, Msg: tooLarge}})
+		return cur
+	}
+	data, err := readCapped(w.Path)
 	if err != nil {
 		w.Report(fmt.Errorf("reload faq: %w (the previous knowledge base keeps serving)", err))
 		return cur
@@ -110,9 +114,6 @@ func (w *Watcher) reload(cur, last fileState) fileState {
 	cur.sum = sha256.Sum256(data)
 	if last.info != nil && bytes.Equal(cur.sum[:], last.sum[:]) {
 		return cur // touched, not changed
-	}
-	if len(data) > MaxFileSize {
-		data = data[:MaxFileSize+1]
 	}
 	kb, err := Parse(w.Path, data)
 	if err != nil {

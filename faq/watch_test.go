@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -182,5 +183,32 @@ func TestWatchStopsWithContext(t *testing.T) {
 	case h.tick <- time.Now():
 		t.Fatal("watcher still takes ticks after its context ended")
 	default:
+	}
+}
+
+// A file copied over faq.yaml by mistake (a video, a log) must not be read
+// into the running bot's memory: the start refuses it unread past the cap,
+// and so must a reload.
+func TestReloadDoesNotReadAnOversizedFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "faq.yaml")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(4 * MaxFileSize); err != nil { // sparse: no disk used
+		t.Fatal(err)
+	}
+	f.Close()
+	var got error
+	w := &Watcher{Path: path, Swap: func(*KB) { t.Error("an oversized file was swapped in") }, Report: func(err error) { got = err }}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	w.reload(w.stat(), fileState{})
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > MaxFileSize {
+		t.Errorf("reload allocated %d MB for a %d MB file, want at most the %d MB cap", n>>20, 4*MaxFileSize>>20, MaxFileSize>>20)
+	}
+	if got == nil || !strings.Contains(got.Error(), path+": the file is larger than 10 MB") {
+		t.Errorf("got error %v, want one naming %s and the size cap", got, path)
 	}
 }

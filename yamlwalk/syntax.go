@@ -30,7 +30,37 @@ func SyntaxError(data []byte, err error) (line int, msg string) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	return firstBadLine(data, msg, line), msg
+	line = firstBadLine(data, msg, line)
+	if indentedWithTab(data, line) && !strings.Contains(msg, "tab") {
+		msg += " (the line is indented with a tab: indent with spaces)"
+	}
+	return line, msg
+}
+
+// indentedWithTab reports whether line (1-based) of data has a tab in its
+// leading white space: YAML forbids it, an editor shows it as spaces, and
+// yaml.v3 does not always name it.
+func indentedWithTab(data []byte, line int) bool {
+	if line < 1 {
+		return false
+	}
+	for i := 1; i < line; i++ {
+		nl := bytes.IndexByte(data, '\n')
+		if nl < 0 {
+			return false
+		}
+		data = data[nl+1:]
+	}
+	for _, c := range data {
+		switch c {
+		case '\t':
+			return true
+		case ' ':
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // firstBadLine returns the smallest number of leading lines of data that

@@ -40,6 +40,9 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 		if err != nil {
 			return err
 		}
+		if len(ls) == 0 { // figures of nothing would read as a result
+			return fmt.Errorf("%s: no labelled messages (want one JSON object per line)", f)
+		}
 		lines = append(lines, ls...)
 	}
 	for _, l := range lines {

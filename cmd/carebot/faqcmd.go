@@ -58,7 +58,7 @@ func runFAQCheck(args []string, getenv func(string) string, stdout, stderr io.Wr
 	}
 	warnings := kb.Warnings(time.Now())
 	for _, w := range warnings {
-		fmt.Fprintln(stderr, "warning:", w)
+		fmt.Fprintln(stderr, w) // Warning.String says "warning:" after the place, like the errors
 	}
 	translated := 0
 	for _, e := range kb.Entries {

@@ -54,6 +54,11 @@ func hasFlags(fs *flag.FlagSet) bool {
 // command should return nil at once.
 func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
 	fs.SetOutput(io.Discard) // the errors are returned, in carebot's words
+	// The flag package prints the usage on every error; only --help should
+	// (to stdout): a mistake is one line on stderr.
+	usage := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = usage }()
 	var tail []string
 	for i, a := range args {
 		if a == "--" {
@@ -73,7 +78,7 @@ func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
 		err = fs.Parse(append([]string{"--"}, append(positional, tail...)...))
 	}
 	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
+		usage()
 		return true, nil
 	}
 	if err != nil {

@@ -54,3 +54,19 @@ func TestHostZoneHasAName(t *testing.T) {
 		t.Errorf("no TZ: got %q, want an IANA name or UTC", got)
 	}
 }
+
+// A mistyped flag is an error: it goes to stderr only, so that a script
+// reading stdout (faq check's summary, ask --json) sees nothing there.
+func TestFlagErrorsLeaveStdoutEmpty(t *testing.T) {
+	for _, args := range [][]string{
+		{"faq", "check", "--bogus"},
+		{"ask", "--faq"},
+		{"eval", "--rounds", "many", "x.jsonl"},
+		{"faq", "misses", "--since"},
+	} {
+		code, stdout, stderr := runCmd(t, nil, "", args...)
+		if code != 2 || stdout != "" || stderr == "" {
+			t.Errorf("%v: got exit %d, stdout %q, stderr %q; want exit 2, the error on stderr only", args, code, stdout, stderr)
+		}
+	}
+}

@@ -62,6 +62,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"eval"}, 2, "no FILE"},
 		{[]string{"run", "--log-level", "loud"}, 2, "--log-level"},
 		{[]string{"faq", "polish"}, 2, "unknown subcommand"},
+		{[]string{"faq", "misses", "7d"}, 2, `unexpected argument "7d"`},
 		{[]string{"eval", "--faq", "testdata/none.yaml", "x.jsonl"}, 1, "none.yaml"},
 	}
 	for _, tt := range tests {
@@ -74,6 +75,21 @@ func TestUsageErrors(t *testing.T) {
 				t.Errorf("stack trace shown to a user: %s", stderr)
 			}
 		})
+	}
+}
+
+// A file with nothing to measure (empty, only comments, the wrong file)
+// must fail, not print figures of nothing with exit status 0.
+func TestEvalOfNothingFails(t *testing.T) {
+	dir := t.TempDir()
+	empty, comments := filepath.Join(dir, "empty.jsonl"), filepath.Join(dir, "comments.jsonl")
+	os.WriteFile(empty, nil, 0o644)
+	os.WriteFile(comments, []byte("# to do\n\n"), 0o644)
+	for _, f := range []string{empty, comments} {
+		code, stdout, stderr := runCmd(t, nil, "", "eval", "--rounds", "1", f)
+		if code != 1 || stdout != "" || !strings.Contains(stderr, f+": no labelled messages") {
+			t.Errorf("eval %s: got exit %d, stdout %q, stderr %q; want exit 1 and the file named on stderr", f, code, stdout, stderr)
+		}
 	}
 }
 
@@ -106,6 +122,22 @@ entries:
 	code, stdout, stderr := runCmd(t, nil, "", "faq", "check", "../../faq.yaml")
 	if code != 0 || !strings.Contains(stdout, "ok") {
 		t.Errorf("bundled faq.yaml: got exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+
+	due := filepath.Join(dir, "due.yaml")
+	os.WriteFile(due, []byte(`version: 1
+language: en
+clinic: {name: X, phone: "1"}
+entries:
+  - id: hours
+    question: When are you open?
+    answer: Always.
+    reviewed_at: 2020-01-01
+    review_every: 1y
+`), 0o644)
+	code, _, stderr = runCmd(t, nil, "", "faq", "check", due)
+	if want := due + `:8: entry "hours": warning: past its review date`; code != 0 || !strings.HasPrefix(stderr, want) {
+		t.Errorf("entry due for review: got exit %d, stderr %q; want exit 0 and a line starting %q", code, stderr, want)
 	}
 }
 

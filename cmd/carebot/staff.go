@@ -273,6 +273,9 @@ func runFAQMisses(ctx context.Context, args []string, getenv func(string) string
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
+	if fs.NArg() > 0 { // "faq misses 7d" means --since 7d; do not show 30 days instead
+		return usageError{fmt.Sprintf("faq misses: unexpected argument %q (did you mean --since?)", fs.Arg(0))}
+	}
 	c, err := client()
 	if err != nil {
 		return err
