@@ -175,8 +175,10 @@ func (e *Engine) Respond(ctx context.Context, m carebot.Message) Outcome {
 }
 
 func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, text string) Outcome {
-	// 1. Safety, before anything touches a store.
-	if text != "" {
+	// 1. Safety, before anything touches a store. A pressed button's
+	// label, which the terminal passes as the text, is the bot's own
+	// words, not the person's.
+	if text != "" && m.Payload == "" {
 		if k := CheckSafety(text); k != SafetyNone {
 			return e.safety(kb, m, k, e.replyLang(kb, text, m.Lang, ""))
 		}

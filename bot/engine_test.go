@@ -103,6 +103,21 @@ func inGroup(text string, mentioned bool) carebot.Message {
 	return carebot.Message{From: carebot.Address{Platform: "test", ChatID: "g1", UserID: "u1", Group: true}, Text: text, Mentioned: mentioned, At: testNow}
 }
 
+// A button's label is the bot's words: a follow-up titled like a crisis
+// ("What if I want to end my life?") answers its entry when pressed, as
+// it does on Telegram, where a press carries no text.
+func TestPressedLabelIsNotScreened(t *testing.T) {
+	e, _ := newTestEngine(t)
+	m := press("faq:hours")
+	m.Text = "What if I want to end my life?"
+	if o := e.Respond(context.Background(), m); o.Route != RouteAnswer || o.Entry != "hours" {
+		t.Errorf("got route %s entry %q, want the hours entry answered", o.Route, o.Entry)
+	}
+	if o := e.Respond(context.Background(), dm(m.Text)); o.Route != RouteCrisis {
+		t.Errorf("typed: got route %s, want %s", o.Route, RouteCrisis)
+	}
+}
+
 func press(payload string) carebot.Message {
 	m := dm("")
 	m.Payload = payload
