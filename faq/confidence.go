@@ -4,11 +4,11 @@ package faq
 // be right far more often than not, because a patient trusts it.
 const (
 	// ConfidentAt is the confidence from which the best candidate is the
-	// answer. On the clinic dev set 0.80 keeps wrong answers at 0.024 but
-	// answers only 0.80 of the answerable messages (0.78 through the
-	// engine, under the foundation's guard of 0.80); 0.70 answers 0.87 at
-	// 0.053 wrong. TestCalibrate and FAQ_ABLATE=1 TestCurve print the
-	// trade-off on every set.
+	// answer. On the clinic dev set 0.80 keeps wrong answers at 0.012 but
+	// answers only 0.79 of the answerable messages; 0.70 answers 0.84 at
+	// 0.032 wrong, 0.65 answers 0.87 at 0.045 and, on the blind set, 0.79
+	// at 0.079 against 0.75 at 0.062. TestCalibrate and FAQ_ABLATE=1
+	// TestCurve print the trade-off on every set.
 	ConfidentAt = 0.70
 	// SuggestAt is the ranking model's chance from which a candidate is
 	// worth offering as "did you mean".
@@ -40,9 +40,9 @@ const (
 // confidence is the chance the message is in scope (scope) times the
 // chance the best candidate is the right one if it is (right).
 var (
-	rankWeights  = []float64{0, 2.623, 1.089, 2.1, 2.518, 1.03, 0.484, 3.896, 0.429, 1.342, 1.103}
-	scopeWeights = []float64{1.238, 0.366, 0.527, 0.696, -1.754, -1.128, -1.221, 1.08, 0.749, 1.864}
-	rightWeights = []float64{0.09, 1.054, 1.777, 0.516, -0.417, 0.048, 0.869}
+	rankWeights  = []float64{0, 3.111, 0.349, 1.661, 2.57, 0.566, 0.794, 3.971, 0.014, 1.766, 1.829}
+	scopeWeights = []float64{1.234, 0.31, 0.411, 0.663, -1.71, -1.017, -1.344, 1.326, 1.062, 1.827}
+	rightWeights = []float64{-0.244, 1.072, 1.982, 0.395, -0.407, 0.136, 1.003}
 )
 
 // decide fills Confident and Suggestions from the candidates.
