@@ -103,18 +103,21 @@ func TestHelpOnEveryCommand(t *testing.T) {
 	}
 }
 
-func TestFAQCheck(t *testing.T) {
-	dir := t.TempDir()
-	bad := filepath.Join(dir, "faq.yaml")
-	os.WriteFile(bad, []byte(`version: 1
+// oneEntryFAQ is a knowledge base of one entry, whose last line is line
+// 7: a test appends the entry's other fields.
+const oneEntryFAQ = `version: 1
 language: en
 clinic: {name: X, phone: "1"}
 entries:
   - id: hours
     question: When are you open?
     answer: Always.
-    follow_up: [holiday]
-`), 0o644)
+`
+
+func TestFAQCheck(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "faq.yaml")
+	os.WriteFile(bad, []byte(oneEntryFAQ+"    follow_up: [holiday]\n"), 0o644)
 	code, _, stderr := runCmd(t, nil, "", "faq", "check", bad)
 	if code != 1 || !strings.Contains(stderr, "faq.yaml:8") || !strings.Contains(stderr, `"holiday"`) {
 		t.Errorf("bad faq: got exit %d, stderr %q; want exit 1 naming faq.yaml:8 and holiday", code, stderr)
@@ -125,16 +128,7 @@ entries:
 	}
 
 	due := filepath.Join(dir, "due.yaml")
-	os.WriteFile(due, []byte(`version: 1
-language: en
-clinic: {name: X, phone: "1"}
-entries:
-  - id: hours
-    question: When are you open?
-    answer: Always.
-    reviewed_at: 2020-01-01
-    review_every: 1y
-`), 0o644)
+	os.WriteFile(due, []byte(oneEntryFAQ+"    reviewed_at: 2020-01-01\n    review_every: 1y\n"), 0o644)
 	code, _, stderr = runCmd(t, nil, "", "faq", "check", due)
 	if want := due + `:8: entry "hours": warning: past its review date`; code != 0 || !strings.HasPrefix(stderr, want) {
 		t.Errorf("entry due for review: got exit %d, stderr %q; want exit 0 and a line starting %q", code, stderr, want)
