@@ -33,6 +33,7 @@ const (
 	acLevel                             // high, low (of a reading)
 	acNumber                            // digits
 	acBusiness                          // a business a clinic is not: walgreens, gmail (see others.go)
+	acAccount                           // one people hold an account with: gmail, netflix
 	acPet                               // an animal, a vet
 	acAux                               // does, do, is, can: a subject follows
 )

@@ -10,9 +10,10 @@ import "strings"
 // look close, never answer from them confidently.
 //
 // The detector reads the same folded words and classes as the advice
-// detector (see advice.go), with three more classes: the names of
-// businesses a clinic is not (acBusiness), animals (acPet), and the
-// auxiliaries that put a subject after them (acAux). A knowledge base that
+// detector (see advice.go), with more classes: the names of businesses a
+// clinic is not (acBusiness), among them those people hold an account
+// with (acAccount), animals (acPet), and the auxiliaries that put a
+// subject after them (acAux). A knowledge base that
 // talks about one of them in its questions or keywords (a clinic that
 // answers "can i bring my service dog") keeps the word: analyzeWord drops
 // the class then.
@@ -33,9 +34,9 @@ var otherWords = func() map[string]adviceClass {
 			}
 		}
 	}
-	add(acBusiness, `costco walmart amazon ikea starbucks mcdonalds bestbuy homedepot lowes dmv ups fedex
-		usps gmail google yahoo hotmail outlook facebook instagram tiktok twitter whatsapp netflix
-		spotify uber lyft doordash verizon tmobile comcast xfinity paypal venmo zelle`)
+	add(acBusiness, `costco walmart ikea starbucks mcdonalds bestbuy homedepot lowes dmv ups fedex usps`)
+	add(acBusiness|acAccount, `amazon gmail google yahoo hotmail outlook facebook instagram tiktok twitter
+		whatsapp netflix spotify uber lyft doordash verizon tmobile comcast xfinity paypal venmo zelle`)
 	add(acPet, `dog dogs puppy puppies cat cats kitten kittens pet pets horse horses parrot bunny
 		rabbit hamster perro perros perrito perrita gato gatos gatito gatita mascota mascotas
 		vet vets veterinarian veterinary veterinario`)
@@ -67,6 +68,9 @@ func aboutOthers(ws []string, classes []adviceClass) bool {
 		switch {
 		// "does walgreens deliver", "what time does the cvs close".
 		case has(i, acBusiness) && (has(i-1, acAux) || word(i-1, "the") && has(i-2, acAux)):
+			return true
+		// "reset my gmail password": the patient's account elsewhere.
+		case has(i, acAccount) && possessives[safeWord(ws, i-1)]:
 			return true
 		// "does my dog need", "can you vaccinate my cat".
 		case has(i, acPet) && possessives[safeWord(ws, i-1)] && (has(i-2, acAux) || petVerbs[safeWord(ws, i-2)]):

@@ -41,6 +41,8 @@ func TestAboutOthers(t *testing.T) {
 		{"does walgreens deliver prescriptions to your house", true},
 		{"what time does the cvs on main close", true},
 		{"can gmail block your emails", true},
+		{"how do i reset my instagram password", true},
+		{"can i pay with my paypal", true},
 		{"does my dog need a rabies shot every year", true},
 		{"can you vaccinate my cat", true},
 		{"do you know a good vet", true},
@@ -54,6 +56,7 @@ func TestAboutOthers(t *testing.T) {
 		{"is there parking next door", false},
 		{"what shots does my child need for school", false},
 		{"where do i park my car", false},
+		{"can you send it to my walgreens", false}, // a pharmacy: the clinic sends there
 	} {
 		if got := kb.othersOf(tc.msg); got != tc.want {
 			t.Errorf("%q: got %v, want %v", tc.msg, got, tc.want)

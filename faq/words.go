@@ -55,7 +55,7 @@ func (ix *index) analyzeWord(l lang, w string) *wordInfo {
 	info.common = l == langEN && commonEnglish[w] || l == langES && spanishKnown[w]
 	info.primary = r.term
 	if info.adv&(acBusiness|acPet) != 0 && r.term >= 0 && ix.strongTerm(r.term) {
-		info.adv &^= acBusiness | acPet // the clinic talks about it (see others.go)
+		info.adv &^= acBusiness | acAccount | acPet // the clinic talks about it (see others.go)
 	}
 	var u unit
 	if r.term >= 0 {
