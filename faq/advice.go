@@ -36,6 +36,7 @@ const (
 	acAccount                           // one people hold an account with: gmail, netflix
 	acPet                               // an animal, a vet
 	acAux                               // does, do, is, can: a subject follows
+	acNext                              // next (door)
 )
 
 // adviceTrigger are the classes without which no pattern matches.

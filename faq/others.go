@@ -41,6 +41,7 @@ var otherWords = func() map[string]adviceClass {
 		rabbit hamster perro perros perrito perrita gato gatos gatito gatita mascota mascotas
 		vet vets veterinarian veterinary veterinario`)
 	add(acAux, "does do did will would can could is are was es puede")
+	add(acNext, "next")
 	return m
 }()
 
@@ -76,10 +77,10 @@ func aboutOthers(ws []string, classes []adviceClass) bool {
 		case has(i, acPet) && possessives[safeWord(ws, i-1)] && (has(i-2, acAux) || petVerbs[safeWord(ws, i-2)]):
 			return true
 		// "do you know a good vet".
-		case vetWords[w] && has(i, acPet):
+		case has(i, acPet) && vetWords[w]:
 			return true
 		// "does the gym next door validate parking".
-		case w == "next" && word(i+1, "door") && i >= 3 && word(i-2, "the") && has(i-3, acAux):
+		case has(i, acNext) && word(i+1, "door") && word(i-2, "the") && has(i-3, acAux):
 			return true
 		}
 	}
