@@ -125,7 +125,7 @@ type evalSet struct {
 func evalSets() []evalSet {
 	return []evalSet{
 		{name: "clinic", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl",
-			floor: scores{top1: 0.84, top3: 0.96, p1: 0.94, fallback: 0.98, wrong: 0.03}},
+			floor: scores{top1: 0.855, top3: 0.965, p1: 0.94, fallback: 0.98, wrong: 0.025}},
 		{name: "clinic-es", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl", lang: "es",
 			floor: scores{top1: 0.95, top3: 0.97, p1: 0.97, fallback: 0.75, wrong: 0.03}},
 		{name: "covid-jhu", kb: "public/covid-jhu/kb.yaml", queries: "public/covid-jhu/queries.jsonl",
@@ -135,13 +135,13 @@ func evalSets() []evalSet {
 		{name: "heldout", kb: "heldout/kb.yaml", queries: "heldout/queries.jsonl", own: true,
 			floor: scores{top1: 0.78, top3: 0.945, p1: 0.93, fallback: 0.95, wrong: 0.035}},
 		{name: "demo", kb: "../../faq.yaml", queries: "demo/queries.jsonl", own: true,
-			floor: scores{top1: 0.91, top3: 0.96, p1: 0.945, fallback: 0.86, wrong: 0.055}},
+			floor: scores{top1: 0.92, top3: 0.955, p1: 0.945, fallback: 0.86, wrong: 0.06}},
 		// blind was written for the shared clinic knowledge base by a
 		// helper who read nothing but kb.yaml and the query format. Its
 		// even lines were read to find the kinds of miss others.go
 		// handles; its odd lines only ever as figures.
 		{name: "clinic-blind", kb: "clinic/kb.yaml", queries: "blind/clinic.jsonl", ownQueries: true,
-			floor: scores{top1: 0.745, top3: 0.95, p1: 0.91, fallback: 0.875, wrong: 0.06}},
+			floor: scores{top1: 0.77, top3: 0.95, p1: 0.91, fallback: 0.875, wrong: 0.06}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.78, top3: 0.88, p1: 0.85, fallback: 0.90, wrong: 0.07}},

@@ -23,6 +23,11 @@ type features struct {
 	vrec    float32 // share of the closest phrasing's weight the message says
 	clf     float32 // the classifier's chance
 	missMax float32 // the weightiest word the entry does not match, over the rarest term's idf
+	// missRare is the share of the message's weight in words the entry
+	// does not match that are not everyday English words: "something came
+	// up at work" around a cancellation says little against the entry,
+	// "gym" or "tattoo" says much.
+	missRare float32
 	// wording gives wUni and wBi, the best Dice of the message's words,
 	// and of its pairs of words, with a phrasing (see wording.go).
 	wording wording
@@ -83,7 +88,7 @@ func (f *features) rankVector() []float64 {
 // the entry explains.
 func (f *features) scopeVector() []float64 {
 	return []float64{float64(f.nn), f.cover, f.coverAll, f.unknown, float64(f.missMax), f.missSum, f.guess,
-		b2f(f.keyHit), f.nspecShare()}
+		b2f(f.keyHit), f.nspecShare(), float64(f.missRare)}
 }
 
 // rightVector is what the right-entry model reads: how clearly the entry

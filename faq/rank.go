@@ -217,7 +217,7 @@ func (ix *index) scopeFeatures(sc *scratch, f *features, e int32) {
 	if sc.advice && !ix.answersAdvice(sc, e) {
 		f.advice = true
 	}
-	var unknown, missMax, missSum, guess, keyW float32
+	var unknown, missMax, missSum, guess, keyW, missRare float32
 	key, nspec, heavy := false, 0, false
 	for si := range sc.slots {
 		s := &sc.slots[si]
@@ -240,6 +240,9 @@ func (ix *index) scopeFeatures(sc *scratch, f *features, e int32) {
 		switch bit := uint64(1) << si; {
 		case sc.ent[e].matched&bit == 0:
 			missMax, missSum = max(missMax, s.cw), missSum+s.cw
+			if !s.common {
+				missRare += s.cw
+			}
 		case sc.ent[e].sure&bit == 0:
 			guess += s.cw
 		}
@@ -247,6 +250,7 @@ func (ix *index) scopeFeatures(sc *scratch, f *features, e int32) {
 	f.unknown = ratio(float64(unknown), qtotal)
 	f.missMax = missMax / ix.maxIDF
 	f.missSum = ratio(float64(missSum), qtotal)
+	f.missRare = float32(ratio(float64(missRare), qtotal))
 	f.guess = ratio(float64(guess), qtotal)
 	f.nspec = uint8(min(nspec, 3))
 	f.lightOnly = !heavy
