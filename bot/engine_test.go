@@ -513,10 +513,14 @@ func TestSmallTalkIsNotAQuestion(t *testing.T) {
 		{"thanks a lot, have a good one", RouteSmallTalk, "welcome"},
 		{"hey whats up", RouteSmallTalk, "What would you like to know"},
 		{"what's your name?", RouteSmallTalk, "not a person"},
+		{"👍", RouteSmallTalk, "anything else"},
+		{"🙏🏽", RouteSmallTalk, "welcome"},
+		{"👍 ❤️", RouteSmallTalk, "welcome"},
 		// Questions that happen to start or end politely.
 		{"hi, when are you open?", RouteAnswer, ""},
 		{"ok so how do i cancel my appointment", RouteAnswer, ""},
 		{"thanks, where do I park?", RouteAnswer, ""},
+		{"👍 where do I park?", RouteAnswer, ""},
 	}
 	for _, tt := range tests {
 		e, st := newTestEngine(t)

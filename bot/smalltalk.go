@@ -1,6 +1,9 @@
 package bot
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // talkKind is what a small-talk message is.
 type talkKind int
@@ -77,6 +80,11 @@ var talkGate, talkFillerSet = newWordSet(talkStart), newWordSet(talkFiller)
 // goodbye, acknowledgement, or "who are you". A question that merely starts
 // with "hi" is not small talk.
 func smallTalk(text string) talkKind {
+	if text != "" && text[0] >= utf8.RuneSelf { // "👍", "🙏": an emoji is no question
+		if k := emojiTalk(text); k != talkNone {
+			return k
+		}
+	}
 	if len(text) > 60 || !firstWordIn(text, talkGate, talkFillerSet) {
 		return talkNone
 	}
@@ -97,6 +105,31 @@ func smallTalk(text string) talkKind {
 		case ok:
 			best = max(best, k)
 		case !talkFiller[string(w)]:
+			return talkNone
+		}
+	}
+	return best
+}
+
+// talkEmoji are the emoji people send alone to acknowledge or thank.
+var talkEmoji = map[rune]talkKind{
+	'👍': talkOK, '👌': talkOK, '✅': talkOK, '🆗': talkOK, '🙂': talkOK, '😀': talkOK, '😃': talkOK, '😄': talkOK,
+	'😁': talkOK, '😊': talkThanks, '☺': talkThanks, '🙏': talkThanks, '❤': talkThanks, '💙': talkThanks,
+	'💚': talkThanks, '🥰': talkThanks, '🤗': talkThanks, '👏': talkThanks, '🙌': talkThanks, '💯': talkOK,
+	'👋': talkBye,
+}
+
+// emojiTalk reads a message made only of such emoji (with their skin tones
+// and variation selectors, and spaces) as the small talk they stand for,
+// the strongest when they mix.
+func emojiTalk(text string) talkKind {
+	best := talkNone
+	for _, r := range text {
+		switch {
+		case r == ' ' || r == '\ufe0f' || r == '\u200d' || r >= 0x1f3fb && r <= 0x1f3ff:
+		case talkEmoji[r] != talkNone:
+			best = max(best, talkEmoji[r])
+		default:
 			return talkNone
 		}
 	}

@@ -109,6 +109,9 @@ func refParseConsent(text string) consentIntent {
 }
 
 func refSmallTalk(text string) talkKind {
+	if k := emojiTalk(text); k != talkNone { // not a reading of words: shared
+		return k
+	}
 	if len(text) > 60 || !refFirstWordIn(text, talkStart, talkFiller) {
 		return talkNone
 	}

@@ -98,7 +98,7 @@ func TestKeywordsMatchReference(t *testing.T) {
 
 func FuzzKeywordsMatchReference(f *testing.F) {
 	for _, s := range []string{"stop", "STOP ALL", "opt-out please", "no more texts", "hola, como estas?", "ok thx bye",
-		"stop awareness and tips", "in english", "don't text me", "cancel appointments"} {
+		"stop awareness and tips", "in english", "don't text me", "cancel appointments", "👍🏽 ❤️", "🙏 hi"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkKeywordsMatchReference(t, s) })
