@@ -188,7 +188,7 @@ func (s *Server) misses(w http.ResponseWriter, r *http.Request) {
 		unavailable(w, "feedback")
 		return
 	}
-	since, err := parseSince(r.URL.Query().Get("since"), s.now(), 30)
+	since, err := ParseSince(r.URL.Query().Get("since"), s.now(), 30)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -233,7 +233,7 @@ func (s *Server) auditLog(w http.ResponseWriter, r *http.Request) {
 		unavailable(w, "the audit log")
 		return
 	}
-	since, err := parseSince(r.URL.Query().Get("since"), s.now(), 7)
+	since, err := ParseSince(r.URL.Query().Get("since"), s.now(), 7)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return

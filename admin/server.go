@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -200,9 +201,10 @@ func statusOf(err error) int {
 	}
 }
 
-// parseSince reads ?since= as RFC 3339 or a number of days ago ("30d");
+// ParseSince reads ?since= (and the CLI's --since) as RFC 3339, a date
+// ("2026-11-01", from its midnight UTC) or a number of days ago ("30d");
 // def days ago when absent.
-func parseSince(s string, now time.Time, def int) (time.Time, error) {
+func ParseSince(s string, now time.Time, def int) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return now.AddDate(0, 0, -def), nil
@@ -210,9 +212,13 @@ func parseSince(s string, now time.Time, def int) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, nil
 	}
-	var days int
-	if n, err := fmt.Sscanf(s, "%dd", &days); err == nil && n == 1 && days >= 0 && days <= 3650 && strings.HasSuffix(s, "d") {
-		return now.AddDate(0, 0, -days), nil
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
 	}
-	return time.Time{}, fmt.Errorf("since %q is not a time (RFC 3339) or a number of days such as 30d", s)
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		if days, err := strconv.Atoi(n); err == nil && days >= 0 && days <= 3650 {
+			return now.AddDate(0, 0, -days), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("since %q is not a number of days such as 30d, a date such as 2026-11-01, or an RFC 3339 time", s)
 }

@@ -63,6 +63,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"run", "--log-level", "loud"}, 2, "--log-level"},
 		{[]string{"faq", "polish"}, 2, "unknown subcommand"},
 		{[]string{"faq", "misses", "7d"}, 2, `unexpected argument "7d"`},
+		{[]string{"faq", "misses", "--since", "last week"}, 2, `--since: since "last week" is not`},
+		{[]string{"audit", "--since", "7"}, 2, `--since: since "7" is not`},
 		{[]string{"eval", "--faq", "testdata/none.yaml", "x.jsonl"}, 1, "none.yaml"},
 	}
 	for _, tt := range tests {

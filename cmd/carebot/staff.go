@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/carebot/carebot/admin"
 	"github.com/carebot/carebot/reminders"
@@ -241,11 +242,25 @@ func runReport(ctx context.Context, args []string, getenv func(string) string, s
 }
 
 // runAudit: carebot audit [--since 7d].
+const sinceHelp = "from when: a number of days (30d), a date (2026-11-01) or an RFC 3339 time"
+
+// checkSince refuses a --since the running bot would refuse, before
+// asking it: the mistake is the flag's, whether or not a bot is running.
+func checkSince(cmd, since string) error {
+	if _, err := admin.ParseSince(since, time.Now(), 0); err != nil {
+		return usageError{fmt.Sprintf("%s: --since: %v", cmd, err)}
+	}
+	return nil
+}
+
 func runAudit(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("audit", "carebot audit [--admin ADDR] [--data DIR] [--since 7d]", stdout, stderr)
 	client := adminFlags(fs, getenv)
-	since := fs.String("since", "7d", "from when: a number of days (30d) or RFC 3339")
+	since := fs.String("since", "7d", sinceHelp)
 	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if err := checkSince("audit", *since); err != nil {
 		return err
 	}
 	c, err := client()
@@ -268,13 +283,16 @@ func runAudit(ctx context.Context, args []string, getenv func(string) string, st
 func runFAQMisses(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("faq misses", "carebot faq misses [--admin ADDR] [--data DIR] [--since 30d] [--json]", stdout, stderr)
 	client := adminFlags(fs, getenv)
-	since := fs.String("since", "30d", "from when: a number of days (30d) or RFC 3339")
+	since := fs.String("since", "30d", sinceHelp)
 	asJSON := fs.Bool("json", false, "print JSON, with every question of each group")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() > 0 { // "faq misses 7d" means --since 7d; do not show 30 days instead
 		return usageError{fmt.Sprintf("faq misses: unexpected argument %q (did you mean --since?)", fs.Arg(0))}
+	}
+	if err := checkSince("faq misses", *since); err != nil {
+		return err
 	}
 	c, err := client()
 	if err != nil {
