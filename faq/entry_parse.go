@@ -48,8 +48,12 @@ func (d *decoder) entry(n *yaml.Node) rawEntry {
 	}
 	e := &Entry{Line: n.Line, reviewLine: n.Line}
 	r := rawEntry{e: e, idLine: n.Line}
+	if yamlwalk.IsNull(n) { // a "-" with nothing after it: likely a broken edit
+		d.w.Errorf(n.Line, "", "an empty entry (a - with nothing after it): remove it, or give it an id, a question and an answer")
+		return rawEntry{}
+	}
 	if n.Kind != yaml.MappingNode {
-		d.w.Mapping(n, peekID(n), "an entry") // reports what n is instead, unless null
+		d.w.Mapping(n, peekID(n), "an entry") // reports what n is instead
 		return rawEntry{}
 	}
 	fields := d.w.Mapping(n, peekID(n), "")

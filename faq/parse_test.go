@@ -121,6 +121,8 @@ func TestParseErrors(t *testing.T) {
 		{"empty question", "question: Are you open on holidays?", `question: ""`, []string{`faq.yaml:29: entry "holiday": question is empty`}},
 		{"answer is a list", "answer: No.", "answer: [a, b]", []string{`faq.yaml:30: entry "holiday": answer: want text, got a list`}},
 		{"answer missing", "    answer: No.\n", "", []string{`faq.yaml:28: entry "holiday": answer is missing`}},
+		{"empty entry", "  - id: holiday\n", "  -\n  - id: holiday\n", []string{
+			"faq.yaml:28: an empty entry (a - with nothing after it): remove it, or give it an id, a question and an answer"}},
 		{"unknown entry field", "tags: [info]", "tag: [info]", []string{
 			`faq.yaml:17: entry "hours": unknown field "tag" (want id, question, alternates, keywords, tags, answer, follow_up, translations, reviewed_by, reviewed_at, review_every)`}},
 		{"translation without answer", "        answer: De nueve a cinco.\n", "", []string{`faq.yaml:24: entry "hours": translations.es has no answer`}},
