@@ -207,7 +207,7 @@ func TestEndToEndConsoleScript(t *testing.T) {
 	dir := t.TempDir()
 	runBin := func(input string) string {
 		cmd := exec.Command(carebotBin, "--data", dir)
-		cmd.Env = append(os.Environ(), "CAREBOT_KEY=", "LANG=C")
+		cmd.Env = cleanEnv()
 		cmd.Stdin = strings.NewReader(input)
 		var out, errb bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errb
@@ -257,6 +257,7 @@ func TestEndToEndConsoleScript(t *testing.T) {
 func TestSecondInstanceFailsFast(t *testing.T) {
 	dir := t.TempDir()
 	first := exec.Command(carebotBin, "--data", dir)
+	first.Env = cleanEnv()
 	stdin, err := first.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -282,10 +283,11 @@ func TestSecondInstanceFailsFast(t *testing.T) {
 		}
 	}
 	second := exec.Command(carebotBin, "--data", dir)
+	second.Env = cleanEnv()
 	second.Stdin = strings.NewReader("hours?\n")
 	msg, err := second.CombinedOutput()
-	if err == nil || !strings.Contains(string(msg), "in use") {
-		t.Errorf("second carebot on the same data: err %v, output %q; want a clear 'in use' failure", err, msg)
+	if err == nil || !strings.Contains(string(msg), "database is in use") {
+		t.Errorf("second carebot on the same data: err %v, output %q; want a clear 'database is in use' failure", err, msg)
 	}
 	go io.Copy(io.Discard, r)
 }

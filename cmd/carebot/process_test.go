@@ -24,15 +24,22 @@ type botProcess struct {
 	logs strings.Builder
 }
 
+// cleanEnv is the environment a test's carebot runs in: the machine's,
+// without its key, faq, config or token, and with the admin API on a free
+// port, so that a carebot running on the machine (on the default port)
+// does not fail the test.
+func cleanEnv() []string {
+	return append(os.Environ(), "CAREBOT_KEY=", "CAREBOT_FAQ=", "CAREBOT_CONFIG=", "TELEGRAM_TOKEN=",
+		"CAREBOT_ADMIN_LISTEN=127.0.0.1:0", "LANG=C")
+}
+
 // startBot runs carebot --data dir args... with env over a clean
 // environment (no key, faq, config or token of the machine's), and returns
 // once its admin API is up: it logs the address when it is.
 func startBot(t *testing.T, dir string, env []string, args ...string) *botProcess {
 	t.Helper()
 	cmd := exec.Command(carebotBin, append([]string{"--data", dir, "--log-level", "info"}, args...)...)
-	cmd.Env = append(os.Environ(), "CAREBOT_KEY=", "CAREBOT_FAQ=", "CAREBOT_CONFIG=", "TELEGRAM_TOKEN=",
-		"CAREBOT_ADMIN_LISTEN=127.0.0.1:0", "LANG=C")
-	cmd.Env = append(cmd.Env, env...) // later values win
+	cmd.Env = append(cleanEnv(), env...) // later values win
 	b := &botProcess{t: t, cmd: cmd, lines: make(chan string, 10000)}
 	var err error
 	if b.in, err = cmd.StdinPipe(); err != nil {
