@@ -78,6 +78,11 @@ func (t *tokenizer) split(s string) {
 				t.buf = t.buf[:start]
 			} else {
 				t.toks = append(t.toks, token{start: int32(start), end: int32(len(t.buf)), clause: clause})
+				// "... i am so stressed with work, anyway do you have
+				// anything today?": what follows is another clause.
+				if isTopicTurn(t.buf[start:]) && clause < 1<<14 {
+					clause++
+				}
 			}
 		}
 		inWord, afterNumber = false, false
@@ -175,6 +180,16 @@ func foldWords(s string) []string {
 		out[i] = string(t.word(i))
 	}
 	return out
+}
+
+// isTopicTurn reports the words after which a patient turns from the
+// story to the question.
+func isTopicTurn(w []byte) bool {
+	switch string(w) {
+	case "anyway", "anyways", "anyhow":
+		return true
+	}
+	return false
 }
 
 // isOrdinal reports the suffixes of English ordinal numbers.

@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -19,6 +20,35 @@ func TestFoldWords(t *testing.T) {
 	for _, tt := range tests {
 		if got := strings.Join(foldWords(tt.in), " "); got != tt.want {
 			t.Errorf("foldWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// The clauses a message is split into: a question mark or a full stop
+// ends one, and so does the word a patient turns from a story to the
+// question with.
+func TestTokenizerClauses(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // each word's clause, and ? when in a question
+	}{
+		{"we moved here. are you taking patients?", "0 0 0 1? 1? 1? 1?"},
+		{"stressed with work, anyway do you have appointments today?", "0 0 0 0 1? 1? 1? 1? 1?"},
+		{"anyways, when are you open", "0 1 1 1 1"},
+		{"is it any way to book online?", "0? 0? 0? 0? 0? 0? 0?"},
+	} {
+		var tk tokenizer
+		tk.split(tc.text)
+		var got []string
+		for _, x := range tk.toks {
+			s := fmt.Sprint(x.clause)
+			if x.question {
+				s += "?"
+			}
+			got = append(got, s)
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("%q: got %s, want %s", tc.text, g, tc.want)
 		}
 	}
 }
