@@ -3,6 +3,7 @@ package faq
 import (
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Result is what the knowledge base says about one message.
@@ -63,7 +64,10 @@ func (kb *KB) Match(text, langHint string) Result {
 // language.
 func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
 	sc.tok.split(text)
-	sc.text = string(sc.tok.buf)
+	// The folded text aliases the tokenizer's buffer, which the next
+	// split overwrites: nothing that outlives this call may keep a piece
+	// of it (record clones a word it remembers).
+	sc.text = unsafe.String(unsafe.SliceData(sc.tok.buf), len(sc.tok.buf))
 	sc.exact = -1
 	key := sc.key[:0]
 	for i := range sc.tok.toks {
