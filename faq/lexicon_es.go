@@ -14,6 +14,7 @@ acabaron: ran out
 acabado: ran out
 acceso: access
 accidente: accident
+acne: acne
 acompanar: accompany, bring
 adelantar: earlier, move up
 agendo: book, schedule
@@ -21,6 +22,7 @@ agendar: book, schedule
 ahora: now, today
 alergico: allergic, allergy
 alguien: someone, person
+amamantando: breastfeeding
 aplicar: apply
 aplica: apply
 apoyo: support
@@ -34,9 +36,12 @@ aumento: increase
 autorizacion: authorization
 avisar: notify, remind
 ayudan: help
+ayunas: fasting
 bajar: lower, download
 baja: unsubscribe, low
+basquetbol: basketball, sports
 bebe: baby
+beisbol: baseball, sports
 bloqueada: locked
 bloqueado: locked
 boleto: ticket
@@ -44,10 +49,12 @@ borrar: delete
 buscar: find
 cambie: change, changed
 cambiaron: changed
+campamento: camp
 cancele: cancel
 cancelacion: cancellation, cancel
 cargo: charge
 carnet: card
+caro: expensive, cost
 casa: home, house
 cerrado: closed
 certificado: certificate, form
@@ -58,15 +65,19 @@ cobran: charge, cost
 cobraron: charged, billed
 cobro: charge, bill
 cola: line, wait
+colegio: school
+comprobante: proof, receipt
 comunicar: contact
 comunicarme: contact
 conectar: connect, join
 conectarme: connect, join
 conseguir: get
 consigo: get
+constancia: letter, proof
 contacto: contact
 contestan: answer
 correo: email
+cortada: cut
 cosa: thing
 costar: cost
 cuesta: cost
@@ -79,6 +90,11 @@ dato: information
 datos: information, details
 deben: owe
 debo: owe
+depilacion: hair removal
+deporte: sports
+deportes: sports
+deportivo: sports
+desayunar: breakfast, eat
 deuda: debt, balance, owe
 dia: day
 dientes: teeth, dental
@@ -87,28 +103,41 @@ dinero: money, payment
 doctor: doctor
 duda: question
 dudas: questions
+duelo: grief
+elevador: elevator
 empleador: employer
 empresa: company, employer
 encontrar: find
 enlace: link
 entrar: log in, enter
+entrenador: coach, sports
 enviar: send
 envien: send
 envio: send
+equipo: team, sports
 error: mistake
+escolar: school
 escribir: write, message
 esperar: wait
 estoy: i am
+estres: stress
+estudios: tests
 exactamente: exactly
 examenes: tests, labs
+facial: facial
 familiar: family member
 farmacias: pharmacies, pharmacy
 fechas: dates
 fin: end
+firmar: sign
+fisica: physical
+fisico: physical
 formas: forms
 frente: front
 fuera: out
+futbol: soccer, football, sports
 gastos: costs
+granos: acne
 grupos: groups, group
 guardar: keep
 hacer: do, make
@@ -120,15 +149,21 @@ huesos: bones
 idiomas: languages
 imagen: imaging
 imagenes: imaging
+incapacidad: disability, leave
 ingles: english
 ingresar: log in
 iniciar: start, log in
 inscribirse: sign up, register
 internet: online
 ir: go
+jefe: boss, employer
 junto: together
+justificante: note, excuse
+kinder: kindergarten, school
+labios: lips
 labs: labs
 laboratorios: labs
+lactancia: breastfeeding
 lastime: hurt
 lastimado: hurt, injured
 leer: read
@@ -144,10 +179,12 @@ localizar: find
 luego: later
 mal: sick, bad
 malestar: sick
+manchas: spots
 mande: send
 mandar: send
 manera: way
 mapa: map
+medica: medical, doctor
 medio: half
 mejor: better
 mensual: monthly
@@ -155,9 +192,11 @@ mensualidades: monthly payments, installments
 mensualmente: monthly
 mes: month
 mismo: same
+mordida: bite
 mover: move, reschedule
 mudarme: move
 mudo: move
+nacido: born, newborn
 necesitamos: need
 negaron: denied
 nombre: name
@@ -180,6 +219,7 @@ parar: stop
 pasa: happen
 pasar: move, change
 pase: move
+patron: employer
 pecho: chest
 pedi: asked, requested
 pedir: request, ask
@@ -204,6 +244,7 @@ proximo: next
 pueda: can
 quedar: stay
 queda: located, where
+quemadura: burn
 quiere: want
 quisiera: want
 quitaron: removed, stopped
@@ -211,11 +252,16 @@ recetar: prescribe
 recibi: received, got
 recien: just
 recoger: pick up
+recursos: income, resources
+refuerzo: booster
 registro: record, records
 regresar: return, come back
+relleno: filler
 renovar: renew, refill
 reporte: report, results
+resonancia: mri
 resultado: result
+reuniones: meetings
 revisar: check
 rodilla: knee
 sale: cost
@@ -240,6 +286,7 @@ terminar: end
 tobillo: ankle
 todavia: still
 tomar: take
+tomografia: ct scan
 torci: sprained, twisted
 torcido: sprained, twisted
 trabajar: work
@@ -248,12 +295,16 @@ traducir: translate, interpreter
 traduccion: translation, interpreter
 transferencia: transfer
 tratar: treat
+tristeza: sadness, depression
 ubicacion: location, address
 ubicados: located, location
 ultima: last
+universidad: college
 usar: use
 usuario: user, account
+vacaciones: vacation, travel
 vayan: go
+vello: hair
 vencida: expired
 vencido: expired
 venir: come
