@@ -24,6 +24,7 @@ family: mom mother mum dad father husband wife spouse son daughter kid kids chil
 child children: toddler infant preschooler kindergartner kindergarten teen teenager preteen tween grandchild grandbaby grandkid grandkids newborn
 sick illness: cold sore throat strep cough fever flu vomiting diarrhea rash uti infection sprain earache ear
 pregnancy pregnant prenatal: pregnant expecting trimester obstetric ob
+sports: soccer football basketball baseball softball volleyball hockey lacrosse tennis swimming wrestling cheer cheerleading gymnastics track cross-country rugby golf dance
 language interpreter: spanish english french german italian portuguese russian ukrainian polish arabic farsi persian dari pashto urdu hindi bengali punjabi gujarati tamil telugu chinese mandarin cantonese vietnamese korean japanese tagalog filipino thai lao hmong khmer burmese nepali somali amharic tigrinya swahili haitian creole kreyol mixtec mixteco zapotec zapoteco triqui quiche mam kanjobal navajo asl
 `
 

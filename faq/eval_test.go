@@ -133,7 +133,7 @@ func evalSets() []evalSet {
 		{name: "deepset-covid", kb: "public/deepset-covid/kb.yaml", queries: "public/deepset-covid/queries.jsonl",
 			floor: scores{p1: 0.58, wrong: 1}},
 		{name: "heldout", kb: "heldout/kb.yaml", queries: "heldout/queries.jsonl", own: true,
-			floor: scores{top1: 0.78, top3: 0.945, p1: 0.93, fallback: 0.95, wrong: 0.035}},
+			floor: scores{top1: 0.795, top3: 0.95, p1: 0.935, fallback: 0.95, wrong: 0.035}},
 		{name: "demo", kb: "../../faq.yaml", queries: "demo/queries.jsonl", own: true,
 			floor: scores{top1: 0.92, top3: 0.955, p1: 0.945, fallback: 0.86, wrong: 0.06}},
 		// blind was written for the shared clinic knowledge base by a
