@@ -37,10 +37,11 @@ const (
 	acPet                               // an animal, a vet
 	acAux                               // does, do, is, can: a subject follows
 	acNext                              // next (door)
+	acResult                            // came (back), mean (for me): a result read for the patient
 )
 
 // adviceTrigger are the classes without which no pattern matches.
-const adviceTrigger = acJudge | acDrug | acDose | acCondition | acFor | acWrong | acLevel
+const adviceTrigger = acJudge | acDrug | acDose | acCondition | acFor | acWrong | acLevel | acResult
 
 // adviceWords are general English and Spanish words, folded.
 var adviceWords = func() map[string]adviceClass {
@@ -79,6 +80,7 @@ var adviceWords = func() map[string]adviceClass {
 	add(acWrong, "wrong")
 	add(acCompare, "better worse stronger safer mejor peor")
 	add(acLevel, "high low elevated alta alto baja bajo")
+	add(acResult, "came mean means salio salieron significa")
 	return m
 }()
 
@@ -159,6 +161,21 @@ func isAdvice(ws []string, classes []adviceClass) bool {
 		// "whats wrong with me".
 		if ws[i] == "wrong" && word(i+1, "with") && (word(i+2, "me") || word(i+2, "my")) {
 			return true
+		}
+		if c&acResult != 0 {
+			// "my a1c came back 6.8", "mi azucar salio en 180": a reading
+			// of the patient's own, to be interpreted.
+			if word(i+1, "back") || word(i+1, "en") || word(i+1, "at") {
+				for j := i + 2; j <= i+4 && j < len(ws); j++ {
+					if isNumber(ws[j]) {
+						return true
+					}
+				}
+			}
+			// "what does that mean for me", "que significa para mi".
+			if (word(i+1, "for") || word(i+1, "para")) && (word(i+2, "me") || word(i+2, "my") || word(i+2, "mi")) {
+				return true
+			}
 		}
 	}
 	return false

@@ -141,7 +141,7 @@ func evalSets() []evalSet {
 		// even lines were read to find the kinds of miss others.go
 		// handles; its odd lines only ever as figures.
 		{name: "clinic-blind", kb: "clinic/kb.yaml", queries: "blind/clinic.jsonl", ownQueries: true,
-			floor: scores{top1: 0.79, top3: 0.95, p1: 0.915, fallback: 0.875, wrong: 0.06}},
+			floor: scores{top1: 0.79, top3: 0.95, p1: 0.915, fallback: 0.89, wrong: 0.055}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.78, top3: 0.88, p1: 0.85, fallback: 0.90, wrong: 0.07}},

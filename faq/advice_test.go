@@ -1,0 +1,27 @@
+package faq
+
+import "testing"
+
+func TestAdviceIn(t *testing.T) {
+	for _, tc := range []struct {
+		msg  string
+		want bool
+	}{
+		{"is 150 over 95 high", true},
+		{"can i take ibuprofen with my lisinopril", true},
+		{"do i have strep", true},
+		{"my a1c came back 6.8 what does that mean", true},
+		{"my cholesterol came back at 240", true},
+		{"what does that mean for me", true},
+		{"mi azucar salio en 180", true},
+		// Questions about the clinic's service, not a reading to interpret.
+		{"when will my lab results come back", false},
+		{"my results came back, how do i see them in the portal", false},
+		{"what does pending mean on my lab results", false},
+		{"come back in 2 weeks for a recheck?", false},
+	} {
+		if got := adviceIn(tc.msg); got != tc.want {
+			t.Errorf("%q: got %v, want %v", tc.msg, got, tc.want)
+		}
+	}
+}
