@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -101,7 +102,15 @@ func (d *decoder) entry(n *yaml.Node) rawEntry {
 		case "reviewed_by":
 			e.ReviewedBy = d.w.Str(f.Value, id, "reviewed_by")
 		case "reviewed_at":
+			before := len(d.w.Problems())
 			e.ReviewedAt = d.w.Date(f.Value, id, "reviewed_at")
+			// The zero time means "not given": a date read without a
+			// problem that is so far back (0001-01-01 is the zero time)
+			// is a slip, not a review.
+			if len(d.w.Problems()) == before && !yamlwalk.IsNull(f.Value) && e.ReviewedAt.Year() < 1900 {
+				d.w.Errorf(f.Line, id, "reviewed_at %s is not a review date: want a date such as 2025-01-31", e.ReviewedAt.Format("2006-01-02"))
+				e.ReviewedAt = time.Time{}
+			}
 			e.reviewLine = f.Line
 		case "review_every":
 			if s := d.w.Str(f.Value, id, "review_every"); s != "" {

@@ -115,6 +115,8 @@ func TestParseErrors(t *testing.T) {
 		{"one-word synonym group", "  - [x-ray, xray]", "  - [x-ray]", []string{"faq.yaml:11: synonyms group 2 has one word: a group needs at least two"}},
 		{"follow_up missing", "follow_up: [holiday]", "follow_up: [holidays]", []string{`faq.yaml:19: entry "hours": follow_up "holidays" does not exist`}},
 		{"follow_up itself", "follow_up: [holiday]", "follow_up: [hours]", []string{`faq.yaml:19: entry "hours": follow_up "hours" is the entry itself`}},
+		{"follow_up itself twice", "follow_up: [holiday]", "follow_up: [hours, hours]", []string{`faq.yaml:19: entry "hours": follow_up "hours" is the entry itself`}},
+		{"follow_up listed twice", "follow_up: [holiday]", "follow_up: [holiday, holiday]", []string{`faq.yaml:19: entry "hours": follow_up "holiday" is listed twice`}},
 		{"duplicate id", "id: holiday", "id: hours", []string{
 			`faq.yaml:19: entry "hours": follow_up "holiday" does not exist`,
 			`faq.yaml:28: entry "hours": the id is used twice (first at line 13)`}},
@@ -130,6 +132,7 @@ func TestParseErrors(t *testing.T) {
 		{"translation in own language", "      es:", "      en:", []string{`faq.yaml:24: entry "hours": translations.en: en is the knowledge base's own language; put that text in question and answer`}},
 		{"review_every", "review_every: 1m", "review_every: 6 months", []string{`faq.yaml:22: entry "hours": review_every "6 months": unit must be d (days), w (weeks), m (months) or y (years)`}},
 		{"reviewed_at", "reviewed_at: 2025-01-31", "reviewed_at: 31/01/2025", []string{`faq.yaml:21: entry "hours": reviewed_at "31/01/2025": want a date such as 2025-01-31`}},
+		{"reviewed_at year 1", "reviewed_at: 2025-01-31", "reviewed_at: 0001-01-01", []string{`faq.yaml:21: entry "hours": reviewed_at 0001-01-01 is not a review date: want a date such as 2025-01-31`}},
 		{"bad id", "id: holiday", "id: holiday hours", []string{
 			`faq.yaml:19: entry "hours": follow_up "holiday" does not exist`,
 			`faq.yaml:28: entry "holiday hours": id may use only letters, digits, '.', '_' and '-' (at most 100)`}},

@@ -53,6 +53,8 @@ func (d *decoder) validate(kb *KB) {
 		seen := make(map[string]bool, len(r.follow))
 		for _, f := range r.follow {
 			switch {
+			case seen[f.Text] && (f.Text == e.ID || kb.byID[f.Text] == nil):
+				// reported at its first mention
 			case f.Text == e.ID:
 				d.w.Errorf(f.Line, e.ID, "follow_up %q is the entry itself", f.Text)
 			case kb.byID[f.Text] == nil:
