@@ -40,9 +40,9 @@ const (
 // confidence is the chance the message is in scope (scope) times the
 // chance the best candidate is the right one if it is (right).
 var (
-	rankWeights  = []float64{0, 3.111, 0.349, 1.661, 2.57, 0.566, 0.794, 3.971, 0.014, 1.766, 1.829}
-	scopeWeights = []float64{1.534, 0.213, 0.315, 0.568, -1.55, -0.69, -1.219, 1.249, 0.994, 1.71, -1.469}
-	rightWeights = []float64{-0.244, 1.072, 1.982, 0.395, -0.407, 0.136, 1.003}
+	rankWeights  = []float64{0, 3.125, 0.347, 1.659, 2.567, 0.632, 0.797, 3.976, 0.012, 1.791, 1.793}
+	scopeWeights = []float64{1.572, 0.185, 0.304, 0.561, -1.547, -0.711, -1.22, 1.257, 1.006, 1.683, -1.479}
+	rightWeights = []float64{-0.249, 1.072, 1.984, 0.395, -0.405, 0.14, 1.001}
 )
 
 // decide fills Confident and Suggestions from the candidates.
