@@ -90,7 +90,7 @@ const adviceWindow = 6
 // isAdvice reports whether the folded words ws ask for individual medical
 // advice. classes[i] is the class of ws[i].
 func isAdvice(ws []string, classes []adviceClass) bool {
-	has := func(i int, c adviceClass) bool { return i >= 0 && i < len(ws) && classes[i]&c != 0 }
+	has := func(i int, c adviceClass) bool { return classAt(classes, i)&c != 0 }
 	// within reports a word of class c among the n words after i.
 	within := func(i, n int, c adviceClass) int {
 		for j := max(i+1, 0); j <= i+n && j < len(ws); j++ {
@@ -100,7 +100,7 @@ func isAdvice(ws []string, classes []adviceClass) bool {
 		}
 		return -1
 	}
-	word := func(i int, w string) bool { return i >= 0 && i < len(ws) && ws[i] == w }
+	word := func(i int, w string) bool { return wordAt(ws, i) == w }
 	number := false
 	for i := range ws {
 		number = number || isNumber(ws[i])
@@ -179,6 +179,23 @@ func isAdvice(ws []string, classes []adviceClass) bool {
 		}
 	}
 	return false
+}
+
+// wordAt is ws[i], or "" where ws has no word i: the detectors look
+// around a word without minding the ends of the message.
+func wordAt(ws []string, i int) string {
+	if i < 0 || i >= len(ws) {
+		return ""
+	}
+	return ws[i]
+}
+
+// classAt is classes[i], or no class where there is no word i.
+func classAt(classes []adviceClass, i int) adviceClass {
+	if i < 0 || i >= len(classes) {
+		return 0
+	}
+	return classes[i]
 }
 
 // adviceIn runs the detector on a text, at build time.

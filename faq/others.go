@@ -63,18 +63,18 @@ var possessives = map[string]bool{
 // aboutOthers reports whether the folded words ws ask about someone
 // else's business. classes[i] is the class of ws[i].
 func aboutOthers(ws []string, classes []adviceClass) bool {
-	has := func(i int, c adviceClass) bool { return i >= 0 && i < len(ws) && classes[i]&c != 0 }
-	word := func(i int, w string) bool { return i >= 0 && i < len(ws) && ws[i] == w }
+	has := func(i int, c adviceClass) bool { return classAt(classes, i)&c != 0 }
+	word := func(i int, w string) bool { return wordAt(ws, i) == w }
 	for i, w := range ws {
 		switch {
 		// "does walgreens deliver", "what time does the cvs close".
 		case has(i, acBusiness) && (has(i-1, acAux) || word(i-1, "the") && has(i-2, acAux)):
 			return true
 		// "reset my gmail password": the patient's account elsewhere.
-		case has(i, acAccount) && possessives[safeWord(ws, i-1)]:
+		case has(i, acAccount) && possessives[wordAt(ws, i-1)]:
 			return true
 		// "does my dog need", "can you vaccinate my cat".
-		case has(i, acPet) && possessives[safeWord(ws, i-1)] && (has(i-2, acAux) || petVerbs[safeWord(ws, i-2)]):
+		case has(i, acPet) && possessives[wordAt(ws, i-1)] && (has(i-2, acAux) || petVerbs[wordAt(ws, i-2)]):
 			return true
 		// "do you know a good vet".
 		case has(i, acPet) && vetWords[w]:
@@ -85,11 +85,4 @@ func aboutOthers(ws []string, classes []adviceClass) bool {
 		}
 	}
 	return false
-}
-
-func safeWord(ws []string, i int) string {
-	if i < 0 || i >= len(ws) {
-		return ""
-	}
-	return ws[i]
 }
