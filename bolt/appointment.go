@@ -127,12 +127,7 @@ func (d *DB) PutAppointment(ctx context.Context, a carebot.Appointment, replace 
 				return err
 			}
 		}
-		for _, it := range items {
-			if err := d.put(tx, o, it); err != nil {
-				return err
-			}
-		}
-		return nil
+		return d.putAll(tx, o, items)
 	})
 	if err != nil {
 		return fmt.Errorf("put appointment: %w", err)

@@ -156,6 +156,16 @@ func (d *DB) put(tx *bbolt.Tx, o outbox, it carebot.OutboxItem) error {
 	return o.due.Put(dueKey(head[8:], id), head[:8])
 }
 
+// putAll puts every item, in order.
+func (d *DB) putAll(tx *bbolt.Tx, o outbox, items []carebot.OutboxItem) error {
+	for _, it := range items {
+		if err := d.put(tx, o, it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // remove deletes the item id, pending or claimed, with its index entries,
 // and reports whether it was there. A damaged item goes too (that is how
 // an operator clears one): the due entry it leaves, if any, Claim drops.
@@ -230,12 +240,7 @@ func (d *DB) Schedule(ctx context.Context, items ...carebot.OutboxItem) error {
 		if err != nil {
 			return err
 		}
-		for _, it := range items {
-			if err := d.put(tx, o, it); err != nil {
-				return err
-			}
-		}
-		return nil
+		return d.putAll(tx, o, items)
 	})
 	if err != nil {
 		return fmt.Errorf("schedule: %w", err)

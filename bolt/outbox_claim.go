@@ -195,10 +195,8 @@ func (d *DB) Finish(ctx context.Context, done ...carebot.OutboxDone) error {
 					return err
 				}
 			}
-			for _, it := range dn.Spawn {
-				if err := d.put(tx, o, it); err != nil {
-					return err
-				}
+			if err := d.putAll(tx, o, dn.Spawn); err != nil {
+				return err
 			}
 		}
 		return nil
