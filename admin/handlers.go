@@ -183,19 +183,29 @@ func (s *Server) broadcastReport(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
+// since reads the request's ?since= (def days ago when absent), or answers
+// 400 and reports false.
+func (s *Server) since(w http.ResponseWriter, r *http.Request, def int) (time.Time, bool) {
+	t, err := ParseSince(r.URL.Query().Get("since"), s.now(), def)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return time.Time{}, false
+	}
+	return t, true
+}
+
 func (s *Server) misses(w http.ResponseWriter, r *http.Request) {
 	if s.Feedback == nil {
 		unavailable(w, "feedback")
 		return
 	}
-	since, err := ParseSince(r.URL.Query().Get("since"), s.now(), 30)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	since, ok := s.since(w, r, 30)
+	if !ok {
 		return
 	}
 	var texts []string
 	ratings := map[string]Tally{}
-	err = s.Feedback.Feedback(r.Context(), since, func(f carebot.Feedback) error {
+	err := s.Feedback.Feedback(r.Context(), since, func(f carebot.Feedback) error {
 		switch f.Kind {
 		case carebot.FeedbackFallback, carebot.FeedbackSuggest:
 			if f.Text != "" {
@@ -233,13 +243,12 @@ func (s *Server) auditLog(w http.ResponseWriter, r *http.Request) {
 		unavailable(w, "the audit log")
 		return
 	}
-	since, err := ParseSince(r.URL.Query().Get("since"), s.now(), 7)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	since, ok := s.since(w, r, 7)
+	if !ok {
 		return
 	}
 	out := []AuditEntry{}
-	err = s.Audit.Audit(r.Context(), since, func(e carebot.AuditEntry) error {
+	err := s.Audit.Audit(r.Context(), since, func(e carebot.AuditEntry) error {
 		out = append(out, AuditEntry{At: e.At.Format(time.RFC3339), Actor: e.Actor, Remote: e.Remote, Action: e.Action,
 			Target: e.Target, Result: e.Result, Detail: e.Detail})
 		return nil

@@ -259,6 +259,13 @@ func TestMissesAreGrouped(t *testing.T) {
 	}
 }
 
+func TestAuditRefusesABadSince(t *testing.T) {
+	c, _ := newTestAPI(t)
+	if _, err := c.Audit(context.Background(), "last tuesday"); err == nil || !strings.Contains(err.Error(), "last tuesday") {
+		t.Errorf("got %v, want the bad since named", err)
+	}
+}
+
 func TestHostileBodies(t *testing.T) {
 	c, _ := newTestAPI(t)
 	ctx := context.Background()
