@@ -125,13 +125,14 @@ var talkEmoji = map[rune]talkKind{
 func emojiTalk(text string) talkKind {
 	best := talkNone
 	for _, r := range text {
-		switch {
-		case r == ' ' || r == '\ufe0f' || r == '\u200d' || r >= 0x1f3fb && r <= 0x1f3ff:
-		case talkEmoji[r] != talkNone:
-			best = max(best, talkEmoji[r])
-		default:
+		if r == ' ' || r == '\ufe0f' || r == '\u200d' || r >= 0x1f3fb && r <= 0x1f3ff {
+			continue
+		}
+		k := talkEmoji[r]
+		if k == talkNone {
 			return talkNone
 		}
+		best = max(best, k)
 	}
 	return best
 }

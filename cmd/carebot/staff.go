@@ -241,7 +241,7 @@ func runReport(ctx context.Context, args []string, getenv func(string) string, s
 	return nil
 }
 
-// runAudit: carebot audit [--since 7d].
+// sinceHelp is the help of every --since flag.
 const sinceHelp = "from when: a number of days (30d), a date (2026-11-01) or an RFC 3339 time"
 
 // checkSince refuses a --since the running bot would refuse, before
@@ -253,6 +253,7 @@ func checkSince(cmd, since string) error {
 	return nil
 }
 
+// runAudit: carebot audit [--since 7d].
 func runAudit(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("audit", "carebot audit [--admin ADDR] [--data DIR] [--since 7d]", stdout, stderr)
 	client := adminFlags(fs, getenv)
