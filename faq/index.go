@@ -100,8 +100,7 @@ func (ix *index) word(l lang, w string) wordRef {
 	if r, ok := ix.vocab[l][w]; ok {
 		return r
 	}
-	r := wordRef{term: -1, kind: kindOf(l, w)}
-	r.w = wordWeight(l, r.kind, w)
+	r := newRef(l, w)
 	if r.kind != kindStop {
 		r.term = ix.termID(termName(l, w))
 	}

@@ -240,14 +240,20 @@ func (ix *index) buildKnown() {
 	}
 }
 
+// newRef is a word's kind and weight in l, with no term yet.
+func newRef(l lang, w string) wordRef {
+	r := wordRef{term: -1, kind: kindOf(l, w)}
+	r.w = wordWeight(l, r.kind, w)
+	return r
+}
+
 // lookup analyses a folded word without growing the vocabulary: its term
 // is -1 when no text of the knowledge base holds its stem.
 func (ix *index) lookup(l lang, w string) wordRef {
 	if r, ok := ix.vocab[l][w]; ok {
 		return r
 	}
-	r := wordRef{term: -1, kind: kindOf(l, w)}
-	r.w = wordWeight(l, r.kind, w)
+	r := newRef(l, w)
 	if r.kind != kindStop {
 		if id, ok := ix.terms[termName(l, w)]; ok {
 			r.term = id
