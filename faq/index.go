@@ -254,10 +254,10 @@ func buildIndex(kb *KB) *index {
 	ix.buildCategories()
 	ix.buildPatient()
 	ix.childAlts = ix.meaningOf(ix.kbLang, "child children kid kids pediatric pediatrics", patientWeight, 1)
-	ix.buildKnown()
 	for l := range nLangs {
 		ix.typos[l] = buildTypos(ix, lang(l))
 	}
+	ix.buildKnown()
 	ix.clf = trainClassifier(ix, texts)
 	return ix
 }

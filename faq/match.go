@@ -115,6 +115,7 @@ type scratch struct {
 	others bool
 	neg    bool          // the message has a negation
 	key    []byte        // the message's folded words joined by spaces
+	join   []byte        // two words written as one (see splitWord)
 	exact  int32         // the entry the message is a phrasing of, or -1
 	recs   []*wordRecord // the records of the message's words
 	infos  []*wordInfo   // their analyses in the message's language

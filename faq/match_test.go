@@ -291,3 +291,35 @@ func TestDetectLangAgreesWithTokenizer(t *testing.T) {
 		}
 	}
 }
+
+// A word the patient split in two is the knowledge base's word: "medic
+// aid" is Medicaid, not first aid.
+func TestMatchSplitWord(t *testing.T) {
+	kb, err := Parse("faq.yaml", []byte(`version: 1
+language: en
+clinic: {name: Clinic, phone: "1"}
+entries:
+  - id: medicaid
+    question: Do you accept Medicaid?
+    answer: Yes, we accept every Medicaid plan in the state.
+  - id: first-aid
+    question: Do you teach first aid classes?
+    answer: Yes, every second Saturday.
+  - id: password
+    question: How do I reset my portal password?
+    answer: Use the "forgot password" link on the sign-in page.
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ msg, want string }{
+		{"do you take medic aid", "medicaid"},
+		{"do you do first aid training", "first-aid"},
+		{"forgot my pass word", "password"},
+	} {
+		r := kb.Match(tc.msg, "")
+		if len(r.Candidates) == 0 || r.Candidates[0].Entry.ID != tc.want {
+			t.Errorf("%q: got %s, want %s first", tc.msg, ids(r.Candidates), tc.want)
+		}
+	}
+}

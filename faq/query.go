@@ -71,6 +71,13 @@ func (ix *index) slots(sc *scratch, l lang) {
 				continue
 			}
 		}
+		if i+1 < len(t.toks) {
+			if j := ix.splitWord(sc, l, i); j != nil { // "medic aid"
+				ix.addSlot(sc, j, tk)
+				i++
+				continue
+			}
+		}
 		if info.expand == nil {
 			ix.addSlot(sc, info, tk)
 			if i+1 < len(t.toks) && len(ix.childAlts) > 0 && childAge(sc.words[i], sc.words[i+1]) {
@@ -117,6 +124,27 @@ func (ix *index) slots(sc *scratch, l lang) {
 		}
 		s.cw = s.w * best
 	}
+}
+
+// splitWord returns the analysis of the words at i and i+1 written as
+// one, when the patient split a word of the knowledge base in two
+// ("medic aid" for "medicaid", "pass word"), and nil when their join is
+// not a word its questions, keywords or synonyms hold (the words typo
+// correction aims at).
+func (ix *index) splitWord(sc *scratch, l lang, i int) *wordInfo {
+	a, b := sc.infos[i], sc.infos[i+1]
+	if !a.head || a.expand != nil || b.expand != nil || l >= langOther || len(sc.words[i+1]) < 2 {
+		return nil
+	}
+	if sc.tok.toks[i+1].clause != sc.tok.toks[i].clause {
+		return nil
+	}
+	sc.join = append(append(sc.join[:0], sc.words[i]...), sc.words[i+1]...)
+	r, ok := ix.vocab[l][string(sc.join)] // no copy: Go looks a []byte up in place
+	if !ok || r.kind != kindContent || r.term < 0 || !isLetters(string(sc.join)) || !ix.strongTerm(r.term) {
+		return nil
+	}
+	return ix.info(l, string(sc.join))
 }
 
 // addPhraseSlot adds one slot for a patient phrase at token i: it matches

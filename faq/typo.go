@@ -1,5 +1,10 @@
 package faq
 
+import (
+	"slices"
+	"strings"
+)
+
 // typoIndex finds the knowledge base's word closest to a misspelled one
 // (SymSpell-style): every known word is filed under itself and under each
 // of its one-letter deletions, so a query word within one edit (insert,
@@ -13,6 +18,9 @@ type typoIndex struct {
 	words []string         // word → folded text
 	refs  []wordRef        // word → what it analyses to
 	df    []int32          // word → how many entries hold its term (ties)
+	// sorted are the words in order, for finding the words a query word
+	// begins (see startsWord).
+	sorted []string
 }
 
 // minTypoLen is the shortest word we correct: shorter words have too many
@@ -66,7 +74,22 @@ func buildTypos(ix *index, l lang) typoIndex {
 			}
 		}
 	}
+	t.sorted = slices.Clone(t.words)
+	slices.Sort(t.sorted)
 	return t
+}
+
+// startsWord reports whether w is the beginning of a longer known word:
+// "medic" of "medicaid", the first half of a word a patient split in two
+// (see splitWord).
+func (t *typoIndex) startsWord(w string) bool {
+	i, _ := slices.BinarySearch(t.sorted, w)
+	for ; i < len(t.sorted) && strings.HasPrefix(t.sorted[i], w); i++ {
+		if len(t.sorted[i]) > len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // strongTerm reports whether some entry holds t in a question, alternate or

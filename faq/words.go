@@ -20,6 +20,7 @@ type wordInfo struct {
 	phrases []patientPhrase // the patient phrases that start with it
 	adv     adviceClass     // its roles in medical-advice questions
 	light   uint32          // its bit among light words, if it is one
+	head    bool            // it begins a longer word typo correction knows (see splitWord)
 	alts    []alt           // the ways it matches
 }
 
@@ -31,11 +32,14 @@ const (
 
 // analyzeWord computes the wordInfo of w in l: its own term, the other
 // language's vocabulary, related words, its category, the lexicon and, as
-// a last resort, typo correction.
-func (ix *index) analyzeWord(l lang, w string) *wordInfo {
+// a last resort, typo correction when correct is set. A word the
+// knowledge base or the built-in resources know is no typo ("sushi" is
+// not "sugar"): buildKnown analyses those without it.
+func (ix *index) analyzeWord(l lang, w string, correct bool) *wordInfo {
 	info := &wordInfo{primary: -1, expand: expansions[l][w], adv: adviceWords[w] | otherWords[w]}
 	if l < langOther {
 		info.phrases = ix.patientN[l][w]
+		info.head = len(w) >= 2 && ix.typos[l].startsWord(w)
 	}
 	if info.expand != nil {
 		return info
@@ -102,7 +106,7 @@ func (ix *index) analyzeWord(l lang, w string) *wordInfo {
 			keep = append(keep, a)
 		}
 	}
-	if len(keep) == 0 && r.kind == kindContent {
+	if correct && len(keep) == 0 && r.kind == kindContent {
 		if ref, ok := ix.typos[l].correct(w); ok {
 			u.alts = keep
 			ix.meaning(&u, ref.term, typoWeight)
@@ -135,7 +139,7 @@ func (r *wordRecord) get(ix *index, l lang, w string) *wordInfo {
 	if in := r.info[l].Load(); in != nil {
 		return in
 	}
-	in := ix.analyzeWord(l, w)
+	in := ix.analyzeWord(l, w, true)
 	if !r.info[l].CompareAndSwap(nil, in) {
 		return r.info[l].Load()
 	}
@@ -210,7 +214,7 @@ func (ix *index) buildKnown() {
 	add := func(l lang, w string) {
 		r := rec(w)
 		if l < langOther && r.info[l].Load() == nil {
-			r.info[l].Store(ix.analyzeWord(l, w))
+			r.info[l].Store(ix.analyzeWord(l, w, false))
 		}
 	}
 	for l := range langOther {
