@@ -57,7 +57,8 @@ var adviceWords = func() map[string]adviceClass {
 	add(acDrug, `medication medications medicine medicines meds pill pills tablet tablets capsule
 		capsules insulin antibiotic antibiotics painkiller painkillers alcohol beer wine liquor
 		medicina medicinas medicamento medicamentos pastilla pastillas insulina antibiotico
-		antibioticos remedio alcohol cerveza vino`)
+		antibioticos remedio alcohol cerveza vino syrup syrups drops cream creams ointment lotion
+		jarabe jarabes gotas crema cremas pomada unguento`)
 	for w, cats := range categoryOf {
 		for _, c := range cats {
 			if c == "medication" || c == "controlled" {
@@ -67,7 +68,7 @@ var adviceWords = func() map[string]adviceClass {
 	}
 	add(acDose, "dose doses dosage dosing mg milligrams milligram ml units dosis miligramos unidades")
 	add(acTake, `take taking took mix mixing combine drink drinking give giving double skip stop
-		tomar tomo tome mezclar combinar dar doy le beber`)
+		use using put tomar tomo tome mezclar combinar dar doy le beber usar uso pongo poner`)
 	add(acJoin, "with on and while plus together con y junto mientras")
 	add(acQuantity, "much many cuanto cuanta cuantos cuantas")
 	add(acCondition, `cancer tumor shingles strep flu covid infection infected pneumonia uti std sti

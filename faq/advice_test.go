@@ -14,11 +14,15 @@ func TestAdviceIn(t *testing.T) {
 		{"my cholesterol came back at 240", true},
 		{"what does that mean for me", true},
 		{"mi azucar salio en 180", true},
+		{"what cream should i use on this rash", true},
+		{"cuanto jarabe le doy a mi nino", true},
 		// Questions about the clinic's service, not a reading to interpret.
 		{"when will my lab results come back", false},
 		{"my results came back, how do i see them in the portal", false},
 		{"what does pending mean on my lab results", false},
 		{"come back in 2 weeks for a recheck?", false},
+		{"can i use my hsa card", false},
+		{"what should i bring to my appointment", false},
 	} {
 		if got := adviceIn(tc.msg); got != tc.want {
 			t.Errorf("%q: got %v, want %v", tc.msg, got, tc.want)

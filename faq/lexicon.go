@@ -10,13 +10,15 @@ type lexEntry struct {
 	en []string // English words or phrases, best first
 }
 
-// lexicon is spanishEnglish parsed once; it is only read afterwards.
-var lexicon = parseLexicon(spanishEnglish)
+// lexicon is spanishEnglish and spanishSpecific parsed once; it is only
+// read afterwards.
+var lexicon = parseLexicon(spanishEnglish + spanishSpecific)
 
-// spanishKnown holds the lexicon's Spanish words.
+// spanishKnown holds the everyday Spanish words of the lexicon: those of
+// spanishEnglish.
 var spanishKnown = func() map[string]bool {
-	m := make(map[string]bool, len(lexicon))
-	for _, e := range lexicon {
+	m := make(map[string]bool)
+	for _, e := range parseLexicon(spanishEnglish) {
 		m[e.es] = true
 	}
 	return m

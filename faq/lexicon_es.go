@@ -7,8 +7,10 @@ package faq
 // folded form, with common inflections of irregular verbs listed apart);
 // the English side lists words or phrases, best first.
 const spanishEnglish = `
+abdomen: abdomen, stomach
 abierta: open
 abiertos: open
+abla: speak
 acabar: run out, finish
 acabaron: ran out
 acabado: ran out
@@ -17,12 +19,16 @@ accidente: accident
 acne: acne
 acompanar: accompany, bring
 adelantar: earlier, move up
+agende: book, schedule
 agendo: book, schedule
 agendar: book, schedule
 ahora: now, today
 alergico: allergic, allergy
 alguien: someone, person
 amamantando: breastfeeding
+anoche: last night
+apartar: book, reserve
+apellido: last name
 aplicar: apply
 aplica: apply
 apoyo: support
@@ -30,15 +36,19 @@ aprobacion: approval, authorization
 archivo: file, records
 archivos: files, records
 arreglar: fix
+atendieron: seen
 atrasado: late
 atrasada: late
 aumento: increase
 autorizacion: authorization
 avisar: notify, remind
+avisen: notify, let know
+ayer: yesterday
 ayudan: help
 ayunas: fasting
 bajar: lower, download
 baja: unsubscribe, low
+barriga: belly, stomach
 basquetbol: basketball, sports
 bebe: baby
 beisbol: baseball, sports
@@ -47,17 +57,25 @@ bloqueado: locked
 boleto: ticket
 borrar: delete
 buscar: find
+caida: fall, hair loss
+camara: camera
 cambie: change, changed
 cambiaron: changed
 campamento: camp
 cancele: cancel
 cancelacion: cancellation, cancel
+cansada: tired, fatigue
+cansado: tired, fatigue
+cansancio: fatigue, tired
 cargo: charge
 carnet: card
 caro: expensive, cost
 casa: home, house
+catarro: cold
 cerrado: closed
 certificado: certificate, form
+chamaco: kid, child
+cheque: check
 cirujano: surgeon
 clave: password
 cobrar: charge
@@ -66,30 +84,42 @@ cobraron: charged, billed
 cobro: charge, bill
 cola: line, wait
 colegio: school
+columna: spine, back
 comprobante: proof, receipt
 comunicar: contact
 comunicarme: contact
 conectar: connect, join
 conectarme: connect, join
+confirmar: confirm
 conseguir: get
 consigo: get
 constancia: letter, proof
 contacto: contact
 contestan: answer
+contestar: answer
+copia: copy
 correo: email
 cortada: cut
 cosa: thing
 costar: cost
+credencial: id, card
+crema: cream
+cubren: cover
+cuello: neck
+cuerpo: body
 cuesta: cost
 cuestan: cost
 cuidado: care
 cuidadora: caregiver
 cuidador: caregiver
 cumplir: turn
+cupo: opening, spot
 dato: information
 datos: information, details
 deben: owe
 debo: owe
+dedo: finger
+demora: wait, delay
 depilacion: hair removal
 deporte: sports
 deportes: sports
@@ -97,17 +127,25 @@ deportivo: sports
 desayunar: breakfast, eat
 deuda: debt, balance, owe
 dia: day
+diario: daily
+diente: tooth
 dientes: teeth, dental
+dieta: diet
 dije: said
 dinero: money, payment
 doctor: doctor
+dolores: pain, aches
+dormir: sleep
 duda: question
 dudas: questions
 duelo: grief
+economico: affordable, cheap
+efectivo: cash
 elevador: elevator
 empleador: employer
 empresa: company, employer
 encontrar: find
+enfermeria: nursing, nurse
 enlace: link
 entrar: log in, enter
 entrenador: coach, sports
@@ -119,12 +157,15 @@ error: mistake
 escolar: school
 escribir: write, message
 esperar: wait
+estomago: stomach
 estoy: i am
 estres: stress
 estudios: tests
 exactamente: exactly
 examenes: tests, labs
+excusa: excuse, note
 facial: facial
+faltar: miss, no-show
 familiar: family member
 farmacias: pharmacies, pharmacy
 fechas: dates
@@ -135,9 +176,12 @@ fisico: physical
 formas: forms
 frente: front
 fuera: out
+fumar: smoking, smoke
 futbol: soccer, football, sports
 gastos: costs
+golpe: injury, hit
 granos: acne
+grave: serious, severe
 grupos: groups, group
 guardar: keep
 hacer: do, make
@@ -154,6 +198,7 @@ ingles: english
 ingresar: log in
 iniciar: start, log in
 inscribirse: sign up, register
+insomnio: insomnia, sleep
 internet: online
 ir: go
 jefe: boss, employer
@@ -166,26 +211,37 @@ laboratorios: labs
 lactancia: breastfeeding
 lastime: hurt
 lastimado: hurt, injured
+leche: milk, formula
 leer: read
 lejos: far
 liga: link
 limpieza: cleaning
+linea: online
 link: link
+llame: call, called
 llamen: call
 llegar: arrive, get there
+llegue: arrive, arrived
 lleno: full
 llenar: fill out
 localizar: find
 luego: later
 mal: sick, bad
 malestar: sick
+mancha: spot, dark spot
 manchas: spots
 mande: send
 mandar: send
 manera: way
+mano: hand
 mapa: map
+mareada: dizzy
+mareado: dizzy
+mareo: dizziness, dizzy
+marido: husband
 medica: medical, doctor
 medio: half
+mediodia: noon
 mejor: better
 mensual: monthly
 mensualidades: monthly payments, installments
@@ -196,62 +252,86 @@ mordida: bite
 mover: move, reschedule
 mudarme: move
 mudo: move
+muela: tooth, molar
+muelas: teeth, molars
 nacido: born, newborn
+nariz: nose
 necesitamos: need
 negaron: denied
 nombre: name
 nota: note, letter
+novia: girlfriend, partner
+novio: boyfriend, partner
 nuevo: new
 numero: number
 ocupado: busy
 ocupo: need
+oferta: special, deal
 olvidar: forget
 olvidaron: forgot
+orden: order
+oreja: ear
 otra: another, different
 otro: another, different
 paga: pay
 pagan: pay
+pagina: website, page
 pague: pay, paid
+pantalla: screen
+panza: stomach, belly
 papa: dad, father
 papel: paper, form
 papeles: papers, records, forms
+paquete: package
 parar: stop
 pasa: happen
+pasado: last, past
 pasar: move, change
 pase: move
 patron: employer
 pecho: chest
 pedi: asked, requested
 pedir: request, ask
+picadura: bite, sting
 pido: request, ask
 perdido: lost
 perdida: lost
+pie: foot
 pierna: leg
+piquete: bite, sting
 plan: plan
 planes: plans
 poco: little
+pomada: ointment, cream
 por: by, for
 portal: portal
 precio: price, cost
 prefiero: prefer
 presion: blood pressure
 primero: first
+primo: cousin
 privada: private
 problema: problem
+programar: schedule
+promocion: special, promotion
 pronto: soon
 proxima: next
 proximo: next
 pueda: can
+quebrado: broken
 quedar: stay
 queda: located, where
 quemadura: burn
 quiere: want
 quisiera: want
 quitaron: removed, stopped
+recepcion: front desk, reception
+recepcionista: receptionist, front desk
 recetar: prescribe
 recibi: received, got
 recien: just
 recoger: pick up
+recordar: remind
 recursos: income, resources
 refuerzo: booster
 registro: record, records
@@ -259,11 +339,15 @@ regresar: return, come back
 relleno: filler
 renovar: renew, refill
 reporte: report, results
+reservar: book, reserve
+resfrio: cold
 resonancia: mri
+respirar: breathe, breathing
 resultado: result
 reuniones: meetings
 revisar: check
 rodilla: knee
+roto: broken
 sale: cost
 salieron: came back, results
 salio: came back, result
@@ -271,18 +355,25 @@ segura: safe
 seguridad: security, privacy
 seguro: insurance
 semana: week
+senas: sign language
 sentir: feel
 siento: feel
 siguiente: next
 sitio: site, website
+sobrina: niece
+sobrino: nephew
 sola: alone
 solo: only
+surten: fill
 suscribir: subscribe, sign up
 tardanza: late
 tarde: afternoon, late
 telefono: phone
 temprano: early
 terminar: end
+texto: text
+tia: aunt
+tio: uncle
 tobillo: ankle
 todavia: still
 tomar: take
@@ -293,6 +384,7 @@ trabajar: work
 traduzca: translate, interpreter
 traducir: translate, interpreter
 traduccion: translation, interpreter
+traigo: bring
 transferencia: transfer
 tratar: treat
 tristeza: sadness, depression
@@ -307,10 +399,12 @@ vayan: go
 vello: hair
 vencida: expired
 vencido: expired
+vengo: come
 venir: come
 ver: see
 vez: time
 via: by
+videoconsulta: video visit, telehealth
 videollamada: video call, video visit
 viejo: old
 vivo: live
