@@ -143,10 +143,19 @@ func evalSets() []evalSet {
 		{name: "clinic-blind", kb: "clinic/kb.yaml", queries: "blind/clinic.jsonl", ownQueries: true,
 			floor: scores{top1: 0.79, top3: 0.95, p1: 0.91, fallback: 0.89, wrong: 0.055}},
 		// blind2 was written the same way by another helper, at the end of
-		// the session that added blind, and measured once: never tuned
-		// against.
+		// the session that added blind, and measured once then. The next
+		// session read its misses (the split "medic aid", syrups and
+		// creams as medicines).
 		{name: "clinic-blind2", kb: "clinic/kb.yaml", queries: "blind/clinic2.jsonl", ownQueries: true,
-			floor: scores{top1: 0.83, top3: 0.95, p1: 0.90, fallback: 0.85, wrong: 0.065}},
+			floor: scores{top1: 0.845, top3: 0.96, p1: 0.915, fallback: 0.87, wrong: 0.055}},
+		// blind3 was written the same way, by a helper asked for long,
+		// polite messages with context before the question, caregivers,
+		// and hard near misses. It is the hardest of our sets: its
+		// out-of-scope messages ask about insurers', pharmacies' and other
+		// practices' own policies in the clinic's words. Its misses were
+		// read; nothing was tuned to single messages.
+		{name: "clinic-blind3", kb: "clinic/kb.yaml", queries: "blind/clinic3.jsonl", ownQueries: true,
+			floor: scores{top1: 0.70, top3: 0.91, p1: 0.85, fallback: 0.74, wrong: 0.115}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.78, top3: 0.88, p1: 0.85, fallback: 0.90, wrong: 0.07}},
