@@ -29,7 +29,7 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 	// slice's capacity ends where it does, so appending to one cannot
 	// write over the other.
 	n := len(res.Candidates)
-	ids := make([]string, n, n+len(res.Suggestions))
+	ids := make([]string, n, n+len(res.Suggestions)+len(res.Alternatives))
 	ranked := ids[:n:n]
 	for i, c := range res.Candidates {
 		ranked[i] = c.Entry.ID
@@ -39,6 +39,9 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 		best := res.Candidates[0]
 		o := e.answer(kb, best.Entry, lang)
 		o.Confidence, o.Ranked = best.Confidence, ranked
+		if len(res.Alternatives) > 0 {
+			o.Suggestions = e.offerAlternatives(kb, &o.Replies[0], res.Alternatives, lang, ids[n:n])
+		}
 		return o
 	case len(res.Suggestions) > 0:
 		t := textsFor(lang)
@@ -91,6 +94,27 @@ func (e *Engine) answer(kb *faq.KB, entry *faq.Entry, lang string) Outcome {
 		carebot.Button{Label: t.helpful, Payload: p.up},
 		carebot.Button{Label: t.notHelpful, Payload: p.down})
 	return Outcome{Route: RouteAnswer, Lang: lang, Entry: entry.ID, Confidence: 1, Replies: replies}
+}
+
+// offerAlternatives adds a button for each alternative to an answer's
+// reply r, after its follow-ups and before its rating buttons, and
+// returns their ids appended to ids. An alternative that is already a
+// follow-up is offered by its one button.
+func (e *Engine) offerAlternatives(kb *faq.KB, r *carebot.Reply, alts []faq.Candidate, lang string, ids []string) []string {
+	rating := r.Buttons[len(r.Buttons)-2:]
+	rate := [2]carebot.Button{rating[0], rating[1]}
+	r.Buttons = r.Buttons[:len(r.Buttons)-2]
+	for _, c := range alts {
+		p := e.entryParts(kb, c.Entry)
+		ids = append(ids, c.Entry.ID)
+		if slices.ContainsFunc(r.Buttons, func(b carebot.Button) bool { return b.Payload == p.self }) {
+			continue
+		}
+		q, _, _ := p.localized(lang)
+		r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: p.self})
+	}
+	r.Buttons = append(r.Buttons, rate[:]...)
+	return ids
 }
 
 // replyButtonsMax is how many buttons newReply makes room for in the

@@ -142,7 +142,9 @@ type Outcome struct {
 	Entry      string
 	Confidence float64
 	// Ranked are the matcher's best entries, best first, whatever the
-	// route; Suggestions are the ones offered as "did you mean".
+	// route; Suggestions are the ones offered as "did you mean", or
+	// beside a confident answer as its alternatives (see
+	// faq.Result.Alternatives).
 	Ranked      []string
 	Suggestions []string
 }

@@ -539,3 +539,32 @@ func TestSmallTalkIsNotAQuestion(t *testing.T) {
 		t.Errorf("smallTalk of a question: %v allocations, want 0", n)
 	}
 }
+
+// An answer offers its alternatives between its follow-ups and its
+// rating buttons; an alternative that is already a follow-up keeps one
+// button, and both count as offered.
+func TestAlternativesBesideAnAnswer(t *testing.T) {
+	e, _ := newTestEngine(t)
+	kb := e.KB()
+	entry := func(id string) *faq.Entry {
+		en, ok := kb.Entry(id)
+		if !ok {
+			t.Fatalf("no entry %s", id)
+		}
+		return en
+	}
+	o := e.answer(kb, entry("hours"), "en")
+	alts := []faq.Candidate{{Entry: entry("weekend")}, {Entry: entry("parking")}}
+	got := e.offerAlternatives(kb, &o.Replies[0], alts, "en", nil)
+	if fmt.Sprint(got) != "[weekend parking]" {
+		t.Errorf("offered: got %v, want [weekend parking]", got)
+	}
+	var payloads []string
+	for _, b := range o.Replies[0].Buttons {
+		payloads = append(payloads, b.Payload)
+	}
+	want := []string{"faq:weekend", "faq:parking", "rate:up:hours", "rate:down:hours"}
+	if fmt.Sprint(payloads) != fmt.Sprint(want) {
+		t.Errorf("buttons: got %v, want %v", payloads, want)
+	}
+}

@@ -89,7 +89,7 @@ func evaluate(kb *KB, qs []evalQuery, report func(q evalQuery, r Result)) scores
 		}
 		shown := r.Suggestions
 		if confident {
-			shown = r.Candidates[:1]
+			shown = append(r.Candidates[:1:1], r.Alternatives...)
 		}
 		for _, c := range shown {
 			if right(c.Entry, q.Want) {
@@ -125,29 +125,29 @@ type evalSet struct {
 func evalSets() []evalSet {
 	return []evalSet{
 		{name: "clinic", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl",
-			floor: scores{top1: 0.855, top3: 0.965, p1: 0.94, fallback: 0.98, wrong: 0.025}},
+			floor: scores{top1: 0.855, top3: 0.985, p1: 0.94, fallback: 0.98, wrong: 0.025}},
 		{name: "clinic-es", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl", lang: "es",
-			floor: scores{top1: 0.95, top3: 0.97, p1: 0.97, fallback: 0.75, wrong: 0.03}},
+			floor: scores{top1: 0.95, top3: 0.99, p1: 0.97, fallback: 0.75, wrong: 0.03}},
 		{name: "covid-jhu", kb: "public/covid-jhu/kb.yaml", queries: "public/covid-jhu/queries.jsonl",
-			floor: scores{p1: 0.76, wrong: 1}},
+			floor: scores{top3: 0.88, p1: 0.76, wrong: 1}},
 		{name: "deepset-covid", kb: "public/deepset-covid/kb.yaml", queries: "public/deepset-covid/queries.jsonl",
-			floor: scores{p1: 0.58, wrong: 1}},
+			floor: scores{top3: 0.745, p1: 0.585, wrong: 1}},
 		{name: "heldout", kb: "heldout/kb.yaml", queries: "heldout/queries.jsonl", own: true,
-			floor: scores{top1: 0.795, top3: 0.95, p1: 0.935, fallback: 0.95, wrong: 0.035}},
+			floor: scores{top1: 0.795, top3: 0.97, p1: 0.935, fallback: 0.95, wrong: 0.035}},
 		{name: "demo", kb: "../../faq.yaml", queries: "demo/queries.jsonl", own: true,
-			floor: scores{top1: 0.92, top3: 0.955, p1: 0.945, fallback: 0.86, wrong: 0.06}},
+			floor: scores{top1: 0.92, top3: 0.975, p1: 0.945, fallback: 0.86, wrong: 0.06}},
 		// blind was written for the shared clinic knowledge base by a
 		// helper who read nothing but kb.yaml and the query format. Its
 		// even lines were read to find the kinds of miss others.go
 		// handles; its odd lines only ever as figures.
 		{name: "clinic-blind", kb: "clinic/kb.yaml", queries: "blind/clinic.jsonl", ownQueries: true,
-			floor: scores{top1: 0.79, top3: 0.95, p1: 0.91, fallback: 0.89, wrong: 0.055}},
+			floor: scores{top1: 0.79, top3: 0.97, p1: 0.91, fallback: 0.89, wrong: 0.055}},
 		// blind2 was written the same way by another helper, at the end of
 		// the session that added blind, and measured once then. The next
 		// session read its misses (the split "medic aid", syrups and
 		// creams as medicines).
 		{name: "clinic-blind2", kb: "clinic/kb.yaml", queries: "blind/clinic2.jsonl", ownQueries: true,
-			floor: scores{top1: 0.845, top3: 0.96, p1: 0.915, fallback: 0.87, wrong: 0.055}},
+			floor: scores{top1: 0.845, top3: 0.965, p1: 0.915, fallback: 0.87, wrong: 0.055}},
 		// blind3 was written the same way, by a helper asked for long,
 		// polite messages with context before the question, caregivers,
 		// and hard near misses. It is the hardest of our sets: its
@@ -155,16 +155,16 @@ func evalSets() []evalSet {
 		// practices' own policies in the clinic's words. Its misses were
 		// read; nothing was tuned to single messages.
 		{name: "clinic-blind3", kb: "clinic/kb.yaml", queries: "blind/clinic3.jsonl", ownQueries: true,
-			floor: scores{top1: 0.70, top3: 0.91, p1: 0.85, fallback: 0.74, wrong: 0.115}},
+			floor: scores{top1: 0.70, top3: 0.925, p1: 0.85, fallback: 0.74, wrong: 0.115}},
 		// blind4 was written beside blind3 by another helper, asked for
 		// terse phone-typed messages (abbreviations, slang, misspellings,
 		// Spanish without accents). It was measured twice, against the
 		// binary of its session's start and of its end, and never read.
 		{name: "clinic-blind4", kb: "clinic/kb.yaml", queries: "blind/clinic4.jsonl", ownQueries: true,
-			floor: scores{top1: 0.875, top3: 0.945, p1: 0.92, fallback: 0.70, wrong: 0.115}},
+			floor: scores{top1: 0.875, top3: 0.975, p1: 0.92, fallback: 0.70, wrong: 0.115}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
-			floor: scores{top1: 0.78, top3: 0.88, p1: 0.85, fallback: 0.90, wrong: 0.07}},
+			floor: scores{top1: 0.79, top3: 0.92, p1: 0.85, fallback: 0.90, wrong: 0.07}},
 	}
 }
 

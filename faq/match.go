@@ -19,6 +19,11 @@ type Result struct {
 	// offering as "did you mean"; empty means fall back to the clinic's
 	// contact.
 	Suggestions []Candidate
+	// Alternatives, when Confident, are up to two runner-ups the ranking
+	// did not rule out, worth offering beside the answer: a patient
+	// whose question the answer missed gets the entry they meant one tap
+	// away. Empty when the answer is clear.
+	Alternatives []Candidate
 }
 
 // Candidate is an entry and how well it matches.

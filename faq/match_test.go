@@ -115,6 +115,14 @@ func checkResult(t *testing.T, msg string, r Result) {
 	if len(r.Suggestions) > maxSuggestions {
 		t.Errorf("%q: got %d suggestions", short(msg), len(r.Suggestions))
 	}
+	if len(r.Alternatives) > 0 && (!r.Confident || len(r.Alternatives) > maxAlternatives) {
+		t.Errorf("%q: got %d alternatives, confident %v", short(msg), len(r.Alternatives), r.Confident)
+	}
+	for i, a := range r.Alternatives {
+		if a.Entry != r.Candidates[i+1].Entry || a.f.p < AlternativeAt {
+			t.Errorf("%q: alternative %d is %s at p %.2f, want the runner-up %s", short(msg), i, a.Entry.ID, a.f.p, r.Candidates[i+1].Entry.ID)
+		}
+	}
 	if r.Lang != "en" && r.Lang != "es" {
 		t.Errorf("%q: got lang %q", short(msg), r.Lang)
 	}
