@@ -37,7 +37,7 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 	switch {
 	case res.Confident && len(res.Candidates) > 0:
 		best := res.Candidates[0]
-		o := e.answer(kb, best.Entry, lang)
+		o := e.answer(kb, best.Entry, lang, len(res.Alternatives))
 		o.Confidence, o.Ranked = best.Confidence, ranked
 		if len(res.Alternatives) > 0 {
 			o.Suggestions = e.offerAlternatives(kb, &o.Replies[0], res.Alternatives, lang, ids[n:n])
@@ -76,15 +76,16 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 }
 
 // answer gives entry's answer in lang (saying so when it only exists in
-// another language), with its follow-ups and the rating buttons.
-func (e *Engine) answer(kb *faq.KB, entry *faq.Entry, lang string) Outcome {
+// another language), with its follow-ups and the rating buttons, and
+// room for extra more buttons (the alternatives).
+func (e *Engine) answer(kb *faq.KB, entry *faq.Entry, lang string, extra int) Outcome {
 	t := textsFor(lang)
 	p := e.entryParts(kb, entry)
 	_, text, got := p.localized(lang)
 	if got != lang {
 		text += "\n" + t.only(got)
 	}
-	replies := newReply(text, len(p.followUps)+2)
+	replies := newReply(text, len(p.followUps)+2+extra)
 	r := &replies[0]
 	for _, f := range p.followUps {
 		q, _, _ := f.localized(lang)
@@ -118,8 +119,9 @@ func (e *Engine) offerAlternatives(kb *faq.KB, r *carebot.Reply, alts []faq.Cand
 }
 
 // replyButtonsMax is how many buttons newReply makes room for in the
-// reply's own allocation: an answer with three follow-ups and its ratings.
-const replyButtonsMax = 5
+// reply's own allocation: an answer with three follow-ups, two
+// alternatives and its ratings.
+const replyButtonsMax = 7
 
 // newReply returns a one-reply slice whose reply says text and has room
 // for n buttons (length 0, capacity n), in one allocation when n is at

@@ -28,7 +28,7 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 			return e.fallback(kb, lang), true
 		}
 		e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackPressed, At: e.now(), Lang: lang, Entries: []string{id}})
-		return e.answer(kb, entry, lang), true
+		return e.answer(kb, entry, lang, 0), true
 	case strings.HasPrefix(p, payloadUp), strings.HasPrefix(p, payloadDown):
 		kind, id := carebot.FeedbackUp, strings.TrimPrefix(p, payloadUp)
 		if strings.HasPrefix(p, payloadDown) {

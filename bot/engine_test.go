@@ -553,7 +553,7 @@ func TestAlternativesBesideAnAnswer(t *testing.T) {
 		}
 		return en
 	}
-	o := e.answer(kb, entry("hours"), "en")
+	o := e.answer(kb, entry("hours"), "en", 2)
 	alts := []faq.Candidate{{Entry: entry("weekend")}, {Entry: entry("parking")}}
 	got := e.offerAlternatives(kb, &o.Replies[0], alts, "en", nil)
 	if fmt.Sprint(got) != "[weekend parking]" {

@@ -52,7 +52,7 @@ entries:
 			t.Errorf("who-are-you for %s: got %q, want it to name the clinic", tt.name, got)
 		}
 		entry, _ := tt.kb.Entry("hours")
-		o := e.answer(tt.kb, entry, "en")
+		o := e.answer(tt.kb, entry, "en", 0)
 		b := o.Replies[0].Buttons
 		if len(b) != 3 || b[0].Payload != "faq:"+tt.next || b[0].Label != "Question about "+tt.next+"?" ||
 			b[1].Payload != "rate:up:hours" || b[2].Payload != "rate:down:hours" {
