@@ -253,16 +253,14 @@ func hitEntry(hit []int32, n int, a *entryAcc, e int32, w, v float32, strong boo
 	if a.best == 0 {
 		n++
 	}
-	if x := w * v; x > a.best {
-		a.best = x
-	}
+	// max, not a branch on the comparison: whether a posting beats the
+	// entry's earlier ones is a coin toss the predictor loses.
+	a.best = max(a.best, w*v)
 	k := 0
 	if strong {
 		k = 1
 	}
-	if w > a.way[k] {
-		a.way[k] = w
-	}
+	a.way[k] = max(a.way[k], w)
 	return n
 }
 
