@@ -118,6 +118,22 @@ func (ix *index) score(sc *scratch) {
 // here is a NaN or a negative zero.
 func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
 	s := &sc.slots[si]
+	var bit uint64
+	if si < 64 {
+		bit = 1 << si
+	}
+	// What the slot adds to each entry depends on its alternatives and
+	// the index alone: when they are a word's own, it is kept with the
+	// word's analysis the first time, and read back after. (The
+	// restricted walk reaches only some entries: it is not kept.)
+	keep := false
+	if s.info != nil && !restrict {
+		if hs := s.info.hits.Load(); hs != nil {
+			ix.creditHits(sc, s, bit, *hs)
+			return
+		}
+		keep = ix.hitsBytes.Load() < maxHitsBytes
+	}
 	// Locals, not the scratch's fields, in the loops: a slice appended
 	// through a pointer is written back to memory at every step.
 	hit, ent := sc.hit, sc.ent
@@ -141,39 +157,102 @@ func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
 		}
 	}
 	sc.hit = hit
-	var mx float32
-	var bit uint64
-	if si < 64 {
-		bit = 1 << si
+	var hs []entryHit
+	if keep {
+		hs = make([]entryHit, n)
 	}
+	var mx float32
 	nt := len(sc.touched)
 	touched := room(sc.touched, nt, n)
-	for _, e := range hit[:n] {
+	for i, e := range hit[:n] {
 		a := &ent[e]
-		v := s.w * a.best
+		if keep {
+			// An entry listed twice (its first postings scored 0) is
+			// kept twice, the second time with the zeros it then adds.
+			hs[i] = entryHit{entry: e, best: a.best, way: a.way}
+		}
 		touched[nt] = e
 		if !a.seen {
 			nt++
 		}
 		a.seen = true
-		a.lex += v
-		str, ans := a.way[1], a.way[0]
-		a.cover += s.cw * str
-		a.coverAll += s.cw * max(str, answerCover*ans)
-		a.matched |= bit
-		sure := a.sure | bit
-		if max(str, ans) < sureWeight {
-			sure = a.sure
-		}
-		a.sure = sure
-		mx = max(mx, v)
+		mx = max(mx, credit(a, s, bit, a.best, a.way))
 		a.best, a.way = 0, [2]float32{}
 	}
 	sc.touched = touched[:nt]
 	sc.possible += mx
+	if keep {
+		ix.keepHits(s.info, hs)
+	}
 	if !restrict || !ix.hasDense(s) {
 		ix.scoreVariants(sc, s)
 	}
+}
+
+// maxHitsBytes bounds the memory the words' kept hits take (see
+// wordInfo.hits): a large knowledge base's common words reach thousands of
+// entries, and a stream of new words must not grow the index without end.
+// Past it, slots are scored from the postings, as the first time.
+const maxHitsBytes = 4 << 20
+
+// entryHit is what one slot's alternatives add up to for one entry: its
+// best posting (alternative's weight times score) and its best
+// alternative's weight in a question field (way[1]) and in the answer
+// only (way[0]).
+type entryHit struct {
+	entry int32
+	best  float32
+	way   [2]float32
+}
+
+const entryHitBytes = 16 // the size of an entryHit
+
+// keepHits keeps hs as info's hits. (A function of its own: a slice
+// whose address is taken is moved to the heap where it is declared, which
+// in scoreSlot would cost an allocation for every slot.)
+func (ix *index) keepHits(info *wordInfo, hs []entryHit) {
+	if info.hits.CompareAndSwap(nil, &hs) {
+		ix.hitsBytes.Add(int64(len(hs)) * entryHitBytes)
+	}
+}
+
+// creditHits adds slot s (bit its bit) to the entries of hs, as scoreSlot
+// does from the postings, and the slot to the phrasings.
+func (ix *index) creditHits(sc *scratch, s *slot, bit uint64, hs []entryHit) {
+	ent := sc.ent
+	var mx float32
+	nt := len(sc.touched)
+	touched := room(sc.touched, nt, len(hs))
+	for i := range hs {
+		h := &hs[i]
+		a := &ent[h.entry]
+		touched[nt] = h.entry
+		if !a.seen {
+			nt++
+		}
+		a.seen = true
+		mx = max(mx, credit(a, s, bit, h.best, h.way))
+	}
+	sc.touched = touched[:nt]
+	sc.possible += mx
+	ix.scoreVariants(sc, s)
+}
+
+// credit adds slot s to entry a, which it matches with best posting best
+// and best ways way, and returns what it added to the entry's BM25F.
+func credit(a *entryAcc, s *slot, bit uint64, best float32, way [2]float32) float32 {
+	v := s.w * best
+	a.lex += v
+	str, ans := way[1], way[0]
+	a.cover += s.cw * str
+	a.coverAll += s.cw * max(str, answerCover*ans)
+	a.matched |= bit
+	sure := a.sure | bit
+	if max(str, ans) < sureWeight {
+		sure = a.sure
+	}
+	a.sure = sure
+	return v
 }
 
 // room returns s, at its full length, with room for more items after the

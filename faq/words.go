@@ -21,6 +21,10 @@ type wordInfo struct {
 	adv     adviceClass     // its roles in medical-advice questions
 	light   uint32          // its bit among light words, if it is one
 	alts    []alt           // the ways it matches
+	// hits is what a slot of this word adds up for each entry its
+	// alternatives reach, kept by scoreSlot the first time it scores one
+	// (nil until then, or when over the index's budget).
+	hits atomic.Pointer[[]entryHit]
 }
 
 // Weights of the ways a word can match besides itself.
