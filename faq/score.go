@@ -189,72 +189,6 @@ func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
 	}
 }
 
-// maxHitsBytes bounds the memory the words' kept hits take (see
-// wordInfo.hits): a large knowledge base's common words reach thousands of
-// entries, and a stream of new words must not grow the index without end.
-// Past it, slots are scored from the postings, as the first time.
-const maxHitsBytes = 4 << 20
-
-// entryHit is what one slot's alternatives add up to for one entry: its
-// best posting (alternative's weight times score) and its best
-// alternative's weight in a question field (way[1]) and in the answer
-// only (way[0]).
-type entryHit struct {
-	entry int32
-	best  float32
-	way   [2]float32
-}
-
-const entryHitBytes = 16 // the size of an entryHit
-
-// keepHits keeps hs as info's hits. (A function of its own: a slice
-// whose address is taken is moved to the heap where it is declared, which
-// in scoreSlot would cost an allocation for every slot.)
-func (ix *index) keepHits(info *wordInfo, hs []entryHit) {
-	if info.hits.CompareAndSwap(nil, &hs) {
-		ix.hitsBytes.Add(int64(len(hs)) * entryHitBytes)
-	}
-}
-
-// creditHits adds slot s (bit its bit) to the entries of hs, as scoreSlot
-// does from the postings, and the slot to the phrasings.
-func (ix *index) creditHits(sc *scratch, s *slot, bit uint64, hs []entryHit) {
-	ent := sc.ent
-	var mx float32
-	nt := len(sc.touched)
-	touched := room(sc.touched, nt, len(hs))
-	for i := range hs {
-		h := &hs[i]
-		a := &ent[h.entry]
-		touched[nt] = h.entry
-		if !a.seen {
-			nt++
-		}
-		a.seen = true
-		mx = max(mx, credit(a, s, bit, h.best, h.way))
-	}
-	sc.touched = touched[:nt]
-	sc.possible += mx
-	ix.scoreVariants(sc, s)
-}
-
-// credit adds slot s to entry a, which it matches with best posting best
-// and best ways way, and returns what it added to the entry's BM25F.
-func credit(a *entryAcc, s *slot, bit uint64, best float32, way [2]float32) float32 {
-	v := s.w * best
-	a.lex += v
-	str, ans := way[1], way[0]
-	a.cover += s.cw * str
-	a.coverAll += s.cw * max(str, answerCover*ans)
-	a.matched |= bit
-	sure := a.sure | bit
-	if max(str, ans) < sureWeight {
-		sure = a.sure
-	}
-	a.sure = sure
-	return v
-}
-
 // room returns s, at its full length, with room for more items after the
 // first n (and one spare, for the writes that are kept or not).
 func room(s []int32, n, more int) []int32 {
@@ -385,6 +319,18 @@ func (ix *index) candidates(sc *scratch) bool {
 
 // scoreVariants adds one slot's best match to every phrasing it reaches.
 func (ix *index) scoreVariants(sc *scratch, s *slot) {
+	// As for the entries (see scoreSlot), kept with the word's analysis;
+	// the match also depends on the slot's weight, which the message may
+	// lower (see focusQuestion): kept for the first weight seen.
+	keep := false
+	if s.info != nil {
+		kv := s.info.vhits.Load()
+		if kv != nil && kv.w == s.w {
+			creditVariants(sc, kv.hs)
+			return
+		}
+		keep = kv == nil && ix.hitsBytes.Load() < maxHitsBytes
+	}
 	vhit, vbest, vsum := sc.vhit, sc.vbest, sc.vsum
 	n := 0
 	for k := uint8(0); k < s.nalt; k++ {
@@ -411,9 +357,16 @@ func (ix *index) scoreVariants(sc *scratch, s *slot) {
 		}
 	}
 	sc.vhit = vhit
+	var hs []variantHit
+	if keep {
+		hs = make([]variantHit, n)
+	}
 	nt := len(sc.vtouch)
 	vtouch := room(sc.vtouch, nt, n)
-	for _, v := range vhit[:n] {
+	for i, v := range vhit[:n] {
+		if keep { // a phrasing listed twice is kept twice, the second time with 0
+			hs[i] = variantHit{v: v, best: vbest[v]}
+		}
 		vtouch[nt] = v
 		if vsum[v] == 0 {
 			nt++
@@ -422,4 +375,7 @@ func (ix *index) scoreVariants(sc *scratch, s *slot) {
 		vbest[v] = 0
 	}
 	sc.vtouch = vtouch[:nt]
+	if keep {
+		ix.keepVariants(s.info, s.w, hs)
+	}
 }

@@ -25,6 +25,8 @@ type wordInfo struct {
 	// alternatives reach, kept by scoreSlot the first time it scores one
 	// (nil until then, or when over the index's budget).
 	hits atomic.Pointer[[]entryHit]
+	// vhits is the same for the phrasings (see scoreVariants).
+	vhits atomic.Pointer[variantHits]
 }
 
 // Weights of the ways a word can match besides itself.
