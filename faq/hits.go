@@ -13,17 +13,30 @@ package faq
 // Past it, slots are scored from the postings, as the first time.
 const maxHitsBytes = 4 << 20
 
-// entryHit is what one slot's alternatives add up to for one entry: its
-// best posting (alternative's weight times score) and its best
-// alternative's weight in a question field (way[1]) and in the answer
-// only (way[0]).
+// entryHit is what one slot's alternatives add up to for one entry, as
+// credit reads it, computed once: the best posting (alternative's weight
+// times score), the best alternative's weight in a question field (str)
+// and counting the answer at answerCover (all), and whether the entry
+// matches surely (1) or through a guess (0).
 type entryHit struct {
-	entry int32
-	best  float32
-	way   [2]float32
+	entry    int32
+	best     float32
+	str, all float32
+	sure     uint32
 }
 
-const entryHitBytes = 16 // the size of an entryHit
+const entryHitBytes = 20 // the size of an entryHit
+
+// newEntryHit is the entryHit of entry e whose best posting is best and
+// best ways way (see entryAcc).
+func newEntryHit(e int32, best float32, way [2]float32) entryHit {
+	str, ans := way[1], way[0]
+	h := entryHit{entry: e, best: best, str: str, all: max(str, answerCover*ans)}
+	if max(str, ans) >= sureWeight {
+		h.sure = 1
+	}
+	return h
+}
 
 // keepHits keeps hs as info's hits. (A function of its own: a slice
 // whose address is taken is moved to the heap where it is declared, which
@@ -49,7 +62,14 @@ func (ix *index) creditHits(sc *scratch, s *slot, bit uint64, hs []entryHit) {
 			nt++
 		}
 		a.seen = true
-		mx = max(mx, credit(a, s, bit, h.best, h.way))
+		// What credit does, with its selects done once in newEntryHit.
+		v := s.w * h.best
+		a.lex += v
+		a.cover += s.cw * h.str
+		a.coverAll += s.cw * h.all
+		a.matched |= bit
+		a.sure |= bit * uint64(h.sure)
+		mx = max(mx, v)
 	}
 	sc.touched = touched[:nt]
 	sc.possible += mx

@@ -169,7 +169,7 @@ func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
 		if keep {
 			// An entry listed twice (its first postings scored 0) is
 			// kept twice, the second time with the zeros it then adds.
-			hs[i] = entryHit{entry: e, best: a.best, way: a.way}
+			hs[i] = newEntryHit(e, a.best, a.way)
 		}
 		touched[nt] = e
 		if !a.seen {
