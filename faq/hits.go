@@ -38,20 +38,27 @@ func newEntryHit(e int32, best float32, way [2]float32) entryHit {
 	return h
 }
 
-// keepHits keeps hs as info's hits. (A function of its own: a slice
-// whose address is taken is moved to the heap where it is declared, which
-// in scoreSlot would cost an allocation for every slot.)
+// entryHits are a slot's kept hits, and the best of their best postings.
+type entryHits struct {
+	hs   []entryHit
+	best float32
+}
+
+// keepHits keeps hs as info's hits.
 func (ix *index) keepHits(info *wordInfo, hs []entryHit) {
-	if info.hits.CompareAndSwap(nil, &hs) {
+	kh := &entryHits{hs: hs}
+	for _, h := range hs {
+		kh.best = max(kh.best, h.best)
+	}
+	if info.hits.CompareAndSwap(nil, kh) {
 		ix.hitsBytes.Add(int64(len(hs)) * entryHitBytes)
 	}
 }
 
-// creditHits adds slot s (bit its bit) to the entries of hs, as scoreSlot
+// creditHits adds slot s (bit its bit) to the entries of kh, as scoreSlot
 // does from the postings, and the slot to the phrasings.
-func (ix *index) creditHits(sc *scratch, s *slot, bit uint64, hs []entryHit) {
-	ent := sc.ent
-	var mx float32
+func (ix *index) creditHits(sc *scratch, s *slot, bit uint64, kh *entryHits) {
+	ent, hs := sc.ent, kh.hs
 	nt := len(sc.touched)
 	touched := room(sc.touched, nt, len(hs))
 	for i := range hs {
@@ -69,10 +76,13 @@ func (ix *index) creditHits(sc *scratch, s *slot, bit uint64, hs []entryHit) {
 		a.coverAll += s.cw * h.all
 		a.matched |= bit
 		a.sure |= bit * uint64(h.sure)
-		mx = max(mx, v)
 	}
 	sc.touched = touched[:nt]
-	sc.possible += mx
+	// The best of the v above, without a max carried from each entry to
+	// the next (a chain of dependent instructions the loop waited on):
+	// multiplying by s.w ≥ 0 keeps the order, rounding included, so the
+	// best v is s.w times the best posting.
+	sc.possible += s.w * kh.best
 	ix.scoreVariants(sc, s)
 }
 

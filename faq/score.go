@@ -128,8 +128,8 @@ func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
 	// restricted walk reaches only some entries: it is not kept.)
 	keep := false
 	if s.info != nil && !restrict {
-		if hs := s.info.hits.Load(); hs != nil {
-			ix.creditHits(sc, s, bit, *hs)
+		if kh := s.info.hits.Load(); kh != nil {
+			ix.creditHits(sc, s, bit, kh)
 			return
 		}
 		keep = ix.hitsBytes.Load() < maxHitsBytes

@@ -24,7 +24,7 @@ type wordInfo struct {
 	// hits is what a slot of this word adds up for each entry its
 	// alternatives reach, kept by scoreSlot the first time it scores one
 	// (nil until then, or when over the index's budget).
-	hits atomic.Pointer[[]entryHit]
+	hits atomic.Pointer[entryHits]
 	// vhits is the same for the phrasings (see scoreVariants).
 	vhits atomic.Pointer[variantHits]
 }
