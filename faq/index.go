@@ -3,6 +3,7 @@ package faq
 import (
 	"sort"
 	"strings"
+	"sync/atomic"
 )
 
 // Fields of an entry. A word in a question says more about the entry than
@@ -75,6 +76,9 @@ type index struct {
 	exact map[string]int32
 	b     *builder // build-time buffers, nil afterwards
 	pool  pool
+	// hitsBytes is the memory the words' kept hits take (see
+	// wordInfo.hits and maxHitsBytes).
+	hitsBytes atomic.Int64
 }
 
 // alt is one way a query word can match: a term and how much that way

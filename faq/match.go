@@ -143,7 +143,6 @@ type scratch struct {
 	qx    []alt     // the classifier's input
 	qrows []alt     // its terms' rows: offset in the weights, and value
 	clfP  []float32 // the classifier's chance of each candidate, among them
-	plain []float32 // the candidates' plain scores, while preselecting
 	top   []int32   // the candidates, while preselecting
 
 	lang     lang         // the message's language

@@ -118,7 +118,22 @@ func (t *tokenizer) split(s string) {
 					inWord, start = true, len(t.buf)
 				}
 				digits = false
-				t.buf = append(t.buf, c)
+				// The rest of a run of ASCII letters, most of a message,
+				// needs no more than lower-casing: it is copied in a loop
+				// of its own, with the buffer in a local (the one in t is
+				// written back to memory at every append).
+				buf := append(t.buf, c)
+				for i < len(s) {
+					// c|0x20 is a lower-case letter for exactly the
+					// letters of either case.
+					lc := s[i] | 0x20
+					if lc < 'a' || lc > 'z' {
+						break
+					}
+					buf = append(buf, lc)
+					i++
+				}
+				t.buf = buf
 				continue
 			case c == '\'' || c == '`':
 				continue // inside a word it joins; elsewhere it is nothing

@@ -26,6 +26,11 @@ type slot struct {
 	unknown  bool   // no term of the knowledge base matched it
 	phrase   bool   // a multi-word synonym: alts[0] is its concept
 	medical  bool   // a medicine or an illness (see adviceWords)
+	// info is the analysis the slot's alternatives are all from, as they
+	// are there (its first maxAlts); nil when they were changed or added
+	// to (a phrase, a child's age). scoreSlot keeps what such a slot adds
+	// to the entries with the analysis (see wordInfo.hits).
+	info *wordInfo
 }
 
 func (s *slot) add(a alt) {
@@ -86,7 +91,7 @@ func (ix *index) slots(sc *scratch, l lang) {
 				for _, a := range ix.childAlts {
 					s.add(a)
 				}
-				s.w = 1
+				s.w, s.info = 1, nil
 			}
 			continue
 		}
@@ -173,7 +178,7 @@ func (ix *index) addSlot(sc *scratch, info *wordInfo, tk token) {
 	}
 	sc.slots = append(sc.slots, slot{primary: info.primary, w: info.w, clause: tk.clause, question: tk.question,
 		medical: info.adv&(acDrug|acCondition) != 0,
-		light:   info.kind == kindLight, lbit: info.light, common: info.common})
+		light:   info.kind == kindLight, lbit: info.light, common: info.common, info: info})
 	s := &sc.slots[len(sc.slots)-1]
 	s.nalt = uint8(copy(s.alts[:], info.alts))
 }
@@ -206,7 +211,7 @@ func (ix *index) joinPhrases(slots []slot, l lang) {
 		}
 		s := &slots[i]
 		members := *s
-		s.nalt = 0
+		s.nalt, s.info = 0, nil
 		s.add(alt{term: best.concept, w: ix.conceptWeight(best.concept)})
 		for j := range best.terms {
 			o := &slots[i+j]

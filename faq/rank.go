@@ -23,29 +23,33 @@ type cand struct {
 // their features (not yet p and margin).
 func (ix *index) rankCandidates(sc *scratch) []cand {
 	possible := sc.possible
-	top, plain := sc.top[:0], sc.plain[:0]
+	// The best entries by plain score, ties to the lower entry, as keys
+	// that order the same way: the score's bits (a float that is never
+	// negative or NaN orders as its bits do) above the entry's complement.
+	// An entry that beats the last of the row passes down the row by max
+	// and min, which compile to conditional moves: where it lands is data
+	// the branch predictor could not guess, and the insertion sort this
+	// replaces lost much of its time there. An empty place is 0, below
+	// every key.
+	var row [preselect]uint64
 	for _, e := range sc.touched {
 		v := sc.ent[e].nn
 		if possible > 0 {
 			v += sc.ent[e].lex / possible
 		}
-		n := len(top)
-		if n == preselect && (v < plain[n-1] || v == plain[n-1] && e > top[n-1]) {
+		x := uint64(math.Float32bits(v))<<32 | uint64(^uint32(e))
+		if x < row[preselect-1] {
 			continue
 		}
-		if n < preselect {
-			top, plain = append(top, e), append(plain, v)
-		} else {
-			n--
+		for i := range row {
+			row[i], x = max(row[i], x), min(row[i], x)
 		}
-		pos := n
-		for pos > 0 && (v > plain[pos-1] || v == plain[pos-1] && e < top[pos-1]) {
-			top[pos], plain[pos] = top[pos-1], plain[pos-1]
-			pos--
-		}
-		top[pos], plain[pos] = e, v
 	}
-	sc.top, sc.plain = top, plain
+	top := sc.top[:0]
+	for _, x := range row[:min(preselect, len(sc.touched))] {
+		top = append(top, int32(^uint32(x)))
+	}
+	sc.top = top
 	// The features are set whole below: no need to clear them here.
 	cs := slices.Grow(sc.cands[:0], len(top))[:len(top)]
 	for i, e := range top {

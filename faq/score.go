@@ -118,6 +118,22 @@ func (ix *index) score(sc *scratch) {
 // here is a NaN or a negative zero.
 func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
 	s := &sc.slots[si]
+	var bit uint64
+	if si < 64 {
+		bit = 1 << si
+	}
+	// What the slot adds to each entry depends on its alternatives and
+	// the index alone: when they are a word's own, it is kept with the
+	// word's analysis the first time, and read back after. (The
+	// restricted walk reaches only some entries: it is not kept.)
+	keep := false
+	if s.info != nil && !restrict {
+		if kh := s.info.hits.Load(); kh != nil {
+			ix.creditHits(sc, s, bit, kh)
+			return
+		}
+		keep = ix.hitsBytes.Load() < maxHitsBytes
+	}
 	// Locals, not the scratch's fields, in the loops: a slice appended
 	// through a pointer is written back to memory at every step.
 	hit, ent := sc.hit, sc.ent
@@ -141,36 +157,33 @@ func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
 		}
 	}
 	sc.hit = hit
-	var mx float32
-	var bit uint64
-	if si < 64 {
-		bit = 1 << si
+	var hs []entryHit
+	if keep {
+		hs = make([]entryHit, n)
 	}
+	var mx float32
 	nt := len(sc.touched)
 	touched := room(sc.touched, nt, n)
-	for _, e := range hit[:n] {
+	for i, e := range hit[:n] {
 		a := &ent[e]
-		v := s.w * a.best
+		if keep {
+			// An entry listed twice (its first postings scored 0) is
+			// kept twice, the second time with the zeros it then adds.
+			hs[i] = newEntryHit(e, a.best, a.way)
+		}
 		touched[nt] = e
 		if !a.seen {
 			nt++
 		}
 		a.seen = true
-		a.lex += v
-		str, ans := a.way[1], a.way[0]
-		a.cover += s.cw * str
-		a.coverAll += s.cw * max(str, answerCover*ans)
-		a.matched |= bit
-		sure := a.sure | bit
-		if max(str, ans) < sureWeight {
-			sure = a.sure
-		}
-		a.sure = sure
-		mx = max(mx, v)
+		mx = max(mx, credit(a, s, bit, a.best, a.way))
 		a.best, a.way = 0, [2]float32{}
 	}
 	sc.touched = touched[:nt]
 	sc.possible += mx
+	if keep {
+		ix.keepHits(s.info, hs)
+	}
 	if !restrict || !ix.hasDense(s) {
 		ix.scoreVariants(sc, s)
 	}
@@ -253,16 +266,14 @@ func hitEntry(hit []int32, n int, a *entryAcc, e int32, w, v float32, strong boo
 	if a.best == 0 {
 		n++
 	}
-	if x := w * v; x > a.best {
-		a.best = x
-	}
+	// max, not a branch on the comparison: whether a posting beats the
+	// entry's earlier ones is a coin toss the predictor loses.
+	a.best = max(a.best, w*v)
 	k := 0
 	if strong {
 		k = 1
 	}
-	if w > a.way[k] {
-		a.way[k] = w
-	}
+	a.way[k] = max(a.way[k], w)
 	return n
 }
 
@@ -308,6 +319,18 @@ func (ix *index) candidates(sc *scratch) bool {
 
 // scoreVariants adds one slot's best match to every phrasing it reaches.
 func (ix *index) scoreVariants(sc *scratch, s *slot) {
+	// As for the entries (see scoreSlot), kept with the word's analysis;
+	// the match also depends on the slot's weight, which the message may
+	// lower (see focusQuestion): kept for the first weight seen.
+	keep := false
+	if s.info != nil {
+		kv := s.info.vhits.Load()
+		if kv != nil && kv.w == s.w {
+			creditVariants(sc, kv.hs)
+			return
+		}
+		keep = kv == nil && ix.hitsBytes.Load() < maxHitsBytes
+	}
 	vhit, vbest, vsum := sc.vhit, sc.vbest, sc.vsum
 	n := 0
 	for k := uint8(0); k < s.nalt; k++ {
@@ -334,9 +357,16 @@ func (ix *index) scoreVariants(sc *scratch, s *slot) {
 		}
 	}
 	sc.vhit = vhit
+	var hs []variantHit
+	if keep {
+		hs = make([]variantHit, n)
+	}
 	nt := len(sc.vtouch)
 	vtouch := room(sc.vtouch, nt, n)
-	for _, v := range vhit[:n] {
+	for i, v := range vhit[:n] {
+		if keep { // a phrasing listed twice is kept twice, the second time with 0
+			hs[i] = variantHit{v: v, best: vbest[v]}
+		}
 		vtouch[nt] = v
 		if vsum[v] == 0 {
 			nt++
@@ -345,4 +375,7 @@ func (ix *index) scoreVariants(sc *scratch, s *slot) {
 		vbest[v] = 0
 	}
 	sc.vtouch = vtouch[:nt]
+	if keep {
+		ix.keepVariants(s.info, s.w, hs)
+	}
 }

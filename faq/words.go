@@ -22,6 +22,12 @@ type wordInfo struct {
 	light   uint32          // its bit among light words, if it is one
 	head    bool            // it begins a longer word typo correction knows (see splitWord)
 	alts    []alt           // the ways it matches
+	// hits is what a slot of this word adds up for each entry its
+	// alternatives reach, kept by scoreSlot the first time it scores one
+	// (nil until then, or when over the index's budget).
+	hits atomic.Pointer[entryHits]
+	// vhits is the same for the phrasings (see scoreVariants).
+	vhits atomic.Pointer[variantHits]
 }
 
 // Weights of the ways a word can match besides itself.

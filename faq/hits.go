@@ -1,0 +1,142 @@
+package faq
+
+// A slot whose alternatives are its word's own adds the same to the
+// entries and phrasings every time: what it adds depends on the
+// alternatives and the index alone (and, for the phrasings, on the slot's
+// weight). scoreSlot and scoreVariants keep it with the word's analysis
+// the first time, and read it back after instead of walking the
+// postings and merging them entry by entry again.
+
+// maxHitsBytes bounds the memory the words' kept hits take (see
+// wordInfo.hits): a large knowledge base's common words reach thousands of
+// entries, and a stream of new words must not grow the index without end.
+// Past it, slots are scored from the postings, as the first time.
+const maxHitsBytes = 4 << 20
+
+// entryHit is what one slot's alternatives add up to for one entry, as
+// credit reads it, computed once: the best posting (alternative's weight
+// times score), the best alternative's weight in a question field (str)
+// and counting the answer at answerCover (all), and whether the entry
+// matches surely (1) or through a guess (0).
+type entryHit struct {
+	entry    int32
+	best     float32
+	str, all float32
+	sure     uint32
+}
+
+const entryHitBytes = 20 // the size of an entryHit
+
+// newEntryHit is the entryHit of entry e whose best posting is best and
+// best ways way (see entryAcc).
+func newEntryHit(e int32, best float32, way [2]float32) entryHit {
+	str, ans := way[1], way[0]
+	h := entryHit{entry: e, best: best, str: str, all: max(str, answerCover*ans)}
+	if max(str, ans) >= sureWeight {
+		h.sure = 1
+	}
+	return h
+}
+
+// entryHits are a slot's kept hits, and the best of their best postings.
+type entryHits struct {
+	hs   []entryHit
+	best float32
+}
+
+// keepHits keeps hs as info's hits.
+func (ix *index) keepHits(info *wordInfo, hs []entryHit) {
+	kh := &entryHits{hs: hs}
+	for _, h := range hs {
+		kh.best = max(kh.best, h.best)
+	}
+	if info.hits.CompareAndSwap(nil, kh) {
+		ix.hitsBytes.Add(int64(len(hs)) * entryHitBytes)
+	}
+}
+
+// creditHits adds slot s (bit its bit) to the entries of kh, as scoreSlot
+// does from the postings, and the slot to the phrasings.
+func (ix *index) creditHits(sc *scratch, s *slot, bit uint64, kh *entryHits) {
+	ent, hs := sc.ent, kh.hs
+	nt := len(sc.touched)
+	touched := room(sc.touched, nt, len(hs))
+	for i := range hs {
+		h := &hs[i]
+		a := &ent[h.entry]
+		touched[nt] = h.entry
+		if !a.seen {
+			nt++
+		}
+		a.seen = true
+		// What credit does, with its selects done once in newEntryHit.
+		v := s.w * h.best
+		a.lex += v
+		a.cover += s.cw * h.str
+		a.coverAll += s.cw * h.all
+		a.matched |= bit
+		a.sure |= bit * uint64(h.sure)
+	}
+	sc.touched = touched[:nt]
+	// The best of the v above, without a max carried from each entry to
+	// the next (a chain of dependent instructions the loop waited on):
+	// multiplying by s.w ≥ 0 keeps the order, rounding included, so the
+	// best v is s.w times the best posting.
+	sc.possible += s.w * kh.best
+	ix.scoreVariants(sc, s)
+}
+
+// credit adds slot s to entry a, which it matches with best posting best
+// and best ways way, and returns what it added to the entry's BM25F.
+func credit(a *entryAcc, s *slot, bit uint64, best float32, way [2]float32) float32 {
+	v := s.w * best
+	a.lex += v
+	str, ans := way[1], way[0]
+	a.cover += s.cw * str
+	a.coverAll += s.cw * max(str, answerCover*ans)
+	a.matched |= bit
+	sure := a.sure | bit
+	if max(str, ans) < sureWeight {
+		sure = a.sure
+	}
+	a.sure = sure
+	return v
+}
+
+// variantHits is what a slot of weight w adds to each phrasing it
+// reaches, in the order scoreVariants lists them.
+type variantHits struct {
+	w  float32
+	hs []variantHit
+}
+
+// variantHit is a phrasing and the slot's best match in it.
+type variantHit struct {
+	v    int32
+	best float32
+}
+
+const variantHitBytes = 8 // the size of a variantHit
+
+// keepVariants keeps hs, a slot of weight w's, as info's phrasings' hits.
+func (ix *index) keepVariants(info *wordInfo, w float32, hs []variantHit) {
+	if info.vhits.CompareAndSwap(nil, &variantHits{w: w, hs: hs}) {
+		ix.hitsBytes.Add(int64(len(hs)) * variantHitBytes)
+	}
+}
+
+// creditVariants adds a slot to the phrasings of hs, as scoreVariants
+// does from the postings.
+func creditVariants(sc *scratch, hs []variantHit) {
+	vsum := sc.vsum
+	nt := len(sc.vtouch)
+	vtouch := room(sc.vtouch, nt, len(hs))
+	for _, h := range hs {
+		vtouch[nt] = h.v
+		if vsum[h.v] == 0 {
+			nt++
+		}
+		vsum[h.v] += h.best
+	}
+	sc.vtouch = vtouch[:nt]
+}
