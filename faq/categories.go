@@ -25,6 +25,8 @@ child children: toddler infant preschooler kindergartner kindergarten teen teena
 sick illness: cold sore throat strep cough fever flu vomiting diarrhea rash uti infection sprain earache ear
 pregnancy pregnant prenatal: pregnant expecting trimester obstetric ob
 sports: soccer football basketball baseball softball volleyball hockey lacrosse tennis swimming wrestling cheer cheerleading gymnastics track cross-country rugby golf dance
+accessibility disability: wheelchair walker cane crutches scooter placard handicap handicapped disabled blind deaf hoh autism autistic mobility
+video telehealth virtual: zoom facetime skype webcam computer laptop
 travel trip: mexico guatemala honduras salvador nicaragua panama colombia venezuela ecuador peru bolivia chile argentina brazil brasil uruguay paraguay cuba haiti jamaica dominican bahamas caribbean india pakistan bangladesh china japan japon korea vietnam philippines thailand cambodia indonesia malaysia nepal africa kenya nigeria ghana ethiopia tanzania uganda egypt morocco senegal europe europa france francia italy italia spain espana germany alemania england inglaterra ireland greece turkey israel asia abroad overseas cruise safari
 language interpreter: spanish english french german italian portuguese russian ukrainian polish arabic farsi persian dari pashto urdu hindi bengali punjabi gujarati tamil telugu chinese mandarin cantonese vietnamese korean japanese tagalog filipino thai lao hmong khmer burmese nepali somali amharic tigrinya swahili haitian creole kreyol mixtec mixteco zapotec zapoteco triqui quiche mam kanjobal navajo asl
 `
