@@ -36,7 +36,7 @@ const (
 	acAccount                           // one people hold an account with: gmail, netflix
 	acPet                               // an animal, a vet
 	acAux                               // does, do, is, can: a subject follows
-	acNext                              // next (door)
+	acNext                              // door, street, corner, you: the end of a locative (see others.go)
 	acResult                            // came (back), mean (for me): a result read for the patient
 )
 

@@ -12,8 +12,9 @@ import "strings"
 // The detector reads the same folded words and classes as the advice
 // detector (see advice.go), with more classes: the names of businesses a
 // clinic is not (acBusiness), among them those people hold an account
-// with (acAccount), animals (acPet), and the auxiliaries that put a
-// subject after them (acAux). A knowledge base that
+// with (acAccount), animals (acPet), the auxiliaries that put a subject
+// after them (acAux), and the last words of the phrases that place a
+// business beside the clinic (acNext, see locatives). A knowledge base that
 // talks about one of them in its questions or keywords (a clinic that
 // answers "can i bring my service dog") keeps the word: analyzeWord drops
 // the class then.
@@ -41,9 +42,46 @@ var otherWords = func() map[string]adviceClass {
 		rabbit hamster perro perros perrito perrita gato gatos gatito gatita mascota mascotas
 		vet vets veterinarian veterinary veterinario`)
 	add(acAux, "does do did will would can could is are was es puede")
-	add(acNext, "next")
+	for _, p := range locatives {
+		add(acNext, p[len(p)-1])
+	}
 	return m
 }()
+
+// locatives are the phrases that place another business beside the
+// clinic: "the gym next door", "the pharmacy near you", "the garage across
+// the street", "la farmacia de enfrente".
+var locatives = [][]string{
+	{"next", "door"}, {"across", "the", "street"}, {"across", "the", "road"}, {"down", "the", "street"},
+	{"down", "the", "road"}, {"up", "the", "street"}, {"around", "the", "corner"}, {"near", "you"},
+	{"nearby"}, {"de", "enfrente"}, {"de", "al", "lado"}, {"de", "la", "esquina"},
+}
+
+// spanishPrepositions are the prepositions that put a noun phrase
+// somewhere other than the subject.
+var spanishPrepositions = map[string]bool{
+	"en": true, "a": true, "al": true, "de": true, "del": true, "para": true, "por": true, "con": true,
+	"desde": true, "hacia": true, "hasta": true, "sobre": true, "entre": true,
+}
+
+// locativeAt returns where the locative phrase ending at word i starts,
+// or -1.
+func locativeAt(ws []string, i int) int {
+next:
+	for _, p := range locatives {
+		s := i - len(p) + 1
+		if s < 0 {
+			continue
+		}
+		for k, w := range p {
+			if ws[s+k] != w {
+				continue next
+			}
+		}
+		return s
+	}
+	return -1
+}
 
 // petVerbs are what one does to an animal at a vet's ("vaccinate my cat").
 var petVerbs = map[string]bool{
@@ -79,9 +117,16 @@ func aboutOthers(ws []string, classes []adviceClass) bool {
 		// "do you know a good vet".
 		case has(i, acPet) && vetWords[w]:
 			return true
-		// "does the gym next door validate parking".
-		case has(i, acNext) && word(i+1, "door") && word(i-2, "the") && has(i-3, acAux):
-			return true
+		// "does the gym next door validate parking", "does the pharmacy
+		// near you deliver", "la farmacia de enfrente acepta mi seguro":
+		// a business placed beside the clinic, as the subject.
+		case has(i, acNext):
+			// In Spanish, the subject is the article's phrase when no
+			// preposition puts it elsewhere ("en el edificio de enfrente").
+			if s := locativeAt(ws, i); s >= 2 && (word(s-2, "the") && has(s-3, acAux) ||
+				ws[s] == "de" && (word(s-2, "la") || word(s-2, "el")) && !spanishPrepositions[wordAt(ws, s-3)]) {
+				return true
+			}
 		}
 	}
 	return false

@@ -47,6 +47,9 @@ func TestAboutOthers(t *testing.T) {
 		{"can you vaccinate my cat", true},
 		{"do you know a good vet", true},
 		{"does the gym next door validate parking", true},
+		{"does the pharmacy near you deliver", true},
+		{"how much does the garage across the street charge", true},
+		{"la farmacia de enfrente acepta mi seguro?", true},
 		{"mi perro necesita vacunas, ustedes lo vacunan?", false}, // no auxiliary or pet verb before "mi perro"
 		{"puede mi gato ver al doctor", true},
 		// The clinic's own business, or the pet not the subject.
@@ -54,6 +57,9 @@ func TestAboutOthers(t *testing.T) {
 		{"cvs is out of my meds, can you send it somewhere else", false},
 		{"my dog bit me, do i need a tetanus shot", false},
 		{"is there parking next door", false},
+		{"is there a pharmacy near you", false},
+		{"can i park across the street", false},
+		{"estan en el edificio de enfrente del banco?", false},
 		{"what shots does my child need for school", false},
 		{"where do i park my car", false},
 		{"can you send it to my walgreens", false}, // a pharmacy: the clinic sends there
