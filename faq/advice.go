@@ -85,6 +85,9 @@ var adviceWords = func() map[string]adviceClass {
 	return m
 }()
 
+// causes are the words that ask what caused something.
+var causes = map[string]bool{"from": true, "because": true, "caused": true, "due": true}
+
 // adviceWindow is how many words apart the parts of a pattern may be.
 const adviceWindow = 6
 
@@ -161,6 +164,13 @@ func isAdvice(ws []string, classes []adviceClass) bool {
 		}
 		// "whats wrong with me".
 		if ws[i] == "wrong" && word(i+1, "with") && (word(i+2, "me") || word(i+2, "my")) {
+			return true
+		}
+		// "is that from his blood pressure medicine", "could it be
+		// because of the new pills": what caused the patient's symptom.
+		if (ws[i] == "it" || ws[i] == "that" || ws[i] == "this") &&
+			(has(i-1, acIs) && causes[wordAt(ws, i+1)] || has(i-1, acModal) && word(i+1, "be") && causes[wordAt(ws, i+2)]) &&
+			within(i, adviceWindow, acDrug|acCondition) >= 0 {
 			return true
 		}
 		if c&acResult != 0 {

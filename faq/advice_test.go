@@ -16,6 +16,8 @@ func TestAdviceIn(t *testing.T) {
 		{"mi azucar salio en 180", true},
 		{"what cream should i use on this rash", true},
 		{"cuanto jarabe le doy a mi nino", true},
+		{"he gets dizzy when he stands up, is that from his blood pressure medicine", true},
+		{"could it be because of the new pills", true},
 		// Questions about the clinic's service, not a reading to interpret.
 		{"when will my lab results come back", false},
 		{"my results came back, how do i see them in the portal", false},
@@ -23,6 +25,7 @@ func TestAdviceIn(t *testing.T) {
 		{"come back in 2 weeks for a recheck?", false},
 		{"can i use my hsa card", false},
 		{"what should i bring to my appointment", false},
+		{"is that from the portal or a text", false},
 	} {
 		if got := adviceIn(tc.msg); got != tc.want {
 			t.Errorf("%q: got %v, want %v", tc.msg, got, tc.want)
