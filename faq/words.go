@@ -27,6 +27,12 @@ type wordInfo struct {
 	hits atomic.Pointer[entryHits]
 	// vhits is the same for the phrasings (see scoreVariants).
 	vhits atomic.Pointer[variantHits]
+	// best is the most idf times weight of its first maxAlts ways, a
+	// slot's best (see slots); head: its term starts a multi-word synonym
+	// in the language, which joinPhrases then looks up (most words start
+	// none). Both are the word's own, worked out once.
+	best float32
+	head bool
 }
 
 // Weights of the ways a word can match besides itself.
@@ -60,6 +66,7 @@ func (ix *index) analyzeWord(l lang, w string) *wordInfo {
 	// everyday word, not a specific thing the clinic does not do).
 	info.common = l == langEN && commonEnglish[w] || l == langES && spanishKnown[w]
 	info.primary = r.term
+	info.head = r.term >= 0 && len(ix.phrases[l][r.term]) > 0
 	if info.adv&(acBusiness|acPet) != 0 && r.term >= 0 && ix.strongTerm(r.term) {
 		info.adv &^= acBusiness | acAccount | acPet // the clinic talks about it (see others.go)
 	}
@@ -118,6 +125,9 @@ func (ix *index) analyzeWord(l lang, w string) *wordInfo {
 	// Best first: a slot keeps the first maxAlts.
 	sort.SliceStable(keep, func(i, j int) bool { return keep[i].w > keep[j].w })
 	info.alts = append([]alt(nil), keep...)
+	for _, a := range info.alts[:min(len(info.alts), maxAlts)] {
+		info.best = max(info.best, ix.idf[a.term]*a.w)
+	}
 	return info
 }
 
