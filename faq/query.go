@@ -85,7 +85,7 @@ func (ix *index) slots(sc *scratch, l lang) {
 		}
 		if info.expand == nil {
 			ix.addSlot(sc, info, tk)
-			if i+1 < len(t.toks) && len(ix.childAlts) > 0 && childAge(sc.words[i], sc.words[i+1]) {
+			if i+1 < len(t.toks) && len(ix.childAlts) > 0 && isDigit(sc.words[i][0]) && childAge(sc.words[i], sc.words[i+1]) {
 				// "my 6 yr old", "mi hijo de 3 años": a child.
 				s := &sc.slots[len(sc.slots)-1]
 				for _, a := range ix.childAlts {
@@ -113,8 +113,11 @@ func (ix *index) slots(sc *scratch, l lang) {
 				break
 			}
 		}
-		var best float32
-		for k := uint8(0); k < s.nalt; k++ {
+		best := float32(0)
+		if s.info != nil { // the word's own ways (see wordInfo)
+			best = s.info.best
+		}
+		for k := uint8(0); s.info == nil && k < s.nalt; k++ {
 			best = max(best, ix.idf[s.alts[k].term]*s.alts[k].w)
 			if s.phrase {
 				break
@@ -138,7 +141,7 @@ func (ix *index) slots(sc *scratch, l lang) {
 // correction aims at).
 func (ix *index) splitWord(sc *scratch, l lang, i int) *wordInfo {
 	a, b := sc.infos[i], sc.infos[i+1]
-	if !a.head || a.expand != nil || b.expand != nil || l >= langOther || len(sc.words[i+1]) < 2 {
+	if !a.joins || a.expand != nil || b.expand != nil || l >= langOther || len(sc.words[i+1]) < 2 {
 		return nil
 	}
 	if sc.tok.toks[i+1].clause != sc.tok.toks[i].clause {
@@ -186,8 +189,14 @@ func (ix *index) addSlot(sc *scratch, info *wordInfo, tk token) {
 // joinPhrases finds the multi-word synonyms in the query: the first slot
 // of a phrase gains the concept, the others merge into it.
 func (ix *index) joinPhrases(slots []slot, l lang) {
+	if l >= langOther { // no phrases: see addSynonyms
+		return
+	}
 	for i := range slots {
-		if slots[i].primary < 0 || slots[i].absorbed {
+		s := &slots[i]
+		// A slot of a word's own ways starts a phrase only if the word
+		// does (see wordInfo.head); others are looked up.
+		if s.primary < 0 || s.absorbed || s.info != nil && !s.info.head {
 			continue
 		}
 		var best *phrase
@@ -209,7 +218,6 @@ func (ix *index) joinPhrases(slots []slot, l lang) {
 		if best == nil || len(ix.post[best.concept]) == 0 {
 			continue
 		}
-		s := &slots[i]
 		members := *s
 		s.nalt, s.info = 0, nil
 		s.add(alt{term: best.concept, w: ix.conceptWeight(best.concept)})
@@ -264,6 +272,8 @@ var ageUnits = map[string]bool{
 	"mo": true, "mos": true, "week": true, "weeks": true, "ano": true, "anos": true, "mes": true,
 	"meses": true, "semanas": true,
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // childAge reports whether a number and the word after it are a child's
 // age: under 18 years, or counted in months or weeks.

@@ -20,7 +20,7 @@ type wordInfo struct {
 	phrases []patientPhrase // the patient phrases that start with it
 	adv     adviceClass     // its roles in medical-advice questions
 	light   uint32          // its bit among light words, if it is one
-	head    bool            // it begins a longer word typo correction knows (see splitWord)
+	joins   bool            // it begins a longer word typo correction knows (see splitWord)
 	alts    []alt           // the ways it matches
 	// hits is what a slot of this word adds up for each entry its
 	// alternatives reach, kept by scoreSlot the first time it scores one
@@ -28,6 +28,12 @@ type wordInfo struct {
 	hits atomic.Pointer[entryHits]
 	// vhits is the same for the phrasings (see scoreVariants).
 	vhits atomic.Pointer[variantHits]
+	// best is the most idf times weight of its first maxAlts ways, a
+	// slot's best (see slots); head: its term starts a multi-word synonym
+	// in the language, which joinPhrases then looks up (most words start
+	// none). Both are the word's own, worked out once.
+	best float32
+	head bool
 }
 
 // Weights of the ways a word can match besides itself.
@@ -45,7 +51,7 @@ func (ix *index) analyzeWord(l lang, w string, correct bool) *wordInfo {
 	info := &wordInfo{primary: -1, expand: expansions[l][w], adv: adviceWords[w] | otherWords[w]}
 	if l < langOther {
 		info.phrases = ix.patientN[l][w]
-		info.head = len(w) >= 2 && ix.typos[l].startsWord(w)
+		info.joins = len(w) >= 2 && ix.typos[l].startsWord(w)
 	}
 	if info.expand != nil {
 		return info
@@ -64,6 +70,7 @@ func (ix *index) analyzeWord(l lang, w string, correct bool) *wordInfo {
 	// everyday word, not a specific thing the clinic does not do).
 	info.common = l == langEN && commonEnglish[w] || l == langES && spanishKnown[w]
 	info.primary = r.term
+	info.head = r.term >= 0 && len(ix.phrases[l][r.term]) > 0
 	if info.adv&(acBusiness|acPet) != 0 && r.term >= 0 && ix.strongTerm(r.term) {
 		info.adv &^= acBusiness | acAccount | acPet // the clinic talks about it (see others.go)
 	}
@@ -122,6 +129,9 @@ func (ix *index) analyzeWord(l lang, w string, correct bool) *wordInfo {
 	// Best first: a slot keeps the first maxAlts.
 	sort.SliceStable(keep, func(i, j int) bool { return keep[i].w > keep[j].w })
 	info.alts = append([]alt(nil), keep...)
+	for _, a := range info.alts[:min(len(info.alts), maxAlts)] {
+		info.best = max(info.best, ix.idf[a.term]*a.w)
+	}
 	return info
 }
 
