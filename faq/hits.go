@@ -1,11 +1,55 @@
 package faq
 
-// A slot whose alternatives are its word's own adds the same to the
-// entries and phrasings every time: what it adds depends on the
-// alternatives and the index alone (and, for the phrasings, on the slot's
-// weight). scoreSlot and scoreVariants keep it with the word's analysis
-// the first time, and read it back after instead of walking the
-// postings and merging them entry by entry again.
+// A slot adds the same to the entries and phrasings every time it has the
+// same alternatives: what it adds depends on them and the index alone
+// (and, for the phrasings, on the slot's weights). scoreSlot and
+// scoreVariants keep it the first time, and read it back after instead of
+// walking the postings and merging them entry by entry again: with the
+// word's analysis for a slot of its word's own ways, else (a phrase, a
+// child's age) in the index, by the alternatives.
+
+import (
+	"encoding/binary"
+	"math"
+	"sync/atomic"
+)
+
+// keptHits is what a slot adds to the entries and to the phrasings, each
+// nil until kept.
+type keptHits struct {
+	hits  atomic.Pointer[entryHits]
+	vhits atomic.Pointer[variantHits]
+}
+
+// keptFor returns where the hits of slot s, whose alternatives are not a
+// word's own, are kept; nil when over the budget.
+func (ix *index) keptFor(s *slot) *keptHits {
+	var buf [maxAlts * 8]byte
+	key := buf[:0]
+	for _, a := range s.alts[:s.nalt] {
+		key = binary.LittleEndian.AppendUint32(key, uint32(a.term))
+		key = binary.LittleEndian.AppendUint32(key, math.Float32bits(a.w))
+	}
+	ak := &ix.altsKept
+	ak.mu.RLock()
+	kh := ak.m[string(key)]
+	ak.mu.RUnlock()
+	if kh != nil || ix.hitsBytes.Load() >= maxHitsBytes {
+		return kh
+	}
+	ak.mu.Lock()
+	defer ak.mu.Unlock()
+	if kh := ak.m[string(key)]; kh != nil {
+		return kh
+	}
+	if ak.m == nil {
+		ak.m = make(map[string]*keptHits)
+	}
+	kh = new(keptHits)
+	ak.m[string(key)] = kh
+	ix.hitsBytes.Add(int64(len(key)) + 64) // the key, the holder, the map's share
+	return kh
+}
 
 // maxHitsBytes bounds the memory the words' kept hits take (see
 // wordInfo.hits): a large knowledge base's common words reach thousands of
@@ -44,13 +88,13 @@ type entryHits struct {
 	best float32
 }
 
-// keepHits keeps hs as info's hits.
-func (ix *index) keepHits(info *wordInfo, hs []entryHit) {
+// keepHits keeps hs as kept's hits.
+func (ix *index) keepHits(kept *keptHits, hs []entryHit) {
 	kh := &entryHits{hs: hs}
 	for _, h := range hs {
 		kh.best = max(kh.best, h.best)
 	}
-	if info.hits.CompareAndSwap(nil, kh) {
+	if kept.hits.CompareAndSwap(nil, kh) {
 		ix.hitsBytes.Add(int64(len(hs)) * entryHitBytes)
 	}
 }
@@ -103,11 +147,11 @@ func credit(a *entryAcc, s *slot, bit uint64, best float32, way [2]float32) floa
 	return v
 }
 
-// variantHits is what a slot of weight w adds to each phrasing it
+// variantHits is what a slot of weights w and cw adds to each phrasing it
 // reaches, in the order scoreVariants lists them.
 type variantHits struct {
-	w  float32
-	hs []variantHit
+	w, cw float32
+	hs    []variantHit
 }
 
 // variantHit is a phrasing and the slot's best match in it.
@@ -118,9 +162,9 @@ type variantHit struct {
 
 const variantHitBytes = 8 // the size of a variantHit
 
-// keepVariants keeps hs, a slot of weight w's, as info's phrasings' hits.
-func (ix *index) keepVariants(info *wordInfo, w float32, hs []variantHit) {
-	if info.vhits.CompareAndSwap(nil, &variantHits{w: w, hs: hs}) {
+// keepVariants keeps hs, slot s's, as kept's phrasings' hits.
+func (ix *index) keepVariants(kept *keptHits, s *slot, hs []variantHit) {
+	if kept.vhits.CompareAndSwap(nil, &variantHits{w: s.w, cw: s.cw, hs: hs}) {
 		ix.hitsBytes.Add(int64(len(hs)) * variantHitBytes)
 	}
 }

@@ -3,6 +3,7 @@ package faq
 import (
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -76,9 +77,14 @@ type index struct {
 	exact map[string]int32
 	b     *builder // build-time buffers, nil afterwards
 	pool  pool
-	// hitsBytes is the memory the words' kept hits take (see
-	// wordInfo.hits and maxHitsBytes).
+	// hitsBytes is the memory the kept hits take (see hits.go).
 	hitsBytes atomic.Int64
+	// altsKept holds the kept hits of slots whose alternatives are not a
+	// word's own, by their alternatives (see keptFor).
+	altsKept struct {
+		mu sync.RWMutex
+		m  map[string]*keptHits
+	}
 }
 
 // alt is one way a query word can match: a term and how much that way

@@ -28,9 +28,12 @@ type slot struct {
 	medical  bool   // a medicine or an illness (see adviceWords)
 	// info is the analysis the slot's alternatives are all from, as they
 	// are there (its first maxAlts); nil when they were changed or added
-	// to (a phrase, a child's age). scoreSlot keeps what such a slot adds
-	// to the entries with the analysis (see wordInfo.hits).
+	// to (a phrase, a child's age).
 	info *wordInfo
+	// kept is where what the slot adds to the entries and phrasings is
+	// kept (see hits.go): its word's when info is set, else found by its
+	// alternatives when it is first scored; nil when over the budget.
+	kept *keptHits
 }
 
 func (s *slot) add(a alt) {
@@ -91,7 +94,7 @@ func (ix *index) slots(sc *scratch, l lang) {
 				for _, a := range ix.childAlts {
 					s.add(a)
 				}
-				s.w, s.info = 1, nil
+				s.w, s.info, s.kept = 1, nil, nil
 			}
 			continue
 		}
@@ -181,7 +184,7 @@ func (ix *index) addSlot(sc *scratch, info *wordInfo, tk token) {
 	}
 	sc.slots = append(sc.slots, slot{primary: info.primary, w: info.w, clause: tk.clause, question: tk.question,
 		medical: info.adv&(acDrug|acCondition) != 0,
-		light:   info.kind == kindLight, lbit: info.light, common: info.common, info: info})
+		light:   info.kind == kindLight, lbit: info.light, common: info.common, info: info, kept: &info.kept})
 	s := &sc.slots[len(sc.slots)-1]
 	s.nalt = uint8(copy(s.alts[:], info.alts))
 }
@@ -219,7 +222,7 @@ func (ix *index) joinPhrases(slots []slot, l lang) {
 			continue
 		}
 		members := *s
-		s.nalt, s.info = 0, nil
+		s.nalt, s.info, s.kept = 0, nil, nil
 		s.add(alt{term: best.concept, w: ix.conceptWeight(best.concept)})
 		for j := range best.terms {
 			o := &slots[i+j]

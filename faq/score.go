@@ -123,12 +123,15 @@ func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
 		bit = 1 << si
 	}
 	// What the slot adds to each entry depends on its alternatives and
-	// the index alone: when they are a word's own, it is kept with the
-	// word's analysis the first time, and read back after. (The
-	// restricted walk reaches only some entries: it is not kept.)
+	// the index alone: it is kept the first time, and read back after
+	// (see hits.go). (The restricted walk reaches only some entries: it
+	// is not kept.)
+	if s.kept == nil {
+		s.kept = ix.keptFor(s)
+	}
 	keep := false
-	if s.info != nil && !restrict {
-		if kh := s.info.hits.Load(); kh != nil {
+	if s.kept != nil && !restrict {
+		if kh := s.kept.hits.Load(); kh != nil {
 			ix.creditHits(sc, s, bit, kh)
 			return
 		}
@@ -182,7 +185,7 @@ func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
 	sc.touched = touched[:nt]
 	sc.possible += mx
 	if keep {
-		ix.keepHits(s.info, hs)
+		ix.keepHits(s.kept, hs)
 	}
 	if !restrict || !ix.hasDense(s) {
 		ix.scoreVariants(sc, s)
@@ -319,13 +322,13 @@ func (ix *index) candidates(sc *scratch) bool {
 
 // scoreVariants adds one slot's best match to every phrasing it reaches.
 func (ix *index) scoreVariants(sc *scratch, s *slot) {
-	// As for the entries (see scoreSlot), kept with the word's analysis;
-	// the match also depends on the slot's weight, which the message may
-	// lower (see focusQuestion): kept for the first weight seen.
+	// As for the entries (see scoreSlot); the match also depends on the
+	// slot's weight, which the message may lower (see focusQuestion), and
+	// its informative weight: kept for the first weights seen.
 	keep := false
-	if s.info != nil {
-		kv := s.info.vhits.Load()
-		if kv != nil && kv.w == s.w {
+	if s.kept != nil {
+		kv := s.kept.vhits.Load()
+		if kv != nil && kv.w == s.w && kv.cw == s.cw {
 			creditVariants(sc, kv.hs)
 			return
 		}
@@ -376,6 +379,6 @@ func (ix *index) scoreVariants(sc *scratch, s *slot) {
 	}
 	sc.vtouch = vtouch[:nt]
 	if keep {
-		ix.keepVariants(s.info, s.w, hs)
+		ix.keepVariants(s.kept, s, hs)
 	}
 }

@@ -22,12 +22,9 @@ type wordInfo struct {
 	light   uint32          // its bit among light words, if it is one
 	joins   bool            // it begins a longer word typo correction knows (see splitWord)
 	alts    []alt           // the ways it matches
-	// hits is what a slot of this word adds up for each entry its
-	// alternatives reach, kept by scoreSlot the first time it scores one
-	// (nil until then, or when over the index's budget).
-	hits atomic.Pointer[entryHits]
-	// vhits is the same for the phrasings (see scoreVariants).
-	vhits atomic.Pointer[variantHits]
+	// kept is what a slot of this word's own ways adds to the entries
+	// and phrasings (see hits.go).
+	kept keptHits
 	// best is the most idf times weight of its first maxAlts ways, a
 	// slot's best (see slots); head: its term starts a multi-word synonym
 	// in the language, which joinPhrases then looks up (most words start
