@@ -155,13 +155,13 @@ func evalSets() []evalSet {
 		// practices' own policies in the clinic's words. Its misses were
 		// read; nothing was tuned to single messages.
 		{name: "clinic-blind3", kb: "clinic/kb.yaml", queries: "blind/clinic3.jsonl", ownQueries: true,
-			floor: scores{top1: 0.70, top3: 0.925, p1: 0.85, fallback: 0.74, wrong: 0.115}},
+			floor: scores{top1: 0.71, top3: 0.935, p1: 0.865, fallback: 0.79, wrong: 0.10}},
 		// blind4 was written beside blind3 by another helper, asked for
 		// terse phone-typed messages (abbreviations, slang, misspellings,
-		// Spanish without accents). It was measured twice, against the
-		// binary of its session's start and of its end, and never read.
+		// Spanish without accents). It was measured as figures only (at
+		// its session's start, middle and end) and never read.
 		{name: "clinic-blind4", kb: "clinic/kb.yaml", queries: "blind/clinic4.jsonl", ownQueries: true,
-			floor: scores{top1: 0.875, top3: 0.975, p1: 0.92, fallback: 0.70, wrong: 0.115}},
+			floor: scores{top1: 0.885, top3: 0.975, p1: 0.93, fallback: 0.70, wrong: 0.115}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.79, top3: 0.92, p1: 0.85, fallback: 0.90, wrong: 0.07}},
