@@ -113,13 +113,7 @@ func (ix *index) creditHits(sc *scratch, s *slot, bit uint64, kh *entryHits) {
 			nt++
 		}
 		a.seen = true
-		// What credit does, with its selects done once in newEntryHit.
-		v := s.w * h.best
-		a.lex += v
-		a.cover += s.cw * h.str
-		a.coverAll += s.cw * h.all
-		a.matched |= bit
-		a.sure |= bit * uint64(h.sure)
+		h.credit(a, s, bit)
 	}
 	sc.touched = touched[:nt]
 	// The best of the v above, without a max carried from each entry to
@@ -130,20 +124,16 @@ func (ix *index) creditHits(sc *scratch, s *slot, bit uint64, kh *entryHits) {
 	ix.scoreVariants(sc, s)
 }
 
-// credit adds slot s to entry a, which it matches with best posting best
-// and best ways way, and returns what it added to the entry's BM25F.
-func credit(a *entryAcc, s *slot, bit uint64, best float32, way [2]float32) float32 {
-	v := s.w * best
+// credit adds slot s (bit its bit) to entry a, which it hits as h, and
+// returns what it added to the entry's BM25F. scoreSlot and creditHits
+// both add through it.
+func (h *entryHit) credit(a *entryAcc, s *slot, bit uint64) float32 {
+	v := s.w * h.best
 	a.lex += v
-	str, ans := way[1], way[0]
-	a.cover += s.cw * str
-	a.coverAll += s.cw * max(str, answerCover*ans)
+	a.cover += s.cw * h.str
+	a.coverAll += s.cw * h.all
 	a.matched |= bit
-	sure := a.sure | bit
-	if max(str, ans) < sureWeight {
-		sure = a.sure
-	}
-	a.sure = sure
+	a.sure |= bit * uint64(h.sure)
 	return v
 }
 

@@ -169,17 +169,18 @@ func (ix *index) scoreSlot(sc *scratch, si int, restrict bool) {
 	touched := room(sc.touched, nt, n)
 	for i, e := range hit[:n] {
 		a := &ent[e]
+		h := newEntryHit(e, a.best, a.way)
 		if keep {
 			// An entry listed twice (its first postings scored 0) is
 			// kept twice, the second time with the zeros it then adds.
-			hs[i] = newEntryHit(e, a.best, a.way)
+			hs[i] = h
 		}
 		touched[nt] = e
 		if !a.seen {
 			nt++
 		}
 		a.seen = true
-		mx = max(mx, credit(a, s, bit, a.best, a.way))
+		mx = max(mx, h.credit(a, s, bit))
 		a.best, a.way = 0, [2]float32{}
 	}
 	sc.touched = touched[:nt]
