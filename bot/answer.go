@@ -102,8 +102,7 @@ func (e *Engine) answer(kb *faq.KB, entry *faq.Entry, lang string, extra int) Ou
 // returns their ids appended to ids. An alternative that is already a
 // follow-up is offered by its one button.
 func (e *Engine) offerAlternatives(kb *faq.KB, r *carebot.Reply, alts []faq.Candidate, lang string, ids []string) []string {
-	rating := r.Buttons[len(r.Buttons)-2:]
-	rate := [2]carebot.Button{rating[0], rating[1]}
+	rate := [2]carebot.Button(r.Buttons[len(r.Buttons)-2:]) // a copy: the alternatives go where they were
 	r.Buttons = r.Buttons[:len(r.Buttons)-2]
 	for _, c := range alts {
 		p := e.entryParts(kb, c.Entry)

@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -10,15 +11,17 @@ type lexEntry struct {
 	en []string // English words or phrases, best first
 }
 
-// lexicon is spanishEnglish and spanishSpecific parsed once; it is only
-// read afterwards.
-var lexicon = parseLexicon(spanishEnglish + spanishSpecific)
+// everydayLexicon is spanishEnglish parsed once; lexicon adds
+// spanishSpecific. Both are only read afterwards.
+var (
+	everydayLexicon = parseLexicon(spanishEnglish)
+	lexicon         = slices.Concat(everydayLexicon, parseLexicon(spanishSpecific))
+)
 
-// spanishKnown holds the everyday Spanish words of the lexicon: those of
-// spanishEnglish.
+// spanishKnown holds the everyday Spanish words of the lexicon.
 var spanishKnown = func() map[string]bool {
-	m := make(map[string]bool)
-	for _, e := range parseLexicon(spanishEnglish) {
+	m := make(map[string]bool, len(everydayLexicon))
+	for _, e := range everydayLexicon {
 		m[e.es] = true
 	}
 	return m
