@@ -2,8 +2,6 @@ package bot
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/carebot/carebot"
 )
@@ -133,23 +131,6 @@ func refSmallTalk(text string) talkKind {
 		}
 	}
 	return best
-}
-
-// refClean is clean without its fast path.
-func refClean(s string) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, " ")
-	}
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return ' '
-		}
-		if unicode.Is(unicode.Cf, r) {
-			return -1
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
 }
 
 // refFirstWordIn reports whether the first word of text not in skip,

@@ -131,7 +131,7 @@ func FuzzCleanMatchesReference(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := clean(s), refClean(s); got != want {
+		if got, want := clean(s), cleanSlow(s); got != want {
 			t.Fatalf("clean(%q): got %q, want %q", s, got, want)
 		}
 	})
@@ -142,13 +142,13 @@ func FuzzCleanMatchesReference(f *testing.F) {
 func TestCleanEveryRune(t *testing.T) {
 	for r := rune(0); r <= utf8.MaxRune; r++ {
 		s := "a" + string(r) + "b"
-		if got, want := clean(s), refClean(s); got != want {
+		if got, want := clean(s), cleanSlow(s); got != want {
 			t.Fatalf("clean(%q): got %q, want %q", s, got, want)
 		}
 	}
 	for b := 0x80; b <= 0xff; b++ {
 		s := "a" + string([]byte{byte(b)}) + "b"
-		if got, want := clean(s), refClean(s); got != want {
+		if got, want := clean(s), cleanSlow(s); got != want {
 			t.Fatalf("clean(%q): got %q, want %q", s, got, want)
 		}
 	}
