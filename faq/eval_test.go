@@ -153,7 +153,9 @@ func evalSets() []evalSet {
 		// and hard near misses. It is the hardest of our sets: its
 		// out-of-scope messages ask about insurers', pharmacies' and other
 		// practices' own policies in the clinic's words. Its misses were
-		// read; nothing was tuned to single messages.
+		// read and led to general rules (locatives, accessibility and
+		// video words, the cause-of-a-symptom question), so its figures
+		// flatter the matcher a little.
 		{name: "clinic-blind3", kb: "clinic/kb.yaml", queries: "blind/clinic3.jsonl", ownQueries: true,
 			floor: scores{top1: 0.71, top3: 0.935, p1: 0.865, fallback: 0.79, wrong: 0.10}},
 		// blind4 was written beside blind3 by another helper, asked for
