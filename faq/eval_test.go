@@ -125,7 +125,7 @@ type evalSet struct {
 func evalSets() []evalSet {
 	return []evalSet{
 		{name: "clinic", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl",
-			floor: scores{top1: 0.855, top3: 0.985, p1: 0.94, fallback: 0.98, wrong: 0.025}},
+			floor: scores{top1: 0.855, top3: 0.985, p1: 0.935, fallback: 0.98, wrong: 0.025}},
 		{name: "clinic-es", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl", lang: "es",
 			floor: scores{top1: 0.95, top3: 0.99, p1: 0.97, fallback: 0.75, wrong: 0.03}},
 		{name: "covid-jhu", kb: "public/covid-jhu/kb.yaml", queries: "public/covid-jhu/queries.jsonl",
@@ -141,13 +141,13 @@ func evalSets() []evalSet {
 		// even lines were read to find the kinds of miss others.go
 		// handles; its odd lines only ever as figures.
 		{name: "clinic-blind", kb: "clinic/kb.yaml", queries: "blind/clinic.jsonl", ownQueries: true,
-			floor: scores{top1: 0.79, top3: 0.97, p1: 0.91, fallback: 0.89, wrong: 0.055}},
+			floor: scores{top1: 0.795, top3: 0.975, p1: 0.915, fallback: 0.89, wrong: 0.055}},
 		// blind2 was written the same way by another helper, at the end of
 		// the session that added blind, and measured once then. The next
 		// session read its misses (the split "medic aid", syrups and
 		// creams as medicines).
 		{name: "clinic-blind2", kb: "clinic/kb.yaml", queries: "blind/clinic2.jsonl", ownQueries: true,
-			floor: scores{top1: 0.845, top3: 0.965, p1: 0.915, fallback: 0.87, wrong: 0.055}},
+			floor: scores{top1: 0.855, top3: 0.97, p1: 0.92, fallback: 0.87, wrong: 0.055}},
 		// blind3 was written the same way, by a helper asked for long,
 		// polite messages with context before the question, caregivers,
 		// and hard near misses. It is the hardest of our sets: its
@@ -157,7 +157,7 @@ func evalSets() []evalSet {
 		// video words, the cause-of-a-symptom question), so its figures
 		// flatter the matcher a little.
 		{name: "clinic-blind3", kb: "clinic/kb.yaml", queries: "blind/clinic3.jsonl", ownQueries: true,
-			floor: scores{top1: 0.71, top3: 0.935, p1: 0.865, fallback: 0.79, wrong: 0.10}},
+			floor: scores{top1: 0.71, top3: 0.935, p1: 0.875, fallback: 0.81, wrong: 0.095}},
 		// blind4 was written beside blind3 by another helper, asked for
 		// terse phone-typed messages (abbreviations, slang, misspellings,
 		// Spanish without accents). It was measured as figures only (at

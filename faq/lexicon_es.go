@@ -8,6 +8,19 @@ package faq
 // the English side lists words or phrases, best first.
 const spanishEnglish = `
 abdomen: abdomen, stomach
+enero: january
+febrero: february
+marzo: march
+abril: april
+mayo: may
+junio: june
+julio: july
+agosto: august
+septiembre: september
+setiembre: september
+octubre: october
+noviembre: november
+diciembre: december
 abierta: open
 abiertos: open
 abla: speak
