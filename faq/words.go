@@ -35,8 +35,6 @@ type wordInfo struct {
 
 // Weights of the ways a word can match besides itself.
 const (
-	capBoost   = 1.3  // a word in the message's own language may earn this much more than its translation
-	capFloor   = 0.5  // and keeps at least this weight
 	otherLang  = 0.9  // an English word in a Spanish message, or the reverse
 	typoWeight = 0.75 // a corrected word may be the wrong correction
 )
@@ -330,31 +328,4 @@ func appendAlt(as []alt, a alt) []alt {
 		}
 	}
 	return append(as, a)
-}
-
-// capTranslated caps the credit of a word's own term, in a message written
-// in the language the knowledge base is not, at capBoost times what its
-// best translation earns (its weight no lower than capFloor). Only the
-// translated entries hold Spanish terms, so each looks rare: "vacuna",
-// in the one entry with a Spanish text, drew "ponen la vacuna contra la
-// culebrilla" to the childhood schedule over the untranslated shingles
-// entry. On the clinic sets this moved the Spanish lines' top1 on blind1
-// 0.829 → 0.857, blind2 0.800 → 0.844, blind3 0.711 (confident wrong 0.096
-// → 0.058), and cost one dev line (0.951 → 0.927). Boosts of 1.0-1.5 and
-// floors of 0.3-0.7 were within a line of each other.
-func (ix *index) capTranslated(alts []alt, own int32) {
-	var other float32
-	for _, a := range alts {
-		if a.term != own {
-			other = max(other, capBoost*ix.idf[a.term]*a.w)
-		}
-	}
-	if other == 0 {
-		return
-	}
-	for i := range alts {
-		if alts[i].term == own && ix.idf[own]*alts[i].w > other {
-			alts[i].w = max(other/ix.idf[own], capFloor)
-		}
-	}
 }
