@@ -8,6 +8,44 @@ package faq
 // the English side lists words or phrases, best first.
 const spanishEnglish = `
 abdomen: abdomen, stomach
+toca: due, turn
+tocan: due
+ofrece: offer
+ofrecen: offer
+ofrecemos: offer
+requiere: require, need
+requieren: require, need
+funciona: work
+funcionan: work
+recomendado: recommended
+recomendada: recommended
+recomendamos: recommend
+rapido: quick, fast
+rutina: routine
+telesalud: telehealth
+posparto: postpartum
+derrame: stroke
+robo: theft, stolen
+lesion: injury
+menores: minors
+maternidad: maternity
+impuestos: taxes
+identidad: identity
+imprimir: print
+garaje: garage
+esquina: corner
+escalones: steps, stairs
+conducir: drive
+perfil: profile
+calendario: calendar
+millas: miles
+miembro: member
+miembros: members
+respuesta: answer, response
+responder: reply, answer
+preguntas: questions
+marcar: dial, press
+marque: dial, press
 enero: january
 febrero: february
 marzo: march
