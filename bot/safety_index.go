@@ -98,6 +98,17 @@ func (b *safetyBuilder) index() {
 		}
 	}
 	lx.markers, lx.triggers = newSafetyIndex(lx.rules, markers), newSafetyIndex(lx.rules, triggers)
+	// Most words start no rule: the scanner passes them by on these bits,
+	// which the token carries, without reading the index, whose lines are
+	// cold when a message comes.
+	for id := range n {
+		if len(markers[id]) > 0 {
+			lx.wclass[id] |= safetyWMark
+		}
+		if len(triggers[id]) > 0 {
+			lx.wclass[id] |= safetyWTrig
+		}
+	}
 }
 
 // safetyIndex lists, for each word id, the rules whose first slot holds

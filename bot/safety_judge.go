@@ -19,6 +19,9 @@ func (sc *safetyScanner) judge() {
 	}
 	clear(sc.sflags[:])
 	for i := range toks {
+		if toks[i].class&safetyWMark == 0 {
+			continue
+		}
 		for _, en := range lx.markers.of(toks[i].id) {
 			if !en.need.meets(&chunk) {
 				continue
@@ -35,6 +38,9 @@ func (sc *safetyScanner) judge() {
 	// The triggers before the first that matches match nothing; and a
 	// trigger whose effect the score already has would change nothing.
 	for i := first; i < len(toks); i++ {
+		if toks[i].class&safetyWTrig == 0 {
+			continue
+		}
 		entries := lx.triggers.of(toks[i].id)
 		if i == first {
 			entries = entries[firstEntry:]
@@ -67,14 +73,15 @@ func (sc *safetyScanner) firstTrigger(chunk *safetyBloom) (int, int) {
 	var classes uint8
 	for i := range toks {
 		classes |= toks[i].class
+		chunk.add(toks[i].id)
 	}
 	if classes&safetyWAnchor == 0 {
 		return -1, 0
 	}
 	for i := range toks {
-		chunk.add(toks[i].id)
-	}
-	for i := range toks {
+		if toks[i].class&safetyWTrig == 0 {
+			continue
+		}
 		for k, en := range lx.triggers.of(toks[i].id) {
 			if !en.need.meets(chunk) {
 				continue
