@@ -189,3 +189,38 @@ func (b *safetyBuilder) anchor(r *safetyRule) {
 		b.lx.wclass[safetyNumID] |= safetyWAnchor
 	}
 }
+
+// pack moves the rules' needs, slots and slot ids into one array each, in
+// the order of the rules. The rules tried for one word are mostly neighbours
+// in the tables, so their parts now share cache lines instead of lying
+// wherever the builder's appends left them: in the engine, where the rules
+// are cold when a message comes, that is fewer lines to wait for.
+func (b *safetyBuilder) pack() {
+	rules := b.lx.rules
+	var nNeed, nSlot, nID int
+	for i := range rules {
+		nNeed += len(rules[i].need)
+		nSlot += len(rules[i].slots)
+		for _, s := range rules[i].slots {
+			nID += len(s.ids)
+		}
+	}
+	needs := make([]safetyBloom, 0, nNeed)
+	slots := make([]safetySlot, 0, nSlot)
+	ids := make([]uint16, 0, nID)
+	for i := range rules {
+		r := &rules[i]
+		for k := range r.slots {
+			s := &r.slots[k]
+			start := len(ids)
+			ids = append(ids, s.ids...)
+			s.ids = ids[start:len(ids):len(ids)]
+		}
+		start := len(slots)
+		slots = append(slots, r.slots...)
+		r.slots = slots[start:len(slots):len(slots)]
+		start = len(needs)
+		needs = append(needs, r.need...)
+		r.need = needs[start:len(needs):len(needs)]
+	}
+}

@@ -153,6 +153,7 @@ func safetyBuild() *safetyLexicon {
 	b.collapse()
 	b.fuzzy()
 	b.index()
+	b.pack()
 	all := make(map[string]uint16, len(b.lx.words)+len(b.lx.collapsed))
 	for w, id := range b.lx.collapsed {
 		all[w] = id
