@@ -14,6 +14,7 @@ func (sc *safetyScanner) judge() {
 	if first < 0 {
 		return
 	}
+	half := chunk.fold()
 	for i := range toks {
 		toks[i].flags &= safetyFComma
 	}
@@ -23,7 +24,7 @@ func (sc *safetyScanner) judge() {
 			continue
 		}
 		for _, en := range lx.markers.of(toks[i].id) {
-			if !en.need.meets(&chunk) {
+			if !en.need.meets(&half) {
 				continue
 			}
 			r := &lx.rules[en.rule]
@@ -46,7 +47,7 @@ func (sc *safetyScanner) judge() {
 			entries = entries[firstEntry:]
 		}
 		for _, en := range entries {
-			if sc.score.has(en.effect, en.arg) || !en.need.meets(&chunk) {
+			if sc.score.has(en.effect, en.arg) || !en.need.meets(&half) {
 				continue
 			}
 			r := &lx.rules[en.rule]
@@ -78,12 +79,13 @@ func (sc *safetyScanner) firstTrigger(chunk *safetyBloom) (int, int) {
 	if classes&safetyWAnchor == 0 {
 		return -1, 0
 	}
+	half := chunk.fold()
 	for i := range toks {
 		if toks[i].class&safetyWTrig == 0 {
 			continue
 		}
 		for k, en := range lx.triggers.of(toks[i].id) {
-			if !en.need.meets(chunk) {
+			if !en.need.meets(&half) {
 				continue
 			}
 			if r := &lx.rules[en.rule]; r.possible(chunk) && r.match(lx, toks, i) >= 0 {
