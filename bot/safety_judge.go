@@ -14,13 +14,17 @@ func (sc *safetyScanner) judge() {
 	if first < 0 {
 		return
 	}
+	half := chunk.fold()
 	for i := range toks {
 		toks[i].flags &= safetyFComma
 	}
 	clear(sc.sflags[:])
 	for i := range toks {
+		if toks[i].class&safetyWMark == 0 {
+			continue
+		}
 		for _, en := range lx.markers.of(toks[i].id) {
-			if !en.need.meets(&chunk) {
+			if !en.need.meets(&half) {
 				continue
 			}
 			r := &lx.rules[en.rule]
@@ -35,12 +39,15 @@ func (sc *safetyScanner) judge() {
 	// The triggers before the first that matches match nothing; and a
 	// trigger whose effect the score already has would change nothing.
 	for i := first; i < len(toks); i++ {
+		if toks[i].class&safetyWTrig == 0 {
+			continue
+		}
 		entries := lx.triggers.of(toks[i].id)
 		if i == first {
 			entries = entries[firstEntry:]
 		}
 		for _, en := range entries {
-			if sc.score.has(en.effect, en.arg) || !en.need.meets(&chunk) {
+			if sc.score.has(en.effect, en.arg) || !en.need.meets(&half) {
 				continue
 			}
 			r := &lx.rules[en.rule]
@@ -67,16 +74,18 @@ func (sc *safetyScanner) firstTrigger(chunk *safetyBloom) (int, int) {
 	var classes uint8
 	for i := range toks {
 		classes |= toks[i].class
+		chunk.add(toks[i].id)
 	}
 	if classes&safetyWAnchor == 0 {
 		return -1, 0
 	}
+	half := chunk.fold()
 	for i := range toks {
-		chunk.add(toks[i].id)
-	}
-	for i := range toks {
+		if toks[i].class&safetyWTrig == 0 {
+			continue
+		}
 		for k, en := range lx.triggers.of(toks[i].id) {
-			if !en.need.meets(chunk) {
+			if !en.need.meets(&half) {
 				continue
 			}
 			if r := &lx.rules[en.rule]; r.possible(chunk) && r.match(lx, toks, i) >= 0 {

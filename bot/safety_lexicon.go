@@ -32,6 +32,8 @@ const (
 	safetyWBut                      // ends a negation's scope
 	safetyWFirst                    // "i": ends a question's scope ("do you have x, i want to die")
 	safetyWAnchor                   // a word of the anchor slot of some trigger rule
+	safetyWTrig                     // the first word of some trigger rule: triggers.of(id) is not empty
+	safetyWMark                     // the first word of some marker rule: markers.of(id) is not empty
 )
 
 // safetyLexiconOnce builds the lexicon on first use and returns the same one
@@ -151,6 +153,7 @@ func safetyBuild() *safetyLexicon {
 	b.collapse()
 	b.fuzzy()
 	b.index()
+	b.pack()
 	all := make(map[string]uint16, len(b.lx.words)+len(b.lx.collapsed))
 	for w, id := range b.lx.collapsed {
 		all[w] = id
