@@ -20,8 +20,11 @@ type wordInfo struct {
 	phrases []patientPhrase // the patient phrases that start with it
 	adv     adviceClass     // its roles in medical-advice questions
 	light   uint32          // its bit among light words, if it is one
-	joins   bool            // it begins a longer word typo correction knows (see splitWord)
-	alts    []alt           // the ways it matches
+	// joins has the bits of the letters that follow the word in the
+	// longer words typo correction knows it begins (see nextLetters and
+	// splitWord).
+	joins uint32
+	alts  []alt // the ways it matches
 	// kept is what a slot of this word's own ways adds to the entries
 	// and phrasings (see hits.go).
 	kept keptHits
@@ -48,7 +51,9 @@ func (ix *index) analyzeWord(l lang, w string, correct bool) *wordInfo {
 	info := &wordInfo{primary: -1, expand: expansions[l][w], adv: adviceWords[w] | otherWords[w]}
 	if l < langOther {
 		info.phrases = ix.patientN[l][w]
-		info.joins = len(w) >= 2 && ix.typos[l].startsWord(w)
+		if len(w) >= 2 {
+			info.joins = ix.typos[l].nextLetters(w)
+		}
 	}
 	if info.expand != nil {
 		return info
@@ -137,10 +142,15 @@ func (ix *index) analyzeWord(l lang, w string, correct bool) *wordInfo {
 // reads, computed when first needed (at build time for every word the
 // knowledge base and the built-in resources know).
 type wordRecord struct {
-	vote int8   // +1 Spanish, -1 English, 0 either (see langVotes)
-	qbit uint16 // its bit among question words (see questionBits)
-	word string // the word, when too long to keep in its wordTable slot
-	info [langOther]atomic.Pointer[wordInfo]
+	vote int8 // +1 Spanish, -1 English, 0 either (see langVotes)
+	// joinTo has bit l set when two words of a message in language l
+	// written as this one are this word split in two (see splitWord):
+	// it is a word typo correction aims at, and a word of at least
+	// minTypoLen letters is the join of two of at least two.
+	joinTo uint8
+	qbit   uint16 // its bit among question words (see questionBits)
+	word   string // the word, when too long to keep in its wordTable slot
+	info   [langOther]atomic.Pointer[wordInfo]
 }
 
 // get returns the analysis of w in l, computing it on first use. Two
@@ -254,6 +264,11 @@ func (ix *index) buildKnown() {
 	}
 	for _, e := range lexicon {
 		add(langES, e.es)
+	}
+	for l := range langOther {
+		for _, w := range ix.typos[l].words {
+			rec(w).joinTo |= 1 << l
+		}
 	}
 }
 
