@@ -245,14 +245,30 @@ func (ix *index) classify(sc *scratch, cs []cand) {
 // it matches, at unit length. It aliases sc.qx.
 func (ix *index) queryFeatures(sc *scratch) []alt {
 	x := sc.qx[:0]
+	// As appendAlt would, with each term's place in x looked up in
+	// sc.qpos rather than searched for: a message of a few dozen
+	// alternatives made the search 1.5% of Match on the clinic set.
+	if len(sc.qpos) != len(ix.names) {
+		sc.qpos = make([]int32, len(ix.names))
+	}
+	pos := sc.qpos
 	for si := range sc.slots {
 		s := &sc.slots[si]
 		if s.absorbed {
 			continue
 		}
 		for k := uint8(0); k < s.nalt; k++ {
-			x = appendAlt(x, alt{term: s.alts[k].term, w: s.w * s.alts[k].w})
+			a := alt{term: s.alts[k].term, w: s.w * s.alts[k].w}
+			if p := pos[a.term]; p > 0 {
+				x[p-1].w = max(x[p-1].w, a.w)
+				continue
+			}
+			x = append(x, a)
+			pos[a.term] = int32(len(x))
 		}
+	}
+	for _, a := range x {
+		pos[a.term] = 0
 	}
 	normalize(x)
 	sc.qx = x

@@ -1,6 +1,9 @@
 package faq
 
-import "unsafe"
+import (
+	"slices"
+	"unsafe"
+)
 
 // maxAlts bounds the ways one query word can match (itself, its synonym
 // groups, translations, a typo fix); more add noise, not recall.
@@ -74,7 +77,7 @@ func (ix *index) slots(sc *scratch, l lang) {
 	for i := 0; i < len(t.toks); i++ {
 		tk := t.toks[i]
 		info := sc.infos[i]
-		if info.phrases != nil && l < langOther {
+		if info.nexts != nil && l < langOther && i+1 < len(sc.recs) && slices.Contains(info.nexts, sc.recs[i+1]) {
 			if p, ok := patientPhraseAt(sc, info.phrases, i); ok {
 				ix.addPhraseSlot(sc, p, i)
 				i += len(p.words) - 1

@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -18,8 +19,13 @@ type wordInfo struct {
 	primary int32           // the word's own term, -1 if the knowledge base has none
 	expand  []string        // chat shorthand: the words it stands for
 	phrases []patientPhrase // the patient phrases that start with it
-	adv     adviceClass     // its roles in medical-advice questions
-	light   uint32          // its bit among light words, if it is one
+	// nexts are the records of their second words, each once: a message
+	// has one of the phrases at a word only if the next word is one of
+	// these, which rules most words out before the phrases are compared
+	// (2.4% of Match on the clinic set).
+	nexts []*wordRecord
+	adv   adviceClass // its roles in medical-advice questions
+	light uint32      // its bit among light words, if it is one
 	// joins has the bits of the letters that follow the word in the
 	// longer words typo correction knows it begins (see nextLetters and
 	// splitWord).
@@ -34,6 +40,8 @@ type wordInfo struct {
 	// none). Both are the word's own, worked out once.
 	best float32
 	head bool
+	// tok is the word's identity for the wording features (see wordTok).
+	tok uint32
 }
 
 // Weights of the ways a word can match besides itself.
@@ -48,9 +56,14 @@ const (
 // knowledge base or the built-in resources know is no typo ("sushi" is
 // not "sugar"): buildKnown analyses those without it.
 func (ix *index) analyzeWord(l lang, w string, correct bool) *wordInfo {
-	info := &wordInfo{primary: -1, expand: expansions[l][w], adv: adviceWords[w] | otherWords[w]}
+	info := &wordInfo{primary: -1, tok: wordTok(-1, w), expand: expansions[l][w], adv: adviceWords[w] | otherWords[w]}
 	if l < langOther {
 		info.phrases = ix.patientN[l][w]
+		for _, p := range info.phrases { // every phrase has two words or more
+			if next := p.recs[1]; !slices.Contains(info.nexts, next) {
+				info.nexts = append(info.nexts, next)
+			}
+		}
 		if len(w) >= 2 {
 			info.joins = ix.typos[l].nextLetters(w)
 		}
@@ -71,7 +84,7 @@ func (ix *index) analyzeWord(l lang, w string, correct bool) *wordInfo {
 	// bilingual lexicon knows (a word it knows and no entry holds is an
 	// everyday word, not a specific thing the clinic does not do).
 	info.common = l == langEN && commonEnglish[w] || l == langES && spanishKnown[w]
-	info.primary = r.term
+	info.primary, info.tok = r.term, wordTok(r.term, w)
 	info.head = r.term >= 0 && len(ix.phrases[l][r.term]) > 0
 	if info.adv&(acBusiness|acPet) != 0 && r.term >= 0 && ix.strongTerm(r.term) {
 		info.adv &^= acBusiness | acAccount | acPet // the clinic talks about it (see others.go)
