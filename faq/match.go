@@ -140,11 +140,12 @@ type scratch struct {
 	vhit   []int32
 	vtouch []int32
 
-	qx    []alt     // the classifier's input
-	qpos  []int32   // term → its place in qx plus one, 0 when not there (by term)
-	qrows []alt     // its terms' rows: offset in the weights, and value
-	clfP  []float32 // the classifier's chance of each candidate, among them
-	top   []int32   // the candidates, while preselecting
+	lights []lightSlot // the light slots, while scoreLight adds them
+	qx     []alt       // the classifier's input
+	qpos   []int32     // term → its place in qx plus one, 0 when not there (by term)
+	qrows  []alt       // its terms' rows: offset in the weights, and value
+	clfP   []float32   // the classifier's chance of each candidate, among them
+	top    []int32     // the candidates, while preselecting
 
 	lang     lang         // the message's language
 	marks    wordingMarks // the message's words and pairs (see wording.go)
