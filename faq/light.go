@@ -96,6 +96,10 @@ func (ix *index) scoreLight(sc *scratch, lightOnly bool) {
 		a := &sc.ent[e]
 		for j := range ls {
 			x := &ls[j]
+			if x.nw == 1 {
+				x.addOne(a, e)
+				continue
+			}
 			var best, how float32
 			strong := false
 			for _, way := range x.ways[:x.nw] {
@@ -133,4 +137,32 @@ func (ix *index) scoreLight(sc *scratch, lightOnly bool) {
 			}
 		}
 	}
+}
+
+// addOne adds x, a slot of one light term, to entry e at a, as
+// scoreLight does for any slot, but with selects rather than branches:
+// whether an entry holds the term, and in a question, is a coin toss the
+// branch predictor loses. Where the entry does not hold it, every sum
+// gets an exact 0 and the bits none.
+func (x *lightSlot) addOne(a *entryAcc, e int32) {
+	way := x.ways[0]
+	best := way.w * way.dt.score[e]
+	var has, strong uint32 // 1 when best > 0, and the entry holds the term in a question
+	if best > 0 {
+		has = 1
+	}
+	if way.dt.strong[e] {
+		strong = has
+	}
+	how := way.w * float32(has)
+	v := x.w * best
+	a.lex += v
+	c := x.cw * how
+	a.cover += c * float32(strong)
+	// c·1, or c·answerCover as scoreLight computes it.
+	a.coverAll += c * (float32(strong) + float32(1-strong)*answerCover)
+	bit := x.bit & -uint64(has)
+	a.matched |= bit
+	a.sure |= bit
+	x.mx = max(x.mx, v)
 }
