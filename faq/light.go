@@ -50,6 +50,7 @@ type lightWay struct {
 type lightSlot struct {
 	ways  [maxAlts]lightWay
 	nw    int
+	dense bool   // one term, which a quarter of the entries or more hold (see addOne)
 	bit   uint64 // its bit among the slots (0 past the first 64)
 	lbit  uint32
 	w, cw float32
@@ -60,9 +61,9 @@ type lightSlot struct {
 // entries and phrasings the other words reached: alone they say nothing
 // about which entry a message is for, and they are in most entries.
 //
-// All the light slots are added in one pass over the entries, and one
-// over the phrasings, rather than one pass per slot: each entry and
-// phrasing still gets them in the order of the slots.
+// All the light slots are added to the phrasings in one pass, rather
+// than one per slot: each phrasing still gets them in the order of the
+// slots.
 func (ix *index) scoreLight(sc *scratch, lightOnly bool) {
 	if lightOnly {
 		return
@@ -80,26 +81,30 @@ func (ix *index) scoreLight(sc *scratch, lightOnly bool) {
 		if si < 64 {
 			x.bit = 1 << si
 		}
+		held := 0 // entries holding the last of its terms
 		for k := uint8(0); k < s.nalt; k++ {
 			if d := ix.lightOf[s.alts[k].term]; d >= 0 {
 				x.ways[x.nw] = lightWay{dt: &ix.light[d], w: s.alts[k].w}
 				x.nw++
+				held = len(ix.post[s.alts[k].term])
 			}
 		}
+		x.dense = x.nw == 1 && 4*held >= ix.n
 		lbits |= s.lbit
 	}
 	sc.lights = ls
 	if len(ls) == 0 {
 		return
 	}
-	for _, e := range sc.touched {
-		a := &sc.ent[e]
-		for j := range ls {
-			x := &ls[j]
-			if x.nw == 1 {
-				x.addOne(a, e)
-				continue
+	for j := range ls {
+		x := &ls[j]
+		if x.dense {
+			for _, e := range sc.touched {
+				x.addOne(&sc.ent[e], e)
 			}
+			continue
+		}
+		for _, e := range sc.touched {
 			var best, how float32
 			strong := false
 			for _, way := range x.ways[:x.nw] {
@@ -110,6 +115,7 @@ func (ix *index) scoreLight(sc *scratch, lightOnly bool) {
 			if best == 0 {
 				continue
 			}
+			a := &sc.ent[e]
 			v := x.w * best
 			a.lex += v
 			if strong {
@@ -141,9 +147,12 @@ func (ix *index) scoreLight(sc *scratch, lightOnly bool) {
 
 // addOne adds x, a slot of one light term, to entry e at a, as
 // scoreLight does for any slot, but with selects rather than branches:
-// whether an entry holds the term, and in a question, is a coin toss the
-// branch predictor loses. Where the entry does not hold it, every sum
-// gets an exact 0 and the bits none.
+// when many entries hold the term, whether one does, and in a question,
+// is a coin toss the branch predictor loses (1% of Match on the clinic
+// set). When few do, the branch is predicted well and skips the rest,
+// which is cheaper: selects for every light slot made Match 1-2% slower
+// on 10,000 medical questions. Where the entry does not hold the term,
+// every sum gets an exact 0 and the bits none.
 func (x *lightSlot) addOne(a *entryAcc, e int32) {
 	way := x.ways[0]
 	best := way.w * way.dt.score[e]
