@@ -146,6 +146,7 @@ type scratch struct {
 	qrows  []alt       // its terms' rows: offset in the weights, and value
 	clfP   []float32   // the classifier's chance of each candidate, among them
 	top    []int32     // the candidates, while preselecting
+	keys   []uint64    // by place in touched: its key for preselecting
 
 	lang     lang         // the message's language
 	marks    wordingMarks // the message's words and pairs (see wording.go)
