@@ -161,29 +161,30 @@ func (ix *index) wordingOf(sc *scratch, e int32) wording {
 	if nqu == 0 {
 		return wording{du: 1, db: 1}
 	}
+	// The entry's own phrasings, all in its language, or its
+	// translations in the message's.
+	lo, hi, own := wi.first[e], wi.own[e], sc.lang == ix.kbLang
+	if !own {
+		lo, hi = wi.own[e], wi.first[e+1]
+	}
 	// The best fractions, compared by cross products: no division in
-	// the loop.
+	// the loop. One loop, not a closure called per phrasing: the
+	// closure kept the best fractions in memory (2% of Match on the
+	// clinic set).
 	bu, du, bb, db := 0, 1, 0, 1
-	best := func(ph wordingPhrasing) {
-		toks := wi.tok[ph.start:][:int(ph.nuni)+int(ph.nbi)]
-		nu := int(ph.nuni)
+	for p := lo; p < hi; p++ {
+		if !own && wi.lang[p] != sc.lang {
+			continue
+		}
+		ph := wi.phr[p]
+		nu, nb := int(ph.nuni), int(ph.nbi)
+		toks := wi.tok[ph.start:][:nu+nb]
 		cu, cb := overlap(&m.uni, toks[:nu]), overlap(&m.bi, toks[nu:])
 		if d := nqu + nu; cu*du > bu*d {
 			bu, du = cu, d
 		}
-		if d := nqb + int(ph.nbi); cb*db > bb*d {
+		if d := nqb + nb; cb*db > bb*d {
 			bb, db = cb, d
-		}
-	}
-	if sc.lang == ix.kbLang { // the entry's own phrasings, all in its language
-		for _, ph := range wi.phr[wi.first[e]:wi.own[e]] {
-			best(ph)
-		}
-	} else {
-		for p := wi.own[e]; p < wi.first[e+1]; p++ {
-			if wi.lang[p] == sc.lang {
-				best(wi.phr[p])
-			}
 		}
 	}
 	return wording{bu: uint16(bu), du: uint16(du), bb: uint16(bb), db: uint16(db)}
