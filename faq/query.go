@@ -77,8 +77,8 @@ func (ix *index) slots(sc *scratch, l lang) {
 	for i := 0; i < len(t.toks); i++ {
 		tk := t.toks[i]
 		info := sc.infos[i]
-		if info.nexts != nil && l < langOther && i+1 < len(sc.recs) && slices.Contains(info.nexts, sc.recs[i+1]) {
-			if p, ok := patientPhraseAt(sc, info.phrases, i); ok {
+		if info.pp != nil && l < langOther && i+1 < len(sc.recs) && slices.Contains(info.pp.nexts, sc.recs[i+1]) {
+			if p, ok := patientPhraseAt(sc, info.pp.phrases, i); ok {
 				ix.addPhraseSlot(sc, p, i)
 				i += len(p.words) - 1
 				continue

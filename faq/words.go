@@ -13,35 +13,43 @@ import (
 // knowledge base and the built-in resources know, on first sight (and then
 // remembered) for any other.
 type wordInfo struct {
+	// What every message's word reads, first, so that it is one cache
+	// line for most words (the struct is 128 bytes, a size class whose
+	// objects start on a line).
+	adv     adviceClass // its roles in medical-advice questions
 	kind    wordKind
-	w       float32         // its weight by kind (see wordWeight)
-	common  bool            // an everyday English word
-	primary int32           // the word's own term, -1 if the knowledge base has none
-	expand  []string        // chat shorthand: the words it stands for
-	phrases []patientPhrase // the patient phrases that start with it
+	common  bool    // an everyday English word
+	head    bool    // its term starts a multi-word synonym (see best)
+	w       float32 // its weight by kind (see wordWeight)
+	primary int32   // the word's own term, -1 if the knowledge base has none
+	light   uint32  // its bit among light words, if it is one
+	// joins has the bits of the letters that follow the word in the
+	// longer words typo correction knows it begins (see nextLetters and
+	// splitWord).
+	joins uint32
+	// best is the most idf times weight of its first maxAlts ways, a
+	// slot's best (see slots); head: its term starts a multi-word synonym
+	// in the language, which joinPhrases then looks up (most words start
+	// none). Both are the word's own, worked out once.
+	best   float32
+	tok    uint32       // the word's identity for the wording features (see wordTok)
+	expand []string     // chat shorthand: the words it stands for
+	pp     *wordPhrases // the patient phrases that start with it, if any
+	alts   []alt        // the ways it matches
+	// kept is what a slot of this word's own ways adds to the entries
+	// and phrasings (see hits.go).
+	kept keptHits
+	_    [24]byte // to 128 bytes
+}
+
+// wordPhrases are the patient phrases that start with a word.
+type wordPhrases struct {
+	phrases []patientPhrase
 	// nexts are the records of their second words, each once: a message
 	// has one of the phrases at a word only if the next word is one of
 	// these, which rules most words out before the phrases are compared
 	// (2.4% of Match on the clinic set).
 	nexts []*wordRecord
-	adv   adviceClass // its roles in medical-advice questions
-	light uint32      // its bit among light words, if it is one
-	// joins has the bits of the letters that follow the word in the
-	// longer words typo correction knows it begins (see nextLetters and
-	// splitWord).
-	joins uint32
-	alts  []alt // the ways it matches
-	// kept is what a slot of this word's own ways adds to the entries
-	// and phrasings (see hits.go).
-	kept keptHits
-	// best is the most idf times weight of its first maxAlts ways, a
-	// slot's best (see slots); head: its term starts a multi-word synonym
-	// in the language, which joinPhrases then looks up (most words start
-	// none). Both are the word's own, worked out once.
-	best float32
-	head bool
-	// tok is the word's identity for the wording features (see wordTok).
-	tok uint32
 }
 
 // Weights of the ways a word can match besides itself.
@@ -58,11 +66,14 @@ const (
 func (ix *index) analyzeWord(l lang, w string, correct bool) *wordInfo {
 	info := &wordInfo{primary: -1, tok: wordTok(-1, w), expand: expansions[l][w], adv: adviceWords[w] | otherWords[w]}
 	if l < langOther {
-		info.phrases = ix.patientN[l][w]
-		for _, p := range info.phrases { // every phrase has two words or more
-			if next := p.recs[1]; !slices.Contains(info.nexts, next) {
-				info.nexts = append(info.nexts, next)
+		if ps := ix.patientN[l][w]; len(ps) > 0 {
+			pp := &wordPhrases{phrases: ps}
+			for _, p := range ps { // every phrase has two words or more
+				if next := p.recs[1]; !slices.Contains(pp.nexts, next) {
+					pp.nexts = append(pp.nexts, next)
+				}
 			}
+			info.pp = pp
 		}
 		if len(w) >= 2 {
 			info.joins = ix.typos[l].nextLetters(w)
