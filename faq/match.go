@@ -73,18 +73,7 @@ func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
 	// split overwrites: nothing that outlives this call may keep a piece
 	// of it (record clones a word it remembers).
 	sc.text = unsafe.String(unsafe.SliceData(sc.tok.buf), len(sc.tok.buf))
-	sc.exact = -1
-	key := sc.key[:0]
-	for i := range sc.tok.toks {
-		if i > 0 {
-			key = append(key, ' ')
-		}
-		key = append(key, sc.tok.word(i)...)
-	}
-	sc.key = key
-	if e, ok := ix.exact[string(key)]; ok {
-		sc.exact = e
-	}
+	sc.exact = ix.exactEntry(&sc.tok)
 	sc.qmask = 0
 	sc.recs = sc.recs[:0]
 	es, en := marks(text), 0
@@ -119,7 +108,6 @@ type scratch struct {
 	// others.go).
 	others bool
 	neg    bool          // the message has a negation
-	key    []byte        // the message's folded words joined by spaces
 	join   []byte        // two words written as one (see splitWord)
 	exact  int32         // the entry the message is a phrasing of, or -1
 	recs   []*wordRecord // the records of the message's words
