@@ -222,7 +222,7 @@ func (ix *index) classify(sc *scratch, cs []cand) {
 	sc.qrows = rows
 	// Four candidates at a time: each one's sum is a chain of dependent
 	// additions, in the order of the input, and four chains advance
-	// together where one waited on each addition (1.5% of Match on the
+	// together where one waited on each addition (2-3% of Match on the
 	// clinic set).
 	z := sc.clfP
 	i := 0

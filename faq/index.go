@@ -70,9 +70,13 @@ type index struct {
 	memo      memo        // words analysed since
 	clf       *classifier // nil for large knowledge bases
 	wording   wordingIndex
-	childAlts []alt                      // what a child\'s age matches (see childAge)
-	exact     map[string][]exactPhrasing // the phrasings, by their folded words run together (see exact.go)
-	b         *builder                   // build-time buffers, nil afterwards
+	childAlts []alt // what a child\'s age matches (see childAge)
+	// exact maps the phrasings' folded words run together to the last
+	// phrasing filed under them in exactList (see exact.go).
+	exact     map[string]int32
+	exactList []exactPhrasing
+	exactEnds []int32
+	b         *builder // build-time buffers, nil afterwards
 	pool      pool
 	// hitsBytes is the memory the kept hits take (see hits.go).
 	hitsBytes atomic.Int64
@@ -246,7 +250,7 @@ func buildIndex(kb *KB) *index {
 	ix.addSynonyms(builtinSynonyms, "~bi", ix.biSyn)
 
 	texts := make([]entryText, len(kb.Entries))
-	ix.exact = make(map[string][]exactPhrasing)
+	ix.exact = make(map[string]int32)
 	for i, e := range kb.Entries {
 		texts[i] = ix.analyzeEntry(e)
 		ix.addExact(e, int32(i))

@@ -39,7 +39,7 @@ type wordInfo struct {
 	// kept is what a slot of this word's own ways adds to the entries
 	// and phrasings (see hits.go).
 	kept keptHits
-	_    [24]byte // to 128 bytes
+	_    [24]byte // to 128 bytes in all: a field added takes from here
 }
 
 // wordPhrases are the patient phrases that start with a word.
