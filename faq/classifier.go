@@ -220,15 +220,35 @@ func (ix *index) classify(sc *scratch, cs []cand) {
 		}
 	}
 	sc.qrows = rows
-	mx := float32(math.Inf(-1))
-	for i := range cs {
-		e := cs[i].e
-		z := c.bias[e]
+	// Four candidates at a time: each one's sum is a chain of dependent
+	// additions, in the order of the input, and four chains advance
+	// together where one waited on each addition (2-3% of Match on the
+	// clinic set).
+	z := sc.clfP
+	i := 0
+	for ; i+4 <= len(cs); i += 4 {
+		e0, e1, e2, e3 := cs[i].e, cs[i+1].e, cs[i+2].e, cs[i+3].e
+		z0, z1, z2, z3 := c.bias[e0], c.bias[e1], c.bias[e2], c.bias[e3]
 		for _, a := range rows {
-			z += a.w * c.w[a.term+e]
+			r := c.w[a.term:]
+			z0 += a.w * r[e0]
+			z1 += a.w * r[e1]
+			z2 += a.w * r[e2]
+			z3 += a.w * r[e3]
 		}
-		sc.clfP[i] = z
-		mx = max(mx, z)
+		z[i], z[i+1], z[i+2], z[i+3] = z0, z1, z2, z3
+	}
+	for ; i < len(cs); i++ {
+		e := cs[i].e
+		zi := c.bias[e]
+		for _, a := range rows {
+			zi += a.w * c.w[a.term+e]
+		}
+		z[i] = zi
+	}
+	mx := float32(math.Inf(-1))
+	for _, v := range z {
+		mx = max(mx, v)
 	}
 	var sum float32
 	for i := range sc.clfP {
@@ -245,14 +265,30 @@ func (ix *index) classify(sc *scratch, cs []cand) {
 // it matches, at unit length. It aliases sc.qx.
 func (ix *index) queryFeatures(sc *scratch) []alt {
 	x := sc.qx[:0]
+	// As appendAlt would, with each term's place in x looked up in
+	// sc.qpos rather than searched for: a message of a few dozen
+	// alternatives made the search 1.5% of Match on the clinic set.
+	if len(sc.qpos) != len(ix.names) {
+		sc.qpos = make([]int32, len(ix.names))
+	}
+	pos := sc.qpos
 	for si := range sc.slots {
 		s := &sc.slots[si]
 		if s.absorbed {
 			continue
 		}
 		for k := uint8(0); k < s.nalt; k++ {
-			x = appendAlt(x, alt{term: s.alts[k].term, w: s.w * s.alts[k].w})
+			a := alt{term: s.alts[k].term, w: s.w * s.alts[k].w}
+			if p := pos[a.term]; p > 0 {
+				x[p-1].w = max(x[p-1].w, a.w)
+				continue
+			}
+			x = append(x, a)
+			pos[a.term] = int32(len(x))
 		}
+	}
+	for _, a := range x {
+		pos[a.term] = 0
 	}
 	normalize(x)
 	sc.qx = x

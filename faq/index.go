@@ -2,7 +2,6 @@ package faq
 
 import (
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -72,11 +71,13 @@ type index struct {
 	clf       *classifier // nil for large knowledge bases
 	wording   wordingIndex
 	childAlts []alt // what a child\'s age matches (see childAge)
-	// exact maps each phrasing, as its folded words joined by spaces, to
-	// its entry, or to -1 when two entries share it.
-	exact map[string]int32
-	b     *builder // build-time buffers, nil afterwards
-	pool  pool
+	// exact maps the phrasings' folded words run together to the last
+	// phrasing filed under them in exactList (see exact.go).
+	exact     map[string]int32
+	exactList []exactPhrasing
+	exactEnds []int32
+	b         *builder // build-time buffers, nil afterwards
+	pool      pool
 	// hitsBytes is the memory the kept hits take (see hits.go).
 	hitsBytes atomic.Int64
 	// altsKept holds the kept hits of slots whose alternatives are not a
@@ -279,32 +280,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// addExact files every phrasing of entry e under its folded words.
-func (ix *index) addExact(e *Entry, pos int32) {
-	add := func(text string) {
-		key := strings.Join(foldWords(text), " ")
-		if key == "" {
-			return
-		}
-		v := pos
-		if old, ok := ix.exact[key]; ok && old != pos {
-			v = -1
-		}
-		ix.exact[key] = v
-	}
-	add(e.Question)
-	for _, a := range e.Alternates {
-		add(a)
-	}
-	for _, code := range sortedKeys(e.Translations) {
-		tr := e.Translations[code]
-		if tr.Question != "" {
-			add(tr.Question)
-		}
-		for _, a := range tr.Alternates {
-			add(a)
-		}
-	}
 }

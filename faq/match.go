@@ -73,18 +73,7 @@ func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
 	// split overwrites: nothing that outlives this call may keep a piece
 	// of it (record clones a word it remembers).
 	sc.text = unsafe.String(unsafe.SliceData(sc.tok.buf), len(sc.tok.buf))
-	sc.exact = -1
-	key := sc.key[:0]
-	for i := range sc.tok.toks {
-		if i > 0 {
-			key = append(key, ' ')
-		}
-		key = append(key, sc.tok.word(i)...)
-	}
-	sc.key = key
-	if e, ok := ix.exact[string(key)]; ok {
-		sc.exact = e
-	}
+	sc.exact = ix.exactEntry(&sc.tok)
 	sc.qmask = 0
 	sc.recs = sc.recs[:0]
 	es, en := marks(text), 0
@@ -119,7 +108,6 @@ type scratch struct {
 	// others.go).
 	others bool
 	neg    bool          // the message has a negation
-	key    []byte        // the message's folded words joined by spaces
 	join   []byte        // two words written as one (see splitWord)
 	exact  int32         // the entry the message is a phrasing of, or -1
 	recs   []*wordRecord // the records of the message's words
@@ -140,10 +128,13 @@ type scratch struct {
 	vhit   []int32
 	vtouch []int32
 
-	qx    []alt     // the classifier's input
-	qrows []alt     // its terms' rows: offset in the weights, and value
-	clfP  []float32 // the classifier's chance of each candidate, among them
-	top   []int32   // the candidates, while preselecting
+	lights []lightSlot // the light slots, while scoreLight adds them
+	qx     []alt       // the classifier's input
+	qpos   []int32     // term → its place in qx plus one, 0 when not there (by term)
+	qrows  []alt       // its terms' rows: offset in the weights, and value
+	clfP   []float32   // the classifier's chance of each candidate, among them
+	top    []int32     // the candidates, while preselecting
+	keys   []uint64    // by place in touched: its key for preselecting
 
 	lang     lang         // the message's language
 	marks    wordingMarks // the message's words and pairs (see wording.go)
@@ -186,11 +177,22 @@ func (ix *index) getScratch() *scratch {
 }
 
 func (ix *index) putScratch(sc *scratch) {
-	for _, e := range sc.touched {
-		sc.ent[e] = entryAcc{}
+	// Through the lists, unless they hold a good share of the arrays:
+	// a message often reaches most of a small knowledge base's entries,
+	// and clearing the whole array in one go is then cheaper.
+	if 4*len(sc.touched) < len(sc.ent) {
+		for _, e := range sc.touched {
+			sc.ent[e] = entryAcc{}
+		}
+	} else {
+		clear(sc.ent)
 	}
-	for _, v := range sc.vtouch {
-		sc.vsum[v] = 0
+	if 4*len(sc.vtouch) < len(sc.vsum) {
+		for _, v := range sc.vtouch {
+			sc.vsum[v] = 0
+		}
+	} else {
+		clear(sc.vsum)
 	}
 	sc.touched, sc.vtouch = sc.touched[:0], sc.vtouch[:0]
 	if cap(sc.slots) > 1024 {

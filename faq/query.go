@@ -1,5 +1,10 @@
 package faq
 
+import (
+	"slices"
+	"unsafe"
+)
+
 // maxAlts bounds the ways one query word can match (itself, its synonym
 // groups, translations, a typo fix); more add noise, not recall.
 const maxAlts = 10
@@ -72,8 +77,8 @@ func (ix *index) slots(sc *scratch, l lang) {
 	for i := 0; i < len(t.toks); i++ {
 		tk := t.toks[i]
 		info := sc.infos[i]
-		if info.phrases != nil && l < langOther {
-			if p, ok := patientPhraseAt(sc, info.phrases, i); ok {
+		if info.pp != nil && l < langOther && i+1 < len(sc.recs) && slices.Contains(info.pp.nexts, sc.recs[i+1]) {
+			if p, ok := patientPhraseAt(sc, info.pp.phrases, i); ok {
 				ix.addPhraseSlot(sc, p, i)
 				i += len(p.words) - 1
 				continue
@@ -144,18 +149,28 @@ func (ix *index) slots(sc *scratch, l lang) {
 // correction aims at).
 func (ix *index) splitWord(sc *scratch, l lang, i int) *wordInfo {
 	a, b := sc.infos[i], sc.infos[i+1]
-	if !a.joins || a.expand != nil || b.expand != nil || l >= langOther || len(sc.words[i+1]) < 2 {
+	if a.joins == 0 || a.expand != nil || b.expand != nil || l >= langOther || len(sc.words[i+1]) < 2 {
+		return nil
+	}
+	// Most pairs are ruled out here, without a look-up: the second word
+	// must go on with a letter that follows the first in a known word.
+	if c := sc.words[i+1][0]; c < 'a' || c > 'z' || a.joins&(1<<(c-'a')) == 0 {
 		return nil
 	}
 	if sc.tok.toks[i+1].clause != sc.tok.toks[i].clause {
 		return nil
 	}
 	sc.join = append(append(sc.join[:0], sc.words[i]...), sc.words[i+1]...)
-	r, ok := ix.vocab[l][string(sc.join)] // no copy: Go looks a []byte up in place
-	if !ok || r.kind != kindContent || r.term < 0 || !isLetters(string(sc.join)) || !ix.strongTerm(r.term) {
+	// The table of known words, not the vocabulary's map: it is cheaper
+	// to look up, and the words a pair may join into are known words
+	// (see wordRecord.joinTo). The join is not kept: their analyses were
+	// made at build time.
+	w := unsafe.String(unsafe.SliceData(sc.join), len(sc.join))
+	r := ix.known.get(w)
+	if r == nil || r.joinTo&(1<<l) == 0 {
 		return nil
 	}
-	return ix.info(l, string(sc.join))
+	return r.get(ix, l, w)
 }
 
 // addPhraseSlot adds one slot for a patient phrase at token i: it matches

@@ -19,7 +19,7 @@ type typoIndex struct {
 	refs  []wordRef        // word → what it analyses to
 	df    []int32          // word → how many entries hold its term (ties)
 	// sorted are the words in order, for finding the words a query word
-	// begins (see startsWord).
+	// begins (see nextLetters).
 	sorted []string
 }
 
@@ -79,17 +79,25 @@ func buildTypos(ix *index, l lang) typoIndex {
 	return t
 }
 
-// startsWord reports whether w is the beginning of a longer known word:
-// "medic" of "medicaid", the first half of a word a patient split in two
-// (see splitWord).
-func (t *typoIndex) startsWord(w string) bool {
+// nextLetters returns the letters that follow w in the longer known words
+// w begins, as bits (bit 0 for 'a'): "medic" of "medicaid" has the bit of
+// 'a', the first letter of the half a patient who split "medicaid" in two
+// wrote after it (see splitWord). Zero when w begins no longer word.
+func (t *typoIndex) nextLetters(w string) uint32 {
+	var bits uint32
 	i, _ := slices.BinarySearch(t.sorted, w)
-	for ; i < len(t.sorted) && strings.HasPrefix(t.sorted[i], w); i++ {
-		if len(t.sorted[i]) > len(w) {
-			return true
+	for i < len(t.sorted) && strings.HasPrefix(t.sorted[i], w) {
+		s := t.sorted[i]
+		if len(s) == len(w) {
+			i++
+			continue
 		}
+		c := s[len(w)] // a letter: known words are (see buildTypos)
+		bits |= 1 << (c - 'a')
+		// On past the words that go on with c.
+		i, _ = slices.BinarySearch(t.sorted, w+string(c+1))
 	}
-	return false
+	return bits
 }
 
 // strongTerm reports whether some entry holds t in a question, alternate or
