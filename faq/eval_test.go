@@ -163,7 +163,7 @@ func evalSets() []evalSet {
 		// Spanish without accents). It was measured as figures only (at
 		// its session's start, middle and end) and never read.
 		{name: "clinic-blind4", kb: "clinic/kb.yaml", queries: "blind/clinic4.jsonl", ownQueries: true,
-			floor: scores{top1: 0.885, top3: 0.975, p1: 0.93, fallback: 0.70, wrong: 0.115}},
+			floor: scores{top1: 0.89, top3: 0.98, p1: 0.935, fallback: 0.70, wrong: 0.11}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.79, top3: 0.92, p1: 0.85, fallback: 0.90, wrong: 0.07}},
