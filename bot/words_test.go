@@ -1,7 +1,9 @@
 package bot
 
 import (
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -12,25 +14,13 @@ import (
 func keywordVocabulary() []string {
 	var v []string
 	for _, m := range []map[string]bool{optOutVerbs, optInVerbs, messageWords, fillers, optOutPhrases, optInPhrases, talkFiller} {
-		for w := range m {
-			v = append(v, w)
-		}
+		v = slices.AppendSeq(v, maps.Keys(m))
 	}
-	for w := range bareKeywords {
-		v = append(v, w)
-	}
-	for w := range purposeWords {
-		v = append(v, w)
-	}
-	for w := range talkWords {
-		v = append(v, w)
-	}
-	for w := range talkPhrases {
-		v = append(v, w)
-	}
-	for w := range languageWords {
-		v = append(v, w)
-	}
+	v = slices.AppendSeq(v, maps.Keys(bareKeywords))
+	v = slices.AppendSeq(v, maps.Keys(purposeWords))
+	v = slices.AppendSeq(v, maps.Keys(talkWords))
+	v = slices.AppendSeq(v, maps.Keys(talkPhrases))
+	v = slices.AppendSeq(v, maps.Keys(languageWords))
 	return append(v, "opt", "out", "in", "no", "more", "stop all", "opt-out", "opt-in", "Opt Out", "STOP ALL", "don't", "dont'", "'''", "a'b'c")
 }
 

@@ -176,24 +176,24 @@ func (ix *index) getScratch() *scratch {
 	return sc
 }
 
+// resetThrough zeroes the places of a that touched lists, through the
+// list, unless it holds a good share of a: a message often reaches most
+// of a small knowledge base's entries, and clearing the whole array in
+// one go is then cheaper.
+func resetThrough[T any](a []T, touched []int32) {
+	if 4*len(touched) >= len(a) {
+		clear(a)
+		return
+	}
+	var zero T
+	for _, i := range touched {
+		a[i] = zero
+	}
+}
+
 func (ix *index) putScratch(sc *scratch) {
-	// Through the lists, unless they hold a good share of the arrays:
-	// a message often reaches most of a small knowledge base's entries,
-	// and clearing the whole array in one go is then cheaper.
-	if 4*len(sc.touched) < len(sc.ent) {
-		for _, e := range sc.touched {
-			sc.ent[e] = entryAcc{}
-		}
-	} else {
-		clear(sc.ent)
-	}
-	if 4*len(sc.vtouch) < len(sc.vsum) {
-		for _, v := range sc.vtouch {
-			sc.vsum[v] = 0
-		}
-	} else {
-		clear(sc.vsum)
-	}
+	resetThrough(sc.ent, sc.touched)
+	resetThrough(sc.vsum, sc.vtouch)
 	sc.touched, sc.vtouch = sc.touched[:0], sc.vtouch[:0]
 	if cap(sc.slots) > 1024 {
 		sc.slots = nil // do not keep a huge message's buffers alive
