@@ -55,7 +55,7 @@ func TestConfAUC(t *testing.T) {
 	for _, s := range append([]calSet{clinic}, others[:2]...) {
 		var pos, neg [][]float64
 		for _, q := range s.qs {
-			r := s.kb.Match(q.Q, q.Lang)
+			r := s.kb.matchExplained(q.Q, q.Lang)
 			if len(r.Candidates) == 0 {
 				continue
 			}

@@ -85,7 +85,7 @@ func fitConf(sets []calSet, ridge float64) (scope, rightW []float64) {
 	var sy, ry []bool
 	for _, s := range sets {
 		for _, q := range s.qs {
-			r := s.kb.Match(q.Q, q.Lang)
+			r := s.kb.matchExplained(q.Q, q.Lang)
 			if len(r.Candidates) == 0 || r.Candidates[0].f.advice {
 				continue // no candidates, or decided by the advice rule
 			}

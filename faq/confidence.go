@@ -90,7 +90,7 @@ func (ix *index) decide(res *Result, sc *scratch) {
 		// Candidates are in order of p: the runner-ups worth offering
 		// come first.
 		k := 1
-		for k < len(c) && k <= maxAlternatives && c[k].f.p >= AlternativeAt {
+		for k < len(c) && k <= maxAlternatives && c[k].p >= AlternativeAt {
 			k++
 		}
 		if k > 1 {
@@ -103,7 +103,7 @@ func (ix *index) decide(res *Result, sc *scratch) {
 	}
 	// Candidates are in order of p, so the ones worth offering come first.
 	k := 0
-	for k < len(c) && k < maxSuggestions && c[k].f.p >= SuggestAt {
+	for k < len(c) && k < maxSuggestions && c[k].p >= SuggestAt {
 		k++
 	}
 	if k > 0 {

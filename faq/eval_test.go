@@ -60,9 +60,12 @@ func evaluate(kb *KB, qs []evalQuery, report func(q evalQuery, r Result)) scores
 	var s scores
 	var top1, top3, p1, fallback, wrong, suggested int
 	for _, q := range qs {
-		r := kb.Match(q.Q, q.Lang)
-		if report != nil {
+		var r Result
+		if report != nil { // with the features, for the report's eyes
+			r = kb.matchExplained(q.Q, q.Lang)
 			report(q, r)
+		} else {
+			r = kb.Match(q.Q, q.Lang)
 		}
 		s.n++
 		confident := r.Confident && len(r.Candidates) > 0
@@ -273,7 +276,7 @@ func featureDump(t *testing.T, path string) func(evalQuery, Result) {
 		var c features
 		var conf float64
 		if len(r.Candidates) > 0 {
-			c, conf = r.Candidates[0].f, r.Candidates[0].Confidence
+			c, conf = *r.Candidates[0].f, r.Candidates[0].Confidence
 		}
 		fmt.Fprintf(f, "%s", label)
 		for _, v := range c.confVector() {

@@ -12,7 +12,7 @@ import (
 // and each top candidate's features. A development aid.
 func (kb *KB) explain(text, hint string) string {
 	ix := kb.idx
-	r := kb.Match(text, hint)
+	r := kb.matchExplained(text, hint)
 	sc := ix.getScratch()
 	defer ix.putScratch(sc)
 	l := ix.analyzeQuery(sc, text, hint)

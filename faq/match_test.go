@@ -119,8 +119,8 @@ func checkResult(t *testing.T, msg string, r Result) {
 		t.Errorf("%q: got %d alternatives, confident %v", short(msg), len(r.Alternatives), r.Confident)
 	}
 	for i, a := range r.Alternatives {
-		if a.Entry != r.Candidates[i+1].Entry || a.f.p < AlternativeAt {
-			t.Errorf("%q: alternative %d is %s at p %.2f, want the runner-up %s", short(msg), i, a.Entry.ID, a.f.p, r.Candidates[i+1].Entry.ID)
+		if a.Entry != r.Candidates[i+1].Entry || a.p < AlternativeAt {
+			t.Errorf("%q: alternative %d is %s at p %.2f, want the runner-up %s", short(msg), i, a.Entry.ID, a.p, r.Candidates[i+1].Entry.ID)
 		}
 	}
 	if r.Lang != "en" && r.Lang != "es" {

@@ -126,7 +126,7 @@ func agreement(cs []cand) {
 	}
 }
 
-func (ix *index) result(sc *scratch, l lang) Result {
+func (ix *index) result(sc *scratch, l lang, explained bool) Result {
 	res := Result{Lang: l.code()}
 	if res.Lang == "" {
 		res.Lang = ix.kbLang.code()
@@ -163,6 +163,10 @@ func (ix *index) result(sc *scratch, l lang) Result {
 	}
 	n := min(len(cs), MaxCandidates)
 	res.Candidates = make([]Candidate, n)
+	var kept []features
+	if explained {
+		kept = make([]features, n)
+	}
 	for i := range n {
 		k := order[i]
 		f := &cs[k].f
@@ -182,7 +186,11 @@ func (ix *index) result(sc *scratch, l lang) Result {
 		if i == 0 && (f.lightOnly || f.nn == 0 || sc.others) {
 			conf = min(conf, lightCap)
 		}
-		res.Candidates[i] = Candidate{Entry: ix.entries[cs[k].e], Score: score[k], Confidence: conf, f: *f}
+		res.Candidates[i] = Candidate{Entry: ix.entries[cs[k].e], Score: score[k], Confidence: conf, p: f.p}
+		if explained {
+			kept[i] = *f
+			res.Candidates[i].f = &kept[i]
+		}
 	}
 	ix.decide(&res, sc)
 	return res
