@@ -159,14 +159,17 @@ func (b *safetyBuilder) anchor(r *safetyRule) int {
 	return best
 }
 
-// cost estimates how often ordinary messages hold a word of ids: the
-// number (dates, times, ages), short words and common words count 100,
-// other words 1.
+// cost estimates how often ordinary messages hold a word of ids: each of
+// the most frequent words counts 1000; the number (dates, times, ages),
+// other short words and common words 100; other words 1.
 func (b *safetyBuilder) cost(ids []uint16) int {
 	if b.common == nil {
 		b.common = map[string]int{}
 		for _, w := range strings.Fields(safetyCommonWords) {
 			b.common[w] = 100
+		}
+		for _, w := range strings.Fields(safetyFrequentWords) {
+			b.common[w] = 1000
 		}
 	}
 	cost := 0

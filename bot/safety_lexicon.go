@@ -110,7 +110,7 @@ type safetyBuilder struct {
 	lx      *safetyLexicon
 	aliases map[string]string
 	classes map[string][]uint16
-	common  map[string]int // the cost of the common words
+	common  map[string]int // the cost of the common and frequent words
 }
 
 func safetyBuild() *safetyLexicon {
