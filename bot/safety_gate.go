@@ -12,15 +12,15 @@ import (
 //
 // Each trigger rule is filed under the words of its anchor slot (anchor),
 // with a block that lists the ids of each of its other required slots. The
-// chunk's words are a set of ids on the scanner's stack (safetyPresent), so
-// the check is exact and reads only the gate's three arrays: an anchor
+// chunk's words are on the scanner's stack (its tokens and their bloom),
+// so the check is exact and reads only the gate's three arrays: an anchor
 // word's start, its blocks' offsets and the blocks, which lie together.
 // The index (safetyIndex) ruled rules out through folded blooms and read
 // each rule that passed, its needs, its slots and its ids: in the engine,
 // where all of them are cold when a message comes, the gate reads about a
 // third of those lines on a question that matches nothing.
 type safetyGate struct {
-	start  []uint32 // the rules anchored on id have their blocks at offsets[start[id]:start[id+1]]
+	start  []uint32 // the rules anchored on id have their blocks at offset[start[id]:start[id+1]]
 	offset []uint32 // a block's place in checks
 	checks []uint16 // per rule: its slot count, then per slot its id count and its ids
 }
