@@ -93,11 +93,9 @@ func (b *safetyBuilder) index() {
 		for _, id := range ids {
 			to[id] = append(to[id], uint16(ri))
 		}
-		if r.effect < safetyMTopic {
-			b.anchor(r)
-		}
 	}
 	lx.markers, lx.triggers = newSafetyIndex(lx.rules, markers), newSafetyIndex(lx.rules, triggers)
+	b.gate()
 	// Most words start no rule: the scanner passes them by on these bits,
 	// which the token carries, without reading the index, whose lines are
 	// cold when a message comes.
@@ -153,45 +151,6 @@ func newSafetyIndex(rules []safetyRule, byID [][]uint16) safetyIndex {
 // of returns the entries of the rules filed under id.
 func (ix *safetyIndex) of(id uint16) []safetyIndexEntry {
 	return ix.entries[ix.start[id]:ix.start[id+1]]
-}
-
-// anchor marks the words of one required slot of trigger rule r, the one
-// made of the rarest words, with safetyWAnchor. A match needs a word of
-// every required slot, so a chunk with no anchor word matches no trigger,
-// and the scanner does not judge it: that is most messages, whatever slot
-// is chosen, as long as it is not made of words every message has.
-func (b *safetyBuilder) anchor(r *safetyRule) {
-	common := map[string]bool{}
-	for _, w := range strings.Fields(safetyCommonWords) {
-		common[w] = true
-	}
-	best, bestCost := -1, 0
-	for k, s := range r.slots {
-		if s.opt {
-			continue
-		}
-		cost := 0
-		if s.hasNum {
-			cost += 100 // numbers are in many questions: dates, times, ages
-		}
-		for _, id := range s.ids {
-			if w := b.lx.names[id]; len(w) <= 3 || common[w] {
-				cost += 100
-			} else {
-				cost++
-			}
-		}
-		if best < 0 || cost < bestCost {
-			best, bestCost = k, cost
-		}
-	}
-	s := &r.slots[best]
-	for _, id := range s.ids {
-		b.lx.wclass[id] |= safetyWAnchor
-	}
-	if s.hasNum {
-		b.lx.wclass[safetyNumID] |= safetyWAnchor
-	}
 }
 
 // pack moves the rules' needs, slots and slot ids into one array each, in

@@ -7,11 +7,8 @@ func (sc *safetyScanner) judge() {
 	// The markers only set the marks that the guards of a matching trigger
 	// read, and a trigger's match does not depend on them: when no trigger
 	// matches, the score cannot change, and nothing is run. That is nearly
-	// every message. A message with no anchor word (safetyBuilder.anchor)
-	// shows it without a rule being read, but anchors include short common
-	// words: on the engine benchmark's clinic and safety messages only 14%
-	// skip the search that way; the rest are ruled out by the index's
-	// folded needs.
+	// every message, and the gate (safetyGate) shows it for most of them
+	// without a rule being read.
 	var chunk safetyBloom
 	first, firstEntry := sc.firstTrigger(&chunk)
 	if first < 0 {
@@ -70,18 +67,24 @@ func (sc *safetyScanner) judge() {
 
 // firstTrigger finds the first trigger rule that matches in the chunk,
 // guards aside: the token it starts at and its place among the token's
-// entries, or -1. It fills chunk with the chunk's words.
+// entries, or -1. It fills chunk with the chunk's words. The gate rules
+// out most chunks before any rule is read.
 func (sc *safetyScanner) firstTrigger(chunk *safetyBloom) (int, int) {
 	toks := sc.toks[:sc.n]
-	lx := sc.lx
-	var classes uint8
 	for i := range toks {
-		classes |= toks[i].class
 		chunk.add(toks[i].id)
 	}
-	if classes&safetyWAnchor == 0 {
+	if !sc.lx.gate.open(toks, chunk) {
 		return -1, 0
 	}
+	return sc.search(chunk)
+}
+
+// search is firstTrigger without the gate: it tries the trigger rules
+// filed under each word, in order, ruling most out by their needs.
+func (sc *safetyScanner) search(chunk *safetyBloom) (int, int) {
+	toks := sc.toks[:sc.n]
+	lx := sc.lx
 	half := chunk.fold()
 	for i := range toks {
 		if toks[i].class&safetyWTrig == 0 {

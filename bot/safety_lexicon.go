@@ -19,6 +19,7 @@ type safetyLexicon struct {
 	rules     []safetyRule
 	markers   safetyIndex // marker rules by the id of their first word
 	triggers  safetyIndex // trigger rules by the id of their first word
+	gate      safetyGate  // trigger rules by the ids of their anchor slot, to rule a chunk out
 	names     []string    // id to word, for tests
 	errs      []string    // problems in the tables; a test requires none
 }
@@ -109,6 +110,7 @@ type safetyBuilder struct {
 	lx      *safetyLexicon
 	aliases map[string]string
 	classes map[string][]uint16
+	common  map[string]int // the cost of the common and frequent words
 }
 
 func safetyBuild() *safetyLexicon {

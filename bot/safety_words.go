@@ -137,3 +137,19 @@ month months hour hours minute minutes night morning tomorrow yesterday last nex
 algo como con del donde ella esta estan este esto estoy hace hacer nada para pero porque puedo puede quiero sobre
 tengo tiene tienen todo todos estar mucho muy cuando desde hasta tambien siempre ahora hoy ayer manana semana semanas
 `
+
+// safetyFrequentWords are the most frequent words of English and Spanish,
+// as a general frequency list has them: nearly every message holds some.
+// An anchor slot made of them would send nearly every message to the gate's
+// blocks, so they cost ten times a short or common word there. As with
+// safetyCommonWords, they change how often rules are tried, never a verdict.
+const safetyFrequentWords = `
+the be is are was were am been to of and in that have has had it for not on with he as you do does did at this but
+his by from they we say her she or will my one all would there their what so up out if about who get got which go me
+when make can like time no just him know take people into year your good some could them see other than then now
+look only come its over think also back after use two how our work first well way even new want because any these
+give day most us im dont cant
+de la que el en y los se del las un por con una su para es al lo como mas pero sus le ha me si sin sobre este ya
+entre cuando todo esta ser son dos tambien fue habia era muy hasta desde mi porque yo hay vez puede todos asi nos ni
+tiene uno donde bien tiempo ese ahora cada otro despues te otros esa eso hace otra siempre dia tanto ella
+`
