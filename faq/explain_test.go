@@ -33,6 +33,9 @@ func (kb *KB) explain(text, hint string) string {
 		f := c.f
 		fmt.Fprintf(&b, "  %-28s s=%.2f conf=%.2f p=%.2f lexN=%.2f nn=%.2f cov=%.2f covA=%.2f vrec=%.2f qt=%.1f unk=%.2f\n",
 			c.Entry.ID, c.Score, c.Confidence, f.p, f.lexN, f.nn, f.cover, f.coverAll, f.vrec, f.qtype(), f.unknown)
+		fmt.Fprintf(&b, "  %-28s scope=%.2f right=%.2f missMax=%.2f missSum=%.2f missRare=%.2f guess=%.2f keyHit=%v nspec=%d clf=%.2f margin=%.2f\n",
+			"", sigmoid(linear(scopeWeights, f.scopeVector())), sigmoid(linear(rightWeights, f.rightVector())),
+			f.missMax, f.missSum, f.missRare, f.guess, f.keyHit, f.nspec, f.clf, f.margin)
 	}
 	fmt.Fprintf(&b, "  confident=%v suggestions=%d\n", r.Confident, len(r.Suggestions))
 	return b.String()
