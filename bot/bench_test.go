@@ -45,7 +45,7 @@ func benchMessages(b testing.TB) (*faq.KB, []carebot.Message) {
 // commands, FAQ, reply building) on the clinic knowledge base, as carebot
 // eval does, and reports the median and 99th percentile:
 //
-//	go test ./bot -run '^$' -bench Engine -benchtime 20000x
+//	go test -pgo=cmd/carebot/default.pgo ./bot -run '^$' -bench Engine -benchtime 200000x
 func BenchmarkEngine(b *testing.B) {
 	kb, msgs := benchMessages(b)
 	e := New(kb)
