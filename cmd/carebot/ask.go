@@ -29,7 +29,9 @@ func runAsk(ctx context.Context, args []string, getenv func(string) string, stdo
 	if err != nil {
 		return err
 	}
-	o := bot.New(kb).Respond(ctx, carebot.Message{
+	e := bot.New(kb)
+	e.Consents = previewConsents{}
+	o := e.Respond(ctx, carebot.Message{
 		From: carebot.Address{Platform: "ask", ChatID: "ask", UserID: "ask"},
 		Text: text,
 		Lang: *lang,
@@ -45,6 +47,13 @@ func runAsk(ctx context.Context, args []string, getenv func(string) string, stdo
 	}
 	return nil
 }
+
+// previewConsents accepts a consent change and keeps nothing: ask shows
+// the reply a patient gets to STOP or START, where an engine without a
+// ledger could only say it failed to save the change.
+type previewConsents struct{}
+
+func (previewConsents) RecordConsent(context.Context, ...carebot.ConsentEvent) error { return nil }
 
 type replyJSON struct {
 	Text    string           `json:"text"`

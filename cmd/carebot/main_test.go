@@ -156,6 +156,20 @@ func TestAskJSON(t *testing.T) {
 	}
 }
 
+// ask previews what a patient is told; a consent change is shown as it
+// would be recorded, not as a failure to save it.
+func TestAskConsent(t *testing.T) {
+	for _, msg := range []string{"STOP", "START"} {
+		code, stdout, stderr := runCmd(t, nil, "", "ask", "--json", msg)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", msg, code, stderr)
+		}
+		if !strings.Contains(stdout, `"route": "opt-`) || strings.Contains(stdout, "couldn't save") {
+			t.Errorf("ask %s: got %s, want the opt-out or opt-in confirmation", msg, stdout)
+		}
+	}
+}
+
 // The foundation's quality floors, on the evaluation data beside the
 // checkout. They may only ever be raised.
 func TestEvalFloors(t *testing.T) {
