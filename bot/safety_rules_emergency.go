@@ -122,8 +122,8 @@ var safetyEmergencyRules = []string{
 	"S/fp me *1 corte|cortaba *2 venas|munecas|muneca",
 
 	// Allergic reactions.
-	"E/qpr @throat *3 @closing",
-	"E/qpr closing|cerrando|cierra|tightening|swelling|hinchando|cerro *3 throat|garganta|airway",
+	"E/qpri @throat *3 @closing",
+	"E/qpri closing|cerrando|cierra|tightening|swelling|hinchando|cerro *3 throat|garganta|airway",
 	"E/qpr tongue|lengua *2 swelling|swollen|swelled|hinchada|hinchando|hinchandose|huge",
 	"E/t used|gave|give|giving|inject|injected|need|needed|use|usar|aplicar|aplique|puse *3 epipen|epi|epinephrine|epinefrina|adrenalina",
 	"E/tpsq anaphylaxis|anaphylactic|anafilaxia|anafilactico|anafilactica",

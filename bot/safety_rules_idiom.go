@@ -93,4 +93,7 @@ var safetyLookalikeRules = []string{
 	"!idiom @stroke|@seizure like|type|related|associated",
 	"!idiom food|lead|mercury|arsenic|salmonella|radiation|metal|alimentaria poisoning|intoxicacion",
 	"!idiom intoxicacion alimentaria|por",
+	// "a sore throat and you're closed": the clinic closes, not the throat
+	// (never "it's closing", which may be the throat).
+	"!idiom you|youre|ur|u|yall|they|theyre|office|clinic|store|pharmacy|lab|doors|ustedes closed|close|closes|closing|cerrado|cerrados|cerrada",
 }
