@@ -95,7 +95,7 @@ func TestCurve(t *testing.T) {
 	clinic, others := calSets(t)
 	for _, s := range append([]calSet{clinic}, others...) {
 		line := fmt.Sprintf("%-10s", s.name)
-		for _, th := range []float64{0.55, 0.6, 0.65, 0.7, 0.75, 0.8} {
+		for _, th := range []float64{0.55, 0.6, 0.65, 0.7, ConfidentAt, 0.75, 0.8} {
 			r := evalAt(s, th)
 			line += fmt.Sprintf(" [%.2f %.3f/%.3f]", th, r.top1, r.wrong)
 		}

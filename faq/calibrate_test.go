@@ -117,6 +117,7 @@ func calSets(t *testing.T) (clinic calSet, others []calSet) {
 		loadCalSet(t, "blind", filepath.Join(evalDir, "clinic/kb.yaml"), "testdata/blind/clinic.jsonl"),
 		loadCalSet(t, "blind2", filepath.Join(evalDir, "clinic/kb.yaml"), "testdata/blind/clinic2.jsonl"),
 		loadCalSet(t, "blind3", filepath.Join(evalDir, "clinic/kb.yaml"), "testdata/blind/clinic3.jsonl"),
+		loadCalSet(t, "blind5", filepath.Join(evalDir, "clinic/kb.yaml"), "testdata/blind/clinic5.jsonl"),
 		loadCalSet(t, "covid-jhu", filepath.Join(evalDir, "public/covid-jhu/kb.yaml"), filepath.Join(evalDir, "public/covid-jhu/queries.jsonl")),
 		loadCalSet(t, "deepset", filepath.Join(evalDir, "public/deepset-covid/kb.yaml"), filepath.Join(evalDir, "public/deepset-covid/queries.jsonl")),
 	}

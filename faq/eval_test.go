@@ -128,7 +128,7 @@ type evalSet struct {
 func evalSets() []evalSet {
 	return []evalSet{
 		{name: "clinic", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl",
-			floor: scores{top1: 0.855, top3: 0.985, p1: 0.935, fallback: 0.98, wrong: 0.025}},
+			floor: scores{top1: 0.855, top3: 0.985, p1: 0.94, fallback: 0.98, wrong: 0.025}},
 		{name: "clinic-es", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl", lang: "es",
 			floor: scores{top1: 0.95, top3: 0.99, p1: 0.97, fallback: 0.75, wrong: 0.03}},
 		{name: "covid-jhu", kb: "public/covid-jhu/kb.yaml", queries: "public/covid-jhu/queries.jsonl",
@@ -136,7 +136,7 @@ func evalSets() []evalSet {
 		{name: "deepset-covid", kb: "public/deepset-covid/kb.yaml", queries: "public/deepset-covid/queries.jsonl",
 			floor: scores{top3: 0.745, p1: 0.585, wrong: 1}},
 		{name: "heldout", kb: "heldout/kb.yaml", queries: "heldout/queries.jsonl", own: true,
-			floor: scores{top1: 0.795, top3: 0.97, p1: 0.935, fallback: 0.95, wrong: 0.035}},
+			floor: scores{top1: 0.785, top3: 0.97, p1: 0.935, fallback: 0.95, wrong: 0.035}},
 		{name: "demo", kb: "../../faq.yaml", queries: "demo/queries.jsonl", own: true,
 			floor: scores{top1: 0.92, top3: 0.975, p1: 0.945, fallback: 0.86, wrong: 0.06}},
 		// blind was written for the shared clinic knowledge base by a
@@ -144,13 +144,13 @@ func evalSets() []evalSet {
 		// even lines were read to find the kinds of miss others.go
 		// handles; its odd lines only ever as figures.
 		{name: "clinic-blind", kb: "clinic/kb.yaml", queries: "blind/clinic.jsonl", ownQueries: true,
-			floor: scores{top1: 0.795, top3: 0.975, p1: 0.915, fallback: 0.89, wrong: 0.055}},
+			floor: scores{top1: 0.785, top3: 0.98, p1: 0.93, fallback: 0.915, wrong: 0.04}},
 		// blind2 was written the same way by another helper, at the end of
 		// the session that added blind, and measured once then. The next
 		// session read its misses (the split "medic aid", syrups and
 		// creams as medicines).
 		{name: "clinic-blind2", kb: "clinic/kb.yaml", queries: "blind/clinic2.jsonl", ownQueries: true,
-			floor: scores{top1: 0.855, top3: 0.97, p1: 0.92, fallback: 0.87, wrong: 0.055}},
+			floor: scores{top1: 0.85, top3: 0.965, p1: 0.925, fallback: 0.86, wrong: 0.065}},
 		// blind3 was written the same way, by a helper asked for long,
 		// polite messages with context before the question, caregivers,
 		// and hard near misses. It is the hardest of our sets: its
@@ -166,7 +166,16 @@ func evalSets() []evalSet {
 		// Spanish without accents). It was measured as figures only (at
 		// its session's start, middle and end) and never read.
 		{name: "clinic-blind4", kb: "clinic/kb.yaml", queries: "blind/clinic4.jsonl", ownQueries: true,
-			floor: scores{top1: 0.89, top3: 0.98, p1: 0.935, fallback: 0.70, wrong: 0.11}},
+			floor: scores{top1: 0.885, top3: 0.975, p1: 0.945, fallback: 0.73, wrong: 0.10}},
+		// blind5 was written by two helpers who read nothing but kb.yaml:
+		// one wrote 300 messages the knowledge base answers, in patients'
+		// own words, the other 260 near misses (another organization's
+		// business, a clinic verb on a foreign object, services the clinic
+		// does not offer). It was measured first, then its misses were
+		// read; they led to foreignWeight (see classifier.go) and a
+		// safety look-alike ("a sore throat and you're closed").
+		{name: "clinic-blind5", kb: "clinic/kb.yaml", queries: "blind/clinic5.jsonl", ownQueries: true,
+			floor: scores{top1: 0.71, top3: 0.93, p1: 0.855, fallback: 0.82, wrong: 0.12}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.79, top3: 0.92, p1: 0.85, fallback: 0.90, wrong: 0.07}},
