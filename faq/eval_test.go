@@ -163,8 +163,9 @@ func evalSets() []evalSet {
 			floor: scores{top1: 0.71, top3: 0.935, p1: 0.875, fallback: 0.81, wrong: 0.095}},
 		// blind4 was written beside blind3 by another helper, asked for
 		// terse phone-typed messages (abbreviations, slang, misspellings,
-		// Spanish without accents). It was measured as figures only (at
-		// its session's start, middle and end) and never read.
+		// Spanish without accents). It has only ever been measured as
+		// figures, at the start, middle or end of a session, and never
+		// read.
 		{name: "clinic-blind4", kb: "clinic/kb.yaml", queries: "blind/clinic4.jsonl", ownQueries: true,
 			floor: scores{top1: 0.885, top3: 0.975, p1: 0.945, fallback: 0.73, wrong: 0.10}},
 		// blind5 was written by two helpers who read nothing but kb.yaml:
