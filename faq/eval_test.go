@@ -136,7 +136,7 @@ func evalSets() []evalSet {
 		{name: "deepset-covid", kb: "public/deepset-covid/kb.yaml", queries: "public/deepset-covid/queries.jsonl",
 			floor: scores{top3: 0.745, p1: 0.585, wrong: 1}},
 		{name: "heldout", kb: "heldout/kb.yaml", queries: "heldout/queries.jsonl", own: true,
-			floor: scores{top1: 0.785, top3: 0.97, p1: 0.935, fallback: 0.95, wrong: 0.035}},
+			floor: scores{top1: 0.785, top3: 0.97, p1: 0.935, fallback: 0.975, wrong: 0.025}},
 		{name: "demo", kb: "../../faq.yaml", queries: "demo/queries.jsonl", own: true,
 			floor: scores{top1: 0.92, top3: 0.975, p1: 0.945, fallback: 0.86, wrong: 0.06}},
 		// blind was written for the shared clinic knowledge base by a
@@ -144,13 +144,13 @@ func evalSets() []evalSet {
 		// even lines were read to find the kinds of miss others.go
 		// handles; its odd lines only ever as figures.
 		{name: "clinic-blind", kb: "clinic/kb.yaml", queries: "blind/clinic.jsonl", ownQueries: true,
-			floor: scores{top1: 0.785, top3: 0.98, p1: 0.93, fallback: 0.915, wrong: 0.04}},
+			floor: scores{top1: 0.785, top3: 0.98, p1: 0.93, fallback: 0.93, wrong: 0.035}},
 		// blind2 was written the same way by another helper, at the end of
 		// the session that added blind, and measured once then. The next
 		// session read its misses (the split "medic aid", syrups and
 		// creams as medicines).
 		{name: "clinic-blind2", kb: "clinic/kb.yaml", queries: "blind/clinic2.jsonl", ownQueries: true,
-			floor: scores{top1: 0.85, top3: 0.965, p1: 0.925, fallback: 0.86, wrong: 0.065}},
+			floor: scores{top1: 0.85, top3: 0.965, p1: 0.925, fallback: 0.87, wrong: 0.06}},
 		// blind3 was written the same way, by a helper asked for long,
 		// polite messages with context before the question, caregivers,
 		// and hard near misses. It is the hardest of our sets: its
@@ -173,10 +173,11 @@ func evalSets() []evalSet {
 		// own words, the other 260 near misses (another organization's
 		// business, a clinic verb on a foreign object, services the clinic
 		// does not offer). It was measured first, then its misses were
-		// read; they led to foreignWeight (see classifier.go) and a
-		// safety look-alike ("a sore throat and you're closed").
+		// read; they led to foreignWeight (see classifier.go), a safety
+		// look-alike ("a sore throat and you're closed"), and the things
+		// people book or hold an account with elsewhere (others.go).
 		{name: "clinic-blind5", kb: "clinic/kb.yaml", queries: "blind/clinic5.jsonl", ownQueries: true,
-			floor: scores{top1: 0.71, top3: 0.93, p1: 0.855, fallback: 0.82, wrong: 0.12}},
+			floor: scores{top1: 0.71, top3: 0.93, p1: 0.855, fallback: 0.845, wrong: 0.11}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.79, top3: 0.92, p1: 0.85, fallback: 0.90, wrong: 0.07}},

@@ -38,6 +38,17 @@ var otherWords = func() map[string]adviceClass {
 	add(acBusiness, `costco walmart ikea starbucks mcdonalds bestbuy homedepot lowes dmv ups fedex usps`)
 	add(acBusiness|acAccount, `amazon gmail google yahoo hotmail outlook facebook instagram tiktok twitter
 		whatsapp netflix spotify uber lyft doordash verizon tmobile comcast xfinity paypal venmo zelle`)
+	// What people book, rent or hold an account with elsewhere: "cancel
+	// my hotel booking", "reset my router password", "pay my mortgage",
+	// "cambiar la fecha de mi vuelo". Only words whose possessive use is
+	// about that business, never the patient's care: not "car" (the pills
+	// stolen from my car), "dinner" (fasting before my blood test),
+	// "internet" or "wifi" (a video visit on my wifi).
+	add(acBusiness|acAccount, `hotel hotels motel airbnb flight flights airline airlines cruise gym
+		router modem cable mortgage landlord lease vuelo vuelos aerolinea gimnasio hipoteca`)
+	// Places that are not a clinic, for "is the mall open on sundays".
+	add(acBusiness, `mall malls airport zoo museum library cinema theater theatre restaurant
+		restaurants supermarket aeropuerto museo biblioteca cine restaurante supermercado`)
 	add(acPet, `dog dogs puppy puppies cat cats kitten kittens pet pets horse horses parrot bunny
 		rabbit hamster perro perros perrito perrita gato gatos gatito gatita mascota mascotas
 		vet vets veterinarian veterinary veterinario`)

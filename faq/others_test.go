@@ -52,6 +52,11 @@ func TestAboutOthers(t *testing.T) {
 		{"la farmacia de enfrente acepta mi seguro?", true},
 		{"mi perro necesita vacunas, ustedes lo vacunan?", false}, // no auxiliary or pet verb before "mi perro"
 		{"puede mi gato ver al doctor", true},
+		{"how do i cancel my hotel booking", true},
+		{"how do I reset my router password", true},
+		{"can i pay my mortgage online", true},
+		{"como cambio la fecha de mi vuelo", true},
+		{"is the mall open on thanksgiving", true},
 		// The clinic's own business, or the pet not the subject.
 		{"can you send my prescription to walgreens", false},
 		{"cvs is out of my meds, can you send it somewhere else", false},
@@ -63,6 +68,9 @@ func TestAboutOthers(t *testing.T) {
 		{"what shots does my child need for school", false},
 		{"where do i park my car", false},
 		{"can you send it to my walgreens", false}, // a pharmacy: the clinic sends there
+		{"my pills got stolen out of my car, can i get a refill", false},
+		{"can i eat dinner before my blood test", false},
+		{"my wifi is bad, can we do the video visit by phone", false},
 	} {
 		if got := kb.othersOf(tc.msg); got != tc.want {
 			t.Errorf("%q: got %v, want %v", tc.msg, got, tc.want)
