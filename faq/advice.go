@@ -38,6 +38,7 @@ const (
 	acAux                               // does, do, is, can: a subject follows
 	acNext                              // door, street, corner, you: the end of a locative (see others.go)
 	acResult                            // came (back), mean (for me): a result read for the patient
+	acKnowledge                         // causes, difference, called: a general-knowledge question (see knowledge.go)
 )
 
 // adviceTrigger are the classes without which no pattern matches.
@@ -82,6 +83,7 @@ var adviceWords = func() map[string]adviceClass {
 	add(acCompare, "better worse stronger safer mejor peor")
 	add(acLevel, "high low elevated alta alto baja bajo")
 	add(acResult, "came mean means salio salieron significa")
+	add(acKnowledge, knowledgeWords)
 	return m
 }()
 

@@ -50,7 +50,9 @@
 //     punctuation) is always a confident answer; a message asking for
 //     individual medical advice (dosing, drug interactions, "is X normal",
 //     "do I have X") never is, unless the entry's closest phrasing asks
-//     that kind of question and names the same medicines and illnesses.
+//     that kind of question and names the same medicines and illnesses;
+//     nor is one about another business (others.go) or a general-knowledge
+//     question the entry's closest phrasing does not ask (knowledge.go).
 //
 // Every word the knowledge base and the built-in resources know is analysed
 // at build time, and the analysis of other words is remembered (up to a

@@ -174,10 +174,11 @@ func evalSets() []evalSet {
 		// business, a clinic verb on a foreign object, services the clinic
 		// does not offer). It was measured first, then its misses were
 		// read; they led to foreignWeight (see classifier.go), a safety
-		// look-alike ("a sore throat and you're closed"), and the things
-		// people book or hold an account with elsewhere (others.go).
+		// look-alike ("a sore throat and you're closed"), the things
+		// people book or hold an account with elsewhere (others.go), and
+		// general-knowledge questions (knowledge.go).
 		{name: "clinic-blind5", kb: "clinic/kb.yaml", queries: "blind/clinic5.jsonl", ownQueries: true,
-			floor: scores{top1: 0.71, top3: 0.93, p1: 0.855, fallback: 0.845, wrong: 0.11}},
+			floor: scores{top1: 0.71, top3: 0.93, p1: 0.855, fallback: 0.86, wrong: 0.105}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.79, top3: 0.92, p1: 0.85, fallback: 0.90, wrong: 0.07}},

@@ -121,13 +121,15 @@ type scratch struct {
 	// others: the message asks about someone else's business (see
 	// others.go).
 	others bool
-	neg    bool          // the message has a negation
-	join   []byte        // two words written as one (see splitWord)
-	exact  int32         // the entry the message is a phrasing of, or -1
-	recs   []*wordRecord // the records of the message's words
-	infos  []*wordInfo   // their analyses in the message's language
-	words  []string      // the message's folded words
-	advc   []adviceClass // their roles in advice questions
+	// knowledge: the message asks how the world works (see knowledge.go).
+	knowledge bool
+	neg       bool          // the message has a negation
+	join      []byte        // two words written as one (see splitWord)
+	exact     int32         // the entry the message is a phrasing of, or -1
+	recs      []*wordRecord // the records of the message's words
+	infos     []*wordInfo   // their analyses in the message's language
+	words     []string      // the message's folded words
+	advc      []adviceClass // their roles in advice questions
 
 	// By entry.
 	ent     []entryAcc

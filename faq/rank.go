@@ -183,7 +183,7 @@ func (ix *index) result(sc *scratch, l lang, explained bool) Result {
 		if f.advice {
 			conf = min(conf, adviceCap)
 		}
-		if i == 0 && (f.lightOnly || f.nn == 0 || sc.others) {
+		if i == 0 && (f.lightOnly || f.nn == 0 || sc.others || sc.knowledge && !ix.vars.knowledge[sc.ent[cs[k].e].bestV]) {
 			conf = min(conf, lightCap)
 		}
 		res.Candidates[i] = Candidate{Entry: ix.entries[cs[k].e], Score: score[k], Confidence: conf, p: f.p}

@@ -31,8 +31,9 @@ type phrasing struct {
 	light uint32 // its light words (see lightBits)
 	neg   bool   // it has a negation ("without insurance")
 	// advice: it asks what looks like individual medical advice, so the
-	// clinic chose to answer that kind of question.
-	advice bool
+	// clinic chose to answer that kind of question; knowledge, the same for
+	// a general-knowledge question (see knowledge.go).
+	advice, knowledge bool
 }
 
 // entryText is an entry analysed: the units of each field, and its
@@ -99,7 +100,7 @@ func (ix *index) analyzeEntry(e *Entry) entryText {
 		phr := f == fQuestion || f == fAlternate
 		var p phrasing
 		if phr {
-			p.advice = adviceIn(text)
+			p.advice, p.knowledge = adviceIn(text), knowledgeIn(text)
 		}
 		n := ix.analyzeText(l, text, true, func(u *unit) {
 			for _, a := range u.alts {

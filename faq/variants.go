@@ -13,14 +13,15 @@ type vposting struct {
 }
 
 type variantIndex struct {
-	post   [][]vposting // term → variants holding it
-	entry  []int32      // variant → entry
-	total  []float32    // variant → its weight: Σ over units of w·idf
-	qmask  []uint16     // variant → its question words
-	light  []uint32     // variant → its light words
-	advice []bool       // variant → it asks what looks like medical advice
-	neg    []bool       // variant → it has a negation
-	mask   []uint16     // entry → union of its variants' question words
+	post      [][]vposting // term → variants holding it
+	entry     []int32      // variant → entry
+	total     []float32    // variant → its weight: Σ over units of w·idf
+	qmask     []uint16     // variant → its question words
+	light     []uint32     // variant → its light words
+	advice    []bool       // variant → it asks what looks like medical advice
+	knowledge []bool       // variant → it asks a general-knowledge question
+	neg       []bool       // variant → it has a negation
+	mask      []uint16     // entry → union of its variants' question words
 }
 
 // unitWeight is how much a unit counts in a similarity: its kind's weight
@@ -69,6 +70,7 @@ func (ix *index) buildVariants(texts []entryText) {
 			vi.qmask = append(vi.qmask, p.qmask)
 			vi.light = append(vi.light, p.light)
 			vi.advice = append(vi.advice, p.advice)
+			vi.knowledge = append(vi.knowledge, p.knowledge)
 			vi.neg = append(vi.neg, p.neg)
 			vi.mask[e] |= p.qmask
 		}
