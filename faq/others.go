@@ -43,9 +43,10 @@ var otherWords = func() map[string]adviceClass {
 	// "cambiar la fecha de mi vuelo". Only words whose possessive use is
 	// about that business, never the patient's care: not "car" (the pills
 	// stolen from my car), "dinner" (fasting before my blood test),
-	// "internet" or "wifi" (a video visit on my wifi).
+	// "internet" or "wifi" (a video visit on my wifi), "landlord" or
+	// "lease" (a letter for my landlord).
 	add(acBusiness|acAccount, `hotel hotels motel airbnb flight flights airline airlines cruise gym
-		router modem cable mortgage landlord lease vuelo vuelos aerolinea gimnasio hipoteca`)
+		router modem cable mortgage vuelo vuelos aerolinea gimnasio hipoteca`)
 	// Places that are not a clinic, for "is the mall open on sundays".
 	add(acBusiness, `mall malls airport zoo museum library cinema theater theatre restaurant
 		restaurants supermarket aeropuerto museo biblioteca cine restaurante supermercado`)
@@ -100,6 +101,9 @@ var petVerbs = map[string]bool{
 	"neuter": true, "spay": true, "vacunar": true, "vacunan": true, "atienden": true, "revisar": true,
 }
 
+// petNeeds are the verbs that make an animal the one in need.
+var petNeeds = map[string]bool{"need": true, "needs": true, "needed": true, "necesita": true, "necesitan": true}
+
 // vetWords name the animals' doctor.
 var vetWords = map[string]bool{"vet": true, "vets": true, "veterinarian": true, "veterinary": true, "veterinario": true}
 
@@ -124,6 +128,10 @@ func aboutOthers(ws []string, classes []adviceClass) bool {
 			return true
 		// "does my dog need", "can you vaccinate my cat".
 		case has(i, acPet) && possessives[wordAt(ws, i-1)] && (has(i-2, acAux) || petVerbs[wordAt(ws, i-2)]):
+			return true
+		// "my horse needs his tetanus booster", "mi perro necesita
+		// vacunas": the animal is the one to be seen.
+		case has(i, acPet) && possessives[wordAt(ws, i-1)] && petNeeds[wordAt(ws, i+1)]:
 			return true
 		// "do you know a good vet".
 		case has(i, acPet) && vetWords[w]:
