@@ -197,3 +197,32 @@ func TestSafetyPublicQuestions(t *testing.T) {
 		t.Errorf("false alarms on public medical questions: got %.4f, want ≤ 0.001", rate)
 	}
 }
+
+// TestSafetyBlind holds floors on three sets written by helpers who had
+// never seen these rules: 300, 300 and 240 messages, a fifth to a quarter
+// Spanish, with hard look-alikes. When they were written the rules caught
+// 0.732, 0.684 and 0.760 of their crises and emergencies. The misses of
+// the first two were read and led to the rules marked as found by a blind
+// set; the third was only ever measured, and is the fair figure. Unlike
+// safety_cases.jsonl, not every message must get its label: some are too
+// oblique for any rule ("sorry for all the no-shows, it won't be a problem
+// much longer" is caught, "i'll just do it myself" is not).
+func TestSafetyBlind(t *testing.T) {
+	for _, tc := range []struct {
+		file             string
+		recall, maxFalse float64
+	}{
+		{"safety_blind1.jsonl", 0.91, 0.02},
+		{"safety_blind2.jsonl", 0.95, 0.03},
+		{"safety_blind3.jsonl", 0.83, 0.025},
+	} {
+		f := safetyMeasure(safetyReadCases(t, filepath.Join("testdata", tc.file)))
+		t.Logf("testdata/%s: %v", tc.file, f)
+		if f.recall() < tc.recall {
+			t.Errorf("%s recall: got %.3f, want ≥ %.3f", tc.file, f.recall(), tc.recall)
+		}
+		if f.falseRate() > tc.maxFalse {
+			t.Errorf("%s false alarms: got %.3f, want ≤ %.3f", tc.file, f.falseRate(), tc.maxFalse)
+		}
+	}
+}

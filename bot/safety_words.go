@@ -26,11 +26,11 @@ var safetyClasses = map[string]string{
 	"be":     "am is are was were im its hes shes theyre been being be estoy esta estan ando anda sigo sigue",
 	"nobody": "nobody noone one nadie",
 
-	"pills":   "pills pill meds med medication medications medicine medicines tablets tablet capsules drugs painkillers pastillas pastilla pildoras pildora medicinas medicina medicamentos medicamento tylenol advil motrin aleve ibuprofen acetaminophen paracetamol aspirin aspirina xanax ambien benadryl oxy oxycodone percocet vicodin hydrocodone fentanyl heroin opioids insulin lithium seroquel trazodone zoloft prozac klonopin valium adderall melatonin antidepressants antidepresivos clonazepam gabapentin lorazepam ativan naproxen nyquil morphine methadone sleeping",
+	"pills":   "insulin insulina pills pill meds med medication medications medicine medicines tablets tablet capsules drugs painkillers pastillas pastilla pildoras pildora medicinas medicina medicamentos medicamento tylenol advil motrin aleve ibuprofen acetaminophen paracetamol aspirin aspirina xanax ambien benadryl oxy oxycodone percocet vicodin hydrocodone fentanyl heroin opioids insulin lithium seroquel trazodone zoloft prozac klonopin valium adderall melatonin antidepressants antidepresivos clonazepam gabapentin lorazepam ativan naproxen nyquil morphine methadone sleeping",
 	"pillobj": "them those these bottle bottles frasco frascos caja box pack packs",
 	"quant":   "all whole entire bunch handful lots lot too dozen bottle bottles frasco frascos caja box pack packs full todas todos todo toda monton puno",
 	"ingest":  "took taken swallowed ate eaten drank drunk downed chugged popped injected snorted ingested tome tomo trago trague ingerio bebio bebi comio comi tomaron",
-	"poison":  "magnet magnets iman imanes lighter remover polish lamp essential cologne windex cleaning acetone kerosene thinner sanitizer perfume mouthwash solvent fertilizer degreaser jabon detergente suavizante bleach cloro antifreeze poison veneno detergent pod pods battery batteries pila pilas drano cleaner lye chemicals raticida pesticide insecticide gasoline gasolina lysol clorox ammonia amoniaco",
+	"poison":  "pod pods detergent battery batteries pila pilas magnet magnets iman imanes lighter remover polish lamp essential cologne windex cleaning acetone kerosene thinner sanitizer perfume mouthwash solvent fertilizer degreaser jabon detergente suavizante bleach cloro antifreeze poison veneno detergent pod pods battery batteries pila pilas drano cleaner lye chemicals raticida pesticide insecticide gasoline gasolina lysol clorox ammonia amoniaco",
 	"gun":     "gun guns pistol rifle firearm shotgun pistola arma revolver",
 
 	"breathe":   "breathe breathing breath breathin breaths respirar respira respirando respiracion",
@@ -94,21 +94,25 @@ stoke overdoes coking chets strok troke ills hest
 // safetyCrisisKinds name the weak crisis clues; two different kinds in one
 // message make a crisis.
 var safetyCrisisKinds = []string{
-	"cant",   // "can't take it anymore", "ya no aguanto"
-	"hope",   // "hopeless", "nothing matters"
-	"self",   // "i hate myself", "i'm a burden"
-	"escape", // "i want to disappear", "want it all to stop"
-	"perm",   // "permanently", "para siempre"
-	"bye",    // a goodbye that is not a pleasantry
-	"sorry",  // "sorry for everything", "forgive me"
-	"done",   // "i'm done with everything"
-	"alone",  // "nobody cares about me"
-	"give",   // "giving away my stuff"
-	"endit",  // "end it"
-	"hurt",   // "i hurt myself" (could be an accident)
-	"gone",   // "i don't want to be here"
-	"means",  // "bought a gun", "staring at my pills", "i have a plan"
-	"use",    // "use it on myself"
+	"cant",     // "can't take it anymore", "ya no aguanto"
+	"hope",     // "hopeless", "nothing matters"
+	"self",     // "i hate myself", "i'm a burden"
+	"escape",   // "i want to disappear", "want it all to stop"
+	"perm",     // "permanently", "para siempre"
+	"bye",      // a goodbye that is not a pleasantry
+	"sorry",    // "sorry for everything", "forgive me"
+	"done",     // "i'm done with everything"
+	"alone",    // "nobody cares about me"
+	"give",     // "giving away my stuff"
+	"endit",    // "end it"
+	"hurt",     // "i hurt myself" (could be an accident)
+	"gone",     // "i don't want to be here"
+	"means",    // "bought a gun", "staring at my pills", "i have a plan"
+	"use",      // "use it on myself"
+	"join",     // "wants to go be with dad" (who died)
+	"stopmeds", // "stopped taking my lithium"
+	"veil",     // "hypothetically", "asking for a friend"
+	"tired",    // "tired of fighting"
 }
 
 // safetyEmergencyKinds name the weak emergency clues; two different kinds
@@ -116,7 +120,7 @@ var safetyCrisisKinds = []string{
 var safetyEmergencyKinds = []string{
 	"bleed", "faint", "racing", "sweat", "arm", "sob", "speech", "sudden", "still", "hurt",
 	"acc", "head", "confused", "vomit", "fall", "cantget", "preg", "pain", "allergy", "swell",
-	"dying", "sugar", "stroke", "exposed",
+	"dying", "sugar", "stroke", "exposed", "face", "airway",
 }
 
 // safetyBleedBit is the clue "bleeding": with a crisis it means self-harm done.
