@@ -213,10 +213,17 @@ func classAt(classes []adviceClass, i int) adviceClass {
 
 // adviceIn runs the detector on a text, at build time.
 func adviceIn(text string) bool {
+	advice, _ := asksIn(text)
+	return advice
+}
+
+// asksIn runs the advice and the general-knowledge detectors (see
+// knowledge.go) on a text, at build time.
+func asksIn(text string) (advice, knowledge bool) {
 	ws := foldWords(text)
 	cs := make([]adviceClass, len(ws))
 	for i, w := range ws {
 		cs[i] = adviceWords[w]
 	}
-	return isAdvice(ws, cs)
+	return isAdvice(ws, cs), isKnowledge(ws, cs)
 }

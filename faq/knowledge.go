@@ -64,13 +64,3 @@ func isKnowledge(ws []string, classes []adviceClass) bool {
 	}
 	return false
 }
-
-// knowledgeIn runs the detector on a text, at build time.
-func knowledgeIn(text string) bool {
-	ws := foldWords(text)
-	cs := make([]adviceClass, len(ws))
-	for i, w := range ws {
-		cs[i] = adviceWords[w]
-	}
-	return isKnowledge(ws, cs)
-}

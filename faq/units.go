@@ -100,7 +100,7 @@ func (ix *index) analyzeEntry(e *Entry) entryText {
 		phr := f == fQuestion || f == fAlternate
 		var p phrasing
 		if phr {
-			p.advice, p.knowledge = adviceIn(text), knowledgeIn(text)
+			p.advice, p.knowledge = asksIn(text)
 		}
 		n := ix.analyzeText(l, text, true, func(u *unit) {
 			for _, a := range u.alts {
