@@ -2,14 +2,22 @@ package faq
 
 import "testing"
 
-// othersOf reports whether kb reads text as a question about someone
-// else's business.
-func (kb *KB) othersOf(text string) bool {
+// queryFlags reports whether kb reads text as a question about someone
+// else's business (see others.go) and as a general-knowledge question
+// (see knowledge.go).
+func (kb *KB) queryFlags(text string) (others, knowledge bool) {
 	ix := kb.idx
 	sc := ix.getScratch()
 	defer ix.putScratch(sc)
 	ix.analyzeQuery(sc, text, "")
-	return sc.others
+	return sc.others, sc.knowledge
+}
+
+// othersOf reports whether kb reads text as a question about someone
+// else's business.
+func (kb *KB) othersOf(text string) bool {
+	others, _ := kb.queryFlags(text)
+	return others
 }
 
 const othersKB = `version: 1
