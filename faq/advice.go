@@ -39,6 +39,7 @@ const (
 	acNext                              // door, street, corner, you: the end of a locative (see others.go)
 	acResult                            // came (back), mean (for me): a result read for the patient
 	acKnowledge                         // causes, difference, called: a general-knowledge question (see knowledge.go)
+	acUtility                           // phone, electric, luz: a household's bill (see others.go)
 )
 
 // adviceTrigger are the classes without which no pattern matches.

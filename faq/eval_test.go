@@ -178,7 +178,19 @@ func evalSets() []evalSet {
 		// people book or hold an account with elsewhere (others.go), and
 		// general-knowledge questions (knowledge.go).
 		{name: "clinic-blind5", kb: "clinic/kb.yaml", queries: "blind/clinic5.jsonl", ownQueries: true,
-			floor: scores{top1: 0.71, top3: 0.93, p1: 0.855, fallback: 0.86, wrong: 0.105}},
+			floor: scores{top1: 0.71, top3: 0.93, p1: 0.855, fallback: 0.875, wrong: 0.095}},
+		// blind6 and blind7 were written by two more helpers who read
+		// nothing but kb.yaml (and, for the format, a few dev lines):
+		// blind6 with the question buried in a story, phone typing and
+		// topic-plus-aspect questions, blind7 for a varied population
+		// (elderly, parents, teenagers, caregivers). Both were measured
+		// before anything was changed; blind6's misses were then read
+		// (household bills, a business after its name, symptoms-of and
+		// how-does-it-spread questions), blind7's never.
+		{name: "clinic-blind6", kb: "clinic/kb.yaml", queries: "blind/clinic6.jsonl", ownQueries: true,
+			floor: scores{top1: 0.81, top3: 0.96, p1: 0.91, fallback: 0.815, wrong: 0.07}},
+		{name: "clinic-blind7", kb: "clinic/kb.yaml", queries: "blind/clinic7.jsonl", ownQueries: true,
+			floor: scores{top1: 0.845, top3: 0.97, p1: 0.935, fallback: 0.84, wrong: 0.06}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.79, top3: 0.92, p1: 0.85, fallback: 0.90, wrong: 0.07}},

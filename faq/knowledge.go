@@ -15,7 +15,10 @@ package faq
 
 // knowledgeWords are the general English and Spanish words the patterns
 // turn on, folded.
-const knowledgeWords = "cause causes caused difference differences called causa causan causo diferencia llama"
+const knowledgeWords = `cause causes caused difference differences called causa causan causo diferencia llama
+	symptom symptoms sign signs sintoma sintomas signo signos senal senales
+	spread spreads spreading contagia contagian transmite transmiten propaga
+	foods alimentos comidas`
 
 // isKnowledge reports whether the folded words ws ask a general-knowledge
 // question. classes[i] is the class of ws[i].
@@ -53,6 +56,27 @@ func isKnowledge(ws []string, classes []adviceClass) bool {
 		// "why was i called".
 		case "called":
 			if before(i, 3, "why") && (word(i-1, "it") || word(i-1, "its") || word(i-1, "this") || word(i-1, "they")) {
+				return true
+			}
+		// "what are the early symptoms of shingles", "signs of
+		// diabetes?", "cuales son los sintomas de la culebrilla"; not "i
+		// have symptoms of the flu", "tengo sintomas de gripe".
+		case "symptom", "symptoms", "sign", "signs", "sintoma", "sintomas", "signo", "signos", "senal", "senales":
+			if (word(i+1, "of") || word(i+1, "de")) && (i == 0 || i == 1 && before(i, 1, "early", "first", "warning", "common") ||
+				before(i, 4, "what", "whats", "which", "que", "cuales", "cual")) {
+				return true
+			}
+		// "how does the flu spread", "is bird flu spreading", "como se
+		// contagia la gripe".
+		case "spread", "spreads", "spreading", "contagia", "contagian", "transmite", "transmiten", "propaga":
+			if before(i, 4, "how", "como") || w == "spreading" && before(i, 4, "is", "are") {
+				return true
+			}
+		// "what foods lower blood sugar", "which foods are high in iron",
+		// "que alimentos tienen hierro"; not "can i eat before my blood
+		// test".
+		case "foods", "alimentos", "comidas":
+			if word(i-1, "what") || word(i-1, "which") || word(i-1, "que") || word(i-1, "cuales") {
 				return true
 			}
 		// "por que se llama", not "por que me llaman".

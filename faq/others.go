@@ -53,6 +53,12 @@ var otherWords = func() map[string]adviceClass {
 	add(acPet, `dog dogs puppy puppies cat cats kitten kittens pet pets horse horses parrot bunny
 		rabbit hamster perro perros perrito perrita gato gatos gatito gatita mascota mascotas
 		vet vets veterinarian veterinary veterinario`)
+	// The services a household pays or visits, only in that use ("my
+	// phone bill", "the electric company", "the post office", "el recibo
+	// de la luz"): the words alone are the clinic's too (call our phone
+	// line, a post-op visit).
+	add(acUtility, `phone cell cellphone electric electricity gas water utility utilities power
+		cable internet post telefono celular luz agua`)
 	add(acAux, "does do did will would can could is are was es puede")
 	for _, p := range locatives {
 		add(acNext, p[len(p)-1])
@@ -95,6 +101,48 @@ next:
 	return -1
 }
 
+// utilityOf are the words that make a utility word a household's
+// service: "phone bill", "electric company", "post office", "recibo de la
+// luz".
+var utilityOf = map[string]bool{
+	"bill": true, "bills": true, "company": true, "provider": true, "office": true, "recibo": true, "factura": true,
+	"cuenta": true, "compania": true,
+}
+
+// spanishHead returns where the noun a Spanish "de" phrase ending at i
+// belongs to stands: "bill" in "el bill del telefono", "recibo" in "el
+// recibo de la luz"; -1 when no "de" phrase ends at i.
+func spanishHead(ws []string, i int) int {
+	switch {
+	case wordAt(ws, i-1) == "del":
+		return i - 2
+	case (wordAt(ws, i-1) == "la" || wordAt(ws, i-1) == "el") && wordAt(ws, i-2) == "de":
+		return i - 3
+	}
+	return -1
+}
+
+// maxName is how many words of a name may stand between "the" and the
+// business they name.
+const maxName = 2
+
+// namedAfterThe reports whether the business word at i ends a name that
+// is a subject: an auxiliary, "the", then up to maxName words that are
+// neither function words nor classed ("does the new walmart", "is the
+// maple grove library"), never "does the clinic have a pharmacy".
+func namedAfterThe(ws []string, classes []adviceClass, i int) bool {
+	for k := 1; k <= maxName; k++ {
+		j := i - k
+		if j < 1 || classes[j] != 0 || englishClass[ws[j]] != content {
+			return false
+		}
+		if ws[j-1] == "the" && classAt(classes, j-2)&acAux != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // petVerbs are what one does to an animal at a vet's ("vaccinate my cat").
 var petVerbs = map[string]bool{
 	"vaccinate": true, "vaccinated": true, "treat": true, "see": true, "check": true, "examine": true,
@@ -122,6 +170,13 @@ func aboutOthers(ws []string, classes []adviceClass) bool {
 		switch {
 		// "does walgreens deliver", "what time does the cvs close".
 		case has(i, acBusiness) && (has(i-1, acAux) || word(i-1, "the") && has(i-2, acAux)):
+			return true
+		// "is the maple grove library open": a business after its name.
+		case has(i, acBusiness) && namedAfterThe(ws, classes, i):
+			return true
+		// "my phone bill", "the electric company website", "the post
+		// office", "el bill del telefono", "el recibo de la luz".
+		case has(i, acUtility) && (utilityOf[wordAt(ws, i+1)] || utilityOf[wordAt(ws, spanishHead(ws, i))]):
 			return true
 		// "reset my gmail password": the patient's account elsewhere.
 		case has(i, acAccount) && possessives[wordAt(ws, i-1)]:
