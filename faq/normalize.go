@@ -21,6 +21,8 @@ type token struct {
 type tokenizer struct {
 	buf  []byte
 	toks []token
+	// hasID: "id", a card or "I'd", is among toks (see readID).
+	hasID bool
 }
 
 // foldTable maps runes below foldTableSize to their folded form; it is
@@ -61,7 +63,7 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '`' }
 
 // split folds s into t.buf and records its words in t.toks.
 func (t *tokenizer) split(s string) {
-	t.buf, t.toks = t.buf[:0], t.toks[:0]
+	t.buf, t.toks, t.hasID = t.buf[:0], t.toks[:0], false
 	var clause int16
 	inWord := false
 	start := 0
@@ -158,6 +160,9 @@ func (t *tokenizer) split(s string) {
 		digits = digits && allDigits(t.buf[before:])
 	}
 	t.endClause(inWord, start, clause, afterNumber, false)
+	if t.hasID {
+		t.readID()
+	}
 }
 
 // endWord records the word from start in t.buf, if inWord and there is
@@ -172,6 +177,7 @@ func (t *tokenizer) endWord(inWord bool, start int, clause int16, afterNumber bo
 			t.buf = t.buf[:start]
 		} else {
 			t.toks = append(t.toks, token{start: int32(start), end: int32(len(t.buf)), clause: clause})
+			t.hasID = t.hasID || isID(t.buf[start:])
 			// "... i am so stressed with work, anyway do you have
 			// anything today?": what follows is another clause.
 			if isTopicTurn(t.buf[start:]) && clause < 1<<14 {

@@ -16,6 +16,13 @@ func TestFoldWords(t *testing.T) {
 		// Letters then digits stay one word; a lone suffix is a word.
 		{"a1c n95 th st", "a1c n95 th st"},
 		{"5thx", "5 thx"},
+		// "id" is the card where its neighbours say so, else "I'd".
+		{"is a green card ok for id", "is a green card ok for identification"},
+		{"Do I need ID? I'd like to come today", "do i need identification id like to come today"},
+		{"si no tengo ID me atienden", "si no tengo identification me atienden"},
+		{"my id card expired", "my identification card expired"},
+		{"id be more comfortable with a woman doctor", "id be more comfortable with a woman doctor"},
+		{"id", "identification"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(foldWords(tt.in), " "); got != tt.want {
