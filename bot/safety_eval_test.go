@@ -203,7 +203,8 @@ func TestSafetyPublicQuestions(t *testing.T) {
 // Spanish, with hard look-alikes. When they were written the rules caught
 // 0.732, 0.684 and 0.760 of their crises and emergencies. The misses of
 // the first two were read and led to the rules marked as found by a blind
-// set; the third was only ever measured, and is the fair figure. Unlike
+// set; the third was measured (0.833) a session later, and then its misses
+// were read too. Unlike
 // safety_cases.jsonl, not every message must get its label: some are too
 // oblique for any rule ("sorry for all the no-shows, it won't be a problem
 // much longer" is caught, "i'll just do it myself" is not).
@@ -212,9 +213,14 @@ func TestSafetyBlind(t *testing.T) {
 		file             string
 		recall, maxFalse float64
 	}{
-		{"safety_blind1.jsonl", 0.91, 0.02},
+		{"safety_blind1.jsonl", 0.91, 0.01},
 		{"safety_blind2.jsonl", 0.95, 0.03},
-		{"safety_blind3.jsonl", 0.83, 0.025},
+		{"safety_blind3.jsonl", 0.975, 0.025},
+		// The fourth (300 short messages typed as people type in distress:
+		// no punctuation, slang, third-person reports) caught 0.706, then
+		// 0.713 with the rules its predecessor's misses led to; its own
+		// misses were read next.
+		{"safety_blind4.jsonl", 0.92, 0.03},
 	} {
 		f := safetyMeasure(safetyReadCases(t, filepath.Join("testdata", tc.file)))
 		t.Logf("testdata/%s: %v", tc.file, f)

@@ -77,7 +77,7 @@ var safetyEmergencyRules = []string{
 	"E/qp numb|weak|paralyzed|dormido|dormida|paralizado|paralizada|debil *3 one|un side|lado",
 	"E/qp slurred|slurring|arrastra|arrastrando|trabada|trabado *2 speech|words|palabras|habla|speaking|talking|lengua",
 	"E/qp speech|habla|words *2 slurred|arrastrada|rara|trabada|garbled",
-	"e.speech/iqp cant|cannot|unable|trouble|struggling|hard|difficulty|no *2 words|speak|talk|talking|speaking|hablar|habla|palabras",
+	"e.speech/iqp cant|cannot|unable|trouble|struggling|hard|difficulty|barely|hardly|no *2 words|speak|talk|talking|speaking|hablar|habla|palabras",
 	"e.sudden/j @sudden",
 
 	// Seizures.
@@ -182,4 +182,42 @@ var safetyEmergencyRules = []string{
 	"E/q sigue|still|esta *1 sin *1 despertar|reaccionar|responder",
 	"E/t gave|given|used|dimos|dio|di|le|puse *2 narcan|naloxone|naloxona",
 	"E/ij snoring|ronca|roncando *2 weird|strange|funny|loud|raro|rara",
+
+	// A second blind set's phrasings (safety_blind3, read after it had
+	// been measured; see TestSafetyBlind).
+	"e.sob/qo inhaler|nebulizer|inhalador|nebulizador *3 @neg *1 working|helping|help|work|funciona|ayuda|sirve",
+	"e.sob/qo breathing|respirando|respira *1 really|very|muy? *1 fast|rapid|rapido|hard|heavy",
+	"e.sugar/qpo meter|glucometer|glucometro *2 says|reads|dice|shows|marca *1 hi|high",
+	"e.numb/qp cant|cannot|no *1 feel|move|siento|muevo|puedo|puede *2 my|mis|his|her|sus? *1 legs|arms|body|feet|piernas|brazos|cuerpo|pies",
+	"e.hurt/qpi skin *6 peeling|falling|melting|coming *1 off",
+	"e.acc/qp grease|kitchen|house|oil|aceite *1 fire|incendio|fuego",
+	"e.airway/qo trouble|cant|cannot|hard|difficulty|barely|hardly|no *2 swallowing|swallow|tragar|trague",
+	"E/qprh newborn|recien *8 fever|fiebre|temperature|temp|calentura",
+	"E/qprh #0-12 *1 week|weeks|wk|wks|day|days *1 old *8 fever|temperature|temp",
+	"E/qprh fever|temperature|temp *8 #0-12 *1 week|weeks|wk|wks|day|days *1 old",
+	"E/qprh @kid *2 de #0-12 *1 dias|semanas *8 fiebre|temperatura|calentura",
+	"E/qprh fiebre|temperatura|calentura *8 @kid *2 de #0-12 *1 dias|semanas",
+	"E/fpih @kid|old *6 swallowed|ate|eaten|chewed|got|gotten|trago|comio *3 into? *1 some|bunch|few|handful|several|all|whole|algunas|varias|unas *4 @pills",
+	"E/qp press|pressed|pressing|presiono|aprieto|apreto|roll|rolled *3 glass|vaso *3 on|against|over|sobre|en|encima",
+	"E/qp glass|vaso test|prueba",
+	"E/qp fentanyl|opioid|opioids|oxy|oxycodone|morphine|methadone *8 barely|cant|hardly|cannot|no *2 stay|keep|wake|mantener|despertar *1 awake|up|eyes|despierto|despierta",
+	"e.seize/qo jerking|twitching|convulsing|sacudiendo|temblando|shaking *6 for *1 over|more|like|mas? *1 #2-999 *1 minutes|mins|min|minutos",
+	"e.face/qp boca|cara|mouth|face|smile|sonrisa *3 torcio|torcida|torcido|chueca|chueco|caida|caido|droop|drooping|droopy|crooked|lopsided|uneven",
+	"e.face/qp torcio|torcida|chueca *2 boca|cara",
+
+	// A third blind set's phrasings (safety_blind4).
+	"E/fpih @ingest *2 whole|entire|full|entero|entera|todo *1 bottle|box|pack|frasco|caja|bote *3 of? *2 @pills|syrup|jarabe|medicine|sleeping|pastillas",
+	"e.confused/i hallucinating|alucinando|alucina",
+	"E found|encontre|encontramos|encontraron *4 passed|desmayado|desmayada|overdosed *1 out?",
+	"E/qp chopped|cut|sliced|cortado|corte|corto *1 off *2 tip|end|part|piece|punta *2 of? *1 my|his|her|mi|su *1 finger|thumb|toe|dedo|pulgar",
+	"E/qp @burn *2 all *1 over",
+	"e.speech/qp speech|voice|talking|habla|voz *2 sounds|sound|is|suena *1 weird|slurred|funny|off|strange|rara|raro",
+	"e.stroke/qp cant|cannot|lost|no *2 see|ver|ve *2 out *1 of *1 one|an|un *1 eye|ojo",
+	"e.sob/qo cant|cannot|unable|no *1 finish|complete|terminar *2 sentence|sentences|words|frase|frases",
+	"E/qoh asthma|asma *1 attack|ataque *6 not|isnt|no *1 getting *1 better",
+	"E/qp grunting|gruniendo|pujando *4 breath|breathing|respira|breaths|respirar",
+	"E/qp chest|ribs|pecho|costillas *3 sucking|caving|pulling|sinking|hunde|hundiendo|jala *1 in?",
+	"e.pain/qo aprieta|apretando|oprime|oprimiendo *2 el? *1 pecho",
+	"e.arm/qp quijada",
+	"E/qprh #0-12 *1 week|weeks|wk|wks|day|days *1 old *8 rectal|degrees|grados",
 }

@@ -18,6 +18,7 @@ var safetyLookalikeRules = []string{
 	"!topic side *1 effect|effects",
 	"!topic efecto|efectos *1 secundario|secundarios|adverso|adversos",
 	"!topic what|whats *2 signs|symptoms|causes|cause|risk|difference|treatment|treatments",
+	"!topic trends|trend|statistics|stats|rates|research|paper|report|epidemic|crisis|tendencias|estadisticas",
 
 	// Idioms and ordinary senses of alarming words.
 	"!idiom @kill @self laughing|laughin|working|studying|trying|doing|training|cleaning|running",
@@ -27,6 +28,7 @@ var safetyLookalikeRules = []string{
 	"!idiom protect|defend|defending|protecting|defenderme|protegerme @self?",
 	"!idiom die|dying|died|muero|morir|morirme|muerta|muerto|muriendo|dead of|from|de|del *1 laughing|laughter|laughin|embarrassment|boredom|bored|heat|cold|hunger|curiosity|shame|cuteness|thirst|sleep|verguenza|hambre|risa|sueno|calor|frio|aburrimiento|cansancio|sed|envidia|ganas|miedo|nervios|amor|pena|tristeza|celos|curiosidad|excitement|anticipation|jealousy|fright|fear|suspense|happiness|joy|felicidad|cringe|exhaustion|fatigue|old",
 	"!idiom dying|muriendo|muero|die to|for|por",
+	"!idiom rather *1 die|dead than *1 get|eat|wear|pay|see|sit|call|wait|watch|miss|listen|drive",
 	"!idiom die|dye|dyeing|dying my|her|his|the *1 hair|beard|eyebrows|brows|clothes|shirt|roots",
 	"!idiom die|dies|died down|out|off|hard|trying",
 	"!idiom dead tired|serious|seriously|set|last|wrong|center|end|weight|lift|zone|line|skin|ass|asleep|cansado|cansada",

@@ -68,6 +68,7 @@ pregnet=pregnant pregant=pregnant
 ambulence=ambulance
 throwin=throwing vomitting=vomiting
 considring=considering
+kiero=quiero kero=quiero cnt=cant
 `
 
 // safetyNeutralWords are real words that a typo variant or a collapsed form
@@ -113,6 +114,7 @@ var safetyCrisisKinds = []string{
 	"stopmeds", // "stopped taking my lithium"
 	"veil",     // "hypothetically", "asking for a friend"
 	"tired",    // "tired of fighting"
+	"silent",   // "no contesta", "she won't pick up"
 }
 
 // safetyEmergencyKinds name the weak emergency clues; two different kinds
@@ -120,7 +122,7 @@ var safetyCrisisKinds = []string{
 var safetyEmergencyKinds = []string{
 	"bleed", "faint", "racing", "sweat", "arm", "sob", "speech", "sudden", "still", "hurt",
 	"acc", "head", "confused", "vomit", "fall", "cantget", "preg", "pain", "allergy", "swell",
-	"dying", "sugar", "stroke", "exposed", "face", "airway",
+	"dying", "sugar", "stroke", "exposed", "face", "airway", "numb", "seize",
 }
 
 // safetyBleedBit is the clue "bleeding": with a crisis it means self-harm done.
