@@ -198,9 +198,9 @@ func TestSafetyPublicQuestions(t *testing.T) {
 	}
 }
 
-// TestSafetyBlind holds floors on three sets written by helpers who had
-// never seen these rules: 300, 300 and 240 messages, a fifth to a quarter
-// Spanish, with hard look-alikes. When they were written the rules caught
+// TestSafetyBlind holds floors on sets written by helpers who had never
+// seen these rules: 300, 300, 240, 300 and 300 messages, a fifth to a
+// quarter Spanish, with hard look-alikes. When they were written the rules caught
 // 0.732, 0.684 and 0.760 of their crises and emergencies. The misses of
 // the first two were read and led to the rules marked as found by a blind
 // set; the third was measured (0.833) a session later, and then its misses
@@ -221,6 +221,12 @@ func TestSafetyBlind(t *testing.T) {
 		// 0.713 with the rules its predecessor's misses led to; its own
 		// misses were read next.
 		{"safety_blind4.jsonl", 0.92, 0.03},
+		// The fifth (300 long messages, the danger in the middle or at the
+		// end of a story) caught only 0.490, 0.529 after the rules from
+		// sets 3 and 4: recall falls with length (0.83 under 20 words,
+		// 0.36 at 30 to 39), because a long message's danger is in words
+		// no rule has. Its misses were read, and are the least covered.
+		{"safety_blind5.jsonl", 0.70, 0.05},
 	} {
 		f := safetyMeasure(safetyReadCases(t, filepath.Join("testdata", tc.file)))
 		t.Logf("testdata/%s: %v", tc.file, f)

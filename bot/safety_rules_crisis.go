@@ -175,7 +175,7 @@ var safetyCrisisRules = []string{
 	"c.alone @nobody *2 cares|care|loves|love|understands|quiere|entiende *1 about? me|mi",
 	"c.alone nadie me|le quiere|entiende|importa|importo",
 	"c.alone so|all|completely|totally|muy *1 alone|sola|solo",
-	"c.give/p giving|give|gave|regalando|regale|regalar|regalo *1 away? *2 all? my|mis *1 stuff|things|belongings|possessions|cosas|pertenencias|pets|dog|cat|clothes|ropa",
+	"c.give/p giving|give|gave|regalando|regale|regalar|regalo *1 away? *2 all? my|mis|his|her|sus|su *1 stuff|things|belongings|possessions|cosas|pertenencias|pets|dog|cat|clothes|ropa",
 	"c.means voices|voces|hearing *3 telling|tell|dicen|things",
 
 	// Phrasings a blind set written by helpers who had not seen these
@@ -200,7 +200,7 @@ var safetyCrisisRules = []string{
 	"C/n not|no *1 planning|plan|planeo *2 on|en? *1 sticking|stick *1 around",
 	"C/n take|taking|swallow|tomar|tomarme|tragar *1 everything|all|todo|todas *4 saved|stockpiled|hoarded|stashed|guardado|guardadas|juntado|juntadas",
 	"C/n says|saying|said|keeps|thinks|dice|decia|dijo|diciendo|piensa *6 better|mejor *2 off? without|sin *1 him|her|el|ella",
-	"c.join @want|lista|listo *3 go|ir|irme|follow|join|seguir|be|estar *2 with|con|a? *1 my|mi|him|her|el|ella|dad|mom|husband|wife|son|daughter|papa|mama|esposo|esposa|hijo|hija|god|jesus|dios|grandma|grandpa",
+	"c.join @want|@think|lista|listo *3 go|ir|irme|follow|join|seguir|be|estar *2 with|con|a? *1 my|mi|him|her|el|ella|dad|mom|husband|wife|son|daughter|papa|mama|esposo|esposa|hijo|hija|god|jesus|dios|grandma|grandpa",
 	"c.stopmeds stopped|stop|quit|stopping|skipping|skipped|wont|dejo|deje *1 taking|take|tomar|tomando *2 my|her|his|mi|su|mis|sus|las|los|the? *1 @pills|lithium|insulin|heart|antidepressants|litio|insulina",
 	"c.stopmeds skipping|skipped|skip *1 my|mi? *1 insulin|meds|insulina *3 purpose|proposito",
 	"c.stopmeds @neg *2 going? *1 to? *1 eat|eating|comer *1 anymore|again|mas",
@@ -237,7 +237,7 @@ var safetyCrisisRules = []string{
 	"c.endit ^ im|estoy *1 ready|listo|lista $",
 	"c.bye wanted|want|quiero|queria *1 someone|somebody|alguien *1 to? *1 know|sepa",
 	"c.bye made|make *1 my|mi *1 peace|paz",
-	"c.bye take care of each other|yourselves|everyone",
+	"c.bye take care of each other|yourselves|everyone|yourself",
 	"c.bye cuiden *1 a? *1 mis|my",
 	"c.bye mi|my *1 despedida|goodbye",
 	"c.bye wrote|written|writing|escribi *1 the|my|mis|las? *1 letters|cartas",
@@ -330,4 +330,25 @@ var safetyCrisisRules = []string{
 	"c.perm desaparezco|desaparecere|vanish|vanishing *2 para|for|forever|siempre|good",
 	"c.perm fix|solve|arreglar|resolver *2 it|this|that|lo? *1 for|para *1 everyone|everybody|todos",
 	"C/n drive|driving|crash|crashing|manejar|chocar *4 off|into|contra *2 a|the|un|el? *1 overpass|bridge|cliff|tree|wall|pole|lake|river|puente|barranco|arbol|pared",
+
+	// A fifth blind set's phrasings (safety_blind5, long messages with
+	// the danger in the middle or at the end; measured, then read).
+	"C/n va|voy|iba|quiere|quiero *1 a? *1 tirar|aventar|lanzar *1 del|de|desde *1 el|un|la? *1 puente|edificio|techo|azotea",
+	"c.means holding|sosteniendo|agarrando *3 @pills",
+	"C/n step|jump|walk|lay|lie|throw|tirarme|aventarme *2 in *1 front *1 of *3 train|bus|truck|car|tren|camion|trailer",
+	"C/n belt|cord|rope|cinturon|cable|sheet *4 looped|tied|hanging|hung|around|over|amarrado *3 closet|rod|beam|door|ceiling|neck|cuello|viga|tree|arbol",
+	"c.means picked|chose|found|escogi *2 out? *1 the|a|el|un? *1 tree|spot|bridge|place|arbol|lugar|puente",
+	"c.means sitting|sat|sentado|sentada *3 with *2 @gun",
+	"c.means @gun *3 across|in|on *1 my|mi *1 lap|regazo|piernas",
+	"c.means shotgun|gun|rifle *1 shells|ammo|bullets|ammunition",
+	"c.gone i *1 just? *1 wouldnt|wont|would *1 not? *1 wake *1 up",
+	"c.hope sounds|sounded|suena|sonaba *2 peaceful|nice|tempting|appealing|relief|bien|tranquilo",
+	"C/n hoping|hope|pray|praying|wish|wishing|ojala *3 my|mi *1 heart|corazon *2 stops|stop|gives|give|pare|deje",
+	"C/n @want *2 my|mi *1 body|heart|cuerpo|corazon *2 to? *1 give|stop|fail|quit *1 out?",
+	"c.stopmeds skipping|skipped|missing|missed|faltando *2 sessions|dialysis|treatments|doses|dialisis|sesiones *3 purpose|proposito",
+	"c.endit might|may *1 as *1 well *3 catch|make|end|die|official|over",
+	"c.done lived *1 long *1 enough",
+	"C/n only *1 way *6 if|is *2 im|i|me *1 not|dead|gone|die *1 here|around|alive",
+	"c.means @think *4 knife|blade|razor|cuchillo|navaja|pistola|@gun",
+	"c.perm for *1 after *1 im|i *1 gone|die|dead",
 }

@@ -220,4 +220,23 @@ var safetyEmergencyRules = []string{
 	"e.pain/qo aprieta|apretando|oprime|oprimiendo *2 el? *1 pecho",
 	"e.arm/qp quijada",
 	"E/qprh #0-12 *1 week|weeks|wk|wks|day|days *1 old *8 rectal|degrees|grados",
+
+	// A fifth blind set's phrasings (safety_blind5).
+	"e.sob/qo wheezing|wheeze|sibilancias|silbido|silbando",
+	"E/qp rattlesnake|snake|vibora|serpiente|cascabel *4 bit|bitten|bite|mordio|mordida|pico",
+	"e.vision/qp seeing|see|veo|ve *1 spots|stars|lucecitas|luces|flashing|flashes|manchas",
+	"e.vision/qp vision|vista *2 blurry|blurred|borrosa|gone|dark|black",
+	"e.arm/qp baja|bajando|corre|irradia|va *2 al|a|hacia *1 el? *1 brazo|quijada|mandibula|hombro",
+	"E/qprh @kid *2 tiene|has|is *1 #0-12 *1 semanas|dias|weeks|days *8 fiebre|fever|temperatura|temperature",
+	"e.sugar/qpo glucometro|glucometer|meter|monitor *3 #5-54",
+	"E/qp @neg *2 felt|feel|sentido|siento|sentir *2 baby|bebe *1 move|moving|mover|moverse|kick|kicking|patear",
+	"e.fall/qp lying|laying|tirada|tirado|acostado|acostada *2 on|en *1 the|el|her|his? *1 floor|ground|piso|suelo",
+	"E/qpo coagulos|clots *2 grandes|big|large|huge|golf",
+	"e.stroke/qp cant|cannot|lost|no *2 see|ver|ve *2 out *1 of *1 his|her|my|left|right|su|mi|el *1 left|right? *1 eye|ojo",
+	"e.stroke/qp cant|cannot|no *1 walk|caminar *1 straight|derecho",
+	"e.acc/qp pulled|sacamos|saque|saco *4 out? *2 of|de *1 the|la|el? *1 pool|water|lake|river|alberca|piscina|agua",
+	"e.hurt/qpi piel *4 cayendo|pelando|desprendiendo",
+	"e.acc/qp aceite|agua *1 hirviendo|caliente",
+	"e.hurt/qpi skin *3 white|leathery|charred|blanca",
+	"e.exposed/qo took|swallowed|tome|trague *2 handful|bunch|puno *2 of|de",
 }

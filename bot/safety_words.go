@@ -75,7 +75,7 @@ kiero=quiero kero=quiero cnt=cant
 // would otherwise take over ("none" is "noone" collapsed, "drop" is
 // "droop"); registered as themselves, they mean nothing to the rules.
 const safetyNeutralWords = `
-none drop tel col pol fod lama tre chst odd
+none drop tel col pol fod lama tre chst odd core
 `
 
 // safetyFuzzyWords get their one-slip misspellings registered too.
@@ -122,7 +122,7 @@ var safetyCrisisKinds = []string{
 var safetyEmergencyKinds = []string{
 	"bleed", "faint", "racing", "sweat", "arm", "sob", "speech", "sudden", "still", "hurt",
 	"acc", "head", "confused", "vomit", "fall", "cantget", "preg", "pain", "allergy", "swell",
-	"dying", "sugar", "stroke", "exposed", "face", "airway", "numb", "seize",
+	"dying", "sugar", "stroke", "exposed", "face", "airway", "numb", "seize", "vision",
 }
 
 // safetyBleedBit is the clue "bleeding": with a crisis it means self-harm done.
