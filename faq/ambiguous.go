@@ -35,16 +35,10 @@ func (t *tokenizer) readID() {
 		if !isID(t.word(i)) {
 			continue
 		}
-		prev, next := "", ""
-		if i > 0 {
-			prev = string(t.word(i - 1))
-		}
 		// The end of the clause ends the word's phrase: "do i need id?".
 		last := i+1 == len(t.toks) || t.toks[i+1].clause != t.toks[i].clause
-		if !last {
-			next = string(t.word(i + 1))
-		}
-		if !idBefore[prev] && !idAfter[next] && !last {
+		card := last || i > 0 && idBefore[string(t.word(i-1))] || idAfter[string(t.word(i+1))]
+		if !card {
 			continue
 		}
 		start := len(t.buf)

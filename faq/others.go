@@ -126,14 +126,14 @@ func spanishHead(ws []string, i int) int {
 // business they name.
 const maxName = 2
 
-// namedAfterThe reports whether the business word at i ends a name that
-// is a subject: an auxiliary, "the", then up to maxName words that are
-// neither function words nor classed ("does the new walmart", "is the
-// maple grove library"), never "does the clinic have a pharmacy".
-func namedAfterThe(ws []string, classes []adviceClass, i int) bool {
-	for k := 1; k <= maxName; k++ {
-		j := i - k
-		if j < 1 || classes[j] != 0 || englishClass[ws[j]] != content {
+// subjectAfterThe reports whether the business word at i is a subject
+// after an auxiliary and "the", itself or the end of a name of up to
+// maxName words that are neither function words nor classed ("does the
+// cvs", "does the new walmart", "is the maple grove library"), never
+// "does the clinic have a pharmacy".
+func subjectAfterThe(ws []string, classes []adviceClass, i int) bool {
+	for j := i; j >= max(i-maxName, 1); j-- {
+		if j < i && (classes[j] != 0 || englishClass[ws[j]] != content) {
 			return false
 		}
 		if ws[j-1] == "the" && classAt(classes, j-2)&acAux != 0 {
@@ -168,11 +168,9 @@ func aboutOthers(ws []string, classes []adviceClass) bool {
 	word := func(i int, w string) bool { return wordAt(ws, i) == w }
 	for i, w := range ws {
 		switch {
-		// "does walgreens deliver", "what time does the cvs close".
-		case has(i, acBusiness) && (has(i-1, acAux) || word(i-1, "the") && has(i-2, acAux)):
-			return true
-		// "is the maple grove library open": a business after its name.
-		case has(i, acBusiness) && namedAfterThe(ws, classes, i):
+		// "does walgreens deliver", "what time does the cvs close", "is
+		// the maple grove library open".
+		case has(i, acBusiness) && (has(i-1, acAux) || subjectAfterThe(ws, classes, i)):
 			return true
 		// "my phone bill", "the electric company website", "the post
 		// office", "el bill del telefono", "el recibo de la luz".
