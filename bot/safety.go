@@ -13,7 +13,7 @@ type SafetyKind int
 // reply comes first.
 const (
 	SafetyNone      SafetyKind = iota
-	SafetyCrisis               // suicide or self-harm intent or ideation, about oneself or someone else: the crisis-line reply
+	SafetyCrisis               // suicide or self-harm intent or ideation, about oneself or someone else, or intent to seriously harm another person: the crisis-line reply
 	SafetyEmergency            // a medical emergency happening now, including self-harm already done (pills taken, cut and bleeding): the 911 reply
 )
 

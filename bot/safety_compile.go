@@ -134,6 +134,9 @@ func (b *safetyBuilder) slot(src, f string) safetySlot {
 			if err1 != nil || err2 != nil || l > h {
 				b.errorf("rule %q: bad number range %q", src, alt)
 			}
+			if s.hasNum {
+				b.errorf("rule %q: a slot holds one number range, not two", src)
+			}
 			s.hasNum, s.lo, s.hi = true, int32(l), int32(h)
 		default:
 			s.ids = append(s.ids, b.word(alt))

@@ -226,7 +226,12 @@ func TestSafetyBlind(t *testing.T) {
 		// sets 3 and 4: recall falls with length (0.83 under 20 words,
 		// 0.36 at 30 to 39), because a long message's danger is in words
 		// no rule has. Its misses were read, and are the least covered.
-		{"safety_blind5.jsonl", 0.70, 0.05},
+		{"safety_blind5.jsonl", 0.71, 0.03},
+		// The sixth (300: short, medium and long; intent to harm another
+		// person counted as a crisis) caught 0.735 with 0.115 false alarms.
+		// Time frames (safety_frame.go) took it to 0.753 unread; its misses
+		// and false alarms were read next.
+		{"safety_blind6.jsonl", 0.96, 0.02},
 	} {
 		f := safetyMeasure(safetyReadCases(t, filepath.Join("testdata", tc.file)))
 		t.Logf("testdata/%s: %v", tc.file, f)

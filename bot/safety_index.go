@@ -70,7 +70,7 @@ func (b *safetyBuilder) index() {
 	lx := b.lx
 	n := len(lx.names)
 	lx.wclass = make([]uint8, n)
-	for name, bit := range map[string]uint8{"neg": safetyWNeg, "but": safetyWBut, "first": safetyWFirst} {
+	for name, bit := range map[string]uint8{"neg": safetyWNeg, "but": safetyWBut, "first": safetyWFirst, "shift": safetyWShift, "then": safetyWThen} {
 		for _, id := range b.classes[name] {
 			lx.wclass[id] |= bit
 		}

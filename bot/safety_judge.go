@@ -18,7 +18,7 @@ func (sc *safetyScanner) judge() {
 	for i := range toks {
 		toks[i].flags &= safetyFComma
 	}
-	clear(sc.sflags[:])
+	sc.frames.split(lx, toks)
 	for i := range toks {
 		if toks[i].class&safetyWMark == 0 {
 			continue
@@ -150,7 +150,6 @@ func (sc *safetyScanner) mark(r *safetyRule, i, end int) {
 			toks[j].flags |= safetyFConsumed
 		}
 	}
-	s := toks[i].sent
 	switch r.effect {
 	case safetyMTopic, safetyMIdiom:
 		f := safetyFTopic
@@ -171,21 +170,18 @@ func (sc *safetyScanner) mark(r *safetyRule, i, end int) {
 	case safetyMHypo:
 		sc.scope(end, 8, safetyFHypo, 0)
 	case safetyMPast:
-		sc.sflags[s] |= safetySPast
+		sc.frames.mark(toks, i, safetySPast)
 	case safetyMRecent:
-		sc.sflags[s] |= safetySRecent
+		sc.frames.mark(toks, i, safetySRecent)
 	case safetyMAcute:
-		sc.sflags[s] |= safetySAcute
+		sc.frames.mark(toks, i, safetySAcute)
 	case safetyMChronic:
-		sc.sflags[s] |= safetySChronic
+		sc.frames.mark(toks, i, safetySChronic)
 	case safetyMResolved:
-		sc.sflags[s] |= safetySResolved
+		sc.frames.mark(toks, i, safetySResolved)
 	case safetyMJoke:
 		// Laughter follows the joke: it marks its sentence and the one before.
-		sc.sflags[s] |= safetySJoke
-		if s > 0 {
-			sc.sflags[s-1] |= safetySJoke
-		}
+		sc.frames.mark(toks, i, safetySJoke)
 	}
 }
 
@@ -224,7 +220,7 @@ func (sc *safetyScanner) guarded(r *safetyRule, i, end int) bool {
 			return true
 		}
 	}
-	sf := sc.sflags[t.sent]
+	sf := sc.frames.of(sc.toks[:sc.n], i)
 	acute := sf&safetySAcute != 0
 	switch {
 	case g&safetyGPast != 0 && sf&safetySPast != 0 && !acute,

@@ -16,6 +16,7 @@ type safetyLexicon struct {
 	table     *safetyTable      // words and collapsed forms together, for the scanner
 	wclass    []uint8           // safetyW* bits per id
 	lol       uint16
+	and, y    uint16 // the ids of "and" and "y", which a safetyWThen word follows
 	rules     []safetyRule
 	markers   safetyIndex // marker rules by the id of their first word
 	triggers  safetyIndex // trigger rules by the id of their first word
@@ -35,6 +36,8 @@ const (
 	safetyWAnchor                   // a word of the anchor slot of some trigger rule
 	safetyWTrig                     // the first word of some trigger rule: triggers.of(id) is not empty
 	safetyWMark                     // the first word of some marker rule: markers.of(id) is not empty
+	safetyWShift                    // starts a new time frame: "now", "today", "hoy"
+	safetyWThen                     // starts one after "and"/"y": "im", "estoy"
 )
 
 // safetyLexiconOnce builds the lexicon on first use and returns the same one
@@ -141,6 +144,7 @@ func safetyBuild() *safetyLexicon {
 		b.classes[name] = slices.Compact(ids)
 	}
 	b.lx.lol = b.word("lol")
+	b.lx.and, b.lx.y = b.word("and"), b.word("y")
 	for _, w := range strings.Fields(safetyNeutralWords) {
 		b.word(w)
 	}

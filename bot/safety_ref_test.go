@@ -115,17 +115,17 @@ type refSafetyScanner struct {
 	score  safetyScore
 	toks   [safetyChunk]safetyTok
 	n      int
-	sent   uint16                 // sentence number of the next token
-	sflags [safetyChunk + 1]uint8 // marks of sentence number i
-	word   [safetyWordMax]byte    // the word being read
-	wn     int                    // its length; may exceed safetyWordMax
-	hash   uint32                 // safetyHash of the word so far
-	double bool                   // it has a letter twice in a row
-	comma  bool                   // a comma came before the next token
-	digits bool                   // it is a number
-	bad    bool                   // it has letters we cannot fold to a-z
-	done   bool                   // an emergency is certain: stop reading
-	fired  map[uint16]bool        // if not nil, the trigger rules that counted
+	sent   uint16              // sentence number of the next token
+	frames safetyFrames        // time marks, by frame of a sentence
+	word   [safetyWordMax]byte // the word being read
+	wn     int                 // its length; may exceed safetyWordMax
+	hash   uint32              // safetyHash of the word so far
+	double bool                // it has a letter twice in a row
+	comma  bool                // a comma came before the next token
+	digits bool                // it is a number
+	bad    bool                // it has letters we cannot fold to a-z
+	done   bool                // an emergency is certain: stop reading
+	fired  map[uint16]bool     // if not nil, the trigger rules that counted
 }
 
 // scan reads text once, left to right, and judges what it read.
@@ -282,7 +282,7 @@ func (sc *refSafetyScanner) judge() {
 	for i := range toks {
 		toks[i].flags &= safetyFComma
 	}
-	clear(sc.sflags[:])
+	sc.frames.split(lx, toks)
 	var chunk safetyBloom
 	for i := range toks {
 		chunk.add(toks[i].id)
@@ -348,7 +348,6 @@ func (sc *refSafetyScanner) mark(r *safetyRule, i, end int) {
 			toks[j].flags |= safetyFConsumed
 		}
 	}
-	s := toks[i].sent
 	switch r.effect {
 	case safetyMTopic, safetyMIdiom:
 		f := safetyFTopic
@@ -369,21 +368,18 @@ func (sc *refSafetyScanner) mark(r *safetyRule, i, end int) {
 	case safetyMHypo:
 		sc.scope(end, 8, safetyFHypo, 0)
 	case safetyMPast:
-		sc.sflags[s] |= safetySPast
+		sc.frames.mark(toks, i, safetySPast)
 	case safetyMRecent:
-		sc.sflags[s] |= safetySRecent
+		sc.frames.mark(toks, i, safetySRecent)
 	case safetyMAcute:
-		sc.sflags[s] |= safetySAcute
+		sc.frames.mark(toks, i, safetySAcute)
 	case safetyMChronic:
-		sc.sflags[s] |= safetySChronic
+		sc.frames.mark(toks, i, safetySChronic)
 	case safetyMResolved:
-		sc.sflags[s] |= safetySResolved
+		sc.frames.mark(toks, i, safetySResolved)
 	case safetyMJoke:
 		// Laughter follows the joke: it marks its sentence and the one before.
-		sc.sflags[s] |= safetySJoke
-		if s > 0 {
-			sc.sflags[s-1] |= safetySJoke
-		}
+		sc.frames.mark(toks, i, safetySJoke)
 	}
 }
 
@@ -422,7 +418,7 @@ func (sc *refSafetyScanner) guarded(r *safetyRule, i, end int) bool {
 			return true
 		}
 	}
-	sf := sc.sflags[t.sent]
+	sf := sc.frames.of(sc.toks[:sc.n], i)
 	acute := sf&safetySAcute != 0
 	switch {
 	case g&safetyGPast != 0 && sf&safetySPast != 0 && !acute,

@@ -18,6 +18,13 @@ var safetyLookalikeRules = []string{
 	"!topic side *1 effect|effects",
 	"!topic efecto|efectos *1 secundario|secundarios|adverso|adversos",
 	"!topic what|whats *2 signs|symptoms|causes|cause|risk|difference|treatment|treatments",
+	// Stories on a screen or a page, and a class's subject (safety_blind6).
+	"!topic movie|movies|film|show|shows|series|episode|episodes|season|book|novel|novela|pelicula|serie|documentary|documental|character|characters|personaje|personajes|scene|scenes|escena|escenas|storyline|plot|podcast|game *8 suicide|suicidal|suicidar|suicida|overdose|overdoses|sobredosis|overdosing",
+	"!topic suicide|overdose|sobredosis|overdoses scene|scenes|escena|escenas|storyline|plot|question|questions|pregunta|preguntas",
+	"!topic toxicity|toxic|toxicidad|toxica|toxico *2 in|of|en|de *1 an? *1 overdose|overdoses|sobredosis",
+	"!topic died|passed|murio|fallecio *1 away? *1 of|from|de|del *1 a|an|un|una?",
+	"!topic anaphylaxis|allergy|allergies|asthma|seizure|seizures|emergency|anafilaxia|alergia|asma action|care|emergency|safety *1 plan|plans|kit",
+	"!idiom no|not|without|sin|denies|any|never *1 trouble|difficulty|problem|problems|issues|dificultad|problemas *1 breathing|respirar|respirando",
 	"!topic trends|trend|statistics|stats|rates|research|paper|report|epidemic|crisis|tendencias|estadisticas",
 
 	// Idioms and ordinary senses of alarming words.

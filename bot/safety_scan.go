@@ -51,16 +51,16 @@ type safetyScanner struct {
 	score  safetyScore
 	toks   [safetyChunk]safetyTok
 	n      int
-	sent   uint16                 // sentence number of the next token
-	sflags [safetyChunk + 1]uint8 // marks of sentence number i
-	word   [safetyWordMax]byte    // the word being read
-	wn     int                    // its length; may exceed safetyWordMax
-	hash   uint32                 // safetyHash of the word so far
-	double bool                   // it has a letter twice in a row
-	comma  uint16                 // safetyFComma when a comma came before the next token, else 0
-	digits bool                   // it is a number
-	bad    bool                   // it has letters we cannot fold to a-z
-	done   bool                   // an emergency is certain: stop reading
+	sent   uint16              // sentence number of the next token
+	frames safetyFrames        // time marks, by frame of a sentence
+	word   [safetyWordMax]byte // the word being read
+	wn     int                 // its length; may exceed safetyWordMax
+	hash   uint32              // safetyHash of the word so far
+	double bool                // it has a letter twice in a row
+	comma  uint16              // safetyFComma when a comma came before the next token, else 0
+	digits bool                // it is a number
+	bad    bool                // it has letters we cannot fold to a-z
+	done   bool                // an emergency is certain: stop reading
 }
 
 // scan reads text once, left to right, and judges what it read.

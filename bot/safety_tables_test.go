@@ -73,6 +73,7 @@ func safetyTrace(text string) []string {
 	sc.endWord()
 	toks := sc.toks[:sc.n]
 	lx := sc.lx
+	sc.frames.split(lx, toks)
 	for i := range toks {
 		for _, en := range lx.markers.of(toks[i].id) {
 			r := &lx.rules[en.rule]

@@ -12,6 +12,10 @@ var safetyClasses = map[string]string{
 	"neg":   "not no never dont doesnt didnt wont wouldnt isnt cant cannot couldnt shouldnt nunca jamas nope aint arent wasnt werent havent hasnt hadnt nor ni",
 	"but":   "but pero though tho although however aunque sino except",
 	"first": "i im ive id ill yo my mi mis our we us me",
+	// Time frames (safety_frame.go): a "but" word, a "shift" word, or a
+	// "then" word after "and"/"y" starts a new one.
+	"shift": "now ahora today hoy tonight suddenly",
+	"then":  "im estoy",
 
 	"self":   "myself herself himself themselves themself theirselves ourselves meself",
 	"want":   "want wanna wants wanted wanting wish wishes wished wishing ready rather deserve deserves hope hoping pray praying plan planning tryna need let quiero quiere quisiera queria deseo desearia ojala ganas gustaria",
@@ -115,6 +119,8 @@ var safetyCrisisKinds = []string{
 	"veil",     // "hypothetically", "asking for a friend"
 	"tired",    // "tired of fighting"
 	"silent",   // "no contesta", "she won't pick up"
+	"other",    // "i'm going to kill him": intent to harm another person
+	"serious",  // "i mean it", "when he gets home": the intent is not anger's idiom
 }
 
 // safetyEmergencyKinds name the weak emergency clues; two different kinds
