@@ -25,6 +25,7 @@ var safetyLookalikeRules = []string{
 	"!topic died|passed|murio|fallecio *1 away? *1 of|from|de|del *1 a|an|un|una?",
 	"!topic anaphylaxis|allergy|allergies|asthma|seizure|seizures|emergency|anafilaxia|alergia|asma action|care|emergency|safety *1 plan|plans|kit",
 	"!idiom no|not|without|sin|denies|any|never *1 trouble|difficulty|problem|problems|issues|dificultad|problemas *1 breathing|respirar|respirando",
+	"!topic trained|train|alerts|alert|detects|detect|senses|sense|entrenado|entrenada *3 seizure|seizures|convulsiones|convulsion|lows|sugars",
 	"!topic trends|trend|statistics|stats|rates|research|paper|report|epidemic|crisis|tendencias|estadisticas",
 
 	// Idioms and ordinary senses of alarming words.

@@ -61,6 +61,7 @@ func TestSafetyMechanics(t *testing.T) {
 		{"harm to another, with a weapon", "im going to kill him when he gets home, the knife is in my bag", C},
 		{"harm to another, anger alone", "im gonna kill my brother, he ate my leftovers again", N},
 		{"harm to a baby, intrusive thoughts", "i keep having thoughts about smothering my baby", C},
+		{"a service dog's training", "can i bring my service dog, he is trained for my seizures", N},
 		{"a story on a screen", "that movie about the suicide hotline made me cry", N},
 		{"one number range per slot: celsius", "my 3 week old feels hot, the thermometer says 38.5", E},
 		{"one number range per slot: fahrenheit", "my 3 week old feels hot, the thermometer says 100.6", E},

@@ -191,6 +191,13 @@ func evalSets() []evalSet {
 			floor: scores{top1: 0.81, top3: 0.96, p1: 0.91, fallback: 0.815, wrong: 0.07}},
 		{name: "clinic-blind7", kb: "clinic/kb.yaml", queries: "blind/clinic7.jsonl", ownQueries: true,
 			floor: scores{top1: 0.845, top3: 0.97, p1: 0.935, fallback: 0.84, wrong: 0.06}},
+		// blind8 (people in a hurry: commuters, working parents, low
+		// literacy, a question buried in a pasted story) was written by a
+		// helper who read nothing but kb.yaml, and measured once. Its
+		// FAQ misses were read, and nothing in the matcher was changed
+		// for them.
+		{name: "clinic-blind8", kb: "clinic/kb.yaml", queries: "blind/clinic8.jsonl", ownQueries: true,
+			floor: scores{top1: 0.78, top3: 0.965, p1: 0.92, fallback: 0.81, wrong: 0.075}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.79, top3: 0.92, p1: 0.85, fallback: 0.90, wrong: 0.07}},
