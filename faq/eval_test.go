@@ -198,6 +198,12 @@ func evalSets() []evalSet {
 		// for them.
 		{name: "clinic-blind8", kb: "clinic/kb.yaml", queries: "blind/clinic8.jsonl", ownQueries: true,
 			floor: scores{top1: 0.78, top3: 0.965, p1: 0.92, fallback: 0.81, wrong: 0.075}},
+		// blind9 (200 answerable, 100 hard near misses: services, products
+		// and policies the clinic does not have, in its own words) was
+		// written last by a helper who read nothing but kb.yaml, measured,
+		// and never read.
+		{name: "clinic-blind9", kb: "clinic/kb.yaml", queries: "blind/clinic9.jsonl", ownQueries: true,
+			floor: scores{top1: 0.875, top3: 0.98, p1: 0.93, fallback: 0.70, wrong: 0.125}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.79, top3: 0.92, p1: 0.85, fallback: 0.90, wrong: 0.07}},

@@ -34,10 +34,23 @@ func TestMatchAnswers(t *testing.T) {
 		{"donde queda la clinica", "address", "es", false},             // no accents
 		{"tienen fisioterapia?", "physical-therapy", "es", false},      // no Spanish text: the lexicon
 		{"hay estacionamiento gratis", "parking", "es", false},         // no Spanish text
+		{"kiero aser una sita", "schedule-visit", "es", true},          // spelled as it sounds
 	} {
 		r := kb.Match(tc.msg, "")
 		if len(r.Candidates) == 0 || r.Candidates[0].Entry.ID != tc.want || r.Lang != tc.lang || tc.confident && !r.Confident {
 			t.Errorf("%q: got confident=%v %s lang %s, want %s first (confident: %v) in %s", tc.msg, r.Confident, ids(r.Candidates), r.Lang, tc.want, tc.confident, tc.lang)
+		}
+	}
+}
+
+func TestSpanishSound(t *testing.T) {
+	for _, c := range [][2]string{
+		{"cita", "sita"}, {"hacer", "aser"}, {"quiero", "kiero"}, {"vacuna", "bakuna"},
+		{"llamar", "yamar"}, {"gente", "jente"}, {"chequeo", "xekeo"}, {"zapato", "sapato"},
+		{"perro", "perro"}, {"pero", "pero"},
+	} {
+		if got := spanishSound(c[0]); got != c[1] {
+			t.Errorf("spanishSound(%q): got %q, want %q", c[0], got, c[1])
 		}
 	}
 }

@@ -1,5 +1,7 @@
 package faq
 
+import "sync"
+
 // Word classes of the built-in language resources. Words are in folded form
 // (lower case, no accents, no apostrophes), as the tokenizer produces them.
 const (
@@ -37,6 +39,29 @@ var englishClass = wordClasses(
 		// "what does X mean" asks what X is.
 		"mean", "means", "meaning", "definition", "define"},
 )
+
+// spanishFunctionSounds files the Spanish function words of four letters
+// or more by their sound (see spanishSound), for those written as they
+// sound: "kiero", "aser", "nesesito", "kuando". A sound two words share
+// is left out.
+var spanishFunctionSounds = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string)
+	shared := make(map[string]bool)
+	for w := range spanishClass {
+		if len(w) < minTypoLen {
+			continue
+		}
+		k := spanishSound(w)
+		if _, ok := m[k]; ok {
+			shared[k] = true
+		}
+		m[k] = w
+	}
+	for k := range shared {
+		delete(m, k)
+	}
+	return m
+})
 
 // spanishClass holds Spanish function words, folded. Negations ("no",
 // "sin", "nunca", "nada", "nadie", "tampoco", "ni") are absent on purpose.

@@ -21,6 +21,11 @@ type typoIndex struct {
 	// sorted are the words in order, for finding the words a query word
 	// begins (see nextLetters).
 	sorted []string
+	// sounds files Spanish words by how they sound (see spanishSound),
+	// for words spelled as they are said: "sita" is "cita", "aser" is
+	// "hacer", "bacuna" is "vacuna". A sound two different words share
+	// is filed as -1 and corrects nothing.
+	sounds map[string]int32
 }
 
 // minTypoLen is the shortest word we correct: shorter words have too many
@@ -76,7 +81,56 @@ func buildTypos(ix *index, l lang) typoIndex {
 	}
 	t.sorted = slices.Clone(t.words)
 	slices.Sort(t.sorted)
+	if l == langES {
+		t.sounds = make(map[string]int32, len(t.words))
+		for id, w := range t.words {
+			k := spanishSound(w)
+			if prev, ok := t.sounds[k]; ok && (prev < 0 || t.refs[prev].term != t.refs[id].term) {
+				t.sounds[k] = -1
+				continue
+			}
+			t.sounds[k] = int32(id)
+		}
+	}
 	return t
+}
+
+// spanishSound is a Spanish word as it sounds, the way people who learned
+// the language by ear spell it: a silent h is dropped, c before e or i and
+// z are s, c before anything else and qu are k, v is b, ll is y, g before
+// e or i is j. A doubled r stays: "perro" is not "pero".
+func spanishSound(w string) string {
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		var next byte
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch {
+		case c == 'h' && (i == 0 || w[i-1] != 'c'):
+			continue
+		case c == 'c' && next == 'h':
+			c = 'x'
+			i++
+		case c == 'c' && (next == 'e' || next == 'i'), c == 'z':
+			c = 's'
+		case c == 'q' && next == 'u':
+			c = 'k'
+			i++
+		case c == 'c':
+			c = 'k'
+		case c == 'v':
+			c = 'b'
+		case c == 'l' && next == 'l':
+			c = 'y'
+			i++
+		case c == 'g' && (next == 'e' || next == 'i'):
+			c = 'j'
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // nextLetters returns the letters that follow w in the longer known words
@@ -166,6 +220,11 @@ func (t *typoIndex) correct(w string) (ref wordRef, ok bool) {
 			for j := i + 1; j < len(w); j++ {
 				consider(hashSkip(w, i, j))
 			}
+		}
+	}
+	if best < 0 && t.sounds != nil {
+		if id, ok := t.sounds[spanishSound(w)]; ok && id >= 0 && t.words[id] != w {
+			return t.refs[id], true
 		}
 	}
 	if best < 0 || bestDist == 0 {

@@ -83,6 +83,13 @@ func (ix *index) analyzeWord(l lang, w string, correct bool) *wordInfo {
 		return info
 	}
 	r := ix.lookup(l, w)
+	if l == langES && correct && r.term < 0 && r.kind == kindContent && !spanishKnown[w] && info.adv == 0 {
+		// "kiero", "aser", "nesesito": a function word spelled as it
+		// sounds is that word, not an unknown one.
+		if f, ok := spanishFunctionSounds()[spanishSound(w)]; ok && len(w) >= minTypoLen {
+			return ix.analyzeWord(l, f, correct)
+		}
+	}
 	info.kind = r.kind
 	if r.kind == kindStop {
 		return info
