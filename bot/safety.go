@@ -43,12 +43,36 @@ func (k SafetyKind) String() string {
 // negated ("i'm not suicidal") or the topic of a question ("do you have
 // pamphlets on suicide prevention"). When in doubt between a crisis and
 // nothing, it says crisis.
+//
+// Behind the rules a model reads every message too (see safety_model.go):
+// when the rules find nothing (and cancelled nothing by its context), it
+// gives the safety reply only if it is sure of a crisis or an emergency.
 func CheckSafety(text string) SafetyKind {
-	lx := safetyLexiconOnce()
 	var sc safetyScanner
-	sc.lx = lx
+	sc.lx = safetyLexiconOnce()
+	sc.model = safetyModelOnce()
 	sc.scan(text)
-	return sc.score.kind()
+	if k := sc.score.kind(); k != SafetyNone || sc.judged || sc.score.cweak == safetyOtherBit {
+		// The rules found it, or found words of theirs and judged them
+		// away: negated, past, resolved, a topic, an idiom, a joke, a
+		// threat to another with nothing to make it more than anger. The
+		// model, which reads words and pairs but not their scope, does
+		// not overrule that.
+		return k
+	}
+	return sc.read.kind(sc.model)
+}
+
+// safetyFeatures returns the model's features of text, as CheckSafety
+// reads them, for training.
+func safetyFeatures(text string) []uint32 {
+	feats := make([]uint32, 0, 64)
+	var sc safetyScanner
+	sc.lx = safetyLexiconOnce()
+	sc.read.feats = &feats
+	sc.feed(text)
+	sc.endWord()
+	return feats
 }
 
 // safetyScore is what the rules found in one message. Strong findings decide

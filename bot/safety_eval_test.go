@@ -208,6 +208,10 @@ func TestSafetyPublicQuestions(t *testing.T) {
 // safety_cases.jsonl, not every message must get its label: some are too
 // oblique for any rule ("sorry for all the no-shows, it won't be a problem
 // much longer" is caught, "i'll just do it myself" is not).
+//
+// Sets 1 to 6 are also the safety model's training data (see
+// safety_model_test.go): with the model, their figures say what it
+// learned, not how it generalizes. Set 7 says that.
 func TestSafetyBlind(t *testing.T) {
 	for _, tc := range []struct {
 		file             string
@@ -226,17 +230,18 @@ func TestSafetyBlind(t *testing.T) {
 		// sets 3 and 4: recall falls with length (0.83 under 20 words,
 		// 0.36 at 30 to 39), because a long message's danger is in words
 		// no rule has. Its misses were read, and are the least covered.
-		{"safety_blind5.jsonl", 0.71, 0.03},
+		{"safety_blind5.jsonl", 0.97, 0.035},
 		// The sixth (300: short, medium and long; intent to harm another
 		// person counted as a crisis) caught 0.735 with 0.115 false alarms.
 		// Time frames (safety_frame.go) took it to 0.753 unread; its misses
 		// and false alarms were read next.
-		{"safety_blind6.jsonl", 0.96, 0.02},
+		{"safety_blind6.jsonl", 0.985, 0.02},
 		// The seventh (300, stories that mix a past and a present) was
 		// written after the sixth's rules and measured unread: 0.688 with
 		// 0.138 false alarms on the rules before the sixth, 0.735 and
-		// 0.115 after. It was never read.
-		{"safety_blind7.jsonl", 0.73, 0.12},
+		// 0.115 after; 0.929 and 0.123 with the model behind the rules
+		// (safety_model.go), which never trained on it. It was never read.
+		{"safety_blind7.jsonl", 0.92, 0.125},
 	} {
 		f := safetyMeasure(safetyReadCases(t, filepath.Join("testdata", tc.file)))
 		t.Logf("testdata/%s: %v", tc.file, f)

@@ -54,12 +54,18 @@ func (sc *safetyScanner) judge() {
 			if !r.possible(&chunk) {
 				continue
 			}
-			if end := r.match(lx, toks, i); end >= 0 && !sc.guarded(r, i, end) {
-				sc.apply(r)
-				if sc.score.emergency {
-					sc.done = true
-					return
-				}
+			end := r.match(lx, toks, i)
+			if end < 0 {
+				continue
+			}
+			if sc.guarded(r, i, end) {
+				sc.judged = true
+				continue
+			}
+			sc.apply(r)
+			if sc.score.emergency {
+				sc.done = true
+				return
 			}
 		}
 	}

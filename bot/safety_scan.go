@@ -61,6 +61,9 @@ type safetyScanner struct {
 	digits bool                // it is a number
 	bad    bool                // it has letters we cannot fold to a-z
 	done   bool                // an emergency is certain: stop reading
+	judged bool                // a trigger rule matched and its guards cancelled it
+	model  *safetyModel        // the model that reads behind the rules; nil reads nothing
+	read   safetyReading       // what the model has read
 }
 
 // scan reads text once, left to right, and judges what it read.
@@ -227,6 +230,13 @@ func (sc *safetyScanner) endWord() {
 	default:
 		id, class = sc.lx.lookup(sc.word[:sc.wn], sc.hash, sc.double)
 	}
+	if !sc.bad && (sc.model != nil || sc.read.feats != nil) {
+		f := sc.hash
+		if sc.digits {
+			f = safetyFeatNum
+		}
+		sc.read.word(sc.model, f)
+	}
 	sc.wn, sc.digits, sc.bad, sc.double = 0, false, false, false
 	sc.emit(id, class, num)
 }
@@ -249,7 +259,9 @@ func (sc *safetyScanner) emit(id uint16, class uint8, num int32) {
 
 // next judges the full chunk and starts the next one.
 func (sc *safetyScanner) next() {
-	sc.judge()
+	if sc.read.feats == nil {
+		sc.judge()
+	}
 	// Carry the tail into the next chunk so a phrase across the cut is seen.
 	copy(sc.toks[:safetyCarry], sc.toks[sc.n-safetyCarry:sc.n])
 	sc.n = safetyCarry

@@ -1,5 +1,7 @@
 package bot
 
+import "slices"
+
 // The vocabulary of the safety check. Words are written as the scanner
 // folds them: lower case, no accents, no apostrophes ("dont", "despues").
 // English and Spanish share one lexicon, so a mixed message ("mi abuelo
@@ -133,6 +135,11 @@ var safetyEmergencyKinds = []string{
 
 // safetyBleedBit is the clue "bleeding": with a crisis it means self-harm done.
 const safetyBleedBit = 1 << 0
+
+// safetyOtherBit is the clue "a threat to another person". Alone it is
+// anger's idiom ("i'm gonna kill my brother"), and the rules have judged
+// it so: the model does not overrule them (see CheckSafety).
+var safetyOtherBit = uint32(1) << slices.Index(safetyCrisisKinds, "other")
 
 // safetyCommonWords are frequent English and Spanish words (besides the
 // words of three letters or fewer, which are all taken as frequent). A
