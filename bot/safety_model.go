@@ -193,8 +193,10 @@ func (r *safetyReading) add(m *safetyModel, f uint32) {
 	}
 }
 
-// probs returns the model's probabilities of none, crisis and emergency.
-func (r *safetyReading) probs(m *safetyModel) [3]float64 {
+// scores returns the model's scores of none, crisis and emergency: the
+// weights of the features read and of the constant, over the square
+// root of how many there are.
+func (r *safetyReading) scores(m *safetyModel) [3]float64 {
 	z := r.z
 	if w := m.weights(safetyFeatBias); w != nil {
 		z[0] += w[0]
@@ -202,21 +204,21 @@ func (r *safetyReading) probs(m *safetyModel) [3]float64 {
 		z[2] += w[2]
 	}
 	norm := 1 / math.Sqrt(float64(r.n+1))
-	var e [3]float64
-	top := math.Inf(-1)
-	for c := range z {
-		e[c] = float64(z[c]) * norm
-		top = max(top, e[c])
-	}
+	return [3]float64{float64(z[0]) * norm, float64(z[1]) * norm, float64(z[2]) * norm}
+}
+
+// safetySoftmax turns scores into probabilities.
+func safetySoftmax(z [3]float64) [3]float64 {
+	top := max(z[0], z[1], z[2])
 	sum := 0.0
-	for c := range e {
-		e[c] = math.Exp(e[c] - top)
-		sum += e[c]
+	for c := range z {
+		z[c] = math.Exp(z[c] - top)
+		sum += z[c]
 	}
-	for c := range e {
-		e[c] /= sum
+	for c := range z {
+		z[c] /= sum
 	}
-	return e
+	return z
 }
 
 // kind is the model's finding: a crisis or an emergency when it is sure
@@ -228,17 +230,11 @@ func (r *safetyReading) kind(m *safetyModel) SafetyKind {
 	// 1 - p(none) ≥ θ is e^a + e^b ≥ θ/(1-θ), with a and b the crisis's
 	// and the emergency's scores less none's: most messages are far below,
 	// and are ruled out without an exponential.
-	norm := float32(1 / math.Sqrt(float64(r.n+1)))
-	z := r.z
-	if w := m.weights(safetyFeatBias); w != nil {
-		z[0] += w[0]
-		z[1] += w[1]
-		z[2] += w[2]
-	}
-	if a := max(z[1], z[2]) - z[0]; float64(a*norm) < safetyModelFloor {
+	z := r.scores(m)
+	if max(z[1], z[2])-z[0] < safetyModelFloor {
 		return SafetyNone
 	}
-	p := r.probs(m)
+	p := safetySoftmax(z)
 	if 1-p[0] < safetyModelThreshold {
 		return SafetyNone
 	}

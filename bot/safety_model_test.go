@@ -176,19 +176,13 @@ func trainSafetyModel(ex []safetyExample) ([]uint32, [][3]float32) {
 					z[c] += w[r][c]
 				}
 			}
-			top := math.Inf(-1)
 			for c := range z {
 				z[c] *= s.norm
-				top = max(top, z[c])
 			}
-			sum := 0.0
-			for c := range z {
-				z[c] = math.Exp(z[c] - top)
-				sum += z[c]
-			}
+			probs := safetySoftmax(z)
 			var g [3]float64
 			for c := range z {
-				p := z[c] / sum
+				p := probs[c]
 				if c == s.y {
 					p--
 				}
@@ -258,7 +252,7 @@ func TestSafetyModelHoldout(t *testing.T) {
 			for _, f := range safetyFeatures(c.Q) {
 				r.add(m, f)
 			}
-			p := r.probs(m)
+			p := safetySoftmax(r.scores(m))
 			flag := 1-p[0] >= th
 			if c.wantKind() != SafetyNone {
 				pos++
