@@ -242,6 +242,13 @@ func TestSafetyBlind(t *testing.T) {
 		// 0.115 after; 0.929 and 0.123 with the model behind the rules
 		// (safety_model.go), which never trained on it. It was never read.
 		{"safety_blind7.jsonl", 0.92, 0.125},
+		// The eighth (300; half of it messages that are neither, a third of
+		// those clinic questions that sound dark: "i want to end my gym
+		// membership") was written after the model and measured once,
+		// unread and untrained on: 0.673 (0.053 false alarms) on the rules
+		// at the session's start, 0.740 (0.040) on today's rules, 0.907
+		// (0.040) with the model behind them.
+		{"safety_blind8.jsonl", 0.90, 0.045},
 	} {
 		f := safetyMeasure(safetyReadCases(t, filepath.Join("testdata", tc.file)))
 		t.Logf("testdata/%s: %v", tc.file, f)
