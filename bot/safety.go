@@ -63,18 +63,6 @@ func CheckSafety(text string) SafetyKind {
 	return sc.read.kind(sc.model)
 }
 
-// safetyFeatures returns the model's features of text, as CheckSafety
-// reads them, for training.
-func safetyFeatures(text string) []uint32 {
-	feats := make([]uint32, 0, 64)
-	var sc safetyScanner
-	sc.lx = safetyLexiconOnce()
-	sc.read.feats = &feats
-	sc.feed(text)
-	sc.endWord()
-	return feats
-}
-
 // safetyScore is what the rules found in one message. Strong findings decide
 // alone; weak ones (each a distinct kind of clue, as a bit) decide in pairs.
 type safetyScore struct {

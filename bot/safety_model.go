@@ -169,10 +169,8 @@ type safetyReading struct {
 }
 
 // word reads one word's feature and its pair with the word before.
+// The scanner calls it only with a model or a training list.
 func (r *safetyReading) word(m *safetyModel, f uint32) {
-	if m == nil && r.feats == nil {
-		return
-	}
 	r.add(m, f)
 	if r.prev != 0 {
 		r.add(m, safetyPair(r.prev, f))

@@ -279,3 +279,15 @@ func safetyModelKind(text string) SafetyKind {
 	}
 	return r.kind(m)
 }
+
+// safetyFeatures returns the model's features of text, as CheckSafety
+// reads them, for training.
+func safetyFeatures(text string) []uint32 {
+	feats := make([]uint32, 0, 64)
+	var sc safetyScanner
+	sc.lx = safetyLexiconOnce()
+	sc.read.feats = &feats
+	sc.feed(text)
+	sc.endWord()
+	return feats
+}

@@ -1,6 +1,9 @@
 package faq
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // Word classes of the built-in language resources. Words are in folded form
 // (lower case, no accents, no apostrophes), as the tokenizer produces them.
@@ -40,27 +43,31 @@ var englishClass = wordClasses(
 		"mean", "means", "meaning", "definition", "define"},
 )
 
-// spanishFunctionSounds files the Spanish function words of four letters
-// or more by their sound (see spanishSound), for those written as they
-// sound: "kiero", "aser", "nesesito", "kuando". A sound two words share
-// is left out.
-var spanishFunctionSounds = sync.OnceValue(func() map[string]string {
-	m := make(map[string]string)
-	shared := make(map[string]bool)
+// spanishFunctionWord returns the Spanish function word of four letters
+// or more that w sounds like (see spanishSound), for those written as they
+// sound: "kiero", "aser", "nesesito", "kuando". A sound two of them share
+// names neither.
+func spanishFunctionWord(w string) (string, bool) {
+	fw := spanishFunctionWords()
+	id, ok := fw.sounds[spanishSound(w)]
+	if !ok || id < 0 {
+		return "", false
+	}
+	return fw.words[id], true
+}
+
+var spanishFunctionWords = sync.OnceValue(func() (fw struct {
+	words  []string
+	sounds map[string]int32
+}) {
 	for w := range spanishClass {
-		if len(w) < minTypoLen {
-			continue
+		if len(w) >= minTypoLen {
+			fw.words = append(fw.words, w)
 		}
-		k := spanishSound(w)
-		if _, ok := m[k]; ok {
-			shared[k] = true
-		}
-		m[k] = w
 	}
-	for k := range shared {
-		delete(m, k)
-	}
-	return m
+	slices.Sort(fw.words)
+	fw.sounds = soundIndex(fw.words, func(i, j int) bool { return false })
+	return fw
 })
 
 // spanishClass holds Spanish function words, folded. Negations ("no",

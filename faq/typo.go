@@ -82,17 +82,25 @@ func buildTypos(ix *index, l lang) typoIndex {
 	t.sorted = slices.Clone(t.words)
 	slices.Sort(t.sorted)
 	if l == langES {
-		t.sounds = make(map[string]int32, len(t.words))
-		for id, w := range t.words {
-			k := spanishSound(w)
-			if prev, ok := t.sounds[k]; ok && (prev < 0 || t.refs[prev].term != t.refs[id].term) {
-				t.sounds[k] = -1
-				continue
-			}
-			t.sounds[k] = int32(id)
-		}
+		t.sounds = soundIndex(t.words, func(i, j int) bool { return t.refs[i].term == t.refs[j].term })
 	}
 	return t
+}
+
+// soundIndex files words by their spanishSound: the index of the word
+// with that sound, or -1 when two words that are not the same (by same)
+// share it.
+func soundIndex(words []string, same func(i, j int) bool) map[string]int32 {
+	m := make(map[string]int32, len(words))
+	for i, w := range words {
+		k := spanishSound(w)
+		if prev, ok := m[k]; ok && (prev < 0 || !same(int(prev), i)) {
+			m[k] = -1
+			continue
+		}
+		m[k] = int32(i)
+	}
+	return m
 }
 
 // spanishSound is a Spanish word as it sounds, the way people who learned

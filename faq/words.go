@@ -86,7 +86,7 @@ func (ix *index) analyzeWord(l lang, w string, correct bool) *wordInfo {
 	if l == langES && correct && r.term < 0 && r.kind == kindContent && !spanishKnown[w] && info.adv == 0 {
 		// "kiero", "aser", "nesesito": a function word spelled as it
 		// sounds is that word, not an unknown one.
-		if f, ok := spanishFunctionSounds()[spanishSound(w)]; ok && len(w) >= minTypoLen {
+		if f, ok := spanishFunctionWord(w); ok && len(w) >= minTypoLen {
 			return ix.analyzeWord(l, f, correct)
 		}
 	}
