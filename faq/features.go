@@ -102,3 +102,21 @@ func (f *features) confVector() []float64 {
 	return []float64{f.p, f.margin, float64(f.nn), f.cover, f.coverAll, f.unknown, float64(f.missMax), f.missSum,
 		f.guess, float64(f.clf)}
 }
+
+// boostDim is the length of boostVector.
+const boostDim = 26
+
+// boostVector is what the confidence's trees read about the best
+// candidate f: every feature, its runner-up's (nil when it has none)
+// closeness, classifier chance and lexical score, and lin, the linear
+// models' confidence.
+func (f *features) boostVector(runner *features, lin float64) [boostDim]float64 {
+	x := [boostDim]float64{f.lexN, float64(f.nn), f.cover, f.coverAll, float64(f.vrec), f.qtype(), float64(f.clf),
+		b2f(f.negMis), f.wording.uni(), f.wording.bi(), f.p, f.margin, f.unknown, float64(f.missMax), f.missSum,
+		f.guess, float64(f.missRare), b2f(f.keyHit), f.nspecShare(), f.agree(), b2f(f.lightOnly), b2f(f.advice)}
+	if runner != nil {
+		x[22], x[23], x[24] = float64(runner.nn), float64(runner.clf), runner.lexN
+	}
+	x[25] = lin
+	return x
+}

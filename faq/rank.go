@@ -178,7 +178,11 @@ func (ix *index) result(sc *scratch, l lang, explained bool) Result {
 		conf := f.p
 		if i == 0 { // only the best one's confidence decides anything
 			ix.scopeFeatures(sc, f, cs[k].e)
-			conf = sigmoid(linear(scopeWeights, f.scopeVector())) * sigmoid(linear(rightWeights, f.rightVector()))
+			var runner *features
+			if len(cs) > 1 {
+				runner = &cs[order[1]].f
+			}
+			conf = confidenceOf(f, runner)
 		}
 		if f.advice {
 			conf = min(conf, adviceCap)
