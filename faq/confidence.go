@@ -70,12 +70,18 @@ var (
 // TestConfidenceModel). Without trees, as while they are first trained,
 // it is the linear models' product alone.
 func confidenceOf(f, runner *features) float64 {
-	lin := sigmoid(linear(scopeWeights, f.scopeVector())) * sigmoid(linear(rightWeights, f.rightVector()))
+	lin := f.linearConfidence()
 	if len(confModel.leaf) == 0 {
 		return lin
 	}
 	x := f.boostVector(runner, lin)
 	return confModel.prob(&x)
+}
+
+// linearConfidence is the linear models' estimate: the chance the message
+// is in scope times the chance the candidate is the right one if it is.
+func (f *features) linearConfidence() float64 {
+	return sigmoid(linear(scopeWeights, f.scopeVector())) * sigmoid(linear(rightWeights, f.rightVector()))
 }
 
 // decide fills Confident, Suggestions and Alternatives from the

@@ -70,8 +70,7 @@ func confExamples(sets []calSet) (xs [][boostDim]float64, ys []bool) {
 			if len(r.Candidates) > 1 {
 				runner = r.Candidates[1].f
 			}
-			lin := sigmoid(linear(scopeWeights, f.scopeVector())) * sigmoid(linear(rightWeights, f.rightVector()))
-			xs = append(xs, f.boostVector(runner, lin))
+			xs = append(xs, f.boostVector(runner, f.linearConfidence()))
 			ys = append(ys, len(q.Want) > 0 && right(r.Candidates[0].Entry, q.Want))
 		}
 	}
@@ -164,7 +163,6 @@ func TestConfidenceModelCV(t *testing.T) {
 	saved := confModel
 	defer func() { confModel = saved }()
 	ths := []float64{0.5, 0.59, 0.65, 0.7, 0.75, 0.8}
-	type tally struct{ top1, in, wrong, n float64 }
 	pooled := make([]tally, len(ths))
 	report := func(s calSet, pool bool) {
 		line := fmt.Sprintf("%-10s auc=%.3f", s.name, confAUC(s))
@@ -172,11 +170,7 @@ func TestConfidenceModelCV(t *testing.T) {
 			r := evalAt(s, th)
 			line += fmt.Sprintf("  %.2f: %.3f/%.3f", th, r.top1, r.wrong)
 			if pool {
-				p := &pooled[k]
-				p.top1 += r.top1 * float64(r.in)
-				p.in += float64(r.in)
-				p.wrong += r.wrong * float64(r.n)
-				p.n += float64(r.n)
+				pooled[k].add(r)
 			}
 		}
 		t.Log(line)
@@ -189,7 +183,7 @@ func TestConfidenceModelCV(t *testing.T) {
 	}
 	line := "pooled    "
 	for k, th := range ths {
-		line += fmt.Sprintf("  %.2f: %.3f/%.3f", th, pooled[k].top1/pooled[k].in, pooled[k].wrong/pooled[k].n)
+		line += fmt.Sprintf("  %.2f: %s", th, pooled[k])
 	}
 	t.Log(line)
 	// The linear models alone, at the threshold they had (0.71), for
@@ -197,13 +191,9 @@ func TestConfidenceModelCV(t *testing.T) {
 	confModel = boostModel{}
 	var lin tally
 	for _, s := range sets {
-		r := evalAt(s, 0.71)
-		lin.top1 += r.top1 * float64(r.in)
-		lin.in += float64(r.in)
-		lin.wrong += r.wrong * float64(r.n)
-		lin.n += float64(r.n)
+		lin.add(evalAt(s, 0.71))
 	}
-	t.Logf("linear models alone at 0.71: %.3f/%.3f", lin.top1/lin.in, lin.wrong/lin.n)
+	t.Logf("linear models alone at 0.71: %s", lin)
 	confModel = trainConfModel(sets)
 	_, others := calSets(t)
 	for _, s := range others {
@@ -212,3 +202,16 @@ func TestConfidenceModelCV(t *testing.T) {
 		}
 	}
 }
+
+// tally pools scores over sets: top1 over their answerable messages,
+// wrong over all.
+type tally struct{ top1, in, wrong, n float64 }
+
+func (p *tally) add(r scores) {
+	p.top1 += r.top1 * float64(r.in)
+	p.in += float64(r.in)
+	p.wrong += r.wrong * float64(r.n)
+	p.n += float64(r.n)
+}
+
+func (p tally) String() string { return fmt.Sprintf("%.3f/%.3f", p.top1/p.in, p.wrong/p.n) }

@@ -46,6 +46,10 @@
 //     hold on any knowledge base. TestCalibrate fits the weights on the
 //     clinic dev set with 2-fold cross-validation and checks them on the
 //     held-out sets in testdata;
+//   - forty boosted decision trees (confidence_model.go, trained by
+//     TestConfidenceModel on the dev set, eight blind sets and two other
+//     knowledge bases' sets) read that estimate with every feature and the
+//     runner-up's, and give the confidence ConfidentAt is compared with;
 //   - a message that is one of an entry's phrasings (modulo case and
 //     punctuation) is always a confident answer; a message asking for
 //     individual medical advice (dosing, drug interactions, "is X normal",
