@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -162,7 +163,7 @@ func TestConfidenceModelCV(t *testing.T) {
 	sets := confTrainSets(t)
 	saved := confModel
 	defer func() { confModel = saved }()
-	ths := []float64{0.5, 0.59, 0.65, 0.7, 0.75, 0.8}
+	ths := []float64{0.5, ConfidentAt, 0.65, 0.7, 0.75, 0.8}
 	pooled := make([]tally, len(ths))
 	report := func(s calSet, pool bool) {
 		line := fmt.Sprintf("%-10s auc=%.3f", s.name, confAUC(s))
@@ -197,7 +198,7 @@ func TestConfidenceModelCV(t *testing.T) {
 	confModel = trainConfModel(sets)
 	_, others := calSets(t)
 	for _, s := range others {
-		if s.name != "heldout" && s.name != "demo" && s.name[:min(5, len(s.name))] != "blind" {
+		if s.name != "heldout" && s.name != "demo" && !strings.HasPrefix(s.name, "blind") {
 			report(s, false)
 		}
 	}

@@ -204,14 +204,13 @@ func evalSets() []evalSet {
 		// and never read.
 		{name: "clinic-blind9", kb: "clinic/kb.yaml", queries: "blind/clinic9.jsonl", ownQueries: true,
 			floor: scores{top1: 0.87, top3: 0.98, p1: 0.93, fallback: 0.765, wrong: 0.105}},
-		// blind10 (phone typing, paraphrase, stories, 75 near misses) and
-		// blind11 (a month of messages from many kinds of people, 80 out
-		// of scope) were written by two helpers who read nothing but
-		// kb.yaml, for the confidence model (confidence_model.go).
-		// blind10 was measured before it was written, and then while
-		// its shape and threshold were chosen (as figures only);
-		// blind11 once, before and after. Neither has been read or
-		// trained on.
+		// blind10 (phone typing, paraphrase, stories, 75 out of scope)
+		// and blind11 (a month of messages from many kinds of people, 80
+		// out of scope) were written by two helpers who read nothing but
+		// kb.yaml, before the confidence model (confidence_model.go).
+		// Both were measured before it; blind10 then also while its
+		// shape and threshold were chosen (as figures only), blind11
+		// once more after. Neither has been read or trained on.
 		{name: "clinic-blind10", kb: "clinic/kb.yaml", queries: "blind/clinic10.jsonl", ownQueries: true,
 			floor: scores{top1: 0.835, top3: 0.955, p1: 0.915, fallback: 0.835, wrong: 0.075}},
 		{name: "clinic-blind11", kb: "clinic/kb.yaml", queries: "blind/clinic11.jsonl", ownQueries: true,

@@ -348,12 +348,14 @@ entries:
 // TestSpanishByEar: a message spelled as it sounds is read as the words it
 // sounds like. "kiero aser una sita" misses the phrase "hacer una cita"
 // that its right spelling makes, so it is not answered outright, but
-// "cita" is found and the booking entry is the first suggestion; read as
-// unknown words, it gets no suggestion at all (0.03).
+// "cita" is found: the booking entry is the first suggestion, at a
+// confidence of about 0.5. Read as unknown words, the message leaves the
+// entry first only by chance, at 0.03, and offers nothing.
 func TestSpanishByEar(t *testing.T) {
 	r := heldoutKB(t).Match("kiero aser una sita", "")
-	if len(r.Suggestions) == 0 && !r.Confident || len(r.Candidates) == 0 || r.Candidates[0].Entry.ID != "schedule-visit" {
-		t.Errorf("kiero aser una sita: confident=%v %s, suggestions %s; want schedule-visit first, at least suggested",
+	if len(r.Candidates) == 0 || r.Candidates[0].Entry.ID != "schedule-visit" || r.Candidates[0].Confidence < 0.3 ||
+		!r.Confident && len(r.Suggestions) == 0 {
+		t.Errorf("kiero aser una sita: confident=%v %s, suggestions %s; want schedule-visit first at 0.3 or more, at least suggested",
 			r.Confident, ids(r.Candidates), ids(r.Suggestions))
 	}
 }
