@@ -9,11 +9,14 @@ import "math"
 // one leaf of every tree. A node that had nothing worth splitting has an
 // infinite threshold: everything goes left.
 //
-// It is the confidence's second stage (see confidenceOf): the linear
-// models order candidates well, but whether the best one answers the
-// message at all hangs on how the features combine (a short message
-// whose one rare word the entry misses is out of scope; a long one with
-// the same miss may not be), which trees can learn and a sum cannot.
+// Two stages of the matcher are such trees. The reranker (rerankModel,
+// see rank.go) adds to the linear ranking's scores of the best candidates
+// what a sum of features misses; the confidence (confModel, see
+// confidenceOf) decides whether the best one answers the message at all,
+// which hangs on how the features combine (a short message whose one
+// rare word the entry misses is out of scope; a long one with the same
+// miss may not be): trees can learn that and a sum cannot. Either model's
+// input is a [boostDim]float64.
 type boostModel struct {
 	depth int
 	base  float64

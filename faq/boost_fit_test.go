@@ -12,14 +12,68 @@ import (
 // examples on either side, and its leaves take a Newton step, Σr / Σp(1-p),
 // times rate.
 func fitBoost(xs [][boostDim]float64, ys []bool, trees, depth int, rate float64, minLeaf int) boostModel {
-	n := len(xs)
 	var pos float64
 	for _, y := range ys {
 		if y {
 			pos++
 		}
 	}
-	m := boostModel{depth: depth, base: math.Log(max(pos, 1) / max(float64(n)-pos, 1))}
+	base := math.Log(max(pos, 1) / max(float64(len(xs))-pos, 1))
+	z := make([]float64, len(xs))
+	for i := range z {
+		z[i] = base
+	}
+	m := growBoost(xs, z, trees, depth, rate, minLeaf, func(z, r, h []float64) {
+		for i := range z {
+			p := sigmoid(z[i])
+			r[i], h[i] = -p, p*(1-p)
+			if ys[i] {
+				r[i]++
+			}
+		}
+	})
+	m.base = base
+	return m
+}
+
+// fitRerank fits a boostModel that adds to the scores z of groups of
+// candidates, one group per message, so that the softmax over each group
+// puts its right candidates first: boosting on the log loss of the
+// conditional logit, as fitBoost on the logistic one. xs and ys are the
+// groups' candidates one after another, group[i] says which group each
+// is in, and every group has a right candidate.
+func fitRerank(xs [][boostDim]float64, ys []bool, group []int, z []float64, trees, depth int, rate float64, minLeaf int) boostModel {
+	return growBoost(xs, slices.Clone(z), trees, depth, rate, minLeaf, func(z, r, h []float64) {
+		for i := 0; i < len(z); {
+			j, mx, right := i, math.Inf(-1), 0.0
+			for ; j < len(z) && group[j] == group[i]; j++ {
+				mx = max(mx, z[j])
+				if ys[j] {
+					right++
+				}
+			}
+			var sum float64
+			for k := i; k < j; k++ {
+				sum += math.Exp(z[k] - mx)
+			}
+			for k := i; k < j; k++ {
+				p := math.Exp(z[k]-mx) / sum
+				r[k], h[k] = -p, max(p*(1-p), 1e-6)
+				if ys[k] {
+					r[k] += 1 / right
+				}
+			}
+			i = j
+		}
+	})
+}
+
+// growBoost grows trees on the gradients grad sets from the examples'
+// scores z, which it updates: r, the negative gradient, and h, the
+// second derivative, of the loss at each example. The model's base is 0.
+func growBoost(xs [][boostDim]float64, z []float64, trees, depth int, rate float64, minLeaf int, grad func(z, r, h []float64)) boostModel {
+	n := len(xs)
+	m := boostModel{depth: depth}
 	// Every feature's examples in ascending order, once.
 	var sorted [boostDim][]int32
 	for f := range boostDim {
@@ -38,22 +92,12 @@ func fitBoost(xs [][boostDim]float64, ys []bool, trees, depth int, rate float64,
 		})
 		sorted[f] = idx
 	}
-	z := make([]float64, n) // each example's log odds so far
-	for i := range z {
-		z[i] = m.base
-	}
 	r, h := make([]float64, n), make([]float64, n)
 	node := make([]int, n) // the node each example is at, within its level
 	inner := 1<<depth - 1
 	for range trees {
-		for i := range n {
-			p := sigmoid(z[i])
-			r[i], h[i] = -p, p*(1-p)
-			if ys[i] {
-				r[i]++
-			}
-			node[i] = 0
-		}
+		grad(z, r, h)
+		clear(node)
 		feat := make([]uint8, inner)
 		thr := make([]float64, inner)
 		for lvl := range depth {

@@ -46,10 +46,15 @@
 //     hold on any knowledge base. TestCalibrate fits the weights on the
 //     clinic dev set with 2-fold cross-validation and checks them on the
 //     held-out sets in testdata;
-//   - forty boosted decision trees (confidence_model.go, trained by
-//     TestConfidenceModel on the dev set, eight blind sets and two other
-//     knowledge bases' sets) read that estimate with every feature and the
-//     runner-up's, and give the confidence ConfidentAt is compared with;
+//   - fifteen boosted decision trees (rerank_model.go) reorder the best
+//     three candidates of the conditional logit: they add to each one's
+//     score what the sum missed, from its features read against the best
+//     of the candidates';
+//   - forty more (confidence_model.go) read the linear estimate with
+//     every feature and the runner-up's, and give the confidence
+//     ConfidentAt is compared with. TestTrainedModels trains both, on the
+//     dev set, eight blind sets and two other knowledge bases' sets, and
+//     the reranker on two more knowledge bases unlike the clinic's;
 //   - a message that is one of an entry's phrasings (modulo case and
 //     punctuation) is always a confident answer; a message asking for
 //     individual medical advice (dosing, drug interactions, "is X normal",

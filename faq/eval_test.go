@@ -128,29 +128,29 @@ type evalSet struct {
 func evalSets() []evalSet {
 	return []evalSet{
 		{name: "clinic", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl",
-			floor: scores{top1: 0.865, top3: 0.985, p1: 0.94, fallback: 0.975, wrong: 0.025}},
+			floor: scores{top1: 0.855, top3: 0.985, p1: 0.95, fallback: 0.995, wrong: 0.02}},
 		{name: "clinic-es", kb: "clinic/kb.yaml", queries: "clinic/queries-dev.jsonl", lang: "es",
-			floor: scores{top1: 0.95, top3: 0.995, p1: 0.975, fallback: 0.995, wrong: 0.005}},
+			floor: scores{top1: 0.95, top3: 0.995, p1: 0.995, fallback: 0.995, wrong: 0.005}},
 		{name: "covid-jhu", kb: "public/covid-jhu/kb.yaml", queries: "public/covid-jhu/queries.jsonl",
-			floor: scores{top3: 0.87, p1: 0.765, wrong: 1}},
+			floor: scores{top3: 0.88, p1: 0.765, wrong: 1}},
 		{name: "deepset-covid", kb: "public/deepset-covid/kb.yaml", queries: "public/deepset-covid/queries.jsonl",
-			floor: scores{top3: 0.745, p1: 0.585, wrong: 1}},
+			floor: scores{top3: 0.715, p1: 0.575, wrong: 1}},
 		{name: "heldout", kb: "heldout/kb.yaml", queries: "heldout/queries.jsonl", own: true,
-			floor: scores{top1: 0.815, top3: 0.97, p1: 0.94, fallback: 0.975, wrong: 0.02}},
+			floor: scores{top1: 0.805, top3: 0.98, p1: 0.95, fallback: 0.975, wrong: 0.015}},
 		{name: "demo", kb: "../../faq.yaml", queries: "demo/queries.jsonl", own: true,
-			floor: scores{top1: 0.915, top3: 0.975, p1: 0.955, fallback: 0.965, wrong: 0.035}},
+			floor: scores{top1: 0.915, top3: 0.99, p1: 0.97, fallback: 0.965, wrong: 0.03}},
 		// blind was written for the shared clinic knowledge base by a
 		// helper who read nothing but kb.yaml and the query format. Its
 		// even lines were read to find the kinds of miss others.go
 		// handles; its odd lines only ever as figures.
 		{name: "clinic-blind", kb: "clinic/kb.yaml", queries: "blind/clinic.jsonl", ownQueries: true,
-			floor: scores{top1: 0.845, top3: 0.98, p1: 0.935, fallback: 0.965, wrong: 0.03}},
+			floor: scores{top1: 0.83, top3: 0.985, p1: 0.94, fallback: 0.98, wrong: 0.03}},
 		// blind2 was written the same way by another helper, at the end of
 		// the session that added blind, and measured once then. The next
 		// session read its misses (the split "medic aid", syrups and
 		// creams as medicines).
 		{name: "clinic-blind2", kb: "clinic/kb.yaml", queries: "blind/clinic2.jsonl", ownQueries: true,
-			floor: scores{top1: 0.875, top3: 0.97, p1: 0.93, fallback: 0.985, wrong: 0.025}},
+			floor: scores{top1: 0.88, top3: 0.99, p1: 0.95, fallback: 0.96, wrong: 0.03}},
 		// blind3 was written the same way, by a helper asked for long,
 		// polite messages with context before the question, caregivers,
 		// and hard near misses. It is the hardest of our sets: its
@@ -160,14 +160,14 @@ func evalSets() []evalSet {
 		// video words, the cause-of-a-symptom question), so its figures
 		// flatter the matcher a little.
 		{name: "clinic-blind3", kb: "clinic/kb.yaml", queries: "blind/clinic3.jsonl", ownQueries: true,
-			floor: scores{top1: 0.755, top3: 0.94, p1: 0.875, fallback: 0.915, wrong: 0.055}},
+			floor: scores{top1: 0.77, top3: 0.955, p1: 0.89, fallback: 0.89, wrong: 0.055}},
 		// blind4 was written beside blind3 by another helper, asked for
 		// terse phone-typed messages (abbreviations, slang, misspellings,
 		// Spanish without accents). It has only ever been measured as
 		// figures, at the start, middle or end of a session, and never
 		// read.
 		{name: "clinic-blind4", kb: "clinic/kb.yaml", queries: "blind/clinic4.jsonl", ownQueries: true,
-			floor: scores{top1: 0.92, top3: 0.98, p1: 0.955, fallback: 0.81, wrong: 0.065}},
+			floor: scores{top1: 0.925, top3: 0.995, p1: 0.96, fallback: 0.81, wrong: 0.065}},
 		// blind5 was written by two helpers who read nothing but kb.yaml:
 		// one wrote 300 messages the knowledge base answers, in patients'
 		// own words, the other 260 near misses (another organization's
@@ -178,7 +178,7 @@ func evalSets() []evalSet {
 		// people book or hold an account with elsewhere (others.go), and
 		// general-knowledge questions (knowledge.go).
 		{name: "clinic-blind5", kb: "clinic/kb.yaml", queries: "blind/clinic5.jsonl", ownQueries: true,
-			floor: scores{top1: 0.745, top3: 0.935, p1: 0.855, fallback: 0.895, wrong: 0.075}},
+			floor: scores{top1: 0.775, top3: 0.955, p1: 0.9, fallback: 0.93, wrong: 0.055}},
 		// blind6 and blind7 were written by two more helpers who read
 		// nothing but kb.yaml (and, for the format, a few dev lines):
 		// blind6 with the question buried in a story, phone typing and
@@ -188,22 +188,22 @@ func evalSets() []evalSet {
 		// (household bills, a business after its name, symptoms-of and
 		// how-does-it-spread questions), blind7's never.
 		{name: "clinic-blind6", kb: "clinic/kb.yaml", queries: "blind/clinic6.jsonl", ownQueries: true,
-			floor: scores{top1: 0.835, top3: 0.965, p1: 0.925, fallback: 0.9, wrong: 0.03}},
+			floor: scores{top1: 0.85, top3: 0.97, p1: 0.945, fallback: 0.915, wrong: 0.03}},
 		{name: "clinic-blind7", kb: "clinic/kb.yaml", queries: "blind/clinic7.jsonl", ownQueries: true,
-			floor: scores{top1: 0.865, top3: 0.975, p1: 0.94, fallback: 0.905, wrong: 0.03}},
+			floor: scores{top1: 0.89, top3: 0.985, p1: 0.945, fallback: 0.905, wrong: 0.035}},
 		// blind8 (people in a hurry: commuters, working parents, low
 		// literacy, a question buried in a pasted story) was written by a
 		// helper who read nothing but kb.yaml, and measured once. Its
 		// FAQ misses were read, and nothing in the matcher was changed
 		// for them.
 		{name: "clinic-blind8", kb: "clinic/kb.yaml", queries: "blind/clinic8.jsonl", ownQueries: true,
-			floor: scores{top1: 0.83, top3: 0.965, p1: 0.92, fallback: 0.91, wrong: 0.045}},
+			floor: scores{top1: 0.8, top3: 0.98, p1: 0.93, fallback: 0.885, wrong: 0.06}},
 		// blind9 (200 answerable, 100 hard near misses: services, products
 		// and policies the clinic does not have, in its own words) was
 		// written last by a helper who read nothing but kb.yaml, measured,
 		// and never read.
 		{name: "clinic-blind9", kb: "clinic/kb.yaml", queries: "blind/clinic9.jsonl", ownQueries: true,
-			floor: scores{top1: 0.87, top3: 0.98, p1: 0.93, fallback: 0.765, wrong: 0.105}},
+			floor: scores{top1: 0.91, top3: 0.995, p1: 0.955, fallback: 0.755, wrong: 0.105}},
 		// blind10 (phone typing, paraphrase, stories, 75 out of scope)
 		// and blind11 (a month of messages from many kinds of people, 80
 		// out of scope) were written by two helpers who read nothing but
@@ -212,12 +212,32 @@ func evalSets() []evalSet {
 		// shape and threshold were chosen (as figures only), blind11
 		// once more after. Neither has been read or trained on.
 		{name: "clinic-blind10", kb: "clinic/kb.yaml", queries: "blind/clinic10.jsonl", ownQueries: true,
-			floor: scores{top1: 0.835, top3: 0.955, p1: 0.915, fallback: 0.835, wrong: 0.075}},
+			floor: scores{top1: 0.85, top3: 0.97, p1: 0.93, fallback: 0.85, wrong: 0.065}},
 		{name: "clinic-blind11", kb: "clinic/kb.yaml", queries: "blind/clinic11.jsonl", ownQueries: true,
-			floor: scores{top1: 0.78, top3: 0.945, p1: 0.89, fallback: 0.86, wrong: 0.07}},
+			floor: scores{top1: 0.82, top3: 0.97, p1: 0.915, fallback: 0.885, wrong: 0.065}},
+		// blind12 (Telegram messages: older adults, caregivers, non-native
+		// speakers, voice-to-text, abbreviations) and blind13 (a clinic's
+		// log over a few weeks: terse and rambling messages, indirect
+		// questions) were written by two helpers who read nothing but
+		// kb.yaml, and measured before the reranker (rerank_model.go).
+		// Neither has been read or trained on.
+		{name: "clinic-blind12", kb: "clinic/kb.yaml", queries: "blind/clinic12.jsonl", ownQueries: true,
+			floor: scores{top1: 0.83, top3: 0.965, p1: 0.92, fallback: 0.865, wrong: 0.07}},
+		{name: "clinic-blind13", kb: "clinic/kb.yaml", queries: "blind/clinic13.jsonl", ownQueries: true,
+			floor: scores{top1: 0.785, top3: 0.955, p1: 0.875, fallback: 0.795, wrong: 0.095}},
+		// dental (a dental practice whose entries are questions with long
+		// answers) and portal (a hospital's patient services, with
+		// near-duplicate entries and some Spanish) were each written,
+		// knowledge base and messages, by a helper who read nothing else,
+		// measured before the reranker, and then trained it (not the
+		// confidence; see rerankTrainSets).
+		{name: "dental", kb: "dental/kb.yaml", queries: "dental/queries.jsonl", own: true,
+			floor: scores{top1: 0.2, top3: 0.885, p1: 0.755, fallback: 0.995, wrong: 0.015}},
+		{name: "portal", kb: "portal/kb.yaml", queries: "portal/queries.jsonl", own: true,
+			floor: scores{top1: 0.365, top3: 0.875, p1: 0.795, fallback: 0.98, wrong: 0.02}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
-			floor: scores{top1: 0.79, top3: 0.92, p1: 0.855, fallback: 0.915, wrong: 0.06}},
+			floor: scores{top1: 0.79, top3: 0.92, p1: 0.855, fallback: 0.915, wrong: 0.05}},
 	}
 }
 

@@ -104,8 +104,10 @@ func TestAboutOthers(t *testing.T) {
 	if r.Confident || len(r.Suggestions) == 0 || r.Suggestions[0].Entry.ID != "rx-transfer" {
 		t.Errorf("walgreens delivery: got %s confident=%v, want rx-transfer offered, not given", ids(r.Suggestions), r.Confident)
 	}
-	if r := kb.Match("can you send my prescription to walgreens", ""); !r.Confident || r.Candidates[0].Entry.ID != "rx-transfer" {
-		t.Errorf("send to walgreens: got %s, want rx-transfer confidently", summary(r))
+	// Not taken for the pharmacy's own business: not held at lightCap.
+	// (At 0.60 it is offered first rather than given, under ConfidentAt.)
+	if r := kb.Match("can you send my prescription to walgreens", ""); r.Candidates[0].Entry.ID != "rx-transfer" || r.Candidates[0].Confidence <= lightCap {
+		t.Errorf("send to walgreens: got %s, want rx-transfer first, above lightCap", summary(r))
 	}
 }
 
