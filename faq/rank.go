@@ -151,11 +151,22 @@ func (ix *index) result(sc *scratch, l lang, explained bool) Result {
 	order := make([]int8, len(cs))               // does not escape
 	rankLinear(cs, score, prob, order)
 	if len(rerankModel.leaf) > 0 {
+		// The softmax of the new scores is the linear chances with the
+		// reranked ones times e^margin, normalized again: three
+		// exponentials instead of one per candidate.
 		var xs [rerankK][boostDim]float64
+		z := 1.0
 		for r := range rerankInputs(cs, order, &xs) {
-			score[order[r]] += rerankModel.margin(&xs[r])
+			k := order[r]
+			m := rerankModel.margin(&xs[r])
+			score[k] += m
+			z -= prob[k]
+			prob[k] *= math.Exp(m)
+			z += prob[k]
 		}
-		softmax(score, prob)
+		for i := range prob {
+			prob[i] /= z
+		}
 		sortBy(prob, order)
 	}
 	n := min(len(cs), MaxCandidates)
