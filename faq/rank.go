@@ -169,6 +169,12 @@ func (ix *index) result(sc *scratch, l lang, explained bool) Result {
 		}
 		sortBy(prob, order)
 	}
+	// The two best linear chances, for each candidate's margin over the
+	// others.
+	var top, second float64
+	for i := range cs {
+		top, second = max(top, cs[i].f.p), max(second, min(top, cs[i].f.p))
+	}
 	n := min(len(cs), MaxCandidates)
 	res.Candidates = make([]Candidate, n)
 	var kept []features
@@ -178,13 +184,10 @@ func (ix *index) result(sc *scratch, l lang, explained bool) Result {
 	for i := range n {
 		k := order[i]
 		f := &cs[k].f
-		var other float64 // the best linear chance of the others
-		for j := range cs {
-			if j != int(k) {
-				other = max(other, cs[j].f.p)
-			}
+		f.margin = f.p - top
+		if f.p == top {
+			f.margin = f.p - second
 		}
-		f.margin = f.p - other
 		conf := prob[k]
 		if i == 0 { // only the best one's confidence decides anything
 			ix.scopeFeatures(sc, f, cs[k].e)

@@ -2,6 +2,7 @@ package faq
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -97,9 +98,9 @@ func TestRerankModelCV(t *testing.T) {
 	sets := rerankTrainSets(t)
 	saved := rerankModel
 	defer func() { rerankModel = saved }()
-	// p1 is the share of s's answerable messages whose best candidate is
-	// right, without the trees and with them.
-	p1 := func(s calSet) (without, with, n float64) {
+	// p1 counts s's answerable messages and those whose best candidate
+	// is right, by the linear ranking and after the trees.
+	p1 := func(s calSet) (linear, reranked, n float64) {
 		for _, q := range s.qs {
 			if len(q.Want) == 0 {
 				continue
@@ -107,23 +108,22 @@ func TestRerankModelCV(t *testing.T) {
 			n++
 			g, exact := rerankGroupOf(s.kb, q)
 			if exact >= 0 {
-				without += float64(exact)
-				with += float64(exact)
+				linear += float64(exact)
+				reranked += float64(exact)
 				continue
 			}
-			if len(g.xs) == 0 {
-				continue
-			}
-			best := 0
+			best, bestScore := -1, math.Inf(-1)
 			for r := range g.xs {
-				if g.score[r]+rerankModel.margin(&g.xs[r]) > g.score[best]+rerankModel.margin(&g.xs[best]) {
-					best = r
+				if v := g.score[r] + rerankModel.margin(&g.xs[r]); v > bestScore {
+					best, bestScore = r, v
 				}
 			}
-			without += b2f(g.ys[0])
-			with += b2f(g.ys[best])
+			if best >= 0 {
+				linear += b2f(g.ys[0])
+				reranked += b2f(g.ys[best])
+			}
 		}
-		return without, with, n
+		return linear, reranked, n
 	}
 	var a, b, n float64
 	line := ""
