@@ -14,22 +14,23 @@ import (
 	"testing"
 )
 
-// The two models of trees, the reranker's (rerankModel) and the
-// confidence's (confModel), are trained by
+// The three models of trees, the reranker's (rerankModel) and the
+// confidences' (confModel, and confBareModel for knowledge bases without
+// a classifier), are trained by
 //
 //	go test ./faq -run TestTrainedModels -update
 //
 // on the messages of confTrainSets: the clinic dev set, the first eight
 // blind clinic sets, and the sets of two other knowledge bases (heldout,
-// demo), so that the trees learn what holds across practices. The ninth
-// blind set and later ones are never trained on: they measure. The
-// reranker is trained first: the confidence reads the candidates it
-// ordered. The confidence's trees learn from the best candidate of every
-// message that is not one of an entry's own phrasings.
-// Without -update the test checks that rerank_model.go and
-// confidence_model.go are what the sets make.
+// demo), so that the trees learn what holds across practices; and on
+// more (rerankTrainSets, bareTrainSets). The ninth blind set and later
+// ones are never trained on: they measure. The reranker is trained
+// first: the confidences read the candidates it ordered. The confidences'
+// trees learn from the best candidate of every message that is not one of
+// an entry's own phrasings. Without -update the test checks that the
+// three files are what the sets make.
 
-var updateModels = flag.Bool("update", false, "retrain the models of trees and write rerank_model.go and confidence_model.go")
+var updateModels = flag.Bool("update", false, "retrain the models of trees and write their files")
 
 // The trees' shape: chosen by leaving one training set out at a time
 // (FAQ_CALIBRATE=1 TestConfidenceModelCV). Depth 2 with 200 trees, or
@@ -60,14 +61,21 @@ func confTrainSets(t *testing.T) []calSet {
 // questions with long answers, and a hospital's patient services, with
 // near-duplicate entries. Held out in turn, each is ranked better by a
 // reranker that learned from the other (P@1 0.688 → 0.721 and 0.742 →
-// 0.796). The confidence does not learn from them: with them it answered
+// 0.796). confModel does not learn from them: with them it answered
 // more on the public sets, and was wrong more (covid-jhu 0.028 → 0.081
 // and deepset-covid 0.111 → 0.201 at 0.59), while the blind clinic sets
-// never trained on were unchanged to within a message or two.
+// never trained on were unchanged to within a message or two. They have
+// no classifier: confBareModel learns from them.
 func rerankTrainSets(t *testing.T) []calSet {
-	return append(confTrainSets(t),
+	return append(confTrainSets(t), unlikeClinic(t)...)
+}
+
+// unlikeClinic are the dental and portal sets.
+func unlikeClinic(t *testing.T) []calSet {
+	return []calSet{
 		loadCalSet(t, "dental", "testdata/dental/kb.yaml", "testdata/dental/queries.jsonl"),
-		loadCalSet(t, "portal", "testdata/portal/kb.yaml", "testdata/portal/queries.jsonl"))
+		loadCalSet(t, "portal", "testdata/portal/kb.yaml", "testdata/portal/queries.jsonl"),
+	}
 }
 
 // without is sets without the one named name.
@@ -86,9 +94,9 @@ func without(sets []calSet, name string) []calSet {
 // phrasing. The features do not depend on the trees, which are left out
 // while they are computed: a model of an older shape would not fit them.
 func confExamples(sets []calSet) (xs [][boostDim]float64, ys []bool) {
-	saved := confModel
-	defer func() { confModel = saved }()
-	confModel = boostModel{}
+	saved, savedBare := confModel, confBareModel
+	defer func() { confModel, confBareModel = saved, savedBare }()
+	confModel, confBareModel = boostModel{}, boostModel{}
 	for _, s := range sets {
 		for _, q := range s.qs {
 			r := s.kb.matchExplained(q.Q, q.Lang)
@@ -161,14 +169,19 @@ func TestTrainedModels(t *testing.T) {
 	if runtime.GOARCH != "amd64" && !*updateModels {
 		t.Skip("the models' bytes are compared on amd64 only")
 	}
-	savedRerank, savedConf := rerankModel, confModel
-	defer func() { rerankModel, confModel = savedRerank, savedConf }()
+	savedRerank, savedConf, savedBare := rerankModel, confModel, confBareModel
+	defer func() { rerankModel, confModel, confBareModel = savedRerank, savedConf, savedBare }()
 	rerankModel = trainRerankModel(rerankTrainSets(t))
 	confModel = trainConfModel(confTrainSets(t))
+	confBareModel = trainConfModel(bareTrainSets(t))
 	for _, m := range []struct {
 		file, name string
 		model      *boostModel
-	}{{"rerank_model.go", "rerankModel", &rerankModel}, {"confidence_model.go", "confModel", &confModel}} {
+	}{
+		{"rerank_model.go", "rerankModel", &rerankModel},
+		{"confidence_model.go", "confModel", &confModel},
+		{"confidence_bare_model.go", "confBareModel", &confBareModel},
+	} {
 		src := m.model.source(m.name)
 		if *updateModels {
 			if err := os.WriteFile(m.file, src, 0o644); err != nil {
@@ -187,26 +200,42 @@ func TestTrainedModels(t *testing.T) {
 }
 
 // TestConfidenceModelCV trains the trees on all training sets but one and
-// scores that one, for each in turn, then scores FAQ_EXTRA_SETS with
-// trees trained on all: how well the trees do on messages they have not
-// seen, at several thresholds. A development tool (FAQ_CALIBRATE=1).
+// scores that one, for each in turn, confModel's on confTrainSets and
+// then confBareModel's on bareTrainSets, then scores the public sets and
+// FAQ_EXTRA_SETS with trees trained on all: how well the trees do on
+// messages they have not seen, at several thresholds. A development tool
+// (FAQ_CALIBRATE=1).
 func TestConfidenceModelCV(t *testing.T) {
 	if os.Getenv("FAQ_CALIBRATE") == "" {
 		t.Skip("set FAQ_CALIBRATE=1 to cross-validate the confidence model")
 	}
 	sets, rerankSets := confTrainSets(t), rerankTrainSets(t)
-	savedRerank, savedConf := rerankModel, confModel
-	defer func() { rerankModel, confModel = savedRerank, savedConf }()
-	ths := []float64{0.5, ConfidentAt, 0.65, 0.7, 0.75, 0.8}
-	pooled := make([]tally, len(ths))
+	savedRerank, savedConf, savedBare := rerankModel, confModel, confBareModel
+	defer func() { rerankModel, confModel, confBareModel = savedRerank, savedConf, savedBare }()
+	// Each knowledge base is read at the thresholds around its own: a
+	// bare one's (without a classifier) around ConfidentBareAt.
+	ths := []float64{0.5, 0.6, ConfidentAt, 0.7, 0.75, 0.8}
+	bareThs := []float64{0.6, 0.65, 0.7, 0.75, 0.78, ConfidentBareAt, 0.85}
+	pooled, pooledBare := make([]tally, len(ths)), make([]tally, len(bareThs))
 	report := func(s calSet, pool bool) {
-		line := fmt.Sprintf("%-10s auc=%.3f", s.name, confAUC(s))
-		for k, th := range ths {
+		th, p := ths, pooled
+		if s.kb.idx.clf == nil {
+			th, p = bareThs, pooledBare
+		}
+		line := fmt.Sprintf("%-12s auc=%.3f", s.name, confAUC(s))
+		for k, th := range th {
 			r := evalAt(s, th)
 			line += fmt.Sprintf("  %.2f: %.3f/%.3f", th, r.top1, r.wrong)
 			if pool {
-				pooled[k].add(r)
+				p[k].add(r)
 			}
+		}
+		t.Log(line)
+	}
+	pool := func(name string, ths []float64, p []tally) {
+		line := fmt.Sprintf("%-12s", name)
+		for k, th := range ths {
+			line += fmt.Sprintf("  %.2f: %s", th, p[k])
 		}
 		t.Log(line)
 	}
@@ -216,11 +245,7 @@ func TestConfidenceModelCV(t *testing.T) {
 		confModel = trainConfModel(without(sets, held.name))
 		report(held, true)
 	}
-	line := "pooled    "
-	for k, th := range ths {
-		line += fmt.Sprintf("  %.2f: %s", th, pooled[k])
-	}
-	t.Log(line)
+	pool("pooled", ths, pooled)
 	// The linear models alone, at the threshold they had (0.71), for
 	// comparison: fitted on the dev set, they have seen none of the rest.
 	rerankModel, confModel = boostModel{}, boostModel{}
@@ -229,8 +254,18 @@ func TestConfidenceModelCV(t *testing.T) {
 		lin.add(evalAt(s, 0.71))
 	}
 	t.Logf("linear models alone at 0.71: %s", lin)
+	// confBareModel, each of its sets held out in turn, with the reranker
+	// trained without the messages it was asked.
+	bareSets := bareTrainSets(t)
+	for _, held := range bareSets {
+		rerankModel = trainRerankModel(without(rerankSets, strings.TrimSuffix(held.name, "-bare")))
+		confBareModel = trainConfModel(without(bareSets, held.name))
+		report(held, true)
+	}
+	pool("pooled bare", bareThs, pooledBare)
 	rerankModel = trainRerankModel(rerankSets)
 	confModel = trainConfModel(sets)
+	confBareModel = trainConfModel(bareSets)
 	_, others := calSets(t)
 	for _, s := range others {
 		if s.name != "heldout" && s.name != "demo" && !strings.HasPrefix(s.name, "blind") {
@@ -251,3 +286,35 @@ func (p *tally) add(r scores) {
 }
 
 func (p tally) String() string { return fmt.Sprintf("%.3f/%.3f", p.top1/p.in, p.wrong/p.n) }
+
+// bareKB is kb with every alternate left out, in every language: what a
+// clinic that writes only its questions has. It has no classifier.
+func bareKB(kb *KB) *KB {
+	b := *kb
+	b.Entries = make([]*Entry, len(kb.Entries))
+	b.byID = make(map[string]*Entry, len(kb.Entries))
+	for i, e := range kb.Entries {
+		c := *e
+		c.Alternates = nil
+		c.Translations = make(map[string]Translation, len(e.Translations))
+		for l, tr := range e.Translations {
+			tr.Alternates = nil
+			c.Translations[l] = tr
+		}
+		b.Entries[i], b.byID[c.ID] = &c, &c
+	}
+	b.index()
+	return &b
+}
+
+// bareTrainSets are what confBareModel learns from: the messages of
+// confTrainSets asked of their knowledge bases without alternates, and
+// dental and portal, whose own entries have too few phrasings for a
+// classifier.
+func bareTrainSets(t *testing.T) []calSet {
+	var sets []calSet
+	for _, s := range confTrainSets(t) {
+		sets = append(sets, calSet{name: s.name + "-bare", kb: bareKB(s.kb), qs: s.qs})
+	}
+	return append(sets, unlikeClinic(t)...)
+}

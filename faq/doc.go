@@ -52,9 +52,15 @@
 //     of the candidates';
 //   - forty more (confidence_model.go) read the linear estimate with
 //     every feature and the runner-up's, and give the confidence
-//     ConfidentAt is compared with. TestTrainedModels trains both, on the
-//     dev set, eight blind sets and two other knowledge bases' sets, and
-//     the reranker on two more knowledge bases unlike the clinic's;
+//     ConfidentAt is compared with. A knowledge base without a classifier
+//     (fewer than two phrasings per entry, or too many entries) has its
+//     own forty (confidence_bare_model.go) and threshold,
+//     ConfidentBareAt: without alternates the features read differently.
+//     TestTrainedModels trains all three models: the first two on the dev
+//     set, eight blind sets and two other knowledge bases' sets, the
+//     reranker also on two more knowledge bases unlike the clinic's, and
+//     the bare confidence on those two and on the first sets asked of
+//     their knowledge bases stripped of alternates;
 //   - a message that is one of an entry's phrasings (modulo case and
 //     punctuation) is always a confident answer; a message asking for
 //     individual medical advice (dosing, drug interactions, "is X normal",

@@ -120,6 +120,7 @@ type evalSet struct {
 	own               bool   // in testdata, not in the shared directory
 	ownQueries        bool   // the queries in testdata, the knowledge base in the shared directory
 	lang              string // only queries in this language, if set
+	bare              bool   // the knowledge base without its alternates (bareKB)
 	floor             scores // top1, top3, p1, fallback: minimums; wrong: maximum
 }
 
@@ -229,12 +230,27 @@ func evalSets() []evalSet {
 		// answers) and portal (a hospital's patient services, with
 		// near-duplicate entries and some Spanish) were each written,
 		// knowledge base and messages, by a helper who read nothing else,
-		// measured before the reranker, and then trained it (not the
-		// confidence; see rerankTrainSets).
+		// measured before the reranker, and then trained it and the
+		// confidence of knowledge bases without a classifier (see
+		// rerankTrainSets and bareTrainSets).
 		{name: "dental", kb: "dental/kb.yaml", queries: "dental/queries.jsonl", own: true,
-			floor: scores{top1: 0.2, top3: 0.885, p1: 0.755, fallback: 0.995, wrong: 0.015}},
+			floor: scores{top1: 0.44, top3: 0.905, p1: 0.755, fallback: 0.98, wrong: 0.015}},
 		{name: "portal", kb: "portal/kb.yaml", queries: "portal/queries.jsonl", own: true,
-			floor: scores{top1: 0.365, top3: 0.875, p1: 0.795, fallback: 0.98, wrong: 0.02}},
+			floor: scores{top1: 0.5, top3: 0.89, p1: 0.8, fallback: 0.95, wrong: 0.025}},
+		// The blind clinic sets never trained on, asked of the clinic's
+		// questions alone, without alternates: a knowledge base without a
+		// classifier, whose confidence is confBareModel's (see
+		// bareTrainSets).
+		{name: "clinic-blind9-bare", kb: "clinic/kb.yaml", queries: "blind/clinic9.jsonl", ownQueries: true, bare: true,
+			floor: scores{top1: 0.6, top3: 0.92, p1: 0.825, fallback: 0.88, wrong: 0.055}},
+		{name: "clinic-blind10-bare", kb: "clinic/kb.yaml", queries: "blind/clinic10.jsonl", ownQueries: true, bare: true,
+			floor: scores{top1: 0.52, top3: 0.92, p1: 0.845, fallback: 0.96, wrong: 0.03}},
+		{name: "clinic-blind11-bare", kb: "clinic/kb.yaml", queries: "blind/clinic11.jsonl", ownQueries: true, bare: true,
+			floor: scores{top1: 0.415, top3: 0.9, p1: 0.79, fallback: 0.9, wrong: 0.06}},
+		{name: "clinic-blind12-bare", kb: "clinic/kb.yaml", queries: "blind/clinic12.jsonl", ownQueries: true, bare: true,
+			floor: scores{top1: 0.465, top3: 0.93, p1: 0.815, fallback: 0.945, wrong: 0.035}},
+		{name: "clinic-blind13-bare", kb: "clinic/kb.yaml", queries: "blind/clinic13.jsonl", ownQueries: true, bare: true,
+			floor: scores{top1: 0.465, top3: 0.885, p1: 0.795, fallback: 0.935, wrong: 0.05}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.79, top3: 0.92, p1: 0.855, fallback: 0.915, wrong: 0.05}},
@@ -269,6 +285,9 @@ func TestEval(t *testing.T) {
 			kb, err := Load(filepath.Join(kbDir, set.kb))
 			if err != nil {
 				t.Fatalf("load %s: %v", set.kb, err)
+			}
+			if set.bare {
+				kb = bareKB(kb)
 			}
 			qs := loadQueries(t, filepath.Join(qDir, set.queries))
 			if set.lang != "" {

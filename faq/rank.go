@@ -195,7 +195,7 @@ func (ix *index) result(sc *scratch, l lang, explained bool) Result {
 			if len(cs) > 1 {
 				runner = &cs[order[1]].f
 			}
-			conf = confidenceOf(f, runner)
+			conf = confidenceOf(f, runner, ix.clf == nil)
 		}
 		if f.advice {
 			conf = min(conf, adviceCap)
