@@ -295,6 +295,34 @@ func TestWarnings(t *testing.T) {
 	}
 }
 
+// TestWarningsAlternates: a knowledge base with too few phrasings for a
+// classifier says so, and one with enough does not.
+func TestWarningsAlternates(t *testing.T) {
+	noAlts := strings.NewReplacer(`    alternates: ["What are your hours?"]`+"\n", "", `        alternates: ["¿Cuál es su horario?"]`+"\n", "").Replace(validKB)
+	for _, tc := range []struct {
+		name, src string
+		want      string
+	}{
+		{"with alternates", validKB, ""},
+		{"without", noAlts, `faq.yaml: warning: 2 of 2 entries have no alternates, and the entries have fewer than 2 phrasings each on average: ` +
+			`the bot will answer fewer questions with confidence and offer "did you mean" instead; add the ways patients ask each question as alternates`},
+	} {
+		kb, err := Parse("faq.yaml", []byte(tc.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, w := range kb.Warnings(time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)) {
+			if !strings.Contains(w.Msg, "review") {
+				got = append(got, w.String())
+			}
+		}
+		if strings.Join(got, "\n") != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
 func TestParsePeriod(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
