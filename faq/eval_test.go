@@ -234,23 +234,23 @@ func evalSets() []evalSet {
 		// confidence of knowledge bases without a classifier (see
 		// rerankTrainSets and bareTrainSets).
 		{name: "dental", kb: "dental/kb.yaml", queries: "dental/queries.jsonl", own: true,
-			floor: scores{top1: 0.44, top3: 0.905, p1: 0.755, fallback: 0.98, wrong: 0.015}},
+			floor: scores{top1: 0.465, top3: 0.905, p1: 0.755, fallback: 0.98, wrong: 0.015}},
 		{name: "portal", kb: "portal/kb.yaml", queries: "portal/queries.jsonl", own: true,
-			floor: scores{top1: 0.5, top3: 0.89, p1: 0.8, fallback: 0.95, wrong: 0.025}},
+			floor: scores{top1: 0.53, top3: 0.89, p1: 0.8, fallback: 0.95, wrong: 0.025}},
 		// The blind clinic sets never trained on, asked of the clinic's
 		// questions alone, without alternates: a knowledge base without a
 		// classifier, whose confidence is confBareModel's (see
 		// bareTrainSets).
 		{name: "clinic-blind9-bare", kb: "clinic/kb.yaml", queries: "blind/clinic9.jsonl", ownQueries: true, bare: true,
-			floor: scores{top1: 0.6, top3: 0.92, p1: 0.825, fallback: 0.88, wrong: 0.055}},
+			floor: scores{top1: 0.64, top3: 0.92, p1: 0.825, fallback: 0.85, wrong: 0.065}},
 		{name: "clinic-blind10-bare", kb: "clinic/kb.yaml", queries: "blind/clinic10.jsonl", ownQueries: true, bare: true,
-			floor: scores{top1: 0.52, top3: 0.92, p1: 0.845, fallback: 0.96, wrong: 0.03}},
+			floor: scores{top1: 0.56, top3: 0.92, p1: 0.845, fallback: 0.93, wrong: 0.035}},
 		{name: "clinic-blind11-bare", kb: "clinic/kb.yaml", queries: "blind/clinic11.jsonl", ownQueries: true, bare: true,
-			floor: scores{top1: 0.415, top3: 0.9, p1: 0.79, fallback: 0.9, wrong: 0.06}},
+			floor: scores{top1: 0.46, top3: 0.9, p1: 0.79, fallback: 0.885, wrong: 0.065}},
 		{name: "clinic-blind12-bare", kb: "clinic/kb.yaml", queries: "blind/clinic12.jsonl", ownQueries: true, bare: true,
-			floor: scores{top1: 0.465, top3: 0.93, p1: 0.815, fallback: 0.945, wrong: 0.035}},
+			floor: scores{top1: 0.48, top3: 0.93, p1: 0.815, fallback: 0.92, wrong: 0.045}},
 		{name: "clinic-blind13-bare", kb: "clinic/kb.yaml", queries: "blind/clinic13.jsonl", ownQueries: true, bare: true,
-			floor: scores{top1: 0.465, top3: 0.885, p1: 0.795, fallback: 0.935, wrong: 0.05}},
+			floor: scores{top1: 0.505, top3: 0.885, p1: 0.795, fallback: 0.925, wrong: 0.055}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.79, top3: 0.92, p1: 0.855, fallback: 0.915, wrong: 0.05}},

@@ -200,7 +200,11 @@ func (ix *index) result(sc *scratch, l lang, explained bool) Result {
 		if f.advice {
 			conf = min(conf, adviceCap)
 		}
-		if i == 0 && (f.lightOnly || f.nn == 0 || sc.others || sc.knowledge && !ix.vars.knowledge[sc.ent[cs[k].e].bestV]) {
+		// In a bare knowledge base (no classifier) an entry's one phrasing
+		// often shares no word with a message its answer answers; its own
+		// confidence model learned from such matches (see lightCap).
+		noPhrasing := f.nn == 0 && ix.clf != nil
+		if i == 0 && (f.lightOnly || noPhrasing || sc.others || sc.knowledge && !ix.vars.knowledge[sc.ent[cs[k].e].bestV]) {
 			conf = min(conf, lightCap)
 		}
 		res.Candidates[i] = Candidate{Entry: ix.entries[cs[k].e], Score: score[k], Confidence: conf, p: prob[k]}
