@@ -69,9 +69,12 @@ type example struct {
 	sw float32
 }
 
-func trainClassifier(ix *index, texts []entryText) *classifier {
+// trainClassifier trains the classifier on texts' phrasings, or returns
+// nil: for too few or too many entries, or, with few set, too few
+// phrasings.
+func trainClassifier(ix *index, texts []entryText) (c *classifier, few bool) {
 	if len(texts) < 2 || len(texts) > maxClassifierEntries {
-		return nil
+		return nil, false
 	}
 	// With one phrasing per entry there is nothing to learn that the
 	// closest phrasing does not already say, and a model of one example
@@ -81,9 +84,9 @@ func trainClassifier(ix *index, texts []entryText) *classifier {
 		phrasings += len(et.phrasings)
 	}
 	if phrasings < minPhrasingsPerEntry*len(texts) {
-		return nil
+		return nil, true
 	}
-	c := &classifier{nc: len(texts), row: make([]int32, len(ix.names)), foreign: ix.foreignTerms()}
+	c = &classifier{nc: len(texts), row: make([]int32, len(ix.names)), foreign: ix.foreignTerms()}
 	for i := range c.row {
 		c.row[i] = -1
 	}
@@ -111,7 +114,7 @@ func trainClassifier(ix *index, texts []entryText) *classifier {
 		add(termFeatures(et.terms[fAnswer]), e, answerShare)
 	}
 	if int64(rows)*int64(c.nc) > math.MaxInt32 {
-		return nil // classify addresses the weights with int32 offsets
+		return nil, false // classify addresses the weights with int32 offsets
 	}
 	c.w = make([]float32, int(rows)*c.nc)
 	c.bias = make([]float32, c.nc)
@@ -150,7 +153,7 @@ func trainClassifier(ix *index, texts []entryText) *classifier {
 			}
 		}
 	}
-	return c
+	return c, false
 }
 
 // unitFeatures turns a phrasing into the classifier's input (before

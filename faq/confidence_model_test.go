@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -66,8 +67,8 @@ func confTrainSets(t *testing.T) []calSet {
 // and deepset-covid 0.111 → 0.201 at 0.59), while the blind clinic sets
 // never trained on were unchanged to within a message or two. They have
 // no classifier: confBareModel learns from them.
-func rerankTrainSets(t *testing.T) []calSet {
-	return append(confTrainSets(t), unlikeClinic(t)...)
+func rerankTrainSets(conf, unlike []calSet) []calSet {
+	return append(slices.Clip(conf), unlike...)
 }
 
 // unlikeClinic are the dental and portal sets.
@@ -171,9 +172,10 @@ func TestTrainedModels(t *testing.T) {
 	}
 	savedRerank, savedConf, savedBare := rerankModel, confModel, confBareModel
 	defer func() { rerankModel, confModel, confBareModel = savedRerank, savedConf, savedBare }()
-	rerankModel = trainRerankModel(rerankTrainSets(t))
-	confModel = trainConfModel(confTrainSets(t))
-	confBareModel = trainConfModel(bareTrainSets(t))
+	conf, unlike := confTrainSets(t), unlikeClinic(t)
+	rerankModel = trainRerankModel(rerankTrainSets(conf, unlike))
+	confModel = trainConfModel(conf)
+	confBareModel = trainConfModel(bareTrainSets(conf, unlike))
 	for _, m := range []struct {
 		file, name string
 		model      *boostModel
@@ -209,7 +211,8 @@ func TestConfidenceModelCV(t *testing.T) {
 	if os.Getenv("FAQ_CALIBRATE") == "" {
 		t.Skip("set FAQ_CALIBRATE=1 to cross-validate the confidence model")
 	}
-	sets, rerankSets := confTrainSets(t), rerankTrainSets(t)
+	sets, unlike := confTrainSets(t), unlikeClinic(t)
+	rerankSets := rerankTrainSets(sets, unlike)
 	savedRerank, savedConf, savedBare := rerankModel, confModel, confBareModel
 	defer func() { rerankModel, confModel, confBareModel = savedRerank, savedConf, savedBare }()
 	// Each knowledge base is read at the thresholds around its own: a
@@ -256,7 +259,7 @@ func TestConfidenceModelCV(t *testing.T) {
 	t.Logf("linear models alone at 0.71: %s", lin)
 	// confBareModel, each of its sets held out in turn, with the reranker
 	// trained without the messages it was asked.
-	bareSets := bareTrainSets(t)
+	bareSets := bareTrainSets(sets, unlike)
 	for _, held := range bareSets {
 		rerankModel = trainRerankModel(without(rerankSets, strings.TrimSuffix(held.name, "-bare")))
 		confBareModel = trainConfModel(without(bareSets, held.name))
@@ -311,10 +314,10 @@ func bareKB(kb *KB) *KB {
 // confTrainSets asked of their knowledge bases without alternates, and
 // dental and portal, whose own entries have too few phrasings for a
 // classifier.
-func bareTrainSets(t *testing.T) []calSet {
+func bareTrainSets(conf, unlike []calSet) []calSet {
 	var sets []calSet
-	for _, s := range confTrainSets(t) {
+	for _, s := range conf {
 		sets = append(sets, calSet{name: s.name + "-bare", kb: bareKB(s.kb), qs: s.qs})
 	}
-	return append(sets, unlikeClinic(t)...)
+	return append(sets, unlike...)
 }

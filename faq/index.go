@@ -56,21 +56,24 @@ type index struct {
 	// kbSyn maps a term to the concepts of the knowledge base's synonym
 	// groups it belongs to; it is matched as those concepts. biSyn maps it
 	// to the built-in groups' concepts, matched besides itself.
-	kbSyn     map[int32][]int32
-	biSyn     map[int32][]int32
-	phrases   [nLangs]map[int32][]phrase
-	vocab     [nLangs]map[string]wordRef // folded word → analysed form
-	lex       map[string][]alt           // stem of the other language → terms
-	related   map[string][]int32         // English stem → related terms some entry holds
-	category  map[string][]int32         // folded English word → its category's terms
-	patient1  [langOther]map[string][]alt
-	patientN  [langOther]map[string][]patientPhrase
-	typos     [nLangs]typoIndex
-	known     wordTable   // every word analysed at build time
-	memo      memo        // words analysed since
-	clf       *classifier // nil for large knowledge bases
-	wording   wordingIndex
-	childAlts []alt // what a child\'s age matches (see childAge)
+	kbSyn    map[int32][]int32
+	biSyn    map[int32][]int32
+	phrases  [nLangs]map[int32][]phrase
+	vocab    [nLangs]map[string]wordRef // folded word → analysed form
+	lex      map[string][]alt           // stem of the other language → terms
+	related  map[string][]int32         // English stem → related terms some entry holds
+	category map[string][]int32         // folded English word → its category's terms
+	patient1 [langOther]map[string][]alt
+	patientN [langOther]map[string][]patientPhrase
+	typos    [nLangs]typoIndex
+	known    wordTable   // every word analysed at build time
+	memo     memo        // words analysed since
+	clf      *classifier // nil for large knowledge bases, and see fewPhrasings
+	// fewPhrasings: the entries have too few phrasings for a classifier,
+	// which alternates would mend (see KB.Warnings).
+	fewPhrasings bool
+	wording      wordingIndex
+	childAlts    []alt // what a child\'s age matches (see childAge)
 	// exact maps the phrasings' folded words run together to the last
 	// phrasing filed under them in exactList (see exact.go).
 	exact     map[string]int32
@@ -269,7 +272,7 @@ func buildIndex(kb *KB) *index {
 		ix.typos[l] = buildTypos(ix, lang(l))
 	}
 	ix.buildKnown()
-	ix.clf = trainClassifier(ix, texts)
+	ix.clf, ix.fewPhrasings = trainClassifier(ix, texts)
 	return ix
 }
 

@@ -95,7 +95,7 @@ func TestRerankModelCV(t *testing.T) {
 	if os.Getenv("FAQ_CALIBRATE") == "" {
 		t.Skip("set FAQ_CALIBRATE=1 to cross-validate the reranker")
 	}
-	sets := rerankTrainSets(t)
+	sets := rerankTrainSets(confTrainSets(t), unlikeClinic(t))
 	saved := rerankModel
 	defer func() { rerankModel = saved }()
 	// p1 counts s's answerable messages and those whose best candidate
