@@ -19,6 +19,7 @@ type botProcess struct {
 	in    io.WriteCloser
 	lines chan string
 	seen  []string
+	logc  chan string // its log lines, for expectLog
 
 	mu   sync.Mutex
 	logs strings.Builder
@@ -40,7 +41,7 @@ func startBot(t *testing.T, dir string, env []string, args ...string) *botProces
 	t.Helper()
 	cmd := exec.Command(carebotBin, append([]string{"--data", dir, "--log-level", "info"}, args...)...)
 	cmd.Env = append(cleanEnv(), env...) // later values win
-	b := &botProcess{t: t, cmd: cmd, lines: make(chan string, 10000)}
+	b := &botProcess{t: t, cmd: cmd, lines: make(chan string, 10000), logc: make(chan string, 10000)}
 	var err error
 	if b.in, err = cmd.StdinPipe(); err != nil {
 		t.Fatal(err)
@@ -83,6 +84,10 @@ func startBot(t *testing.T, dir string, env []string, args ...string) *botProces
 				b.logs.WriteString(sc.Text() + "\n")
 			}
 			b.mu.Unlock()
+			select {
+			case b.logc <- sc.Text():
+			default: // a test that reads no logs must not stall the bot
+			}
 			if !ready && strings.Contains(sc.Text(), "admin API listening") {
 				ready = true
 				close(up)
@@ -91,6 +96,7 @@ func startBot(t *testing.T, dir string, env []string, args ...string) *botProces
 		if !ready { // it exited first
 			close(up)
 		}
+		close(b.logc)
 	}()
 	<-up
 	if cmd.ProcessState != nil {
@@ -121,4 +127,34 @@ func (b *botProcess) expect(want string) {
 			b.t.Fatalf("carebot did not say %q; it said:\n%s", want, strings.Join(b.seen, "\n"))
 		}
 	}
+}
+
+// expectLog reads the bot's logs until a line contains every one of want,
+// and returns that line. Like expect, its deadline only stops a broken test
+// from hanging.
+func (b *botProcess) expectLog(want ...string) string {
+	b.t.Helper()
+	deadline := time.After(time.Minute)
+	for {
+		select {
+		case line, ok := <-b.logc:
+			if !ok {
+				b.t.Fatalf("carebot ended before logging %q", want)
+			}
+			if containsAll(line, want) {
+				return line
+			}
+		case <-deadline:
+			b.t.Fatalf("carebot did not log %q", want)
+		}
+	}
+}
+
+func containsAll(s string, subs []string) bool {
+	for _, sub := range subs {
+		if !strings.Contains(s, sub) {
+			return false
+		}
+	}
+	return true
 }

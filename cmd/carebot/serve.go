@@ -63,6 +63,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	if err != nil {
 		return err
 	}
+	logFAQWarnings(logger, kb, time.Now())
 	dataDir := first(*dataFlag, getenv("CAREBOT_DATA"), cfg.Data, defaultDataDir(getenv))
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return fmt.Errorf("create data directory: %w", err)
@@ -103,6 +104,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	g, ctx := errgroup.WithContext(ctx)
 	if faqPath != "" {
 		g.Go(func() error { return watchFAQ(ctx, faqPath, eng, logger) })
+		g.Go(func() error { return remindFAQWarnings(ctx, eng, logger) })
 	}
 	retention := defaultRetention
 	if cfg.Feedback.Retention > 0 {
@@ -180,10 +182,44 @@ func watchFAQ(ctx context.Context, path string, eng *bot.Engine, logger *slog.Lo
 	faq.Watch(ctx, path, func(kb *faq.KB) {
 		eng.SetKB(kb)
 		logger.Info("faq reloaded", "file", path, "entries", len(kb.Entries))
+		logFAQWarnings(logger, kb, time.Now())
 	}, func(err error) {
 		logger.Error("faq not reloaded; the previous version is still answering", "err", err)
 	})
 	return nil
+}
+
+// logFAQWarnings logs what `carebot faq check` warns about (entries due for
+// review, too few alternates, no clinic phone), so that staff who read the
+// bot's logs learn of it without running the check. The warnings name
+// entries and lines of the clinic's own file, never a patient's words.
+func logFAQWarnings(logger *slog.Logger, kb *faq.KB, now time.Time) {
+	for _, w := range kb.Warnings(now) {
+		attrs := []any{"file", w.File}
+		if w.Line > 0 {
+			attrs = append(attrs, "line", w.Line)
+		}
+		if w.Entry != "" {
+			attrs = append(attrs, "entry", w.Entry)
+		}
+		logger.Warn("faq: "+w.Msg, attrs...)
+	}
+}
+
+// remindFAQWarnings logs the serving knowledge base's warnings again once a
+// day: review dates fall due while the bot runs, and a file that does not
+// change is not reloaded.
+func remindFAQWarnings(ctx context.Context, eng *bot.Engine, logger *slog.Logger) error {
+	tick := time.NewTicker(24 * time.Hour)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+			logFAQWarnings(logger, eng.KB(), time.Now())
+		}
+	}
 }
 
 // expireFeedback deletes patients' unanswered questions older than
