@@ -11,9 +11,16 @@ import (
 	"github.com/carebot/carebot/yamlwalk"
 )
 
+// MaxIDLen is the longest an entry id may be. An id travels in the
+// payloads of the buttons that ask for the entry and rate it, and the
+// longest of them, "rate:down:" and the id, must fit the 64 bytes
+// Telegram allows a button's payload: with a longer id, the buttons were
+// left out of the keyboard.
+const MaxIDLen = 54
+
 // validID is what an entry id may look like: it travels in button payloads
 // and staff type it in follow_up, so no spaces or punctuation beyond . _ -.
-var validID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
+var validID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // rawEntry keeps the lines validate needs next to the entry.
 type rawEntry struct {
@@ -70,7 +77,9 @@ func (d *decoder) entry(n *yaml.Node) rawEntry {
 		d.w.Errorf(n.Line, "", "an entry has no id: add `id: some-name`")
 		id = fmt.Sprintf("(entry at line %d)", n.Line)
 	} else if !validID.MatchString(id) {
-		d.w.Errorf(r.idLine, id, "id may use only letters, digits, '.', '_' and '-' (at most 100)")
+		d.w.Errorf(r.idLine, id, "id may use only letters, digits, '.', '_' and '-'")
+	} else if len(id) > MaxIDLen {
+		d.w.Errorf(r.idLine, id, "id is %d characters long: at most %d fit in the buttons that ask for and rate the entry", len(id), MaxIDLen)
 	}
 	var sawQ, sawA bool
 	for _, f := range fields {

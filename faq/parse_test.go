@@ -135,7 +135,10 @@ func TestParseErrors(t *testing.T) {
 		{"reviewed_at year 1", "reviewed_at: 2025-01-31", "reviewed_at: 0001-01-01", []string{`faq.yaml:21: entry "hours": reviewed_at 0001-01-01 is not a review date: want a date such as 2025-01-31`}},
 		{"bad id", "id: holiday", "id: holiday hours", []string{
 			`faq.yaml:19: entry "hours": follow_up "holiday" does not exist`,
-			`faq.yaml:28: entry "holiday hours": id may use only letters, digits, '.', '_' and '-' (at most 100)`}},
+			`faq.yaml:28: entry "holiday hours": id may use only letters, digits, '.', '_' and '-'`}},
+		{"long id", "id: holiday\n", "id: holiday-hours-on-every-public-and-religious-holiday-xyz\n", []string{
+			`faq.yaml:19: entry "hours": follow_up "holiday" does not exist`,
+			`faq.yaml:28: entry "holiday-hours-on-every-public-and-religious-holiday-xyz": id is 55 characters long: at most 54 fit in the buttons that ask for and rate the entry`}},
 		{"alternates type", `alternates: ["What are your hours?"]`, "alternates: {a: b}", []string{
 			`faq.yaml:15: entry "hours": alternates: want a list of text, such as [a, b], got a mapping (key: value)`}},
 		{"duplicate key", "    tags: [info]\n", "    tags: [info]\n    tags: [more]\n", []string{`faq.yaml:18: entry "hours": "tags" is given twice (first at line 17)`}},
