@@ -10,6 +10,7 @@ const (
 	FeedbackFallback FeedbackKind = "fallback" // no answer was given
 	FeedbackSuggest  FeedbackKind = "suggest"  // "did you mean" was offered
 	FeedbackPressed  FeedbackKind = "pressed"  // a suggestion or follow-up was pressed
+	FeedbackNone     FeedbackKind = "none"     // "none of these" was pressed after a "did you mean"
 	FeedbackUp       FeedbackKind = "up"       // 👍 on an answer
 	FeedbackDown     FeedbackKind = "down"     // 👎 on an answer
 )
@@ -27,4 +28,9 @@ type Feedback struct {
 	// Entries are the entry ids involved: the suggestions offered, the
 	// one pressed, or the one rated.
 	Entries []string
+	// Asked, on a press of a "did you mean" button (a suggestion or "none
+	// of these"), is the At of the suggestion it answers, so that staff
+	// see which entry the patients who asked a question meant. Zero
+	// otherwise.
+	Asked time.Time
 }

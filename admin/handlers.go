@@ -203,13 +203,28 @@ func (s *Server) misses(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	var texts []string
-	ratings := map[string]Tally{}
+	var (
+		texts   []string
+		asked   []carebot.Feedback // the question of texts[i]
+		ratings = map[string]Tally{}
+		// What was pressed after a "did you mean", by the suggestion's
+		// time: an entry's id, or "" for none of these.
+		presses = map[int64][]string{}
+	)
 	err := s.Feedback.Feedback(r.Context(), since, func(f carebot.Feedback) error {
+		if !f.Asked.IsZero() && (f.Kind == carebot.FeedbackPressed || f.Kind == carebot.FeedbackNone) {
+			id := ""
+			if f.Kind == carebot.FeedbackPressed && len(f.Entries) > 0 {
+				id = f.Entries[0]
+			}
+			k := f.Asked.UnixNano()
+			presses[k] = append(presses[k], id)
+		}
 		switch f.Kind {
 		case carebot.FeedbackFallback, carebot.FeedbackSuggest:
 			if f.Text != "" {
 				texts = append(texts, f.Text)
+				asked = append(asked, f)
 			}
 		case carebot.FeedbackUp, carebot.FeedbackDown, carebot.FeedbackPressed:
 			for _, id := range f.Entries {
@@ -233,7 +248,20 @@ func (s *Server) misses(w http.ResponseWriter, r *http.Request) {
 	}
 	out := Misses{Since: since.Format(time.RFC3339), Groups: []MissGroup{}, Ratings: ratings}
 	for _, g := range faq.Group(texts, 0) {
-		out.Groups = append(out.Groups, MissGroup{Representative: g.Representative, Count: g.Count, Texts: g.Texts})
+		mg := MissGroup{Representative: g.Representative, Count: g.Count, Texts: g.Texts}
+		for _, i := range g.Members {
+			for _, id := range asked[i].Entries {
+				mg.Offered = bump(mg.Offered, id)
+			}
+			for _, id := range presses[asked[i].At.UnixNano()] {
+				if id == "" {
+					mg.NoneOfThese++
+				} else {
+					mg.Pressed = bump(mg.Pressed, id)
+				}
+			}
+		}
+		out.Groups = append(out.Groups, mg)
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -258,4 +286,13 @@ func (s *Server) auditLog(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"entries": out})
+}
+
+// bump adds one to m[k], making m when it is nil.
+func bump(m map[string]int, k string) map[string]int {
+	if m == nil {
+		m = map[string]int{}
+	}
+	m[k]++
+	return m
 }

@@ -259,6 +259,45 @@ func TestMissesAreGrouped(t *testing.T) {
 	}
 }
 
+// A group says what its questions were offered as "did you mean" and what
+// patients pressed, joined by the suggestion's time; presses of follow-ups,
+// or of suggestions older than the window, count toward no group.
+func TestMissesSayWhatWasPressed(t *testing.T) {
+	c, f := newTestAPI(t)
+	at := func(h int) time.Time { return now.Add(-time.Duration(h) * time.Hour) }
+	f.fb = []carebot.Feedback{
+		{Kind: carebot.FeedbackSuggest, At: at(9), Text: "where do I leave my car", Entries: []string{"parking", "location"}},
+		{Kind: carebot.FeedbackSuggest, At: at(8), Text: "where can I leave the car", Entries: []string{"parking"}},
+		{Kind: carebot.FeedbackSuggest, At: at(7), Text: "can I leave my car overnight", Entries: []string{"parking", "hours"}},
+		{Kind: carebot.FeedbackFallback, At: at(6), Text: "leave my car"},
+		{Kind: carebot.FeedbackSuggest, At: at(5), Text: "do you sell crutches", Entries: []string{"equipment"}},
+		{Kind: carebot.FeedbackPressed, At: at(9), Entries: []string{"parking"}, Asked: at(9)},
+		{Kind: carebot.FeedbackPressed, At: at(8), Entries: []string{"parking"}, Asked: at(8)},
+		{Kind: carebot.FeedbackNone, At: at(7), Asked: at(7)},
+		{Kind: carebot.FeedbackNone, At: at(5), Asked: at(5)},
+		{Kind: carebot.FeedbackPressed, At: at(4), Entries: []string{"hours"}},                    // a follow-up
+		{Kind: carebot.FeedbackPressed, At: at(3), Entries: []string{"location"}, Asked: at(900)}, // asked before the window
+	}
+	m, err := c.Misses(context.Background(), "30d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Groups) != 2 {
+		t.Fatalf("groups %+v: want the car questions and the crutches", m.Groups)
+	}
+	car, crutch := m.Groups[0], m.Groups[1]
+	if car.Count != 4 || fmt.Sprint(car.Offered) != "map[hours:1 location:1 parking:3]" ||
+		fmt.Sprint(car.Pressed) != "map[parking:2]" || car.NoneOfThese != 1 {
+		t.Errorf("car group: %+v", car)
+	}
+	if crutch.Count != 1 || crutch.Pressed != nil || crutch.NoneOfThese != 1 {
+		t.Errorf("crutches group: %+v", crutch)
+	}
+	if got := m.Ratings["parking"]; got.Pressed != 2 {
+		t.Errorf("parking's tally %+v: want its two presses", got)
+	}
+}
+
 func TestAuditRefusesABadSince(t *testing.T) {
 	c, _ := newTestAPI(t)
 	if _, err := c.Audit(context.Background(), "last tuesday"); err == nil || !strings.Contains(err.Error(), "last tuesday") {

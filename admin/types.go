@@ -143,6 +143,15 @@ type MissGroup struct {
 	Representative string   `json:"representative"`
 	Count          int      `json:"count"`
 	Texts          []string `json:"texts,omitempty"`
+	// Offered counts, by entry id, how often each entry was offered to
+	// the group's questions as "did you mean".
+	Offered map[string]int `json:"offered,omitempty"`
+	// Pressed counts, by entry id, the offers patients pressed: the entry
+	// they meant, whose alternates the question belongs in.
+	Pressed map[string]int `json:"pressed,omitempty"`
+	// NoneOfThese counts the presses of "none of these": the question
+	// may need an entry of its own.
+	NoneOfThese int `json:"none_of_these,omitempty"`
 }
 
 // Misses is what staff learn from: unanswered questions grouped, and how

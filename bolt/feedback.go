@@ -24,6 +24,7 @@ type feedbackRecord struct {
 	Lang    string   `json:"l,omitempty"`
 	Text    string   `json:"x,omitempty"`
 	Entries []string `json:"e,omitempty"`
+	Asked   int64    `json:"a,omitempty"` // Unix nanoseconds; 0 when not a press of a suggestion
 }
 
 // RecordFeedback appends f to the feedback log. A zero At is stamped with
@@ -33,6 +34,9 @@ func (d *DB) RecordFeedback(ctx context.Context, f carebot.Feedback) error {
 		f.At = d.opts.Now()
 	}
 	rec := feedbackRecord{Kind: string(f.Kind), At: f.At.UnixNano(), Lang: f.Lang, Text: f.Text, Entries: f.Entries}
+	if !f.Asked.IsZero() {
+		rec.Asked = f.Asked.UnixNano()
+	}
 	if err := d.appendLog(ctx, bucketFeedback, f.At, rec); err != nil {
 		return fmt.Errorf("record feedback: %w", err)
 	}
@@ -49,6 +53,9 @@ func (d *DB) Feedback(ctx context.Context, since time.Time, fn func(carebot.Feed
 	}
 	for _, r := range all {
 		f := carebot.Feedback{Kind: carebot.FeedbackKind(r.Kind), At: time.Unix(0, r.At).UTC(), Lang: r.Lang, Text: r.Text, Entries: r.Entries}
+		if r.Asked != 0 {
+			f.Asked = time.Unix(0, r.Asked).UTC()
+		}
 		if err := fn(f); err != nil {
 			return err
 		}

@@ -18,7 +18,7 @@ func TestFeedbackRoundTripAndExpiry(t *testing.T) {
 		{Kind: carebot.FeedbackFallback, At: t0.Add(-40 * 24 * time.Hour), Lang: "en", Text: canary},
 		{Kind: carebot.FeedbackUp, At: t0.Add(-39 * 24 * time.Hour), Entries: []string{"hours"}},
 		{Kind: carebot.FeedbackSuggest, At: t0.Add(-2 * time.Hour), Lang: "es", Text: "donde estacionar", Entries: []string{"parking", "location"}},
-		{Kind: carebot.FeedbackPressed, At: t0.Add(-time.Hour), Entries: []string{"parking"}},
+		{Kind: carebot.FeedbackPressed, At: t0.Add(-time.Hour), Entries: []string{"parking"}, Asked: t0.Add(-2 * time.Hour)},
 	}
 	for _, f := range records {
 		if err := d.RecordFeedback(ctx, f); err != nil {

@@ -3,6 +3,9 @@ package bot
 import (
 	"context"
 	"slices"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/faq"
@@ -15,6 +18,15 @@ const (
 	payloadDown  = "rate:down:" // rate:down:<id>
 	payloadNone  = "faq-none"   // "none of these"
 	payloadLang  = "lang:"      // lang:<code>
+	// payloadAsked joins a "did you mean" button's payload to the moment
+	// the suggestion was recorded (Unix nanoseconds, base 36), so that its
+	// press says which question it answers: faq:<id>~<asked>,
+	// faq-none~<asked>. Ids never hold a '~'.
+	payloadAsked = "~"
+	// maxPayload is the most bytes a payload may have on every platform
+	// (Telegram's limit); a suggestion whose id leaves no room for the
+	// moment goes without it.
+	maxPayload = 64
 )
 
 // answerText runs the FAQ step on a typed question. known is the language
@@ -48,18 +60,30 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 		o := Outcome{Route: RouteSuggest, Lang: lang, Ranked: ranked, Suggestions: ids[n:n]}
 		o.Replies = newReply(t.didYouMean, len(res.Suggestions)+1)
 		r := &o.Replies[0]
+		// With a feedback log, each button carries when the suggestion
+		// was recorded, for its press to name.
+		var at time.Time
+		asked := ""
+		if e.Feedback != nil {
+			at = e.now()
+			asked = payloadAsked + strconv.FormatInt(at.UnixNano(), 36)
+		}
 		for _, c := range res.Suggestions {
 			p := e.entryParts(kb, c.Entry)
 			q, _, _ := p.localized(lang)
-			r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: p.self})
+			payload := p.self
+			if asked != "" && len(payload)+len(asked) <= maxPayload {
+				payload += asked
+			}
+			r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: payload})
 			o.Suggestions = append(o.Suggestions, c.Entry.ID)
 		}
-		r.Buttons = append(r.Buttons, carebot.Button{Label: t.noneOfThese, Payload: payloadNone})
+		r.Buttons = append(r.Buttons, carebot.Button{Label: t.noneOfThese, Payload: payloadNone + asked})
 		if len(res.Candidates) > 0 {
 			o.Confidence = res.Candidates[0].Confidence
 		}
 		if e.Feedback != nil { // the feedback keeps its own copy of the ids
-			e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackSuggest, At: e.now(), Lang: lang, Text: text, Entries: slices.Clone(o.Suggestions)})
+			e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackSuggest, At: at, Lang: lang, Text: text, Entries: slices.Clone(o.Suggestions)})
 		}
 		return o
 	default:
@@ -150,4 +174,20 @@ func (e *Engine) feedback(ctx context.Context, f carebot.Feedback) {
 	if err := e.Feedback.RecordFeedback(ctx, f); err != nil {
 		e.logError(ctx, "record feedback", err)
 	}
+}
+
+// splitAsked splits a "did you mean" button's payload rest (after its
+// prefix) into what it names and when the suggestion was recorded: zero
+// when the payload carries no moment, as a follow-up's does, or one that
+// does not read.
+func splitAsked(rest string) (string, time.Time) {
+	i := strings.LastIndex(rest, payloadAsked)
+	if i < 0 {
+		return rest, time.Time{}
+	}
+	n, err := strconv.ParseInt(rest[i+len(payloadAsked):], 36, 64)
+	if err != nil || n <= 0 {
+		return rest[:i], time.Time{}
+	}
+	return rest[:i], time.Unix(0, n).UTC()
 }

@@ -22,12 +22,12 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 	p := m.Payload
 	switch {
 	case strings.HasPrefix(p, payloadEntry):
-		id := strings.TrimPrefix(p, payloadEntry)
+		id, asked := splitAsked(strings.TrimPrefix(p, payloadEntry))
 		entry, ok := kb.Entry(id)
 		if !ok { // the KB was edited since the button was sent
 			return e.fallback(kb, lang), true
 		}
-		e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackPressed, At: e.now(), Lang: lang, Entries: []string{id}})
+		e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackPressed, At: e.now(), Lang: lang, Entries: []string{id}, Asked: asked})
 		return e.answer(kb, entry, lang, 0), true
 	case strings.HasPrefix(p, payloadUp), strings.HasPrefix(p, payloadDown):
 		kind, id := carebot.FeedbackUp, strings.TrimPrefix(p, payloadUp)
@@ -38,7 +38,9 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 			e.feedback(ctx, carebot.Feedback{Kind: kind, At: e.now(), Lang: lang, Entries: []string{id}})
 		}
 		return Outcome{Route: RouteCommand, Lang: lang, Replies: []carebot.Reply{{Text: t.thanks}}}, true
-	case p == payloadNone:
+	case p == payloadNone || strings.HasPrefix(p, payloadNone+payloadAsked):
+		_, asked := splitAsked(p)
+		e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackNone, At: e.now(), Lang: lang, Asked: asked})
 		return e.fallback(kb, lang), true
 	case strings.HasPrefix(p, payloadLang):
 		return e.setLang(strings.TrimPrefix(p, payloadLang), lang), true

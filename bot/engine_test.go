@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -566,5 +567,84 @@ func TestAlternativesBesideAnAnswer(t *testing.T) {
 	want := []string{"faq:weekend", "faq:parking", "rate:up:hours", "rate:down:hours"}
 	if fmt.Sprint(payloads) != fmt.Sprint(want) {
 		t.Errorf("buttons: got %v, want %v", payloads, want)
+	}
+}
+
+// A press of a "did you mean" button names the question it answers, so
+// that staff learn which entry the patients who asked it meant; "none of
+// these" is recorded too. A follow-up's press names none.
+func TestSuggestionPressNamesItsQuestion(t *testing.T) {
+	e, st := newTestEngine(t)
+	known(st, "en")
+	asked := testNow.Add(-time.Minute)
+	e.Now = func() time.Time { return asked }
+	o := e.Respond(context.Background(), dm("appointment"))
+	if o.Route != RouteSuggest || len(st.feedback) != 1 {
+		t.Fatalf("got route %s and feedback %v, want a suggestion recorded", o.Route, st.feedback)
+	}
+	b := o.Replies[0].Buttons
+	if len(b) != 3 || !strings.HasPrefix(b[0].Payload, "faq:cancel-appointment~") || !strings.HasPrefix(b[2].Payload, "faq-none~") {
+		t.Fatalf("buttons %+v: want the two suggestions and none of these, each with the moment", b)
+	}
+	e.Now = func() time.Time { return testNow }
+	if o := e.Respond(context.Background(), press(b[0].Payload)); o.Route != RouteAnswer || o.Entry != "cancel-appointment" {
+		t.Errorf("pressed suggestion: got %s %q, want the entry answered", o.Route, o.Entry)
+	}
+	if o := e.Respond(context.Background(), press(b[2].Payload)); o.Route != RouteFallback {
+		t.Errorf("pressed none of these: got %s, want the fallback", o.Route)
+	}
+	e.Respond(context.Background(), press("faq:weekend")) // a follow-up
+	e.Respond(context.Background(), press("faq:weekend~not-a-moment"))
+	want := []carebot.Feedback{
+		{Kind: carebot.FeedbackSuggest, At: asked, Lang: "en", Text: "appointment", Entries: []string{"cancel-appointment", "reschedule"}},
+		{Kind: carebot.FeedbackPressed, At: testNow, Lang: "en", Entries: []string{"cancel-appointment"}, Asked: asked},
+		{Kind: carebot.FeedbackNone, At: testNow, Lang: "en", Asked: asked},
+		{Kind: carebot.FeedbackPressed, At: testNow, Lang: "en", Entries: []string{"weekend"}},
+		{Kind: carebot.FeedbackPressed, At: testNow, Lang: "en", Entries: []string{"weekend"}},
+	}
+	if !reflect.DeepEqual(st.feedback, want) {
+		t.Errorf("feedback:\n got %+v\nwant %+v", st.feedback, want)
+	}
+}
+
+// Every button the engine makes fits the 64 bytes Telegram allows a
+// payload, with ids as long as faq.MaxIDLen.
+func TestPayloadsFitWithTheLongestIDs(t *testing.T) {
+	long := func(c string) string { return strings.Repeat(c, faq.MaxIDLen) }
+	kb, err := faq.Parse("faq.yaml", []byte(`version: 1
+language: en
+clinic: {name: Test, phone: "1"}
+entries:
+  - id: `+long("a")+`
+    question: How do I cancel my appointment?
+    answer: Call us.
+    follow_up: [`+long("b")+`]
+  - id: `+long("b")+`
+    question: How do I reschedule my appointment?
+    answer: Use the portal.
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, st := newTestEngine(t)
+	e.SetKB(kb)
+	known(st, "en")
+	n := 0
+	for i, q := range []string{"How do I cancel my appointment?", "appointment"} {
+		o := e.Respond(context.Background(), dm(q))
+		if want := []Route{RouteAnswer, RouteSuggest}[i]; o.Route != want {
+			t.Errorf("%q: got route %s, want %s", q, o.Route, want)
+		}
+		for _, r := range o.Replies {
+			for _, b := range r.Buttons {
+				n++
+				if len(b.Payload) > 64 {
+					t.Errorf("%q: payload %q is %d bytes", q, b.Payload, len(b.Payload))
+				}
+			}
+		}
+	}
+	if n < 5 {
+		t.Errorf("%d buttons: want an answer's and a suggestion's", n)
 	}
 }

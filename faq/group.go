@@ -11,6 +11,9 @@ type MissGroup struct {
 	Representative string
 	// Texts are the group's questions, most representative first.
 	Texts []string
+	// Members are where Texts are in the texts Group was given, in the
+	// same order, for what the caller knows about each.
+	Members []int
 	// Count is len(Texts).
 	Count int
 }
@@ -111,6 +114,7 @@ func Group(texts []string, minSimilarity float64) []MissGroup {
 		for _, i := range m {
 			g.Texts = append(g.Texts, texts[i])
 		}
+		g.Members = m
 		g.Representative = g.Texts[0]
 		gs = append(gs, g)
 	}

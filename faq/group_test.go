@@ -20,11 +20,11 @@ func TestGroup(t *testing.T) {
 	}
 	got := Group(texts, 0)
 	want := []MissGroup{
-		{Representative: "Do you do dental cleanings?", Count: 3, Texts: []string{"Do you do dental cleanings?", "dental cleaning price?", "do you do dental cleaning appointments"}},
-		{Representative: "can I bring my dog", Count: 2, Texts: []string{"can I bring my dog", "Can I bring my dog to the appointment?"}},
-		{Representative: "tienen estacionamiento de bicicletas", Count: 2, Texts: []string{"tienen estacionamiento de bicicletas", "¿Tienen estacionamiento para bicicletas?"}},
-		{Representative: "what is the wifi password", Count: 1, Texts: []string{"what is the wifi password"}},
-		{Representative: "???", Count: 2, Texts: []string{"???", "🙂🙂"}},
+		{Representative: "Do you do dental cleanings?", Count: 3, Texts: []string{"Do you do dental cleanings?", "dental cleaning price?", "do you do dental cleaning appointments"}, Members: []int{0, 2, 1}},
+		{Representative: "can I bring my dog", Count: 2, Texts: []string{"can I bring my dog", "Can I bring my dog to the appointment?"}, Members: []int{3, 4}},
+		{Representative: "tienen estacionamiento de bicicletas", Count: 2, Texts: []string{"tienen estacionamiento de bicicletas", "¿Tienen estacionamiento para bicicletas?"}, Members: []int{7, 6}},
+		{Representative: "what is the wifi password", Count: 1, Texts: []string{"what is the wifi password"}, Members: []int{5}},
+		{Representative: "???", Count: 2, Texts: []string{"???", "🙂🙂"}, Members: []int{8, 9}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got groups\n%+v\nwant\n%+v", got, want)

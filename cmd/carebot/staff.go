@@ -311,6 +311,9 @@ func runFAQMisses(ctx context.Context, args []string, getenv func(string) string
 	}
 	for _, g := range m.Groups {
 		fmt.Fprintf(stdout, "%4d  %s\n", g.Count, g.Representative)
+		if line := offeredLine(g); line != "" {
+			fmt.Fprintf(stdout, "        %s\n", line)
+		}
 	}
 	var down []string
 	for id, t := range m.Ratings {
@@ -323,6 +326,41 @@ func runFAQMisses(ctx context.Context, args []string, getenv func(string) string
 		fmt.Fprintf(stdout, "\nanswers rated unhelpful: %s\n", strings.Join(down, ", "))
 	}
 	return nil
+}
+
+// offeredLine says what a group of questions was offered as "did you
+// mean" and what patients pressed: "did you mean: parking 4 (pressed 3),
+// location 1; none of these 1". Most offered first.
+func offeredLine(g admin.MissGroup) string {
+	ids := make([]string, 0, len(g.Offered))
+	for id := range g.Offered {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(a, b int) bool {
+		if g.Offered[ids[a]] != g.Offered[ids[b]] {
+			return g.Offered[ids[a]] > g.Offered[ids[b]]
+		}
+		return ids[a] < ids[b]
+	})
+	var parts []string
+	for _, id := range ids {
+		p := fmt.Sprintf("%s %d", id, g.Offered[id])
+		if n := g.Pressed[id]; n > 0 {
+			p += fmt.Sprintf(" (pressed %d)", n)
+		}
+		parts = append(parts, p)
+	}
+	line := ""
+	if len(parts) > 0 {
+		line = "did you mean: " + strings.Join(parts, ", ")
+	}
+	if g.NoneOfThese > 0 {
+		if line != "" {
+			line += "; "
+		}
+		line += fmt.Sprintf("none of these %d", g.NoneOfThese)
+	}
+	return line
 }
 
 // runCampaigns: carebot campaigns check FILE.

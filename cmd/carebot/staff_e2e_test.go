@@ -62,6 +62,18 @@ func TestStaffCommandsAgainstTheTerminalChat(t *testing.T) {
 		!strings.Contains(out, "appointments.cancel") || !strings.Contains(out, "reminders.add") {
 		t.Errorf("audit: %q", out)
 	}
+
+	// A question the bot is unsure of, and the suggestion the patient
+	// pressed (by its number in the terminal): staff see both.
+	bot.say("where do i leave my car")
+	bot.expect("[1] Where do I park?")
+	bot.say("1")
+	bot.expect("Parking is free")
+	if out := staff("faq", "misses"); !strings.Contains(out, "1  where do i leave my car") ||
+		!strings.Contains(out, "did you mean: parking 1 (pressed 1), public-transit 1") {
+		t.Errorf("faq misses: %q", out)
+	}
+
 	if code, _, errs := runCmd(t, nil, "", "report", "--data", dir, "nope"); code == 0 || !strings.Contains(errs, "not found") {
 		t.Errorf("report of an unknown broadcast: exit %d, %q", code, errs)
 	}
