@@ -108,44 +108,38 @@ func startBot(t *testing.T, dir string, env []string, args ...string) *botProces
 // say types a line into the terminal chat.
 func (b *botProcess) say(text string) { io.WriteString(b.in, text+"\n") }
 
-// expect reads the bot's output until a line contains want. The deadline
-// only stops a broken test from hanging; nothing is timed.
+// expect reads the bot's output until a line contains want.
 func (b *botProcess) expect(want string) {
 	b.t.Helper()
-	deadline := time.After(time.Minute)
-	for {
-		select {
-		case line, ok := <-b.lines:
-			if !ok {
-				b.t.Fatalf("carebot ended before saying %q; it said:\n%s", want, strings.Join(b.seen, "\n"))
-			}
-			b.seen = append(b.seen, line)
-			if strings.Contains(line, want) {
-				return
-			}
-		case <-deadline:
-			b.t.Fatalf("carebot did not say %q; it said:\n%s", want, strings.Join(b.seen, "\n"))
-		}
-	}
+	b.await(b.lines, &b.seen, "say", []string{want})
 }
 
 // expectLog reads the bot's logs until a line contains every one of want,
-// and returns that line. Like expect, its deadline only stops a broken test
-// from hanging.
+// and returns that line.
 func (b *botProcess) expectLog(want ...string) string {
+	b.t.Helper()
+	var seen []string
+	return b.await(b.logc, &seen, "log", want)
+}
+
+// await reads lines from ch, adding each to seen, until one contains every
+// one of want, and returns it. The deadline only stops a broken test from
+// hanging; nothing is timed.
+func (b *botProcess) await(ch <-chan string, seen *[]string, verb string, want []string) string {
 	b.t.Helper()
 	deadline := time.After(time.Minute)
 	for {
 		select {
-		case line, ok := <-b.logc:
+		case line, ok := <-ch:
 			if !ok {
-				b.t.Fatalf("carebot ended before logging %q", want)
+				b.t.Fatalf("carebot ended before it would %s %q; it did:\n%s", verb, want, strings.Join(*seen, "\n"))
 			}
+			*seen = append(*seen, line)
 			if containsAll(line, want) {
 				return line
 			}
 		case <-deadline:
-			b.t.Fatalf("carebot did not log %q", want)
+			b.t.Fatalf("carebot did not %s %q; it did:\n%s", verb, want, strings.Join(*seen, "\n"))
 		}
 	}
 }
