@@ -202,7 +202,7 @@ func logFAQWarnings(logger *slog.Logger, kb *faq.KB, now time.Time) {
 		if w.Entry != "" {
 			attrs = append(attrs, "entry", w.Entry)
 		}
-		logger.Warn("faq: "+w.Msg, attrs...)
+		logger.Warn("faq warning", append(attrs, "warning", w.Msg)...)
 	}
 }
 
