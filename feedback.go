@@ -33,4 +33,8 @@ type Feedback struct {
 	// see which entry the patients who asked a question meant. Zero
 	// otherwise.
 	Asked time.Time
+	// Instead, on a press of an alternative offered beside an answer, is
+	// the id of the entry answered: the answer the patient passed over
+	// for the one pressed. Empty otherwise.
+	Instead string
 }

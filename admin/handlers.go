@@ -207,6 +207,7 @@ func (s *Server) misses(w http.ResponseWriter, r *http.Request) {
 		texts   []string
 		asked   []carebot.Feedback // the question of texts[i]
 		ratings = map[string]Tally{}
+		passed  map[string]map[string]int
 		// What was pressed after a "did you mean", by the suggestion's
 		// time: an entry's id, or "" for none of these.
 		presses = map[int64][]string{}
@@ -219,6 +220,12 @@ func (s *Server) misses(w http.ResponseWriter, r *http.Request) {
 			}
 			k := f.Asked.UnixNano()
 			presses[k] = append(presses[k], id)
+		}
+		if f.Kind == carebot.FeedbackPressed && f.Instead != "" && len(f.Entries) > 0 {
+			if passed == nil {
+				passed = map[string]map[string]int{}
+			}
+			passed[f.Instead] = bump(passed[f.Instead], f.Entries[0])
 		}
 		switch f.Kind {
 		case carebot.FeedbackFallback, carebot.FeedbackSuggest:
@@ -246,7 +253,7 @@ func (s *Server) misses(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	out := Misses{Since: since.Format(time.RFC3339), Groups: []MissGroup{}, Ratings: ratings}
+	out := Misses{Since: since.Format(time.RFC3339), Groups: []MissGroup{}, Ratings: ratings, PassedOver: passed}
 	for _, g := range faq.Group(texts, 0) {
 		mg := MissGroup{Representative: g.Representative, Count: g.Count, Texts: g.Texts}
 		for _, i := range g.Members {

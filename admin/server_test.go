@@ -261,7 +261,8 @@ func TestMissesAreGrouped(t *testing.T) {
 
 // A group says what its questions were offered as "did you mean" and what
 // patients pressed, joined by the suggestion's time; presses of follow-ups,
-// or of suggestions older than the window, count toward no group.
+// or of suggestions older than the window, count toward no group. An
+// alternative pressed beside an answer counts against the answer.
 func TestMissesSayWhatWasPressed(t *testing.T) {
 	c, f := newTestAPI(t)
 	at := func(h int) time.Time { return now.Add(-time.Duration(h) * time.Hour) }
@@ -277,6 +278,8 @@ func TestMissesSayWhatWasPressed(t *testing.T) {
 		{Kind: carebot.FeedbackNone, At: at(5), Asked: at(5)},
 		{Kind: carebot.FeedbackPressed, At: at(4), Entries: []string{"hours"}},                    // a follow-up
 		{Kind: carebot.FeedbackPressed, At: at(3), Entries: []string{"location"}, Asked: at(900)}, // asked before the window
+		{Kind: carebot.FeedbackPressed, At: at(2), Entries: []string{"holiday-hours"}, Instead: "hours"},
+		{Kind: carebot.FeedbackPressed, At: at(1), Entries: []string{"holiday-hours"}, Instead: "hours"},
 	}
 	m, err := c.Misses(context.Background(), "30d")
 	if err != nil {
@@ -295,6 +298,9 @@ func TestMissesSayWhatWasPressed(t *testing.T) {
 	}
 	if got := m.Ratings["parking"]; got.Pressed != 2 {
 		t.Errorf("parking's tally %+v: want its two presses", got)
+	}
+	if fmt.Sprint(m.PassedOver) != "map[hours:map[holiday-hours:2]]" {
+		t.Errorf("passed over: %v, want hours passed over for holiday-hours twice", m.PassedOver)
 	}
 }
 

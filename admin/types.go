@@ -160,6 +160,10 @@ type Misses struct {
 	Since   string           `json:"since"`
 	Groups  []MissGroup      `json:"groups"`
 	Ratings map[string]Tally `json:"ratings,omitempty"` // by entry id
+	// PassedOver counts, by the id of an entry the bot answered with, the
+	// alternatives offered beside it that patients pressed instead: the
+	// answer was given to questions that meant another entry.
+	PassedOver map[string]map[string]int `json:"passed_over,omitempty"`
 }
 
 // Tally counts one entry's feedback.

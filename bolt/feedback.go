@@ -25,6 +25,7 @@ type feedbackRecord struct {
 	Text    string   `json:"x,omitempty"`
 	Entries []string `json:"e,omitempty"`
 	Asked   int64    `json:"a,omitempty"` // Unix nanoseconds; 0 when not a press of a suggestion
+	Instead string   `json:"i,omitempty"`
 }
 
 // RecordFeedback appends f to the feedback log. A zero At is stamped with
@@ -33,7 +34,7 @@ func (d *DB) RecordFeedback(ctx context.Context, f carebot.Feedback) error {
 	if f.At.IsZero() {
 		f.At = d.opts.Now()
 	}
-	rec := feedbackRecord{Kind: string(f.Kind), At: f.At.UnixNano(), Lang: f.Lang, Text: f.Text, Entries: f.Entries}
+	rec := feedbackRecord{Kind: string(f.Kind), At: f.At.UnixNano(), Lang: f.Lang, Text: f.Text, Entries: f.Entries, Instead: f.Instead}
 	if !f.Asked.IsZero() {
 		rec.Asked = f.Asked.UnixNano()
 	}
@@ -52,7 +53,7 @@ func (d *DB) Feedback(ctx context.Context, since time.Time, fn func(carebot.Feed
 		return fmt.Errorf("read feedback: %w", err)
 	}
 	for _, r := range all {
-		f := carebot.Feedback{Kind: carebot.FeedbackKind(r.Kind), At: time.Unix(0, r.At).UTC(), Lang: r.Lang, Text: r.Text, Entries: r.Entries}
+		f := carebot.Feedback{Kind: carebot.FeedbackKind(r.Kind), At: time.Unix(0, r.At).UTC(), Lang: r.Lang, Text: r.Text, Entries: r.Entries, Instead: r.Instead}
 		if r.Asked != 0 {
 			f.Asked = time.Unix(0, r.Asked).UTC()
 		}

@@ -16,7 +16,7 @@ func TestFeedbackRoundTripAndExpiry(t *testing.T) {
 	const canary = "CANARYQUESTION about my rash"
 	records := []carebot.Feedback{
 		{Kind: carebot.FeedbackFallback, At: t0.Add(-40 * 24 * time.Hour), Lang: "en", Text: canary},
-		{Kind: carebot.FeedbackUp, At: t0.Add(-39 * 24 * time.Hour), Entries: []string{"hours"}},
+		{Kind: carebot.FeedbackPressed, At: t0.Add(-39 * 24 * time.Hour), Entries: []string{"holiday-hours"}, Instead: "hours"},
 		{Kind: carebot.FeedbackSuggest, At: t0.Add(-2 * time.Hour), Lang: "es", Text: "donde estacionar", Entries: []string{"parking", "location"}},
 		{Kind: carebot.FeedbackPressed, At: t0.Add(-time.Hour), Entries: []string{"parking"}, Asked: t0.Add(-2 * time.Hour)},
 	}
@@ -39,14 +39,14 @@ func TestFeedbackRoundTripAndExpiry(t *testing.T) {
 		t.Errorf("since 3h ago: got %v, want the last two", got)
 	}
 
-	// 30 days' retention: the 40-day-old question goes, the rating stays.
+	// 30 days' retention: the 40-day-old question goes, the press stays.
 	n, err := d.ExpireFeedback(ctx, t0.Add(-30*24*time.Hour))
 	if err != nil || n != 1 {
 		t.Fatalf("ExpireFeedback: got %d, %v; want 1 deleted", n, err)
 	}
 	got := read(d, time.Time{})
-	if len(got) != 3 || got[0].Kind != carebot.FeedbackUp {
-		t.Errorf("after expiry: got %v, want the rating and the two recent ones", got)
+	if len(got) != 3 || got[0].Kind != carebot.FeedbackPressed {
+		t.Errorf("after expiry: got %v, want the press and the two recent ones", got)
 	}
 	if err := d.Close(); err != nil { // scrubs: the words must be gone from the file
 		t.Fatal(err)

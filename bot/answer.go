@@ -23,6 +23,10 @@ const (
 	// press says which question it answers: faq:<id>~<asked>,
 	// faq-none~<asked>. Ids never hold a '~'.
 	payloadAsked = "~"
+	// payloadInstead joins an alternative's payload, offered beside an
+	// answer, to the entry answered: faq:<alternative>^<answered>, so that
+	// its press says which answer the patient passed over.
+	payloadInstead = "^"
 	// maxPayload is the most bytes a payload may have on every platform
 	// (Telegram's limit); a suggestion whose id leaves no room for the
 	// moment goes without it.
@@ -52,7 +56,7 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 		o := e.answer(kb, best.Entry, lang, len(res.Alternatives))
 		o.Confidence, o.Ranked = best.Confidence, ranked
 		if len(res.Alternatives) > 0 {
-			o.Suggestions = e.offerAlternatives(kb, &o.Replies[0], res.Alternatives, lang, ids[n:n])
+			o.Suggestions = e.offerAlternatives(kb, &o.Replies[0], best.Entry, res.Alternatives, lang, ids[n:n])
 		}
 		return o
 	case len(res.Suggestions) > 0:
@@ -121,11 +125,12 @@ func (e *Engine) answer(kb *faq.KB, entry *faq.Entry, lang string, extra int) Ou
 	return Outcome{Route: RouteAnswer, Lang: lang, Entry: entry.ID, Confidence: 1, Replies: replies}
 }
 
-// offerAlternatives adds a button for each alternative to an answer's
-// reply r, after its follow-ups and before its rating buttons, and
-// returns their ids appended to ids. An alternative that is already a
-// follow-up is offered by its one button.
-func (e *Engine) offerAlternatives(kb *faq.KB, r *carebot.Reply, alts []faq.Candidate, lang string, ids []string) []string {
+// offerAlternatives adds a button for each alternative to the reply r
+// answering with answered, after its follow-ups and before its rating
+// buttons, and returns their ids appended to ids. An alternative that is
+// already a follow-up is offered by its one button. With a feedback log,
+// each alternative's payload names the entry answered.
+func (e *Engine) offerAlternatives(kb *faq.KB, r *carebot.Reply, answered *faq.Entry, alts []faq.Candidate, lang string, ids []string) []string {
 	rate := [2]carebot.Button(r.Buttons[len(r.Buttons)-2:]) // a copy: the alternatives go where they were
 	r.Buttons = r.Buttons[:len(r.Buttons)-2]
 	for _, c := range alts {
@@ -135,7 +140,11 @@ func (e *Engine) offerAlternatives(kb *faq.KB, r *carebot.Reply, alts []faq.Cand
 			continue
 		}
 		q, _, _ := p.localized(lang)
-		r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: p.self})
+		payload := p.self
+		if e.Feedback != nil && len(payload)+len(payloadInstead)+len(answered.ID) <= maxPayload {
+			payload += payloadInstead + answered.ID
+		}
+		r.Buttons = append(r.Buttons, carebot.Button{Label: q, Payload: payload})
 	}
 	r.Buttons = append(r.Buttons, rate[:]...)
 	return ids
@@ -174,6 +183,14 @@ func (e *Engine) feedback(ctx context.Context, f carebot.Feedback) {
 	if err := e.Feedback.RecordFeedback(ctx, f); err != nil {
 		e.logError(ctx, "record feedback", err)
 	}
+}
+
+// splitInstead splits an entry button's payload rest (after its prefix)
+// into the entry it asks for and, when it was an alternative offered
+// beside an answer, the entry answered ("" otherwise).
+func splitInstead(rest string) (id, instead string) {
+	id, instead, _ = strings.Cut(rest, payloadInstead)
+	return id, instead
 }
 
 // splitAsked splits a "did you mean" button's payload rest (after its

@@ -23,11 +23,15 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 	switch {
 	case strings.HasPrefix(p, payloadEntry):
 		id, asked := splitAsked(strings.TrimPrefix(p, payloadEntry))
+		id, instead := splitInstead(id)
 		entry, ok := kb.Entry(id)
 		if !ok { // the KB was edited since the button was sent
 			return e.fallback(kb, lang), true
 		}
-		e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackPressed, At: e.now(), Lang: lang, Entries: []string{id}, Asked: asked})
+		if _, ok := kb.Entry(instead); !ok { // nor is a payload trusted
+			instead = ""
+		}
+		e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackPressed, At: e.now(), Lang: lang, Entries: []string{id}, Asked: asked, Instead: instead})
 		return e.answer(kb, entry, lang, 0), true
 	case strings.HasPrefix(p, payloadUp), strings.HasPrefix(p, payloadDown):
 		kind, id := carebot.FeedbackUp, strings.TrimPrefix(p, payloadUp)

@@ -542,8 +542,9 @@ func TestSmallTalkIsNotAQuestion(t *testing.T) {
 }
 
 // An answer offers its alternatives between its follow-ups and its
-// rating buttons; an alternative that is already a follow-up keeps one
-// button, and both count as offered.
+// rating buttons, each naming the answer; an alternative that is already a
+// follow-up keeps its one button, which names nothing (a follow-up pressed
+// passes over no answer), and both count as offered.
 func TestAlternativesBesideAnAnswer(t *testing.T) {
 	e, _ := newTestEngine(t)
 	kb := e.KB()
@@ -556,7 +557,7 @@ func TestAlternativesBesideAnAnswer(t *testing.T) {
 	}
 	o := e.answer(kb, entry("hours"), "en", 2)
 	alts := []faq.Candidate{{Entry: entry("weekend")}, {Entry: entry("parking")}}
-	got := e.offerAlternatives(kb, &o.Replies[0], alts, "en", nil)
+	got := e.offerAlternatives(kb, &o.Replies[0], entry("hours"), alts, "en", nil)
 	if fmt.Sprint(got) != "[weekend parking]" {
 		t.Errorf("offered: got %v, want [weekend parking]", got)
 	}
@@ -564,9 +565,28 @@ func TestAlternativesBesideAnAnswer(t *testing.T) {
 	for _, b := range o.Replies[0].Buttons {
 		payloads = append(payloads, b.Payload)
 	}
-	want := []string{"faq:weekend", "faq:parking", "rate:up:hours", "rate:down:hours"}
+	want := []string{"faq:weekend", "faq:parking^hours", "rate:up:hours", "rate:down:hours"}
 	if fmt.Sprint(payloads) != fmt.Sprint(want) {
 		t.Errorf("buttons: got %v, want %v", payloads, want)
+	}
+}
+
+// A press of an alternative offered beside an answer names the answer the
+// patient passed over, when it is an entry; a plain press names none.
+func TestAlternativePressNamesTheAnswerPassedOver(t *testing.T) {
+	e, st := newTestEngine(t)
+	known(st, "en")
+	for _, p := range []string{"faq:parking^hours", "faq:parking^no-such-entry", "faq:parking"} {
+		if o := e.Respond(context.Background(), press(p)); o.Entry != "parking" {
+			t.Errorf("%s: got %s %q, want parking answered", p, o.Route, o.Entry)
+		}
+	}
+	var instead []string
+	for _, f := range st.feedback {
+		instead = append(instead, f.Instead)
+	}
+	if fmt.Sprintf("%q", instead) != `["hours" "" ""]` {
+		t.Errorf("instead: got %q", instead)
 	}
 }
 

@@ -325,6 +325,16 @@ func runFAQMisses(ctx context.Context, args []string, getenv func(string) string
 		sort.Strings(down)
 		fmt.Fprintf(stdout, "\nanswers rated unhelpful: %s\n", strings.Join(down, ", "))
 	}
+	var passed []string
+	for answered, alts := range m.PassedOver {
+		for alt, n := range alts {
+			passed = append(passed, fmt.Sprintf("%s for %s %d", answered, alt, n))
+		}
+	}
+	if len(passed) > 0 {
+		sort.Strings(passed)
+		fmt.Fprintf(stdout, "\nanswers passed over for an alternative: %s\n", strings.Join(passed, ", "))
+	}
 	return nil
 }
 
