@@ -207,25 +207,24 @@ func (s *Server) misses(w http.ResponseWriter, r *http.Request) {
 		texts   []string
 		asked   []carebot.Feedback // the question of texts[i]
 		ratings = map[string]Tally{}
-		passed  map[string]map[string]int
+		passed  = map[string]map[string]int{} // by the entry answered
 		// What was pressed after a "did you mean", by the suggestion's
 		// time: an entry's id, or "" for none of these.
 		presses = map[int64][]string{}
 	)
 	err := s.Feedback.Feedback(r.Context(), since, func(f carebot.Feedback) error {
-		if !f.Asked.IsZero() && (f.Kind == carebot.FeedbackPressed || f.Kind == carebot.FeedbackNone) {
-			id := ""
+		if f.Kind == carebot.FeedbackPressed || f.Kind == carebot.FeedbackNone {
+			id := "" // none of these
 			if f.Kind == carebot.FeedbackPressed && len(f.Entries) > 0 {
 				id = f.Entries[0]
 			}
-			k := f.Asked.UnixNano()
-			presses[k] = append(presses[k], id)
-		}
-		if f.Kind == carebot.FeedbackPressed && f.Instead != "" && len(f.Entries) > 0 {
-			if passed == nil {
-				passed = map[string]map[string]int{}
+			if !f.Asked.IsZero() {
+				k := f.Asked.UnixNano()
+				presses[k] = append(presses[k], id)
 			}
-			passed[f.Instead] = bump(passed[f.Instead], f.Entries[0])
+			if f.Instead != "" && id != "" {
+				passed[f.Instead] = bump(passed[f.Instead], id)
+			}
 		}
 		switch f.Kind {
 		case carebot.FeedbackFallback, carebot.FeedbackSuggest:
