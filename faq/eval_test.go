@@ -226,6 +226,20 @@ func evalSets() []evalSet {
 			floor: scores{top1: 0.83, top3: 0.965, p1: 0.92, fallback: 0.865, wrong: 0.07}},
 		{name: "clinic-blind13", kb: "clinic/kb.yaml", queries: "blind/clinic13.jsonl", ownQueries: true,
 			floor: scores{top1: 0.785, top3: 0.955, p1: 0.875, fallback: 0.795, wrong: 0.095}},
+		// blind14 (half of it Spanish as patients in the US type it:
+		// everyday verbs, Spanglish, typos; paraphrase that avoids the
+		// entry's words; 90 hard near misses) was written by a helper who
+		// read nothing but kb.yaml, and measured before it was read. Its
+		// misses were then read; nothing in the matcher was changed for
+		// them. It has not been trained on.
+		{name: "clinic-blind14", kb: "clinic/kb.yaml", queries: "blind/clinic14.jsonl", ownQueries: true,
+			floor: scores{top1: 0.65, top3: 0.925, p1: 0.82, fallback: 0.885, wrong: 0.095}},
+		// blind15 (a month of messages from many kinds of people, 90 of
+		// them Spanish, 80 out of scope) was written beside blind14 by
+		// another helper who read nothing but kb.yaml, measured, and never
+		// read. It has not been trained on.
+		{name: "clinic-blind15", kb: "clinic/kb.yaml", queries: "blind/clinic15.jsonl", ownQueries: true,
+			floor: scores{top1: 0.815, top3: 0.965, p1: 0.925, fallback: 0.835, wrong: 0.08}},
 		// dental (a dental practice whose entries are questions with long
 		// answers) and portal (a hospital's patient services, with
 		// near-duplicate entries and some Spanish) were each written,
@@ -251,6 +265,10 @@ func evalSets() []evalSet {
 			floor: scores{top1: 0.48, top3: 0.93, p1: 0.815, fallback: 0.92, wrong: 0.045}},
 		{name: "clinic-blind13-bare", kb: "clinic/kb.yaml", queries: "blind/clinic13.jsonl", ownQueries: true, bare: true,
 			floor: scores{top1: 0.505, top3: 0.885, p1: 0.795, fallback: 0.925, wrong: 0.055}},
+		{name: "clinic-blind14-bare", kb: "clinic/kb.yaml", queries: "blind/clinic14.jsonl", ownQueries: true, bare: true,
+			floor: scores{top1: 0.305, top3: 0.89, p1: 0.72, fallback: 0.965, wrong: 0.025}},
+		{name: "clinic-blind15-bare", kb: "clinic/kb.yaml", queries: "blind/clinic15.jsonl", ownQueries: true, bare: true,
+			floor: scores{top1: 0.465, top3: 0.94, p1: 0.835, fallback: 0.87, wrong: 0.06}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
 			floor: scores{top1: 0.79, top3: 0.92, p1: 0.855, fallback: 0.915, wrong: 0.05}},

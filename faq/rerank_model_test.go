@@ -148,7 +148,7 @@ func TestRerankModelCV(t *testing.T) {
 func unseenSets(t *testing.T) []calSet {
 	clinic := filepath.Join(evalDir, "clinic/kb.yaml")
 	var out []calSet
-	for _, n := range []string{"clinic9", "clinic10", "clinic11", "clinic12", "clinic13"} {
+	for _, n := range []string{"clinic9", "clinic10", "clinic11", "clinic12", "clinic13", "clinic14", "clinic15"} {
 		out = append(out, loadCalSet(t, n, clinic, "testdata/blind/"+n+".jsonl"))
 	}
 	for _, n := range []string{"covid-jhu", "deepset-covid"} {
