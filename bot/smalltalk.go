@@ -80,7 +80,7 @@ var talkGate, talkFillerSet = newWordSet(talkStart), newWordSet(talkFiller)
 // goodbye, acknowledgement, or "who are you". A question that merely starts
 // with "hi" is not small talk.
 func smallTalk(text string) talkKind {
-	if text != "" && text[0] >= utf8.RuneSelf { // "👍", "🙏": an emoji is no question
+	if t := strings.TrimLeft(text, " "); t != "" && t[0] >= utf8.RuneSelf { // "👍", "🙏": an emoji is no question
 		if k := emojiTalk(text); k != talkNone {
 			return k
 		}
