@@ -234,6 +234,18 @@ func TestConsentWording(t *testing.T) {
 		{"UNSTOP", RouteOptIn, all},
 		{"subscribe", RouteOptIn, all},
 		{"subscribe to awareness", RouteOptIn, []carebot.Purpose{carebot.PurposeAwareness}},
+		// Wishes said as sentences.
+		{"i don't want these text reminders anymore", RouteOptOut, []carebot.Purpose{carebot.PurposeAppointments}},
+		{"I do not want to get any more text messages", RouteOptOut, all},
+		{"dont send me health tips", RouteOptOut, []carebot.Purpose{carebot.PurposeAwareness}},
+		{"I'd like to unsubscribe from the newsletter", RouteOptOut, []carebot.Purpose{carebot.PurposeAnnouncements}},
+		{"turn off reminders", RouteOptOut, []carebot.Purpose{carebot.PurposeAppointments}},
+		{"turn my text reminders back on", RouteOptIn, []carebot.Purpose{carebot.PurposeAppointments}},
+		{"i want to get texts again", RouteOptIn, all},
+		{"ya no quiero recibir recordatorios", RouteOptOut, []carebot.Purpose{carebot.PurposeAppointments}},
+		{"no me manden más mensajes de texto", RouteOptOut, all},
+		{"ya no quiero que me manden mensajes de texto", RouteOptOut, all},
+		{"quiero recibir los recordatorios", RouteOptIn, []carebot.Purpose{carebot.PurposeAppointments}},
 		{"help", RouteHelp, nil},
 		{"INFO", RouteHelp, nil},
 		{"ayuda", RouteHelp, nil},
@@ -244,6 +256,12 @@ func TestConsentWording(t *testing.T) {
 		{"how do I stop getting text messages?", RouteAnswer, nil},
 		{"can I stop my blood pressure pills?", "", nil},
 		{"stop by the clinic saturday?", "", nil},
+		{"i don't want my appointment", "", nil},    // names no kind of message
+		{"no quiero cancelar mi cita", "", nil},     // the same
+		{"i want my reminders in spanish", "", nil}, // a wish about something else
+		{"i don't want texts, can you email me instead", "", nil},
+		{"turn off", "", nil},                            // off what?
+		{"i stopped getting my text reminders", "", nil}, // a problem, not a wish
 		// Reminders' own words, not consent.
 		{"resume my reminders", "", nil},
 		{"restart reminders", "", nil},

