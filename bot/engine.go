@@ -222,7 +222,7 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 			lang := e.replyLang(kb, text, m.Lang, u.Lang)
 			t := textsFor(lang)
 			e.remember(ctx, u, first, lang)
-			if first && k != talkWho { // the welcome says hello and what the bot does
+			if first && k < talkWho { // the welcome says hello and what the bot does
 				return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{e.welcome(kb, t)}}
 			}
 			return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{{Text: e.says(kb, t).talk[k]}}}

@@ -535,16 +535,29 @@ func TestSmallTalkIsNotAQuestion(t *testing.T) {
 		{"👍", RouteSmallTalk, "anything else"},
 		{"🙏🏽", RouteSmallTalk, "welcome"},
 		{"👍 ❤️", RouteSmallTalk, "welcome"},
+		{"what can you do?", RouteSmallTalk, "not a person"},
+		{"no thanks", RouteSmallTalk, "Take care"},
+		{"nope", RouteSmallTalk, "Take care"},
+		{"Can I talk to a real person?", RouteSmallTalk, "call us at +1 555 0199"},
+		{"representative please", RouteSmallTalk, "call us at +1 555 0199"},
+		{"quiero hablar con una persona", RouteSmallTalk, "llámenos al +1 555 0199"},
 		// Questions that happen to start or end politely.
 		{"hi, when are you open?", RouteAnswer, ""},
 		{"ok so how do i cancel my appointment", RouteAnswer, ""},
 		{"thanks, where do I park?", RouteAnswer, ""},
 		{"👍 where do I park?", RouteAnswer, ""},
+		{"can i talk to someone about where to park?", "", ""}, // a question: whatever the FAQ makes of it
 	}
 	for _, tt := range tests {
 		e, st := newTestEngine(t)
 		known(st, "en")
 		o := e.Respond(context.Background(), dm(tt.text))
+		if tt.want == "" {
+			if o.Route == RouteSmallTalk {
+				t.Errorf("%q: small talk, want it read as a question", tt.text)
+			}
+			continue
+		}
 		if o.Route != tt.want {
 			t.Errorf("%q: route %s, want %s", tt.text, o.Route, tt.want)
 			continue
@@ -556,6 +569,19 @@ func TestSmallTalkIsNotAQuestion(t *testing.T) {
 	n := testing.AllocsPerRun(100, func() { smallTalk("what time do you open on saturday?") })
 	if n != 0 {
 		t.Errorf("smallTalk of a question: %v allocations, want 0", n)
+	}
+}
+
+// Asking for a person on first contact gets the way to reach one, not the
+// welcome that a first "hi" gets.
+func TestFirstContactAskingForAPerson(t *testing.T) {
+	e, _ := newTestEngine(t)
+	o := e.Respond(context.Background(), dm("representative"))
+	if o.Route != RouteSmallTalk || len(o.Replies) != 1 || !strings.Contains(o.Replies[0].Text, "call us at +1 555 0199") {
+		t.Errorf("got %s %+v, want the way to reach a person", o.Route, o.Replies)
+	}
+	if !strings.Contains(o.Replies[0].Text, "988") || !strings.Contains(o.Replies[0].Text, "911") {
+		t.Errorf("reply %q: want 911 and 988 beside the clinic's number", o.Replies[0].Text)
 	}
 }
 

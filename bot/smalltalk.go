@@ -16,7 +16,8 @@ const (
 	talkGreeting
 	talkThanks
 	talkBye
-	talkWho // who are you, are you a bot
+	talkWho   // who are you, are you a bot, what can you do
+	talkHuman // let me talk to a person
 )
 
 // talkWords are the words small talk is made of, and what each says. A
@@ -32,6 +33,8 @@ var talkWords = map[string]talkKind{
 	"ok": talkOK, "okay": talkOK, "k": talkOK, "kk": talkOK, "cool": talkOK, "great": talkOK, "perfect": talkOK,
 	"awesome": talkOK, "nice": talkOK, "lol": talkOK, "haha": talkOK, "jaja": talkOK, "vale": talkOK, "bueno": talkOK,
 	"listo": talkOK, "perfecto": talkOK, "yes": talkOK, "yep": talkOK, "sure": talkOK, "si": talkOK, "alright": talkOK,
+	"representative": talkHuman, "operator": talkHuman, "agent": talkHuman,
+	"representante": talkHuman, "operador": talkHuman, "operadora": talkHuman, "agente": talkHuman,
 }
 
 // talkFiller may stand beside small-talk words without making the message
@@ -41,7 +44,7 @@ var talkFiller = map[string]bool{
 	"again": true, "guys": true, "it": true, "got": true, "good": true, "see": true, "later": true, "for": true,
 	"the": true, "help": true, "muchas": true, "mil": true, "por": true, "todo": true, "hasta": true, "luego": true,
 	"pronto": true, "and": true, "then": true, "oh": true, "ah": true, "well": true, "that": true, "s": true,
-	"to": true, "have": true, "one": true, "day": true, "nice": true, "up": true,
+	"to": true, "have": true, "one": true, "day": true, "nice": true, "up": true, "please": true, "pls": true,
 }
 
 // talkPhrases are whole messages of small talk that are not made of the
@@ -58,6 +61,31 @@ var talkPhrases = map[string]talkKind{
 	"is this a bot": talkWho, "is this a real person": talkWho, "am i talking to a bot": talkWho,
 	"am i talking to a person": talkWho, "quien eres": talkWho, "eres un robot": talkWho, "eres un bot": talkWho,
 	"eres una persona": talkWho, "eres humano": talkWho,
+	"what can you do": talkWho, "what do you do": talkWho, "what can you help with": talkWho,
+	"what can you help me with": talkWho, "how does this work": talkWho, "que puedes hacer": talkWho,
+	"que haces": talkWho, "en que me puedes ayudar": talkWho, "en que me puede ayudar": talkWho,
+	// "anything else?" answered no.
+	"no": talkBye, "nope": talkBye, "nah": talkBye, "no thanks": talkBye, "no thank you": talkBye, "no thx": talkBye,
+	"thats all": talkBye, "thats it": talkBye, "nothing else": talkBye, "no thats all": talkBye, "no thats it": talkBye,
+	"im good": talkBye, "im good thanks": talkBye, "no im good": talkBye, "all good": talkBye,
+	"no gracias": talkBye, "nada mas": talkBye, "eso es todo": talkBye, "es todo": talkBye, "no nada mas": talkBye,
+	// A person, not the bot.
+	"talk to a person": talkHuman, "talk to a real person": talkHuman, "talk to a human": talkHuman,
+	"talk to someone": talkHuman, "talk to a live person": talkHuman, "talk with someone": talkHuman,
+	"speak to a person": talkHuman, "speak to a human": talkHuman, "speak to someone": talkHuman,
+	"speak with someone": talkHuman, "speak to a real person": talkHuman,
+	"i want to talk to a person": talkHuman, "i want to talk to someone": talkHuman, "i want to talk to a human": talkHuman,
+	"i want to talk to a real person": talkHuman, "i want to speak to someone": talkHuman, "i want to speak to a person": talkHuman,
+	"i need to talk to a person": talkHuman, "i need to talk to someone": talkHuman, "i need to speak to someone": talkHuman,
+	"can i talk to a person": talkHuman, "can i talk to a real person": talkHuman, "can i talk to someone": talkHuman,
+	"can i talk to a human": talkHuman, "can i speak to someone": talkHuman, "can i speak to a person": talkHuman,
+	"can i speak with someone": talkHuman, "let me talk to a person": talkHuman, "let me talk to a human": talkHuman,
+	"real person": talkHuman, "live person": talkHuman, "live agent": talkHuman, "human": talkHuman, "a human": talkHuman,
+	"human please": talkHuman, "person please": talkHuman, "customer service": talkHuman,
+	"hablar con una persona": talkHuman, "quiero hablar con una persona": talkHuman, "hablar con alguien": talkHuman,
+	"quiero hablar con alguien": talkHuman, "puedo hablar con alguien": talkHuman, "puedo hablar con una persona": talkHuman,
+	"necesito hablar con alguien": talkHuman, "necesito hablar con una persona": talkHuman, "persona real": talkHuman,
+	"una persona real": talkHuman, "hablar con un humano": talkHuman, "servicio al cliente": talkHuman,
 }
 
 // talkStart is every word a small-talk message can start with.

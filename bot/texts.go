@@ -87,6 +87,7 @@ var textsByLang = map[string]*texts{
 			talkBye:      "Take care! Message me any time.",
 			talkOK:       "Is there anything else I can help with?",
 			talkWho:      "I'm the virtual assistant of {name}: a bot, not a person. I answer common questions and send the reminders you ask for. To talk to a person, call us at {phone}.",
+			talkHuman:    "I'm a bot and can't pass you to someone here, but the team at {name} can help: call us at {phone}{website}. In an emergency, call {emergency}; if you're struggling, call or text {crisis} any time.",
 		},
 		orVisit: " or visit %s",
 		purposes: map[carebot.Purpose]string{
@@ -139,6 +140,7 @@ var textsByLang = map[string]*texts{
 			talkBye:      "¡Cuídese! Escríbame cuando quiera.",
 			talkOK:       "¿Hay algo más en que le pueda ayudar?",
 			talkWho:      "Soy el asistente virtual de {name}: un bot, no una persona. Respondo preguntas frecuentes y envío los recordatorios que usted pida. Para hablar con una persona, llámenos al {phone}.",
+			talkHuman:    "Soy un bot y no puedo comunicarle con alguien desde aquí, pero el equipo de {name} puede ayudarle: llámenos al {phone}{website}. En una emergencia, llame al {emergency}; si está pasando por un momento difícil, llame o envíe un mensaje al {crisis} a cualquier hora.",
 		},
 		orVisit: " o visite %s",
 		purposes: map[carebot.Purpose]string{
