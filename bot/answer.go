@@ -62,7 +62,11 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 	case len(res.Suggestions) > 0:
 		t := textsFor(lang)
 		o := Outcome{Route: RouteSuggest, Lang: lang, Ranked: ranked, Suggestions: ids[n:n]}
-		o.Replies = newReply(t.didYouMean, len(res.Suggestions)+1)
+		intro := t.didYouMean
+		if res.Advice {
+			intro = e.says(kb, t).adviceSuggest
+		}
+		o.Replies = newReply(intro, len(res.Suggestions)+1)
 		r := &o.Replies[0]
 		// With a feedback log, each button carries when the suggestion
 		// was recorded, for its press to name.
@@ -92,6 +96,9 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 		return o
 	default:
 		o := e.fallback(kb, lang)
+		if res.Advice {
+			o.Replies[0].Text = e.says(kb, textsFor(lang)).adviceFallback
+		}
 		o.Ranked = ranked
 		if len(res.Candidates) > 0 {
 			o.Confidence = res.Candidates[0].Confidence

@@ -572,6 +572,32 @@ func TestSmallTalkIsNotAQuestion(t *testing.T) {
 	}
 }
 
+// A question the bot understood as asking for medical advice is told so,
+// with the clinic's number, rather than "I'm not sure I understood".
+func TestAdviceIsDeclinedNotMisunderstood(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"can i take ibuprofen with my lisinopril", "can't give medical advice"},
+		{"is 150 over 95 high?", "can't give medical advice"},
+		{"cuanto jarabe le doy a mi nino", "No puedo dar consejos médicos"},
+	} {
+		e, st := newTestEngine(t)
+		known(st, "en")
+		o := e.Respond(context.Background(), dm(tt.text))
+		if o.Route != RouteSuggest && o.Route != RouteFallback {
+			t.Errorf("%q: route %s, want did-you-mean or fallback", tt.text, o.Route)
+			continue
+		}
+		if r := o.Replies[0].Text; !strings.Contains(r, tt.want) || !strings.Contains(r, "+1 555 0199") || strings.Contains(r, "{") {
+			t.Errorf("%q: reply %q, want %q and the clinic's number", tt.text, r, tt.want)
+		}
+	}
+	e, st := newTestEngine(t)
+	known(st, "en")
+	if o := e.Respond(context.Background(), dm("do you sell gift cards for the spa")); strings.Contains(o.Replies[0].Text, "medical advice about") {
+		t.Errorf("a question for the clinic: got %q, want no advice refusal", o.Replies[0].Text)
+	}
+}
+
 // Asking for a person on first contact gets the way to reach one, not the
 // welcome that a first "hi" gets.
 func TestFirstContactAskingForAPerson(t *testing.T) {

@@ -31,16 +31,21 @@ type texts struct {
 	didYouMean   string
 	noneOfThese  string
 	fallback     string
-	onlyIn       string // %s: the language the answer is in
-	helpful      string // label of the thumbs-up button
-	notHelpful   string
-	thanks       string // after a rating
-	langSet      string
-	expired      string // a button that no longer does anything
-	talk         map[talkKind]string
-	orVisit      string // %s: the clinic's website, after its phone number
-	purposes     map[carebot.Purpose]string
-	langName     map[string]string
+	// adviceSuggest and adviceFallback stand for didYouMean and fallback
+	// when the message asks for individual medical advice: the bot
+	// understood, and cannot answer.
+	adviceSuggest  string
+	adviceFallback string
+	onlyIn         string // %s: the language the answer is in
+	helpful        string // label of the thumbs-up button
+	notHelpful     string
+	thanks         string // after a rating
+	langSet        string
+	expired        string // a button that no longer does anything
+	talk           map[talkKind]string
+	orVisit        string // %s: the clinic's website, after its phone number
+	purposes       map[carebot.Purpose]string
+	langName       map[string]string
 }
 
 var textsByLang = map[string]*texts{
@@ -75,6 +80,10 @@ var textsByLang = map[string]*texts{
 		noneOfThese:  "None of these",
 		fallback: "Sorry, I don't have an answer to that. Please call us at {phone}{website}, and a person will help. " +
 			"I can't give medical advice; for an emergency call {emergency}.",
+		adviceSuggest: "I can't give medical advice about your own health or medicines: please ask your care team at {phone}. " +
+			"In an emergency, call {emergency}. These may help:",
+		adviceFallback: "I can't give medical advice about your own health or medicines: please ask your care team. " +
+			"Call us at {phone}{website}. In an emergency, call {emergency}.",
 		onlyIn:     "(This answer is only available in %s.)",
 		helpful:    "👍 Helpful",
 		notHelpful: "👎 Not helpful",
@@ -128,6 +137,10 @@ var textsByLang = map[string]*texts{
 		noneOfThese:  "Ninguna de estas",
 		fallback: "Lo siento, no tengo una respuesta para eso. Llámenos al {phone}{website} y una persona le ayudará. " +
 			"No puedo dar consejos médicos; en una emergencia llame al {emergency}.",
+		adviceSuggest: "No puedo dar consejos médicos sobre su salud o sus medicamentos: consulte a su equipo de atención al {phone}. " +
+			"En una emergencia, llame al {emergency}. Esto podría ayudarle:",
+		adviceFallback: "No puedo dar consejos médicos sobre su salud o sus medicamentos: consulte a su equipo de atención. " +
+			"Llámenos al {phone}{website}. En una emergencia, llame al {emergency}.",
 		onlyIn:     "(Esta respuesta solo está disponible en %s.)",
 		helpful:    "👍 Útil",
 		notHelpful: "👎 No útil",
@@ -200,7 +213,7 @@ func (t *texts) replacer(c faq.Clinic) *strings.Replacer {
 func (t *texts) filled(r *strings.Replacer) *texts {
 	f := *t
 	for _, s := range []*string{&f.welcome, &f.help, &f.optOutAll, &f.optInAll, &f.consentFail,
-		&f.storeFail, &f.crisis, &f.emergency, &f.groupSafety, &f.fallback} {
+		&f.storeFail, &f.crisis, &f.emergency, &f.groupSafety, &f.fallback, &f.adviceSuggest, &f.adviceFallback} {
 		*s = r.Replace(*s)
 	}
 	f.talk = make(map[talkKind]string, len(t.talk))

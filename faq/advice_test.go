@@ -32,3 +32,26 @@ func TestAdviceIn(t *testing.T) {
 		}
 	}
 }
+
+// Match says when a message asks for advice, so the bot can say it cannot
+// give it rather than "did you mean".
+func TestResultSaysAdvice(t *testing.T) {
+	kb, err := Load("../faq.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		msg  string
+		want bool
+	}{
+		{"is 150 over 95 high", true},
+		{"can i take ibuprofen with my lisinopril", true},
+		{"cuanto jarabe le doy a mi nino", true},
+		{"when will my lab results come back", false},
+		{"what are your hours", false},
+	} {
+		if r := kb.Match(tc.msg, "en"); r.Advice != tc.want {
+			t.Errorf("%q: Advice %v, want %v", tc.msg, r.Advice, tc.want)
+		}
+	}
+}

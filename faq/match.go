@@ -24,6 +24,12 @@ type Result struct {
 	// whose question the answer missed gets the entry they meant one tap
 	// away. Empty when the answer is clear.
 	Alternatives []Candidate
+	// Advice means the message asks for individual medical advice ("is
+	// 150 over 95 bad", "can i take ibuprofen with lisinopril"). Only an
+	// entry whose own phrasing asks such a question, about everything the
+	// message names, is ever given as its answer; without one, the
+	// patient should hear that the bot cannot advise, not "did you mean".
+	Advice bool
 }
 
 // Candidate is an entry and how well it matches.

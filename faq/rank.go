@@ -127,7 +127,7 @@ func agreement(cs []cand) {
 }
 
 func (ix *index) result(sc *scratch, l lang, explained bool) Result {
-	res := Result{Lang: l.code()}
+	res := Result{Lang: l.code(), Advice: sc.advice}
 	if res.Lang == "" {
 		res.Lang = ix.kbLang.code()
 	}
