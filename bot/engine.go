@@ -220,6 +220,12 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 	if m.Payload == "" {
 		if k := smallTalk(text); k != talkNone {
 			lang := e.replyLang(kb, text, m.Lang, u.Lang)
+			// Small talk is a word or two, too few for replyLang to be
+			// sure of, but its words are one language's: with nothing
+			// else to go on, a first "hola" is answered in Spanish.
+			if l := talkLang(text); u.Lang == "" && m.Lang == "" && speaks(l) != nil {
+				lang = l
+			}
 			t := textsFor(lang)
 			e.remember(ctx, u, first, lang)
 			if first && k < talkWho { // the welcome says hello and what the bot does

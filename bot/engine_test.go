@@ -598,6 +598,24 @@ func TestAdviceIsDeclinedNotMisunderstood(t *testing.T) {
 	}
 }
 
+// Small talk's one or two words choose the reply's language when nothing
+// else does: a new patient's "adios" is answered in Spanish.
+func TestSmallTalkInItsOwnLanguage(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"hola", "es"},
+		{"adios", "es"},
+		{"chao!", "es"},
+		{"bye", "en"},
+		{"representante", "es"},
+	} {
+		e, _ := newTestEngine(t)
+		o := e.Respond(context.Background(), dm(tt.text))
+		if o.Route != RouteSmallTalk || o.Lang != tt.want {
+			t.Errorf("%q: got %s in %q, want small talk in %q", tt.text, o.Route, o.Lang, tt.want)
+		}
+	}
+}
+
 // Asking for a person on first contact gets the way to reach one, not the
 // welcome that a first "hi" gets.
 func TestFirstContactAskingForAPerson(t *testing.T) {

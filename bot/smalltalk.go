@@ -3,6 +3,8 @@ package bot
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/carebot/carebot/faq"
 )
 
 // talkKind is what a small-talk message is.
@@ -86,6 +88,32 @@ var talkPhrases = map[string]talkKind{
 	"quiero hablar con alguien": talkHuman, "puedo hablar con alguien": talkHuman, "puedo hablar con una persona": talkHuman,
 	"necesito hablar con alguien": talkHuman, "necesito hablar con una persona": talkHuman, "persona real": talkHuman,
 	"una persona real": talkHuman, "hablar con un humano": talkHuman, "servicio al cliente": talkHuman,
+}
+
+// spanishTalk are the small-talk words only Spanish has, beside the
+// function words faq.DetectLang counts: "adios" says Spanish by itself.
+var spanishTalk = map[string]bool{
+	"hola": true, "gracias": true, "adios": true, "chao": true, "chau": true, "buenos": true, "buenas": true,
+	"dias": true, "tardes": true, "noches": true, "vale": true, "bueno": true, "listo": true, "perfecto": true,
+	"jaja": true, "muchas": true, "luego": true, "representante": true, "operador": true, "operadora": true,
+}
+
+// talkLang is the language small talk is in, as far as its few words
+// show it ("" when they do not).
+func talkLang(text string) string {
+	if l, _ := faq.DetectLang(text); l != "" {
+		return l
+	}
+	var buf [64]byte
+	list, _ := appendWords(buf[:0], text, nil)
+	for rest := list; len(rest) > 0; {
+		var w []byte
+		w, rest = nextWord(rest)
+		if spanishTalk[string(w)] {
+			return "es"
+		}
+	}
+	return ""
 }
 
 // talkStart is every word a small-talk message can start with.
