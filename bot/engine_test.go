@@ -537,7 +537,7 @@ func TestSmallTalkIsNotAQuestion(t *testing.T) {
 		{"👍 ❤️", RouteSmallTalk, "welcome"},
 		{"what can you do?", RouteSmallTalk, "not a person"},
 		{"no thanks", RouteSmallTalk, "Take care"},
-		{"nope", RouteSmallTalk, "Take care"},
+		{"that's all, thanks", RouteSmallTalk, "Take care"},
 		{"Can I talk to a real person?", RouteSmallTalk, "call us at +1 555 0199"},
 		{"representative please", RouteSmallTalk, "call us at +1 555 0199"},
 		{"quiero hablar con una persona", RouteSmallTalk, "llámenos al +1 555 0199"},
@@ -547,6 +547,7 @@ func TestSmallTalkIsNotAQuestion(t *testing.T) {
 		{"thanks, where do I park?", RouteAnswer, ""},
 		{"👍 where do I park?", RouteAnswer, ""},
 		{"can i talk to someone about where to park?", "", ""}, // a question: whatever the FAQ makes of it
+		{"no", "", ""}, // after "did you mean", none of these
 	}
 	for _, tt := range tests {
 		e, st := newTestEngine(t)

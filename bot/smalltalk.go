@@ -66,9 +66,12 @@ var talkPhrases = map[string]talkKind{
 	"what can you do": talkWho, "what do you do": talkWho, "what can you help with": talkWho,
 	"what can you help me with": talkWho, "how does this work": talkWho, "que puedes hacer": talkWho,
 	"que haces": talkWho, "en que me puedes ayudar": talkWho, "en que me puede ayudar": talkWho,
-	// "anything else?" answered no.
-	"no": talkBye, "nope": talkBye, "nah": talkBye, "no thanks": talkBye, "no thank you": talkBye, "no thx": talkBye,
-	"thats all": talkBye, "thats it": talkBye, "nothing else": talkBye, "no thats all": talkBye, "no thats it": talkBye,
+	// "anything else?" answered no. A bare "no" is not among them: after
+	// "did you mean" it means none of these, and the fallback's way to
+	// reach a person serves it better than a goodbye.
+	"no thanks": talkBye, "no thank you": talkBye, "no thx": talkBye, "nope thanks": talkBye,
+	"thats all": talkBye, "thats it": talkBye, "thats all thanks": talkBye, "thats it thanks": talkBye,
+	"thats all thank you": talkBye, "nothing else": talkBye, "no thats all": talkBye, "no thats it": talkBye,
 	"im good": talkBye, "im good thanks": talkBye, "no im good": talkBye, "all good": talkBye,
 	"no gracias": talkBye, "nada mas": talkBye, "eso es todo": talkBye, "es todo": talkBye, "no nada mas": talkBye,
 	// A person, not the bot.
