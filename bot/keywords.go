@@ -145,6 +145,21 @@ var messageNouns = map[string]bool{
 	"avisos": true, "consejos": true, "noticias": true, "notificaciones": true, "alertas": true,
 }
 
+// messageNounSet is messageNouns behind a bloom filter.
+var messageNounSet = newWordSet(messageNouns)
+
+// anyWordIn reports whether a word of list is in set.
+func anyWordIn(list []byte, set *wordSet) bool {
+	for rest := list; len(rest) > 0; {
+		var w []byte
+		w, rest = nextWord(rest)
+		if set.has(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxConsentWords is the most words a consent phrase has: "i don't want
 // to get these text reminders anymore" has nine.
 const maxConsentWords = 10
@@ -219,6 +234,11 @@ func parseConsent(text string) consentIntent {
 // verb, as a lead and the message and purpose words after it. It reads
 // them twice, so that a question allocates nothing.
 func parseLead(list []byte) consentIntent {
+	// Most questions that reach here start with "i" and name no kind of
+	// message: let them go before the leads are compared one by one.
+	if !anyWordIn(list, messageNounSet) {
+		return consentIntent{}
+	}
 	for _, l := range consentLeads {
 		after, ok := cutWords(list, l.words)
 		if !ok {
