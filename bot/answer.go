@@ -35,7 +35,7 @@ const (
 
 // answerText runs the FAQ step on a typed question. known is the language
 // to assume when the text does not show one.
-func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string) Outcome {
+func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string) (o Outcome) {
 	res := kb.Match(text, known)
 	lang := known
 	if res.Lang != "" && speaks(res.Lang) != nil {
@@ -53,11 +53,24 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string)
 	switch {
 	case res.Confident && len(res.Candidates) > 0:
 		best := res.Candidates[0]
-		o := e.answer(kb, best.Entry, lang, len(res.Alternatives))
-		o.Confidence, o.Ranked = best.Confidence, ranked
-		if len(res.Alternatives) > 0 {
-			o.Suggestions = e.offerAlternatives(kb, &o.Replies[0], best.Entry, res.Alternatives, lang, ids[n:n])
+		also, at := alsoAsked(e.askedApart(kb, text, lang), best.Entry)
+		alts := res.Alternatives
+		if also != nil { // an entry answered in full is not offered as well
+			alts = slices.DeleteFunc(slices.Clone(alts), func(c faq.Candidate) bool { return slices.Contains(also, c.Entry) })
 		}
+		o := e.answer(kb, best.Entry, lang, len(alts))
+		o.Confidence, o.Ranked = best.Confidence, ranked
+		if len(alts) > 0 {
+			o.Suggestions = e.offerAlternatives(kb, &o.Replies[0], best.Entry, alts, lang, ids[n:n])
+		}
+		if also != nil {
+			e.answerAlso(kb, &o, best.Entry, also, at, lang)
+		}
+		return o
+	case len(res.Candidates) > 0 && e.answersApart(kb, text, lang, &o):
+		// Two questions in one message can leave no entry sure of the
+		// whole while each answers one of them.
+		o.Ranked = ranked
 		return o
 	case len(res.Suggestions) > 0:
 		t := textsFor(lang)

@@ -139,7 +139,10 @@ type Outcome struct {
 	Lang    string
 	Replies []carebot.Reply
 	// Entry is the answered entry's id (RouteAnswer).
-	Entry      string
+	Entry string
+	// Also are the entries answered besides Entry, when the message asked
+	// more than one question, in the order asked.
+	Also       []string
 	Confidence float64
 	// Ranked are the matcher's best entries, best first, whatever the
 	// route; Suggestions are the ones offered as "did you mean", or

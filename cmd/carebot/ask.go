@@ -65,11 +65,12 @@ func writeOutcomeJSON(w io.Writer, o bot.Outcome) error {
 	out := struct {
 		Route       bot.Route   `json:"route"`
 		Entry       string      `json:"entry,omitempty"`
+		Also        []string    `json:"also,omitempty"`
 		Confidence  float64     `json:"confidence"`
 		Lang        string      `json:"lang"`
 		Suggestions []string    `json:"suggestions,omitempty"`
 		Replies     []replyJSON `json:"replies"`
-	}{Route: o.Route, Entry: o.Entry, Confidence: o.Confidence, Lang: o.Lang, Suggestions: o.Suggestions}
+	}{Route: o.Route, Entry: o.Entry, Also: o.Also, Confidence: o.Confidence, Lang: o.Lang, Suggestions: o.Suggestions}
 	for _, r := range o.Replies {
 		out.Replies = append(out.Replies, replyJSON{Text: r.Text, Buttons: r.Buttons, Private: r.Private})
 	}
