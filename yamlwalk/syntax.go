@@ -31,10 +31,24 @@ func SyntaxError(data []byte, err error) (line int, msg string) {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	line = firstBadLine(data, msg, line)
-	if indentedWithTab(data, line) && !strings.Contains(msg, "tab") {
+	switch {
+	case indentedWithTab(data, line) && !strings.Contains(msg, "tab"):
 		msg += " (the line is indented with a tab: indent with spaces)"
+	case line > 0 && indentComplaint(msg):
+		msg += " (check this line's indentation against the lines above it)"
 	}
 	return line, msg
+}
+
+// indentComplaint reports yaml.v3's complaints about a line indented
+// more or less than the block it belongs to.
+func indentComplaint(msg string) bool {
+	switch msg {
+	case "did not find expected key", "did not find expected '-' indicator",
+		"mapping values are not allowed in this context", "block sequence entries are not allowed in this context":
+		return true
+	}
+	return false
 }
 
 // indentedWithTab reports whether line (1-based) of data has a tab in its
@@ -85,11 +99,14 @@ func firstBadLine(data []byte, msg string, reported int) int {
 				return n
 			}
 		}
-		return reported
 	}
-	lo, hi := 1, len(lines)
+	// yaml.v3 named the line a block started, far above (a mis-indented
+	// key deep in the entries list is reported where the list began), or
+	// no line: the first lines that fail are found by bisection. Lines
+	// before the mistake parse; from it on, the text fails the same way.
+	lo, hi := max(1, reported), len(lines)
 	if !fails(hi) {
-		return 0
+		return reported
 	}
 	for lo < hi {
 		mid := (lo + hi) / 2

@@ -18,8 +18,13 @@ func TestSyntaxError(t *testing.T) {
 	}{
 		{"unclosed list (yaml.v3 says line 1)", "a: 1\nb: [1, 2\nc: 3\nd: 4\n", 2, "did not find expected ',' or ']'"},
 		{"unclosed mapping (yaml.v3 says line 1)", "a: 1\nb: {x: 1\nc: 2\n", 2, "did not find expected ',' or '}'"},
-		{"bad indent (yaml.v3 says line 2)", "a:\n  b: 1\n c: 2\nd: 3\n", 3, "did not find expected key"},
-		{"list item in a mapping (yaml.v3 says line 6)", "x: 1\ny: 2\nz: 3\nv: 4\nw: 5\nu: 6\n- z\n", 7, "did not find expected key"},
+		{"bad indent (yaml.v3 says line 2)", "a:\n  b: 1\n c: 2\nd: 3\n", 3, "did not find expected key" + indentHint},
+		{"list item in a mapping (yaml.v3 says line 6)", "x: 1\ny: 2\nz: 3\nv: 4\nw: 5\nu: 6\n- z\n", 7, "did not find expected key" + indentHint},
+		// A key of the tenth entry one space short: yaml.v3 names the
+		// line the list began on, and one space too many, the line the
+		// entry began on.
+		{"key one space short, deep in a list (yaml.v3 says line 1)", "entries:\n" + strings.Repeat("  - id: a\n    tags: [x]\n", 9) + "  - id: b\n   tags: [x]\n    answer: y\n", 21, "did not find expected '-' indicator" + indentHint},
+		{"key one space long, deep in a list (yaml.v3 says line 19)", "entries:\n" + strings.Repeat("  - id: a\n    tags: [x]\n", 9) + "  - id: b\n    alternates:\n      - c\n     tags: [x]\n    answer: y\n", 23, "did not find expected key" + indentHint},
 		{"tab", "a: 1\n\tb: 2\n", 2, "found a tab character that violates indentation"},
 		// yaml.v3 does not always say it is the tab; staff cannot see one.
 		{"tab before a list item", "a:\n\t- b\n", 2, "found character that cannot start any token (the line is indented with a tab: indent with spaces)"},
@@ -40,6 +45,8 @@ func TestSyntaxError(t *testing.T) {
 		})
 	}
 }
+
+const indentHint = " (check this line's indentation against the lines above it)"
 
 // TestSyntaxErrorFallback checks what SyntaxError says when it cannot find
 // the line by parsing again: yaml.v3's line, or 0 when it gave none.
