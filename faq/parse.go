@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -166,16 +167,44 @@ func (d *decoder) clinic(c *Clinic, n *yaml.Node) {
 			c.Name = d.w.Str(f.Value, "", what)
 		case "phone":
 			c.Phone = d.w.Str(f.Value, "", what)
+			if c.Phone != "" && digits(c.Phone) < 3 {
+				d.w.Errorf(f.Line, "", "%s %q is not a phone number: the fallback reply tells patients to call it", what, c.Phone)
+			}
 		case "website":
 			c.Website = d.w.Str(f.Value, "", what)
 		case "emergency_number":
-			c.EmergencyNumber = d.w.Str(f.Value, "", what)
+			c.EmergencyNumber = d.number(f, what, "the emergency reply")
 		case "crisis_line":
-			c.CrisisLine = d.w.Str(f.Value, "", what)
+			c.CrisisLine = d.number(f, what, "the crisis reply")
 		default:
 			d.w.Errorf(f.Line, "", "clinic: unknown field %q (want name, phone, website, emergency_number, crisis_line)", f.Key)
 		}
 	}
+}
+
+// number reads an emergency or crisis number (empty: the default, 911
+// or 988), which a reply that may save a life tells patients to call: a
+// number to dial and nothing else, "112" or "+1 (800) 273-8255".
+func (d *decoder) number(f yamlwalk.Field, what, reply string) string {
+	s := d.w.Str(f.Value, "", what)
+	if s == "" {
+		return ""
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return !strings.ContainsRune("0123456789 +-.()", r) }) || digits(s) < 2 {
+		d.w.Errorf(f.Line, "", "%s %q is not a number to dial: %s tells patients to call it (digits, spaces and + - . ( ) only)", what, s, reply)
+	}
+	return s
+}
+
+// digits counts the digits of s.
+func digits(s string) int {
+	n := 0
+	for _, r := range s {
+		if '0' <= r && r <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 func (d *decoder) synonyms(n *yaml.Node) [][]string {

@@ -142,6 +142,12 @@ func TestParseErrors(t *testing.T) {
 		{"alternates type", `alternates: ["What are your hours?"]`, "alternates: {a: b}", []string{
 			`faq.yaml:15: entry "hours": alternates: want a list of text, such as [a, b], got a mapping (key: value)`}},
 		{"duplicate key", "    tags: [info]\n", "    tags: [info]\n    tags: [more]\n", []string{`faq.yaml:18: entry "hours": "tags" is given twice (first at line 17)`}},
+		{"crisis line not a number", `crisis_line: "988"`, `crisis_line: "call 988"`, []string{
+			`faq.yaml:8: clinic.crisis_line "call 988" is not a number to dial: the crisis reply tells patients to call it (digits, spaces and + - . ( ) only)`}},
+		{"emergency number not a number", "emergency_number: 911", "emergency_number: abc", []string{
+			`faq.yaml:7: clinic.emergency_number "abc" is not a number to dial: the emergency reply tells patients to call it (digits, spaces and + - . ( ) only)`}},
+		{"phone without digits", `phone: "+1 555 0100"`, `phone: "ask reception"`, []string{
+			`faq.yaml:5: clinic.phone "ask reception" is not a phone number: the fallback reply tells patients to call it`}},
 		{"syntax", "    keywords: [hours, open]", "    keywords: [hours, open", []string{"faq.yaml:16: invalid YAML: did not find expected ',' or ']'"}},
 		{"tab", "    tags: [info]", "\ttags: [info]", []string{"faq.yaml:17: invalid YAML: found character that cannot start any token (the line is indented with a tab: indent with spaces)"}},
 		{"several at once", "language: en", "language: zz", []string{
