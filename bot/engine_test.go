@@ -722,7 +722,7 @@ func TestPayloadsFitWithTheLongestIDs(t *testing.T) {
 	long := func(c string) string { return strings.Repeat(c, faq.MaxIDLen) }
 	kb, err := faq.Parse("faq.yaml", []byte(`version: 1
 language: en
-clinic: {name: Test, phone: "1"}
+clinic: {name: Test, phone: "555 0100"}
 entries:
   - id: `+long("a")+`
     question: How do I cancel my appointment?

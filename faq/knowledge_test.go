@@ -7,7 +7,7 @@ import (
 
 const knowledgeKB = `version: 1
 language: en
-clinic: {name: Clinic, phone: "1"}
+clinic: {name: Clinic, phone: "555 0100"}
 entries:
   - id: shingles-vaccine
     question: Do you give the shingles vaccine?

@@ -250,7 +250,7 @@ func short(s string) string {
 func TestMatchSpanishKB(t *testing.T) {
 	kb, err := Parse("faq.yaml", []byte(`version: 1
 language: es
-clinic: {name: Clínica, phone: "1"}
+clinic: {name: Clínica, phone: "555 0100"}
 entries:
   - id: horario
     question: ¿Cuál es el horario de la clínica?
@@ -318,7 +318,7 @@ func TestDetectLangAgreesWithTokenizer(t *testing.T) {
 func TestMatchSplitWord(t *testing.T) {
 	kb, err := Parse("faq.yaml", []byte(`version: 1
 language: en
-clinic: {name: Clinic, phone: "1"}
+clinic: {name: Clinic, phone: "555 0100"}
 entries:
   - id: medicaid
     question: Do you accept Medicaid?

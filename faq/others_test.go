@@ -22,7 +22,7 @@ func (kb *KB) othersOf(text string) bool {
 
 const othersKB = `version: 1
 language: en
-clinic: {name: Clinic, phone: "1"}
+clinic: {name: Clinic, phone: "555 0100"}
 entries:
   - id: rx-transfer
     question: Can you send my prescription to a different pharmacy?
@@ -116,7 +116,7 @@ func TestAboutOthers(t *testing.T) {
 func TestAboutOthersKnownToTheClinic(t *testing.T) {
 	kb, err := Parse("faq.yaml", []byte(`version: 1
 language: en
-clinic: {name: Clinic, phone: "1"}
+clinic: {name: Clinic, phone: "555 0100"}
 entries:
   - id: service-animals
     question: Can I bring my service dog to my appointment?

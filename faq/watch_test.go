@@ -14,7 +14,7 @@ import (
 
 const watchKB = `version: 1
 language: en
-clinic: {name: Test, phone: "1"}
+clinic: {name: Test, phone: "555 0100"}
 entries:
   - id: hours
     question: When are you open?

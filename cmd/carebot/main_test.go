@@ -109,7 +109,7 @@ func TestHelpOnEveryCommand(t *testing.T) {
 // 7: a test appends the entry's other fields.
 const oneEntryFAQ = `version: 1
 language: en
-clinic: {name: X, phone: "1"}
+clinic: {name: X, phone: "555 0100"}
 entries:
   - id: hours
     question: When are you open?
