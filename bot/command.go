@@ -63,6 +63,14 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 			return Outcome{Route: RouteCommand, Lang: lang, Replies: []carebot.Reply{{Text: e.says(kb, t).storeFail, Private: true}}}, true
 		}
 		if ok {
+			// A command may have saved the sender's record (a time zone):
+			// what the engine saves next starts from that, not from its
+			// copy of before.
+			if e.Users != nil {
+				if got, err := e.Users.User(ctx, u.Key); err == nil {
+					*u = got
+				}
+			}
 			return Outcome{Route: RouteCommand, Lang: lang, Replies: replies}, true
 		}
 	}

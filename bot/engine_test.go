@@ -439,6 +439,33 @@ func TestCommandsComeBeforeTheFAQ(t *testing.T) {
 	}
 }
 
+// zoneCommand saves the sender's time zone itself, as the reminders'
+// "my time zone is …" does.
+type zoneCommand struct{ users Users }
+
+func (c zoneCommand) Handle(ctx context.Context, m carebot.Message, u carebot.User) ([]carebot.Reply, bool, error) {
+	if m.Text != "my time zone is Chicago" {
+		return nil, false, nil
+	}
+	u.TimeZone = "America/Chicago"
+	return []carebot.Reply{{Text: "ok"}}, true, c.users.PutUser(ctx, u)
+}
+
+// A command that saves a new patient's record (their time zone, as their
+// very first message) keeps what it saved: the engine, which saves a new
+// patient with their language, must not write its older copy over it.
+func TestCommandSavesNewPatient(t *testing.T) {
+	e, st := newTestEngine(t)
+	e.Commands = []Command{zoneCommand{st}}
+	if o := e.Respond(context.Background(), dm("my time zone is Chicago")); o.Route != RouteCommand {
+		t.Fatalf("got %s, want the command", o.Route)
+	}
+	u := st.users["test:u1"]
+	if u.TimeZone != "America/Chicago" || u.Lang == "" {
+		t.Errorf("saved %+v, want the command's time zone and the engine's language", u)
+	}
+}
+
 func TestFallbackSaysHowToReachAPerson(t *testing.T) {
 	e, st := newTestEngine(t)
 	known(st, "en")
