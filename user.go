@@ -12,11 +12,15 @@ import (
 type User struct {
 	Key string // Address.UserKey
 	// DM is where a private message reaches them (their DM chat).
-	DM       Address
-	Lang     string // the language they use with us ("en", "es")
-	TimeZone string // IANA zone ("America/Chicago"); empty until known
-	Staff    bool   // may use staff commands
-	Created  time.Time
+	DM   Address
+	Lang string // the language they use with us ("en", "es")
+	// LangChosen: they chose Lang (ESPAÑOL, ENGLISH, a language button);
+	// replies stay in it whatever a message is written in, until they
+	// choose again. Otherwise Lang follows what they write.
+	LangChosen bool
+	TimeZone   string // IANA zone ("America/Chicago"); empty until known
+	Staff      bool   // may use staff commands
+	Created    time.Time
 }
 
 // Location returns the user's time zone, or fallback when it is unset or

@@ -20,6 +20,7 @@ type userRecord struct {
 	Key      string        `json:"k"`
 	DM       addressRecord `json:"dm"`
 	Lang     string        `json:"lang,omitempty"`
+	LangSet  bool          `json:"lang_set,omitempty"` // LangChosen
 	TimeZone string        `json:"tz,omitempty"`
 	Staff    bool          `json:"staff,omitempty"`
 	Created  int64         `json:"created"` // Unix nanoseconds
@@ -129,7 +130,7 @@ func encodeUser(u carebot.User) ([]byte, error) {
 		Key: u.Key,
 		DM: addressRecord{Platform: u.DM.Platform, ChatID: u.DM.ChatID, UserID: u.DM.UserID,
 			Group: u.DM.Group, Thread: u.DM.Thread},
-		Lang: u.Lang, TimeZone: u.TimeZone, Staff: u.Staff,
+		Lang: u.Lang, LangSet: u.LangChosen, TimeZone: u.TimeZone, Staff: u.Staff,
 		Created: u.Created.UnixNano(),
 	})
 }
@@ -147,7 +148,7 @@ func decodeUser(plain []byte) (carebot.User, error) {
 		Key: r.Key,
 		DM: carebot.Address{Platform: r.DM.Platform, ChatID: r.DM.ChatID, UserID: r.DM.UserID,
 			Group: r.DM.Group, Thread: r.DM.Thread},
-		Lang: r.Lang, TimeZone: r.TimeZone, Staff: r.Staff,
+		Lang: r.Lang, LangChosen: r.LangSet, TimeZone: r.TimeZone, Staff: r.Staff,
 		Created: time.Unix(0, r.Created).UTC(),
 	}, nil
 }

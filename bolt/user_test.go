@@ -12,7 +12,7 @@ func TestUserRoundTrip(t *testing.T) {
 	d, path := openTemp(t)
 	tests := []carebot.User{
 		{Key: "telegram:12345", DM: carebot.Address{Platform: "telegram", ChatID: "12345", UserID: "12345"},
-			Lang: "es", TimeZone: "America/Chicago", Staff: true, Created: t0.Add(-time.Hour)},
+			Lang: "es", LangChosen: true, TimeZone: "America/Chicago", Staff: true, Created: t0.Add(-time.Hour)},
 		{Key: "slack:U0G9QF9C6", DM: carebot.Address{Platform: "slack", ChatID: "D1", UserID: "U0G9QF9C6", Thread: "1700000000.1"},
 			Lang: "en", Created: time.Date(2024, 11, 3, 1, 30, 0, 0, time.FixedZone("CDT", -5*3600))},
 		{Key: "console:local"}, // Created left to the store's clock

@@ -34,11 +34,12 @@ const (
 )
 
 // answerText runs the FAQ step on a typed question. known is the language
-// to assume when the text does not show one.
-func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string) (o Outcome) {
+// to assume when the text does not show one, and to answer in whatever
+// it shows when chosen (the patient chose it).
+func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string, chosen bool) (o Outcome) {
 	res := kb.Match(text, known)
 	lang := known
-	if res.Lang != "" && speaks(res.Lang) != nil {
+	if !chosen && res.Lang != "" && speaks(res.Lang) != nil {
 		lang = res.Lang
 	}
 	// The ranked ids and the suggested ones share one allocation; each

@@ -47,13 +47,13 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 		e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackNone, At: e.now(), Lang: lang, Asked: asked})
 		return e.fallback(kb, lang), true
 	case strings.HasPrefix(p, payloadLang):
-		return e.setLang(strings.TrimPrefix(p, payloadLang), lang), true
+		return e.setLang(u, strings.TrimPrefix(p, payloadLang), lang), true
 	}
 	if p == "" && len(text) < 20 {
 		var buf [20]byte
 		list, _ := consentWords(buf[:0], text)
 		if l, ok := languageWords[string(list)]; ok {
-			return e.setLang(l, lang), true
+			return e.setLang(u, l, lang), true
 		}
 	}
 	for _, c := range e.Commands {
@@ -80,11 +80,12 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 	return Outcome{}, false
 }
 
-// setLang answers a language choice; the engine saves it with the user
-// because the outcome's language differs from what they had.
-func (e *Engine) setLang(l, current string) Outcome {
+// setLang answers a language choice and marks it chosen in u, which the
+// engine then saves (see remember).
+func (e *Engine) setLang(u *carebot.User, l, current string) Outcome {
 	if speaks(l) == nil {
 		l = current
 	}
+	u.Lang, u.LangChosen = l, true
 	return Outcome{Route: RouteCommand, Lang: l, Replies: []carebot.Reply{{Text: textsFor(l).langSet}}}
 }

@@ -180,12 +180,13 @@ func (e *Engine) Respond(ctx context.Context, m carebot.Message) Outcome {
 }
 
 func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, text string) Outcome {
-	// 1. Safety, before anything touches a store. A pressed button's
-	// label, which the terminal passes as the text, is the bot's own
-	// words, not the person's.
+	// 1. Safety, before anything is stored: the message never is, and
+	// only the sender's language is read. A pressed button's label,
+	// which the terminal passes as the text, is the bot's own words, not
+	// the person's.
 	if text != "" && m.Payload == "" {
 		if k := CheckSafety(text); k != SafetyNone {
-			return e.safety(kb, m, k, e.replyLang(kb, text, m.Lang, ""))
+			return e.safety(kb, m, k, e.safetyLang(ctx, kb, m, text))
 		}
 	}
 	if m.From.Group && !m.Mentioned {
@@ -195,6 +196,7 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 		text = truncate(text, maxText)
 	}
 	u, first := e.user(ctx, m)
+	saved := u // as stored: remember saves what changed
 	// The language they used before (or their platform's, or the KB's).
 	// What this message is written in is found only where it matters: the
 	// FAQ's matcher finds it anyway.
@@ -203,7 +205,7 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 	// 2. Consent keywords, and the platform commands that mean them.
 	cmd, isSlash := slashCommand(text)
 	if isSlash && cmd == "start" {
-		e.remember(ctx, u, first, known)
+		e.remember(ctx, u, saved, first, known)
 		return Outcome{Route: RouteWelcome, Lang: known, Replies: []carebot.Reply{e.welcome(kb, textsFor(known))}}
 	}
 	if isSlash {
@@ -211,9 +213,12 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 	}
 	if m.Payload == "" {
 		if in := parseConsent(text); in.kind != intentNone {
-			lang := e.replyLang(kb, text, m.Lang, u.Lang)
+			lang := e.userLang(kb, text, m.Lang, u)
+			if l := keywordLang(in); u.Lang == "" && l != "" {
+				lang = l // ALTO, AYUDA
+			}
 			o := e.consent(ctx, kb, m, u, in, lang)
-			e.remember(ctx, u, first, lang)
+			e.remember(ctx, u, saved, first, lang)
 			return o
 		}
 	}
@@ -222,7 +227,7 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 	// whose matcher would find the one clinic word in "how are you today".
 	if m.Payload == "" {
 		if k := smallTalk(text); k != talkNone {
-			lang := e.replyLang(kb, text, m.Lang, u.Lang)
+			lang := e.userLang(kb, text, m.Lang, u)
 			// Small talk is a word or two, too few for replyLang to be
 			// sure of, but its words are one language's: with nothing
 			// else to go on, a first "hola" is answered in Spanish.
@@ -230,7 +235,7 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 				lang = l
 			}
 			t := textsFor(lang)
-			e.remember(ctx, u, first, lang)
+			e.remember(ctx, u, saved, first, lang)
 			if first && k < talkWho { // the welcome says hello and what the bot does
 				return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{e.welcome(kb, t)}}
 			}
@@ -242,9 +247,9 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 	o, ok := e.command(ctx, kb, m, &u, text, known)
 	if !ok {
 		// 4. The FAQ.
-		o = e.answerText(ctx, kb, text, known)
+		o = e.answerText(ctx, kb, text, known, u.LangChosen)
 	}
-	e.remember(ctx, u, first, o.Lang)
+	e.remember(ctx, u, saved, first, o.Lang)
 	if first && o.Route != RouteCommand {
 		o.Replies = append([]carebot.Reply{e.welcome(kb, textsFor(o.Lang))}, o.Replies...)
 	}
@@ -301,12 +306,19 @@ func (e *Engine) user(ctx context.Context, m carebot.Message) (u carebot.User, f
 	}
 }
 
-// remember saves a new user, or a known one whose language changed.
-func (e *Engine) remember(ctx context.Context, u carebot.User, first bool, lang string) {
-	if e.Users == nil || lang == "" || (!first && u.Lang == lang) {
+// remember saves a new user, or a known one whose language changed (to
+// lang, the language of the reply, unless they chose theirs) or who chose
+// one; saved is their record as it was loaded.
+func (e *Engine) remember(ctx context.Context, u, saved carebot.User, first bool, lang string) {
+	if e.Users == nil {
 		return
 	}
-	u.Lang = lang
+	if !u.LangChosen && lang != "" {
+		u.Lang = lang
+	}
+	if u.Lang == "" || (!first && u.Lang == saved.Lang && u.LangChosen == saved.LangChosen) {
+		return
+	}
 	if err := e.Users.PutUser(ctx, u); err != nil {
 		e.logError(ctx, "save user", err)
 	}
@@ -321,12 +333,44 @@ func (e *Engine) welcome(kb *faq.KB, t *texts) carebot.Reply {
 
 // replyLang picks the language to answer in: what the message is clearly
 // written in, else what the person used before, else what their platform
-// says, else the knowledge base's language.
+// says, else what the message seems to be written in ("quiero morir" is
+// too short to be sure of), else the knowledge base's language.
 func (e *Engine) replyLang(kb *faq.KB, text, hint, known string) string {
-	if l, sure := faq.DetectLang(text); sure && speaks(l) != nil {
+	l, sure := faq.DetectLang(text)
+	if sure && speaks(l) != nil {
+		return l
+	}
+	if known == "" && l != "" && speaks(l) != nil && speaks(baseLang(hint)) == nil {
 		return l
 	}
 	return e.knownLang(kb, hint, known)
+}
+
+// userLang is replyLang for u: the language they chose, if they did.
+func (e *Engine) userLang(kb *faq.KB, text, hint string, u carebot.User) string {
+	if u.LangChosen && speaks(u.Lang) != nil {
+		return u.Lang
+	}
+	return e.replyLang(kb, text, hint, u.Lang)
+}
+
+// safetyLang is the language of a crisis or emergency reply: userLang,
+// with the sender's record read only for it. A failing store costs only
+// the record's language.
+func (e *Engine) safetyLang(ctx context.Context, kb *faq.KB, m carebot.Message, text string) string {
+	var u carebot.User
+	if e.Users != nil {
+		if got, err := e.Users.User(ctx, m.From.UserKey()); err == nil {
+			u = got
+		}
+	}
+	return e.userLang(kb, text, m.Lang, u)
+}
+
+// baseLang is the language of a platform's hint: "es" for "es-MX".
+func baseLang(hint string) string {
+	base, _, _ := strings.Cut(strings.ToLower(hint), "-")
+	return base
 }
 
 // knownLang is replyLang without looking at the message.
@@ -334,7 +378,7 @@ func (e *Engine) knownLang(kb *faq.KB, hint, known string) string {
 	if known != "" {
 		return known
 	}
-	if base, _, _ := strings.Cut(strings.ToLower(hint), "-"); speaks(base) != nil {
+	if base := baseLang(hint); speaks(base) != nil {
 		return base
 	}
 	return kb.Language

@@ -23,7 +23,8 @@ type memStore struct {
 	users    map[string]carebot.User
 	events   []carebot.ConsentEvent
 	feedback []carebot.Feedback
-	calls    int
+	calls    int // reads and writes
+	writes   int
 	fail     bool
 }
 
@@ -47,6 +48,7 @@ func (s *memStore) PutUser(ctx context.Context, u carebot.User) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls++
+	s.writes++
 	if s.fail {
 		return errors.New("disk on fire")
 	}
@@ -58,6 +60,7 @@ func (s *memStore) RecordConsent(ctx context.Context, evs ...carebot.ConsentEven
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls++
+	s.writes++
 	if s.fail {
 		return errors.New("disk on fire")
 	}
@@ -69,6 +72,7 @@ func (s *memStore) RecordFeedback(ctx context.Context, f carebot.Feedback) error
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls++
+	s.writes++
 	if s.fail {
 		return errors.New("disk on fire")
 	}
@@ -162,8 +166,8 @@ func TestSafetyComesFirst(t *testing.T) {
 			if !strings.Contains(full.Text, tt.wantIn) {
 				t.Errorf("reply %q does not contain %q", full.Text, tt.wantIn)
 			}
-			if st.calls != 0 {
-				t.Errorf("safety reply touched the store %d times; the text must not be stored", st.calls)
+			if st.writes != 0 {
+				t.Errorf("safety reply wrote to the store %d times; the text must not be stored", st.writes)
 			}
 			if tt.m.From.Group {
 				if !full.Private {
@@ -782,5 +786,51 @@ entries:
 	}
 	if n < 5 {
 		t.Errorf("%d buttons: want an answer's and a suggestion's", n)
+	}
+}
+
+// The language a patient chose stays theirs: an English question after
+// ESPAÑOL is answered in Spanish, and so is a crisis, whose step reads
+// only their language.
+func TestChosenLanguageStays(t *testing.T) {
+	e, st := newTestEngine(t)
+	ctx := context.Background()
+	e.Respond(ctx, dm("hi"))
+	if o := e.Respond(ctx, dm("ESPAÑOL")); o.Lang != "es" || !st.users["test:u1"].LangChosen {
+		t.Fatalf("ESPAÑOL: got %s, saved %+v", o.Lang, st.users["test:u1"])
+	}
+	if o := e.Respond(ctx, dm("where do i park my car")); o.Lang != "es" {
+		t.Errorf("an English question after ESPAÑOL: answered in %q, want es", o.Lang)
+	}
+	if u := st.users["test:u1"]; u.Lang != "es" || !u.LangChosen {
+		t.Errorf("after an English question: saved %+v, want es, chosen", u)
+	}
+	before := st.writes
+	if o := e.Respond(ctx, dm("quiero morir")); o.Route != RouteCrisis || !strings.HasPrefix(o.Replies[0].Text, "Siento mucho") {
+		t.Errorf("crisis after ESPAÑOL: got %s %q, want the Spanish crisis reply", o.Route, o.Replies[0].Text)
+	}
+	if st.writes != before {
+		t.Error("the crisis step wrote to the store")
+	}
+	if o := e.Respond(ctx, dm("ENGLISH")); o.Lang != "en" || st.users["test:u1"].Lang != "en" {
+		t.Errorf("ENGLISH: got %s, saved %q", o.Lang, st.users["test:u1"].Lang)
+	}
+}
+
+// With nothing known of a new patient, the words of a message too short
+// to be sure of still say its language: a crisis, AYUDA, ALTO.
+func TestNewPatientShortSpanish(t *testing.T) {
+	for _, text := range []string{"quiero morir", "me voy a suicidar", "AYUDA", "ALTO"} {
+		e, _ := newTestEngine(t)
+		if o := e.Respond(context.Background(), dm(text)); o.Lang != "es" {
+			t.Errorf("%q from a new patient: answered in %q (%s), want es", text, o.Lang, o.Route)
+		}
+	}
+	// A platform that says English still decides a short message.
+	e, _ := newTestEngine(t)
+	m := dm("quiero morir")
+	m.Lang = "en-US"
+	if o := e.Respond(context.Background(), m); o.Lang != "en" {
+		t.Errorf("with an English platform: answered in %q, want en", o.Lang)
 	}
 }

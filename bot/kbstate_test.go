@@ -183,7 +183,7 @@ func TestOutcomeSlicesDoNotAlias(t *testing.T) {
 	e := New(kb)
 	routes := map[Route]int{}
 	for _, m := range msgs {
-		o := e.answerText(t.Context(), kb, m.Text, "en")
+		o := e.answerText(t.Context(), kb, m.Text, "en", false)
 		routes[o.Route]++
 		sugg := slices.Clone(o.Suggestions)
 		_ = append(o.Ranked, "appended")
@@ -198,7 +198,7 @@ func TestOutcomeSlicesDoNotAlias(t *testing.T) {
 		for _, r := range o.Replies {
 			_ = append(r.Buttons, carebot.Button{Label: "appended"})
 		}
-		if got := e.answerText(t.Context(), kb, m.Text, "en"); !reflect.DeepEqual(got, o) {
+		if got := e.answerText(t.Context(), kb, m.Text, "en", false); !reflect.DeepEqual(got, o) {
 			t.Errorf("%q: the outcome changed after appending to its slices", m.Text)
 		}
 	}

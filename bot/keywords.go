@@ -38,6 +38,16 @@ var bareKeywords = map[string]intentKind{
 	"help": intentHelp, "info": intentHelp, "ayuda": intentHelp, "informacion": intentHelp,
 }
 
+// keywordLang is the language of a bare keyword that has one: "es" for
+// ALTO, AYUDA; "" for STOP, HELP, which Spanish speakers send too.
+func keywordLang(in consentIntent) string {
+	switch in.method {
+	case "keyword:ALTO", "keyword:PARAR", "keyword:BAJA", "keyword:CANCELAR", "keyword:AYUDA", "keyword:INFORMACION":
+		return "es"
+	}
+	return ""
+}
+
 // verbs that open an opt-out or opt-in phrase ("stop sending me tips",
 // "unsubscribe me from announcements", "subscribe to awareness").
 var (

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/carebot/carebot"
 )
 
 // keywordVocabulary is every word and phrase the keyword steps know, for
@@ -115,7 +117,7 @@ func TestKeywordStepsDoNotAllocate(t *testing.T) {
 	}
 	e, _ := newTestEngine(t)
 	kb := e.KB()
-	n = testing.AllocsPerRun(100, func() { e.command(t.Context(), kb, dm("in spanish?"), nil, "in spanish", "en") })
+	n = testing.AllocsPerRun(100, func() { e.command(t.Context(), kb, dm("in spanish?"), &carebot.User{}, "in spanish", "en") })
 	if n > 2 {
 		t.Errorf("a language word: %v allocations, want at most the outcome's 2", n)
 	}
