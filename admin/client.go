@@ -62,9 +62,9 @@ func (c *Client) Do(ctx context.Context, method, path string, in, out any) error
 	if resp.StatusCode >= 300 {
 		var e apiError
 		if json.Unmarshal(data, &e) == nil && e.Error != "" {
-			return fmt.Errorf("%s", e.Error)
+			return &statusError{code: resp.StatusCode, msg: e.Error, body: data}
 		}
-		return fmt.Errorf("%s %s: %s", method, path, resp.Status)
+		return &statusError{code: resp.StatusCode, msg: fmt.Sprintf("%s %s: %s", method, path, resp.Status), body: data}
 	}
 	if out == nil {
 		return nil
@@ -75,16 +75,34 @@ func (c *Client) Do(ctx context.Context, method, path string, in, out any) error
 	return nil
 }
 
+// statusError is an error answer: its message, and the whole body for a
+// caller that expects more.
+type statusError struct {
+	code int
+	msg  string
+	body []byte
+}
+
+func (e *statusError) Error() string { return e.msg }
+
 func isRefused(err error) bool {
 	var op *net.OpError
 	return errors.As(err, &op) && op.Op == "dial"
 }
 
 // Import sends appointments (with their source file and lines, for the
-// report) and returns what became of each.
+// report) and returns what became of each. An import with any problem
+// stores nothing, and its error is a *Problems listing every one.
 func (c *Client) Import(ctx context.Context, file string, appts []Appointment, lines []int) (ImportReport, error) {
 	var rep ImportReport
 	err := c.Do(ctx, http.MethodPost, "/v1/appointments", map[string]any{"appointments": appts, "lines": lines, "file": file}, &rep)
+	var se *statusError
+	if errors.As(err, &se) && se.code == http.StatusUnprocessableEntity {
+		var refused importRefused
+		if json.Unmarshal(se.body, &refused) == nil && len(refused.Problems) > 0 {
+			return ImportReport{}, &Problems{File: file, List: refused.Problems}
+		}
+	}
 	return rep, err
 }
 

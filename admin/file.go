@@ -9,6 +9,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // csvColumns are the columns an appointments CSV may have; id, patient and
@@ -17,7 +18,8 @@ var csvColumns = []string{"id", "patient", "to", "at", "timezone", "location", "
 
 // ReadAppointments reads an appointments file, CSV or JSON by its
 // extension, and returns the appointments with the line each starts on.
-// Every problem is reported with the file and line, all at once.
+// Every problem is reported with the file and line, all at once: the
+// error is a *Problems when the file could be read.
 func ReadAppointments(name string, r io.Reader) ([]Appointment, []int, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxBody+1))
 	if err != nil {
@@ -39,14 +41,10 @@ func ReadAppointments(name string, r io.Reader) ([]Appointment, []int, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var errs []error
-	for i, a := range appts {
-		if _, err := a.carebot(); err != nil {
-			errs = append(errs, fmt.Errorf("%s:%d: appointment %q: %v", name, lines[i], a.ID, err))
-		}
-	}
-	if len(errs) > 0 {
-		return nil, nil, errors.Join(errs...)
+	// The bot reads a local time without a zone in the clinic's; UTC here
+	// is as good to check that it is a time.
+	if _, probs := checkAppointments(appts, lines, time.UTC); len(probs) > 0 {
+		return nil, nil, &Problems{File: name, List: probs}
 	}
 	return appts, lines, nil
 }

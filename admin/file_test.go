@@ -93,3 +93,20 @@ func FuzzReadAppointments(f *testing.F) {
 		}
 	})
 }
+
+// An id used twice in one file is a problem, reported on its second use:
+// which row would win is a guess.
+func TestReadAppointmentsRefusesAnIDUsedTwice(t *testing.T) {
+	for _, tt := range []struct{ name, data, want string }{
+		{"d.csv", "id,patient,at\nD-1,telegram:1,2026-12-01 14:30\nD-1,telegram:2,2026-12-02 14:30\n",
+			"d.csv:3: appointment \"D-1\": id is used twice (first on line 2)\nd.csv: 1 problem; nothing was imported"},
+		{"d.json", "[\n {\"id\": \"D-1\", \"patient\": \"telegram:1\", \"at\": \"2026-12-01 14:30\"},\n" +
+			" {\"id\": \"D-1\", \"patient\": \"telegram:2\", \"at\": \"2026-12-02 14:30\"}\n]",
+			"d.json:3: appointment \"D-1\": id is used twice (first on line 2)\nd.json: 1 problem; nothing was imported"},
+	} {
+		appts, _, err := ReadAppointments(tt.name, strings.NewReader(tt.data))
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%s: got %d appointments, error %v; want\n%s", tt.name, len(appts), err, tt.want)
+		}
+	}
+}

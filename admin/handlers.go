@@ -16,6 +16,12 @@ import (
 // maxImport bounds one import request.
 const maxImport = 50000
 
+// importAppointments stores a file's appointments, or none of them: every
+// problem of every appointment is found before the first is stored, and an
+// import with any problem is refused (422) with the list. Only a failure
+// of the store itself can stop an import part way; the answer then says
+// how far it got, and importing the file again is safe (an unchanged
+// appointment changes nothing).
 func (s *Server) importAppointments(w http.ResponseWriter, r *http.Request) {
 	if s.Appointments == nil {
 		unavailable(w, "appointments")
@@ -34,38 +40,66 @@ func (s *Server) importAppointments(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("%d appointments in one import; at most %d", len(req.Appointments), maxImport))
 		return
 	}
-	var rep ImportReport
-	for i, a := range req.Appointments {
-		res := ImportResult{ID: a.ID}
+	from := ""
+	if req.File != "" {
+		from = " from " + shown(req.File)
+	}
+	appts, probs := checkAppointments(req.Appointments, req.Lines, time.UTC)
+	if len(probs) > 0 {
+		// The audit entry counts the problems; their text names patients.
+		refused := fmt.Errorf("refused: %d problem(s); nothing imported", len(probs))
+		if !s.audit(w, r, "appointments.import", "", fmt.Sprintf("%d appointments%s", len(req.Appointments), from), refused) {
+			return
+		}
+		perr := &Problems{File: req.File, List: probs}
+		writeJSON(w, http.StatusUnprocessableEntity, importRefused{Error: perr.Error(), Problems: probs})
+		return
+	}
+	rep := ImportReport{Results: []ImportResult{}}
+	var err error
+	for i, ca := range appts {
+		var changed bool
+		changed, err = s.Appointments.Import(r.Context(), ca)
+		if err != nil {
+			at := fmt.Sprintf("item %d", i+1)
+			if i < len(req.Lines) && req.Lines[i] > 0 {
+				at = fmt.Sprintf("line %d", req.Lines[i])
+			}
+			err = fmt.Errorf("stopped at %s (appointment %s), with %d imported and %d unchanged before it: %w; "+
+				"import the file again once this is fixed (what is unchanged stays as it is)", at, shown(ca.ID), rep.Imported, rep.Unchanged, err)
+			break
+		}
+		res := ImportResult{ID: ca.ID, Result: "unchanged"}
 		if i < len(req.Lines) {
 			res.Line = req.Lines[i]
 		}
-		ca, err := a.carebot()
-		var changed bool
-		if err == nil {
-			changed, err = s.Appointments.Import(r.Context(), ca)
-		}
-		switch {
-		case err != nil:
-			res.Result, res.Error = "error", err.Error()
-			rep.Failed++
-		case changed:
+		if changed {
 			res.Result = "imported"
 			rep.Imported++
-		default:
-			res.Result = "unchanged"
+		} else {
 			rep.Unchanged++
 		}
 		rep.Results = append(rep.Results, res)
 	}
-	detail := fmt.Sprintf("%d imported, %d unchanged, %d failed", rep.Imported, rep.Unchanged, rep.Failed)
-	if req.File != "" {
-		detail += " from " + req.File
+	detail := fmt.Sprintf("%d imported, %d unchanged%s", rep.Imported, rep.Unchanged, from)
+	if !s.audit(w, r, "appointments.import", "", detail, err) {
+		return
 	}
-	if !s.audit(w, r, "appointments.import", "", detail, nil) {
+	if err != nil {
+		code := statusOf(err)
+		if code == http.StatusBadRequest { // the request was fine; the store was not
+			code = http.StatusInternalServerError
+		}
+		writeError(w, code, err.Error())
 		return
 	}
 	writeJSON(w, http.StatusOK, rep)
+}
+
+// importRefused is the answer to an import with problems.
+type importRefused struct {
+	Error    string    `json:"error"`
+	Problems []Problem `json:"problems"`
 }
 
 func (s *Server) listAppointments(w http.ResponseWriter, r *http.Request) {

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -23,6 +24,7 @@ type fakeServices struct {
 	added   []string
 	fb      []carebot.Feedback
 	failAud bool
+	failAt  string // the appointment whose Import fails
 }
 
 func newFakes() *fakeServices {
@@ -32,6 +34,9 @@ func newFakes() *fakeServices {
 func (f *fakeServices) Import(ctx context.Context, a carebot.Appointment) (bool, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if a.ID == f.failAt {
+		return false, fmt.Errorf("import appointment: disk full")
+	}
 	old, ok := f.appts[a.ID]
 	f.appts[a.ID] = a
 	return !ok || !old.At.Equal(a.At) || old.Status != a.Status, nil
@@ -156,14 +161,13 @@ func TestImportListCancelAreAudited(t *testing.T) {
 	ctx := context.Background()
 	appts := []Appointment{
 		{ID: "A1", Patient: "telegram:100", At: "2026-12-01 14:30", TimeZone: "America/New_York", Location: "Main St"},
-		{ID: "A2", Patient: "nobody", At: "2026-12-01 14:30"},
-		{ID: "A3", Patient: "telegram:300", At: "tomorrow-ish"},
+		{ID: "A2", Patient: "telegram:200", At: "2026-12-01T14:30:00Z"},
 	}
-	rep, err := c.Import(ctx, "appts.csv", appts, []int{2, 3, 4})
+	rep, err := c.Import(ctx, "appts.csv", appts, []int{2, 3})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Imported != 1 || rep.Failed != 2 || rep.Results[1].Line != 3 || !strings.Contains(rep.Results[1].Error, "PLATFORM:USER") {
+	if rep.Imported != 2 || rep.Failed != 0 || len(rep.Results) != 2 || rep.Results[1].Line != 3 || rep.Results[1].Result != "imported" {
 		t.Errorf("import report: %+v", rep)
 	}
 	if got := f.appts["A1"].At; !got.Equal(time.Date(2026, 12, 1, 19, 30, 0, 0, time.UTC)) {
@@ -191,8 +195,116 @@ func TestImportListCancelAreAudited(t *testing.T) {
 		t.Errorf("audit: got %v, want %s", actions, want)
 	}
 	entries, err := c.Audit(ctx, "7d")
-	if err != nil || len(entries) != 4 || entries[3].Result == "ok" {
+	if err != nil || len(entries) != 4 || entries[0].Result != "ok" || entries[3].Result == "ok" {
 		t.Errorf("audit read: %+v, %v (the failed cancel must say so)", entries, err)
+	}
+	if e := entries[0]; e.Detail != `2 imported, 0 unchanged from "appts.csv"` {
+		t.Errorf("audit detail %q", e.Detail)
+	}
+}
+
+// An import with any problem stores none of its appointments, lists every
+// problem with its line, and is audited as refused, without the problems'
+// text (it names patients).
+func TestAnImportWithAProblemStoresNothing(t *testing.T) {
+	long := strings.Repeat("I", 2000)
+	tests := []struct {
+		name  string
+		appts []Appointment
+		want  []string // in this order
+	}{
+		{"a bad patient and a bad time", []Appointment{
+			{ID: "A1", Patient: "telegram:100", At: "2026-12-01 14:30"},
+			{ID: "A2", Patient: "nobody", At: "2026-12-01 14:30"},
+			{ID: "A3", Patient: "telegram:300", At: "tomorrow-ish"},
+		}, []string{`p.csv:3: appointment "A2": patient "nobody" is not PLATFORM:USER`,
+			`p.csv:4: appointment "A3": at "tomorrow-ish" is not a time`}},
+		{"an id longer than the store takes", []Appointment{
+			{ID: "A1", Patient: "telegram:100", At: "2026-12-01 14:30"},
+			{ID: long, Patient: "telegram:200", At: "2026-12-01 14:30"},
+			{ID: "A3", Patient: "telegram:300", At: "2026-12-01 14:30"},
+		}, []string{`p.csv:3: appointment "` + strings.Repeat("I", 39) + `…": id is 2000 bytes long; at most 256`}},
+		{"an id used twice", []Appointment{
+			{ID: "D-1", Patient: "telegram:100", At: "2026-12-01 14:30"},
+			{ID: " D-1", Patient: "telegram:200", At: "2026-12-02 14:30"},
+		}, []string{`p.csv:3: appointment "D-1": id is used twice (first on line 2)`}},
+		{"a location of megabytes", []Appointment{
+			{ID: "L-1", Patient: "telegram:100", At: "2026-12-01 14:30", Location: strings.Repeat("x", 5<<20)},
+		}, []string{`p.csv:2: appointment "L-1": location is 5242880 characters long; at most 300`}},
+		{"every problem of one row", []Appointment{
+			{ID: "R-1", Patient: "bob", At: "soon", TimeZone: "Mars/Olympus", Location: "Main St\nSuite 2", Status: "maybe", To: "x"},
+		}, []string{`p.csv:2: appointment "R-1": patient "bob"`, `p.csv:2: appointment "R-1": to "x" is not PLATFORM:CHAT`,
+			`p.csv:2: appointment "R-1": timezone "Mars/Olympus"`, `p.csv:2: appointment "R-1": at "soon"`,
+			`p.csv:2: appointment "R-1": status "maybe"`}},
+		{"text that is not UTF-8, once decoded", []Appointment{
+			{ID: "U-1", Patient: "telegram:100", At: "2026-12-01 14:30", Location: "Caf\xe9"},
+		}, []string{`p.csv:2: appointment "U-1": location has characters that are not UTF-8 text; save the file as UTF-8`}},
+		{"a line break", []Appointment{
+			{ID: "C-1", Patient: "telegram:100", At: "2026-12-01 14:30", Location: "Main St\nSuite 2"},
+		}, []string{`p.csv:2: appointment "C-1": location has a control character (U+000A`}},
+		{"a year that is a typo", []Appointment{
+			{ID: "Y-1", Patient: "telegram:100", At: "20260-12-01 14:30"},
+			{ID: "Y-2", Patient: "telegram:100", At: "2926-12-01 14:30"},
+		}, []string{`p.csv:2: appointment "Y-1": at "20260-12-01 14:30" is not a time`,
+			`p.csv:3: appointment "Y-2": at "2926-12-01 14:30" is in the year 2926; want a year from 1900 to 2199`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, f := newTestAPI(t)
+			lines := make([]int, len(tt.appts))
+			for i := range lines {
+				lines[i] = i + 2
+			}
+			rep, err := c.Import(context.Background(), "p.csv", tt.appts, lines)
+			var probs *Problems
+			if !errors.As(err, &probs) {
+				t.Fatalf("got %+v, %v; want the import refused with its problems", rep, err)
+			}
+			msg := err.Error()
+			rest := msg
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Errorf("got\n%s\nwant (in order) %q", msg, w)
+					continue
+				}
+				rest = rest[i+len(w):]
+			}
+			if n := strings.Count(msg, "\n"); n != len(probs.List) || n < len(tt.want) {
+				t.Errorf("got %d lines of problems for %d problems:\n%s", n, len(probs.List), msg)
+			}
+			if !strings.HasSuffix(msg, "nothing was imported") || len(msg) > 10000 {
+				t.Errorf("got a message of %d bytes ending %q", len(msg), msg[max(0, len(msg)-80):])
+			}
+			if len(f.appts) != 0 {
+				t.Errorf("stored %d appointments of a refused import", len(f.appts))
+			}
+			if len(f.audit) != 1 || !strings.HasPrefix(f.audit[0].Result, "refused") || strings.Contains(f.audit[0].Result, "telegram:") {
+				t.Errorf("audit %+v, want one entry saying it was refused, naming no patient", f.audit)
+			}
+		})
+	}
+}
+
+// A store that fails part way stops the import there; the answer and the
+// audit log say how far it got.
+func TestAnImportTheStoreFailsSaysHowFarItGot(t *testing.T) {
+	c, f := newTestAPI(t)
+	f.failAt = "A2"
+	appts := []Appointment{
+		{ID: "A1", Patient: "telegram:100", At: "2026-12-01 14:30"},
+		{ID: "A2", Patient: "telegram:200", At: "2026-12-01 14:30"},
+		{ID: "A3", Patient: "telegram:300", At: "2026-12-01 14:30"},
+	}
+	_, err := c.Import(context.Background(), "p.csv", appts, []int{2, 3, 4})
+	if err == nil || !strings.Contains(err.Error(), `stopped at line 3 (appointment "A2"), with 1 imported and 0 unchanged before it: import appointment: disk full`) {
+		t.Errorf("got %v", err)
+	}
+	if _, ok := f.appts["A3"]; ok || len(f.appts) != 1 {
+		t.Errorf("stored %v; want A1 alone", f.appts)
+	}
+	if len(f.audit) != 1 || !strings.Contains(f.audit[0].Result, "disk full") {
+		t.Errorf("audit %+v", f.audit)
 	}
 }
 

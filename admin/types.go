@@ -27,47 +27,6 @@ type Appointment struct {
 	RespondedAt string `json:"responded_at,omitempty"`
 }
 
-// carebot turns a into the store's appointment, or says what is wrong.
-func (a Appointment) carebot() (carebot.Appointment, error) {
-	out := carebot.Appointment{ID: strings.TrimSpace(a.ID), User: strings.TrimSpace(a.Patient),
-		TimeZone: strings.TrimSpace(a.TimeZone), Location: strings.TrimSpace(a.Location)}
-	if out.ID == "" {
-		return out, fmt.Errorf("id is empty")
-	}
-	if p, u, ok := strings.Cut(out.User, ":"); !ok || p == "" || u == "" {
-		return out, fmt.Errorf("patient %q is not PLATFORM:USER (such as telegram:12345)", a.Patient)
-	}
-	if a.To != "" {
-		p, c, ok := strings.Cut(strings.TrimSpace(a.To), ":")
-		if !ok || p == "" || c == "" {
-			return out, fmt.Errorf("to %q is not PLATFORM:CHAT", a.To)
-		}
-		out.To = carebot.Address{Platform: p, ChatID: c}
-	}
-	loc := time.UTC
-	if out.TimeZone != "" {
-		l, err := time.LoadLocation(out.TimeZone)
-		if err != nil {
-			return out, fmt.Errorf("timezone %q is not an IANA time zone (such as America/New_York)", a.TimeZone)
-		}
-		loc = l
-	}
-	at, err := parseTime(a.At, loc)
-	if err != nil {
-		return out, err
-	}
-	out.At = at
-	switch strings.ToLower(strings.TrimSpace(a.Status)) {
-	case "", "booked":
-		out.Status = carebot.AppointmentBooked
-	case "cancelled", "canceled":
-		out.Status = carebot.AppointmentCancelled
-	default:
-		return out, fmt.Errorf("status %q is not booked or cancelled", a.Status)
-	}
-	return out, nil
-}
-
 func fromCarebot(a carebot.Appointment) Appointment {
 	out := Appointment{ID: a.ID, Patient: a.User, At: a.At.Format(time.RFC3339), TimeZone: a.TimeZone,
 		Location: a.Location, Status: string(a.Status), Response: string(a.Response)}
@@ -86,6 +45,9 @@ func fromCarebot(a carebot.Appointment) Appointment {
 // parseTime reads an instant: RFC 3339, or a wall-clock time in loc.
 func parseTime(s string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, fmt.Errorf("at is empty; want a time such as 2026-12-01 14:30 or 2026-12-01T14:30:00-05:00")
+	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, nil
 	}
@@ -94,15 +56,15 @@ func parseTime(s string, loc *time.Location) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("at %q is not a time such as 2026-12-01 14:30 or 2026-12-01T14:30:00-05:00", s)
+	return time.Time{}, fmt.Errorf("at %s is not a time such as 2026-12-01 14:30 or 2026-12-01T14:30:00-05:00", shown(s))
 }
 
 // ImportResult is what became of one appointment of an import.
 type ImportResult struct {
 	ID     string `json:"id"`
 	Line   int    `json:"line,omitempty"`  // in the file it came from
-	Result string `json:"result"`          // "imported", "unchanged" or "error"
-	Error  string `json:"error,omitempty"` // for "error"
+	Result string `json:"result"`          // "imported" or "unchanged"
+	Error  string `json:"error,omitempty"` // unused: an import with a problem stores nothing
 }
 
 // ImportReport sums up an import.

@@ -1,0 +1,89 @@
+package admin
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/bolt"
+	"github.com/carebot/carebot/reminders"
+)
+
+// newStoreAPI serves the API over the real reminders and bbolt store, as
+// main wires them, with reminders offset by offsets.
+func newStoreAPI(t *testing.T, offsets ...time.Duration) (*Client, *bolt.DB) {
+	t.Helper()
+	db, err := bolt.Open(filepath.Join(t.TempDir(), "carebot.db"), bytes.Repeat([]byte{0x5a}, bolt.KeySize), bolt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	appts := reminders.NewAppointments(db, db)
+	appts.Offsets = offsets
+	s := &Server{Token: token, Appointments: appts, List: db, Audit: db}
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	return &Client{Base: srv.URL, Token: token}, db
+}
+
+func countAppointments(t *testing.T, db *bolt.DB) int {
+	t.Helper()
+	n := 0
+	if err := db.Appointments(context.Background(), func(carebot.Appointment) error { n++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// QA's file: an id the store refuses, between two good rows. Nothing is
+// stored, and the audit log does not say ok.
+func TestAnImportTheStoreWouldRefuseInPartStoresNothing(t *testing.T) {
+	c, db := newStoreAPI(t)
+	ctx := context.Background()
+	at := time.Now().Add(30 * 24 * time.Hour).UTC().Format(time.RFC3339)
+	appts := []Appointment{
+		{ID: "A-1", Patient: "telegram:100", At: at},
+		{ID: strings.Repeat("I", 2000), Patient: "telegram:200", At: at},
+		{ID: "A-3", Patient: "telegram:300", At: at},
+	}
+	_, err := c.Import(ctx, "p.csv", appts, []int{2, 3, 4})
+	var probs *Problems
+	if !errors.As(err, &probs) || len(probs.List) != 1 || probs.List[0].Line != 3 {
+		t.Fatalf("got %v; want the id on line 3 refused", err)
+	}
+	if n := countAppointments(t, db); n != 0 {
+		t.Errorf("%d appointments stored; want none", n)
+	}
+	entries, err := c.Audit(ctx, "1d")
+	if err != nil || len(entries) != 1 || entries[0].Result == "ok" {
+		t.Errorf("audit: %+v, %v; want the import recorded as refused", entries, err)
+	}
+}
+
+// The longest id and patient the API takes, of characters that escape to
+// three bytes in the reminders' IDs, with a long reminder offset and the
+// latest year, are stored with their reminders: what passes the checks
+// passes the store.
+func TestTheLargestAppointmentTheAPITakesFitsTheStore(t *testing.T) {
+	c, db := newStoreAPI(t, 87600*time.Hour)
+	a := Appointment{ID: strings.Repeat("/", maxIDBytes), Patient: "telegram:" + strings.Repeat("9", maxKeyBytes-len("telegram:")),
+		To: "telegram:" + strings.Repeat("8", maxKeyBytes-len("telegram:")), At: "2199-12-31 23:59", TimeZone: "America/Argentina/ComodRivadavia",
+		Location: strings.Repeat("é", maxLocationRunes), Status: "booked"}
+	rep, err := c.Import(context.Background(), "big.json", []Appointment{a}, []int{1})
+	if err != nil || rep.Imported != 1 {
+		t.Fatalf("got %+v, %v", rep, err)
+	}
+	list, err := c.Appointments(context.Background(), "")
+	if err != nil || len(list) != 1 || list[0].ID != a.ID || list[0].Location != a.Location {
+		t.Errorf("list: %+v, %v", list, err)
+	}
+	if n := countAppointments(t, db); n != 1 {
+		t.Errorf("%d stored", n)
+	}
+}
