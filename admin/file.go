@@ -8,13 +8,18 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // csvColumns are the columns an appointments CSV may have; id, patient and
 // at are required. The header row names them, in any order.
 var csvColumns = []string{"id", "patient", "to", "at", "timezone", "location", "status"}
+
+// bom is the byte order mark some editors (Excel's "CSV UTF-8") put first.
+const bom = "\ufeff"
 
 // ReadAppointments reads an appointments file, CSV or JSON by its
 // extension, and returns the appointments with the line each starts on.
@@ -28,50 +33,94 @@ func ReadAppointments(name string, r io.Reader) ([]Appointment, []int, error) {
 	if len(data) > maxBody {
 		return nil, nil, fmt.Errorf("%s: over %d MB; split it", name, maxBody>>20)
 	}
-	var appts []Appointment
-	var lines []int
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".csv":
-		appts, lines, err = readCSV(name, data)
-	case ".json":
-		appts, lines, err = readJSON(name, data)
-	default:
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext != ".csv" && ext != ".json" {
 		return nil, nil, fmt.Errorf("%s: want a .csv or .json file", name)
 	}
-	if err != nil {
-		return nil, nil, err
+	if probs := encodingProblems(data); len(probs) > 0 {
+		// Read as UTF-8, such a file's accents are misread, or worse:
+		// first it must be saved again.
+		return nil, nil, &Problems{File: name, List: probs}
+	}
+	data = bytes.TrimPrefix(data, []byte(bom)) // no line break in it: lines stay
+	var appts []Appointment
+	var lines []int
+	var probs []Problem
+	if ext == ".csv" {
+		appts, lines, probs = readCSV(data)
+	} else {
+		appts, lines, err = readJSON(name, data)
+		if err != nil {
+			return nil, nil, err
+		}
 	}
 	// The bot reads a local time without a zone in the clinic's; UTC here
 	// is as good to check that it is a time.
-	if _, probs := checkAppointments(appts, lines, time.UTC); len(probs) > 0 {
+	_, more := checkAppointments(appts, lines, time.UTC)
+	if probs = append(probs, more...); len(probs) > 0 {
+		sortProblems(probs)
 		return nil, nil, &Problems{File: name, List: probs}
 	}
 	return appts, lines, nil
 }
 
-func readCSV(name string, data []byte) ([]Appointment, []int, error) {
+// encodingProblems names each line that is not UTF-8: a file saved as
+// Latin-1 or Windows-1252 would store "Café" as "Caf\xe9".
+func encodingProblems(data []byte) []Problem {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return []Problem{{Line: 1, Problem: "the file is UTF-16 text (Excel's \"Unicode Text\"); save it as UTF-8 (Excel's \"CSV UTF-8\") and import it again"}}
+	}
+	if utf8.Valid(data) {
+		return nil
+	}
+	var probs []Problem
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		if !utf8.Valid(line) {
+			probs = append(probs, Problem{Line: i + 1, Problem: "this line is not UTF-8 text (was the file saved as Latin-1 or Windows-1252?); save the file as UTF-8 and import it again"})
+		}
+	}
+	return probs
+}
+
+// readCSV reads the rows of an appointments CSV, and every problem of its
+// header and rows: a row with a quote out of place or the wrong number of
+// values is reported and left out, and reading goes on.
+func readCSV(data []byte) ([]Appointment, []int, []Problem) {
 	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord = -1
+	cr.FieldsPerRecord = -1 // counted here, to say more than "wrong number of fields"
 	cr.TrimLeadingSpace = true
+	lastLine := bytes.Count(bytes.TrimRight(data, "\r\n"), []byte("\n")) + 1
 	header, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, nil, []Problem{{Line: 1, Problem: "the file is empty; want a header row such as id,patient,at,timezone,location,status"}}
+	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s:1: no header row (want %s)", name, strings.Join(csvColumns, ","))
+		return nil, nil, []Problem{csvProblem(err, lastLine)}
 	}
 	col := map[string]int{}
+	var probs []Problem
 	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		known := false
-		for _, c := range csvColumns {
-			known = known || h == c
+		h = strings.ToLower(strings.TrimSpace(h))
+		j, dup := col[h]
+		switch {
+		case h == "":
+			probs = append(probs, Problem{Line: 1, Problem: fmt.Sprintf("column %d of the header has no name (known: %s)", i+1, strings.Join(csvColumns, ", "))})
+		case !slices.Contains(csvColumns, h):
+			probs = append(probs, Problem{Line: 1, Problem: fmt.Sprintf("unknown column %s (known: %s)", shown(h), strings.Join(csvColumns, ", "))})
+		case dup:
+			probs = append(probs, Problem{Line: 1, Problem: fmt.Sprintf("column %q is in the header twice (columns %d and %d)", h, j+1, i+1)})
+		default:
+			col[h] = i
 		}
-		if !known {
-			return nil, nil, fmt.Errorf("%s:1: unknown column %q (known: %s)", name, h, strings.Join(csvColumns, ", "))
-		}
-		col[h] = i
 	}
 	for _, req := range []string{"id", "patient", "at"} {
 		if _, ok := col[req]; !ok {
-			return nil, nil, fmt.Errorf("%s:1: no %q column", name, req)
+			probs = append(probs, Problem{Line: 1, Problem: fmt.Sprintf("no %q column (the header needs id, patient and at)", req)})
+		}
+	}
+	for _, req := range []string{"id", "patient", "at"} {
+		if _, ok := col[req]; !ok {
+			return nil, nil, probs // every row would say so again
 		}
 	}
 	var appts []Appointment
@@ -82,11 +131,22 @@ func readCSV(name string, data []byte) ([]Appointment, []int, error) {
 			break
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %v", name, err)
+			probs = append(probs, csvProblem(err, lastLine))
+			continue
 		}
 		line, _ := cr.FieldPos(0)
+		if blank(rec) {
+			continue // a spreadsheet's empty row: ",,,,"
+		}
+		if n := len(rec); n > len(header) {
+			probs = append(probs, Problem{Line: line, Problem: fmt.Sprintf("%d values, but the header has %d columns: a value with a comma in it needs quotes (\"Suite 2, 3rd floor\")", n, len(header))})
+			continue
+		} else if n < len(header) {
+			probs = append(probs, Problem{Line: line, Problem: fmt.Sprintf("%d values, but the header has %d columns: an empty value still needs its comma", n, len(header))})
+			continue
+		}
 		get := func(c string) string {
-			if i, ok := col[c]; ok && i < len(rec) {
+			if i, ok := col[c]; ok {
 				return rec[i]
 			}
 			return ""
@@ -95,7 +155,40 @@ func readCSV(name string, data []byte) ([]Appointment, []int, error) {
 			TimeZone: get("timezone"), Location: get("location"), Status: get("status")})
 		lines = append(lines, line)
 	}
-	return appts, lines, nil
+	return appts, lines, probs
+}
+
+// csvProblem says in a clinic's words what encoding/csv found wrong.
+// lastLine is the file's last line: a quote still open there was never
+// closed.
+func csvProblem(err error, lastLine int) Problem {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return Problem{Problem: err.Error()}
+	}
+	p := Problem{Line: pe.StartLine}
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		p.Problem = `a " inside a value that does not start with one: put the whole value in quotes and double the " inside ("Dr ""Jo"" Smith")`
+	case errors.Is(pe.Err, csv.ErrQuote) && pe.Line >= lastLine && pe.Line > pe.StartLine:
+		p.Problem = `a value in quotes starts on this line and its closing " is missing`
+	case errors.Is(pe.Err, csv.ErrQuote):
+		p.Line = pe.Line
+		p.Problem = `text after a value's closing ": a value in quotes must end at its quote, and a " inside it is written ""`
+	default:
+		p.Problem = pe.Err.Error()
+	}
+	return p
+}
+
+// blank reports whether every value of rec is empty or spaces.
+func blank(rec []string) bool {
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func readJSON(name string, data []byte) ([]Appointment, []int, error) {

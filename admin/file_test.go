@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,7 +30,7 @@ func TestReadAppointmentsErrorsNameTheLine(t *testing.T) {
 			[]string{"a.csv:3: appointment \"A2\": patient", "a.csv:4: appointment \"A3\": at \"soon\""}},
 		{"a.csv", "id,patient,when\n", []string{"a.csv:1: unknown column \"when\""}},
 		{"a.csv", "id,patient\n", []string{"a.csv:1: no \"at\" column"}},
-		{"a.csv", "", []string{"a.csv:1: no header row"}},
+		{"a.csv", "", []string{"a.csv:1: the file is empty; want a header row"}},
 		{"a.csv", "id,patient,at\n\"A1,telegram:1\n", []string{"a.csv:"}},
 		{"a.json", "[\n {\"id\": \"A1\", \"patient\": \"telegram:1\", \"at\": \"2026-12-01 14:30\"},\n {\"id\": \"A2\", \"patient\": \"telegram:2\", \"at\": \"2026-13-01 14:30\"}\n]",
 			[]string{"a.json:3: appointment \"A2\": at"}},
@@ -108,5 +109,97 @@ func TestReadAppointmentsRefusesAnIDUsedTwice(t *testing.T) {
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("%s: got %d appointments, error %v; want\n%s", tt.name, len(appts), err, tt.want)
 		}
+	}
+}
+
+// Every problem of a CSV file is listed, each with its line, whatever
+// kind: rows with too few or too many values, quotes out of place, a
+// header naming a column twice, and the values' own problems.
+func TestReadAppointmentsCSVListsEveryProblem(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       []string // every problem, in order
+	}{
+		{"short and long rows", "id,patient,at,location\n" +
+			"A1,telegram:1,2026-12-01 14:30\n" + // no location: one comma short
+			"A2,telegram:2,2026-12-01 14:30,Suite 2, 3rd floor\n" +
+			"A3,telegram:3,2026-12-01 14:30,Main St\n",
+			[]string{"c.csv:2: 3 values, but the header has 4 columns: an empty value still needs its comma",
+				"c.csv:3: 5 values, but the header has 4 columns: a value with a comma in it needs quotes"}},
+		{"a column twice", "id,id,patient,at\nA1,A2,telegram:1,2026-12-01 14:30\n",
+			[]string{`c.csv:1: column "id" is in the header twice (columns 1 and 2)`}},
+		{"header problems and row problems", "id,patient,at,,colour\nA1,bob,2026-12-01 14:30,,red\n",
+			[]string{"c.csv:1: column 4 of the header has no name", `c.csv:1: unknown column "colour"`,
+				`c.csv:2: appointment "A1": patient "bob" is not PLATFORM:USER`}},
+		{"no at column", "id,patient,when\nA1,telegram:1,soon\n",
+			[]string{`c.csv:1: unknown column "when"`, `c.csv:1: no "at" column`}},
+		{"quotes", "id,patient,at,location\n" +
+			"A1,telegram:1,2026-12-01 14:30,Dr \"Jo\" Smith\n" +
+			"A2,telegram:2,2026-12-01 14:30,\"Main\" St\n" +
+			"A3,telegram:3,2026-12-01 14:30,\"Main St\n" +
+			"A4,telegram:4,2026-12-01 14:30,Main St\n",
+			[]string{`c.csv:2: a " inside a value that does not start with one`,
+				`c.csv:3: text after a value's closing "`,
+				`c.csv:4: a value in quotes starts on this line and its closing " is missing`}},
+		{"ten bad rows", "id,patient,at,timezone,location,status\n" +
+			"B1,telegram:1,2026-12-01 14:30,,,\n" +
+			",telegram:2,2026-12-01 14:30,,,\n" +
+			"B3,bob,2026-12-01 14:30,,,\n" +
+			"B4,telegram:4,soon,,,\n" +
+			"B5,telegram:5,2026-12-01 14:30,Moon/Base,,\n" +
+			"B6,telegram:6,2026-12-01 14:30,,,maybe\n" +
+			"B7,telegram:7,2026-12-01 14:30\n" +
+			"B8,telegram:8,2026-12-01 14:30,,,,,\n" +
+			"B1,telegram:9,2026-12-01 14:30,,,\n" +
+			"B10,telegram:10,2026-12-01 14:30,,\"a\"x,\n" +
+			"B11,telegram:11,2026-12-01 14:30,,,\n" +
+			"B12,telegram:12,3026-12-01 14:30,,,\n",
+			[]string{"c.csv:3: id is empty", `c.csv:4: appointment "B3": patient`, `c.csv:5: appointment "B4": at "soon"`,
+				`c.csv:6: appointment "B5": timezone "Moon/Base"`, `c.csv:7: appointment "B6": status "maybe"`,
+				"c.csv:8: 3 values", "c.csv:9: 8 values", `c.csv:10: appointment "B1": id is used twice (first on line 2)`,
+				`c.csv:11: text after a value's closing "`, `c.csv:13: appointment "B12": at "3026-12-01 14:30" is in the year 3026`}},
+	}
+	for _, tt := range tests {
+		appts, _, err := ReadAppointments("c.csv", strings.NewReader(tt.data))
+		var probs *Problems
+		if !errors.As(err, &probs) {
+			t.Errorf("%s: got %d appointments, %v; want problems", tt.name, len(appts), err)
+			continue
+		}
+		if len(probs.List) != len(tt.want) {
+			t.Errorf("%s: got %d problems, want %d:\n%v", tt.name, len(probs.List), len(tt.want), err)
+		}
+		got := strings.Split(err.Error(), "\n")
+		for i, w := range tt.want {
+			if i >= len(got) || !strings.HasPrefix(got[i], w) {
+				t.Errorf("%s: problem %d: got\n%s\nwant it to start %q", tt.name, i+1, err, w)
+				break
+			}
+		}
+	}
+}
+
+// A file saved as Latin-1 (or UTF-16) is refused with the lines it cannot
+// read and what to do, not stored as "Caf\xe9". A byte order mark is fine,
+// and rows with nothing in them are left out.
+func TestReadAppointmentsWantsUTF8(t *testing.T) {
+	latin1 := "id,patient,at,location\nA1,telegram:1,2026-12-01 14:30,Main St\nA2,telegram:2,2026-12-01 14:30,Caf\xe9 du Parc\n" +
+		"A3,telegram:3,2026-12-01 14:30,Cl\xednica\n"
+	_, _, err := ReadAppointments("l.csv", strings.NewReader(latin1))
+	want := "l.csv:3: this line is not UTF-8 text (was the file saved as Latin-1 or Windows-1252?); save the file as UTF-8 and import it again\n" +
+		"l.csv:4: this line is not UTF-8 text (was the file saved as Latin-1 or Windows-1252?); save the file as UTF-8 and import it again\n" +
+		"l.csv: 2 problems; nothing was imported"
+	if err == nil || err.Error() != want {
+		t.Errorf("Latin-1: got %v\nwant %s", err, want)
+	}
+	for _, name := range []string{"l.csv", "l.json"} {
+		_, _, err = ReadAppointments(name, strings.NewReader("\xff\xfei\x00d\x00"))
+		if err == nil || !strings.Contains(err.Error(), name+":1: the file is UTF-16 text") {
+			t.Errorf("UTF-16 %s: got %v", name, err)
+		}
+	}
+	appts, lines, err := ReadAppointments("b.csv", strings.NewReader("\ufeffid,patient,at,location\n,,,\nA1,telegram:1,2026-12-01 14:30,Café\n  \n"))
+	if err != nil || len(appts) != 1 || appts[0].Location != "Café" || lines[0] != 3 {
+		t.Errorf("a BOM and blank rows: got %+v at %v, %v", appts, lines, err)
 	}
 }
