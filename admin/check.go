@@ -38,6 +38,8 @@ type Problem struct {
 	// ID is the appointment's id, when it has one.
 	ID      string `json:"id,omitempty"`
 	Problem string `json:"problem"`
+
+	field string // the appointment's field it is about, if one
 }
 
 // Problems is every problem of an appointments file or import, in the
@@ -117,12 +119,12 @@ func checkAppointments(appts []Appointment, lines []int, zone *time.Location) ([
 		}
 		ca, errs := a.check(zone)
 		if j, ok := first[ca.ID]; ok && ca.ID != "" {
-			errs = append(errs, fmt.Sprintf("id is used twice (first on %s)", where(j)))
+			errs = append(errs, fieldProblem{"id", fmt.Sprintf("id is used twice (first on %s)", where(j))})
 		} else if ca.ID != "" {
 			first[ca.ID] = i
 		}
 		for _, e := range errs {
-			p.Problem = e
+			p.field, p.Problem = e.field, e.msg
 			probs = append(probs, p)
 		}
 		out = append(out, ca)
@@ -137,44 +139,49 @@ func checkAppointments(appts []Appointment, lines []int, zone *time.Location) ([
 	return out, nil
 }
 
+// fieldProblem is what is wrong with one field of an appointment.
+type fieldProblem struct{ field, msg string }
+
 // check turns a into the store's appointment, reading a local At without
 // a TimeZone in zone, and says everything that is wrong with it.
-func (a Appointment) check(zone *time.Location) (carebot.Appointment, []string) {
+func (a Appointment) check(zone *time.Location) (carebot.Appointment, []fieldProblem) {
 	out := carebot.Appointment{ID: strings.TrimSpace(a.ID), User: strings.TrimSpace(a.Patient),
 		TimeZone: strings.TrimSpace(a.TimeZone), Location: strings.TrimSpace(a.Location)}
-	var errs []string
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+	var errs []fieldProblem
+	bad := func(field, format string, args ...any) {
+		errs = append(errs, fieldProblem{field, fmt.Sprintf(format, args...)})
+	}
 
 	switch {
 	case out.ID == "":
-		bad("id is empty")
+		bad("id", "id is empty")
 	case len(out.ID) > maxIDBytes:
-		bad("id is %d bytes long; at most %d", len(out.ID), maxIDBytes)
+		bad("id", "id is %d bytes long; at most %d", len(out.ID), maxIDBytes)
 	default:
 		if e := badText("id", out.ID); e != "" {
-			bad("%s", e)
+			bad("id", "%s", e)
 		}
 	}
 
 	switch p, u, ok := strings.Cut(out.User, ":"); {
 	case out.User == "":
-		bad("patient is empty; want PLATFORM:USER (such as telegram:12345)")
+		bad("patient", "patient is empty; want PLATFORM:USER (such as telegram:12345)")
 	case len(out.User) > maxKeyBytes:
-		bad("patient is %d bytes long; at most %d", len(out.User), maxKeyBytes)
+		bad("patient", "patient is %d bytes long; at most %d", len(out.User), maxKeyBytes)
 	case badText("patient", out.User) != "":
-		bad("%s", badText("patient", out.User))
+		bad("patient", "%s", badText("patient", out.User))
 	case !ok || p == "" || u == "":
-		bad("patient %s is not PLATFORM:USER (such as telegram:12345)", shown(a.Patient))
+		bad("patient", "patient %s is not PLATFORM:USER (such as telegram:12345)", shown(a.Patient))
 	}
 
 	if to := strings.TrimSpace(a.To); to != "" {
 		switch p, c, ok := strings.Cut(to, ":"); {
 		case len(to) > maxKeyBytes:
-			bad("to is %d bytes long; at most %d", len(to), maxKeyBytes)
+			bad("to", "to is %d bytes long; at most %d", len(to), maxKeyBytes)
 		case badText("to", to) != "":
-			bad("%s", badText("to", to))
+			bad("to", "%s", badText("to", to))
 		case !ok || p == "" || c == "":
-			bad("to %s is not PLATFORM:CHAT (such as telegram:12345)", shown(a.To))
+			bad("to", "to %s is not PLATFORM:CHAT (such as telegram:12345)", shown(a.To))
 		default:
 			out.To = carebot.Address{Platform: p, ChatID: c}
 		}
@@ -187,7 +194,7 @@ func (a Appointment) check(zone *time.Location) (carebot.Appointment, []string) 
 	zoneOK := true
 	if out.TimeZone != "" {
 		if l, err := loadZone(out.TimeZone); err != nil {
-			bad("timezone %s is not an IANA time zone (such as America/New_York)", shown(a.TimeZone))
+			bad("timezone", "timezone %s is not an IANA time zone (such as America/New_York)", shown(a.TimeZone))
 			zoneOK = false
 		} else {
 			loc = l
@@ -196,17 +203,17 @@ func (a Appointment) check(zone *time.Location) (carebot.Appointment, []string) 
 	at, err := parseTime(a.At, loc)
 	switch {
 	case err != nil:
-		bad("%v", err)
+		bad("at", "%v", err)
 	case at.Year() < minYear || at.Year() > maxYear:
-		bad("at %s is in the year %d; want a year from %d to %d", shown(strings.TrimSpace(a.At)), at.Year(), minYear, maxYear)
+		bad("at", "at %s is in the year %d; want a year from %d to %d", shown(strings.TrimSpace(a.At)), at.Year(), minYear, maxYear)
 	case zoneOK:
 		out.At = at
 	}
 
 	if n := utf8.RuneCountInString(out.Location); n > maxLocationRunes {
-		bad("location is %d characters long; at most %d", n, maxLocationRunes)
+		bad("location", "location is %d characters long; at most %d", n, maxLocationRunes)
 	} else if e := badText("location", out.Location); e != "" {
-		bad("%s", e)
+		bad("location", "%s", e)
 	}
 
 	switch strings.ToLower(strings.TrimSpace(a.Status)) {
@@ -215,7 +222,7 @@ func (a Appointment) check(zone *time.Location) (carebot.Appointment, []string) 
 	case "cancelled", "canceled":
 		out.Status = carebot.AppointmentCancelled
 	default:
-		bad("status %s is not booked or cancelled", shown(a.Status))
+		bad("status", "status %s is not booked or cancelled", shown(a.Status))
 	}
 	return out, errs
 }

@@ -3,7 +3,6 @@ package admin
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -49,15 +48,17 @@ func ReadAppointments(name string, r io.Reader) ([]Appointment, []int, error) {
 	if ext == ".csv" {
 		appts, lines, probs = readCSV(data)
 	} else {
-		appts, lines, err = readJSON(name, data)
-		if err != nil {
-			return nil, nil, err
-		}
+		appts, lines, probs = readJSON(data)
 	}
 	// The bot reads a local time without a zone in the clinic's; UTC here
 	// is as good to check that it is a time.
 	_, more := checkAppointments(appts, lines, time.UTC)
-	if probs = append(probs, more...); len(probs) > 0 {
+	for _, p := range more {
+		if !slices.ContainsFunc(probs, func(q Problem) bool { return q.field != "" && q.field == p.field && q.Item == p.Item }) {
+			probs = append(probs, p) // unless reading said what is wrong with that field
+		}
+	}
+	if len(probs) > 0 {
 		sortProblems(probs)
 		return nil, nil, &Problems{File: name, List: probs}
 	}
@@ -189,52 +190,6 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
-}
-
-func readJSON(name string, data []byte) ([]Appointment, []int, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var appts []Appointment
-	if err := dec.Decode(&appts); err != nil {
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			return nil, nil, fmt.Errorf("%s:%d: %v", name, lineAt(data, se.Offset), err)
-		case errors.As(err, &te):
-			return nil, nil, fmt.Errorf("%s:%d: %v", name, lineAt(data, te.Offset), err)
-		}
-		return nil, nil, fmt.Errorf("%s: %v (want a list of appointments)", name, err)
-	}
-	// Each object's line: where its opening brace is.
-	lines := make([]int, 0, len(appts))
-	depth, inString, escaped := 0, false, false
-	for i, b := range data {
-		switch {
-		case escaped:
-			escaped = false
-		case inString && b == '\\':
-			escaped = true
-		case b == '"':
-			inString = !inString
-		case inString:
-		case b == '{':
-			if depth == 1 {
-				lines = append(lines, lineAt(data, int64(i)))
-			}
-			depth++
-		case b == '}':
-			depth--
-		case b == '[':
-			depth++
-		case b == ']':
-			depth--
-		}
-	}
-	for len(lines) < len(appts) {
-		lines = append(lines, 0)
-	}
-	return appts, lines, nil
 }
 
 func lineAt(data []byte, off int64) int {

@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -34,7 +35,7 @@ func TestReadAppointmentsErrorsNameTheLine(t *testing.T) {
 		{"a.csv", "id,patient,at\n\"A1,telegram:1\n", []string{"a.csv:"}},
 		{"a.json", "[\n {\"id\": \"A1\", \"patient\": \"telegram:1\", \"at\": \"2026-12-01 14:30\"},\n {\"id\": \"A2\", \"patient\": \"telegram:2\", \"at\": \"2026-13-01 14:30\"}\n]",
 			[]string{"a.json:3: appointment \"A2\": at"}},
-		{"a.json", "[{\"id\": \"A1\", \"nope\": 1}]", []string{"a.json: json: unknown field \"nope\""}},
+		{"a.json", "[{\"id\": \"A1\", \"nope\": 1}]", []string{"a.json:1: appointment \"A1\": unknown field \"nope\""}},
 		{"a.json", "[\n{\"id\": 5}]", []string{"a.json:2:"}},
 		{"a.json", "{", []string{"a.json:"}},
 		{"a.txt", "x", []string{"want a .csv or .json file"}},
@@ -87,10 +88,21 @@ func FuzzReadAppointments(f *testing.F) {
 	f.Add("a.json", `[{"id":"A1","patient":"telegram:1","at":"2026-12-01T14:30:00Z"}]`)
 	f.Add("a.json", "[{\"id\":\"\\\"{\"}]")
 	f.Add("a.csv", "\ufeffid,patient,at\n\"\n")
+	f.Add("a.json", "[\n null,\n {\"id\": 5, \"x\": [1, {}]}\n] tail")
 	f.Fuzz(func(t *testing.T, name, data string) {
 		appts, lines, err := ReadAppointments(name, strings.NewReader(data))
 		if err == nil && len(appts) != len(lines) {
 			t.Fatalf("%d appointments but %d lines", len(appts), len(lines))
+		}
+		// Every problem of a file is on one of its lines.
+		var probs *Problems
+		if errors.As(err, &probs) {
+			n := strings.Count(data, "\n") + 1
+			for _, p := range probs.List {
+				if p.Line < 1 || p.Line > n {
+					t.Fatalf("a problem on line %d of %d: %v", p.Line, n, err)
+				}
+			}
 		}
 	})
 }
@@ -201,5 +213,78 @@ func TestReadAppointmentsWantsUTF8(t *testing.T) {
 	appts, lines, err := ReadAppointments("b.csv", strings.NewReader("\ufeffid,patient,at,location\n,,,\nA1,telegram:1,2026-12-01 14:30,Café\n  \n"))
 	if err != nil || len(appts) != 1 || appts[0].Location != "Café" || lines[0] != 3 {
 		t.Errorf("a BOM and blank rows: got %+v at %v, %v", appts, lines, err)
+	}
+}
+
+// Every problem of a JSON file is listed with its own line, in words about
+// the file rather than Go's types, and nothing after the list is ignored.
+func TestReadAppointmentsJSONListsEveryProblem(t *testing.T) {
+	ok := `{"id": "OK-1", "patient": "telegram:1", "at": "2026-12-01 14:30"}`
+	tests := []struct {
+		name, data string
+		want       []string // every problem, in order
+	}{
+		{"text after the list", "[" + ok + "] this is not json",
+			[]string{`x.json:1: text after the end of the list: "this is not json"`}},
+		{"a second list after the list", "[" + ok + "]\n[" + ok + "]\n",
+			[]string{`x.json:2: text after the end of the list: "[{\"id\": \"OK-1\"`}},
+		{"an unknown field and other rows' problems", "[\n " + ok + ",\n {\"id\": \"C-1\", \"patient\": \"telegram:2\",\n  \"at\": \"2026-12-01 14:30\",\n  \"colour\": \"red\"},\n" +
+			" {\"id\": \"C-2\", \"patient\": \"bob\", \"at\": \"2026-12-01 14:30\"}\n]",
+			[]string{`x.json:5: appointment "C-1": unknown field "colour" (known: id, patient, to, at, timezone, location, status)`,
+				`x.json:6: appointment "C-2": patient "bob" is not PLATFORM:USER`}},
+		{"values that are not text", "[\n {\"id\": 5, \"patient\": \"telegram:1\", \"at\": \"2026-12-01 14:30\"},\n" +
+			" {\"id\": \"T-2\", \"patient\": [\"telegram:2\"],\n  \"at\": true, \"location\": {\"street\": \"Main\"}}\n]",
+			[]string{`x.json:2: id is a number (5); write it in quotes: "id": "5"`,
+				`x.json:3: appointment "T-2": patient is a list [ ]; want text in quotes, such as "patient": "telegram:12345"`,
+				`x.json:4: appointment "T-2": at is true, not text; want text in quotes, such as "at": "2026-12-01 14:30"`,
+				`x.json:4: appointment "T-2": location is an object { }; want text in quotes`}},
+		{"a null and others not appointments", "[\n null,\n " + ok + ",\n {\"id\":\"N-2\",\"patient\":\"bad\",\"at\":\"2026-12-01 14:30\"},\n" +
+			" \"N-3\",\n [1, [2]],\n 7\n]",
+			[]string{`x.json:2: null is not an appointment; want one such as {"id": "A-1042"`,
+				`x.json:4: appointment "N-2": patient "bad" is not PLATFORM:USER`,
+				`x.json:5: text ("N-3") is not an appointment`, `x.json:6: a list [ ] is not an appointment`,
+				`x.json:7: a number (7) is not an appointment`}},
+		{"not a list", "\n{\"id\": \"A1\"}", []string{`x.json:2: the file is an object { }; want a list of appointments: [{"id"`}},
+		{"empty", " \n", []string{"x.json:1: the file is empty; want a list of appointments"}},
+		{"a key twice", "[{\"id\": \"K-1\", \"patient\": \"telegram:1\",\n\"at\": \"2026-12-01 14:30\", \"ID\": \"K-2\"}]",
+			[]string{`x.json:2: appointment "K-1": "ID" is given twice (first on line 1)`}},
+		{"not JSON part way", "[\n " + ok + ",\n {\"id\": \"S-1\", \"patient\": \"bob\", \"at\": \"2026-12-01 14:30\"},\n {\"id\": \"S-2\"\n  \"at\": \"x\"}\n]",
+			[]string{`x.json:3: appointment "S-1": patient "bob"`, `x.json:5: not JSON: invalid character '"' after object key:value pair`}},
+		{"cut short", "[\n " + ok + ",\n {\"id\": \"S-1\",", []string{`x.json:3: the file ends before the list does (a missing ] or })`}},
+	}
+	for _, tt := range tests {
+		appts, _, err := ReadAppointments("x.json", strings.NewReader(tt.data))
+		var probs *Problems
+		if !errors.As(err, &probs) {
+			t.Errorf("%s: got %d appointments, %v; want problems", tt.name, len(appts), err)
+			continue
+		}
+		if len(probs.List) != len(tt.want) {
+			t.Errorf("%s: got %d problems, want %d:\n%v", tt.name, len(probs.List), len(tt.want), err)
+		}
+		got := strings.Split(err.Error(), "\n")
+		for i, w := range tt.want {
+			if i >= len(got) || !strings.HasPrefix(got[i], w) {
+				t.Errorf("%s: problem %d: got\n%s\nwant it to start %q", tt.name, i+1, err, w)
+				break
+			}
+		}
+		for _, goName := range []string{"Go ", "struct", "admin.", "unmarshal", " json: "} {
+			if strings.Contains(err.Error(), goName) {
+				t.Errorf("%s: %q speaks Go: %v", tt.name, goName, err)
+			}
+		}
+	}
+}
+
+// A JSON file may start with a byte order mark, and what 'appointments
+// list --json' prints imports again (the patients' answers are not read).
+func TestReadAppointmentsJSONTakesWhatListPrints(t *testing.T) {
+	list := []Appointment{{ID: "A1", Patient: "telegram:1", At: "2026-12-01T14:30:00-05:00", TimeZone: "America/New_York",
+		Status: "booked", Response: "confirmed", RespondedAt: "2026-11-30T10:00:00Z"}}
+	data, _ := json.MarshalIndent(list, "", "  ")
+	appts, lines, err := ReadAppointments("list.json", strings.NewReader("\ufeff"+string(data)))
+	if err != nil || len(appts) != 1 || lines[0] != 2 || appts[0].Response != "" || appts[0].TimeZone != "America/New_York" {
+		t.Errorf("got %+v at %v, %v", appts, lines, err)
 	}
 }
