@@ -108,10 +108,10 @@ func (s *Server) listAppointments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	patient := r.URL.Query().Get("patient")
-	out := []Appointment{}
+	var list []carebot.Appointment
 	err := s.List.Appointments(r.Context(), func(a carebot.Appointment) error {
 		if patient == "" || a.User == patient {
-			out = append(out, fromCarebot(a))
+			list = append(list, a)
 		}
 		return nil
 	})
@@ -119,7 +119,18 @@ func (s *Server) listAppointments(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].At < out[j].At })
+	// By instant: appointments in other zones print times that do not
+	// sort as text.
+	sort.SliceStable(list, func(i, j int) bool {
+		if !list[i].At.Equal(list[j].At) {
+			return list[i].At.Before(list[j].At)
+		}
+		return list[i].ID < list[j].ID
+	})
+	out := make([]Appointment, 0, len(list))
+	for _, a := range list {
+		out = append(out, fromCarebot(a))
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"appointments": out})
 }
 

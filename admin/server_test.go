@@ -308,6 +308,29 @@ func TestAnImportTheStoreFailsSaysHowFarItGot(t *testing.T) {
 	}
 }
 
+// The list is in time order, whatever zones the times print in: 12:00 in
+// New York is after 16:00 in Paris.
+func TestAppointmentsAreListedInTimeOrder(t *testing.T) {
+	c, f := newTestAPI(t)
+	at := func(h int) time.Time { return time.Date(2026, 12, 1, h, 0, 0, 0, time.UTC) }
+	f.appts["X-1"] = carebot.Appointment{ID: "X-1", User: "telegram:1", At: at(17), TimeZone: "America/New_York"}
+	f.appts["X-2"] = carebot.Appointment{ID: "X-2", User: "telegram:2", At: at(15), TimeZone: "Europe/Paris"}
+	f.appts["X-3"] = carebot.Appointment{ID: "X-3", User: "telegram:3", At: at(16)}
+	f.appts["X-0"] = carebot.Appointment{ID: "X-0", User: "telegram:3", At: at(16)}
+	list, err := c.Appointments(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range list {
+		got = append(got, a.ID+" "+a.At)
+	}
+	want := "[X-2 2026-12-01T16:00:00+01:00 X-0 2026-12-01T16:00:00Z X-3 2026-12-01T16:00:00Z X-1 2026-12-01T12:00:00-05:00]"
+	if fmt.Sprint(got) != want {
+		t.Errorf("got %v\nwant %s", got, want)
+	}
+}
+
 func TestAChangeThatCannotBeAuditedFails(t *testing.T) {
 	c, f := newTestAPI(t)
 	f.failAud = true
