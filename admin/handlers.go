@@ -44,7 +44,7 @@ func (s *Server) importAppointments(w http.ResponseWriter, r *http.Request) {
 	if req.File != "" {
 		from = " from " + shown(req.File)
 	}
-	appts, probs := checkAppointments(req.Appointments, req.Lines, time.UTC)
+	appts, probs := checkAppointments(req.Appointments, req.Lines, s.zone())
 	if len(probs) > 0 {
 		// The audit entry counts the problems; their text names patients.
 		refused := fmt.Errorf("refused: %d problem(s); nothing imported", len(probs))
@@ -129,7 +129,7 @@ func (s *Server) listAppointments(w http.ResponseWriter, r *http.Request) {
 	})
 	out := make([]Appointment, 0, len(list))
 	for _, a := range list {
-		out = append(out, fromCarebot(a))
+		out = append(out, fromCarebot(a, s.zone()))
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"appointments": out})
 }
@@ -165,10 +165,14 @@ func (s *Server) addReminder(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, fmt.Sprintf("to %q is not PLATFORM:USER (such as telegram:12345)", req.To))
 		return
 	}
-	loc, err := time.LoadLocation(req.TimeZone)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("timezone %q is not an IANA time zone", req.TimeZone))
-		return
+	loc := s.zone() // staff type the clinic's time
+	if tz := strings.TrimSpace(req.TimeZone); tz != "" {
+		l, err := loadZone(tz)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("timezone %s is not an IANA time zone (such as America/New_York)", shown(req.TimeZone)))
+			return
+		}
+		loc = l
 	}
 	at, err := parseTime(req.At, loc)
 	if err != nil {

@@ -77,8 +77,13 @@ type Server struct {
 	Broadcasts   Broadcasts
 	Feedback     FeedbackLog
 	Audit        AuditLog
-	Now          func() time.Time // nil: time.Now
-	Log          *slog.Logger     // nil: discard
+	// Zone is the clinic's time zone (the config's reminders.timezone): a
+	// local time given without a zone, in an import or a reminder, is
+	// read in it, and an appointment without a zone is listed in it.
+	// nil: UTC.
+	Zone *time.Location
+	Now  func() time.Time // nil: time.Now
+	Log  *slog.Logger     // nil: discard
 }
 
 // maxBody bounds a request body: an import of tens of thousands of
@@ -138,6 +143,13 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request, action, target, d
 		return false
 	}
 	return true
+}
+
+func (s *Server) zone() *time.Location {
+	if s.Zone == nil {
+		return time.UTC
+	}
+	return s.Zone
 }
 
 func (s *Server) now() time.Time {

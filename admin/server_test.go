@@ -133,9 +133,15 @@ const token = "test-token-0123456789"
 
 func newTestAPI(t *testing.T) (*Client, *fakeServices) {
 	t.Helper()
+	return newZonedAPI(t, nil)
+}
+
+// newZonedAPI serves the API of a clinic in zone.
+func newZonedAPI(t *testing.T, zone *time.Location) (*Client, *fakeServices) {
+	t.Helper()
 	f := newFakes()
 	s := &Server{Token: token, Version: "test", Appointments: f, List: f, Reminders: f, Broadcasts: f, Feedback: f, Audit: f,
-		Now: func() time.Time { return now }}
+		Zone: zone, Now: func() time.Time { return now }}
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(srv.Close)
 	return &Client{Base: srv.URL, Token: token}, f
@@ -328,6 +334,58 @@ func TestAppointmentsAreListedInTimeOrder(t *testing.T) {
 	want := "[X-2 2026-12-01T16:00:00+01:00 X-0 2026-12-01T16:00:00Z X-3 2026-12-01T16:00:00Z X-1 2026-12-01T12:00:00-05:00]"
 	if fmt.Sprint(got) != want {
 		t.Errorf("got %v\nwant %s", got, want)
+	}
+}
+
+// A local time without a zone is the clinic's, in an import and in a
+// reminder, and an appointment without a zone is listed in the clinic's.
+func TestLocalTimesAreTheClinics(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, f := newZonedAPI(t, ny)
+	ctx := context.Background()
+	appts := []Appointment{
+		{ID: "Z-1", Patient: "telegram:1", At: "2026-12-01 14:30"},
+		{ID: "Z-2", Patient: "telegram:2", At: "2026-07-01 14:30"},
+		{ID: "Z-3", Patient: "telegram:3", At: "2026-12-01 14:30", TimeZone: "Europe/Paris"},
+		{ID: "Z-4", Patient: "telegram:4", At: "2026-12-01T14:30:00Z"},
+	}
+	if _, err := c.Import(ctx, "z.csv", appts, nil); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{"Z-1": "19:30", "Z-2": "18:30", "Z-3": "13:30", "Z-4": "14:30"} {
+		if got := f.appts[id].At.UTC().Format("15:04"); got != want {
+			t.Errorf("%s stored at %s UTC, want %s", id, got, want)
+		}
+	}
+	list, err := c.Appointments(ctx, "")
+	var got []string
+	for _, a := range list {
+		got = append(got, a.ID+" "+a.At)
+	}
+	want := "[Z-2 2026-07-01T14:30:00-04:00 Z-3 2026-12-01T14:30:00+01:00 Z-4 2026-12-01T09:30:00-05:00 Z-1 2026-12-01T14:30:00-05:00]"
+	if err != nil || fmt.Sprint(got) != want {
+		t.Errorf("list: got %v, %v\nwant %s", got, err, want)
+	}
+
+	for _, r := range []Reminder{
+		{To: "telegram:5", At: "2026-12-02 09:00", Text: "clinic time"},
+		{To: "telegram:5", At: "2026-12-02 09:00", TimeZone: "UTC", Text: "UTC"},
+	} {
+		if _, err := c.AddReminder(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := "[telegram:5 2026-12-02T14:00:00Z clinic time telegram:5 2026-12-02T09:00:00Z UTC]"; fmt.Sprint(f.added) != want {
+		t.Errorf("reminders: got %v, want %s", f.added, want)
+	}
+	for _, tz := range []string{"Local", "Mars/Olympus"} {
+		if _, err := c.AddReminder(ctx, Reminder{To: "telegram:5", At: "2026-12-02 09:00", TimeZone: tz, Text: "x"}); err == nil ||
+			!strings.Contains(err.Error(), "not an IANA time zone") {
+			t.Errorf("timezone %q: got %v", tz, err)
+		}
 	}
 }
 

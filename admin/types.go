@@ -16,7 +16,8 @@ type Appointment struct {
 	// To is where reminders go when not the patient's DM: PLATFORM:CHAT.
 	To string `json:"to,omitempty"`
 	// At is when the visit starts: RFC 3339 ("2026-12-01T14:30:00-05:00"),
-	// or a local "2026-12-01 14:30" read in TimeZone.
+	// or a local "2026-12-01 14:30" read in TimeZone, or without one in
+	// the clinic's zone (Server.Zone).
 	At       string `json:"at"`
 	TimeZone string `json:"timezone,omitempty"`
 	Location string `json:"location,omitempty"`
@@ -27,8 +28,10 @@ type Appointment struct {
 	RespondedAt string `json:"responded_at,omitempty"`
 }
 
-func fromCarebot(a carebot.Appointment) Appointment {
-	out := Appointment{ID: a.ID, Patient: a.User, At: a.At.Format(time.RFC3339), TimeZone: a.TimeZone,
+// fromCarebot is a as the API lists it: its time in its own zone, or else
+// in zone, the clinic's, which it was read in.
+func fromCarebot(a carebot.Appointment, zone *time.Location) Appointment {
+	out := Appointment{ID: a.ID, Patient: a.User, TimeZone: a.TimeZone,
 		Location: a.Location, Status: string(a.Status), Response: string(a.Response)}
 	if a.To.Platform != "" {
 		out.To = a.To.Platform + ":" + a.To.ChatID
@@ -36,9 +39,11 @@ func fromCarebot(a carebot.Appointment) Appointment {
 	if !a.RespondedAt.IsZero() {
 		out.RespondedAt = a.RespondedAt.Format(time.RFC3339)
 	}
-	if loc, err := time.LoadLocation(a.TimeZone); err == nil && a.TimeZone != "" {
-		out.At = a.At.In(loc).Format(time.RFC3339)
+	loc := zone
+	if l, err := loadZone(a.TimeZone); err == nil {
+		loc = l
 	}
+	out.At = a.At.In(loc).Format(time.RFC3339)
 	return out
 }
 
@@ -80,7 +85,7 @@ type Reminder struct {
 	To   string `json:"to"` // the patient's user key, PLATFORM:USER
 	At   string `json:"at"` // RFC 3339, or local time in TimeZone
 	Text string `json:"text"`
-	// TimeZone reads a local At; default UTC.
+	// TimeZone reads a local At; default the clinic's zone (Server.Zone).
 	TimeZone string `json:"timezone,omitempty"`
 }
 

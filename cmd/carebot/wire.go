@@ -25,6 +25,8 @@ const defaultAdminListen = "127.0.0.1:8089"
 
 // reminderParts are the reminders services, built from the config.
 type reminderParts struct {
+	// zone is the clinic's: reminders.timezone, else the host's.
+	zone       *time.Location
 	appts      *reminders.Appointments
 	broadcasts *reminders.Broadcasts
 	patients   *reminders.Patients
@@ -57,7 +59,7 @@ func buildReminders(cfg fileConfig, getenv func(string) string, kb *faq.KB, db *
 		clinic.Contact = "call " + kb.Clinic.Phone
 	}
 	platforms := map[string]reminders.Platform{}
-	p := reminderParts{campaigns: campaigns}
+	p := reminderParts{zone: zone, campaigns: campaigns}
 	p.dispatcher = reminders.NewDispatcher(db, db, db, platforms)
 	d := p.dispatcher
 	d.Hours, d.Zone, d.Clinic, d.Secret, d.Audience, d.Campaigns = hours, zone, clinic, db.LogSecret(), db, campaigns
