@@ -8,7 +8,8 @@
 // Routes (JSON in and out; errors are {"error": "..."}):
 //
 //	GET  /v1/health                       liveness, version
-//	POST /v1/appointments                 import {"appointments": [...]}
+//	POST /v1/appointments                 import {"appointments": [...]}, all or none:
+//	                                      422 {"problems": [...]} stores nothing
 //	GET  /v1/appointments[?patient=P]     list, with patients' answers
 //	POST /v1/appointments/{id}/cancel     cancel one and its reminders
 //	POST /v1/reminders                    add a one-off reminder for a patient
