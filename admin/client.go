@@ -62,6 +62,10 @@ func (c *Client) Do(ctx context.Context, method, path string, in, out any) error
 	if resp.StatusCode >= 300 {
 		var e apiError
 		if json.Unmarshal(data, &e) == nil && e.Error != "" {
+			if resp.StatusCode == http.StatusUnauthorized {
+				// Most often a bot other than the one whose token this is.
+				return fmt.Errorf("the carebot at %s refused the admin token: it is not the bot the token is for (check --data, --admin and $%s)", c.Base, TokenEnv)
+			}
 			return &statusError{code: resp.StatusCode, msg: e.Error, body: data}
 		}
 		return &statusError{code: resp.StatusCode, msg: fmt.Sprintf("%s %s: %s", method, path, resp.Status), body: data}

@@ -131,3 +131,10 @@ func first(vals ...string) string {
 	}
 	return ""
 }
+
+// dataDir is the data directory, found the same way by `run` and by the
+// staff commands that talk to it: the --data flag, $CAREBOT_DATA, the
+// config's data:, else the default.
+func dataDir(flagValue string, getenv func(string) string, cfg fileConfig) string {
+	return first(flagValue, getenv("CAREBOT_DATA"), cfg.Data, defaultDataDir(getenv))
+}

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// fakeAdmin stands in for a running bot's admin API: it records what each
+// request carried (its token, its body) and answers with an empty success.
+type fakeAdmin struct {
+	*httptest.Server
+	mu       sync.Mutex
+	requests []fakeRequest
+}
+
+type fakeRequest struct {
+	Method, Path, Token string
+	Body                map[string]any
+}
+
+func newFakeAdmin(t *testing.T) *fakeAdmin {
+	t.Helper()
+	f := &fakeAdmin{}
+	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req := fakeRequest{Method: r.Method, Path: r.URL.Path, Token: strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")}
+		b, _ := io.ReadAll(r.Body)
+		json.Unmarshal(b, &req.Body)
+		f.mu.Lock()
+		f.requests = append(f.requests, req)
+		f.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"id": "x1", "appointments": [], "entries": []}`)
+	}))
+	t.Cleanup(f.Close)
+	return f
+}
+
+// got returns the requests received so far.
+func (f *fakeAdmin) got() []fakeRequest {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]fakeRequest(nil), f.requests...)
+}
+
+// addr is the fake's HOST:PORT, as a bot writes it to DIR/admin.addr.
+func (f *fakeAdmin) addr() string { return strings.TrimPrefix(f.URL, "http://") }
+
+// botDataDir makes a data directory as a bot leaves it: its admin token,
+// and, when the bot is running, the address it listens on ("" for none).
+func botDataDir(t *testing.T, token, addr string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "admin.token"), []byte(token+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if addr != "" {
+		if err := os.WriteFile(filepath.Join(dir, "admin.addr"), []byte(addr+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// A staff command finds the bot's data directory as `run` does (flag,
+// environment, config, default) and talks to the address that directory
+// names, with its token. A directory that names none belongs to a bot that
+// is not running: its token is sent nowhere, least of all to the default
+// port, where another clinic's bot may listen.
+func TestStaffFindsTheBotOfItsDataDir(t *testing.T) {
+	const token = "dir-token-0123456789"
+	running := newFakeAdmin(t) // the bot of the data directory
+	other := newFakeAdmin(t)   // another bot, which must never see the token
+	up := botDataDir(t, token, running.addr())
+	down := botDataDir(t, token, "")
+	home := t.TempDir()
+	os.MkdirAll(filepath.Join(home, ".local", "share"), 0o700)
+	os.Symlink(up, filepath.Join(home, ".local", "share", "carebot"))
+	cfgUp := filepath.Join(t.TempDir(), "carebot.yaml")
+	os.WriteFile(cfgUp, []byte("data: "+up+"\n"), 0o600)
+	cfgDown := filepath.Join(t.TempDir(), "carebot.yaml")
+	os.WriteFile(cfgDown, []byte("data: "+down+"\n"), 0o600)
+	missing := filepath.Join(t.TempDir(), "nope")
+	noToken := t.TempDir() // a bot that takes its token from the environment
+	os.WriteFile(filepath.Join(noToken, "admin.addr"), []byte(running.addr()+"\n"), 0o600)
+
+	tests := []struct {
+		name      string
+		env       map[string]string
+		args      []string
+		wantCode  int
+		wantErr   string
+		wantToken string // what the running bot receives; "" for nothing
+	}{
+		{"--data of a running bot", nil, []string{"--data", up}, 0, "", token},
+		{"$CAREBOT_DATA", map[string]string{"CAREBOT_DATA": up}, nil, 0, "", token},
+		{"--config's data", nil, []string{"--config", cfgUp}, 0, "", token},
+		{"$CAREBOT_CONFIG's data", map[string]string{"CAREBOT_CONFIG": cfgUp}, nil, 0, "", token},
+		{"the default data directory", map[string]string{"HOME": home}, nil, 0, "", token},
+		{"--data wins over the config", map[string]string{"CAREBOT_CONFIG": cfgDown}, []string{"--data", up}, 0, "", token},
+		{"--admin and $CAREBOT_ADMIN_TOKEN", map[string]string{"CAREBOT_ADMIN_TOKEN": "env-token-0123456789", "HOME": t.TempDir()},
+			[]string{"--admin", running.addr()}, 0, "", "env-token-0123456789"},
+		{"--data of a bot not running", nil, []string{"--data", down}, 1,
+			"the bot for " + down + " is not running (start it, or give --admin ADDR)", ""},
+		{"--data of a bot not running, $CAREBOT_ADMIN another's", map[string]string{"CAREBOT_ADMIN": other.addr()}, []string{"--data", down}, 1,
+			"the bot for " + down + " is not running", ""},
+		{"$CAREBOT_CONFIG's data of a bot not running", map[string]string{"CAREBOT_CONFIG": cfgDown}, nil, 1,
+			"the bot for " + down + " is not running", ""},
+		{"a running bot's token in its environment", nil, []string{"--data", noToken}, 1,
+			"the bot for " + noToken + " keeps its admin token in $CAREBOT_ADMIN_TOKEN", ""},
+		{"--admin without a token", map[string]string{"HOME": t.TempDir()}, []string{"--admin", running.addr()}, 1,
+			"no admin token for http://" + running.addr() + ": set $CAREBOT_ADMIN_TOKEN", ""},
+		{"a data directory that does not exist", nil, []string{"--data", missing}, 1, "no carebot data directory " + missing, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := len(running.got())
+			code, _, stderr := runCmd(t, tt.env, "", append([]string{"appointments", "list"}, tt.args...)...)
+			if code != tt.wantCode || !strings.Contains(stderr, tt.wantErr) {
+				t.Errorf("got exit %d, stderr %q; want exit %d mentioning %q", code, stderr, tt.wantCode, tt.wantErr)
+			}
+			got := running.got()[before:]
+			switch {
+			case tt.wantToken == "" && len(got) > 0:
+				t.Errorf("the bot received %+v, want nothing", got)
+			case tt.wantToken != "" && (len(got) != 1 || got[0].Token != tt.wantToken):
+				t.Errorf("the bot received %+v, want one request with token %q", got, tt.wantToken)
+			}
+		})
+	}
+	if got := other.got(); len(got) > 0 {
+		t.Errorf("another bot received %+v, want nothing", got)
+	}
+}
