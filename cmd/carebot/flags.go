@@ -87,6 +87,20 @@ func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
 	return false, nil
 }
 
+// quoteHint is the likely mistake behind a word left over after the
+// flags: the rest of a text typed without quotes, `--text We are closed`.
+const quoteHint = "quote a text with spaces"
+
+// refuseExtra refuses the arguments of fs after the first n, which the
+// command would otherwise ignore (sending "We" for "We are closed"): a
+// usage error naming the first of them, with hint, what was likely meant.
+func refuseExtra(fs *flag.FlagSet, n int, hint string) error {
+	if fs.NArg() <= n {
+		return nil
+	}
+	return usageError{fmt.Sprintf("%s: unexpected argument %q (%s)", fs.Name(), fs.Arg(n), hint)}
+}
+
 // loadKB reads the knowledge base at path, or the bundled demo clinic's
 // when path is empty.
 func loadKB(path string) (*faq.KB, error) {

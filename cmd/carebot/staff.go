@@ -105,8 +105,11 @@ Run 'carebot appointments SUBCOMMAND --help' for flags.
 		if help, err := parseFlags(fs, args); help || err != nil {
 			return err
 		}
-		if fs.NArg() != 1 {
+		if fs.NArg() == 0 {
 			return usageError{"appointments import: give one FILE"}
+		}
+		if err := refuseExtra(fs, 1, quoteHint); err != nil {
+			return err
 		}
 		f, err := os.Open(fs.Arg(0))
 		if err != nil {
@@ -143,6 +146,9 @@ Run 'carebot appointments SUBCOMMAND --help' for flags.
 		if help, err := parseFlags(fs, args); help || err != nil {
 			return err
 		}
+		if err := refuseExtra(fs, 0, quoteHint); err != nil {
+			return err
+		}
 		c, err := client()
 		if err != nil {
 			return err
@@ -166,8 +172,11 @@ Run 'carebot appointments SUBCOMMAND --help' for flags.
 		if help, err := parseFlags(fs, args); help || err != nil {
 			return err
 		}
-		if fs.NArg() != 1 {
+		if fs.NArg() == 0 {
 			return usageError{"appointments cancel: give one ID"}
+		}
+		if err := refuseExtra(fs, 1, quoteHint); err != nil {
+			return err
 		}
 		c, err := client()
 		if err != nil {
@@ -200,6 +209,9 @@ func runRemind(ctx context.Context, args []string, getenv func(string) string, s
 	if help, err := parseFlags(fs, args[1:]); help || err != nil {
 		return err
 	}
+	if err := refuseExtra(fs, 0, quoteHint); err != nil {
+		return err
+	}
 	if *to == "" || *at == "" || *text == "" {
 		return usageError{"remind add: --to, --at and --text are required"}
 	}
@@ -225,6 +237,9 @@ func runBroadcast(ctx context.Context, args []string, getenv func(string) string
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
+	if err := refuseExtra(fs, 0, quoteHint); err != nil {
+		return err
+	}
 	if *text == "" {
 		return usageError{"broadcast: --text is required"}
 	}
@@ -248,8 +263,11 @@ func runReport(ctx context.Context, args []string, getenv func(string) string, s
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() == 0 {
 		return usageError{"report: give one BROADCAST_ID"}
+	}
+	if err := refuseExtra(fs, 1, quoteHint); err != nil {
+		return err
 	}
 	c, err := client()
 	if err != nil {
@@ -284,6 +302,10 @@ func runReport(ctx context.Context, args []string, getenv func(string) string, s
 // sinceHelp is the help of every --since flag.
 const sinceHelp = "from when: a number of days (30d), a date (2026-11-01) or an RFC 3339 time"
 
+// sinceHint is the likely mistake behind an argument of a command that
+// takes only --since: "faq misses 7d".
+const sinceHint = "did you mean --since?"
+
 // checkSince refuses a --since the running bot would refuse, before
 // asking it: the mistake is the flag's, whether or not a bot is running.
 func checkSince(cmd, since string) error {
@@ -299,6 +321,9 @@ func runAudit(ctx context.Context, args []string, getenv func(string) string, st
 	client := adminFlags(fs, getenv)
 	since := fs.String("since", "7d", sinceHelp)
 	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if err := refuseExtra(fs, 0, sinceHint); err != nil { // "audit 30d" means --since 30d
 		return err
 	}
 	if err := checkSince("audit", *since); err != nil {
@@ -329,8 +354,8 @@ func runFAQMisses(ctx context.Context, args []string, getenv func(string) string
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
-	if fs.NArg() > 0 { // "faq misses 7d" means --since 7d; do not show 30 days instead
-		return usageError{fmt.Sprintf("faq misses: unexpected argument %q (did you mean --since?)", fs.Arg(0))}
+	if err := refuseExtra(fs, 0, sinceHint); err != nil { // "faq misses 7d" means --since 7d; do not show 30 days instead
+		return err
 	}
 	if err := checkSince("faq misses", *since); err != nil {
 		return err

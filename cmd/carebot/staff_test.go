@@ -138,3 +138,52 @@ func TestStaffFindsTheBotOfItsDataDir(t *testing.T) {
 		t.Errorf("another bot received %+v, want nothing", got)
 	}
 }
+
+// A word left over after the flags is most often the rest of a text typed
+// without quotes: sending "We" for "We are closed Friday" is worse than
+// refusing. Every staff command refuses it, before talking to the bot.
+func TestStaffCommandsRefuseExtraWords(t *testing.T) {
+	bot := newFakeAdmin(t)
+	env := map[string]string{"CAREBOT_ADMIN": bot.addr(), "CAREBOT_ADMIN_TOKEN": "env-token-0123456789", "HOME": t.TempDir()}
+	appts := filepath.Join(t.TempDir(), "appts.csv")
+	os.WriteFile(appts, []byte("id,patient,at\nA-1,console:local,2030-01-01 10:00\n"), 0o600)
+	tests := []struct {
+		args    []string
+		wantErr string
+	}{
+		{[]string{"remind", "add", "--to", "console:local", "--at", "2026-12-01 09:00", "--text", "Your", "lab", "results", "are", "ready"},
+			`remind add: unexpected argument "lab" (quote a text with spaces)`},
+		{[]string{"broadcast", "--purpose", "announcements", "--text", "We", "are", "closed", "Friday"},
+			`broadcast: unexpected argument "are" (quote a text with spaces)`},
+		{[]string{"appointments", "list", "extra"}, `appointments list: unexpected argument "extra" (quote a text with spaces)`},
+		{[]string{"appointments", "list", "--patient", "telegram:1", "extra"}, `unexpected argument "extra"`},
+		{[]string{"appointments", "import", appts, "extra"}, `appointments import: unexpected argument "extra"`},
+		{[]string{"appointments", "cancel", "A-1", "A-2"}, `appointments cancel: unexpected argument "A-2"`},
+		{[]string{"report", "b1", "extra"}, `report: unexpected argument "extra"`},
+		{[]string{"audit", "30d"}, `audit: unexpected argument "30d" (did you mean --since?)`},
+		{[]string{"faq", "misses", "7d"}, `faq misses: unexpected argument "7d" (did you mean --since?)`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, env, "", tt.args...)
+			if code != 2 || stdout != "" || !strings.Contains(stderr, tt.wantErr) {
+				t.Errorf("got exit %d, stdout %q, stderr %q; want exit 2 and %q", code, stdout, stderr, tt.wantErr)
+			}
+		})
+	}
+	if got := bot.got(); len(got) > 0 {
+		t.Errorf("the bot received %+v, want nothing", got)
+	}
+	// The same commands with their text quoted reach the bot.
+	for _, args := range [][]string{
+		{"remind", "add", "--to", "console:local", "--at", "2026-12-01 09:00", "--text", "Your lab results are ready"},
+		{"broadcast", "--purpose", "announcements", "--text", "We are closed Friday"},
+	} {
+		if code, _, stderr := runCmd(t, env, "", args...); code != 0 {
+			t.Errorf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+	if got := bot.got(); len(got) != 2 || got[0].Body["text"] != "Your lab results are ready" || got[1].Body["text"] != "We are closed Friday" {
+		t.Errorf("the bot received %+v, want the two whole texts", got)
+	}
+}
