@@ -1,90 +1,84 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strconv"
 	"strings"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // fileConfig is carebot.yaml: what a clinic sets once. Secrets (tokens,
 // keys) never go here; they come from the environment. Every key is
-// optional; flags and environment variables override the file.
+// optional; flags and environment variables override the file. The keys
+// and what each may hold are in config_yaml.go, which reads the file.
 type fileConfig struct {
-	FAQ      string `yaml:"faq"`
-	Data     string `yaml:"data"`
-	LogLevel string `yaml:"log_level"`
+	FAQ      string // faq
+	Data     string // data
+	LogLevel string // log_level: debug, info, warn or error
 	Feedback struct {
 		// Retention is how long a patient's unanswered question is kept
 		// for staff ("30d"); default 30 days.
-		Retention duration `yaml:"retention"`
-	} `yaml:"feedback"`
+		Retention duration
+	}
 	Admin struct {
 		// Listen is the admin API's address; default 127.0.0.1:8089.
 		// Keep it on loopback unless a proxy with TLS is in front.
-		Listen string `yaml:"listen"`
-	} `yaml:"admin"`
+		Listen string
+	}
 	// Campaigns is the awareness campaigns file (campaigns.yaml).
-	Campaigns string `yaml:"campaigns"`
+	Campaigns string
 	Reminders struct {
 		// TimeZone is the clinic's IANA zone, used for patients who have
 		// not told us theirs.
-		TimeZone string `yaml:"timezone"`
+		TimeZone string
 		// QuietHours are when unprompted messages may NOT arrive, in
 		// the patient's zone; default 21:00 to 08:00.
-		QuietHours *struct {
-			From clock `yaml:"from"`
-			To   clock `yaml:"to"`
-		} `yaml:"quiet_hours"`
+		QuietHours *quietHours
 		// Offsets are how long before a visit its reminders go out;
 		// default 72h, 24h, 2h.
-		Offsets []duration `yaml:"offsets"`
-	} `yaml:"reminders"`
+		Offsets []duration
+	}
 	Telegram struct {
 		// MessagesPerSecond is the most messages sent per second overall;
 		// default 30. Raise it only if Telegram allows your bot more.
-		MessagesPerSecond int `yaml:"messages_per_second"`
-		Webhook           *struct {
-			URL            string `yaml:"url"`
-			Listen         string `yaml:"listen"`
-			MaxConnections int    `yaml:"max_connections"`
-		} `yaml:"webhook"`
-	} `yaml:"telegram"`
+		MessagesPerSecond int
+		Webhook           *webhookConfig
+	}
 }
 
-// duration is a YAML duration: Go's syntax ("36h", "90m") or whole days
+// quietHours is reminders.quiet_hours: From is when the quiet starts, To
+// when it ends ("21:00" to "08:00"). To is never 24:00 (that is 00:00).
+type quietHours struct {
+	From, To clock
+}
+
+// webhookConfig is telegram.webhook.
+type webhookConfig struct {
+	URL            string
+	Listen         string
+	MaxConnections int
+}
+
+// duration is a config duration: Go's syntax ("36h", "90m") or whole days
 // ("30d").
 type duration time.Duration
 
-func (d *duration) UnmarshalYAML(n *yaml.Node) error {
-	v, err := parseDuration(n.Value)
-	if err != nil {
-		return fmt.Errorf("line %d: %v", n.Line, err)
-	}
-	*d = duration(v)
-	return nil
-}
-
-// clock is a time of day in YAML: "21:00".
+// clock is a time of day in the config, "21:00", as time since midnight;
+// "24:00" is the end of the day.
 type clock time.Duration
 
-func (c *clock) UnmarshalYAML(n *yaml.Node) error {
-	if strings.TrimSpace(n.Value) == "24:00" { // the end of the day
-		*c = clock(24 * time.Hour)
-		return nil
+// parseClock reads "21:00", or "24:00" for the end of the day.
+func parseClock(s string) (clock, error) {
+	s = strings.TrimSpace(s)
+	if s == "24:00" {
+		return clock(24 * time.Hour), nil
 	}
-	t, err := time.Parse("15:04", strings.TrimSpace(n.Value))
+	t, err := time.Parse("15:04", s)
 	if err != nil {
-		return fmt.Errorf("line %d: %q is not a time of day such as 21:00", n.Line, n.Value)
+		return 0, fmt.Errorf("%q is not a time of day such as 21:00", s)
 	}
-	*c = clock(time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute)
-	return nil
+	return clock(time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute), nil
 }
 
 func parseDuration(s string) (time.Duration, error) {
@@ -104,22 +98,17 @@ func parseDuration(s string) (time.Duration, error) {
 }
 
 // loadConfig reads the config file at path; an empty path means none.
-// Unknown keys are errors, so a typo never silently does nothing.
+// Unknown keys are errors, so a typo never silently does nothing, and
+// every problem is reported (as configErrors), each with its line.
 func loadConfig(path string) (fileConfig, error) {
-	var c fileConfig
 	if path == "" {
-		return c, nil
+		return fileConfig{}, nil
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return c, fmt.Errorf("config: %w", err)
+		return fileConfig{}, fmt.Errorf("config: %w", err)
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
-		return c, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
-	}
-	return c, nil
+	return parseConfig(path, data)
 }
 
 // first returns the first non-empty value: flag, environment, file, default.

@@ -45,7 +45,14 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "carebot: %s\nRun 'carebot help' for usage.\n", ue.msg)
 		return 2
 	default:
-		fmt.Fprintf(stderr, "carebot: %v\n", err)
+		// Several problems (a config file's), one line each.
+		errs := []error{err}
+		if m, ok := err.(interface{ Unwrap() []error }); ok && len(m.Unwrap()) > 0 {
+			errs = m.Unwrap()
+		}
+		for _, e := range errs {
+			fmt.Fprintf(stderr, "carebot: %v\n", e)
+		}
 		return 1
 	}
 }

@@ -1,0 +1,375 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/carebot/carebot/reminders"
+	"github.com/carebot/carebot/yamlwalk"
+)
+
+// configError is one problem in the config file, located so that whoever
+// edits it can find it: `carebot.yaml:4: unknown key "lisen" under admin`.
+type configError struct {
+	File string
+	Line int // 0 for the whole file
+	Msg  string
+}
+
+func (e *configError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// configErrors is every problem in the config file, by line.
+type configErrors []*configError
+
+func (es configErrors) Error() string {
+	s := make([]string, len(es))
+	for i, e := range es {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+// Unwrap gives errors.As access to each problem, and exitCode a line each.
+func (es configErrors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// maxConfigNodes bounds the YAML values visited, so an alias bomb fails
+// fast; a config has a few dozen.
+const maxConfigNodes = 10_000
+
+// logLevels are the levels log_level and --log-level take.
+var logLevels = []string{"debug", "info", "warn", "error"}
+
+// configReader walks carebot.yaml's node tree, filling a fileConfig and
+// collecting every problem with its line. Keys are named in problems by
+// their path: reminders.quiet_hours.from.
+type configReader struct {
+	w yamlwalk.Walker
+	c *fileConfig
+}
+
+// configKey is one key a mapping may hold, and how its value is read.
+type configKey struct {
+	name string
+	read func(n *yaml.Node, path string, line int)
+}
+
+// parseConfig reads a carebot.yaml (file names it in errors).
+func parseConfig(file string, data []byte) (fileConfig, error) {
+	var c fileConfig
+	r := &configReader{w: yamlwalk.Walker{Budget: maxConfigNodes}, c: &c}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM some editors add
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc, extra yaml.Node
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		line, msg := yamlwalk.SyntaxError(data, err)
+		return c, configErrors{{File: file, Line: line, Msg: "not valid YAML: " + msg}}
+	}
+	if err := dec.Decode(&extra); err == nil {
+		r.w.Errorf(extra.Line, "", "a second YAML document (after ---): put everything in one")
+	}
+	if len(doc.Content) > 0 {
+		r.root(doc.Content[0])
+	}
+	var errs configErrors
+	for _, p := range r.w.Problems() {
+		errs = append(errs, &configError{File: file, Line: p.Line, Msg: p.Msg})
+	}
+	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
+		return fileConfig{}, errs
+	}
+	return c, nil
+}
+
+func (r *configReader) root(n *yaml.Node) {
+	c := r.c
+	r.mapping(n, "", "the file", []configKey{
+		{"faq", r.path(&c.FAQ)},
+		{"data", r.path(&c.Data)},
+		{"log_level", r.logLevel},
+		{"campaigns", r.path(&c.Campaigns)},
+		{"feedback", func(n *yaml.Node, path string, _ int) {
+			r.mapping(n, path, path, []configKey{
+				{"retention", r.duration(&c.Feedback.Retention)},
+			})
+		}},
+		{"admin", func(n *yaml.Node, path string, _ int) {
+			r.mapping(n, path, path, []configKey{
+				{"listen", r.address(&c.Admin.Listen)},
+			})
+		}},
+		{"reminders", r.reminders},
+		{"telegram", r.telegram},
+	})
+}
+
+func (r *configReader) reminders(n *yaml.Node, path string, _ int) {
+	c := r.c
+	r.mapping(n, path, path, []configKey{
+		{"timezone", func(n *yaml.Node, path string, line int) {
+			if s := r.text(n, path, "an IANA time zone such as America/New_York"); s != "" {
+				if _, err := time.LoadLocation(s); err != nil || s == "Local" {
+					r.w.Errorf(line, "", "%s: %q is not an IANA time zone (such as America/New_York)", path, s)
+					return
+				}
+				c.Reminders.TimeZone = s
+			}
+		}},
+		{"quiet_hours", r.quietHours},
+		{"offsets", func(n *yaml.Node, path string, _ int) {
+			for i, item := range r.list(n, path, "a list of durations such as [72h, 24h, 2h]") {
+				if d, ok := r.durationValue(item, fmt.Sprintf("%s item %d", path, i+1)); ok {
+					c.Reminders.Offsets = append(c.Reminders.Offsets, d)
+				}
+			}
+		}},
+	})
+}
+
+func (r *configReader) quietHours(n *yaml.Node, path string, line int) {
+	var q quietHours
+	var sawFrom, sawTo, fromOK, toOK bool
+	r.mapping(n, path, path, []configKey{
+		{"from", func(n *yaml.Node, path string, line int) { sawFrom, fromOK = true, r.clock(n, path, line, &q.From) }},
+		{"to", func(n *yaml.Node, path string, line int) { sawTo, toOK = true, r.clock(n, path, line, &q.To) }},
+	})
+	switch {
+	case !yamlwalk.IsMapping(n): // null, or reported
+		return
+	case !sawFrom || !sawTo:
+		r.w.Errorf(line, "", "%s: give both from and to, such as {from: \"21:00\", to: \"08:00\"}", path)
+		return
+	case !fromOK || !toOK: // reported
+		return
+	}
+	if q.To == clock(24*time.Hour) { // the quiet ends at midnight
+		q.To = 0
+	}
+	// The window the quiet leaves open is what the reminders take.
+	if q.From == q.To || (reminders.Hours{From: time.Duration(q.To), To: time.Duration(q.From)}).Validate() != nil {
+		r.w.Errorf(line, "", "%s: from and to are the same time of day; give two different times (from: \"24:00\", to: \"00:00\" for no quiet hours)", path)
+		return
+	}
+	r.c.Reminders.QuietHours = &q
+}
+
+func (r *configReader) telegram(n *yaml.Node, path string, _ int) {
+	c := r.c
+	r.mapping(n, path, path, []configKey{
+		{"messages_per_second", r.count(&c.Telegram.MessagesPerSecond, 1, 1000)},
+		{"webhook", func(n *yaml.Node, path string, line int) {
+			var w webhookConfig
+			sawURL := false
+			r.mapping(n, path, path, []configKey{
+				{"url", func(n *yaml.Node, path string, line int) {
+					sawURL = !yamlwalk.IsNull(n) // an empty url is a missing one
+					s := r.text(n, path, "an https URL")
+					if s == "" {
+						return // null, or reported
+					}
+					if u, err := url.Parse(s); err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" {
+						r.w.Errorf(line, "", "%s: %q is not an absolute https URL such as https://bot.clinic.example/telegram", path, s)
+						return
+					}
+					w.URL = s
+				}},
+				{"listen", r.address(&w.Listen)},
+				{"max_connections", r.count(&w.MaxConnections, 1, 100)},
+			})
+			if !yamlwalk.IsMapping(n) { // null, or reported
+				return
+			}
+			if !sawURL {
+				r.w.Errorf(line, "", "%s: url is required (the public https URL Telegram posts updates to)", path)
+			}
+			c.Telegram.Webhook = &w
+		}},
+	})
+}
+
+// mapping reads mapping n, the value of the key at path ("" at the top
+// level; what names it in problems), by keys. A key not among them is a
+// problem that lists the ones there are; so is n not being a mapping.
+func (r *configReader) mapping(n *yaml.Node, path, what string, keys []configKey) {
+	n = r.w.Node(n)
+	if n == nil || yamlwalk.IsNull(n) {
+		return
+	}
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = k.name
+	}
+	known := strings.Join(names, ", ")
+	if n.Kind != yaml.MappingNode {
+		r.w.Errorf(n.Line, "", "%s must be a mapping (key: value), not %s (its keys: %s)", what, yamlwalk.KindName(n), known)
+		return
+	}
+	under := ""
+	if path != "" {
+		under = " under " + path
+	}
+fields:
+	for _, f := range r.w.Mapping(n, "", path) {
+		for _, k := range keys {
+			if f.Key == k.name {
+				full := k.name
+				if path != "" {
+					full = path + "." + k.name
+				}
+				k.read(f.Value, full, f.Line)
+				continue fields
+			}
+		}
+		r.w.Errorf(f.Line, "", "unknown key %q%s (known: %s)", f.Key, under, known)
+	}
+}
+
+// text returns scalar n trimmed, "" for null; anything else is a problem
+// saying what it must be ("a path").
+func (r *configReader) text(n *yaml.Node, path, want string) string {
+	n = r.w.Node(n)
+	if n == nil || yamlwalk.IsNull(n) {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode {
+		r.w.Errorf(n.Line, "", "%s must be %s, not %s", path, want, yamlwalk.KindName(n))
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+// list returns the items of list n, nil for null; anything else is a
+// problem.
+func (r *configReader) list(n *yaml.Node, path, want string) []*yaml.Node {
+	n = r.w.Node(n)
+	if n == nil || yamlwalk.IsNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		r.w.Errorf(n.Line, "", "%s must be %s, not %s", path, want, yamlwalk.KindName(n))
+		return nil
+	}
+	return n.Content
+}
+
+func (r *configReader) path(dst *string) func(*yaml.Node, string, int) {
+	return func(n *yaml.Node, path string, _ int) { *dst = r.text(n, path, "a path") }
+}
+
+func (r *configReader) logLevel(n *yaml.Node, path string, line int) {
+	s := r.text(n, path, "a log level")
+	if s != "" && !containsFold(logLevels, s) {
+		r.w.Errorf(line, "", "%s must be one of %s, not %q", path, strings.Join(logLevels, ", "), s)
+		return
+	}
+	r.c.LogLevel = s
+}
+
+func containsFold(list []string, s string) bool {
+	for _, v := range list {
+		if strings.EqualFold(v, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// address reads HOST:PORT.
+func (r *configReader) address(dst *string) func(*yaml.Node, string, int) {
+	return func(n *yaml.Node, path string, line int) {
+		s := r.text(n, path, "an address such as 127.0.0.1:8089")
+		if _, _, err := net.SplitHostPort(s); s != "" && err != nil {
+			r.w.Errorf(line, "", "%s: %q is not an address such as 127.0.0.1:8089 (HOST:PORT)", path, s)
+			return
+		}
+		*dst = s
+	}
+}
+
+func (r *configReader) duration(dst *duration) func(*yaml.Node, string, int) {
+	return func(n *yaml.Node, path string, _ int) {
+		if yamlwalk.IsNull(n) {
+			return
+		}
+		if d, ok := r.durationValue(n, path); ok {
+			*dst = d
+		}
+	}
+}
+
+// durationValue reads duration n, reporting anything else, null included.
+func (r *configReader) durationValue(n *yaml.Node, what string) (duration, bool) {
+	const want = "a duration such as 30d or 12h"
+	m := r.w.Node(n)
+	if m == nil {
+		return 0, false
+	}
+	s := r.text(m, what, want)
+	if s == "" {
+		if yamlwalk.IsNull(m) || m.Kind == yaml.ScalarNode {
+			r.w.Errorf(m.Line, "", "%s is empty: give %s", what, want)
+		}
+		return 0, false
+	}
+	d, err := parseDuration(s)
+	if err != nil {
+		r.w.Errorf(m.Line, "", "%s: %v", what, err)
+		return 0, false
+	}
+	return duration(d), true
+}
+
+// clock reads a time of day into dst and reports whether it did.
+func (r *configReader) clock(n *yaml.Node, path string, line int, dst *clock) bool {
+	s := r.text(n, path, `a time of day such as "21:00"`)
+	if s == "" {
+		if yamlwalk.IsNull(n) {
+			r.w.Errorf(line, "", "%s is empty: give a time of day such as \"21:00\"", path)
+		}
+		return false
+	}
+	c, err := parseClock(s)
+	if err != nil {
+		r.w.Errorf(line, "", "%s: %v", path, err)
+		return false
+	}
+	*dst = c
+	return true
+}
+
+// count reads a whole number from min to max.
+func (r *configReader) count(dst *int, min, max int) func(*yaml.Node, string, int) {
+	return func(n *yaml.Node, path string, line int) {
+		s := r.text(n, path, "a whole number")
+		if s == "" {
+			return
+		}
+		v, err := strconv.Atoi(s)
+		if err != nil || v < min || v > max {
+			r.w.Errorf(line, "", "%s must be a whole number from %d to %d, not %q", path, min, max, s)
+			return
+		}
+		*dst = v
+	}
+}
