@@ -82,9 +82,22 @@ func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
 		return true, nil
 	}
 	if err != nil {
-		return false, usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
+		return false, usageError{fmt.Sprintf("%s: %s", fs.Name(), flagError(err))}
 	}
 	return false, nil
+}
+
+// flagError says a flag package error in carebot's words, flags written
+// as they are in its help: "unknown flag --bogus".
+func flagError(err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return "unknown flag --" + strings.TrimPrefix(name, "-")
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return "--" + strings.TrimPrefix(name, "-") + " needs a value"
+	}
+	return msg
 }
 
 // quoteHint is the likely mistake behind a word left over after the

@@ -58,7 +58,13 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"ask"}, 2, "no MESSAGE"},
-		{[]string{"ask", "--bogus", "x"}, 2, "flag provided but not defined"},
+		{[]string{"ask", "--bogus", "x"}, 2, "ask: unknown flag --bogus"},
+		{[]string{"ask", "--faq"}, 2, "ask: --faq needs a value"},
+		{[]string{"campaigns", "check", "--bogus", "../../campaigns.yaml"}, 2, "campaigns check: unknown flag --bogus"},
+		{[]string{"campaigns", "check", "../../campaigns.yaml", "-bogus"}, 2, "campaigns check: unknown flag --bogus"},
+		{[]string{"campaigns", "check"}, 2, "campaigns check: give one FILE"},
+		{[]string{"campaigns", "check", "a.yaml", "b.yaml"}, 2, `campaigns check: unexpected argument "b.yaml"`},
+		{[]string{"campaigns", "lint"}, 2, `campaigns: unknown subcommand "lint"`},
 		{[]string{"eval"}, 2, "no FILE"},
 		{[]string{"run", "--log-level", "loud"}, 2, "--log-level"},
 		{[]string{"faq", "polish"}, 2, "unknown subcommand"},
@@ -97,7 +103,8 @@ func TestEvalOfNothingFails(t *testing.T) {
 
 func TestHelpOnEveryCommand(t *testing.T) {
 	for _, args := range [][]string{{"--help"}, {"help"}, {"run", "--help"}, {"ask", "--help"}, {"eval", "--help"},
-		{"faq", "--help"}, {"faq", "check", "--help"}, {"help", "ask"}} {
+		{"faq", "--help"}, {"faq", "check", "--help"}, {"help", "ask"},
+		{"campaigns", "--help"}, {"campaigns", "check", "--help"}, {"campaigns", "check", "-h"}, {"help", "campaigns"}} {
 		code, stdout, stderr := runCmd(t, nil, "", args...)
 		if code != 0 || !strings.Contains(stdout, "Usage") {
 			t.Errorf("%v: got exit %d, stdout %q, stderr %q; want usage on stdout", args, code, stdout, stderr)
@@ -134,6 +141,21 @@ func TestFAQCheck(t *testing.T) {
 	code, _, stderr = runCmd(t, nil, "", "faq", "check", due)
 	if want := due + `:8: entry "hours": warning: past its review date`; code != 0 || !strings.HasPrefix(stderr, want) {
 		t.Errorf("entry due for review: got exit %d, stderr %q; want exit 0 and a line starting %q", code, stderr, want)
+	}
+}
+
+// campaigns check lists every problem on stderr and fails; a good file
+// passes. Flags may come after the FILE, as with every command.
+func TestCampaignsCheck(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "campaigns.yaml")
+	os.WriteFile(bad, []byte("campaigns:\n  - id: flu\n    topic: Flu\n    schedule: FREQ=WEEKLY;BYDAY=TU;BYHOUR=10\n    text: {en: Hi}\n    cap: lots\n    colour: red\n"), 0o644)
+	code, _, stderr := runCmd(t, nil, "", "campaigns", "check", bad)
+	if code != 1 || !strings.Contains(stderr, bad+`:6: campaign "flu": cap:`) || !strings.Contains(stderr, bad+`:7: campaign "flu": unknown field "colour"`) {
+		t.Errorf("bad file: got exit %d, stderr %q; want exit 1 and both problems", code, stderr)
+	}
+	code, stdout, stderr := runCmd(t, nil, "", "campaigns", "check", "../../campaigns.yaml", "--")
+	if code != 0 || !strings.Contains(stdout, "ok") {
+		t.Errorf("the bundled campaigns.yaml: got exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
 

@@ -440,33 +440,46 @@ func offeredLine(g admin.MissGroup) string {
 
 // runCampaigns: carebot campaigns check FILE.
 func runCampaigns(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "check" {
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
-			fmt.Fprint(stdout, "Usage:\n  carebot campaigns check FILE   validate a campaigns.yaml\n")
-			return nil
-		}
+	const usage = "Usage:\n  carebot campaigns check FILE   validate a campaigns.yaml\n"
+	if len(args) == 0 {
 		return usageError{"campaigns: want 'campaigns check FILE'"}
 	}
-	if len(args) != 2 {
+	switch args[0] {
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	case "check":
+	default:
+		return usageError{fmt.Sprintf("campaigns: unknown subcommand %q", args[0])}
+	}
+	fs := newFlags("campaigns check", "carebot campaigns check FILE\n\nValidate a campaigns.yaml: every problem with its line and campaign; exit status 1 on any.", stdout, stderr)
+	if help, err := parseFlags(fs, args[1:]); help || err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
 		return usageError{"campaigns check: give one FILE"}
 	}
-	data, err := os.ReadFile(args[1])
+	if err := refuseExtra(fs, 1, quoteHint); err != nil {
+		return err
+	}
+	file := fs.Arg(0)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return err
 	}
-	cs, err := reminders.LoadCampaigns(args[1], data)
+	cs, err := reminders.LoadCampaigns(file, data)
 	var errs reminders.CampaignErrors
 	if errors.As(err, &errs) {
 		for _, e := range errs {
 			fmt.Fprintln(stderr, e)
 		}
-		fmt.Fprintf(stderr, "%s: %d problem(s)\n", args[1], len(errs))
+		fmt.Fprintf(stderr, "%s: %d problem(s)\n", file, len(errs))
 		return errFailed
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s: ok: %d campaign(s)\n", args[1], len(cs.List()))
+	fmt.Fprintf(stdout, "%s: ok: %d campaign(s)\n", file, len(cs.List()))
 	return nil
 }
 
