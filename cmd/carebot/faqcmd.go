@@ -12,17 +12,20 @@ import (
 
 // runFAQ dispatches the faq subcommands.
 func runFAQ(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(stdout, "Usage:\n  carebot faq check [FILE]        validate a faq.yaml (default: $CAREBOT_FAQ, else ./faq.yaml)\n  carebot faq misses [--since 30d] questions the running bot could not answer, grouped\n")
-		return nil
-	}
-	switch args[0] {
+	sub, args, err := subcommand(args, `Usage:
+  carebot faq check [FILE]          validate a faq.yaml (default: $CAREBOT_FAQ, else ./faq.yaml)
+  carebot faq misses [--since 30d]  questions the running bot could not answer, grouped
+Run 'carebot faq SUBCOMMAND --help' for flags.
+`, stdout, stderr)
+	switch sub {
+	case "":
+		return err
 	case "check":
-		return runFAQCheck(args[1:], getenv, stdout, stderr)
+		return runFAQCheck(args, getenv, stdout, stderr)
 	case "misses":
-		return runFAQMisses(ctx, args[1:], getenv, stdout, stderr)
+		return runFAQMisses(ctx, args, getenv, stdout, stderr)
 	default:
-		return usageError{fmt.Sprintf("faq: unknown subcommand %q", args[0])}
+		return usageError{fmt.Sprintf("faq: unknown subcommand %q", sub)}
 	}
 }
 

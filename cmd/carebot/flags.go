@@ -100,6 +100,24 @@ func flagError(err error) string {
 	return msg
 }
 
+// subcommand splits the arguments of a command that has subcommands (faq,
+// appointments, ...) into the subcommand and its arguments. Asked for help
+// (-h, --help, help) it prints usage to stdout and returns sub "" and a
+// nil error; given no subcommand it prints usage to stderr and returns sub
+// "" and errUsage, for exit status 2.
+func subcommand(args []string, usage string, stdout, stderr io.Writer) (sub string, rest []string, err error) {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return "", nil, errUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return "", nil, nil
+	}
+	return args[0], args[1:], nil
+}
+
 // quoteHint is the likely mistake behind a word left over after the
 // flags: the rest of a text typed without quotes, `--text We are closed`.
 const quoteHint = "quote a text with spaces"

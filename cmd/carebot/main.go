@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	// Patients' time zones must load on hosts without a zone database
@@ -34,6 +35,10 @@ func (e usageError) Error() string { return e.msg }
 // check listing problems): exit status 1, nothing more to print.
 var errFailed = errors.New("failed")
 
+// errUsage means the command printed its usage for a call it cannot take
+// (a command without its subcommand): exit status 2, nothing more to print.
+var errUsage = errors.New("usage")
+
 func exitCode(err error, stderr io.Writer) int {
 	var ue usageError
 	switch {
@@ -41,6 +46,8 @@ func exitCode(err error, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, errFailed):
 		return 1
+	case errors.Is(err, errUsage):
+		return 2
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "carebot: %s\nRun 'carebot help' for usage.\n", ue.msg)
 		return 2
@@ -79,11 +86,26 @@ Staff commands (they talk to the running bot):
 Run 'carebot COMMAND --help' for a command's flags.
 `
 
+func isHelpFlag(a string) bool { return a == "-h" || a == "-help" || a == "--help" }
+
+// runFlagsHelp prints the flags of run, the command carebot runs when it
+// is given none, below the list of commands.
+func runFlagsHelp(ctx context.Context, getenv func(string) string, stdout io.Writer) error {
+	var b strings.Builder
+	if err := runBot(ctx, []string{"--help"}, getenv, strings.NewReader(""), &b, io.Discard); err != nil {
+		return err
+	}
+	if _, flags, ok := strings.Cut(b.String(), "\nFlags:\n"); ok {
+		fmt.Fprintf(stdout, "\nFlags of run, the command carebot runs when given none:\n%s", flags)
+	}
+	return nil
+}
+
 // run is the whole program: main only calls it. Everything it needs from
 // the outside world is an argument, so tests can run it in-process.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cmd, rest := "run", args
-	if len(args) > 0 && (len(args[0]) == 0 || args[0][0] != '-') {
+	if len(args) > 0 && (len(args[0]) == 0 || args[0][0] != '-' || isHelpFlag(args[0])) {
 		cmd, rest = args[0], args[1:]
 	}
 	switch cmd {
@@ -108,14 +130,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "audit":
 		return runAudit(ctx, rest, getenv, stdout, stderr)
 	case "version":
+		fs := newFlags("version", "carebot version", stdout, stderr)
+		if help, err := parseFlags(fs, rest); help || err != nil {
+			return err
+		}
+		if err := refuseExtra(fs, 0, "it takes none"); err != nil {
+			return err
+		}
 		fmt.Fprintln(stdout, "carebot", version())
 		return nil
-	case "help", "-h", "--help":
-		if len(rest) > 0 && rest[0] != "help" {
-			return run(ctx, []string{rest[0], "--help"}, getenv, stdin, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 && rest[0] != "help" && !isHelpFlag(rest[0]) {
+			// help COMMAND [SUBCOMMAND]: that command's own help.
+			return run(ctx, append(append([]string(nil), rest...), "--help"), getenv, stdin, stdout, stderr)
 		}
 		fmt.Fprint(stdout, usage)
-		return nil
+		return runFlagsHelp(ctx, getenv, stdout)
 	default:
 		return usageError{fmt.Sprintf("unknown command %q", cmd)}
 	}

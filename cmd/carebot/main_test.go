@@ -65,6 +65,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"campaigns", "check"}, 2, "campaigns check: give one FILE"},
 		{[]string{"campaigns", "check", "a.yaml", "b.yaml"}, 2, `campaigns check: unexpected argument "b.yaml"`},
 		{[]string{"campaigns", "lint"}, 2, `campaigns: unknown subcommand "lint"`},
+		{[]string{"remind", "list"}, 2, `remind: unknown subcommand "list"`},
+		{[]string{"version", "x"}, 2, `version: unexpected argument "x"`},
+		{[]string{"help", "frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"eval"}, 2, "no FILE"},
 		{[]string{"run", "--log-level", "loud"}, 2, "--log-level"},
 		{[]string{"faq", "polish"}, 2, "unknown subcommand"},
@@ -98,6 +101,46 @@ func TestEvalOfNothingFails(t *testing.T) {
 		if code != 1 || stdout != "" || !strings.Contains(stderr, f+": no labelled messages") {
 			t.Errorf("eval %s: got exit %d, stdout %q, stderr %q; want exit 1 and the file named on stderr", f, code, stdout, stderr)
 		}
+	}
+}
+
+// A command with subcommands given none is a mistake: its usage goes to
+// stderr, with exit status 2, as for any other mistake.
+func TestNoSubcommand(t *testing.T) {
+	for _, cmd := range []string{"faq", "appointments", "remind", "campaigns"} {
+		code, stdout, stderr := runCmd(t, nil, "", cmd)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "carebot "+cmd+" ") {
+			t.Errorf("%s: got exit %d, stdout %q, stderr %q; want exit 2 and its usage on stderr", cmd, code, stdout, stderr)
+		}
+	}
+}
+
+// carebot -h, --help and help list the commands, and the flags of run,
+// which carebot runs when given no command; help COMMAND is that
+// command's help.
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"-h"}, {"--help"}, {"help"}, {"help", "help"}} {
+		code, stdout, stderr := runCmd(t, nil, "", args...)
+		if code != 0 || !strings.Contains(stdout, "carebot appointments import FILE") || !strings.Contains(stdout, "-console") {
+			t.Errorf("%v: got exit %d, stdout %q, stderr %q; want the commands and run's flags", args, code, stdout, stderr)
+		}
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"help", "version"}, "Usage: carebot version"},
+		{[]string{"version", "--help"}, "Usage: carebot version"},
+		{[]string{"help", "appointments", "list"}, "Usage: carebot appointments list"},
+		{[]string{"help", "remind"}, "Usage:\n  carebot remind add --to PLATFORM:USER"},
+	} {
+		code, stdout, stderr := runCmd(t, nil, "", tt.args...)
+		if code != 0 || !strings.HasPrefix(stdout, tt.want) {
+			t.Errorf("%v: got exit %d, stdout %q, stderr %q; want stdout starting %q", tt.args, code, stdout, stderr, tt.want)
+		}
+	}
+	if code, stdout, _ := runCmd(t, nil, "", "version"); code != 0 || !strings.HasPrefix(stdout, "carebot ") {
+		t.Errorf("version: got exit %d, stdout %q", code, stdout)
 	}
 }
 

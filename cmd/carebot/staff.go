@@ -88,17 +88,15 @@ func runningAddr(dir string) (string, error) {
 
 // runAppointments: carebot appointments import|list|cancel.
 func runAppointments(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(stdout, `Usage:
+	sub, args, err := subcommand(args, `Usage:
   carebot appointments import FILE.csv|FILE.json   add, move or cancel appointments (by id)
   carebot appointments list [--patient P] [--json]  list them, with patients' answers
   carebot appointments cancel ID                    cancel one and its reminders
 Run 'carebot appointments SUBCOMMAND --help' for flags.
-`)
-		return nil
-	}
-	sub, args := args[0], args[1:]
+`, stdout, stderr)
 	switch sub {
+	case "":
+		return err
 	case "import":
 		fs := newFlags("appointments import", "carebot appointments import [--admin ADDR] [--data DIR] FILE.csv|FILE.json", stdout, stderr)
 		client := adminFlags(fs, getenv)
@@ -193,12 +191,16 @@ Run 'carebot appointments SUBCOMMAND --help' for flags.
 
 // runRemind: carebot remind add --to PLATFORM:USER --at TIME --text T.
 func runRemind(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "add" {
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
-			fmt.Fprint(stdout, "Usage:\n  carebot remind add --to PLATFORM:USER --at TIME [--tz ZONE] --text TEXT\n")
-			return nil
-		}
-		return usageError{"remind: want 'remind add'"}
+	sub, args, err := subcommand(args, `Usage:
+  carebot remind add --to PLATFORM:USER --at TIME [--tz ZONE] --text TEXT   schedule a reminder for a patient
+Run 'carebot remind add --help' for flags.
+`, stdout, stderr)
+	switch sub {
+	case "":
+		return err
+	case "add":
+	default:
+		return usageError{fmt.Sprintf("remind: unknown subcommand %q (want 'remind add')", sub)}
 	}
 	fs := newFlags("remind add", "carebot remind add [--admin ADDR] [--data DIR] --to PLATFORM:USER --at TIME [--tz ZONE] --text TEXT", stdout, stderr)
 	client := adminFlags(fs, getenv)
@@ -206,7 +208,7 @@ func runRemind(ctx context.Context, args []string, getenv func(string) string, s
 	at := fs.String("at", "", "when: 2026-12-01 14:30 (in --tz) or RFC 3339")
 	tz := fs.String("tz", "UTC", "the IANA time zone of a local --at")
 	text := fs.String("text", "", "the reminder")
-	if help, err := parseFlags(fs, args[1:]); help || err != nil {
+	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	if err := refuseExtra(fs, 0, quoteHint); err != nil {
@@ -440,20 +442,16 @@ func offeredLine(g admin.MissGroup) string {
 
 // runCampaigns: carebot campaigns check FILE.
 func runCampaigns(args []string, stdout, stderr io.Writer) error {
-	const usage = "Usage:\n  carebot campaigns check FILE   validate a campaigns.yaml\n"
-	if len(args) == 0 {
-		return usageError{"campaigns: want 'campaigns check FILE'"}
-	}
-	switch args[0] {
-	case "-h", "--help", "help":
-		fmt.Fprint(stdout, usage)
-		return nil
+	sub, args, err := subcommand(args, "Usage:\n  carebot campaigns check FILE   validate a campaigns.yaml\n", stdout, stderr)
+	switch sub {
+	case "":
+		return err
 	case "check":
 	default:
-		return usageError{fmt.Sprintf("campaigns: unknown subcommand %q", args[0])}
+		return usageError{fmt.Sprintf("campaigns: unknown subcommand %q", sub)}
 	}
 	fs := newFlags("campaigns check", "carebot campaigns check FILE\n\nValidate a campaigns.yaml: every problem with its line and campaign; exit status 1 on any.", stdout, stderr)
-	if help, err := parseFlags(fs, args[1:]); help || err != nil {
+	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

@@ -187,3 +187,4 @@ func TestStaffCommandsRefuseExtraWords(t *testing.T) {
 		t.Errorf("the bot received %+v, want the two whole texts", got)
 	}
 }
+
