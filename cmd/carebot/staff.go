@@ -14,6 +14,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/admin"
 	"github.com/carebot/carebot/reminders"
 )
@@ -244,6 +245,11 @@ func runBroadcast(ctx context.Context, args []string, getenv func(string) string
 	}
 	if *text == "" {
 		return usageError{"broadcast: --text is required"}
+	}
+	// Appointment reminders are a patient's own, never broadcast: name only
+	// the purposes a broadcast may have.
+	if p, err := carebot.ParsePurpose(*purpose); err != nil || p == carebot.PurposeAppointments {
+		return usageError{fmt.Sprintf("broadcast: --purpose: want announcements or awareness, got %q", *purpose)}
 	}
 	c, err := client()
 	if err != nil {

@@ -188,3 +188,24 @@ func TestStaffCommandsRefuseExtraWords(t *testing.T) {
 	}
 }
 
+// A broadcast goes to those opted in to announcements or awareness; a
+// purpose it cannot have is refused before the bot is asked, naming only
+// the two it can.
+func TestBroadcastPurpose(t *testing.T) {
+	bot := newFakeAdmin(t)
+	env := map[string]string{"CAREBOT_ADMIN": bot.addr(), "CAREBOT_ADMIN_TOKEN": "env-token-0123456789"}
+	for _, p := range []string{"bogus", "appointments"} {
+		code, _, stderr := runCmd(t, env, "", "broadcast", "--purpose", p, "--text", "Closed Friday")
+		if want := `broadcast: --purpose: want announcements or awareness, got "` + p + `"`; code != 2 || !strings.Contains(stderr, want) {
+			t.Errorf("--purpose %s: got exit %d, stderr %q; want exit 2 and %q", p, code, stderr, want)
+		}
+	}
+	if got := bot.got(); len(got) > 0 {
+		t.Errorf("the bot received %+v, want nothing", got)
+	}
+	for _, p := range []string{"announcements", "Awareness", "announcement"} {
+		if code, _, stderr := runCmd(t, env, "", "broadcast", "--purpose", p, "--text", "Closed Friday"); code != 0 {
+			t.Errorf("--purpose %s: exit %d: %s", p, code, stderr)
+		}
+	}
+}
