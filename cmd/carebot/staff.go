@@ -206,8 +206,9 @@ Run 'carebot remind add --help' for flags.
 	fs := newFlags("remind add", "carebot remind add [--admin ADDR] [--data DIR] --to PLATFORM:USER --at TIME [--tz ZONE] --text TEXT", stdout, stderr)
 	client := adminFlags(fs, getenv)
 	to := fs.String("to", "", "the patient: PLATFORM:USER (console:local in the terminal chat)")
-	at := fs.String("at", "", "when: 2026-12-01 14:30 (in --tz) or RFC 3339")
-	tz := fs.String("tz", "UTC", "the IANA time zone of a local --at")
+	at := fs.String("at", "", "when: 2026-12-01 14:30 (in --tz) or RFC 3339 (2026-12-01T14:30:00-05:00)")
+	// No zone is sent without --tz: the bot reads the time in the clinic's.
+	tz := fs.String("tz", "", "the IANA time zone of a local --at, such as America/Chicago (default: the clinic's, reminders.timezone in the bot's config)")
 	text := fs.String("text", "", "the reminder")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -217,6 +218,9 @@ Run 'carebot remind add --help' for flags.
 	}
 	if *to == "" || *at == "" || *text == "" {
 		return usageError{"remind add: --to, --at and --text are required"}
+	}
+	if _, err := time.LoadLocation(*tz); err != nil || *tz == "Local" {
+		return usageError{fmt.Sprintf("remind add: --tz: %q is not an IANA time zone (such as America/Chicago)", *tz)}
 	}
 	c, err := client()
 	if err != nil {

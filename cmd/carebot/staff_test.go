@@ -209,3 +209,31 @@ func TestBroadcastPurpose(t *testing.T) {
 		}
 	}
 }
+
+// remind add sends the zone given with --tz and none without it, so the
+// bot reads a local --at in the clinic's zone, not in UTC. A zone that is
+// not one is refused before the bot is asked.
+func TestRemindAddZone(t *testing.T) {
+	bot := newFakeAdmin(t)
+	env := map[string]string{"CAREBOT_ADMIN": bot.addr(), "CAREBOT_ADMIN_TOKEN": "env-token-0123456789"}
+	add := []string{"remind", "add", "--to", "console:local", "--at", "2026-12-01 09:00", "--text", "Lab results are ready"}
+	for _, args := range [][]string{add, append(add, "--tz", "America/Chicago")} {
+		if code, _, stderr := runCmd(t, env, "", args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+	code, _, stderr := runCmd(t, env, "", append(add, "--tz", "Chicago")...)
+	if want := `remind add: --tz: "Chicago" is not an IANA time zone`; code != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("--tz Chicago: got exit %d, stderr %q; want exit 2 and %q", code, stderr, want)
+	}
+	got := bot.got()
+	if len(got) != 2 {
+		t.Fatalf("the bot received %+v, want two reminders", got)
+	}
+	if zone, ok := got[0].Body["timezone"]; ok {
+		t.Errorf("without --tz: sent timezone %q, want none", zone)
+	}
+	if zone := got[1].Body["timezone"]; zone != "America/Chicago" {
+		t.Errorf("--tz America/Chicago: sent timezone %v", zone)
+	}
+}
