@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -82,5 +84,50 @@ func TestStaffCommandsAgainstTheTerminalChat(t *testing.T) {
 
 	if code, _, errs := runCmd(t, nil, "", "report", "--data", dir, "nope"); code == 0 || !strings.Contains(errs, "not found") {
 		t.Errorf("report of an unknown broadcast: exit %d, %q", code, errs)
+	}
+}
+
+// The real binary, as QA ran it: its exit status and words for the
+// mistakes staff make. No bot runs; the one address given (a stand-in that
+// records what it receives) belongs to another bot and must get nothing.
+func TestBinaryMistakes(t *testing.T) {
+	other := newFakeAdmin(t)
+	down := botDataDir(t, "dir-token-0123456789", "")
+	cfg := filepath.Join(t.TempDir(), "carebot.yaml")
+	os.WriteFile(cfg, []byte("data: [a, b]\nadmin: {lisen: x}\n"), 0o600)
+	tests := []struct {
+		args     []string
+		wantCode int
+		wantOut  string // stdout
+		wantErr  string // stderr
+	}{
+		{[]string{"appointments", "list", "--data", down}, 1, "",
+			"carebot: the bot for " + down + " is not running (start it, or give --admin ADDR)\n"},
+		{[]string{"remind", "add", "--data", down, "--to", "console:local", "--at", "2026-12-01 09:00", "--text", "Your", "lab", "results", "are", "ready"}, 2, "",
+			`carebot: remind add: unexpected argument "lab" (quote a text with spaces)`},
+		{[]string{"broadcast", "--data", down, "--purpose", "announcements", "--text", "We", "are", "closed", "Friday"}, 2, "",
+			`carebot: broadcast: unexpected argument "are" (quote a text with spaces)`},
+		{[]string{"appointments", "list", "--config", cfg}, 1, "",
+			"carebot: " + cfg + ":1: data must be a path, not a list\ncarebot: " + cfg + `:2: unknown key "lisen" under admin (known: listen)` + "\n"},
+		{[]string{"campaigns", "check", "--help"}, 0, "Usage: carebot campaigns check FILE", ""},
+		{[]string{"campaigns", "check", "--bogus", "campaigns.yaml"}, 2, "", "carebot: campaigns check: unknown flag --bogus"},
+		{[]string{"faq"}, 2, "", "Usage:\n  carebot faq check"},
+		{[]string{"-h"}, 0, "carebot appointments import FILE", ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			cmd := exec.Command(carebotBin, tt.args...)
+			cmd.Env = append(cleanEnv(), "CAREBOT_ADMIN="+other.addr(), "CAREBOT_DATA=", "CAREBOT_ADMIN_TOKEN=")
+			var out, errb bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &errb
+			cmd.Run()
+			if code := cmd.ProcessState.ExitCode(); code != tt.wantCode || !strings.Contains(out.String(), tt.wantOut) || !strings.Contains(errb.String(), tt.wantErr) {
+				t.Errorf("got exit %d, stdout %q, stderr %q; want exit %d, stdout with %q, stderr with %q",
+					code, out.String(), errb.String(), tt.wantCode, tt.wantOut, tt.wantErr)
+			}
+		})
+	}
+	if got := other.got(); len(got) > 0 {
+		t.Errorf("another bot received %+v, want nothing", got)
 	}
 }
