@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
+	"strings"
 	"time"
 
+	"github.com/carebot/carebot/admin"
 	"github.com/carebot/carebot/faq"
 )
 
@@ -72,4 +75,97 @@ func runFAQCheck(args []string, getenv func(string) string, stdout, stderr io.Wr
 	fmt.Fprintf(stdout, "%s: ok: %d entries (%d translated), %d synonym groups, %d warning(s)\n",
 		path, len(kb.Entries), translated, len(kb.Synonyms), len(warnings))
 	return nil
+}
+
+// runFAQMisses: carebot faq misses [--since 30d].
+func runFAQMisses(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("faq misses", "carebot faq misses [--admin ADDR] [--data DIR] [--since 30d] [--json]", stdout, stderr)
+	client := adminFlags(fs, getenv)
+	since := fs.String("since", "30d", sinceHelp)
+	asJSON := fs.Bool("json", false, "print JSON, with every question of each group")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if err := refuseExtra(fs, 0, sinceHint); err != nil { // "faq misses 7d" means --since 7d; do not show 30 days instead
+		return err
+	}
+	if err := checkSince("faq misses", *since); err != nil {
+		return err
+	}
+	c, err := client()
+	if err != nil {
+		return err
+	}
+	m, err := c.Misses(ctx, *since)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(stdout, m)
+	}
+	if len(m.Groups) == 0 {
+		fmt.Fprintf(stdout, "no unanswered questions since %s\n", m.Since)
+	}
+	for _, g := range m.Groups {
+		fmt.Fprintf(stdout, "%4d  %s\n", g.Count, g.Representative)
+		if line := offeredLine(g); line != "" {
+			fmt.Fprintf(stdout, "        %s\n", line)
+		}
+	}
+	var down []string
+	for id, t := range m.Ratings {
+		if t.Down > 0 {
+			down = append(down, fmt.Sprintf("%s (👍 %d, 👎 %d)", id, t.Up, t.Down))
+		}
+	}
+	if len(down) > 0 {
+		sort.Strings(down)
+		fmt.Fprintf(stdout, "\nanswers rated unhelpful: %s\n", strings.Join(down, ", "))
+	}
+	var passed []string
+	for answered, alts := range m.PassedOver {
+		for alt, n := range alts {
+			passed = append(passed, fmt.Sprintf("%s for %s %d", answered, alt, n))
+		}
+	}
+	if len(passed) > 0 {
+		sort.Strings(passed)
+		fmt.Fprintf(stdout, "\nanswers passed over for an alternative: %s\n", strings.Join(passed, ", "))
+	}
+	return nil
+}
+
+// offeredLine says what a group of questions was offered as "did you
+// mean" and what patients pressed: "did you mean: parking 4 (pressed 3),
+// location 1; none of these 1". Most offered first.
+func offeredLine(g admin.MissGroup) string {
+	ids := make([]string, 0, len(g.Offered))
+	for id := range g.Offered {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(a, b int) bool {
+		if g.Offered[ids[a]] != g.Offered[ids[b]] {
+			return g.Offered[ids[a]] > g.Offered[ids[b]]
+		}
+		return ids[a] < ids[b]
+	})
+	var parts []string
+	for _, id := range ids {
+		p := fmt.Sprintf("%s %d", id, g.Offered[id])
+		if n := g.Pressed[id]; n > 0 {
+			p += fmt.Sprintf(" (pressed %d)", n)
+		}
+		parts = append(parts, p)
+	}
+	line := ""
+	if len(parts) > 0 {
+		line = "did you mean: " + strings.Join(parts, ", ")
+	}
+	if g.NoneOfThese > 0 {
+		if line != "" {
+			line += "; "
+		}
+		line += fmt.Sprintf("none of these %d", g.NoneOfThese)
+	}
+	return line
 }

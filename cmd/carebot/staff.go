@@ -3,89 +3,20 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/admin"
-	"github.com/carebot/carebot/reminders"
 )
 
 // The staff commands talk to the running bot's admin API: bbolt lets one
 // process hold the database, and that process is the bot.
-
-// adminFlags adds the flags every staff command shares and returns a
-// function that makes the client once flags are parsed. The data directory
-// is found as `run` finds it (--data, $CAREBOT_DATA, the config's data:,
-// the default), and the address is the one the bot for it wrote there.
-// Nothing falls back to a default address: the data directory's token
-// would go to whatever listens there, perhaps another clinic's bot.
-func adminFlags(fs *flag.FlagSet, getenv func(string) string) func() (*admin.Client, error) {
-	addr := fs.String("admin", "", "the running bot's admin API address ($CAREBOT_ADMIN; default: what the bot wrote in DIR/admin.addr)")
-	data := fs.String("data", "", "the bot's data directory, where its admin address and token are ($CAREBOT_DATA; default: as 'carebot run' finds it)")
-	config := fs.String("config", "", "the bot's config file, for its data: ($CAREBOT_CONFIG)")
-	return func() (*admin.Client, error) {
-		base := *addr
-		if base == "" && *data == "" { // --data names its own bot: it wins over $CAREBOT_ADMIN
-			base = getenv("CAREBOT_ADMIN")
-		}
-		cfg, err := loadConfig(first(*config, getenv("CAREBOT_CONFIG")))
-		if err != nil {
-			return nil, err
-		}
-		dir := dataDir(*data, getenv, cfg)
-		named := base == "" // the data directory names the address
-		if named {
-			if base, err = runningAddr(dir); err != nil {
-				return nil, err
-			}
-		}
-		if !strings.Contains(base, "://") {
-			base = "http://" + base
-		}
-		token, err := admin.ReadToken(getenv, filepath.Join(dir, "admin.token"))
-		switch {
-		case errors.Is(err, os.ErrNotExist) && named:
-			return nil, fmt.Errorf("the bot for %s keeps its admin token in $%s, not in %s: set it here too", dir, admin.TokenEnv, filepath.Join(dir, "admin.token"))
-		case errors.Is(err, os.ErrNotExist):
-			return nil, fmt.Errorf("no admin token for %s: set $%s to that bot's token (or give --data DIR, its data directory)", base, admin.TokenEnv)
-		case err != nil:
-			if inner := errors.Unwrap(err); inner != nil {
-				err = inner // without ReadToken's hint, which the cases above replace
-			}
-			return nil, err
-		}
-		return &admin.Client{Base: base, Token: token}, nil
-	}
-}
-
-// runningAddr is the admin address the bot for dir wrote when it started
-// (it removes the file when it stops).
-func runningAddr(dir string) (string, error) {
-	b, err := os.ReadFile(filepath.Join(dir, "admin.addr"))
-	if errors.Is(err, os.ErrNotExist) {
-		if _, serr := os.Stat(dir); errors.Is(serr, os.ErrNotExist) {
-			return "", fmt.Errorf("no carebot data directory %s: give the bot's with --data DIR (or give --admin ADDR)", dir)
-		}
-		return "", fmt.Errorf("the bot for %s is not running (start it, or give --admin ADDR)", dir)
-	}
-	if err != nil {
-		return "", fmt.Errorf("the bot's admin address: %w", err)
-	}
-	addr := strings.TrimSpace(string(b))
-	if addr == "" {
-		return "", fmt.Errorf("the bot for %s is not running (start it, or give --admin ADDR)", dir)
-	}
-	return addr, nil
-}
 
 // runAppointments: carebot appointments import|list|cancel.
 func runAppointments(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -355,140 +286,6 @@ func runAudit(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", e.At, e.Action, dash(e.Target), e.Result, e.Detail, e.Remote)
 	}
 	return tw.Flush()
-}
-
-// runFAQMisses: carebot faq misses [--since 30d].
-func runFAQMisses(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := newFlags("faq misses", "carebot faq misses [--admin ADDR] [--data DIR] [--since 30d] [--json]", stdout, stderr)
-	client := adminFlags(fs, getenv)
-	since := fs.String("since", "30d", sinceHelp)
-	asJSON := fs.Bool("json", false, "print JSON, with every question of each group")
-	if help, err := parseFlags(fs, args); help || err != nil {
-		return err
-	}
-	if err := refuseExtra(fs, 0, sinceHint); err != nil { // "faq misses 7d" means --since 7d; do not show 30 days instead
-		return err
-	}
-	if err := checkSince("faq misses", *since); err != nil {
-		return err
-	}
-	c, err := client()
-	if err != nil {
-		return err
-	}
-	m, err := c.Misses(ctx, *since)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(stdout, m)
-	}
-	if len(m.Groups) == 0 {
-		fmt.Fprintf(stdout, "no unanswered questions since %s\n", m.Since)
-	}
-	for _, g := range m.Groups {
-		fmt.Fprintf(stdout, "%4d  %s\n", g.Count, g.Representative)
-		if line := offeredLine(g); line != "" {
-			fmt.Fprintf(stdout, "        %s\n", line)
-		}
-	}
-	var down []string
-	for id, t := range m.Ratings {
-		if t.Down > 0 {
-			down = append(down, fmt.Sprintf("%s (👍 %d, 👎 %d)", id, t.Up, t.Down))
-		}
-	}
-	if len(down) > 0 {
-		sort.Strings(down)
-		fmt.Fprintf(stdout, "\nanswers rated unhelpful: %s\n", strings.Join(down, ", "))
-	}
-	var passed []string
-	for answered, alts := range m.PassedOver {
-		for alt, n := range alts {
-			passed = append(passed, fmt.Sprintf("%s for %s %d", answered, alt, n))
-		}
-	}
-	if len(passed) > 0 {
-		sort.Strings(passed)
-		fmt.Fprintf(stdout, "\nanswers passed over for an alternative: %s\n", strings.Join(passed, ", "))
-	}
-	return nil
-}
-
-// offeredLine says what a group of questions was offered as "did you
-// mean" and what patients pressed: "did you mean: parking 4 (pressed 3),
-// location 1; none of these 1". Most offered first.
-func offeredLine(g admin.MissGroup) string {
-	ids := make([]string, 0, len(g.Offered))
-	for id := range g.Offered {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(a, b int) bool {
-		if g.Offered[ids[a]] != g.Offered[ids[b]] {
-			return g.Offered[ids[a]] > g.Offered[ids[b]]
-		}
-		return ids[a] < ids[b]
-	})
-	var parts []string
-	for _, id := range ids {
-		p := fmt.Sprintf("%s %d", id, g.Offered[id])
-		if n := g.Pressed[id]; n > 0 {
-			p += fmt.Sprintf(" (pressed %d)", n)
-		}
-		parts = append(parts, p)
-	}
-	line := ""
-	if len(parts) > 0 {
-		line = "did you mean: " + strings.Join(parts, ", ")
-	}
-	if g.NoneOfThese > 0 {
-		if line != "" {
-			line += "; "
-		}
-		line += fmt.Sprintf("none of these %d", g.NoneOfThese)
-	}
-	return line
-}
-
-// runCampaigns: carebot campaigns check FILE.
-func runCampaigns(args []string, stdout, stderr io.Writer) error {
-	sub, args, err := subcommand(args, "Usage:\n  carebot campaigns check FILE   validate a campaigns.yaml\n", stdout, stderr)
-	switch sub {
-	case "":
-		return err
-	case "check":
-	default:
-		return usageError{fmt.Sprintf("campaigns: unknown subcommand %q", sub)}
-	}
-	fs := newFlags("campaigns check", "carebot campaigns check FILE\n\nValidate a campaigns.yaml: every problem with its line and campaign; exit status 1 on any.", stdout, stderr)
-	if help, err := parseFlags(fs, args); help || err != nil {
-		return err
-	}
-	if fs.NArg() == 0 {
-		return usageError{"campaigns check: give one FILE"}
-	}
-	if err := refuseExtra(fs, 1, quoteHint); err != nil {
-		return err
-	}
-	file := fs.Arg(0)
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return err
-	}
-	cs, err := reminders.LoadCampaigns(file, data)
-	var errs reminders.CampaignErrors
-	if errors.As(err, &errs) {
-		for _, e := range errs {
-			fmt.Fprintln(stderr, e)
-		}
-		fmt.Fprintf(stderr, "%s: %d problem(s)\n", file, len(errs))
-		return errFailed
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "%s: ok: %d campaign(s)\n", file, len(cs.List()))
-	return nil
 }
 
 func printJSON(w io.Writer, v any) error {

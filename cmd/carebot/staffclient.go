@@ -1,0 +1,77 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/carebot/carebot/admin"
+)
+
+// adminFlags adds the flags every staff command shares and returns a
+// function that makes the client once flags are parsed. The data directory
+// is found as `run` finds it (--data, $CAREBOT_DATA, the config's data:,
+// the default), and the address is the one the bot for it wrote there.
+// Nothing falls back to a default address: the data directory's token
+// would go to whatever listens there, perhaps another clinic's bot.
+func adminFlags(fs *flag.FlagSet, getenv func(string) string) func() (*admin.Client, error) {
+	addr := fs.String("admin", "", "the running bot's admin API address ($CAREBOT_ADMIN; default: what the bot wrote in DIR/admin.addr)")
+	data := fs.String("data", "", "the bot's data directory, where its admin address and token are ($CAREBOT_DATA; default: as 'carebot run' finds it)")
+	config := fs.String("config", "", "the bot's config file, for its data: ($CAREBOT_CONFIG)")
+	return func() (*admin.Client, error) {
+		base := *addr
+		if base == "" && *data == "" { // --data names its own bot: it wins over $CAREBOT_ADMIN
+			base = getenv("CAREBOT_ADMIN")
+		}
+		cfg, err := loadConfig(first(*config, getenv("CAREBOT_CONFIG")))
+		if err != nil {
+			return nil, err
+		}
+		dir := dataDir(*data, getenv, cfg)
+		named := base == "" // the data directory names the address
+		if named {
+			if base, err = runningAddr(dir); err != nil {
+				return nil, err
+			}
+		}
+		if !strings.Contains(base, "://") {
+			base = "http://" + base
+		}
+		token, err := admin.ReadToken(getenv, filepath.Join(dir, "admin.token"))
+		switch {
+		case errors.Is(err, os.ErrNotExist) && named:
+			return nil, fmt.Errorf("the bot for %s keeps its admin token in $%s, not in %s: set it here too", dir, admin.TokenEnv, filepath.Join(dir, "admin.token"))
+		case errors.Is(err, os.ErrNotExist):
+			return nil, fmt.Errorf("no admin token for %s: set $%s to that bot's token (or give --data DIR, its data directory)", base, admin.TokenEnv)
+		case err != nil:
+			if inner := errors.Unwrap(err); inner != nil {
+				err = inner // without ReadToken's hint, which the cases above replace
+			}
+			return nil, err
+		}
+		return &admin.Client{Base: base, Token: token}, nil
+	}
+}
+
+// runningAddr is the admin address the bot for dir wrote when it started
+// (it removes the file when it stops).
+func runningAddr(dir string) (string, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "admin.addr"))
+	if errors.Is(err, os.ErrNotExist) {
+		if _, serr := os.Stat(dir); errors.Is(serr, os.ErrNotExist) {
+			return "", fmt.Errorf("no carebot data directory %s: give the bot's with --data DIR (or give --admin ADDR)", dir)
+		}
+		return "", fmt.Errorf("the bot for %s is not running (start it, or give --admin ADDR)", dir)
+	}
+	if err != nil {
+		return "", fmt.Errorf("the bot's admin address: %w", err)
+	}
+	addr := strings.TrimSpace(string(b))
+	if addr == "" {
+		return "", fmt.Errorf("the bot for %s is not running (start it, or give --admin ADDR)", dir)
+	}
+	return addr, nil
+}
