@@ -199,9 +199,11 @@ func (s *Server) startBroadcast(w http.ResponseWriter, r *http.Request) {
 	if !decode(w, r, &req) {
 		return
 	}
+	// A broadcast is an announcement or awareness; appointment reminders
+	// are each patient's own.
 	p, err := carebot.ParsePurpose(req.Purpose)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if err != nil || p == carebot.PurposeAppointments {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("purpose %q: want %s or %s", req.Purpose, carebot.PurposeAnnouncements, carebot.PurposeAwareness))
 		return
 	}
 	id, err := s.Broadcasts.Start(r.Context(), reminders.Broadcast{ID: req.ID, Purpose: p, Text: req.Text})

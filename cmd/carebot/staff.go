@@ -63,10 +63,11 @@ Run 'carebot appointments SUBCOMMAND --help' for flags.
 				fmt.Fprintf(stderr, "%s:%d: appointment %q: %s\n", fs.Arg(0), r.Line, r.ID, r.Error)
 			}
 		}
-		fmt.Fprintf(stdout, "%d imported, %d unchanged, %d failed\n", rep.Imported, rep.Unchanged, rep.Failed)
 		if rep.Failed > 0 {
+			fmt.Fprintf(stdout, "%d imported, %d unchanged, %d failed\n", rep.Imported, rep.Unchanged, rep.Failed)
 			return errFailed
 		}
+		fmt.Fprintf(stdout, "%d imported, %d unchanged\n", rep.Imported, rep.Unchanged)
 		return nil
 	case "list":
 		fs := newFlags("appointments list", "carebot appointments list [--admin ADDR] [--data DIR] [--patient P] [--json]", stdout, stderr)
