@@ -246,8 +246,13 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 	// 3. Buttons and commands.
 	o, ok := e.command(ctx, kb, m, &u, text, known)
 	if !ok {
-		// 4. The FAQ.
-		o = e.answerText(ctx, kb, text, known, u.LangChosen)
+		// 4. The FAQ; but a number alone is a button typed, not a
+		// question, unless an entry is sure of it ("911").
+		if isBareNumber(text) && !kb.Match(text, known).Confident {
+			o = Outcome{Route: RouteFallback, Lang: known, Replies: []carebot.Reply{{Text: textsFor(known).bareNumber}}}
+		} else {
+			o = e.answerText(ctx, kb, text, known, u.LangChosen)
+		}
 	}
 	e.remember(ctx, u, saved, first, o.Lang)
 	if first && o.Route != RouteCommand {
@@ -395,6 +400,21 @@ func (e *Engine) logError(ctx context.Context, what string, err error) {
 	if e.Logger != nil {
 		e.Logger.LogAttrs(ctx, slog.LevelError, what, slog.String("err", err.Error()))
 	}
+}
+
+// isBareNumber reports a message of one to three digits and nothing else
+// but spaces and a final period.
+func isBareNumber(text string) bool {
+	t := strings.TrimSuffix(strings.TrimSpace(text), ".")
+	if len(t) == 0 || len(t) > 3 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // slashCommand reads "/stop" and "/help@clinic_bot" as the command name.

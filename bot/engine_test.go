@@ -470,6 +470,25 @@ func TestCommandSavesNewPatient(t *testing.T) {
 	}
 }
 
+// A number typed alone is a button the patient meant to press, not a
+// question for "did you mean".
+func TestBareNumber(t *testing.T) {
+	e, st := newTestEngine(t)
+	known(st, "en")
+	for _, text := range []string{"4", " 12 ", "0", "9."} {
+		o := e.Respond(context.Background(), dm(text))
+		if o.Route != RouteFallback || !strings.Contains(o.Replies[0].Text, "press its button") {
+			t.Errorf("%q: got %s %q, want the bare-number reply", text, o.Route, o.Replies[0].Text)
+		}
+	}
+	if len(st.feedback) != 0 {
+		t.Errorf("a bare number was logged as a miss: %+v", st.feedback)
+	}
+	if o := e.Respond(context.Background(), dm("4 pm on saturday?")); o.Route == RouteFallback && strings.Contains(o.Replies[0].Text, "press its button") {
+		t.Errorf("a question with a number got the bare-number reply")
+	}
+}
+
 func TestFallbackSaysHowToReachAPerson(t *testing.T) {
 	e, st := newTestEngine(t)
 	known(st, "en")
@@ -559,6 +578,8 @@ func TestSmallTalkIsNotAQuestion(t *testing.T) {
 		{"lol", RouteSmallTalk, "anything else"},
 		{"are you a bot?", RouteSmallTalk, "not a person"},
 		{"muchas gracias", RouteSmallTalk, "Con gusto"},
+		{"muchas gracias, muy amable", RouteSmallTalk, "Con gusto"},
+		{"thanks, very kind", RouteSmallTalk, "welcome"},
 		{"hola, como estas?", RouteSmallTalk, "Hola"},
 		{"thanks a lot, have a good one", RouteSmallTalk, "welcome"},
 		{"hey whats up", RouteSmallTalk, "What would you like to know"},

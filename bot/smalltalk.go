@@ -47,6 +47,7 @@ var talkFiller = map[string]bool{
 	"the": true, "help": true, "muchas": true, "mil": true, "por": true, "todo": true, "hasta": true, "luego": true,
 	"pronto": true, "and": true, "then": true, "oh": true, "ah": true, "well": true, "that": true, "s": true,
 	"to": true, "have": true, "one": true, "day": true, "nice": true, "up": true, "please": true, "pls": true,
+	"kind": true, "helpful": true, "muy": true, "amable": true, "usted": true, "es": true, "eres": true,
 }
 
 // talkPhrases are whole messages of small talk that are not made of the

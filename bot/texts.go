@@ -42,6 +42,7 @@ type texts struct {
 	thanks         string // after a rating
 	langSet        string
 	expired        string // a button that no longer does anything
+	bareNumber     string // a number alone, typed rather than pressed
 	talk           map[talkKind]string
 	orVisit        string // %s: the clinic's website, after its phone number
 	purposes       map[carebot.Purpose]string
@@ -90,6 +91,7 @@ var textsByLang = map[string]*texts{
 		thanks:     "Thanks for letting us know.",
 		langSet:    "OK, I'll answer in English.",
 		expired:    "Sorry, that button doesn't work any more. Please type your question.",
+		bareNumber: "I'm not sure what that number is for. To choose an option, press its button, or type your question in your own words.",
 		talk: map[talkKind]string{
 			talkGreeting: "Hi! I can answer questions about {name}: hours, appointments, insurance, billing, prescriptions and more. What would you like to know?",
 			talkThanks:   "You're welcome! Is there anything else I can help with?",
@@ -147,6 +149,7 @@ var textsByLang = map[string]*texts{
 		thanks:     "Gracias por decirnos.",
 		langSet:    "De acuerdo, le responderé en español.",
 		expired:    "Lo siento, ese botón ya no funciona. Escriba su pregunta, por favor.",
+		bareNumber: "No estoy seguro de para qué es ese número. Para elegir una opción, toque su botón, o escriba su pregunta con sus propias palabras.",
 		talk: map[talkKind]string{
 			talkGreeting: "¡Hola! Puedo responder preguntas sobre {name}: horario, citas, seguro, facturación, recetas y más. ¿Qué le gustaría saber?",
 			talkThanks:   "¡Con gusto! ¿Hay algo más en que le pueda ayudar?",
