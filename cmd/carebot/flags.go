@@ -160,10 +160,12 @@ func defaultDataDir(getenv func(string) string) string {
 // langFromLocale turns a POSIX locale ("es_MX.UTF-8") into a language hint.
 func langFromLocale(getenv func(string) string) string {
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if l := getenv(v); l != "" && l != "C" && l != "POSIX" {
-			base, _, _ := strings.Cut(l, "_")
-			base, _, _ = strings.Cut(base, ".")
-			return strings.ToLower(base)
+		base, _, _ := strings.Cut(getenv(v), "_")
+		base, _, _ = strings.Cut(base, ".")
+		base, _, _ = strings.Cut(base, "@")
+		// C, POSIX and C.UTF-8 name no language.
+		if base = strings.ToLower(base); base != "" && base != "c" && base != "posix" {
+			return base
 		}
 	}
 	return ""

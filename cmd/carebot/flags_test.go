@@ -70,3 +70,22 @@ func TestFlagErrorsLeaveStdoutEmpty(t *testing.T) {
 		}
 	}
 }
+
+func TestLangFromLocale(t *testing.T) {
+	for _, c := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"LANG": "es_MX.UTF-8"}, "es"},
+		{map[string]string{"LANG": "C.UTF-8"}, ""},
+		{map[string]string{"LANG": "C.utf8", "LC_ALL": "POSIX"}, ""},
+		{map[string]string{"LC_ALL": "C.UTF-8", "LANG": "es_ES.UTF-8"}, "es"},
+		{map[string]string{"LC_MESSAGES": "en_US", "LANG": "es_ES"}, "en"},
+		{map[string]string{"LANG": "ca_ES@valencia"}, "ca"},
+		{map[string]string{}, ""},
+	} {
+		if got := langFromLocale(func(k string) string { return c.env[k] }); got != c.want {
+			t.Errorf("langFromLocale(%v) = %q, want %q", c.env, got, c.want)
+		}
+	}
+}
