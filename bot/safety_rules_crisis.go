@@ -11,6 +11,10 @@ var safetyCrisisRules = []string{
 	"C/nip @think about|of|en|sobre|in *1 suicide|dying|death|muerte|morir|morirme|matarme|suicidarme|jumping|overdosing|ahorcarme|tirarme|hanging|unaliving|killing",
 	"C/nip @think *3 ending|end *1 it|things|everything|my",
 	"C/ni kms|kmss",
+	// Asking for the crisis line: the crisis reply gives it first, whoever
+	// it is for ("what's the suicide hotline number").
+	"C/nt suicide|suicidio|crisis *1 hotline|hotlines|lifeline|line|linea|number|numero|telefono",
+	"C/nt hotline|lifeline|linea|numero|telefono *3 suicidio|suicide",
 	"C/n i|im|imma|ima|ill|id|me|gonna|wanna|finna|bout|might|should|could *2 kys",
 
 	// Killing or harming oneself, and a third person doing it to themself.

@@ -222,6 +222,7 @@ var safetyEmergencyRules = []string{
 	// A fifth blind set's phrasings (safety_blind5).
 	"e.sob/qo wheezing|wheeze|sibilancias|silbido|silbando",
 	"E/qp rattlesnake|snake|vibora|serpiente|cascabel *4 bit|bitten|bite|mordio|mordida|pico",
+	"E/qp bit|bitten|mordio|mordido|mordida|picado|picada|pico *4 rattlesnake|snake|vibora|serpiente|cascabel|copperhead|cottonmouth|scorpion|alacran|escorpion",
 	"e.vision/qp seeing|see|veo|ve *1 spots|stars|lucecitas|luces|flashing|flashes|manchas",
 	"e.vision/qp vision|vista *2 blurry|blurred|borrosa|gone|dark|black",
 	"e.arm/qp baja|bajando|corre|irradia|va *2 al|a|hacia *1 el? *1 brazo|quijada|mandibula|hombro",
