@@ -254,6 +254,9 @@ var safetyEmergencyRules = []string{
 	"e.sob/qo breathing|respirando|respira *1 weird|funny|strange|slow|shallow|raro|rara|lento|lenta",
 	"e.still/qpo muy|really|very|so|super *1 dormido|dormida|sleepy|drowsy|somnoliento|somnolienta|groggy",
 	"E/nhsp swallowed|swallow|swallows|trago|ate|comio|put|puso *4 button|coin|disc|boton|moneda *1 battery|batteries|pila|pilas",
+	// A fever of 105 °F (40.6 °C) or more, at any age.
+	"E/nhsp fever|temp|temperature|fiebre|calentura|temperatura *2 of|is|de|at|was|esta|en|reads|says|hit|hits|went|llego|marca *1 to|a? *1 #105-115",
+	"E/nhsp fever|temp|temperature|fiebre|calentura|temperatura *2 of|is|de|at|was|esta|en|reads|says|hit|hits|went|llego|marca *1 to|a? *1 #41-46",
 	"E/nhsp #1-12 week|weeks|wk|wks|semanas|semana *1 old|de|baby|bebe|newborn? *12 temp|temperature|fever|fiebre|warm|hot|calentura|caliente|thermometer|termometro *10 #100-106",
 	"E/nhsp #1-12 week|weeks|wk|wks|semanas|semana *1 old|de|baby|bebe|newborn? *12 temp|temperature|fever|fiebre|warm|hot|calentura|caliente|thermometer|termometro *10 #38-42",
 	"E/nhsp #1-60 day|days|dias|dia *1 old|de|baby|bebe|newborn? *12 temp|temperature|fever|fiebre|warm|hot|calentura|caliente|thermometer|termometro *10 #100-106",
