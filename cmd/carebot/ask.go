@@ -55,10 +55,15 @@ type previewConsents struct{}
 
 func (previewConsents) RecordConsent(context.Context, ...carebot.ConsentEvent) error { return nil }
 
+type buttonJSON struct {
+	Label   string `json:"label"`
+	Payload string `json:"payload"`
+}
+
 type replyJSON struct {
-	Text    string           `json:"text"`
-	Buttons []carebot.Button `json:"buttons,omitempty"`
-	Private bool             `json:"private,omitempty"`
+	Text    string       `json:"text"`
+	Buttons []buttonJSON `json:"buttons,omitempty"`
+	Private bool         `json:"private,omitempty"`
 }
 
 func writeOutcomeJSON(w io.Writer, o bot.Outcome) error {
@@ -72,7 +77,11 @@ func writeOutcomeJSON(w io.Writer, o bot.Outcome) error {
 		Replies     []replyJSON `json:"replies"`
 	}{Route: o.Route, Entry: o.Entry, Also: o.Also, Confidence: o.Confidence, Lang: o.Lang, Suggestions: o.Suggestions}
 	for _, r := range o.Replies {
-		out.Replies = append(out.Replies, replyJSON{Text: r.Text, Buttons: r.Buttons, Private: r.Private})
+		rj := replyJSON{Text: r.Text, Private: r.Private}
+		for _, b := range r.Buttons {
+			rj.Buttons = append(rj.Buttons, buttonJSON{b.Label, b.Payload})
+		}
+		out.Replies = append(out.Replies, rj)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
