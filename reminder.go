@@ -100,6 +100,10 @@ type Outcome struct {
 	Result   Result
 	At       time.Time
 	Attempts int
+	// Slot is the item's Slot: for an appointment reminder, the time of the
+	// visit it named, so that a patient's later "C" or "X" is known to
+	// answer that visit and not one moved since.
+	Slot time.Time
 	// Reason is a short explanation in carebot's own words
 	// ("dead-lettered after 5 attempts"); never personal data.
 	Reason string

@@ -34,13 +34,14 @@ type outcomeRecord struct {
 	At       *int64 `json:"t,omitempty"`
 	Attempts int    `json:"n,omitempty"`
 	Reason   string `json:"why,omitempty"`
+	Slot     *int64 `json:"s,omitempty"` // absent in outcomes recorded before it was kept
 }
 
 func checkOutcome(o carebot.Outcome) error {
 	if err := checkID("outcome", o.ID); err != nil {
 		return err
 	}
-	return checkTimes(fmt.Sprintf("outcome %q", o.ID), map[string]time.Time{"at": o.At})
+	return checkTimes(fmt.Sprintf("outcome %q", o.ID), map[string]time.Time{"at": o.At, "slot": o.Slot})
 }
 
 // putOutcome records o, replacing any outcome with its ID, unless o names
@@ -60,7 +61,7 @@ func (d *DB) putOutcome(tx *bbolt.Tx, outs *bbolt.Bucket, o carebot.Outcome) err
 		}
 	}
 	plain, err := json.Marshal(outcomeRecord{Kind: string(o.Kind), User: o.User, Ref: o.Ref, Result: string(o.Result),
-		At: nanos(o.At), Attempts: o.Attempts, Reason: o.Reason})
+		At: nanos(o.At), Attempts: o.Attempts, Reason: o.Reason, Slot: nanos(o.Slot)})
 	if err != nil {
 		return fmt.Errorf("outcome %q: %w", o.ID, err)
 	}
@@ -87,7 +88,8 @@ func decodeOutcome(id, plain []byte) (carebot.Outcome, error) {
 		return carebot.Outcome{}, fmt.Errorf("outcome %q: %w: %v", id, ErrCorrupt, err)
 	}
 	return carebot.Outcome{ID: string(id), Kind: carebot.ReminderKind(r.Kind), User: r.User, Ref: r.Ref,
-		Result: carebot.Result(r.Result), At: fromNanos(r.At), Attempts: r.Attempts, Reason: r.Reason}, nil
+		Result: carebot.Result(r.Result), At: fromNanos(r.At), Attempts: r.Attempts, Reason: r.Reason,
+		Slot: fromNanos(r.Slot)}, nil
 }
 
 // Outcomes implements reminders.Outbox. Like Items, it reads a page per

@@ -159,6 +159,12 @@ func TestAppointmentRemindersAtSendTime(t *testing.T) {
 		if b := got[0].R.Buttons; len(b) != 3 || b[0].Payload != "appt:c:A1" || b[1].Payload != "appt:x:A1" || b[2].Payload != "appt:r:A1" {
 			t.Errorf("buttons %+v", b)
 		}
+		// What was sent is recorded with the visit it named, so that a
+		// typed answer can later be matched to it.
+		if o := h.outcomes(t, reminders.AppointmentPrefix("A1"))[reminders.AppointmentPrefix("A1")+"72h"]; o.Result != carebot.ResultSent ||
+			o.User != "chat:p" || !o.Slot.Equal(visit) {
+			t.Errorf("outcome of the sent reminder: %+v, want sent to chat:p for the visit at %s", o, visit)
+		}
 		if o := h.outcomes(t, reminders.AppointmentPrefix("B1"))[reminders.AppointmentPrefix("B1")+"72h"]; o.Result != carebot.ResultCancelled {
 			t.Errorf("reminder of the moved appointment: %+v, want skipped as cancelled", o)
 		}

@@ -106,7 +106,7 @@ func (d *Dispatcher) retry(ctx context.Context, it carebot.OutboxItem, now time.
 // a sent one-off lingers for snooze, everything else is removed.
 func (d *Dispatcher) settle(ctx context.Context, it carebot.OutboxItem, now time.Time, r carebot.Result, reason string) carebot.OutboxDone {
 	done := carebot.OutboxDone{ID: it.ID, Seq: it.Seq, Outcome: &carebot.Outcome{
-		ID: it.ID, Kind: it.Kind, User: it.User, Ref: it.Ref, Result: r, At: now, Attempts: it.Attempts, Reason: reason,
+		ID: it.ID, Kind: it.Kind, User: it.User, Ref: it.Ref, Result: r, At: now, Attempts: it.Attempts, Reason: reason, Slot: it.Slot,
 	}}
 	if it.Kind != carebot.KindPatient || r == carebot.ResultOptedOut {
 		return done

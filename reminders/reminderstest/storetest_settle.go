@@ -121,7 +121,8 @@ func testOutcomes(t *testing.T, s reminders.Store) {
 	var done []carebot.OutboxDone
 	for _, it := range mustClaim(t, s, t0, 10) {
 		done = append(done, carebot.OutboxDone{ID: it.ID, Seq: it.Seq, Outcome: &carebot.Outcome{
-			ID: it.ID, Kind: it.Kind, User: it.User, Ref: "1", Result: carebot.ResultUnreachable, At: t0, Attempts: 1, Reason: "blocked"}})
+			ID: it.ID, Kind: it.Kind, User: it.User, Ref: "1", Result: carebot.ResultUnreachable, At: t0, Attempts: 1, Reason: "blocked",
+			Slot: t0.Add(72 * time.Hour)}})
 	}
 	mustFinish(t, s, done...)
 	// A later outcome with the same ID replaces the first.
@@ -131,9 +132,13 @@ func testOutcomes(t *testing.T, s reminders.Store) {
 	if len(got) != 2 || got[0].ID != "bcast/1/a" || got[1].ID != "bcast/1/b" {
 		t.Fatalf("Outcomes(bcast/1/): got %+v, want a and b in order", got)
 	}
-	want := carebot.Outcome{ID: "bcast/1/a", Kind: carebot.KindBroadcast, User: "u:bcast/1/a", Ref: "1", Result: carebot.ResultUnreachable, At: t0, Attempts: 1, Reason: "blocked"}
+	want := carebot.Outcome{ID: "bcast/1/a", Kind: carebot.KindBroadcast, User: "u:bcast/1/a", Ref: "1", Result: carebot.ResultUnreachable, At: t0, Attempts: 1, Reason: "blocked",
+		Slot: t0.Add(72 * time.Hour)}
 	if got[0].At.Equal(want.At) {
 		got[0].At = want.At
+	}
+	if got[0].Slot.Equal(want.Slot) {
+		got[0].Slot = want.Slot
 	}
 	if got[0] != want {
 		t.Errorf("outcome: got %+v, want %+v", got[0], want)
