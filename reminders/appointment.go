@@ -117,7 +117,7 @@ func (as *Appointments) Respond(ctx context.Context, id string, r carebot.Appoin
 }
 
 // Next returns user's next appointment still on (starting after now minus
-// its lead), which is what a bare "C" answers; ok is false if none.
+// its lead), which "list my reminders" shows; ok is false if none.
 func (as *Appointments) Next(ctx context.Context, user string) (a carebot.Appointment, ok bool, err error) {
 	list, err := as.store.AppointmentsOf(ctx, user)
 	if err != nil {

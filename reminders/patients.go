@@ -54,25 +54,31 @@ func (p *Patients) Handle(ctx context.Context, m carebot.Message, u carebot.User
 		lang = m.Lang
 	}
 	lang = baseLang(lang)
-	var text string
+	var reply carebot.Reply
 	switch {
 	case strings.HasPrefix(m.Payload, "appt:"):
-		text, handled, err = p.answerPayload(ctx, m.Payload, u, lang)
+		reply, handled, err = p.answerPayload(ctx, m.Payload, u, lang)
 	case strings.HasPrefix(m.Payload, payloadSnooze):
 		var d time.Duration
 		if d, err = time.ParseDuration(strings.TrimPrefix(m.Payload, payloadSnooze)); err != nil || d <= 0 || d > 24*time.Hour {
 			d, err = time.Hour, nil
 		}
-		text, handled, err = p.snooze(ctx, u, lang, d, true)
+		reply.Text, handled, err = p.snooze(ctx, u, lang, d, true)
 	case m.Payload != "":
 		return nil, false, nil
 	default:
-		text, handled, err = p.command(ctx, words(m.Text), u, lang)
+		ws := words(m.Text)
+		if r, es, ok := appointmentAnswer(strings.Join(norms(ws), " ")); ok {
+			reply, handled, err = p.answerText(ctx, u, langIf(es, lang), r)
+		} else {
+			reply.Text, handled, err = p.command(ctx, ws, u, lang)
+		}
 	}
 	if err != nil || !handled {
 		return nil, handled, err
 	}
-	return []carebot.Reply{{Text: text, Private: true}}, true, nil
+	reply.Private = true
+	return []carebot.Reply{reply}, true, nil
 }
 
 // command recognises a typed command and runs it.
@@ -81,9 +87,6 @@ func (p *Patients) command(ctx context.Context, ws []word, u carebot.User, lang 
 	whole := strings.Join(ns, " ")
 	if len(ws) == 0 || len(ws) > 40 {
 		return "", false, nil
-	}
-	if r, es, ok := appointmentAnswer(whole); ok {
-		return p.answerText(ctx, u, langIf(es, lang), r)
 	}
 	if rest, es, ok := snoozeCommand(ns); ok {
 		return p.snoozeText(ctx, u, langIf(es, lang), rest)

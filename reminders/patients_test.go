@@ -233,12 +233,17 @@ func TestPatientsAnswerAppointments(t *testing.T) {
 	if a, _ := h.store.Appointment(ctx, "OTHER"); a.Response != "" {
 		t.Errorf("a forged button answered someone else's appointment: %+v", a)
 	}
-	c.expect("C", "your appointment on Friday, December 4 at 3:00 PM is confirmed")
+	// Never reminded: a typed answer asks which appointment it is for.
+	c.expect("C", "Do you mean your appointment on Friday, December 4 at 3:00 PM? Press it below to confirm it.")
+	if a, _ := h.store.Appointment(ctx, "A1"); a.Response != "" {
+		t.Errorf("C answered before the patient said which appointment: %+v", a)
+	}
+	c.expect("appt:c:A1", "your appointment on Friday, December 4 at 3:00 PM is confirmed")
 	if a, _ := h.store.Appointment(ctx, "A1"); a.Response != carebot.ResponseConfirmed || !a.RespondedAt.Equal(h.clock.Now()) {
 		t.Errorf("after C: %+v", a)
 	}
-	c.expect("R", "another time", "call (555) 010-2030")
-	c.expect("cambiar cita", "otra fecha")
+	c.expect("appt:r:A1", "another time", "call (555) 010-2030")
+	c.expect("cambiar cita", "¿Se refiere a su cita", "otra fecha")
 	if a, _ := h.store.Appointment(ctx, "A1"); a.Response != carebot.ResponseReschedule || a.Status != carebot.AppointmentBooked {
 		t.Errorf("after R: %+v", a)
 	}

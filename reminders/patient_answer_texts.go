@@ -1,0 +1,40 @@
+package reminders
+
+import "fmt"
+
+// answerTexts are the replies about which appointment an answer is for,
+// and about what a pause or an opt-out holds back, by language, as fmt
+// formats. sayAnswer falls back to English.
+var answerTexts = map[string]map[string]string{
+	langEN: {
+		"apptWasCancelled":          "Your appointment on %s is already cancelled.",
+		"apptPast":                  "Your appointment on %s has already passed.",
+		"apptMoved":                 "Your appointment on %s has moved to %s.",
+		"apptWhich":                 "Which appointment do you mean? Press one below to %s.",
+		"apptWhichOne":              "Do you mean your appointment on %s? Press it below to %s.",
+		"apptUseButtons":            "Please answer with the buttons under that appointment's reminder.",
+		"verb-confirmed":            "confirm it",
+		"verb-cancelled":            "cancel it",
+		"verb-reschedule-requested": "ask for another time",
+	},
+	langES: {
+		"apptWasCancelled":          "Su cita del %s ya está cancelada.",
+		"apptPast":                  "Su cita del %s ya pasó.",
+		"apptMoved":                 "Su cita del %s cambió al %s.",
+		"apptWhich":                 "¿A qué cita se refiere? Pulse una abajo para %s.",
+		"apptWhichOne":              "¿Se refiere a su cita del %s? Púlsela abajo para %s.",
+		"apptUseButtons":            "Responda con los botones del recordatorio de esa cita.",
+		"verb-confirmed":            "confirmarla",
+		"verb-cancelled":            "cancelarla",
+		"verb-reschedule-requested": "pedir otra fecha",
+	},
+}
+
+// sayAnswer formats the reply key of answerTexts in lang.
+func sayAnswer(lang, key string, args ...any) string {
+	t, ok := answerTexts[baseLang(lang)][key]
+	if !ok {
+		t = answerTexts[langEN][key]
+	}
+	return fmt.Sprintf(t, args...)
+}
