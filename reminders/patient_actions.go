@@ -50,6 +50,7 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 			if at := when.At.Add(-off); at.After(now) {
 				it := base
 				it.ID, it.Due, it.Wall, it.Expires = p.newID(u.Key, now), at, Floating(at, loc), at.Add(PatientLate)
+				it.Slot = when.At // a pause must not carry it past the visit
 				items = append(items, it)
 				times = append(times, formatWhen(lang, at, loc))
 			}

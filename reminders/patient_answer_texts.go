@@ -16,6 +16,7 @@ var answerTexts = map[string]map[string]string{
 		"verb-confirmed":            "confirm it",
 		"verb-cancelled":            "cancel it",
 		"verb-reschedule-requested": "ask for another time",
+		"pausedLate":                " %d appointment reminder(s) would only have come after the appointment, so I deleted them.",
 	},
 	langES: {
 		"apptWasCancelled":          "Su cita del %s ya está cancelada.",
@@ -27,6 +28,7 @@ var answerTexts = map[string]map[string]string{
 		"verb-confirmed":            "confirmarla",
 		"verb-cancelled":            "cancelarla",
 		"verb-reschedule-requested": "pedir otra fecha",
+		"pausedLate":                " Borré %d recordatorio(s) de cita que habrían llegado después de la cita.",
 	},
 }
 

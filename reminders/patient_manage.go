@@ -72,7 +72,9 @@ func (p *Patients) remove(ctx context.Context, u carebot.User, lang string, n in
 
 // pause holds the patient's reminders until a time they name: repeating
 // ones go on from their first occurrence after it, one-time ones due
-// before it come when it ends.
+// before it come when it ends, except a reminder of an appointment
+// (Slot) that would then come only once the appointment has begun: that
+// one is deleted, never sent late, and the patient told.
 func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest []string) (string, bool, error) {
 	if len(rest) == 0 {
 		return say(lang, "pauseWhen"), true, nil
@@ -88,12 +90,14 @@ func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest 
 		return "", true, err
 	}
 	var moved []carebot.OutboxItem
+	var late []string
 	oneOffs := 0
 	for _, it := range mine {
 		if !it.Due.Before(when.At) {
 			continue
 		}
-		if it.Rule != "" {
+		switch {
+		case it.Rule != "":
 			r, err := ParseRule(it.Rule)
 			if err != nil {
 				continue
@@ -102,19 +106,33 @@ func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest 
 				continue
 			}
 			it.Due = Resolve(it.Wall, loc)
-		} else {
+		case !it.Slot.IsZero() && !when.At.Before(it.Slot):
+			late = append(late, it.ID)
+			continue
+		default:
 			it.Due = when.At
 			oneOffs++
 		}
 		it.Expires = it.Due.Add(PatientLate)
+		if !it.Slot.IsZero() && it.Expires.After(it.Slot) {
+			it.Expires = it.Slot
+		}
 		moved = append(moved, it)
 	}
 	if err := p.out.Schedule(ctx, moved...); err != nil {
 		return "", true, fmt.Errorf("pause reminders: %w", err)
 	}
+	for _, id := range late {
+		if _, err := p.out.Cancel(ctx, id); err != nil {
+			return "", true, fmt.Errorf("pause reminders: %w", err)
+		}
+	}
 	reply := say(lang, "paused", formatWhen(lang, when.At, loc))
 	if oneOffs > 0 {
 		reply += say(lang, "pausedMoved", oneOffs)
+	}
+	if len(late) > 0 {
+		reply += sayAnswer(lang, "pausedLate", len(late))
 	}
 	return reply, true, nil
 }
@@ -203,7 +221,7 @@ func (p *Patients) snooze(ctx context.Context, u carebot.User, lang string, d ti
 	loc, _ := p.zone(u)
 	at := now.Add(d)
 	it := carebot.OutboxItem{ID: p.newID(u.Key, now), Kind: carebot.KindPatient, User: u.Key, Purpose: last.Purpose,
-		Asked: true, Text: last.Text, Due: at, Wall: Floating(at, loc), Expires: at.Add(PatientLate), Created: now}
+		Asked: true, Text: last.Text, Due: at, Wall: Floating(at, loc), Expires: at.Add(PatientLate), Created: now, Slot: last.Slot}
 	if err := p.out.Schedule(ctx, it); err != nil {
 		return "", true, fmt.Errorf("snooze: %w", err)
 	}

@@ -1,0 +1,70 @@
+package reminders_test
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/reminders"
+)
+
+// A pause never carries a reminder of an appointment past the appointment:
+// one that would come only after it is deleted, and the patient told how
+// many; one that still comes before it waits for the pause to end.
+func TestPatientsPauseNeverSendsAppointmentRemindersLate(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		chicago := mustZone(t, "America/Chicago")
+		h := newHarness(wed10(t)) // Wednesday, November 25
+		c := newChat(t, h, "America/Chicago", "en")
+		// A minute apart, so that the list's order of reminders due at the
+		// same time (the order they were made) is known.
+		c.expect("remind me about my appointment friday 3pm", "Thursday, November 26 at 3:00 PM; Friday, November 27 at 1:00 PM")
+		h.clock.Set(h.clock.Now().Add(time.Minute))
+		c.expect("remind me about my appointment on monday at 3pm", "Sunday, November 29 at 3:00 PM; Monday, November 30 at 1:00 PM")
+		h.clock.Set(h.clock.Now().Add(time.Minute))
+		c.expect("remind me to call the pharmacy saturday at 10am", "Saturday, November 28 at 10:00 AM")
+		c.expect("pause reminders until monday",
+			"paused until Monday, November 30 at 9:00 AM",
+			" 2 one-time reminder(s) in that time will come then.",
+			" 2 appointment reminder(s) would only have come after the appointment, so I deleted them.")
+		list := c.say("list my reminders")
+		for _, want := range []string{
+			"1. Monday, November 30 at 9:00 AM: your appointment on Monday, November 30 at 3:00 PM",
+			"2. Monday, November 30 at 9:00 AM: call the pharmacy",
+			"3. Monday, November 30 at 1:00 PM: your appointment on Monday, November 30 at 3:00 PM",
+		} {
+			if !strings.Contains(list, want) {
+				t.Errorf("list lacks %q:\n%s", want, list)
+			}
+		}
+		if strings.Contains(list, "Friday") || strings.Count(list, "\n") != 4 {
+			t.Errorf("list after the pause still has a reminder of Friday's appointment, or more:\n%s", list)
+		}
+		h.store.Items(context.Background(), reminders.PatientPrefix(nil, "chat:p"), func(it carebot.OutboxItem) error {
+			if !it.Slot.IsZero() && it.Expires.After(it.Slot) {
+				t.Errorf("an appointment reminder due %s may still go out after its appointment (expires %s, visit %s)", it.Due, it.Expires, it.Slot)
+			}
+			return nil
+		})
+		stop := h.start(t)
+		defer stop()
+		h.runUntil(time.Date(2026, 12, 1, 0, 0, 0, 0, chicago))
+		var got []string
+		for _, s := range h.sender.all() {
+			got = append(got, s.At.In(chicago).Format("Mon 15:04")+" "+s.Text)
+		}
+		sort.Strings(got) // sent concurrently
+		want := []string{
+			"Mon 09:00 ⏰ Reminder: call the pharmacy",
+			"Mon 09:00 ⏰ Reminder: your appointment on Monday, November 30 at 3:00 PM",
+			"Mon 13:00 ⏰ Reminder: your appointment on Monday, November 30 at 3:00 PM",
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("sent:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	})
+}
