@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/faq"
@@ -56,6 +57,11 @@ func (e *Engine) consent(ctx context.Context, kb *faq.KB, m carebot.Message, u c
 		text = says.optOutAll
 	case action == carebot.OptOut:
 		text = e.fill(kb, t, fmt.Sprintf(t.optOutOne, t.purposeList(in.purposes)))
+		if slices.Contains(in.purposes, carebot.PurposeAppointments) {
+			// Only a full STOP holds the reminders patients set
+			// themselves: say so, lest they expect those to stop too.
+			text += " " + t.optOutOwn
+		}
 	case len(in.purposes) == 0:
 		text = says.optInAll
 	default:

@@ -299,6 +299,35 @@ func TestConsentWording(t *testing.T) {
 	}
 }
 
+// Opting out of appointment reminders alone says that the reminders the
+// patient set themselves go on: only a full STOP holds those.
+func TestOptOutOfAppointmentsSaysOwnRemindersGoOn(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"STOP APPOINTMENTS", true},
+		{"turn off reminders", true},
+		{"i don't want these text reminders anymore", true},
+		{"ya no quiero recibir recordatorios", true},
+		{"stop awareness", false},
+		{"STOP", false},
+	}
+	for _, tt := range tests {
+		e, st := newTestEngine(t)
+		known(st, "en")
+		o := e.Respond(context.Background(), dm(tt.text))
+		if len(o.Replies) != 1 {
+			t.Fatalf("%q: %d replies, want one confirmation", tt.text, len(o.Replies))
+		}
+		text := o.Replies[0].Text
+		got := strings.Contains(text, "Reminders you set yourself still come") || strings.Contains(text, "usted mismo creó siguen llegando")
+		if got != tt.want {
+			t.Errorf("%q: confirmation %q; says own reminders go on: %v, want %v", tt.text, text, got, tt.want)
+		}
+	}
+}
+
 func TestHelpSaysWhatItIs(t *testing.T) {
 	for _, lang := range []string{"en", "es"} {
 		e, st := newTestEngine(t)

@@ -11,7 +11,7 @@ import (
 // WordingVersion names the version of the welcome, HELP and consent texts
 // below. Every consent event records it, so the ledger can show which words
 // a patient agreed to. Change it whenever those texts change in meaning.
-const WordingVersion = "2026-11-25"
+const WordingVersion = "2026-11-26"
 
 // texts is everything the engine says in one language. Placeholders are
 // filled from the clinic block of faq.yaml.
@@ -20,6 +20,7 @@ type texts struct {
 	help         string // HELP/INFO
 	optOutAll    string
 	optOutOne    string // %s: the purpose, in words
+	optOutOwn    string // after an opt-out of appointment reminders: the patient's own go on
 	optInAll     string
 	optInOne     string // %s: the purpose
 	consentFail  string // the store could not record a consent change
@@ -63,6 +64,7 @@ var textsByLang = map[string]*texts{
 			"In a mental-health crisis call or text {crisis}.",
 		optOutAll:   "You're unsubscribed: you won't get any more reminders, tips or announcements from {name}. You can still ask me questions any time. Reply START to subscribe again.",
 		optOutOne:   "Done: you won't get any more %s from {name}. Reply START to get them again, or STOP to stop everything.",
+		optOutOwn:   "Reminders you set yourself still come; say \"list my reminders\" to see or delete them.",
 		optInAll:    "You're subscribed to messages from {name}: appointment reminders, health-awareness tips and clinic announcements. Reply STOP at any time to stop, HELP for help.",
 		optInOne:    "You're subscribed to %s from {name}. Reply STOP at any time to stop, HELP for help.",
 		consentFail: "Sorry, I couldn't save that change just now. Please try again in a minute, or call us at {phone}.",
@@ -121,6 +123,7 @@ var textsByLang = map[string]*texts{
 			"En una crisis de salud mental llame o escriba al {crisis}.",
 		optOutAll:   "Listo: ya no recibirá recordatorios, consejos ni avisos de {name}. Puede seguir haciéndome preguntas cuando quiera. Responda START para suscribirse de nuevo.",
 		optOutOne:   "Listo: ya no recibirá %s de {name}. Responda START para recibirlos de nuevo, o STOP para dejar de recibir todo.",
+		optOutOwn:   "Los recordatorios que usted mismo creó siguen llegando; diga \"mis recordatorios\" para verlos o borrarlos.",
 		optInAll:    "Está suscrito a los mensajes de {name}: recordatorios de citas, consejos de salud y avisos de la clínica. Responda STOP en cualquier momento para dejar de recibirlos, AYUDA para ayuda.",
 		optInOne:    "Está suscrito a %s de {name}. Responda STOP en cualquier momento para dejar de recibirlos, AYUDA para ayuda.",
 		consentFail: "Lo siento, no pude guardar ese cambio ahora. Inténtelo de nuevo en un minuto o llámenos al {phone}.",

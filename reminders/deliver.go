@@ -102,13 +102,15 @@ func (d *Dispatcher) retry(ctx context.Context, it carebot.OutboxItem, now time.
 }
 
 // settle records what became of it and decides what follows: a repeating
-// reminder goes on to its next occurrence (unless the patient opted out),
-// a sent one-off lingers for snooze, everything else is removed.
+// reminder goes on to its next occurrence (while the patient is opted out
+// too, so that it is held, shown as stopped, and comes again when they
+// opt back in), a sent one-off lingers for snooze, everything else is
+// removed.
 func (d *Dispatcher) settle(ctx context.Context, it carebot.OutboxItem, now time.Time, r carebot.Result, reason string) carebot.OutboxDone {
 	done := carebot.OutboxDone{ID: it.ID, Seq: it.Seq, Outcome: &carebot.Outcome{
 		ID: it.ID, Kind: it.Kind, User: it.User, Ref: it.Ref, Result: r, At: now, Attempts: it.Attempts, Reason: reason, Slot: it.Slot,
 	}}
-	if it.Kind != carebot.KindPatient || r == carebot.ResultOptedOut {
+	if it.Kind != carebot.KindPatient {
 		return done
 	}
 	if it.Rule == "" {

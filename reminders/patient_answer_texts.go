@@ -17,6 +17,7 @@ var answerTexts = map[string]map[string]string{
 		"verb-cancelled":            "cancel it",
 		"verb-reschedule-requested": "ask for another time",
 		"pausedLate":                " %d appointment reminder(s) would only have come after the appointment, so I deleted them.",
+		"listStopped":               " (stopped: you're unsubscribed; reply START to get it again)",
 	},
 	langES: {
 		"apptWasCancelled":          "Su cita del %s ya está cancelada.",
@@ -29,6 +30,7 @@ var answerTexts = map[string]map[string]string{
 		"verb-cancelled":            "cancelarla",
 		"verb-reschedule-requested": "pedir otra fecha",
 		"pausedLate":                " Borré %d recordatorio(s) de cita que habrían llegado después de la cita.",
+		"listStopped":               " (detenido: no está suscrito; responda START para recibirlo de nuevo)",
 	},
 }
 

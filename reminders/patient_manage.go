@@ -28,10 +28,20 @@ func (p *Patients) list(ctx context.Context, u carebot.User, lang string) (strin
 	if len(mine) == 0 && len(lines) == 0 {
 		return say(lang, "none"), true, nil
 	}
+	var consent map[carebot.Purpose]carebot.Consent
+	if p.Consents != nil && len(mine) > 0 {
+		if consent, err = p.Consents.Consent(ctx, u.Key); err != nil {
+			return "", true, fmt.Errorf("list reminders: %w", err)
+		}
+	}
 	b := []string{say(lang, "list")}
 	b = append(b, lines...)
 	for i, it := range mine {
-		b = append(b, fmt.Sprintf("%d. %s: %s", i+1, describeWhen(lang, it, loc), it.Text))
+		line := fmt.Sprintf("%d. %s: %s", i+1, describeWhen(lang, it, loc), it.Text)
+		if consent != nil && !consented(it, consent) {
+			line += sayAnswer(lang, "listStopped")
+		}
+		b = append(b, line)
 	}
 	if len(mine) > 0 {
 		b = append(b, say(lang, "listHint"))

@@ -25,6 +25,9 @@ type Patients struct {
 	Wake   func() // Dispatcher.Notify; may be nil
 	// Secret keys the pseudonyms in outbox IDs; the Dispatcher's.
 	Secret []byte
+	// Consents, if set, shows in "list my reminders" which reminders the
+	// patient's opt-outs hold back, as the Dispatcher will at send time.
+	Consents Consents
 
 	out   Outbox
 	users UserWriter

@@ -196,26 +196,87 @@ func TestPatientsRemindersAreSentAndSnoozed(t *testing.T) {
 	})
 }
 
+// The reminders a patient set for themselves need no opt-in and go on
+// through STOP APPOINTMENTS, which is about the clinic's reminders; a full
+// STOP (every purpose) holds them, "list my reminders" says so, and START
+// brings the repeating ones back. A reminder staff wrote for the patient
+// needs their opt-in to appointment reminders, and is listed as stopped
+// without it.
 func TestPatientsOwnRemindersAndConsent(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
+		ctx := context.Background()
 		ny := mustZone(t, "America/New_York")
+		at := func(day, hour int) time.Time { return time.Date(2026, 11, day, hour, 0, 0, 0, ny) }
 		h := newHarness(wed10(t))
 		c := newChat(t, h, "America/New_York", "en") // opted in to nothing
+		c.p.Consents = h.people
+		setAll := func(in bool, purposes ...carebot.Purpose) {
+			for _, p := range purposes {
+				h.people.SetConsent("chat:p", p, in, h.clock.Now())
+			}
+		}
+		sentAt := func() string {
+			var got []string
+			for _, s := range h.sender.all() {
+				got = append(got, s.At.In(ny).Format("Mon 15:04 ")+s.Text)
+			}
+			return strings.Join(got, "; ")
+		}
 		c.say("remind me to take my meds every day at 8am")
 		stop := h.start(t)
 		defer stop()
-		h.runUntil(time.Date(2026, 11, 26, 9, 0, 0, 0, ny))
-		if n := len(h.sender.all()); n != 1 {
-			t.Fatalf("sent %d, want 1: a reminder the patient asked for needs no opt-in", n)
+		h.runUntil(at(26, 9))
+		if got := sentAt(); got != "Thu 08:00 ⏰ Reminder: take my meds" {
+			t.Fatalf("sent %q, want the reminder: one the patient asked for needs no opt-in", got)
 		}
-		// STOP after asking: the reminder stops, for good.
-		h.people.SetConsent("chat:p", carebot.PurposeAppointments, false, h.clock.Now())
-		h.runUntil(time.Date(2026, 11, 29, 9, 0, 0, 0, ny))
-		if n := len(h.sender.all()); n != 1 {
-			t.Errorf("sent %d after the patient opted out, want none more", n-1)
+
+		// STOP APPOINTMENTS: the clinic's reminders stop, the patient's own
+		// do not; a reminder staff write now waits for an opt-in.
+		setAll(false, carebot.PurposeAppointments)
+		if _, err := c.p.Add(ctx, "chat:p", carebot.Address{}, at(28, 10), "Bring your inhaler"); err != nil {
+			t.Fatal(err)
 		}
-		if n := h.store.Pending(); n != 0 {
-			t.Errorf("%d items pending after the opt-out, want the daily reminder gone", n)
+		list := c.say("list my reminders")
+		if !strings.Contains(list, "every day at 8:00 AM: take my meds\n") ||
+			!strings.Contains(list, "Bring your inhaler (stopped: you're unsubscribed; reply START to get it again)") {
+			t.Errorf("list after STOP APPOINTMENTS:\n%s\nwant the patient's own reminder on, staff's stopped", list)
+		}
+		h.runUntil(at(27, 9))
+		if got := sentAt(); !strings.HasSuffix(got, "; Fri 08:00 ⏰ Reminder: take my meds") {
+			t.Errorf("sent %q, want Friday's reminder too: STOP APPOINTMENTS leaves the patient's own", got)
+		}
+
+		// A full STOP: everything is held, and listed as stopped.
+		c.say("remind me to call the pharmacy at 11am")
+		h.clock.Set(h.clock.Now().Add(time.Minute))
+		setAll(false, carebot.Purposes()...)
+		list = c.say("list my reminders")
+		for _, want := range []string{"take my meds (stopped", "call the pharmacy (stopped", "Bring your inhaler (stopped"} {
+			if !strings.Contains(list, want) {
+				t.Errorf("list after STOP lacks %q:\n%s", want, list)
+			}
+		}
+		before := sentAt()
+		h.runUntil(at(29, 9))
+		if got := sentAt(); got != before {
+			t.Errorf("sent %q after a full STOP, want nothing more", strings.TrimPrefix(got, before))
+		}
+		if o := h.outcomes(t, reminders.PatientPrefix(nil, "chat:p")); len(o) != 3 {
+			t.Errorf("outcomes %+v, want the pharmacy, the inhaler and the meds reminder skipped", o)
+		}
+		list = c.say("list my reminders")
+		if !strings.Contains(list, "1. every day at 8:00 AM: take my meds (stopped") || strings.Contains(list, "2.") {
+			t.Errorf("list after the one-time reminders' times passed:\n%s\nwant the daily one alone, held", list)
+		}
+
+		// START: the daily reminder comes again.
+		setAll(true, carebot.Purposes()...)
+		if list := c.say("list my reminders"); strings.Contains(list, "stopped") {
+			t.Errorf("list after START:\n%s", list)
+		}
+		h.runUntil(at(30, 9))
+		if got := sentAt(); !strings.HasSuffix(got, "; Mon 08:00 ⏰ Reminder: take my meds") {
+			t.Errorf("sent %q, want Monday's reminder after START", got)
 		}
 	})
 }

@@ -38,7 +38,7 @@ func (d *Dispatcher) prepare(ctx context.Context, it carebot.OutboxItem) (messag
 	if err != nil {
 		return message{}, err
 	}
-	if !consented(it, consent[it.Purpose]) {
+	if !consented(it, consent) {
 		return skip(carebot.ResultOptedOut, "no consent for "+string(it.Purpose)+" at send time")
 	}
 	if since, err := d.store.Unreachable(ctx, it.User); err != nil {
@@ -88,17 +88,27 @@ func (d *Dispatcher) prepare(ctx context.Context, it carebot.OutboxItem) (messag
 	return m, nil
 }
 
-// consented reports whether c allows sending it now. An item the patient
-// asked for needs no opt-in, but an opt-out recorded after they asked
-// stops it; everything else needs the purpose opted in.
-func consented(it carebot.OutboxItem, c carebot.Consent) bool {
+// consented reports whether the patient's consent c allows sending it
+// now. Everything needs its purpose opted in, except a reminder the
+// patient set for themselves: that needs no opt-in, and only a full STOP
+// recorded after they set it stops it (every purpose opted out since), as
+// the README promises STOP stops every kind of message. STOP APPOINTMENTS
+// alone is about the clinic's reminders; it leaves the patient's own, so
+// that nothing they are still shown in "list my reminders" silently stops
+// coming. Opting back in to anything brings them back.
+func consented(it carebot.OutboxItem, c map[carebot.Purpose]carebot.Consent) bool {
 	if it.Purpose == "" {
 		return false
 	}
-	if it.Asked {
-		return c.OptedIn || c.Since.IsZero() || !c.Since.After(it.Created)
+	if !it.Asked {
+		return c[it.Purpose].OptedIn
 	}
-	return c.OptedIn
+	for _, p := range carebot.Purposes() {
+		if st := c[p]; st.OptedIn || st.Since.IsZero() || !st.Since.After(it.Created) {
+			return true
+		}
+	}
+	return false
 }
 
 func zoneOr(name string, fallback *time.Location) *time.Location {

@@ -74,6 +74,7 @@ func buildReminders(cfg fileConfig, getenv func(string) string, kb *faq.KB, db *
 	p.broadcasts.Wake = d.Notify
 	p.patients = reminders.NewPatients(db, db, p.appts)
 	p.patients.Zone, p.patients.Clinic, p.patients.Wake, p.patients.Secret = zone, clinic, d.Notify, db.LogSecret()
+	p.patients.Consents = db
 	return p, platforms, nil
 }
 
