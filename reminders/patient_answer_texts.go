@@ -17,6 +17,7 @@ var answerTexts = map[string]map[string]string{
 		"verb-cancelled":            "cancel it",
 		"verb-reschedule-requested": "ask for another time",
 		"pausedLate":                " %d appointment reminder(s) would only have come after the appointment, so I deleted them.",
+		"pausedClinic":              " The clinic's own reminders of your appointments still come.",
 		"listStopped":               " (stopped: you're unsubscribed; reply START to get it again)",
 	},
 	langES: {
@@ -30,6 +31,7 @@ var answerTexts = map[string]map[string]string{
 		"verb-cancelled":            "cancelarla",
 		"verb-reschedule-requested": "pedir otra fecha",
 		"pausedLate":                " Borré %d recordatorio(s) de cita que habrían llegado después de la cita.",
+		"pausedClinic":              " Los recordatorios de sus citas que envía la clínica siguen llegando.",
 		"listStopped":               " (detenido: no está suscrito; responda START para recibirlo de nuevo)",
 	},
 }

@@ -2,6 +2,7 @@ package reminders
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -144,7 +145,51 @@ func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest 
 	if len(late) > 0 {
 		reply += sayAnswer(lang, "pausedLate", len(late))
 	}
+	if held, err := p.clinicRemindsBefore(ctx, u.Key, when.At); err != nil {
+		return "", true, err
+	} else if held {
+		reply += sayAnswer(lang, "pausedClinic")
+	}
 	return reply, true, nil
+}
+
+// clinicRemindsBefore reports whether the clinic is still to send user a
+// reminder of one of their appointments before until. A pause does not
+// hold those (they are the clinic's, and STOP APPOINTMENTS stops them), so
+// a patient who pauses is told that they still come.
+func (p *Patients) clinicRemindsBefore(ctx context.Context, user string, until time.Time) (bool, error) {
+	if p.appts == nil {
+		return false, nil
+	}
+	if p.Consents != nil {
+		c, err := p.Consents.Consent(ctx, user)
+		if err != nil {
+			return false, fmt.Errorf("pause reminders: %w", err)
+		}
+		if !c[carebot.PurposeAppointments].OptedIn {
+			return false, nil // they will not come anyway
+		}
+	}
+	list, err := p.upcoming(ctx, user)
+	if err != nil {
+		return false, err
+	}
+	found := errors.New("found")
+	for _, a := range list {
+		err := p.out.Items(ctx, AppointmentPrefix(a.ID), func(it carebot.OutboxItem) error {
+			if it.Due.Before(until) {
+				return found
+			}
+			return nil
+		})
+		if errors.Is(err, found) {
+			return true, nil
+		}
+		if err != nil {
+			return false, fmt.Errorf("pause reminders: %w", err)
+		}
+	}
+	return false, nil
 }
 
 func firstAfter(r Rule, wall time.Time) (time.Time, error) {

@@ -68,3 +68,43 @@ func TestPatientsPauseNeverSendsAppointmentRemindersLate(t *testing.T) {
 		}
 	})
 }
+
+// A pause holds the reminders the patient set, not the clinic's reminders
+// of their appointments: when one of those still comes during the pause,
+// the confirmation says so.
+func TestPatientsPauseSaysTheClinicsRemindersStillCome(t *testing.T) {
+	const note = "The clinic's own reminders of your appointments still come."
+	tests := []struct {
+		name     string
+		optedIn  bool
+		cancel   bool
+		pause    string
+		wantNote bool
+	}{
+		{"a clinic reminder falls in the pause", true, false, "pause reminders until monday", true},
+		{"none falls in the pause", true, false, "pause reminders until tomorrow at 9am", false},
+		{"not opted in: none will come", false, false, "pause reminders until monday", false},
+		{"the appointment is cancelled", true, true, "pause reminders until monday", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			h := newHarness(wed10(t))
+			c := newChat(t, h, "America/New_York", "en")
+			c.p.Consents = h.people
+			if tt.optedIn {
+				h.people.SetConsent("chat:p", carebot.PurposeAppointments, true, h.clock.Now())
+			}
+			as := appointments(h)
+			// Friday 3 pm: its reminders are due Thursday 3 pm and Friday 1 pm.
+			as.Import(ctx, carebot.Appointment{ID: "A1", User: "chat:p", At: time.Date(2026, 11, 27, 15, 0, 0, 0, mustZone(t, "America/New_York"))})
+			if tt.cancel {
+				as.Cancel(ctx, "A1")
+			}
+			got := c.say(tt.pause)
+			if !strings.Contains(got, "paused until") || strings.Contains(got, note) != tt.wantNote {
+				t.Errorf("%q: %q; want the clinic's reminders mentioned: %v", tt.pause, got, tt.wantNote)
+			}
+		})
+	}
+}
