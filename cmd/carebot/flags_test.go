@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 )
 
@@ -86,6 +87,17 @@ func TestLangFromLocale(t *testing.T) {
 	} {
 		if got := langFromLocale(func(k string) string { return c.env[k] }); got != c.want {
 			t.Errorf("langFromLocale(%v) = %q, want %q", c.env, got, c.want)
+		}
+	}
+}
+
+// A bad log level is reported where it was given: staff who set
+// $CAREBOT_LOG_LEVEL are not told about a flag they never used.
+func TestBadLogLevelNamesItsSource(t *testing.T) {
+	for _, from := range []string{"--log-level", "$CAREBOT_LOG_LEVEL", "log_level"} {
+		_, err := newLogger(io.Discard, "verbose", "info", from)
+		if err == nil || !strings.HasPrefix(err.Error(), from+`: "verbose"`) {
+			t.Errorf("from %s: got %v", from, err)
 		}
 	}
 }

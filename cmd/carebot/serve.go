@@ -53,7 +53,14 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	if token == "" {
 		defaultLevel = "warn"
 	}
-	logger, err := newLogger(stderr, first(*logFlag, getenv("CAREBOT_LOG_LEVEL"), cfg.LogLevel), defaultLevel)
+	level, from := *logFlag, "--log-level"
+	if level == "" {
+		level, from = getenv("CAREBOT_LOG_LEVEL"), "$CAREBOT_LOG_LEVEL"
+	}
+	if level == "" {
+		level, from = cfg.LogLevel, "log_level"
+	}
+	logger, err := newLogger(stderr, level, defaultLevel, from)
 	if err != nil {
 		return err
 	}
@@ -251,14 +258,15 @@ func expireFeedback(ctx context.Context, db *bolt.DB, retention time.Duration, l
 	}
 }
 
-// newLogger writes structured logs to w at the named level.
-func newLogger(w io.Writer, level, def string) (*slog.Logger, error) {
+// newLogger writes structured logs to w at the named level, which came
+// from where (a flag, a variable or a config key, for the error).
+func newLogger(w io.Writer, level, def, from string) (*slog.Logger, error) {
 	if level == "" {
 		level = def
 	}
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(strings.ToUpper(level))); err != nil {
-		return nil, usageError{fmt.Sprintf("--log-level: %q is not one of debug, info, warn, error", level)}
+		return nil, usageError{fmt.Sprintf("%s: %q is not one of debug, info, warn, error", from, level)}
 	}
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l})), nil
 }
