@@ -87,6 +87,9 @@ var (
 	// ErrUnknownVersion means the file or a value was written in a format newer
 	// than this code knows: upgrade carebot. The file is left untouched.
 	ErrUnknownVersion = errors.New("unknown format version")
+	// ErrDamaged means the file itself is truncated or damaged, so that bbolt
+	// cannot read it: restore it from a backup. The file is left untouched.
+	ErrDamaged = errors.New("the file is truncated or damaged")
 	// ErrCorrupt means a stored value is damaged, truncated, moved or tampered with.
 	ErrCorrupt = errors.New("corrupt value")
 	// ErrClosed means the DB was used after Close.
@@ -151,8 +154,8 @@ func bucketPaths() [][]string {
 // Open opens the store at path, creating it if it does not exist, with the
 // 32-byte master key (see LoadKey). It fails at once with ErrInUse when
 // another process holds the file, with ErrWrongKey when key is not the file's
-// key, and with ErrNotCarebot or ErrUnknownVersion, leaving the file
-// untouched, when the file is something this code must not write to.
+// key, and with ErrNotCarebot, ErrUnknownVersion or ErrDamaged, leaving the
+// file untouched, when the file is something this code must not write to.
 func Open(path string, key []byte, opts Options) (*DB, error) {
 	if len(key) != KeySize {
 		return nil, fmt.Errorf("open %s: key is %d bytes, want %d", path, len(key), KeySize)
@@ -171,26 +174,33 @@ func Open(path string, key []byte, opts Options) (*DB, error) {
 }
 
 // openBolt opens and locks the bbolt file and translates bbolt's terse
-// errors into ones an operator can act on.
+// errors into ones an operator can act on. It checks the file first (see
+// checkFile), as bbolt crashes on a truncated file instead of failing.
 func openBolt(path string, timeout time.Duration) (*bbolt.DB, error) {
-	var file *os.File
-	b, err := bbolt.Open(path, 0o600, &bbolt.Options{
-		Timeout: timeout,
-		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
-			f, err := os.OpenFile(name, flag, perm)
-			file = f
-			return f, err
-		},
-	})
+	var (
+		file *os.File
+		b    *bbolt.DB
+	)
+	err := checkFile(path, timeout)
+	if err == nil {
+		b, err = bbolt.Open(path, 0o600, &bbolt.Options{
+			Timeout: timeout,
+			OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+				f, err := os.OpenFile(name, flag, perm)
+				file = f
+				return f, err
+			},
+		})
+	}
 	switch {
-	case errors.Is(err, bbolt.ErrTimeout):
+	case errors.Is(err, errLocked), errors.Is(err, bbolt.ErrTimeout):
 		return nil, fmt.Errorf("%w (lock timeout after %s)", ErrInUse, timeout)
 	case errors.Is(err, bbolt.ErrInvalid):
 		return nil, fmt.Errorf("%w: the file is not a bbolt database (left untouched)", ErrNotCarebot)
 	case errors.Is(err, bbolt.ErrVersionMismatch):
 		return nil, fmt.Errorf("%w: the file's bbolt format is not the one this carebot writes (left untouched)", ErrUnknownVersion)
 	case errors.Is(err, bbolt.ErrChecksum):
-		return nil, fmt.Errorf("the database's meta pages are corrupt (checksum mismatch): %w", err)
+		return nil, fmt.Errorf("%w (its headers fail their checksum): restore it from a backup; it was left untouched", ErrDamaged)
 	case err != nil:
 		// Open already names the path; drop os.PathError's repeat of it.
 		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {

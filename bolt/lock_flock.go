@@ -1,0 +1,29 @@
+//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
+
+package bolt
+
+import (
+	"os"
+	"syscall"
+	"time"
+)
+
+// lockShared takes a shared flock on f, waiting up to timeout while a
+// carebot holds the file (bbolt takes an exclusive flock on these
+// platforms). Closing f releases it. Where the filesystem cannot lock,
+// checkFile reads without a lock and bbolt reports the problem.
+func lockShared(f *os.File, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB)
+		switch {
+		case err == nil:
+			return nil
+		case err != syscall.EWOULDBLOCK && err != syscall.EINTR:
+			return nil
+		case time.Now().After(deadline):
+			return errLocked
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
