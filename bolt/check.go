@@ -8,6 +8,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
+	"strings"
 	"time"
 )
 
@@ -192,4 +194,27 @@ func checkHeader(r io.ReaderAt, size int64) error {
 		return damaged("its header says it holds %d", int64(use.pgid)*ps)
 	}
 	return nil
+}
+
+// noPanic runs fn, which reads the file through bbolt (or writes it, if
+// not reading), and turns a panic into ErrDamaged: bbolt panics on some
+// damage it meets, and faults reading a mapped page that the file does not
+// back, which debug.SetPanicOnFault makes a panic too (for this goroutine,
+// while fn runs). checkFile keeps the known causes out; this is for the
+// rest. A write that panics has not reached bbolt's meta page, but may
+// have written pages it thought free, so only a read claims the file is
+// untouched.
+func noPanic(reading bool, fn func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			msg, _, _ := strings.Cut(fmt.Sprint(r), "\n")
+			if reading {
+				err = fmt.Errorf("%w (bbolt failed reading it: %s): restore it from a backup; it was left untouched", ErrDamaged, msg)
+			} else {
+				err = fmt.Errorf("%w (bbolt failed writing to it: %s): restore it from a backup", ErrDamaged, msg)
+			}
+		}
+	}()
+	return fn()
 }

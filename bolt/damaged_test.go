@@ -122,8 +122,10 @@ func TestOpenTruncatedFile(t *testing.T) {
 // page size, flags (4 bytes each), the root bucket (16), freelist, high
 // water mark, txid and checksum (8 each), in the machine's byte order.
 const (
-	metaFlagsAt = 16 + 12
-	metaTxidAt  = 16 + 48
+	metaFlagsAt    = 16 + 12
+	metaRootAt     = 16 + 16
+	metaFreelistAt = 16 + 32
+	metaTxidAt     = 16 + 48
 )
 
 // newerMeta returns the offset of the meta page bbolt reads (the one with
@@ -166,4 +168,56 @@ func TestOpenOneMetaPageDamaged(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Damage the header checks cannot see makes bbolt panic, or fault on a
+// page the file does not back. Open turns both into ErrDamaged, leaves the
+// file as it is, and lets go of it.
+func TestOpenBboltPanicIsAnError(t *testing.T) {
+	ne := binary.NativeEndian
+	t.Run("freelist page zeroed", func(t *testing.T) {
+		// bbolt reads the freelist while it opens the file, and panics,
+		// after it has locked and mapped the file.
+		path, orig, ps, _ := damagedFile(t)
+		newer, _ := newerMeta(orig, ps)
+		free := int(ne.Uint64(orig[newer+metaFreelistAt:]))
+		b := append([]byte(nil), orig...)
+		clear(b[free*ps : (free+1)*ps])
+		os.WriteFile(path, b, 0o600)
+		openDamaged(t, path, "(bbolt failed reading it: invalid freelist page")
+	})
+	t.Run("bucket past the end of the file", func(t *testing.T) {
+		// The meta bucket's entry in the root page points at a page past
+		// the end of the file but inside bbolt's mapping, which bbolt maps
+		// in sizes of 32 KiB, 64 KiB...: reading it is a SIGBUS, in
+		// initMeta's read transaction.
+		path, orig, ps, holds := damagedFile(t)
+		size := holds
+		if size&(size-1) == 0 { // the mapping would end with the file
+			size += ps
+		}
+		b := make([]byte, size)
+		copy(b, orig)
+		newer, _ := newerMeta(b, ps)
+		root := int(ne.Uint64(b[newer+metaRootAt:]))
+		page := b[root*ps : (root+1)*ps]
+		if flags := ne.Uint16(page[8:]); flags != 0x02 { // a leaf, with the top-level buckets
+			t.Fatalf("root page %d has flags %#x, want a leaf", root, flags)
+		}
+		found := false
+		for i := range int(ne.Uint16(page[10:])) {
+			e := page[16+16*i:] // flags, pos, ksize, vsize: 4 bytes each
+			key := e[ne.Uint32(e[4:]):][:ne.Uint32(e[8:])]
+			if string(key) == bucketMeta {
+				// The value starts with the bucket's root page.
+				ne.PutUint64(e[ne.Uint32(e[4:])+ne.Uint32(e[8:]):], uint64(size/ps))
+				found = true
+			}
+		}
+		if !found {
+			t.Fatal("no meta bucket in the root page")
+		}
+		os.WriteFile(path, b, 0o600)
+		openDamaged(t, path, "(bbolt failed reading it: ")
+	})
 }

@@ -175,7 +175,7 @@ func Open(path string, key []byte, opts Options) (*DB, error) {
 
 // openBolt opens and locks the bbolt file and translates bbolt's terse
 // errors into ones an operator can act on. It checks the file first (see
-// checkFile), as bbolt crashes on a truncated file instead of failing.
+// checkFile), as bbolt crashes on some damage instead of failing.
 func openBolt(path string, timeout time.Duration) (*bbolt.DB, error) {
 	var (
 		file *os.File
@@ -183,14 +183,25 @@ func openBolt(path string, timeout time.Duration) (*bbolt.DB, error) {
 	)
 	err := checkFile(path, timeout)
 	if err == nil {
-		b, err = bbolt.Open(path, 0o600, &bbolt.Options{
-			Timeout: timeout,
-			OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
-				f, err := os.OpenFile(name, flag, perm)
-				file = f
-				return f, err
-			},
+		err = noPanic(true, func() (err error) {
+			b, err = bbolt.Open(path, 0o600, &bbolt.Options{
+				Timeout: timeout,
+				OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+					f, err := os.OpenFile(name, flag, perm)
+					file = f
+					return f, err
+				},
+			})
+			return err
 		})
+		if err != nil && file != nil {
+			// After a panic bbolt still holds the file, its lock and its
+			// mapping, which is lost (and would keep the lock without
+			// unlock). After an error bbolt has closed the file already,
+			// and this does nothing.
+			unlock(file)
+			_ = file.Close()
+		}
 	}
 	switch {
 	case errors.Is(err, errLocked), errors.Is(err, bbolt.ErrTimeout):

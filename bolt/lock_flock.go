@@ -27,3 +27,7 @@ func lockShared(f *os.File, timeout time.Duration) error {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// unlock releases the flock bbolt took on f. Closing f is not enough when
+// bbolt has mapped it: the mapping keeps the file, and so the lock, open.
+func unlock(f *os.File) { _ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }

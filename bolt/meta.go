@@ -27,37 +27,40 @@ const saltSize = 32
 
 // initMeta sets up a new file or checks an existing one, and returns the keys
 // derived for it. Everything that could refuse the file is decided in a read
-// transaction first, so a file we refuse is never written to.
+// transaction first, so a file we refuse is never written to. Damage that
+// makes bbolt panic or fault in either transaction is an error (noPanic).
 func initMeta(b *bbolt.DB, master []byte) (derivedKeys, error) {
 	var (
 		fresh, missing bool
 		salt, check    []byte
 	)
-	err := b.View(func(tx *bbolt.Tx) error {
-		m := tx.Bucket([]byte(bucketMeta))
-		if m == nil {
-			if err := tx.ForEach(func(name []byte, _ *bbolt.Bucket) error {
-				return fmt.Errorf("%w: it holds buckets but no carebot metadata (left untouched)", ErrNotCarebot)
-			}); err != nil {
-				return err
+	err := noPanic(true, func() error {
+		return b.View(func(tx *bbolt.Tx) error {
+			m := tx.Bucket([]byte(bucketMeta))
+			if m == nil {
+				if err := tx.ForEach(func(name []byte, _ *bbolt.Bucket) error {
+					return fmt.Errorf("%w: it holds buckets but no carebot metadata (left untouched)", ErrNotCarebot)
+				}); err != nil {
+					return err
+				}
+				fresh = true
+				return nil
 			}
-			fresh = true
+			s := m.Get(metaSchema)
+			if len(s) != 4 {
+				return fmt.Errorf("%w: its schema version is missing or damaged (left untouched)", ErrNotCarebot)
+			}
+			if v := binary.BigEndian.Uint32(s); v > schemaVersion {
+				return fmt.Errorf("%w: the file has data format %d and this carebot knows up to %d; upgrade carebot (file left untouched)", ErrUnknownVersion, v, schemaVersion)
+			}
+			salt = append([]byte(nil), m.Get(metaSalt)...)
+			check = append([]byte(nil), m.Get(metaCheck)...)
+			if len(salt) != saltSize || len(check) != checkSize {
+				return fmt.Errorf("%w: its key metadata is missing or damaged (left untouched)", ErrNotCarebot)
+			}
+			missing = missingBuckets(tx)
 			return nil
-		}
-		s := m.Get(metaSchema)
-		if len(s) != 4 {
-			return fmt.Errorf("%w: its schema version is missing or damaged (left untouched)", ErrNotCarebot)
-		}
-		if v := binary.BigEndian.Uint32(s); v > schemaVersion {
-			return fmt.Errorf("%w: the file has data format %d and this carebot knows up to %d; upgrade carebot (file left untouched)", ErrUnknownVersion, v, schemaVersion)
-		}
-		salt = append([]byte(nil), m.Get(metaSalt)...)
-		check = append([]byte(nil), m.Get(metaCheck)...)
-		if len(salt) != saltSize || len(check) != checkSize {
-			return fmt.Errorf("%w: its key metadata is missing or damaged (left untouched)", ErrNotCarebot)
-		}
-		missing = missingBuckets(tx)
-		return nil
+		})
 	})
 	if err != nil {
 		return derivedKeys{}, err
@@ -77,23 +80,25 @@ func initMeta(b *bbolt.DB, master []byte) (derivedKeys, error) {
 	if !fresh && !missing {
 		return keys, nil
 	}
-	err = b.Update(func(tx *bbolt.Tx) error {
-		for _, path := range bucketPaths() {
-			if err := createBucket(tx, path); err != nil {
+	err = noPanic(false, func() error {
+		return b.Update(func(tx *bbolt.Tx) error {
+			for _, path := range bucketPaths() {
+				if err := createBucket(tx, path); err != nil {
+					return err
+				}
+			}
+			if !fresh {
+				return nil
+			}
+			m := tx.Bucket([]byte(bucketMeta))
+			if err := m.Put(metaSchema, binary.BigEndian.AppendUint32(nil, schemaVersion)); err != nil {
 				return err
 			}
-		}
-		if !fresh {
-			return nil
-		}
-		m := tx.Bucket([]byte(bucketMeta))
-		if err := m.Put(metaSchema, binary.BigEndian.AppendUint32(nil, schemaVersion)); err != nil {
-			return err
-		}
-		if err := m.Put(metaSalt, salt); err != nil {
-			return err
-		}
-		return m.Put(metaCheck, keys.check)
+			if err := m.Put(metaSalt, salt); err != nil {
+				return err
+			}
+			return m.Put(metaCheck, keys.check)
+		})
 	})
 	if err != nil {
 		return derivedKeys{}, fmt.Errorf("create buckets: %w", err)
