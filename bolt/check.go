@@ -43,6 +43,8 @@ const (
 	pageHeaderSize = 16
 	metaSize       = 64
 	noFreelist     = ^uint64(0)
+	// The page header's flags of a freelist page.
+	freelistPageFlag = 0x10
 	// bbolt looks for the second meta page at 1 KiB to 16 MiB.
 	minPageSize, maxPageSize = 1 << 10, 1 << 24
 )
@@ -193,7 +195,43 @@ func checkHeader(r io.ReaderAt, size int64) error {
 		}
 		return damaged("its header says it holds %d", int64(use.pgid)*ps)
 	}
+	if use.freelist != noFreelist && !freelistOK(r, use, ps) {
+		return damaged("its list of free pages is damaged")
+	}
 	return nil
+}
+
+// freelistOK checks the freelist, the one page (with its overflow) besides
+// the meta pages that bbolt reads as it opens the file. bbolt allocates as
+// many ids as the page says it holds, and later writes to the pages it
+// lists as free. A freelist page is a page header (id uint64, flags
+// uint16, count uint16, overflow uint32) then count page ids, uint64 each;
+// a count of 0xFFFF means the real count is the first uint64.
+func freelistOK(r io.ReaderAt, m boltMeta, ps int64) bool {
+	off := int64(m.freelist) * ps
+	var h [pageHeaderSize + 8]byte
+	if _, err := r.ReadAt(h[:], off); err != nil {
+		return false
+	}
+	ne := binary.NativeEndian
+	n, at, overflow := uint64(ne.Uint16(h[10:])), int64(pageHeaderSize), uint64(ne.Uint32(h[12:]))
+	if n == 0xFFFF {
+		n, at = ne.Uint64(h[16:]), at+8
+	}
+	if ne.Uint64(h[:]) != m.freelist || ne.Uint16(h[8:]) != freelistPageFlag ||
+		overflow >= m.pgid-m.freelist || n >= m.pgid || at+int64(n)*8 > int64(overflow+1)*ps {
+		return false
+	}
+	ids := make([]byte, n*8)
+	if _, err := r.ReadAt(ids, off+at); err != nil {
+		return false
+	}
+	for i := 0; i < len(ids); i += 8 {
+		if id := ne.Uint64(ids[i:]); id < 2 || id >= m.pgid {
+			return false
+		}
+	}
+	return true
 }
 
 // noPanic runs fn, which reads the file through bbolt (or writes it, if

@@ -170,20 +170,61 @@ func TestOpenOneMetaPageDamaged(t *testing.T) {
 	}
 }
 
+// bbolt reads the list of free pages as it opens the file: it allocates
+// as many ids as the list says it holds, and would later write over the
+// pages it lists. A damaged list is refused before bbolt sees it.
+func TestOpenDamagedFreelist(t *testing.T) {
+	ne := binary.NativeEndian
+	for _, tt := range []struct {
+		name   string
+		damage func(page []byte, holds, ps int)
+	}{
+		{"a count of 2^40", func(page []byte, _, _ int) {
+			ne.PutUint16(page[10:], 0xFFFF) // the count is in the first id
+			ne.PutUint64(page[16:], 1<<40)
+		}},
+		{"a free page past the end", func(page []byte, holds, ps int) {
+			ne.PutUint16(page[10:], 1)
+			ne.PutUint64(page[16:], uint64(holds/ps))
+		}},
+		{"a meta page listed as free", func(page []byte, _, _ int) {
+			ne.PutUint16(page[10:], 1)
+			ne.PutUint64(page[16:], 1)
+		}},
+		{"not a freelist page", func(page []byte, _, _ int) {
+			ne.PutUint16(page[8:], 0x02) // a leaf
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path, orig, ps, holds := damagedFile(t)
+			newer, _ := newerMeta(orig, ps)
+			free := int(ne.Uint64(orig[newer+metaFreelistAt:]))
+			b := append([]byte(nil), orig...)
+			tt.damage(b[free*ps:(free+1)*ps], holds, ps)
+			os.WriteFile(path, b, 0o600)
+			openDamaged(t, path, "its list of free pages is damaged")
+		})
+	}
+}
+
 // Damage the header checks cannot see makes bbolt panic, or fault on a
 // page the file does not back. Open turns both into ErrDamaged, leaves the
 // file as it is, and lets go of it.
 func TestOpenBboltPanicIsAnError(t *testing.T) {
 	ne := binary.NativeEndian
 	t.Run("freelist page zeroed", func(t *testing.T) {
-		// bbolt reads the freelist while it opens the file, and panics,
-		// after it has locked and mapped the file.
+		// bbolt reads the freelist while it opens the file. The header
+		// check reads it too; without that, bbolt panics, after it has
+		// locked and mapped the file.
 		path, orig, ps, _ := damagedFile(t)
 		newer, _ := newerMeta(orig, ps)
 		free := int(ne.Uint64(orig[newer+metaFreelistAt:]))
 		b := append([]byte(nil), orig...)
 		clear(b[free*ps : (free+1)*ps])
 		os.WriteFile(path, b, 0o600)
+		openDamaged(t, path, "its list of free pages is damaged")
+		precheck = func(string, time.Duration) error { return nil }
+		defer func() { precheck = checkFile }()
 		openDamaged(t, path, "(bbolt failed reading it: invalid freelist page")
 	})
 	t.Run("bucket past the end of the file", func(t *testing.T) {
