@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/rand"
 	"encoding/binary"
@@ -53,11 +54,12 @@ func initMeta(b *bbolt.DB, master []byte) (derivedKeys, error) {
 			if v := binary.BigEndian.Uint32(s); v > schemaVersion {
 				return fmt.Errorf("%w: the file has data format %d and this carebot knows up to %d; upgrade carebot (file left untouched)", ErrUnknownVersion, v, schemaVersion)
 			}
-			salt = append([]byte(nil), m.Get(metaSalt)...)
-			check = append([]byte(nil), m.Get(metaCheck)...)
+			// Lengths first: a damaged page can claim a value of 4 GiB.
+			salt, check = m.Get(metaSalt), m.Get(metaCheck)
 			if len(salt) != saltSize || len(check) != checkSize {
 				return fmt.Errorf("%w: its key metadata is missing or damaged (left untouched)", ErrNotCarebot)
 			}
+			salt, check = bytes.Clone(salt), bytes.Clone(check)
 			missing = missingBuckets(tx)
 			return nil
 		})
