@@ -81,16 +81,6 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 	return reply, true, nil
 }
 
-func describeNew(lang string, it carebot.OutboxItem, loc *time.Location) string {
-	switch {
-	case strings.Contains(it.Rule, "FREQ=WEEKLY"):
-		return say(lang, "createdWeekly", weekdayName(lang, int(it.Wall.Weekday())), formatClock(lang, it.Due, loc), it.Text)
-	case it.Rule != "":
-		return say(lang, "createdEvery", formatClock(lang, it.Due, loc), it.Text)
-	}
-	return say(lang, "created", onWhen(lang, it.Due, loc), it.Text)
-}
-
 // onWhen is "on Friday, November 27 at 3:00 PM" / "el viernes 27 ...".
 func onWhen(lang string, t time.Time, loc *time.Location) string {
 	if baseLang(lang) == langES {

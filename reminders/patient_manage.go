@@ -50,16 +50,6 @@ func (p *Patients) list(ctx context.Context, u carebot.User, lang string) (strin
 	return strings.Join(b, "\n"), true, nil
 }
 
-func describeWhen(lang string, it carebot.OutboxItem, loc *time.Location) string {
-	switch {
-	case strings.Contains(it.Rule, "FREQ=WEEKLY"):
-		return say(lang, "listWeekly", weekdayName(lang, int(it.Wall.Weekday())), formatClock(lang, it.Due, loc))
-	case it.Rule != "":
-		return say(lang, "listEvery", formatClock(lang, it.Due, loc))
-	}
-	return formatWhen(lang, it.Due, loc)
-}
-
 // remove deletes reminder n of the list, or all of them for n == 0.
 func (p *Patients) remove(ctx context.Context, u carebot.User, lang string, n int) (string, bool, error) {
 	mine, err := p.mine(ctx, u.Key)

@@ -3,7 +3,6 @@ package reminders
 import (
 	"errors"
 	"regexp"
-	"strconv"
 	"time"
 )
 
@@ -23,20 +22,38 @@ var (
 
 // ParseWhen reads a time typed in English or Spanish, relative to now and
 // on loc's clock: "friday 3pm", "tomorrow at 9", "el lunes a las 10",
-// "dec 3 14:30", "3 de diciembre", "in 2 hours", "en media hora", "noon",
-// "every day at 8am", "todos los lunes a las 9". A bare hour without am or
-// pm is read as clinic hours: 1 to 7 are afternoon, 8 to 12 morning. A day
-// without a time means 9:00; a time without a day means the next one.
+// "dec 3 14:30", "3 de diciembre", "12/1 at 3pm", "on the 1st", "in 2
+// hours", "en media hora", "noon", "tomorrow night", and repeats: "every
+// day at 8am", "every night at 10", "every weekday at 7", "every monday
+// and thursday", "every other day", "twice a day at 8am and 8pm", "on the
+// 1st of every month", "de lunes a viernes a las 7", "todos los lunes a
+// las 9", "cada dos días", each optionally "starting monday", "until dec
+// 15" or "for 10 days".
+//
+// A bare hour without am or pm is read as clinic hours: 1 to 7 are
+// afternoon, 8 to 12 morning. A day without a time means 9:00 (a morning
+// 9:00, an afternoon 15:00, an evening 18:00, a night 20:00); a time
+// without a day means the next one. A numeric date is month/day, unless
+// the words are Spanish ("el 1/12"): then day/month; a date only one way
+// can be read ("25/12") is read that way.
 func ParseWhen(text string, now time.Time, loc *time.Location) (When, error) {
 	return parseWhen(norms(words(text)), now, loc)
 }
 
 var (
-	clockRe    = regexp.MustCompile(`^(\d{1,2})(?::(\d{2}))?(am|pm|a|p|h|hs)?$`)
-	ordinalRe  = regexp.MustCompile(`^(\d{1,2})(st|nd|rd|th|o|º)?$`)
+	clockRe    = regexp.MustCompile(`^(\d{1,2})(?:[:.](\d{2}))?(am|pm|a|p|h|hs|hrs)?$`)
+	ordinalRe  = regexp.MustCompile(`^(\d{1,2})(st|nd|rd|th|o|º|ro|ero|vo|to)?$`)
 	isoDateRe  = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	numDateRe  = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})(?:[/.-](\d{2}|\d{4}))?$`)
 	durationRe = regexp.MustCompile(`^(\d{1,3})(m|min|mins|h|hr|hrs|d)$`)
 )
+
+// clockTime is one time of day as typed; meridiem is "am", "pm" or "" as
+// it came with the time ("8am", "8 de la noche").
+type clockTime struct {
+	hour, min int
+	meridiem  string
+}
 
 // whenParts collects the pieces of a typed time, in whatever order they
 // came.
@@ -45,37 +62,61 @@ type whenParts struct {
 	hasRel           bool
 	date             time.Time // floating midnight
 	hasDate, yearSet bool
-	weekday          time.Weekday
-	hasWeekday, next bool
-	hour, min        int
-	hasTime          bool
-	meridiem         string // "am", "pm" or ""
-	tonight          bool
-	every            string // "", "daily" or "weekly"
+	monthDay         int            // "the 1st": that day of the next month that has it
+	days             []time.Weekday // the weekdays named
+	next             bool
+	times            []clockTime
+	meridiem         string // from "in the morning", "de la tarde": for times without their own
+	part             string // "morning", "afternoon", "evening" or "night": the default time
+	rep              repeat
+}
+
+// repeat is what the words say about a repeating time.
+type repeat struct {
+	every         string // "", "day", "week", "month" or "year"
+	interval      int    // 0 or 1: every one; 2: every other
+	perDay        int    // "twice a day": the times a day promised
+	perWeek       int    // "twice a week": the days a week promised
+	start, until  time.Time
+	hasStart      bool
+	hasUntil      bool
+	forN          int    // "for 10 days"
+	forUnit       string // "day", "week" or "month"
+	impliedByDays bool   // "mondays", "los lunes", "weekdays": a repeat with no "every"
 }
 
 type whenParser struct {
-	t     []string
-	i     int
-	today time.Time // floating midnight
-	p     whenParts
+	t        []string
+	i        int
+	today    time.Time // floating midnight
+	dayFirst bool      // a numeric date is day/month (Spanish)
+	p        whenParts
 	// intro is true right after "at", "a las" or a day: a bare number
 	// there is an hour ("tomorrow 9"), elsewhere it is not ("take 2").
 	intro bool
+	// lastClock is the index just after the last time read, so that a
+	// following "am" or "de la noche" goes with it.
+	lastClock int
 }
 
 func (w *whenParser) at(k int) string {
-	if w.i+k < len(w.t) {
+	if w.i+k >= 0 && w.i+k < len(w.t) {
 		return w.t[w.i+k]
 	}
 	return ""
 }
 
+// parseWhen reads toks, a numeric date being day/month if the words look
+// Spanish.
 func parseWhen(toks []string, now time.Time, loc *time.Location) (When, error) {
-	if len(toks) == 0 || len(toks) > 12 {
+	return parseWhenOrder(toks, now, loc, spanishScore(toks) > 0)
+}
+
+func parseWhenOrder(toks []string, now time.Time, loc *time.Location, dayFirst bool) (When, error) {
+	if len(toks) == 0 || len(toks) > 24 {
 		return When{}, errNoTime
 	}
-	w := &whenParser{t: toks, today: Floating(now, loc).Truncate(24 * time.Hour)}
+	w := &whenParser{t: toks, today: Floating(now, loc).Truncate(24 * time.Hour), dayFirst: dayFirst, lastClock: -1}
 	for w.i < len(w.t) {
 		if !w.step() {
 			return When{}, errNoTime
@@ -90,35 +131,29 @@ func (w *whenParser) step() bool {
 	intro := false
 	defer func() { w.intro = intro }()
 	switch {
+	case w.partOfDay():
+		intro = true
+		return true
+	case w.meridiemPhrase():
+		return true
+	case (tok == "from" || tok == "desde") && w.at(1) == "now" || tok == "desde" && w.at(1) == "ahora":
+		w.i += 2
+		return p.hasRel
+	case !p.hasRel && w.restoring(w.fromNow):
+		return true
+	case w.restoring(w.repeatPhrase):
+		intro = true
+		return true
+	case w.bound():
+		return true
 	case tok == "in" || tok == "en" || tok == "within" || tok == "dentro" && w.at(1) == "de":
 		if tok == "dentro" {
 			w.i++
 		}
 		return !p.hasRel && w.relative()
-	case (tok == "from" || tok == "desde") && w.at(1) == "now" || tok == "desde" && w.at(1) == "ahora":
-		w.i += 2
-		return p.hasRel
-	case tok == "every" || tok == "each" || tok == "cada" || tok == "todos" || tok == "todas":
-		return p.every == "" && w.every()
-	case tok == "daily" || tok == "everyday" || tok == "diario" || tok == "diariamente" || tok == "a" && w.at(1) == "diario":
-		if tok == "a" {
-			w.i++
-		}
-		w.i++
-		p.every, intro = "daily", true
-		return !p.hasDate
-	case w.meridiemPhrase():
-		return true
 	case tok == "today" || tok == "hoy":
 		w.i++
 		intro = true
-		return w.setDate(w.today)
-	case tok == "tonight" || tok == "esta" && w.at(1) == "noche":
-		if tok == "esta" {
-			w.i++
-		}
-		w.i++
-		p.tonight, intro = true, true
 		return w.setDate(w.today)
 	case tok == "pasado" && w.at(1) == "manana" || tok == "day" && w.at(1) == "after" && w.at(2) == "tomorrow":
 		w.i += 2
@@ -127,32 +162,29 @@ func (w *whenParser) step() bool {
 		}
 		intro = true
 		return w.setDate(w.today.AddDate(0, 0, 2))
-	case tok == "tomorrow" || tok == "tmrw" || tok == "tmr" || tok == "manana":
+	case tok == "tomorrow" || tok == "tmrw" || tok == "tmr" || tok == "manana" && !morningLeads[w.at(-1)]:
 		w.i++
 		intro = true
 		return w.setDate(w.today.AddDate(0, 0, 1))
 	case tok == "next" || tok == "proximo" || tok == "proxima":
-		if _, ok := weekdayWords[w.at(1)]; !ok {
+		if !isWeekday(w.at(1)) {
 			return false
 		}
 		w.i++
 		p.next, intro = true, w.intro
 		return true
-	case isWeekday(tok):
-		if p.hasWeekday || p.hasDate {
-			return false
-		}
-		p.weekday, p.hasWeekday, intro = weekdayWords[tok], true, true
-		w.i++
-		if w.at(0) == "que" && w.at(1) == "viene" {
-			w.i += 2
-			p.next = true
-		}
+	case w.restoring(w.weekdays):
+		intro = true
 		return true
-	case w.monthDay():
+	case w.dateHere():
 		intro = true
 		return true
 	case w.clock():
+		return true
+	case (tok == "and" || tok == "y" || tok == "&") && len(p.times) > 0 && w.lastClock == w.i:
+		// "at 8am and 8pm", "a las 8 y a las 20": another time follows.
+		w.i++
+		intro = true
 		return true
 	case tok == "a" && (w.at(1) == "mediodia" || w.at(1) == "medianoche"):
 		w.i++
@@ -164,6 +196,9 @@ func (w *whenParser) step() bool {
 		}
 		intro = true
 		return true
+	case tok == "en" && w.at(1) == "punto":
+		w.i += 2
+		return true
 	case fillers[tok]:
 		w.i++
 		intro = tok == "at" || tok == "@" || tok == "around" || tok == "hacia" || tok == "sobre" || w.intro
@@ -172,13 +207,41 @@ func (w *whenParser) step() bool {
 	return false
 }
 
-func isWeekday(s string) bool { _, ok := weekdayWords[s]; return ok }
-
-func (w *whenParser) setDate(d time.Time) bool {
-	if w.p.hasDate || w.p.hasWeekday {
+// fromNow reads "2 hours from now", "a week from now", "3 days later".
+func (w *whenParser) fromNow() bool {
+	d, ok := w.duration(366 * 24 * time.Hour)
+	if !ok || !(w.at(0) == "from" && w.at(1) == "now" || w.at(0) == "later") {
 		return false
 	}
-	w.p.date, w.p.hasDate = d, true
+	w.p.rel, w.p.hasRel = d, true
+	if w.at(0) == "from" {
+		w.i++
+	}
+	w.i++
+	return true
+}
+
+// restoring runs a reader that may fail after moving on, and puts w.i
+// back if it does.
+func (w *whenParser) restoring(read func() bool) bool {
+	start := w.i
+	if read() {
+		return true
+	}
+	w.i = start
+	return false
+}
+
+func isWeekday(s string) bool { _, ok := weekdayWords[s]; return ok }
+
+// setDate makes d the day. A weekday already named must be d's ("el
+// martes 1 de diciembre"); resolve checks.
+func (w *whenParser) setDate(d time.Time) bool {
+	p := &w.p
+	if p.hasDate || len(p.days) > 1 || len(p.days) == 1 && p.rep.every != "" || p.monthDay != 0 {
+		return false
+	}
+	p.date, p.hasDate = d, true
 	return true
 }
 
@@ -186,98 +249,10 @@ func (w *whenParser) setDate(d time.Time) bool {
 // hora", "in 90 min", "in 2h", w.i being at "in".
 func (w *whenParser) relative() bool {
 	w.i++
-	n, unit := 0, time.Duration(0)
-	switch tok := w.at(0); {
-	case tok == "half" && (w.at(1) == "an" || w.at(1) == "a") && unitWords[w.at(2)] == time.Hour:
-		w.i += 3
-		w.p.rel, w.p.hasRel = 30*time.Minute, true
-		return true
-	case tok == "media" && unitWords[w.at(1)] == time.Hour:
-		w.i += 2
-		w.p.rel, w.p.hasRel = 30*time.Minute, true
-		return true
-	case durationRe.MatchString(tok):
-		m := durationRe.FindStringSubmatch(tok)
-		n, _ = strconv.Atoi(m[1])
-		unit = unitWords[m[2]]
-		w.i++
-	default:
-		if v, err := strconv.Atoi(tok); err == nil {
-			n = v
-		} else if v, ok := numberWords[tok]; ok {
-			n = v
-		} else {
-			return false
-		}
-		if unit = unitWords[w.at(1)]; unit == 0 {
-			return false
-		}
-		w.i += 2
-	}
-	d := time.Duration(n) * unit
-	if (w.at(0) == "and" && w.at(1) == "a" && w.at(2) == "half") || (w.at(0) == "y" && w.at(1) == "media") {
-		d += unit / 2
-		w.i += 2
-		if w.at(-1) == "a" {
-			w.i++
-		}
-	}
-	if n <= 0 || d > 366*24*time.Hour {
+	d, ok := w.duration(366 * 24 * time.Hour)
+	if !ok {
 		return false
 	}
 	w.p.rel, w.p.hasRel = d, true
-	return true
-}
-
-// every reads "every day", "every monday", "cada lunes", "todos los días",
-// w.i being at "every".
-func (w *whenParser) every() bool {
-	w.i++
-	if w.at(0) == "los" || w.at(0) == "las" {
-		w.i++
-	}
-	tok := w.at(0)
-	switch {
-	case tok == "day" || tok == "dia" || tok == "dias" || tok == "days":
-		w.p.every = "daily"
-	case isWeekday(tok):
-		if w.p.hasWeekday || w.p.hasDate {
-			return false
-		}
-		w.p.every, w.p.weekday, w.p.hasWeekday = "weekly", weekdayWords[tok], true
-	default:
-		return false
-	}
-	w.i++
-	w.intro = true
-	return true
-}
-
-// meridiemPhrase reads "in the morning", "at night", "de la tarde", "por
-// la mañana", "de la madrugada".
-func (w *whenParser) meridiemPhrase() bool {
-	m := ""
-	n := 0
-	switch a, b, c := w.at(0), w.at(1), w.at(2); {
-	case a == "in" && b == "the" && c == "morning":
-		m, n = "am", 3
-	case a == "in" && b == "the" && (c == "afternoon" || c == "evening"):
-		m, n = "pm", 3
-	case a == "at" && b == "night":
-		m, n = "pm", 2
-	case (a == "de" || a == "por") && b == "la" && (c == "manana" || c == "madrugada"):
-		m, n = "am", 3
-	case (a == "de" || a == "por") && b == "la" && (c == "tarde" || c == "noche"):
-		m, n = "pm", 3
-	case a == "am" || a == "pm":
-		m, n = a, 1
-	default:
-		return false
-	}
-	if w.p.meridiem != "" {
-		return false
-	}
-	w.p.meridiem = m
-	w.i += n
 	return true
 }

@@ -114,12 +114,86 @@ var unitWords = map[string]time.Duration{
 var numberWords = map[string]int{
 	"a": 1, "an": 1, "one": 1, "un": 1, "una": 1, "uno": 1,
 	"two": 2, "dos": 2, "three": 3, "tres": 3, "four": 4, "cuatro": 4, "five": 5, "cinco": 5,
-	"six": 6, "seis": 6, "ten": 10, "diez": 10, "twelve": 12, "doce": 12,
+	"six": 6, "seis": 6, "seven": 7, "siete": 7, "eight": 8, "ocho": 8, "nine": 9, "nueve": 9,
+	"ten": 10, "diez": 10, "twelve": 12, "doce": 12, "fourteen": 14, "catorce": 14,
 	"fifteen": 15, "quince": 15, "twenty": 20, "veinte": 20, "thirty": 30, "treinta": 30,
+}
+
+// hourWords are the hours spelt out: "at eight", "a las ocho", "la una".
+var hourWords = map[string]int{
+	"one": 1, "una": 1, "two": 2, "dos": 2, "three": 3, "tres": 3, "four": 4, "cuatro": 4,
+	"five": 5, "cinco": 5, "six": 6, "seis": 6, "seven": 7, "siete": 7, "eight": 8, "ocho": 8,
+	"nine": 9, "nueve": 9, "ten": 10, "diez": 10, "eleven": 11, "once": 11, "twelve": 12, "doce": 12,
+}
+
+// ordinalWords are the days of the month spelt out: "the first", "el
+// primero".
+var ordinalWords = map[string]int{
+	"first": 1, "primero": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+	"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "fifteenth": 15, "twentieth": 20,
+}
+
+// partWords are the parts of a day: each sets am or pm and a default time.
+var partWords = map[string]string{
+	"morning": "morning", "mornings": "morning", "manana": "morning", "mananas": "morning",
+	"afternoon": "afternoon", "afternoons": "afternoon", "tarde": "afternoon", "tardes": "afternoon",
+	"evening": "evening", "evenings": "evening",
+	"night": "night", "nights": "night", "noche": "night", "noches": "night",
+}
+
+// morningLeads are the words before "mañana" when it is the morning, not
+// tomorrow: "la mañana", "cada mañana", "esta mañana".
+var morningLeads = wordSet("la las esta cada por en todas")
+
+// pluralPart are parts of a day said in the plural, which repeat daily:
+// "mornings", "las noches".
+var pluralPart = map[string]bool{
+	"mornings": true, "mananas": true, "afternoons": true, "tardes": true, "evenings": true, "nights": true, "noches": true,
+}
+
+// pluralWeekday are weekdays said in the plural, which repeat weekly:
+// "on mondays", "los sábados". "los lunes" is plural by its article.
+var pluralWeekday = map[string]bool{
+	"sundays": true, "mondays": true, "tuesdays": true, "wednesdays": true, "thursdays": true, "fridays": true, "saturdays": true,
+	"domingos": true, "sabados": true,
 }
 
 // fillers carry no meaning between the parts of a time.
 var fillers = map[string]bool{
 	"at": true, "on": true, "@": true, "el": true, "this": true, "este": true, "for": true,
-	"around": true, "about": true, "hacia": true, "sobre": true, "o'clock": true, "oclock": true,
+	"around": true, "about": true, "hacia": true, "sobre": true, "o'clock": true, "oclock": true, "sharp": true,
+}
+
+// spanishOnly and englishOnly are words that tell the two languages apart
+// in a request; they decide how a numeric date is read.
+var (
+	spanishOnly = wordSet("el la las los de del que y en por para mi mis su sus cada todos todas hoy manana dia dias semana " +
+		"noche tarde hasta desde tomar llamar con al lunes martes miercoles jueves viernes sabado domingo " +
+		"enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre recordar cita")
+	englishOnly = wordSet("the to on at my and every each of in for am pm tomorrow today tonight take call with until from " +
+		"monday tuesday wednesday thursday friday saturday sunday january february march april june july august " +
+		"september october november december appointment day night morning week")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// spanishScore is how much more Spanish than English toks look: above
+// zero, Spanish.
+func spanishScore(toks []string) int {
+	n := 0
+	for _, t := range toks {
+		if spanishOnly[t] {
+			n++
+		}
+		if englishOnly[t] {
+			n--
+		}
+	}
+	return n
 }

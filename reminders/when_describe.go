@@ -1,0 +1,198 @@
+package reminders
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/teambition/rrule-go"
+
+	"github.com/carebot/carebot"
+)
+
+// describeNew is the answer to a new reminder: when it comes, and what it
+// says.
+func describeNew(lang string, it carebot.OutboxItem, loc *time.Location) string {
+	if it.Rule == "" {
+		return say(lang, "created", onWhen(lang, it.Due, loc), it.Text)
+	}
+	return say(lang, "created", describeRule(lang, it, loc, false), it.Text)
+}
+
+// describeWhen is when a reminder comes, for the list.
+func describeWhen(lang string, it carebot.OutboxItem, loc *time.Location) string {
+	if it.Rule == "" {
+		return formatWhen(lang, it.Due, loc)
+	}
+	return describeRule(lang, it, loc, true)
+}
+
+// describeRule says a repeating reminder's rule as a patient would: "every
+// weekday at 7:00 AM", "el día 1 de cada mes a las 09:00", with the day it
+// starts if that is still to come and not simply the next one, and the
+// day it ends. listed adds the next time of an "every other" rule.
+func describeRule(lang string, it carebot.OutboxItem, loc *time.Location, listed bool) string {
+	wall := it.Wall
+	if wall.IsZero() {
+		wall = Floating(it.Due, loc)
+	}
+	r, err := ParseRule(it.Rule)
+	if err != nil {
+		return say(lang, "rNext", say(lang, "rOther"), formatWhen(lang, it.Due, loc))
+	}
+	o := r.opt
+	iv := max(1, o.Interval)
+	var s string
+	switch {
+	case o.Freq == rrule.DAILY && len(o.Byweekday) == 0 && len(o.Bymonthday) == 0:
+		s = say(lang, pickN(iv, "rDaily", "rDaily2", "rDailyN"), iv)
+	case o.Freq == rrule.WEEKLY && len(o.Bymonthday) == 0:
+		days := ruleDays(o, wall)
+		names := dayNames(lang, days)
+		switch {
+		case iv == 1 && sameDays(days, weekdaysMF):
+			s = say(lang, "rWeekdays")
+		case iv == 1:
+			s = say(lang, "rWeekly", names)
+		case iv == 2 && len(days) == 1:
+			s = say(lang, "rWeekly2One", names)
+		default:
+			s = say(lang, pickN(iv, "", "rWeekly2", "rWeeklyN"), names, iv)
+		}
+	case o.Freq == rrule.MONTHLY && len(o.Bymonthday) == 1 && len(o.Byweekday) == 0:
+		s = say(lang, pickN(iv, "rMonthly", "rMonthlyN", "rMonthlyN"), ordinal(lang, o.Bymonthday[0]), iv)
+	case o.Freq == rrule.YEARLY && len(o.Bymonthday) == 1 && len(o.Bymonth) == 1 && iv == 1:
+		s = say(lang, "rYearly", monthDayName(lang, time.Month(o.Bymonth[0]), o.Bymonthday[0]))
+	default:
+		return say(lang, "rNext", say(lang, "rOther"), formatWhen(lang, it.Due, loc))
+	}
+	s = say(lang, "rAt", s, joinWords(lang, ruleClocks(lang, o, wall)))
+	created := Floating(it.Created, loc).Truncate(24 * time.Hour)
+	first, _ := r.After(o.Dtstart.Add(-time.Second))
+	if o.Dtstart.Truncate(24*time.Hour).After(created) && first.Equal(wall) {
+		s = say(lang, "rFrom", s, dayName(lang, wall))
+	} else if listed && iv > 1 {
+		s = say(lang, "rNext", s, dayName(lang, wall))
+	}
+	if !o.Until.IsZero() {
+		s = say(lang, "rUntil", s, dayName(lang, o.Until))
+	}
+	if o.Count > 0 {
+		s = say(lang, "rTimes", s, o.Count)
+	}
+	return s
+}
+
+// pickN picks the text for one, two or n.
+func pickN(n int, one, two, many string) string {
+	switch {
+	case n == 1:
+		return one
+	case n == 2:
+		return two
+	}
+	return many
+}
+
+// ruleDays are a weekly rule's days, Monday first.
+func ruleDays(o rrule.ROption, wall time.Time) []time.Weekday {
+	if len(o.Byweekday) == 0 {
+		return []time.Weekday{wall.Weekday()}
+	}
+	var days []time.Weekday
+	for _, d := range o.Byweekday {
+		days = append(days, time.Weekday((d.Day()+1)%7))
+	}
+	sort.Slice(days, func(i, j int) bool { return (days[i]+6)%7 < (days[j]+6)%7 })
+	return days
+}
+
+func sameDays(a, b []time.Weekday) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func dayNames(lang string, days []time.Weekday) string {
+	var names []string
+	for _, d := range days {
+		names = append(names, weekdayName(lang, int(d)))
+	}
+	return joinWords(lang, names)
+}
+
+// ruleClocks are the times of day a rule fires, in order.
+func ruleClocks(lang string, o rrule.ROption, wall time.Time) []string {
+	if len(o.Byhour) == 0 {
+		return []string{clockName(lang, wall.Hour(), wall.Minute())}
+	}
+	mins := o.Byminute
+	if len(mins) == 0 {
+		mins = []int{o.Dtstart.Minute()}
+	}
+	var cs []int
+	for _, h := range o.Byhour {
+		for _, m := range mins {
+			cs = append(cs, h*60+m)
+		}
+	}
+	sort.Ints(cs)
+	var out []string
+	for _, c := range cs {
+		out = append(out, clockName(lang, c/60, c%60))
+	}
+	return out
+}
+
+func clockName(lang string, h, m int) string {
+	return formatClock(lang, time.Date(2000, 1, 1, h, m, 0, 0, time.UTC), time.UTC)
+}
+
+// dayName is a floating day as a patient reads it: "Monday, November 30"
+// or "lunes 30 de noviembre".
+func dayName(lang string, d time.Time) string {
+	if baseLang(lang) == langES {
+		return fmt.Sprintf("%s %d de %s", weekdaysES[d.Weekday()], d.Day(), monthsES[d.Month()-1])
+	}
+	return d.Format("Monday, January 2")
+}
+
+func monthDayName(lang string, m time.Month, d int) string {
+	if baseLang(lang) == langES {
+		return fmt.Sprintf("%d de %s", d, monthsES[m-1])
+	}
+	return fmt.Sprintf("%s %d", m, d)
+}
+
+// ordinal is "1st", "2nd", "23rd" in English, the number in Spanish.
+func ordinal(lang string, n int) string {
+	if baseLang(lang) == langES {
+		return fmt.Sprint(n)
+	}
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return fmt.Sprint(n, suffix)
+}
+
+// joinWords is "a", "a and b", "a, b and c" (or "y").
+func joinWords(lang string, ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " " + say(lang, "and") + " " + ws[len(ws)-1]
+}
