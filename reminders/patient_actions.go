@@ -22,7 +22,7 @@ func sortByDue(list []carebot.OutboxItem) {
 func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest []word) (string, bool, error) {
 	now := p.now()
 	loc, assumed := p.zone(u)
-	when, text, err := splitWhen(rest, now, loc)
+	when, text, err := splitWhen(lang, rest, now, loc)
 	switch {
 	case errors.Is(err, errPastTime):
 		return say(lang, "past"), true, nil
@@ -87,46 +87,6 @@ func onWhen(lang string, t time.Time, loc *time.Location) string {
 		return "el " + formatWhen(lang, t, loc)
 	}
 	return "on " + formatWhen(lang, t, loc)
-}
-
-// splitWhen finds the time in what a patient typed after "remind me": the
-// longest ending that reads as a time, else the longest beginning. The
-// rest is what to remind them of.
-func splitWhen(rest []word, now time.Time, loc *time.Location) (When, string, error) {
-	ns := norms(rest)
-	// A time that has passed ("today at 8am" at 10) is still the time
-	// they meant: say so rather than read a shorter "at 8am" as tomorrow.
-	for i := range ns {
-		w, err := parseWhen(ns[i:], now, loc)
-		if err == nil {
-			return w, cleanText(rest[:i]), nil
-		}
-		if !errors.Is(err, errNoTime) {
-			return When{}, "", err
-		}
-	}
-	for j := len(ns) - 1; j > 0; j-- {
-		w, err := parseWhen(ns[:j], now, loc)
-		if err == nil {
-			return w, cleanText(rest[j:]), nil
-		}
-		if !errors.Is(err, errNoTime) {
-			return When{}, "", err
-		}
-	}
-	return When{}, "", errNoTime
-}
-
-// cleanText drops the little words around what to remind of: "to", "that",
-// "about", "que", "de".
-func cleanText(ws []word) string {
-	for len(ws) > 0 && strings.Contains(" to that about of que de sobre lo ", " "+ws[0].norm+" ") {
-		ws = ws[1:]
-	}
-	for len(ws) > 0 && strings.Contains(" at on by el a the ", " "+ws[len(ws)-1].norm+" ") {
-		ws = ws[:len(ws)-1]
-	}
-	return joinOrig(ws)
 }
 
 func aboutAppointment(text string) bool {

@@ -11,6 +11,80 @@ import (
 	"github.com/carebot/carebot/reminders"
 )
 
+// TestPatientsRemindWhen: what QA found quietly dropped (dates, repeats)
+// is honoured, the words about when leave the reminder's text, and what
+// carebot cannot read is asked again, never made into another reminder.
+func TestPatientsRemindWhen(t *testing.T) {
+	const unclear = `I couldn't tell when. Try "remind me to call the clinic on 12/1 at 3pm", ` +
+		`"remind me to take my meds every weekday at 8am" or "remind me to stretch every monday and thursday at 6pm".`
+	const noEntiendo = `No entendí cuándo. Pruebe "recuérdame llamar a la clínica el 1/12 a las 3", ` +
+		`"recuérdame tomar mis pastillas de lunes a viernes a las 8" o "recuérdame caminar los lunes y jueves a las 6 de la tarde".`
+	tests := []struct{ lang, text, want string }{
+		{"en", "remind me to call mom on 12/1 at 3pm", "OK, I'll remind you on Tuesday, December 1 at 3:00 PM: call mom"},
+		{"en", "remind me to call mom on 12/01/2026 at 3pm", "OK, I'll remind you on Tuesday, December 1 at 3:00 PM: call mom"},
+		{"en", "remind me to call mom on the 1st", "OK, I'll remind you on Tuesday, December 1 at 9:00 AM: call mom"},
+		{"en", "remind me on the 1st at 3pm to call mom", "OK, I'll remind you on Tuesday, December 1 at 3:00 PM: call mom"},
+		{"en", "remind me to take my pills every night at 10pm", "OK, I'll remind you every day at 10:00 PM: take my pills"},
+		{"en", "remind me to take my pills every weekday at 7am", "OK, I'll remind you every weekday at 7:00 AM: take my pills"},
+		{"en", "remind me to take my pills every other day at 10am", "OK, I'll remind you every other day at 10:00 AM: take my pills"},
+		{"en", "remind me to stretch every other day at 8am", "OK, I'll remind you every other day at 8:00 AM, starting Friday, November 27: stretch"},
+		{"en", "remind me to walk every monday and thursday", "OK, I'll remind you every Monday and Thursday at 9:00 AM: walk"},
+		{"en", "remind me to walk mondays and thursdays at 6pm", "OK, I'll remind you every Monday and Thursday at 6:00 PM: walk"},
+		{"en", "remind me every other monday at 9 to weigh myself", "OK, I'll remind you every other Monday at 9:00 AM, starting Monday, November 30: weigh myself"},
+		{"en", "remind me to take my meds twice a day at 8am and 8pm", "OK, I'll remind you every day at 8:00 AM and 8:00 PM: take my meds"},
+		{"en", "remind me to pay rent on the 1st of every month", "OK, I'll remind you on the 1st of every month at 9:00 AM: pay rent"},
+		{"en", "remind me to take my antibiotics every day at 8am for 10 days", "OK, I'll remind you every day at 8:00 AM, until Sunday, December 6: take my antibiotics"},
+		{"en", "remind me to take my meds every day at 8am starting monday", "OK, I'll remind you every day at 8:00 AM, starting Monday, November 30: take my meds"},
+		{"en", "remind me to call mom tomorrow night", "OK, I'll remind you on Friday, November 27 at 8:00 PM: call mom"},
+		{"es", "recuérdame tomar mis pastillas de lunes a viernes a las 7", "Listo, le recordaré de lunes a viernes a las 19:00: tomar mis pastillas"},
+		{"es", "recuérdame tomar mis pastillas de lunes a viernes a las 7 de la mañana", "Listo, le recordaré de lunes a viernes a las 07:00: tomar mis pastillas"},
+		{"es", "recuérdame llamar a mi mamá el 1/12 a las 3", "Listo, le recordaré el martes 1 de diciembre a las 15:00: llamar a mi mamá"},
+		{"es", "recuérdame tomar la pastilla todas las noches a las 10", "Listo, le recordaré todos los días a las 22:00: tomar la pastilla"},
+		{"es", "recuérdame caminar los lunes y jueves a las 6 de la tarde", "Listo, le recordaré cada lunes y jueves a las 18:00: caminar"},
+		{"es", "recuérdame tomar mis pastillas cada dos días a las 10", "Listo, le recordaré cada dos días a las 10:00: tomar mis pastillas"},
+		{"es", "recuérdame tomar la pastilla dos veces al día a las 8 y a las 20", "Listo, le recordaré todos los días a las 08:00 y 20:00: tomar la pastilla"},
+		// Words about when that were not understood: ask, never guess.
+		{"en", "remind me to take my pills every 8 hours starting at 8am", unclear},
+		{"en", "remind me to take my meds daily except sundays at 8", unclear},
+		{"en", "remind me to call mom tomorrow at 8am and 8pm", unclear},
+		{"en", "remind me to call mom every 2nd tuesday at 3pm", unclear},
+		{"en", "remind me to call mom next week at 3pm", unclear},
+		{"en", "remind me to call mom in december at 3pm", unclear},
+		{"en", "remind me to refill my prescription at the end of the month at 9am", unclear},
+		{"en", "remind me to take my meds twice a day", unclear},
+		{"en", "remind me to take my meds every day at 8am and 8:30pm", unclear},
+		{"en", "remind me at 5 to call mom tomorrow", unclear},
+		{"en", "remind me to stretch every hour", unclear},
+		{"en", "remind me to call mom on 13/13 at 3pm", unclear},
+		{"en", "remind me to call mom on christmas at 3pm", unclear},
+		{"en", "remind me to call mom on 12-1 at 3pm", unclear},
+		{"en", "remind me to pay rent on the 1st and 15th at 9", unclear},
+		{"en", "remind me to call mom 1 week from now at 3pm", unclear},
+		{"en", "remind me to call mom monday and thursday at 3", unclear},
+		{"es", "recuérdame llamar a mamá la próxima semana a las 3", noEntiendo},
+		{"es", "recuérdame caminar cada tercer día a las 9", noEntiendo},
+		{"es", "recuérdame llamar a mamá a fin de mes a las 9", noEntiendo},
+		{"es", "recuérdame llamar a mamá en diciembre a las 9", noEntiendo},
+		{"es", "recuérdame tomar mis pastillas cada 8 horas", noEntiendo},
+		{"es", "recuérdame tomar mis pastillas a diario menos los domingos a las 8", noEntiendo},
+		// Words that only look like times stay in the text.
+		{"en", "remind me to take 1/2 tablet at 9pm", "OK, I'll remind you on Thursday, November 26 at 9:00 PM: take 1/2 tablet"},
+		{"en", "remind me to take my morning pills at 9", "OK, I'll remind you on Thursday, November 26 at 9:00 AM: take my morning pills"},
+		{"en", "remind me to check every door at 10pm", "OK, I'll remind you on Thursday, November 26 at 10:00 PM: check every door"},
+		{"en", "remind me to take 2-3 pills at 9pm", "OK, I'll remind you on Thursday, November 26 at 9:00 PM: take 2-3 pills"},
+		{"en", "remind me to call the office on the 2nd floor at 3pm", "OK, I'll remind you on Thursday, November 26 at 3:00 PM: call the office on the 2nd floor"},
+		{"en", "remind me to call about the January bill friday at 10", "OK, I'll remind you on Friday, November 27 at 10:00 AM: call about the January bill"},
+		{"es", "recuérdame tomar la pastilla de la mañana a las 9", "Listo, le recordaré el jueves 26 de noviembre a las 09:00: tomar la pastilla de la mañana"},
+	}
+	for _, tt := range tests {
+		h := newHarness(qaNow)
+		c := newChat(t, h, "America/Chicago", tt.lang)
+		if got := c.say(tt.text); got != tt.want {
+			t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestPatientsRepeatsAreSent: a weekday reminder comes on weekdays only,
 // at its time, and goes on.
 func TestPatientsRepeatsAreSent(t *testing.T) {

@@ -18,6 +18,10 @@ var (
 	errNoTime   = errors.New("not a time")
 	errPastTime = errors.New("that time has passed")
 	errTooFar   = errors.New("that is more than two years away")
+	// errUnclear: a request read as a time leaves words about when (a
+	// date, "every", "until") that were not part of it. Making the
+	// reminder anyway would make a different one than was asked for.
+	errUnclear = errors.New("some words about when were not understood")
 )
 
 // ParseWhen reads a time typed in English or Spanish, relative to now and

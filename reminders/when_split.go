@@ -1,0 +1,71 @@
+package reminders
+
+import (
+	"errors"
+	"strings"
+	"time"
+)
+
+// splitWhen finds the time in what a patient typed after "remind me": the
+// longest ending that reads as a time, else the longest beginning. The
+// rest is what to remind them of.
+//
+// The words decide how a numeric date is read (month/day in English,
+// day/month in Spanish); lang, the request's language, decides when they
+// do not. If the rest still has words about when that the time did not
+// take ("call mom on 12/1" with "on 12/1" not understood, "every night"
+// before "at 10pm"), the answer is errUnclear: a reminder at another time,
+// or only once, whose text still says otherwise, is worse than asking.
+func splitWhen(lang string, rest []word, now time.Time, loc *time.Location) (When, string, error) {
+	ns := norms(rest)
+	score := spanishScore(ns)
+	es := score > 0 || score == 0 && baseLang(lang) == langES
+	unclear := false
+	// A time that has passed ("today at 8am" at 10) is still the time
+	// they meant: say so rather than read a shorter "at 8am" as tomorrow.
+	for i := range ns {
+		if i > 0 && ns[i] == "manana" && morningLeads[ns[i-1]] {
+			continue // "la pastilla de la mañana a las 9": the morning's pill
+		}
+		w, err := parseWhenOrder(ns[i:], now, loc, es)
+		if err == nil {
+			if !leftover(ns[:i]) {
+				return w, cleanText(rest[:i]), nil
+			}
+			unclear = true
+			break
+		}
+		if !errors.Is(err, errNoTime) {
+			return When{}, "", err
+		}
+	}
+	for j := len(ns) - 1; j > 0; j-- {
+		w, err := parseWhenOrder(ns[:j], now, loc, es)
+		if err == nil {
+			if !leftover(ns[j:]) {
+				return w, cleanText(rest[j:]), nil
+			}
+			unclear = true
+			break
+		}
+		if !errors.Is(err, errNoTime) {
+			return When{}, "", err
+		}
+	}
+	if unclear || leftover(ns) {
+		return When{}, "", errUnclear
+	}
+	return When{}, "", errNoTime
+}
+
+// cleanText drops the little words around what to remind of: "to", "that",
+// "about", "que", "de".
+func cleanText(ws []word) string {
+	for len(ws) > 0 && strings.Contains(" to that about of que de sobre lo ", " "+ws[0].norm+" ") {
+		ws = ws[1:]
+	}
+	for len(ws) > 0 && strings.Contains(" at on by el a the and y ", " "+ws[len(ws)-1].norm+" ") {
+		ws = ws[:len(ws)-1]
+	}
+	return joinOrig(ws)
+}
