@@ -24,24 +24,24 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"en", "remind me to call mom on 12/01/2026 at 3pm", "OK, I'll remind you on Tuesday, December 1 at 3:00 PM: call mom"},
 		{"en", "remind me to call mom on the 1st", "OK, I'll remind you on Tuesday, December 1 at 9:00 AM: call mom"},
 		{"en", "remind me on the 1st at 3pm to call mom", "OK, I'll remind you on Tuesday, December 1 at 3:00 PM: call mom"},
-		{"en", "remind me to take my pills every night at 10pm", "OK, I'll remind you every day at 10:00 PM: take my pills"},
-		{"en", "remind me to take my pills every weekday at 7am", "OK, I'll remind you every weekday at 7:00 AM: take my pills"},
-		{"en", "remind me to take my pills every other day at 10am", "OK, I'll remind you every other day at 10:00 AM: take my pills"},
+		{"en", "remind me to take my pills every night at 10pm", "OK, I'll remind you every day at 10:00 PM: take your pills"},
+		{"en", "remind me to take my pills every weekday at 7am", "OK, I'll remind you every weekday at 7:00 AM: take your pills"},
+		{"en", "remind me to take my pills every other day at 10am", "OK, I'll remind you every other day at 10:00 AM: take your pills"},
 		{"en", "remind me to stretch every other day at 8am", "OK, I'll remind you every other day at 8:00 AM, starting Friday, November 27: stretch"},
 		{"en", "remind me to walk every monday and thursday", "OK, I'll remind you every Monday and Thursday at 9:00 AM: walk"},
 		{"en", "remind me to walk mondays and thursdays at 6pm", "OK, I'll remind you every Monday and Thursday at 6:00 PM: walk"},
-		{"en", "remind me every other monday at 9 to weigh myself", "OK, I'll remind you every other Monday at 9:00 AM, starting Monday, November 30: weigh myself"},
-		{"en", "remind me to take my meds twice a day at 8am and 8pm", "OK, I'll remind you every day at 8:00 AM and 8:00 PM: take my meds"},
+		{"en", "remind me every other monday at 9 to weigh myself", "OK, I'll remind you every other Monday at 9:00 AM, starting Monday, November 30: weigh yourself"},
+		{"en", "remind me to take my meds twice a day at 8am and 8pm", "OK, I'll remind you every day at 8:00 AM and 8:00 PM: take your meds"},
 		{"en", "remind me to pay rent on the 1st of every month", "OK, I'll remind you on the 1st of every month at 9:00 AM: pay rent"},
-		{"en", "remind me to take my antibiotics every day at 8am for 10 days", "OK, I'll remind you every day at 8:00 AM, until Sunday, December 6: take my antibiotics"},
-		{"en", "remind me to take my meds every day at 8am starting monday", "OK, I'll remind you every day at 8:00 AM, starting Monday, November 30: take my meds"},
+		{"en", "remind me to take my antibiotics every day at 8am for 10 days", "OK, I'll remind you every day at 8:00 AM, until Sunday, December 6: take your antibiotics"},
+		{"en", "remind me to take my meds every day at 8am starting monday", "OK, I'll remind you every day at 8:00 AM, starting Monday, November 30: take your meds"},
 		{"en", "remind me to call mom tomorrow night", "OK, I'll remind you on Friday, November 27 at 8:00 PM: call mom"},
-		{"es", "recuérdame tomar mis pastillas de lunes a viernes a las 7", "Listo, le recordaré de lunes a viernes a las 19:00: tomar mis pastillas"},
-		{"es", "recuérdame tomar mis pastillas de lunes a viernes a las 7 de la mañana", "Listo, le recordaré de lunes a viernes a las 07:00: tomar mis pastillas"},
-		{"es", "recuérdame llamar a mi mamá el 1/12 a las 3", "Listo, le recordaré el martes 1 de diciembre a las 15:00: llamar a mi mamá"},
+		{"es", "recuérdame tomar mis pastillas de lunes a viernes a las 7", "Listo, le recordaré de lunes a viernes a las 19:00: tomar sus pastillas"},
+		{"es", "recuérdame tomar mis pastillas de lunes a viernes a las 7 de la mañana", "Listo, le recordaré de lunes a viernes a las 07:00: tomar sus pastillas"},
+		{"es", "recuérdame llamar a mi mamá el 1/12 a las 3", "Listo, le recordaré el martes 1 de diciembre a las 15:00: llamar a su mamá"},
 		{"es", "recuérdame tomar la pastilla todas las noches a las 10", "Listo, le recordaré todos los días a las 22:00: tomar la pastilla"},
 		{"es", "recuérdame caminar los lunes y jueves a las 6 de la tarde", "Listo, le recordaré cada lunes y jueves a las 18:00: caminar"},
-		{"es", "recuérdame tomar mis pastillas cada dos días a las 10", "Listo, le recordaré cada dos días a las 10:00: tomar mis pastillas"},
+		{"es", "recuérdame tomar mis pastillas cada dos días a las 10", "Listo, le recordaré cada dos días a las 10:00: tomar sus pastillas"},
 		{"es", "recuérdame tomar la pastilla dos veces al día a las 8 y a las 20", "Listo, le recordaré todos los días a las 08:00 y 20:00: tomar la pastilla"},
 		// Words about when that were not understood: ask, never guess.
 		{"en", "remind me to take my pills every 8 hours starting at 8am", unclear},
@@ -69,7 +69,7 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"es", "recuérdame tomar mis pastillas a diario menos los domingos a las 8", noEntiendo},
 		// Words that only look like times stay in the text.
 		{"en", "remind me to take 1/2 tablet at 9pm", "OK, I'll remind you on Thursday, November 26 at 9:00 PM: take 1/2 tablet"},
-		{"en", "remind me to take my morning pills at 9", "OK, I'll remind you on Thursday, November 26 at 9:00 AM: take my morning pills"},
+		{"en", "remind me to take my morning pills at 9", "OK, I'll remind you on Thursday, November 26 at 9:00 AM: take your morning pills"},
 		{"en", "remind me to check every door at 10pm", "OK, I'll remind you on Thursday, November 26 at 10:00 PM: check every door"},
 		{"en", "remind me to take 2-3 pills at 9pm", "OK, I'll remind you on Thursday, November 26 at 9:00 PM: take 2-3 pills"},
 		{"en", "remind me to call the office on the 2nd floor at 3pm", "OK, I'll remind you on Thursday, November 26 at 3:00 PM: call the office on the 2nd floor"},
@@ -81,6 +81,33 @@ func TestPatientsRemindWhen(t *testing.T) {
 		c := newChat(t, h, "America/Chicago", tt.lang)
 		if got := c.say(tt.text); got != tt.want {
 			t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestPatientsRemindSaysItBack: the reminder is said back to the patient,
+// in the bot's voice and its usted.
+func TestPatientsRemindSaysItBack(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"remind me to take my meds at 5pm", "take your meds"},
+		{"remind me that I need to call my doctor at 5pm", "you need to call your doctor"},
+		{"remind me that I am seeing Ana at 5pm", "you are seeing Ana"},
+		{"remind me to ask Ana to call me at 5pm", "ask Ana to call you"},
+		{"remind me I'm out of my inhaler at 5pm", "you're out of your inhaler"},
+		{"remind me My son needs his shot at 5pm", "Your son needs his shot"},
+		{"remind me to bring MY CARD at 5pm", "bring YOUR CARD"},
+		{"remind me to pick up mine at 5pm", "pick up yours"},
+		{"recuérdame llamar a mi mamá a las 5", "llamar a su mamá"},
+		{"recuérdame que me tome mis pastillas a las 5", "me tome sus pastillas"},
+		{"remind me at 5pm", "your reminder"},
+		{"recuérdame a las 5", "su recordatorio"},
+	}
+	for _, tt := range tests {
+		h := newHarness(qaNow)
+		c := newChat(t, h, "America/Chicago", "en")
+		got := c.say(tt.text)
+		if _, text, _ := strings.Cut(got, ": "); text != tt.want {
+			t.Errorf("%q: got %q, want the text %q", tt.text, got, tt.want)
 		}
 	}
 }
@@ -103,9 +130,9 @@ func TestPatientsRepeatsAreSent(t *testing.T) {
 		}
 		want := []string{
 			"Thu 20:00 call mom",
-			"Fri 07:00 take my pills", "Fri 08:00 call mom", "Fri 20:00 call mom",
+			"Fri 07:00 take your pills", "Fri 08:00 call mom", "Fri 20:00 call mom",
 			"Sat 08:00 call mom", "Sat 20:00 call mom",
-			"Mon 07:00 take my pills", "Tue 07:00 take my pills", "Wed 07:00 take my pills",
+			"Mon 07:00 take your pills", "Tue 07:00 take your pills", "Wed 07:00 take your pills",
 		}
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("sent\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

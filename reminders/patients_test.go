@@ -68,12 +68,12 @@ func wed10(t *testing.T) time.Time {
 func TestPatientsCreateListDelete(t *testing.T) {
 	h := newHarness(wed10(t))
 	c := newChat(t, h, "America/New_York", "en")
-	c.expect("remind me to take my meds every day at 8am", "every day at 8:00 AM: take my meds")
+	c.expect("remind me to take my meds every day at 8am", "every day at 8:00 AM: take your meds")
 	c.expect("Remind me to call the clinic friday 3pm", "on Friday, November 27 at 3:00 PM: call the clinic")
-	c.expect("remind me tomorrow at 9 to pick up my glasses", "Thursday, November 26 at 9:00 AM: pick up my glasses")
+	c.expect("remind me tomorrow at 9 to pick up my glasses", "Thursday, November 26 at 9:00 AM: pick up your glasses")
 	c.expect("recuérdame llamar a mamá el lunes a las 10", "Listo, le recordaré el lunes 30 de noviembre a las 10:00: llamar a mamá")
 	c.expect("remind me in 2 hours to stretch", "Wednesday, November 25 at 12:00 PM: stretch")
-	c.expect("remind me every monday at 9 to weigh myself", "every Monday at 9:00 AM: weigh myself")
+	c.expect("remind me every monday at 9 to weigh myself", "every Monday at 9:00 AM: weigh yourself")
 	c.expect("remind me about my appointment friday 3pm",
 		"your appointment on Friday, November 27 at 3:00 PM", "Thursday, November 26 at 3:00 PM; Friday, November 27 at 1:00 PM")
 	c.expect("remind me to call mom", "I couldn't tell when")
@@ -82,12 +82,12 @@ func TestPatientsCreateListDelete(t *testing.T) {
 	list := c.say("list my reminders")
 	want := []string{
 		"1. Wednesday, November 25 at 12:00 PM: stretch",
-		"2. every day at 8:00 AM: take my meds",
-		"3. Thursday, November 26 at 9:00 AM: pick up my glasses",
+		"2. every day at 8:00 AM: take your meds",
+		"3. Thursday, November 26 at 9:00 AM: pick up your glasses",
 		"4. Thursday, November 26 at 3:00 PM: your appointment on Friday",
 		"5. Friday, November 27 at 1:00 PM: your appointment",
 		"6. Friday, November 27 at 3:00 PM: call the clinic",
-		"7. every Monday at 9:00 AM: weigh myself",
+		"7. every Monday at 9:00 AM: weigh yourself",
 		"8. Monday, November 30 at 10:00 AM: llamar a mamá",
 	}
 	for _, w := range want {
@@ -95,7 +95,7 @@ func TestPatientsCreateListDelete(t *testing.T) {
 			t.Errorf("list lacks %q:\n%s", w, list)
 		}
 	}
-	c.expect("delete reminder 3", "Deleted reminder 3: pick up my glasses")
+	c.expect("delete reminder 3", "Deleted reminder 3: pick up your glasses")
 	c.expect("delete reminder 3", "Deleted reminder 3: your appointment")
 	c.expect("delete reminder 30", "You don't have a reminder 30")
 	c.expect("mis recordatorios", "Sus recordatorios:", "1. miércoles 25 de noviembre a las 12:00: stretch")
@@ -143,7 +143,7 @@ func TestPatientsPauseResume(t *testing.T) {
 	c.expect("pause my reminders", "Until when?")
 	c.expect("pause all my reminders until monday", "paused until Monday, November 30 at 9:00 AM", "1 one-time reminder(s)")
 	c.expect("list my reminders",
-		"1. Monday, November 30 at 9:00 AM: call the clinic", "2. every day at 8:00 AM: take my meds", "3. Thursday, December 10 at 9:00 AM: renew")
+		"1. Monday, November 30 at 9:00 AM: call the clinic", "2. every day at 8:00 AM: take your meds", "3. Thursday, December 10 at 9:00 AM: renew")
 	var meds carebot.OutboxItem
 	h.store.Items(context.Background(), reminders.PatientPrefix(nil, "chat:p"), func(it carebot.OutboxItem) error {
 		if it.Rule != "" {
@@ -155,7 +155,7 @@ func TestPatientsPauseResume(t *testing.T) {
 		t.Errorf("paused daily reminder next at %s, want Tue 12-01 08:00 (the first after the pause)", got)
 	}
 	c.expect("resume my reminders", "back on")
-	c.expect("list my reminders", "1. every day at 8:00 AM: take my meds", "2. Friday, November 27 at 3:00 PM: call the clinic")
+	c.expect("list my reminders", "1. every day at 8:00 AM: take your meds", "2. Friday, November 27 at 3:00 PM: call the clinic")
 	c.expect("pausar recordatorios hasta el 1 de diciembre", "en pausa hasta el martes 1 de diciembre")
 }
 
@@ -226,7 +226,7 @@ func TestPatientsOwnRemindersAndConsent(t *testing.T) {
 		stop := h.start(t)
 		defer stop()
 		h.runUntil(at(26, 9))
-		if got := sentAt(); got != "Thu 08:00 ⏰ Reminder: take my meds" {
+		if got := sentAt(); got != "Thu 08:00 ⏰ Reminder: take your meds" {
 			t.Fatalf("sent %q, want the reminder: one the patient asked for needs no opt-in", got)
 		}
 
@@ -237,12 +237,12 @@ func TestPatientsOwnRemindersAndConsent(t *testing.T) {
 			t.Fatal(err)
 		}
 		list := c.say("list my reminders")
-		if !strings.Contains(list, "every day at 8:00 AM: take my meds\n") ||
+		if !strings.Contains(list, "every day at 8:00 AM: take your meds\n") ||
 			!strings.Contains(list, "Bring your inhaler (stopped: you're unsubscribed; reply START to get it again)") {
 			t.Errorf("list after STOP APPOINTMENTS:\n%s\nwant the patient's own reminder on, staff's stopped", list)
 		}
 		h.runUntil(at(27, 9))
-		if got := sentAt(); !strings.HasSuffix(got, "; Fri 08:00 ⏰ Reminder: take my meds") {
+		if got := sentAt(); !strings.HasSuffix(got, "; Fri 08:00 ⏰ Reminder: take your meds") {
 			t.Errorf("sent %q, want Friday's reminder too: STOP APPOINTMENTS leaves the patient's own", got)
 		}
 
@@ -251,7 +251,7 @@ func TestPatientsOwnRemindersAndConsent(t *testing.T) {
 		h.clock.Set(h.clock.Now().Add(time.Minute))
 		setAll(false, carebot.Purposes()...)
 		list = c.say("list my reminders")
-		for _, want := range []string{"take my meds (stopped", "call the pharmacy (stopped", "Bring your inhaler (stopped"} {
+		for _, want := range []string{"take your meds (stopped", "call the pharmacy (stopped", "Bring your inhaler (stopped"} {
 			if !strings.Contains(list, want) {
 				t.Errorf("list after STOP lacks %q:\n%s", want, list)
 			}
@@ -265,7 +265,7 @@ func TestPatientsOwnRemindersAndConsent(t *testing.T) {
 			t.Errorf("outcomes %+v, want the pharmacy, the inhaler and the meds reminder skipped", o)
 		}
 		list = c.say("list my reminders")
-		if !strings.Contains(list, "1. every day at 8:00 AM: take my meds (stopped") || strings.Contains(list, "2.") {
+		if !strings.Contains(list, "1. every day at 8:00 AM: take your meds (stopped") || strings.Contains(list, "2.") {
 			t.Errorf("list after the one-time reminders' times passed:\n%s\nwant the daily one alone, held", list)
 		}
 
@@ -275,7 +275,7 @@ func TestPatientsOwnRemindersAndConsent(t *testing.T) {
 			t.Errorf("list after START:\n%s", list)
 		}
 		h.runUntil(at(30, 9))
-		if got := sentAt(); !strings.HasSuffix(got, "; Mon 08:00 ⏰ Reminder: take my meds") {
+		if got := sentAt(); !strings.HasSuffix(got, "; Mon 08:00 ⏰ Reminder: take your meds") {
 			t.Errorf("sent %q, want Monday's reminder after START", got)
 		}
 	})

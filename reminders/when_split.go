@@ -8,7 +8,7 @@ import (
 
 // splitWhen finds the time in what a patient typed after "remind me": the
 // longest ending that reads as a time, else the longest beginning. The
-// rest is what to remind them of.
+// rest is what to remind them of, said back to them ("my" is "your").
 //
 // The words decide how a numeric date is read (month/day in English,
 // day/month in Spanish); lang, the request's language, decides when they
@@ -30,7 +30,7 @@ func splitWhen(lang string, rest []word, now time.Time, loc *time.Location) (Whe
 		w, err := parseWhenOrder(ns[i:], now, loc, es)
 		if err == nil {
 			if !leftover(ns[:i]) {
-				return w, cleanText(rest[:i]), nil
+				return w, cleanText(rest[:i], es), nil
 			}
 			unclear = true
 			break
@@ -43,7 +43,7 @@ func splitWhen(lang string, rest []word, now time.Time, loc *time.Location) (Whe
 		w, err := parseWhenOrder(ns[:j], now, loc, es)
 		if err == nil {
 			if !leftover(ns[j:]) {
-				return w, cleanText(rest[j:]), nil
+				return w, cleanText(rest[j:], es), nil
 			}
 			unclear = true
 			break
@@ -58,14 +58,57 @@ func splitWhen(lang string, rest []word, now time.Time, loc *time.Location) (Whe
 	return When{}, "", errNoTime
 }
 
-// cleanText drops the little words around what to remind of: "to", "that",
-// "about", "que", "de".
-func cleanText(ws []word) string {
+// cleanText drops the little words around what to remind of ("to",
+// "that", "about", "que", "de") and says it back to the patient: "my" is
+// "your", "mi" is "su" (carebot speaks to patients as usted), and in
+// English "I" and "me" are "you".
+func cleanText(ws []word, es bool) string {
 	for len(ws) > 0 && strings.Contains(" to that about of que de sobre lo ", " "+ws[0].norm+" ") {
 		ws = ws[1:]
 	}
 	for len(ws) > 0 && strings.Contains(" at on by el a the and y ", " "+ws[len(ws)-1].norm+" ") {
 		ws = ws[:len(ws)-1]
 	}
-	return joinOrig(ws)
+	out := make([]word, len(ws))
+	for i, w := range ws {
+		out[i] = w
+		prev := ""
+		if i > 0 {
+			prev = ws[i-1].norm
+		}
+		to, ok := yours[w.norm]
+		switch {
+		case !ok && !es && w.norm == "me":
+			to, ok = "you", true
+		case !ok && !es && (w.norm == "am" || w.norm == "was") && prev == "i":
+			to, ok = map[string]string{"am": "are", "was": "were"}[w.norm], true
+		case !ok:
+			continue
+		}
+		out[i].orig = sameCase(w.orig, to)
+	}
+	return joinOrig(out)
+}
+
+// yours turns the patient's words into the bot's: "take my meds" is said
+// back as "take your meds", "llamar a mi mamá" as "llamar a su mamá".
+var yours = map[string]string{
+	"my": "your", "mine": "yours", "myself": "yourself", "i": "you", "i'm": "you're", "im": "you're",
+	"i've": "you've", "i'll": "you'll", "i'd": "you'd",
+	"mi": "su", "mis": "sus",
+}
+
+// sameCase writes to in the case of from: "My" is "Your", "MY" "YOUR";
+// "I" is "you".
+func sameCase(from, to string) string {
+	pronounI := from == "I" || strings.HasPrefix(from, "I'") || strings.HasPrefix(from, "I’")
+	switch {
+	case pronounI:
+		return to // always capital, so no sign of the start of a sentence
+	case len(from) > 1 && from == strings.ToUpper(from):
+		return strings.ToUpper(to)
+	case from[0] >= 'A' && from[0] <= 'Z':
+		return strings.ToUpper(to[:1]) + to[1:]
+	}
+	return to
 }

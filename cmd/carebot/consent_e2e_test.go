@@ -18,12 +18,12 @@ func TestOwnRemindersThroughStopAndStart(t *testing.T) {
 	list := func() string {
 		t.Helper()
 		bot.say("list my reminders")
-		return bot.await(bot.lines, &bot.seen, "say", []string{"take my meds"})
+		return bot.await(bot.lines, &bot.seen, "say", []string{"take your meds"})
 	}
 	bot.say("my time zone is Chicago")
 	bot.expect("America/Chicago")
 	bot.say("remind me to take my meds every day at 8am")
-	bot.expect("every day at 8:00 AM: take my meds")
+	bot.expect("every day at 8:00 AM: take your meds")
 
 	bot.say("STOP APPOINTMENTS")
 	bot.expect("Reminders you set yourself still come")
@@ -32,7 +32,7 @@ func TestOwnRemindersThroughStopAndStart(t *testing.T) {
 	}
 	bot.say("STOP")
 	bot.expect("unsubscribed")
-	if line := list(); !strings.Contains(line, "take my meds (stopped: you're unsubscribed; reply START to get it again)") {
+	if line := list(); !strings.Contains(line, "take your meds (stopped: you're unsubscribed; reply START to get it again)") {
 		t.Errorf("after STOP: %q, want it shown as stopped", line)
 	}
 	bot.say("START")
