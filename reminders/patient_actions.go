@@ -72,7 +72,7 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 		if err := p.assumeZone(ctx, u, loc); err != nil {
 			return "", true, err
 		}
-		reply += say(lang, "assumedZone", loc.String())
+		reply += say(lang, "assumedZone", zoneLabel(lang, loc.String()))
 	}
 	if err := p.out.Schedule(ctx, items...); err != nil {
 		return "", true, fmt.Errorf("add reminder: %w", err)

@@ -32,8 +32,8 @@ var patientTexts = map[string]map[string]string{
 		"snoozed":     "OK, I'll remind you again %s.",
 		"noSnooze":    "There's no recent reminder to snooze.",
 		"snoozeHow":   "Say \"snooze 1h\" or \"snooze 30 min\".",
-		"zoneSet":     "Got it: your time zone is %s. It's %s there now.",
-		"zoneIs":      "Your time zone is %s. To change it, say \"my time zone is\" and your city.",
+		"zoneSet":     "Got it: you're on %s time. It's %s there now.",
+		"zoneIs":      "You're on %s time. To change it, say \"my time zone is\" and your city.",
 		"zoneUnknown": "I don't know the time zone \"%s\". Try a city, like \"my time zone is Chicago\".",
 		"zoneNone":    "I don't know your time zone yet. Tell me \"my time zone is\" and your city.",
 		"confirmed":   "Thank you, your appointment on %s is confirmed.",
@@ -86,8 +86,8 @@ var patientTexts = map[string]map[string]string{
 		"snoozed":     "Listo, se lo recuerdo otra vez %s.",
 		"noSnooze":    "No hay un recordatorio reciente para posponer.",
 		"snoozeHow":   "Diga \"posponer 1 hora\" o \"posponer 30 minutos\".",
-		"zoneSet":     "Entendido: su zona horaria es %s. Allí son las %s.",
-		"zoneIs":      "Su zona horaria es %s. Para cambiarla, diga \"mi zona horaria es\" y su ciudad.",
+		"zoneSet":     "Entendido: usaré la hora de %s. Allí son las %s.",
+		"zoneIs":      "Uso la hora de %s. Para cambiarla, diga \"mi zona horaria es\" y su ciudad.",
 		"zoneUnknown": "No conozco la zona horaria \"%s\". Pruebe con una ciudad, como \"mi zona horaria es Madrid\".",
 		"zoneNone":    "Aún no sé su zona horaria. Dígame \"mi zona horaria es\" y su ciudad.",
 		"confirmed":   "Gracias, su cita del %s está confirmada.",
@@ -127,6 +127,34 @@ func say(lang, key string, args ...any) string {
 		return t
 	}
 	return fmt.Sprintf(t, args...)
+}
+
+// zoneLabel is a time zone as a patient reads it: "Chicago" for
+// America/Chicago, "UTC" for Etc/UTC, "UTC-5" for Etc/GMT+5, and the
+// city's Spanish name where it has a different one.
+func zoneLabel(lang, name string) string {
+	switch name {
+	case "", "UTC", "UCT", "GMT", "Zulu", "Universal", "Greenwich", "Etc/UTC", "Etc/UCT", "Etc/GMT", "Etc/Zulu",
+		"Etc/Universal", "Etc/Greenwich", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "GMT0":
+		return "UTC"
+	}
+	if off, ok := strings.CutPrefix(name, "Etc/GMT"); ok && len(off) > 1 {
+		// POSIX signs: Etc/GMT+5 is five hours behind UTC.
+		return "UTC" + map[byte]string{'+': "-", '-': "+"}[off[0]] + off[1:]
+	}
+	city := name[strings.LastIndex(name, "/")+1:]
+	city = strings.ReplaceAll(city, "_", " ")
+	if es, ok := citiesES[city]; ok && baseLang(lang) == langES {
+		return es
+	}
+	return city
+}
+
+// citiesES are the zone cities whose Spanish names differ.
+var citiesES = map[string]string{
+	"New York": "Nueva York", "Mexico City": "Ciudad de México", "London": "Londres", "Los Angeles": "Los Ángeles",
+	"Bogota": "Bogotá", "Panama": "Panamá", "Havana": "La Habana", "Sao Paulo": "São Paulo",
+	"Asuncion": "Asunción", "Merida": "Mérida", "Cancun": "Cancún", "Mazatlan": "Mazatlán",
 }
 
 var weekdaysEN = [...]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}

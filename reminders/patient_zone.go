@@ -21,7 +21,7 @@ func (p *Patients) setZone(ctx context.Context, u carebot.User, lang, arg string
 		if u.TimeZone == "" {
 			return say(lang, "zoneNone"), true, nil
 		}
-		return say(lang, "zoneIs", u.TimeZone), true, nil
+		return say(lang, "zoneIs", zoneLabel(lang, u.TimeZone)), true, nil
 	}
 	name, ok := ParseZone(arg)
 	if !ok {
@@ -56,5 +56,5 @@ func (p *Patients) setZone(ctx context.Context, u carebot.User, lang, arg string
 		return "", true, fmt.Errorf("set time zone: %w", err)
 	}
 	p.wake()
-	return say(lang, "zoneSet", name, formatClock(lang, now, loc)), true, nil
+	return say(lang, "zoneSet", zoneLabel(lang, name), formatClock(lang, now, loc)), true, nil
 }

@@ -143,6 +143,23 @@ func TestPatientsRepeatsAreSent(t *testing.T) {
 	})
 }
 
+// TestPatientsZoneNames: a zone is named as a patient knows it.
+func TestPatientsZoneNames(t *testing.T) {
+	for _, tt := range []struct{ zone, lang, want string }{
+		{"Etc/UTC", "en", "You're on UTC time."},
+		{"UTC", "es", "Uso la hora de UTC."},
+		{"Etc/GMT+5", "en", "You're on UTC-5 time."},
+		{"Etc/GMT-10", "en", "You're on UTC+10 time."},
+		{"America/Argentina/Buenos_Aires", "en", "You're on Buenos Aires time."},
+		{"America/New_York", "es", "Uso la hora de Nueva York."},
+		{"Australia/Lord_Howe", "en", "You're on Lord Howe time."},
+	} {
+		h := newHarness(qaNow)
+		c := newChat(t, h, tt.zone, tt.lang)
+		c.expect("what's my time zone", tt.want)
+	}
+}
+
 // TestPatientsListRepeats: the list says each rule as made, and rules
 // stored before carebot read repeats (a DTSTART with the time, no BYHOUR)
 // or that it did not make read sensibly too.

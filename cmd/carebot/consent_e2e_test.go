@@ -21,7 +21,7 @@ func TestOwnRemindersThroughStopAndStart(t *testing.T) {
 		return bot.await(bot.lines, &bot.seen, "say", []string{"take your meds"})
 	}
 	bot.say("my time zone is Chicago")
-	bot.expect("America/Chicago")
+	bot.expect("Chicago time")
 	bot.say("remind me to take my meds every day at 8am")
 	bot.expect("every day at 8:00 AM: take your meds")
 
