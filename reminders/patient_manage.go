@@ -45,7 +45,7 @@ func (p *Patients) list(ctx context.Context, u carebot.User, lang string) (strin
 		b = append(b, line)
 	}
 	if len(mine) > 0 {
-		b = append(b, say(lang, "listHint"))
+		b = append(b, say(lang, "listHint", len(mine)))
 	}
 	return strings.Join(b, "\n"), true, nil
 }

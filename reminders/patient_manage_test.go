@@ -29,7 +29,7 @@ func TestPatientsPauseNeverSendsAppointmentRemindersLate(t *testing.T) {
 		c.expect("remind me to call the pharmacy saturday at 10am", "Saturday, November 28 at 10:00 AM")
 		c.expect("pause reminders until monday",
 			"paused until Monday, November 30 at 9:00 AM",
-			" 2 one-time reminder(s) in that time will come then.",
+			" 2 one-time reminders in that time will come then.",
 			" 2 appointment reminder(s) would only have come after the appointment, so I deleted them.")
 		list := c.say("list my reminders")
 		for _, want := range []string{

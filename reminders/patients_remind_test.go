@@ -160,6 +160,33 @@ func TestPatientsZoneNames(t *testing.T) {
 	}
 }
 
+// TestPatientsReplyWording: one reminder is "it", counts are singular or
+// plural, and a zone is named as a patient knows it.
+func TestPatientsReplyWording(t *testing.T) {
+	h := newHarness(qaNow)
+	c := newChat(t, h, "", "en")
+	c.p.Zone = mustZone(t, "Etc/UTC")
+	c.expect("remind me to stretch at 5pm", "at 5:00 PM: stretch (I used UTC time.")
+	c.expect("what's my time zone", "You're on UTC time.")
+	c.expect("list my reminders", "1. Thursday, November 26 at 5:00 PM: stretch\nTo remove it, say \"delete reminder 1\".")
+	c.expect("mis recordatorios", "Para quitarlo, diga \"borrar recordatorio 1\".")
+	c.expect("pause my reminders until tomorrow", "The one-time reminder in that time will come then.")
+	c.say("remind me to drink water at 6pm")
+	c.expect("list my reminders", "To remove one, say \"delete reminder\" and its number.")
+	c.expect("resume", "back on")
+	c.expect("pausar recordatorios hasta mañana", " 2 recordatorios de una sola vez en ese tiempo llegarán entonces.")
+	c.expect("delete all my reminders", "Deleted all your reminders (2).")
+	c.say("remind me to drink water at 6pm")
+	c.expect("borrar todos mis recordatorios", "Borré su recordatorio.")
+	c.expect("delete all my reminders", "You had no reminders to delete.")
+	c.expect("mi zona horaria es Nueva York", "usaré la hora de Nueva York")
+	var n int
+	h.store.Items(context.Background(), "", func(carebot.OutboxItem) error { n++; return nil })
+	if n != 0 {
+		t.Errorf("%d items left after deleting all", n)
+	}
+}
+
 // TestPatientsListRepeats: the list says each rule as made, and rules
 // stored before carebot read repeats (a DTSTART with the time, no BYHOUR)
 // or that it did not make read sensibly too.

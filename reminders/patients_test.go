@@ -141,7 +141,7 @@ func TestPatientsPauseResume(t *testing.T) {
 	c.say("remind me to call the clinic friday 3pm")
 	c.say("remind me to renew my prescription dec 10")
 	c.expect("pause my reminders", "Until when?")
-	c.expect("pause all my reminders until monday", "paused until Monday, November 30 at 9:00 AM", "1 one-time reminder(s)")
+	c.expect("pause all my reminders until monday", "paused until Monday, November 30 at 9:00 AM", "The one-time reminder in that time will come then.")
 	c.expect("list my reminders",
 		"1. Monday, November 30 at 9:00 AM: call the clinic", "2. every day at 8:00 AM: take your meds", "3. Thursday, December 10 at 9:00 AM: renew")
 	var meds carebot.OutboxItem
