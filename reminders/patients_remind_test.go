@@ -61,6 +61,8 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"en", "remind me to pay rent on the 1st and 15th at 9", unclear},
 		{"en", "remind me to call mom 1 week from now at 3pm", unclear},
 		{"en", "remind me to call mom monday and thursday at 3", unclear},
+		{"en", "remind me to take my pills every time I eat at 8am", unclear},
+		{"en", "remind me to call grandma every christmas at 10am", unclear},
 		{"es", "recuérdame llamar a mamá la próxima semana a las 3", noEntiendo},
 		{"es", "recuérdame caminar cada tercer día a las 9", noEntiendo},
 		{"es", "recuérdame llamar a mamá a fin de mes a las 9", noEntiendo},

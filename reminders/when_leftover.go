@@ -45,6 +45,7 @@ func leftover(ns []string) bool {
 			t == "at" && next == "night",
 			(t == "every" || t == "each" || t == "cada" || t == "todos" || t == "todas") && (periodWords[next] || isWeekday(next) || isNumber(next) || numberWords[next] > 1 ||
 				next == "other" || next == "otro" || next == "second" || ordinalDay(next) > 0 || periodWords[next2] ||
+				next == "time" || next == "vez" || holidays[next] || next == "payday" || next == "birthday" || next == "cumpleanos" ||
 				(next == "los" || next == "las" || next == "single") && isWeekday(next2)),
 			(t == "once" || t == "twice" || t == "thrice") && (next == "a" || next == "per" || next == "daily" || next == "al" || next == "por" || next == "each" || next == "every"),
 			(next == "times" || next == "veces" || next == "vez") && (isNumber(t) || numberWords[t] > 0),
