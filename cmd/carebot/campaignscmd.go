@@ -37,11 +37,7 @@ func runCampaigns(args []string, stdout, stderr io.Writer) error {
 	cs, err := reminders.LoadCampaigns(file, data)
 	var errs reminders.CampaignErrors
 	if errors.As(err, &errs) {
-		for _, e := range errs {
-			fmt.Fprintln(stderr, e)
-		}
-		fmt.Fprintf(stderr, "%s: %d problem(s)\n", file, len(errs))
-		return errFailed
+		return reportProblems(stderr, file, errs)
 	}
 	if err != nil {
 		return err

@@ -54,11 +54,7 @@ func runFAQCheck(args []string, getenv func(string) string, stdout, stderr io.Wr
 	if err != nil {
 		var errs faq.Errors
 		if errors.As(err, &errs) {
-			for _, e := range errs {
-				fmt.Fprintln(stderr, e)
-			}
-			fmt.Fprintf(stderr, "%s: %d problem(s)\n", path, len(errs))
-			return errFailed
+			return reportProblems(stderr, path, errs)
 		}
 		return err
 	}
@@ -168,4 +164,14 @@ func offeredLine(g admin.MissGroup) string {
 		line += fmt.Sprintf("none of these %d", g.NoneOfThese)
 	}
 	return line
+}
+
+// reportProblems prints every problem a check found in file, one a line,
+// then their count, and returns errFailed.
+func reportProblems[E error](stderr io.Writer, file string, errs []E) error {
+	for _, e := range errs {
+		fmt.Fprintln(stderr, e)
+	}
+	fmt.Fprintf(stderr, "%s: %d problem(s)\n", file, len(errs))
+	return errFailed
 }
