@@ -172,23 +172,32 @@ func TestReadAppointmentsCSVListsEveryProblem(t *testing.T) {
 				`c.csv:11: text after a value's closing "`, `c.csv:13: appointment "B12": at "3026-12-01 14:30" is in the year 3026`}},
 	}
 	for _, tt := range tests {
-		appts, _, err := ReadAppointments("c.csv", strings.NewReader(tt.data))
-		var probs *Problems
-		if !errors.As(err, &probs) {
-			t.Errorf("%s: got %d appointments, %v; want problems", tt.name, len(appts), err)
-			continue
-		}
-		if len(probs.List) != len(tt.want) {
-			t.Errorf("%s: got %d problems, want %d:\n%v", tt.name, len(probs.List), len(tt.want), err)
-		}
-		got := strings.Split(err.Error(), "\n")
-		for i, w := range tt.want {
-			if i >= len(got) || !strings.HasPrefix(got[i], w) {
-				t.Errorf("%s: problem %d: got\n%s\nwant it to start %q", tt.name, i+1, err, w)
-				break
-			}
+		wantProblems(t, tt.name, "c.csv", tt.data, tt.want)
+	}
+}
+
+// wantProblems reads data as file and checks that it is refused with the
+// problems want, in order (each the start of one line of the error); it
+// returns the error, nil when there were no problems.
+func wantProblems(t *testing.T, name, file, data string, want []string) error {
+	t.Helper()
+	appts, _, err := ReadAppointments(file, strings.NewReader(data))
+	var probs *Problems
+	if !errors.As(err, &probs) {
+		t.Errorf("%s: got %d appointments, %v; want problems", name, len(appts), err)
+		return nil
+	}
+	if len(probs.List) != len(want) {
+		t.Errorf("%s: got %d problems, want %d:\n%v", name, len(probs.List), len(want), err)
+	}
+	got := strings.Split(err.Error(), "\n")
+	for i, w := range want {
+		if i >= len(got) || !strings.HasPrefix(got[i], w) {
+			t.Errorf("%s: problem %d: got\n%s\nwant it to start %q", name, i+1, err, w)
+			break
 		}
 	}
+	return err
 }
 
 // A file saved as Latin-1 (or UTF-16) is refused with the lines it cannot
@@ -253,21 +262,9 @@ func TestReadAppointmentsJSONListsEveryProblem(t *testing.T) {
 		{"cut short", "[\n " + ok + ",\n {\"id\": \"S-1\",", []string{`x.json:3: the file ends before the list does (a missing ] or })`}},
 	}
 	for _, tt := range tests {
-		appts, _, err := ReadAppointments("x.json", strings.NewReader(tt.data))
-		var probs *Problems
-		if !errors.As(err, &probs) {
-			t.Errorf("%s: got %d appointments, %v; want problems", tt.name, len(appts), err)
+		err := wantProblems(t, tt.name, "x.json", tt.data, tt.want)
+		if err == nil {
 			continue
-		}
-		if len(probs.List) != len(tt.want) {
-			t.Errorf("%s: got %d problems, want %d:\n%v", tt.name, len(probs.List), len(tt.want), err)
-		}
-		got := strings.Split(err.Error(), "\n")
-		for i, w := range tt.want {
-			if i >= len(got) || !strings.HasPrefix(got[i], w) {
-				t.Errorf("%s: problem %d: got\n%s\nwant it to start %q", tt.name, i+1, err, w)
-				break
-			}
 		}
 		for _, goName := range []string{"Go ", "struct", "admin.", "unmarshal", " json: "} {
 			if strings.Contains(err.Error(), goName) {

@@ -32,22 +32,8 @@ func newChat(t *testing.T, h *harness, zone, lang string) *chat {
 // self-service says the message is not its business.
 func (c *chat) say(text string) string {
 	c.t.Helper()
-	u, _ := c.h.people.User(context.Background(), c.u)
-	m := carebot.Message{From: u.DM, Text: text, At: c.h.clock.Now()}
-	if strings.HasPrefix(text, "appt:") || strings.HasPrefix(text, "rem:") {
-		m.Text, m.Payload = "", text
-	}
-	replies, ok, err := c.p.Handle(context.Background(), m, u)
-	if err != nil {
-		c.t.Fatalf("Handle(%q): %v", text, err)
-	}
-	if !ok {
-		return ""
-	}
-	if len(replies) != 1 || !replies[0].Private {
-		c.t.Fatalf("Handle(%q): replies %+v, want one private reply", text, replies)
-	}
-	return replies[0].Text
+	r, _ := c.reply(text)
+	return r.Text
 }
 
 func (c *chat) expect(text string, want ...string) {
