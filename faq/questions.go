@@ -57,8 +57,9 @@ func Questions(text string) []Question {
 // Question is one of the questions of a message.
 type Question struct {
 	Text string
-	// Leans: it names what it asks about only by a word that points back
-	// ("it", "that", "eso"), or by nothing ("and how much?").
+	// Leans: it has a word that points back to something said before it
+	// ("it", "that", "their", "eso"). A question that names its topic by
+	// nothing at all ("and how much?") has few Words instead.
 	Leans bool
 	// Words counts its words that say what it is about: neither function
 	// words ("do", "i", "tengo") nor question words nor negations, in
@@ -161,7 +162,6 @@ func jointAt(s string) bool {
 // questionPart is one piece of a message: text[start:end].
 type questionPart struct {
 	start, end int
-	words      int
 	question   bool
 }
 
@@ -183,7 +183,7 @@ func (q *questionScan) scan(text string) {
 	var wb, nb [maxKnownWord]byte
 	end := func(at int, mark bool) {
 		if words > 0 && q.n < len(q.parts) {
-			q.parts[q.n] = questionPart{start: start, end: at, words: words, question: words >= 2 && (mark || opened)}
+			q.parts[q.n] = questionPart{start: start, end: at, question: words >= 2 && (mark || opened)}
 			q.n++
 		}
 		start, words, opened, leading, joint = at, 0, false, true, -1
@@ -306,15 +306,10 @@ func skipNonWord(text string, i int) int {
 
 // countWords counts the words of s.
 func countWords(s string) int {
+	var b [maxKnownWord]byte
 	n := 0
 	for i := skipNonWord(s, 0); i < len(s); i = skipNonWord(s, i) {
-		for i < len(s) {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !isWordRune(r) && !isApostrophe(r) {
-				break
-			}
-			i += size
-		}
+		_, i = rawWordAt(s, i, &b)
 		n++
 	}
 	return n
