@@ -661,6 +661,12 @@ func TestAdviceIsDeclinedNotMisunderstood(t *testing.T) {
 		{"can i take ibuprofen with my lisinopril", "can't give medical advice"},
 		{"is 150 over 95 high?", "can't give medical advice"},
 		{"cuanto jarabe le doy a mi nino", "No puedo dar consejos médicos"},
+		// A reading or a symptom told with no question: QA saw "my blood
+		// sugar is 400" answered with chronic care, "I am in pain" with
+		// the controlled-medicines policy.
+		{"my blood sugar is 400", "can't give medical advice"},
+		{"I am in pain", "can't give medical advice"},
+		{"tengo mucho dolor", "No puedo dar consejos médicos"},
 	} {
 		e, st := newTestEngine(t)
 		known(st, "en")

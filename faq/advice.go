@@ -40,6 +40,10 @@ const (
 	acResult                            // came (back), mean (for me): a result read for the patient
 	acKnowledge                         // causes, difference, called: a general-knowledge question (see knowledge.go)
 	acUtility                           // phone, electric, luz: a household's bill (see others.go)
+	acReading                           // sugar, pressure, a1c, oxygen: a reading of the body
+	acSymptom                           // pain, hurts, dizzy, dolor: a symptom
+	acSelf                              // i, my, tengo, my son: the patient or their family
+	acAsk                               // what, can, you, need, cita: a question or a request of the clinic
 )
 
 // adviceTrigger are the classes without which no pattern matches.
@@ -85,6 +89,21 @@ var adviceWords = func() map[string]adviceClass {
 	add(acLevel, "high low elevated alta alto baja bajo")
 	add(acResult, "came mean means salio salieron significa")
 	add(acKnowledge, knowledgeWords)
+	add(acReading, `sugar sugars glucose pressure bp a1c temp temperature oxygen o2 sats saturation
+		pulse cholesterol ldl hdl triglycerides potassium sodium inr psa tsh platelets level levels
+		azucar glucosa presion temperatura oxigeno pulso colesterol nivel niveles`)
+	add(acSymptom, `pain pains painful hurts hurting ache aches aching headache stomachache dizzy
+		lightheaded nauseous nausea vomiting puking diarrhea cough coughing sick swollen swelling
+		itchy itching rash fever chills sore cramps cramping numb numbness
+		dolor dolores duele duelen mareado mareada mareos nauseas vomito vomitando diarrea tos
+		enfermo enferma fiebre hinchado hinchada comezon picazon calambres`)
+	add(acSelf, `i im ive me my we our he hes she shes his her son daughter baby kid child husband
+		wife mom dad yo mi mis tengo estoy tiene hijo hija bebe nino nina esposo esposa mama papa`)
+	add(acAsk, `what whats how when where why who which can could do does did will would may should any
+		anyone anybody you u your ya need needs want wants book schedule appointment appt seen visit
+		cancel reschedule refill refills renew
+		que como cuando donde cual cuales quien puedo puede pueden podria debo deberia hay tienen ustedes usted
+		ud uds necesito quiero cita consulta cancelar reprogramar`)
 	return m
 }()
 
@@ -144,7 +163,11 @@ func isAdvice(ws []string, classes []adviceClass) bool {
 				if classes[k]&acTake == 0 {
 					continue
 				}
-				if has(k-1, acModal) || word(k-1, "i") && has(k-2, acModal) ||
+				m := k - 1 // "can i stop taking": the modal before the run of take words
+				for has(m, acTake) {
+					m--
+				}
+				if has(m, acModal) || word(m, "i") && has(m-1, acModal) ||
 					word(k-1, "to") && (word(k-2, "safe") || word(k-2, "ok") || word(k-2, "okay")) {
 					return true
 				}
@@ -195,6 +218,68 @@ func isAdvice(ws []string, classes []adviceClass) bool {
 	return false
 }
 
+// isTold reports whether the folded words ws tell a reading or a symptom
+// of the patient's own, to be judged (see toldOwn). classes[i] is the
+// class of ws[i]. It is apart from isAdvice: the confidence models learned
+// from that one's verdicts, and this one caps the confidence after them.
+func isTold(ws []string, classes []adviceClass) bool {
+	for i, c := range classes {
+		if c&(acReading|acSymptom) != 0 && toldOwn(ws, classes, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// inverted are the words after "is" or "are" that make a question: "is it
+// too late", "are there".
+var inverted = map[string]bool{"it": true, "there": true, "that": true, "this": true, "they": true}
+
+// notSymptom are the words after which a symptom word names a disease or
+// its vaccine.
+var notSymptom = map[string]bool{"ferina": true, "shot": true, "shots": true, "vaccine": true, "vaccines": true, "vacuna": true}
+
+// toldOwn reports whether the reading or symptom ws[i] is the patient's
+// own, told to be judged: "my blood sugar is 400", "mi presion esta en
+// 180", "my sugar is high", "i am in pain", "tengo mucho dolor", "what
+// should i do, my stomach hurts". A message that also asks the clinic
+// something ("i have a fever, can i be seen today", "my bp is high, do you
+// do bp checks") is a question about the clinic's service, and is left to
+// the matcher.
+func toldOwn(ws []string, classes []adviceClass, i int) bool {
+	self, asks := false, false
+	for j, w := range ws {
+		switch {
+		case w == "what" && (wordAt(ws, j+1) == "should" || wordAt(ws, j+1) == "do" && wordAt(ws, j+3) == "do") ||
+			w == "que" && (wordAt(ws, j+1) == "hago" || wordAt(ws, j+1) == "debo" && wordAt(ws, j+2) == "hacer"):
+			return true // "what should i do", "what do i do", "que hago"
+		case classes[j]&acAsk != 0 || classes[j]&acIs != 0 && inverted[wordAt(ws, j+1)]:
+			asks = true
+		case classes[j]&acSelf != 0 && j >= i-5 && j <= i+5:
+			self = true
+		}
+	}
+	if asks || !self {
+		return false
+	}
+	if classes[i]&acSymptom != 0 {
+		// Not "whooping cough", "tos ferina", "the baby cough shot": the
+		// name of a vaccine's disease.
+		return wordAt(ws, i-1) != "whooping" && !notSymptom[wordAt(ws, i+1)]
+	}
+	// A reading: a verb or "at", then a number or a level.
+	for j := i + 1; j <= i+3 && j < len(ws); j++ {
+		if classes[j]&acIs != 0 || ws[j] == "at" || ws[j] == "en" || ws[j] == "of" || ws[j] == "de" {
+			for k := j + 1; k <= j+3 && k < len(ws); k++ {
+				if isNumber(ws[k]) || classes[k]&acLevel != 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // wordAt is ws[i], or "" where ws has no word i: the detectors look
 // around a word without minding the ends of the message.
 func wordAt(ws []string, i int) string {
@@ -219,12 +304,14 @@ func adviceIn(text string) bool {
 }
 
 // asksIn runs the advice and the general-knowledge detectors (see
-// knowledge.go) on a text, at build time.
+// knowledge.go) on a text, at build time. A phrasing that tells a reading
+// or a symptom ("My blood sugar is high, what should I do?") counts as
+// advice: the clinic chose to answer that kind of message.
 func asksIn(text string) (advice, knowledge bool) {
 	ws := foldWords(text)
 	cs := make([]adviceClass, len(ws))
 	for i, w := range ws {
 		cs[i] = adviceWords[w]
 	}
-	return isAdvice(ws, cs), isKnowledge(ws, cs)
+	return isAdvice(ws, cs) || isTold(ws, cs), isKnowledge(ws, cs)
 }

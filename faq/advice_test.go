@@ -18,7 +18,29 @@ func TestAdviceIn(t *testing.T) {
 		{"cuanto jarabe le doy a mi nino", true},
 		{"he gets dizzy when he stands up, is that from his blood pressure medicine", true},
 		{"could it be because of the new pills", true},
+		// A reading or a symptom of the patient's own, told with no
+		// question for the clinic: the bot cannot judge it.
+		{"my blood sugar is 400", true},
+		{"my bp was 160 over 100 this morning", true},
+		{"my sugar is high", true},
+		{"mi presion esta alta", true},
+		{"mi azucar esta en 400", true},
+		{"i am in pain", true},
+		{"my stomach hurts", true},
+		{"tengo mucho dolor", true},
+		{"what should i do my daughter has a fever", true},
+		{"can i stop taking my blood pressure pills", true},
 		// Questions about the clinic's service, not a reading to interpret.
+		{"i have a fever can i be seen today", false},
+		{"my bp is high do you do bp checks", false},
+		{"sick today, cancel my 3pm", false},
+		{"i'm sick and need to cancel my appointment", false},
+		{"is it useful to wear a mask if we are not sick", false},
+		{"kid has a bad sore throat, should i take him to urgent care", false},
+		{"my grandbaby is due in march, should i get a whooping cough shot", false},
+		{"grandma wants the baby cough shot before the baby comes", false},
+		{"my 16yo wants lip filler, i'll sign consent", false},
+		{"the pain clinic's address", false},
 		{"when will my lab results come back", false},
 		{"my results came back, how do i see them in the portal", false},
 		{"what does pending mean on my lab results", false},
@@ -49,6 +71,9 @@ func TestResultSaysAdvice(t *testing.T) {
 		{"cuanto jarabe le doy a mi nino", true},
 		{"when will my lab results come back", false},
 		{"what are your hours", false},
+		{"my blood sugar is 400", true},
+		{"tengo mucho dolor", true},
+		{"i have a fever can i be seen today", false},
 	} {
 		if r := kb.Match(tc.msg, "en"); r.Advice != tc.want {
 			t.Errorf("%q: Advice %v, want %v", tc.msg, r.Advice, tc.want)

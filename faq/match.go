@@ -25,8 +25,10 @@ type Result struct {
 	// away. Empty when the answer is clear.
 	Alternatives []Candidate
 	// Advice means the message asks for individual medical advice ("is
-	// 150 over 95 bad", "can i take ibuprofen with lisinopril"). Only an
-	// entry whose own phrasing asks such a question, about everything the
+	// 150 over 95 bad", "can i take ibuprofen with lisinopril"), or tells
+	// a reading or a symptom of the patient's own with no question for
+	// the clinic ("my blood sugar is 400", "i am in pain"). Only an entry
+	// whose own phrasing asks such a question, about everything the
 	// message names, is ever given as its answer; without one, the
 	// patient should hear that the bot cannot advise, not "did you mean".
 	Advice bool
@@ -122,8 +124,9 @@ type scratch struct {
 	text  string
 	slots []slot
 	qmask uint16 // the message's question words
-	// advice: the message asks for individual medical advice.
-	advice bool
+	// advice: the message asks for individual medical advice; told, it
+	// tells a reading or a symptom of the patient's own (see toldOwn).
+	advice, told bool
 	// others: the message asks about someone else's business (see
 	// others.go).
 	others bool

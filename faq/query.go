@@ -73,6 +73,7 @@ func (ix *index) slots(sc *scratch, l lang) {
 		trigger |= info.adv
 	}
 	sc.advice = trigger&adviceTrigger != 0 && isAdvice(sc.words, sc.advc)
+	sc.told = trigger&(acReading|acSymptom) != 0 && isTold(sc.words, sc.advc)
 	sc.others = trigger&(acBusiness|acPet|acNext|acUtility) != 0 && aboutOthers(sc.words, sc.advc)
 	sc.knowledge = trigger&acKnowledge != 0 && isKnowledge(sc.words, sc.advc)
 	for i := 0; i < len(t.toks); i++ {

@@ -127,7 +127,7 @@ func agreement(cs []cand) {
 }
 
 func (ix *index) result(sc *scratch, l lang, explained bool) Result {
-	res := Result{Lang: l.code(), Advice: sc.advice}
+	res := Result{Lang: l.code(), Advice: sc.advice || sc.told}
 	if res.Lang == "" {
 		res.Lang = ix.kbLang.code()
 	}
@@ -197,7 +197,7 @@ func (ix *index) result(sc *scratch, l lang, explained bool) Result {
 			}
 			conf = confidenceOf(f, runner, ix.clf == nil)
 		}
-		if f.advice {
+		if f.advice || i == 0 && sc.told && !ix.asksAdvice(sc, cs[k].e) {
 			conf = min(conf, adviceCap)
 		}
 		// In a bare knowledge base (no classifier) an entry's one phrasing
@@ -299,7 +299,7 @@ func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 // medicine and illness the message names ("can i drink alcohol after
 // filler" answers "can i drink alcohol", not "alcohol on amoxicillin").
 func (ix *index) answersAdvice(sc *scratch, e int32) bool {
-	if sc.ent[e].nn == 0 || !ix.vars.advice[sc.ent[e].bestV] {
+	if !ix.asksAdvice(sc, e) {
 		return false
 	}
 	for si := range sc.slots {
@@ -308,6 +308,13 @@ func (ix *index) answersAdvice(sc *scratch, e int32) bool {
 		}
 	}
 	return true
+}
+
+// asksAdvice reports whether entry e's phrasing closest to the message
+// asks for advice or tells a reading or a symptom: the clinic chose to
+// answer that kind of message.
+func (ix *index) asksAdvice(sc *scratch, e int32) bool {
+	return sc.ent[e].nn != 0 && ix.vars.advice[sc.ent[e].bestV]
 }
 
 // scopeFeatures sets the features of how much of the message entry e
