@@ -267,8 +267,11 @@ func (e *Engine) safety(kb *faq.KB, m carebot.Message, k SafetyKind, lang string
 	t := e.says(kb, textsFor(lang))
 	o := Outcome{Route: RouteCrisis, Lang: lang}
 	body := t.crisis
-	if k == SafetyEmergency {
+	switch k {
+	case SafetyEmergency:
 		o.Route, body = RouteEmergency, t.emergency
+	case SafetyAbuse: // a crisis: the same route, its own hotline
+		body = t.abuse
 	}
 	full := carebot.Reply{Text: body}
 	if m.From.Group {

@@ -147,6 +147,10 @@ func TestSafetyComesFirst(t *testing.T) {
 		{"crisis that also says STOP", dm("stop. i want to kill myself"), RouteCrisis, "988", 1},
 		{"unaddressed crisis in a group", inGroup("i want to kill myself", false), RouteCrisis, "988", 2},
 		{"emergency in Spanish", dm("mi bebé no respira"), RouteEmergency, "911", 1},
+		// Abuse is a crisis with its own hotline, and 911 first.
+		{"abuse in a DM", dm("my husband hits me and i am scared to go home"), RouteCrisis, "call 911. The National Domestic Violence Hotline", 1},
+		{"abuse in Spanish", dm("mi esposo me pega"), RouteCrisis, "llame al 911. La Línea Nacional sobre la Violencia Doméstica", 1},
+		{"unaddressed abuse in a group", inGroup("my boyfriend choked me last night", false), RouteCrisis, "1-800-799-7233", 2},
 		// Pasted text carries invisible characters; they must not hide a crisis.
 		{"crisis with a zero-width space in a word", dm("i want to k\u200bill myself"), RouteCrisis, "988", 1},
 		{"crisis with a soft hyphen and a joiner", dm("i want to end my li\u00adf\u200de"), RouteCrisis, "988", 1},

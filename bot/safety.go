@@ -8,16 +8,17 @@ import (
 // SafetyKind is what the safety check found in a message.
 type SafetyKind int
 
-// The kinds of safety finding. Emergency outranks Crisis: a message that is
-// both ("i took all my pills and i want to die") is an Emergency, so the 911
-// reply comes first.
+// The kinds of safety finding. Emergency outranks Crisis, and Crisis Abuse:
+// a message that is both ("i took all my pills and i want to die") is an
+// Emergency, so the 911 reply comes first.
 const (
 	SafetyNone      SafetyKind = iota
 	SafetyCrisis               // suicide or self-harm intent or ideation, about oneself or someone else, or intent to seriously harm another person: the crisis-line reply
 	SafetyEmergency            // a medical emergency happening now, including self-harm already done (pills taken, cut and bleeding): the 911 reply
+	SafetyAbuse                // someone hurting or threatening the sender, at home or by a partner: 911 and the domestic violence hotline, a crisis reply
 )
 
-// String names the kind: "none", "crisis" or "emergency".
+// String names the kind: "none", "crisis", "emergency" or "abuse".
 func (k SafetyKind) String() string {
 	switch k {
 	case SafetyNone:
@@ -26,6 +27,8 @@ func (k SafetyKind) String() string {
 		return "crisis"
 	case SafetyEmergency:
 		return "emergency"
+	case SafetyAbuse:
+		return "abuse"
 	}
 	return "SafetyKind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -52,7 +55,8 @@ func CheckSafety(text string) SafetyKind {
 	sc.lx = safetyLexiconOnce()
 	sc.model = safetyModelOnce()
 	sc.scan(text)
-	if k := sc.score.kind(); k != SafetyNone || sc.judged || sc.score.cweak == safetyOtherBit {
+	k := sc.score.kind()
+	if k != SafetyNone && k != SafetyAbuse || sc.judged || sc.score.cweak == safetyOtherBit {
 		// The rules found it, or found words of theirs and judged them
 		// away: negated, past, resolved, a topic, an idiom, a joke, a
 		// threat to another with nothing to make it more than anger. The
@@ -60,7 +64,13 @@ func CheckSafety(text string) SafetyKind {
 		// not overrule that.
 		return k
 	}
-	return sc.read.kind(sc.model)
+	// Abuse alone still lets the model find a crisis in the rest of the
+	// message ("my dad hits me ... i have a plan for friday"): the crisis
+	// reply comes first.
+	if m := sc.read.kind(sc.model); m != SafetyNone {
+		return m
+	}
+	return k
 }
 
 // safetyScore is what the rules found in one message. Strong findings decide
@@ -70,6 +80,7 @@ type safetyScore struct {
 	cweak             uint32 // crisis clues, one bit per kind
 	eweak             uint32 // emergency clues, one bit per kind
 	selfHarmDone      bool   // an act of self-harm happened (pills taken, wrists cut)
+	abuse             bool   // someone is hurting or threatening the sender
 }
 
 func (s *safetyScore) kind() SafetyKind {
@@ -85,6 +96,8 @@ func (s *safetyScore) kind() SafetyKind {
 		return SafetyEmergency
 	case crisis:
 		return SafetyCrisis
+	case s.abuse:
+		return SafetyAbuse
 	}
 	return SafetyNone
 }

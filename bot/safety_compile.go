@@ -84,6 +84,8 @@ func (b *safetyBuilder) effect(r *safetyRule, eff string) bool {
 		r.effect = safetyEmergency
 	case eff == "S":
 		r.effect = safetySelfHarm
+	case eff == "A":
+		r.effect = safetyAbuse
 	case strings.HasPrefix(eff, "c."):
 		r.effect = safetyCrisisClue
 		return b.kind(r, safetyCrisisKinds, eff[2:])

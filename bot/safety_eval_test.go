@@ -107,7 +107,8 @@ func safetyMeasure(cases []safetyCase) safetyFigures {
 			if got != SafetyNone {
 				f.hit++
 			}
-			if got == want {
+			// The abuse reply is a crisis reply: 911 and a hotline.
+			if got == want || got == SafetyAbuse && want == SafetyCrisis {
 				f.rightKind++
 			} else {
 				f.misses = append(f.misses, fmt.Sprintf("want %s, got %s: %q", want, got, c.Q))

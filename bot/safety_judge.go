@@ -122,6 +122,8 @@ func (s *safetyScore) has(effect, arg uint8) bool {
 		return s.eweak&(1<<arg) != 0
 	case safetySelfHarm:
 		return s.selfHarmDone
+	case safetyAbuse:
+		return s.abuse
 	}
 	return false
 }
@@ -138,6 +140,8 @@ func (sc *safetyScanner) apply(r *safetyRule) {
 		sc.score.eweak |= 1 << r.arg
 	case safetySelfHarm:
 		sc.score.selfHarmDone = true
+	case safetyAbuse:
+		sc.score.abuse = true
 	}
 }
 

@@ -330,6 +330,8 @@ func (sc *refSafetyScanner) apply(r *safetyRule) {
 		sc.score.eweak |= 1 << r.arg
 	case safetySelfHarm:
 		sc.score.selfHarmDone = true
+	case safetyAbuse:
+		sc.score.abuse = true
 	}
 }
 

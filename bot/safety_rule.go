@@ -56,6 +56,7 @@ const (
 	safetyCrisisClue                  // one weak crisis clue (two kinds make a crisis)
 	safetyEmergClue                   // one weak emergency clue
 	safetySelfHarm                    // an act of self-harm done; turns a crisis into an emergency
+	safetyAbuse                       // someone hurting or threatening the sender
 	// Markers: they only set context for the guards.
 	safetyMTopic
 	safetyMIdiom

@@ -11,7 +11,7 @@ package bot
 // end of a sentence. Words are written as the scanner folds them.
 //
 // EFFECT is what a match means: C (a crisis), E (an emergency), S (an act of
-// self-harm done), c.KIND and e.KIND (one weak clue; two kinds make a crisis
+// self-harm done), A (someone hurting or threatening the sender), c.KIND and e.KIND (one weak clue; two kinds make a crisis
 // or an emergency), or, in the marker tables (this file and the look-alike
 // one), a marker "!NAME" that only sets context for the guards ("!skip"
 // sets none: with k it only consumes its tokens).
@@ -49,6 +49,7 @@ var safetyMarkerRules = []string{
 	"!svc ^ what|whats|how|who|which|where|does|do|why",
 	"!hypo if|when|incase|whenever someone|somebody|anyone|anybody|a|an|people|person|your|you|alguien|they|one",
 	"!hypo in case *1 of? *1 a|an|someone",
+	"!hypo ^ what if",
 	"!hypo what|how *2 to|should|do|would *2 do|tell|know|happens|recognize|spot *1 if|when",
 	"!hypo signs|sign|symptoms|symptom|warning|senales|sintomas|signos of|de",
 	"!hypo que|como *1 hacer|saber *1 si|cuando|en",

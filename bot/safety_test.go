@@ -10,7 +10,7 @@ func TestSafetyKindString(t *testing.T) {
 	for _, c := range []struct {
 		k    SafetyKind
 		want string
-	}{{SafetyNone, "none"}, {SafetyCrisis, "crisis"}, {SafetyEmergency, "emergency"}, {SafetyKind(7), "SafetyKind(7)"}} {
+	}{{SafetyNone, "none"}, {SafetyCrisis, "crisis"}, {SafetyEmergency, "emergency"}, {SafetyAbuse, "abuse"}, {SafetyKind(7), "SafetyKind(7)"}} {
 		if got := c.k.String(); got != c.want {
 			t.Errorf("SafetyKind(%d).String(): got %q, want %q", int(c.k), got, c.want)
 		}
@@ -20,7 +20,7 @@ func TestSafetyKindString(t *testing.T) {
 // TestCheckSafetyMechanics holds each mechanism of the check to one or two
 // messages: what reads the same, what each guard cancels, and precedence.
 func TestSafetyMechanics(t *testing.T) {
-	N, C, E := SafetyNone, SafetyCrisis, SafetyEmergency
+	N, C, E, A := SafetyNone, SafetyCrisis, SafetyEmergency, SafetyAbuse
 	for _, c := range []struct {
 		why  string
 		text string
@@ -82,6 +82,18 @@ func TestSafetyMechanics(t *testing.T) {
 		{"weak clues alone", "i can't take this anymore, the portal keeps logging me out", N},
 		{"two kinds of weak clue", "i can't take this anymore. i feel so hopeless", C},
 		{"two weak emergency clues", "my dad's heart is racing and he says he's about to pass out", E},
+		{"abuse by a partner", "my husband hits me and i am scared to go home", A},
+		{"abuse, spanish", "mi esposo me pega y tengo miedo", A},
+		{"abuse, passive", "i'm being abused at home", A},
+		{"abuse, a pronoun and again", "he hits me when he drinks", A},
+		{"abuse, fear of home", "tengo miedo de volver a casa", A},
+		{"abuse and a crisis: the crisis reply", "my partner hits me and i want to die", C},
+		{"abuse and an emergency: 911 first", "my boyfriend choked me and now i cant breathe", E},
+		{"abuse long ago", "my dad hit me when i was little", N},
+		{"abuse as a service question", "do you screen for domestic violence", N},
+		{"abuse, hypothetical", "what if my partner hits me", N},
+		{"beaten at a game", "my husband beat me at chess lol", N},
+		{"going home after surgery", "i'm scared to go home after surgery", N},
 		{"empty", "", N},
 		{"only emoji", "\U0001F914\U0001F914", N},
 	} {
@@ -190,7 +202,7 @@ func FuzzCheckSafety(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got := CheckSafety(s)
-		if got < SafetyNone || got > SafetyEmergency {
+		if got < SafetyNone || got > SafetyAbuse {
 			t.Fatalf("CheckSafety(%q): got %d, not a kind", s, int(got))
 		}
 		if again := CheckSafety(s); again != got {

@@ -52,6 +52,7 @@ var safetyClasses = map[string]string{
 	"burn":      "burned burnt burn burns quemo queme quemadura quemaduras quemado quemada scalded scald",
 	"sudden":    "sudden suddenly abruptly derrepente repentino repentina repentinamente repente nowhere",
 	"kid":       "baby babies newborn infant toddler bebe nino nina kid son daughter child hijo hija",
+	"abuser":    "husband wife boyfriend girlfriend partner ex bf gf fiance fiancee dad father stepdad stepfather mom mother stepmom stepmother brother uncle grandson caregiver esposo esposa marido novio novia pareja papa padre padrastro mama madre madrastra hermano tio",
 }
 
 // safetyAliases maps slang, abbreviations and frequent misspellings to the

@@ -27,6 +27,7 @@ type texts struct {
 	storeFail    string // a command could not read or write what it needed
 	crisis       string // suicide or self-harm
 	emergency    string // a medical emergency
+	abuse        string // someone hurting or threatening the patient
 	groupSafety  string // posted in a group after a safety message; the rest goes by DM
 	groupPrivate string // in a group, for a consent change answered by DM
 	didYouMean   string
@@ -73,6 +74,11 @@ var textsByLang = map[string]*texts{
 			"Please call or text {crisis} (Suicide & Crisis Lifeline), free and open 24/7. " +
 			"If you or someone else is in immediate danger, call {emergency} now.\n" +
 			"You can also call us at {phone}. I'm a bot and can't help in a crisis, but these people can.",
+		abuse: "I'm so sorry this is happening to you. You deserve to be safe.\n" +
+			"If you are in danger now, call {emergency}. " +
+			"The National Domestic Violence Hotline is free, confidential and open 24/7: call 1-800-799-7233 or text START to 88788. " +
+			"After a sexual assault, the RAINN hotline is 1-800-656-4673.\n" +
+			"You can also call or text {crisis}, or call us at {phone}. I'm a bot and can't help in a crisis, but these people can.",
 		emergency: "This sounds like an emergency. Call {emergency} now.\n" +
 			"Don't wait for a reply here and don't drive yourself if you feel unwell. " +
 			"If someone took too many pills or something poisonous, Poison Control is 1-800-222-1222. " +
@@ -132,6 +138,11 @@ var textsByLang = map[string]*texts{
 			"Llame o escriba al {crisis} (Línea de Prevención del Suicidio y Crisis; oprima 2 para español), gratis y abierta 24/7. " +
 			"Si usted u otra persona está en peligro inmediato, llame al {emergency} ahora.\n" +
 			"También puede llamarnos al {phone}. Soy un bot y no puedo ayudar en una crisis, pero ellos sí.",
+		abuse: "Siento mucho que esto le esté pasando. Usted merece estar a salvo.\n" +
+			"Si está en peligro ahora, llame al {emergency}. " +
+			"La Línea Nacional sobre la Violencia Doméstica es gratuita, confidencial, atiende en español y está abierta 24/7: llame al 1-800-799-7233 o escriba START al 88788. " +
+			"Después de una agresión sexual, la línea de RAINN es el 1-800-656-4673.\n" +
+			"También puede llamar o escribir al {crisis}, o llamarnos al {phone}. Soy un bot y no puedo ayudar en una crisis, pero ellos sí.",
 		emergency: "Esto parece una emergencia. Llame al {emergency} ahora.\n" +
 			"No espere una respuesta aquí y no maneje si se siente mal. " +
 			"Si alguien tomó demasiadas pastillas o algo venenoso, Control de Envenenamientos: 1-800-222-1222. " +
@@ -219,7 +230,7 @@ func (t *texts) replacer(c faq.Clinic) *strings.Replacer {
 func (t *texts) filled(r *strings.Replacer) *texts {
 	f := *t
 	for _, s := range []*string{&f.welcome, &f.help, &f.optOutAll, &f.optInAll, &f.consentFail,
-		&f.storeFail, &f.crisis, &f.emergency, &f.groupSafety, &f.fallback, &f.adviceSuggest, &f.adviceFallback} {
+		&f.storeFail, &f.crisis, &f.emergency, &f.abuse, &f.groupSafety, &f.fallback, &f.adviceSuggest, &f.adviceFallback} {
 		*s = r.Replace(*s)
 	}
 	f.talk = make(map[talkKind]string, len(t.talk))

@@ -1,0 +1,36 @@
+package bot
+
+// safetyAbuseRules find someone hurting or threatening the sender: a
+// partner or a family member who hits them, fear of going home. The reply
+// gives 911 and the National Domestic Violence Hotline before anything
+// else. A message that is also a crisis ("my partner hits me and the only
+// way out is dying") gets the crisis reply, which gives 911 too.
+//
+// The guards keep the questions a clinic is asked about it ("do you screen
+// for domestic violence", "what if my partner hits me") and the far past
+// ("my dad hit me when i was little") out.
+var safetyAbuseRules = []string{
+	// "my husband hits me", "my boyfriend choked me last night", "my ex
+	// keeps threatening me".
+	"A/nhtspj @abuser *2 hits|hit|beating|hitting|chokes|choked|choking|strangles|strangled|strangling|kicks|kicked|kicking|slaps|slapped|slapping|punches|punched|punching|abuses|abused|abusing|rapes|raped|threatens|threatened|threatening|hurts|shoves|shoved|shoving me",
+	"A/nhtspj @abuser *2 beat|beats|beating me up", // not "beat me at chess", "beats me"
+	// "he hits me when he drinks": a pronoun, only for what is done again
+	// and again.
+	"A/nhtspj he|she *1 always|keeps|still|often|sometimes? *1 hits|beats|chokes|strangles|abuses|rapes|hitting|beating|choking|abusing|raping me",
+	// "i'm being abused", "i was raped last night", "he is abusive".
+	"A/nhtspj im|i|am|been|being|getting|got *1 being? abused|raped|molested|assaulted|beaten|battered",
+	"A/nhtspj @abuser *2 is|has|gets|got *1 been? *1 abusive|violent",
+	"A/nhtspj abusive relationship|marriage|partner|husband|boyfriend|girlfriend|wife|home",
+	"A/nhtspj experiencing|suffering|living *2 domestic|partner|family *1 violence|abuse",
+	// "i'm scared to go home", "afraid of my husband".
+	"A/ntspj scared|afraid|terrified|frightened *3 go|going|be|come|coming *1 back? *1 home tonight|today|again|anymore? $",
+	"A/ntspj scared|afraid|terrified|frightened *3 go|going|be|come|coming *1 back? *1 home because|cause|bc|cuz|he|she|they",
+	"A/ntspj scared|afraid|terrified|frightened *1 of *1 my *1 husband|wife|boyfriend|girlfriend|partner|ex|bf|gf",
+	// Spanish: "mi esposo me pega", "me esta golpeando", "tengo miedo de
+	// volver a casa", "sufro violencia domestica".
+	"A/nhtspj @abuser *3 me *1 pega|golpea|maltrata|pego|golpeo|maltrato|amenaza|amenazo|ahorca|ahorco|viola|violo|empuja|empujo|abusa|abuso",
+	"A/nhtspj me *1 esta|estan *1 pegando|golpeando|maltratando|amenazando|ahorcando|violando|abusando",
+	"A/ntspj miedo *3 volver|regresar|ir|llegar *1 a? *1 casa",
+	"A/ntspj miedo *1 de|a *1 mi *1 esposo|esposa|marido|novio|novia|pareja|ex",
+	"A/nhtspj sufro|vivo|viviendo|sufriendo *2 violencia|maltrato|abuso",
+}
