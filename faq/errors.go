@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/carebot/carebot/yamlwalk"
 )
 
 // Error is one problem in a faq.yaml, located so that a non-programmer can
@@ -37,30 +39,10 @@ func location(file string, line int, entry string) string {
 //	if errors.As(err, &errs) { for _, e := range errs { ... } }
 //
 // errors.As with a *Error target finds the first one.
-type Errors []*Error
+type Errors = yamlwalk.Errors[*Error]
 
-// Error lists the problems one per line.
-func (es Errors) Error() string {
-	var b strings.Builder
-	for i, e := range es {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Unwrap gives errors.Is and errors.As access to each problem.
-func (es Errors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
-
-func (es Errors) sorted() Errors {
+// sortedByLine sorts es by line, keeping the order found within a line.
+func sortedByLine(es Errors) Errors {
 	sort.SliceStable(es, func(i, j int) bool { return es[i].Line < es[j].Line })
 	return es
 }

@@ -50,7 +50,7 @@ func Parse(name string, data []byte) (*KB, error) {
 	d := newDecoder(name)
 	kb := d.parse(data)
 	if errs := d.errs(); len(errs) > 0 {
-		return nil, errs.sorted()
+		return nil, sortedByLine(errs)
 	}
 	kb.index()
 	return kb, nil

@@ -31,24 +31,7 @@ func (e *CampaignError) Error() string {
 }
 
 // CampaignErrors is every problem LoadCampaigns found, by line.
-type CampaignErrors []*CampaignError
-
-func (es CampaignErrors) Error() string {
-	s := make([]string, len(es))
-	for i, e := range es {
-		s[i] = e.Error()
-	}
-	return strings.Join(s, "\n")
-}
-
-// Unwrap gives errors.As access to each problem.
-func (es CampaignErrors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+type CampaignErrors = yamlwalk.Errors[*CampaignError]
 
 // yamlDecoder walks a yaml.Node tree against the campaigns.yaml schema,
 // collecting every problem with its line instead of stopping at the first.

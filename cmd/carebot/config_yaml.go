@@ -31,25 +31,9 @@ func (e *configError) Error() string {
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
 }
 
-// configErrors is every problem in the config file, by line.
-type configErrors []*configError
-
-func (es configErrors) Error() string {
-	s := make([]string, len(es))
-	for i, e := range es {
-		s[i] = e.Error()
-	}
-	return strings.Join(s, "\n")
-}
-
-// Unwrap gives errors.As access to each problem, and exitCode a line each.
-func (es configErrors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+// configErrors is every problem in the config file, by line. Its Unwrap
+// gives exitCode a line each.
+type configErrors = yamlwalk.Errors[*configError]
 
 // maxConfigNodes bounds the YAML values visited, so an alias bomb fails
 // fast; a config has a few dozen.
