@@ -265,8 +265,16 @@ func (p *Patients) snooze(ctx context.Context, u carebot.User, lang string, d ti
 	}
 	loc, _ := p.zone(u)
 	at := now.Add(d)
+	if !last.Slot.IsZero() && !at.Before(last.Slot) {
+		// A reminder of an appointment would come once it has begun:
+		// the reminder it was is kept, and nothing moves.
+		return say(lang, "snoozeTooLate", formatWhen(lang, last.Slot, loc)), true, nil
+	}
 	it := carebot.OutboxItem{ID: p.newID(u.Key, now), Kind: carebot.KindPatient, User: u.Key, Purpose: last.Purpose,
 		Asked: true, Text: last.Text, Due: at, Wall: Floating(at, loc), Expires: at.Add(PatientLate), Created: now, Slot: last.Slot}
+	if !it.Slot.IsZero() && it.Expires.After(it.Slot) {
+		it.Expires = it.Slot
+	}
 	if err := p.out.Schedule(ctx, it); err != nil {
 		return "", true, fmt.Errorf("snooze: %w", err)
 	}

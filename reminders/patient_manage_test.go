@@ -2,6 +2,7 @@ package reminders_test
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -107,4 +108,36 @@ func TestPatientsPauseSaysTheClinicsRemindersStillCome(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A snooze never carries a reminder of an appointment past the
+// appointment: the patient is told, and the reminder stays as it was.
+func TestPatientsSnoozeNeverPassesTheAppointment(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		chicago := mustZone(t, "America/Chicago")
+		h := newHarness(wed10(t)) // Wednesday, November 25
+		c := newChat(t, h, "America/Chicago", "en")
+		c.expect("remind me about my appointment thursday 3pm", "Wednesday, November 25 at 3:00 PM; Thursday, November 26 at 1:00 PM")
+		stop := h.start(t)
+		defer stop()
+		h.runUntil(time.Date(2026, 11, 26, 13, 5, 0, 0, chicago)) // both sent
+		if n := len(h.sender.all()); n != 2 {
+			t.Fatalf("sent %d reminders, want 2", n)
+		}
+		c.expect("snooze 3 hours", "after your appointment on Thursday, November 26 at 3:00 PM, so I didn't snooze it")
+		if list := c.say("list my reminders"); strings.Contains(list, "Thursday, November 26 at 4:05 PM") {
+			t.Errorf("the refused snooze made a reminder:\n%s", list)
+		}
+		c.expect("snooze 1h", "again on Thursday, November 26 at 2:05 PM")
+		var late []string
+		h.store.Items(context.Background(), reminders.PatientPrefix(nil, "chat:p"), func(it carebot.OutboxItem) error {
+			if !it.Slot.IsZero() && it.Expires.After(it.Slot) {
+				late = append(late, fmt.Sprintf("due %s, expires %s, visit %s", it.Due, it.Expires, it.Slot))
+			}
+			return nil
+		})
+		if len(late) > 0 {
+			t.Errorf("a snoozed appointment reminder may go out after its appointment: %v", late)
+		}
+	})
 }
