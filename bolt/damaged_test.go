@@ -233,32 +233,60 @@ func TestOpenBboltPanicIsAnError(t *testing.T) {
 		// in sizes of 32 KiB, 64 KiB...: reading it is a SIGBUS, in
 		// initMeta's read transaction.
 		path, orig, ps, holds := damagedFile(t)
-		size := holds
-		if size&(size-1) == 0 { // the mapping would end with the file
-			size += ps
-		}
-		b := make([]byte, size)
-		copy(b, orig)
-		newer, _ := newerMeta(b, ps)
-		root := int(ne.Uint64(b[newer+metaRootAt:]))
-		page := b[root*ps : (root+1)*ps]
-		if flags := ne.Uint16(page[8:]); flags != 0x02 { // a leaf, with the top-level buckets
-			t.Fatalf("root page %d has flags %#x, want a leaf", root, flags)
-		}
-		found := false
-		for i := range int(ne.Uint16(page[10:])) {
-			e := page[16+16*i:] // flags, pos, ksize, vsize: 4 bytes each
-			key := e[ne.Uint32(e[4:]):][:ne.Uint32(e[8:])]
-			if string(key) == bucketMeta {
-				// The value starts with the bucket's root page.
-				ne.PutUint64(e[ne.Uint32(e[4:])+ne.Uint32(e[8:]):], uint64(size/ps))
-				found = true
-			}
-		}
-		if !found {
-			t.Fatal("no meta bucket in the root page")
-		}
-		os.WriteFile(path, b, 0o600)
+		os.WriteFile(path, bucketPastTheEnd(t, orig, ps, holds, bucketMeta), 0o600)
 		openDamaged(t, path, "(bbolt failed reading it: ")
 	})
+}
+
+// bucketPastTheEnd returns a copy of the file orig (of page size ps,
+// holding holds bytes) whose top-level bucket name has its root at a page
+// past the end of the file but inside bbolt's mapping, which bbolt maps in
+// sizes of 32 KiB, 64 KiB...: reading it is a SIGBUS.
+func bucketPastTheEnd(t *testing.T, orig []byte, ps, holds int, name string) []byte {
+	t.Helper()
+	ne := binary.NativeEndian
+	size := holds
+	if size&(size-1) == 0 { // the mapping would end with the file
+		size += ps
+	}
+	b := make([]byte, size)
+	copy(b, orig)
+	newer, _ := newerMeta(b, ps)
+	root := int(ne.Uint64(b[newer+metaRootAt:]))
+	page := b[root*ps : (root+1)*ps]
+	if flags := ne.Uint16(page[8:]); flags != 0x02 { // a leaf, with the top-level buckets
+		t.Fatalf("root page %d has flags %#x, want a leaf", root, flags)
+	}
+	for i := range int(ne.Uint16(page[10:])) {
+		e := page[16+16*i:] // flags, pos, ksize, vsize: 4 bytes each
+		key := e[ne.Uint32(e[4:]):][:ne.Uint32(e[8:])]
+		if string(key) == name {
+			// The value starts with the bucket's root page.
+			ne.PutUint64(e[ne.Uint32(e[4:])+ne.Uint32(e[8:]):], uint64(size/ps))
+			return b
+		}
+	}
+	t.Fatalf("no %s bucket in the root page", name)
+	return nil
+}
+
+// Damage Open cannot see, met later by a read or a write, is an
+// ErrDamaged error for that call, not a crash of the bot: bbolt's
+// transaction rolls back, and the store can still be closed.
+func TestDamageMetAfterOpenIsAnError(t *testing.T) {
+	path, orig, ps, holds := damagedFile(t)
+	os.WriteFile(path, bucketPastTheEnd(t, orig, ps, holds, bucketUsers), 0o600)
+	d, err := Open(path, testKey, Options{})
+	if err != nil {
+		t.Fatalf("Open: %v, want the damage found only when the users are read", err)
+	}
+	if _, err := d.User(t.Context(), "telegram:1"); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "bbolt failed reading it") {
+		t.Errorf("User: got %v, want ErrDamaged from a read", err)
+	}
+	if err := d.PutUser(t.Context(), carebot.User{Key: "telegram:1", Lang: "es"}); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "bbolt failed writing to it") {
+		t.Errorf("PutUser: got %v, want ErrDamaged from a write", err)
+	}
+	if err := d.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
 }

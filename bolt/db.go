@@ -278,8 +278,9 @@ func (d *DB) Close() error {
 }
 
 // view runs fn in a read transaction. Every method goes through view or
-// update: they check ctx and hold the handle so Scrub cannot swap it
-// underneath. fn must not call other DB methods (bbolt may deadlock when a
+// update: they check ctx, hold the handle so Scrub cannot swap it
+// underneath, and turn damage bbolt meets (a panic, or a fault on a page
+// the file does not back) into ErrDamaged for that call (see noPanic). fn must not call other DB methods (bbolt may deadlock when a
 // goroutine holding a read transaction waits for a write one).
 func (d *DB) view(ctx context.Context, fn func(*bbolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
@@ -290,7 +291,7 @@ func (d *DB) view(ctx context.Context, fn func(*bbolt.Tx) error) error {
 	if d.b == nil {
 		return ErrClosed
 	}
-	return d.b.View(fn)
+	return noPanic(true, func() error { return d.b.View(fn) })
 }
 
 // update runs fn in a write transaction, committed and fsync'd before it
@@ -304,7 +305,7 @@ func (d *DB) update(ctx context.Context, fn func(*bbolt.Tx) error) error {
 	if d.b == nil {
 		return ErrClosed
 	}
-	return d.b.Update(fn)
+	return noPanic(false, func() error { return d.b.Update(fn) })
 }
 
 // bucket returns the bucket at path, or an error naming it when the file
