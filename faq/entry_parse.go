@@ -142,6 +142,8 @@ func (d *decoder) entry(n *yaml.Node) rawEntry {
 	return r
 }
 
+// translations reads an entry's translations, keyed by base language
+// ("es-MX" is "es"), and the line of each.
 func (d *decoder) translations(n *yaml.Node, id string) (map[string]Translation, map[string]int) {
 	fields := d.w.Mapping(n, id, "translations")
 	if len(fields) == 0 {
@@ -176,12 +178,15 @@ func (d *decoder) translations(n *yaml.Node, id string) (map[string]Translation,
 		if lang == "" {
 			continue
 		}
-		if _, dup := out[lang]; dup {
-			d.w.Errorf(f.Line, id, "%s: the language %s is given twice", what, lang)
+		// Patients are answered by language, not region: "es-US" is
+		// the Spanish translation, served to every Spanish speaker.
+		base := baseLang(lang)
+		if first, dup := lines[base]; dup {
+			d.w.Errorf(f.Line, id, "%s: a translation into %s is already given at line %d; the bot answers by language, not region, so keep one", what, base, first)
 			continue
 		}
-		out[lang] = t
-		lines[lang] = f.Line
+		out[base] = t
+		lines[base] = f.Line
 	}
 	return out, lines
 }

@@ -49,8 +49,8 @@ type Entry struct {
 	// FollowUp holds ids of entries to offer after this answer; Parse
 	// guarantees they exist.
 	FollowUp []string
-	// Translations maps a language code (e.g. "es") to this entry in that
-	// language.
+	// Translations maps a base language code ("es", also for a
+	// translation written as "es-MX") to this entry in that language.
 	Translations map[string]Translation
 
 	// Content governance, all optional.

@@ -148,7 +148,7 @@ func TestParseErrors(t *testing.T) {
 			`faq.yaml:7: clinic.emergency_number "abc" is not a number to dial: the emergency reply tells patients to call it (digits, spaces and + - . ( ) only)`}},
 		{"phone without digits", `phone: "+1 555 0100"`, `phone: "ask reception"`, []string{
 			`faq.yaml:5: clinic.phone "ask reception" is not a phone number: the fallback reply tells patients to call it`}},
-		{"syntax", "    keywords: [hours, open]", "    keywords: [hours, open", []string{"faq.yaml:16: invalid YAML: did not find expected ',' or ']'"}},
+		{"syntax", "    keywords: [hours, open]", "    keywords: [hours, open", []string{`faq.yaml:16: invalid YAML: did not find expected ',' or ']' (in a list written [like, this], put quotes around each text with ? : , # [ ] { } in it, or write one "- text" per line)`}},
 		{"tab", "    tags: [info]", "\ttags: [info]", []string{"faq.yaml:17: invalid YAML: found character that cannot start any token (the line is indented with a tab: indent with spaces)"}},
 		{"several at once", "language: en", "language: zz", []string{
 			`faq.yaml:2: language: "zz" is not a known language code; use a code such as en, es or es-MX`}},

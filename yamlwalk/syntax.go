@@ -36,8 +36,21 @@ func SyntaxError(data []byte, err error) (line int, msg string) {
 		msg += " (the line is indented with a tab: indent with spaces)"
 	case line > 0 && indentComplaint(msg):
 		msg += " (check this line's indentation against the lines above it)"
+	case flowComplaint(msg):
+		msg += ` (in a list written [like, this], put quotes around each text with ? : , # [ ] { } in it, or write one "- text" per line)`
 	}
 	return line, msg
+}
+
+// flowComplaint reports yaml.v3's complaints about a list or mapping
+// written on one line, [a, b] or {k: v}: a question mark or a colon in
+// unquoted text there is read as YAML's own.
+func flowComplaint(msg string) bool {
+	switch msg {
+	case "did not find expected ',' or ']'", "did not find expected ',' or '}'":
+		return true
+	}
+	return false
 }
 
 // indentComplaint reports yaml.v3's complaints about a line indented

@@ -16,8 +16,10 @@ func TestSyntaxError(t *testing.T) {
 		line      int
 		msg       string
 	}{
-		{"unclosed list (yaml.v3 says line 1)", "a: 1\nb: [1, 2\nc: 3\nd: 4\n", 2, "did not find expected ',' or ']'"},
-		{"unclosed mapping (yaml.v3 says line 1)", "a: 1\nb: {x: 1\nc: 2\n", 2, "did not find expected ',' or '}'"},
+		{"unclosed list (yaml.v3 says line 1)", "a: 1\nb: [1, 2\nc: 3\nd: 4\n", 2, "did not find expected ',' or ']'" + flowHint},
+		{"unclosed mapping (yaml.v3 says line 1)", "a: 1\nb: {x: 1\nc: 2\n", 2, "did not find expected ',' or '}'" + flowHint},
+		// QA: the README's own example had an unquoted question in a list.
+		{"a question mark in a one-line list", "a: 1\nalternates: [When are you open?, Is there parking?]\nc: 2\n", 2, "did not find expected ',' or ']'" + flowHint},
 		{"bad indent (yaml.v3 says line 2)", "a:\n  b: 1\n c: 2\nd: 3\n", 3, "did not find expected key" + indentHint},
 		{"list item in a mapping (yaml.v3 says line 6)", "x: 1\ny: 2\nz: 3\nv: 4\nw: 5\nu: 6\n- z\n", 7, "did not find expected key" + indentHint},
 		// A key of the tenth entry one space short: yaml.v3 names the
@@ -59,7 +61,7 @@ func TestSyntaxErrorFallback(t *testing.T) {
 		line int
 		msg  string
 	}{
-		{"too large to parse again", big, "yaml: line 7: did not find expected ',' or ']'", 7, "did not find expected ',' or ']'"},
+		{"too large to parse again", big, "yaml: line 7: did not find expected ',' or ']'", 7, "did not find expected ',' or ']'" + flowHint},
 		{"complaint not reproduced", []byte("a: 1\n"), "yaml: line 5: something else", 5, "something else"},
 		{"no line, not reproduced", []byte("a: 1\n"), "yaml: something else", 0, "something else"},
 		{"not a yaml.v3 message", []byte("a: 1\n"), "read failed", 0, "read failed"},
@@ -72,3 +74,5 @@ func TestSyntaxErrorFallback(t *testing.T) {
 		})
 	}
 }
+
+const flowHint = ` (in a list written [like, this], put quotes around each text with ? : , # [ ] { } in it, or write one "- text" per line)`

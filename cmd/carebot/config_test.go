@@ -54,7 +54,7 @@ func TestConfigProblems(t *testing.T) {
 		{"a key twice", "data: a\ndata: b\n", []string{`carebot.yaml:2: "data" is given twice (first at line 1)`}},
 		{"not a mapping", "- data\n", []string{`carebot.yaml:1: the file must be a mapping (key: value), not a list (its keys: faq, data, log_level, campaigns, feedback, admin, reminders, telegram)`}},
 		{"two documents", "data: a\n---\ndata: b\n", []string{`carebot.yaml:2: a second YAML document (after ---): put everything in one`}},
-		{"syntax", "data: a\nfaq: [x\nlog_level: info\n", []string{`carebot.yaml:2: not valid YAML: did not find expected ',' or ']'`}},
+		{"syntax", "data: a\nfaq: [x\nlog_level: info\n", []string{`carebot.yaml:2: not valid YAML: did not find expected ',' or ']' (in a list written [like, this], put quotes around each text with ? : , # [ ] { } in it, or write one "- text" per line)`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
