@@ -86,6 +86,8 @@ func (b *safetyBuilder) effect(r *safetyRule, eff string) bool {
 		r.effect = safetySelfHarm
 	case eff == "A":
 		r.effect = safetyAbuse
+	case eff == "N":
+		r.effect = safetyOrdinary
 	case strings.HasPrefix(eff, "c."):
 		r.effect = safetyCrisisClue
 		return b.kind(r, safetyCrisisKinds, eff[2:])

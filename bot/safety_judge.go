@@ -142,6 +142,8 @@ func (sc *safetyScanner) apply(r *safetyRule) {
 		sc.score.selfHarmDone = true
 	case safetyAbuse:
 		sc.score.abuse = true
+	case safetyOrdinary:
+		sc.judged = true
 	}
 }
 

@@ -148,7 +148,7 @@ func safetyBuild() *safetyLexicon {
 	for _, w := range strings.Fields(safetyNeutralWords) {
 		b.word(w)
 	}
-	for _, table := range [][]string{safetyMarkerRules, safetyLookalikeRules, safetyCrisisRules, safetyEmergencyRules, safetyAbuseRules} {
+	for _, table := range [][]string{safetyMarkerRules, safetyLookalikeRules, safetyCrisisRules, safetyEmergencyRules, safetyAbuseRules, safetyOrdinaryRules} {
 		for _, src := range table {
 			b.rule(src)
 		}

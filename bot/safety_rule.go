@@ -57,6 +57,7 @@ const (
 	safetyEmergClue                   // one weak emergency clue
 	safetySelfHarm                    // an act of self-harm done; turns a crisis into an emergency
 	safetyAbuse                       // someone hurting or threatening the sender
+	safetyOrdinary                    // words the rules judge ordinary: the model does not overrule them
 	// Markers: they only set context for the guards.
 	safetyMTopic
 	safetyMIdiom

@@ -12,7 +12,7 @@ package bot
 var safetyAbuseRules = []string{
 	// "my husband hits me", "my boyfriend choked me last night", "my ex
 	// keeps threatening me".
-	"A/nhtspj @abuser *2 hits|hit|beating|hitting|chokes|choked|choking|strangles|strangled|strangling|kicks|kicked|kicking|slaps|slapped|slapping|punches|punched|punching|abuses|abused|abusing|rapes|raped|threatens|threatened|threatening|hurts|shoves|shoved|shoving me",
+	"A/nhtspj @abuser *2 hits|hit|beats|beating|hitting|pushes|pushed|pushing|chokes|choked|choking|strangles|strangled|strangling|kicks|kicked|kicking|slaps|slapped|slapping|punches|punched|punching|abuses|abused|abusing|rapes|raped|threatens|threatened|threatening|hurts|shoves|shoved|shoving me",
 	"A/nhtspj @abuser *2 beat|beats|beating me up", // not "beat me at chess", "beats me"
 	// "he hits me when he drinks": a pronoun, only for what is done again
 	// and again.
@@ -29,8 +29,16 @@ var safetyAbuseRules = []string{
 	// Spanish: "mi esposo me pega", "me esta golpeando", "tengo miedo de
 	// volver a casa", "sufro violencia domestica".
 	"A/nhtspj @abuser *3 me *1 pega|golpea|maltrata|pego|golpeo|maltrato|amenaza|amenazo|ahorca|ahorco|viola|violo|empuja|empujo|abusa|abuso",
+	"A/nhtspj @abuser *3 me *1 hace|hacen|hizo|hicieron *1 dano",
 	"A/nhtspj me *1 esta|estan *1 pegando|golpeando|maltratando|amenazando|ahorcando|violando|abusando",
 	"A/ntspj miedo *3 volver|regresar|ir|llegar *1 a? *1 casa",
 	"A/ntspj miedo *1 de|a *1 mi *1 esposo|esposa|marido|novio|novia|pareja|ex",
 	"A/nhtspj sufro|vivo|viviendo|sufriendo *2 violencia|maltrato|abuso",
+}
+
+// safetyOrdinaryRules are requests the model behind the rules misread:
+// "ya no quiero más recordatorios" is an opt-out, not "ya no quiero
+// vivir". A rule that finds a crisis in the same message still does.
+var safetyOrdinaryRules = []string{
+	"N no *1 quiero|queremos|quiere *2 recordatorios|recordatorio|mensajes|mensaje|citas|avisos|consejos|textos|notificaciones|alertas|llamadas|correos",
 }

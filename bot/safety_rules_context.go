@@ -11,7 +11,8 @@ package bot
 // end of a sentence. Words are written as the scanner folds them.
 //
 // EFFECT is what a match means: C (a crisis), E (an emergency), S (an act of
-// self-harm done), A (someone hurting or threatening the sender), c.KIND and e.KIND (one weak clue; two kinds make a crisis
+// self-harm done), A (someone hurting or threatening the sender), N (words
+// judged ordinary: the model behind the rules does not overrule them), c.KIND and e.KIND (one weak clue; two kinds make a crisis
 // or an emergency), or, in the marker tables (this file and the look-alike
 // one), a marker "!NAME" that only sets context for the guards ("!skip"
 // sets none: with k it only consumes its tokens).

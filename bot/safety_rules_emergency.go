@@ -114,6 +114,7 @@ var safetyEmergencyRules = []string{
 	"E/fpi @pills *5 ate|took|swallowed|drank|comio|tomo|trago *3 @quant|#8|them|those|todas|todos",
 	"E/fpi took|taken|swallowed|downed|popped|tome|tomo|trago|trague|tomaron *2 them|those|these|@pills *1 all|todas|todos",
 	"E/fpi @ingest|ate|drank *6 @poison",
+	"E/fpi @ingest|ate|drank *4 producto|productos|liquido|quimico|quimicos *2 limpieza|limpiar", // not "limpieza dental"
 	"E/p got|gotten|getting|metio *2 into *3 @pills|@poison|medicine|cabinet|cleaning|chemicals|medicinas",
 	"E/tsjpif i|im|she|shes|he|hes|they|theyre|someone|friend|son|daughter|brother|sister|just|think|probably|may|might|has|have|had|maybe od|oded|odd|odding|ods",
 	"E/tsjpif overdosed|overdosing|overdose|sobredosis|intoxicado|intoxicada|envenenado|envenenada|envenenamiento|poisoned|poisoning",
