@@ -18,7 +18,8 @@ type fileConfig struct {
 	LogLevel string // log_level: debug, info, warn or error
 	Feedback struct {
 		// Retention is how long a patient's unanswered question is kept
-		// for staff ("30d"); default 30 days.
+		// for staff ("30d"), at least an hour; 0 when not set, for the
+		// default of 30 days.
 		Retention duration
 	}
 	Admin struct {

@@ -35,6 +35,20 @@ func TestConfigProblems(t *testing.T) {
 			`carebot.yaml:3: telegram.webhook: url is required (the public https URL Telegram posts updates to)`,
 			`carebot.yaml:4: admin must be a mapping (key: value), not "8089" (its keys: listen)`,
 			`carebot.yaml:5: feedback.retention: "3 days" is not a duration such as 30d or 12h`}},
+		{"retention 0d", "feedback:\n  retention: 0d\n", []string{
+			`carebot.yaml:2: feedback.retention: "0d" asks to keep no unanswered questions, which carebot cannot do; give 1h or more, such as 7d (the default is 30d)`}},
+		{"retention 0h", "feedback: {retention: 0h}\n", []string{
+			`carebot.yaml:1: feedback.retention: "0h" asks to keep no unanswered questions, which carebot cannot do; give 1h or more, such as 7d (the default is 30d)`}},
+		{"retention 0", "feedback:\n  retention: 0\n", []string{
+			`carebot.yaml:2: feedback.retention: "0" asks to keep no unanswered questions, which carebot cannot do; give 1h or more, such as 7d (the default is 30d)`}},
+		{"retention in minutes", "feedback:\n  retention: 6m\n", []string{
+			`carebot.yaml:2: feedback.retention: "6m" is under an hour (m is minutes, not months); give 1h or more, such as 7d (the default is 30d)`}},
+		{"retention under an hour", "feedback:\n  retention: 59m59s\n", []string{
+			`carebot.yaml:2: feedback.retention: "59m59s" is under an hour; give 1h or more, such as 7d (the default is 30d)`}},
+		{"retention negative", "feedback:\n  retention: -1d\n", []string{
+			`carebot.yaml:2: feedback.retention: "-1d" is not a number of days such as 30d`}},
+		{"retention an hour", "feedback:\n  retention: 1h\n", nil},
+		{"retention a day", "feedback:\n  retention: 1d\n", nil},
 		{"time zone", "reminders:\n  timezone: Mars/Base\n",
 			[]string{`carebot.yaml:2: reminders.timezone: "Mars/Base" is not an IANA time zone (such as America/New_York)`}},
 		{"quiet hours half given", "reminders:\n  quiet_hours: {from: \"21:00\"}\n",

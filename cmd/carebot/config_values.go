@@ -76,17 +76,6 @@ func (r *configReader) address(dst *string) func(*yaml.Node, string, int) {
 	}
 }
 
-func (r *configReader) duration(dst *duration) func(*yaml.Node, string, int) {
-	return func(n *yaml.Node, path string, _ int) {
-		if yamlwalk.IsNull(n) {
-			return
-		}
-		if d, ok := r.durationValue(n, path); ok {
-			*dst = d
-		}
-	}
-}
-
 // durationValue reads duration n, reporting anything else, null included.
 func (r *configReader) durationValue(n *yaml.Node, what string) (duration, bool) {
 	const want = "a duration such as 30d or 12h"

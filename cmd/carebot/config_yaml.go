@@ -93,7 +93,7 @@ func (r *configReader) root(n *yaml.Node) {
 		{"campaigns", r.path(&c.Campaigns)},
 		{"feedback", func(n *yaml.Node, path string, _ int) {
 			r.mapping(n, path, path, []configKey{
-				{"retention", r.duration(&c.Feedback.Retention)},
+				{"retention", r.retention},
 			})
 		}},
 		{"admin", func(n *yaml.Node, path string, _ int) {
@@ -104,6 +104,37 @@ func (r *configReader) root(n *yaml.Node) {
 		{"reminders", r.reminders},
 		{"telegram", r.telegram},
 	})
+}
+
+// minRetention is the shortest feedback.retention. Zero would mean "keep
+// no question", which carebot cannot do, so it is refused rather than read
+// as the default; under an hour staff could read nearly nothing, and "6m"
+// means six months in faq.yaml's review_every, six minutes here.
+const minRetention = time.Hour
+
+// retention reads feedback.retention: a duration of at least minRetention.
+func (r *configReader) retention(n *yaml.Node, path string, line int) {
+	if yamlwalk.IsNull(n) {
+		return
+	}
+	d, ok := r.durationValue(n, path)
+	if !ok {
+		return
+	}
+	if d < duration(minRetention) {
+		s := strings.TrimSpace(r.w.Node(n).Value)
+		const give = "give 1h or more, such as 7d (the default is 30d)"
+		switch {
+		case d == 0:
+			r.w.Errorf(line, "", "%s: %q asks to keep no unanswered questions, which carebot cannot do; %s", path, s, give)
+		case strings.HasSuffix(s, "m"):
+			r.w.Errorf(line, "", "%s: %q is under an hour (m is minutes, not months); %s", path, s, give)
+		default:
+			r.w.Errorf(line, "", "%s: %q is under an hour; %s", path, s, give)
+		}
+		return
+	}
+	r.c.Feedback.Retention = d
 }
 
 func (r *configReader) reminders(n *yaml.Node, path string, _ int) {

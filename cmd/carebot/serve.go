@@ -114,7 +114,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		g.Go(func() error { return remindFAQWarnings(ctx, eng, logger) })
 	}
 	retention := defaultRetention
-	if cfg.Feedback.Retention > 0 {
+	if cfg.Feedback.Retention > 0 { // 0: not set (the config refuses a zero)
 		retention = time.Duration(cfg.Feedback.Retention)
 	}
 	g.Go(func() error { return expireFeedback(ctx, db, retention, logger) })
