@@ -254,6 +254,12 @@ func (s *Server) misses(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// The store deletes patients' words past the retention only every few
+	// hours: until it does, they are kept from staff here.
+	var expired time.Time
+	if s.Retention > 0 {
+		expired = s.now().Add(-s.Retention)
+	}
 	var (
 		texts   []string
 		asked   []carebot.Feedback // the question of texts[i]
@@ -279,7 +285,7 @@ func (s *Server) misses(w http.ResponseWriter, r *http.Request) {
 		}
 		switch f.Kind {
 		case carebot.FeedbackFallback, carebot.FeedbackSuggest:
-			if f.Text != "" {
+			if f.Text != "" && !f.At.Before(expired) {
 				texts = append(texts, f.Text)
 				asked = append(asked, f)
 			}

@@ -83,8 +83,12 @@ type Server struct {
 	// read in it, and an appointment without a zone is listed in it.
 	// nil: UTC.
 	Zone *time.Location
-	Now  func() time.Time // nil: time.Now
-	Log  *slog.Logger     // nil: discard
+	// Retention is how long patients' words are kept (the config's
+	// feedback.retention): a question older than it is never shown, even
+	// before the store has deleted it. 0: no limit.
+	Retention time.Duration
+	Now       func() time.Time // nil: time.Now
+	Log       *slog.Logger     // nil: discard
 }
 
 // maxBody bounds a request body: an import of tens of thousands of

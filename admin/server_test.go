@@ -316,6 +316,48 @@ func TestMissesSayWhatWasPressed(t *testing.T) {
 	}
 }
 
+// A question older than the retention is never shown, though the store
+// deletes it only every few hours, whatever --since asks for; ratings and
+// presses, which carry no patient's words, are kept and shown.
+func TestMissesKeepToTheRetention(t *testing.T) {
+	f := newFakes()
+	day := 24 * time.Hour
+	s := &Server{Token: token, Feedback: f, Now: func() time.Time { return now }, Retention: 30 * day}
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	c := &Client{Base: srv.URL, Token: token}
+	f.fb = []carebot.Feedback{
+		{Kind: carebot.FeedbackFallback, At: now.Add(-40 * day), Text: "forty days ago"},
+		{Kind: carebot.FeedbackSuggest, At: now.Add(-30*day - time.Second), Text: "a second past the retention", Entries: []string{"parking"}},
+		{Kind: carebot.FeedbackFallback, At: now.Add(-30 * day), Text: "just kept"},
+		{Kind: carebot.FeedbackDown, At: now.Add(-40 * day), Entries: []string{"hours"}},
+		{Kind: carebot.FeedbackPressed, At: now.Add(-29 * day), Entries: []string{"parking"}, Asked: now.Add(-30*day - time.Second)},
+	}
+	for _, since := range []string{"60d", "30d", "2026-01-01"} {
+		m, err := c.Misses(context.Background(), since)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, g := range m.Groups {
+			got = append(got, g.Representative)
+		}
+		if want := "[just kept]"; fmt.Sprint(got) != want {
+			t.Errorf("since %s: got questions %v, want %s", since, got, want)
+		}
+	}
+	m, err := c.Misses(context.Background(), "60d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := m.Ratings["hours"], (Tally{Down: 1}); got != want {
+		t.Errorf("hours: got %+v, want %+v", got, want)
+	}
+	if got, want := m.Ratings["parking"], (Tally{Pressed: 1}); got != want {
+		t.Errorf("parking: got %+v, want %+v", got, want)
+	}
+}
+
 func TestAuditRefusesABadSince(t *testing.T) {
 	c, _ := newTestAPI(t)
 	if _, err := c.Audit(context.Background(), "last tuesday"); err == nil || !strings.Contains(err.Error(), "last tuesday") {

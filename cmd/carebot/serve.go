@@ -154,7 +154,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	// Staff's local times without a zone are the clinic's, as the
 	// reminders take them.
 	api := &admin.Server{Token: adminToken, Version: version(), Appointments: rem.appts, List: db, Reminders: rem.patients,
-		Broadcasts: rem.broadcasts, Feedback: db, Audit: db, Zone: rem.zone, Log: logger.With("component", "admin")}
+		Broadcasts: rem.broadcasts, Feedback: db, Retention: retention, Audit: db, Zone: rem.zone, Log: logger.With("component", "admin")}
 	serve, err := serveAdmin(ctx, first(getenv("CAREBOT_ADMIN_LISTEN"), cfg.Admin.Listen, defaultAdminListen), dataDir, api, logger)
 	if err != nil {
 		return err
