@@ -87,3 +87,34 @@ func TestTheLargestAppointmentTheAPITakesFitsTheStore(t *testing.T) {
 		t.Errorf("%d stored", n)
 	}
 }
+
+// A blank text (spaces only) is refused by the API itself, not only by the
+// CLI: a patient would get an empty message. Nothing is queued.
+func TestBlankTextsAreRefused(t *testing.T) {
+	db, err := bolt.Open(filepath.Join(t.TempDir(), "carebot.db"), bytes.Repeat([]byte{0x5a}, bolt.KeySize), bolt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	s := &Server{Token: token, Reminders: reminders.NewPatients(db, db, nil), Broadcasts: reminders.NewBroadcasts(db), Audit: db}
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	c := &Client{Base: srv.URL, Token: token}
+	ctx := context.Background()
+	at := time.Now().Add(time.Hour).UTC().Format(time.RFC3339)
+	for _, text := range []string{"", "   ", " \t\n"} {
+		if id, err := c.Broadcast(ctx, Broadcast{Purpose: "announcements", Text: text}); err == nil || !strings.Contains(err.Error(), "text") {
+			t.Errorf("broadcast %q: got id %q, error %v; want the text refused", text, id, err)
+		}
+		if id, err := c.AddReminder(ctx, Reminder{To: "telegram:5", At: at, Text: text}); err == nil || !strings.Contains(err.Error(), "text") {
+			t.Errorf("reminder %q: got id %q, error %v; want the text refused", text, id, err)
+		}
+	}
+	n := 0
+	if err := db.Items(ctx, "", func(carebot.OutboxItem) error { n++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("got %d items queued, want none", n)
+	}
+}

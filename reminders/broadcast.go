@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/carebot/carebot"
@@ -45,7 +46,11 @@ func (bs *Broadcasts) Start(ctx context.Context, b Broadcast) (string, error) {
 	if b.Purpose != carebot.PurposeAnnouncements && b.Purpose != carebot.PurposeAwareness {
 		return "", fmt.Errorf("broadcast: purpose %q: want announcements or awareness", b.Purpose)
 	}
-	if b.Text == "" || len(b.Text) > maxText {
+	// Spaces alone would reach every patient as a blank message.
+	if strings.TrimSpace(b.Text) == "" {
+		return "", errors.New("broadcast: the text is empty or only spaces")
+	}
+	if len(b.Text) > maxText {
 		return "", fmt.Errorf("broadcast: the text must have 1 to %d bytes", maxText)
 	}
 	now := clockOr(bs.Clock).Now()

@@ -2,7 +2,9 @@ package reminders
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/carebot/carebot"
@@ -19,7 +21,9 @@ func (p *Patients) Add(ctx context.Context, user string, to carebot.Address, at 
 	switch {
 	case user == "":
 		return "", fmt.Errorf("add reminder: no recipient")
-	case text == "" || len(text) > maxText:
+	case strings.TrimSpace(text) == "": // it would arrive blank
+		return "", errors.New("add reminder: the text is empty or only spaces")
+	case len(text) > maxText:
 		return "", fmt.Errorf("add reminder: the text must have 1 to %d bytes", maxText)
 	case !at.After(now):
 		return "", fmt.Errorf("add reminder: %s is not in the future", at.Format(time.RFC3339))

@@ -30,8 +30,10 @@ func TestStaffReminder(t *testing.T) {
 		if _, err := p.Add(ctx, "chat:in", carebot.Address{}, start.Add(-time.Minute), "late"); err == nil {
 			t.Error("a reminder in the past was accepted")
 		}
-		if _, err := p.Add(ctx, "chat:in", carebot.Address{}, at, ""); err == nil {
-			t.Error("an empty reminder was accepted")
+		for _, text := range []string{"", " ", "\t\n  "} {
+			if _, err := p.Add(ctx, "chat:in", carebot.Address{}, at, text); err == nil {
+				t.Errorf("reminder %q: got no error, want the blank text refused", text)
+			}
 		}
 		stop := h.start(t)
 		h.runUntil(at.Add(time.Minute))

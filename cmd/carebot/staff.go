@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -151,6 +152,9 @@ Run 'carebot remind add --help' for flags.
 	if *to == "" || *at == "" || *text == "" {
 		return usageError{"remind add: --to, --at and --text are required"}
 	}
+	if strings.TrimSpace(*text) == "" { // it would arrive blank
+		return usageError{"remind add: --text is blank: give the reminder"}
+	}
 	if _, err := time.LoadLocation(*tz); err != nil || *tz == "Local" {
 		return usageError{fmt.Sprintf("remind add: --tz: %q is not an IANA time zone (such as America/Chicago)", *tz)}
 	}
@@ -181,6 +185,9 @@ func runBroadcast(ctx context.Context, args []string, getenv func(string) string
 	}
 	if *text == "" {
 		return usageError{"broadcast: --text is required"}
+	}
+	if strings.TrimSpace(*text) == "" { // every patient would get a blank message
+		return usageError{"broadcast: --text is blank: give the message"}
 	}
 	// Appointment reminders are a patient's own, never broadcast: name only
 	// the purposes a broadcast may have.
