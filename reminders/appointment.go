@@ -86,6 +86,9 @@ func (as *Appointments) Import(ctx context.Context, a carebot.Appointment) (chan
 // Cancel cancels appointment id and its pending reminders.
 func (as *Appointments) Cancel(ctx context.Context, id string) error {
 	a, err := as.store.Appointment(ctx, id)
+	if errors.Is(err, carebot.ErrNotFound) {
+		return fmt.Errorf("appointment %q: %w", id, carebot.ErrNotFound)
+	}
 	if err != nil {
 		return fmt.Errorf("cancel appointment: %w", err)
 	}

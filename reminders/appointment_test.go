@@ -2,6 +2,7 @@ package reminders_test
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"strings"
 	"testing"
@@ -115,6 +116,9 @@ func TestAppointmentImportIsIdempotentAndFollowsChanges(t *testing.T) {
 	}
 	if got := due(t, h, reminders.AppointmentPrefix("A/1"), ny); len(got) != 0 {
 		t.Errorf("after cancelling: %v pending, want none", got)
+	}
+	if err := as.Cancel(ctx, "A/9"); !errors.Is(err, carebot.ErrNotFound) || err.Error() != `appointment "A/9": not found` {
+		t.Errorf("cancelling an unknown appointment: got %v, want it named and ErrNotFound", err)
 	}
 	for _, bad := range []carebot.Appointment{{User: "u", At: a.At}, {ID: "x", At: a.At}, {ID: "x", User: "u"}, {ID: "x", User: "u", At: a.At, TimeZone: "Mars/Base"}} {
 		if _, err := as.Import(ctx, bad); err == nil {

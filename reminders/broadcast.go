@@ -136,7 +136,7 @@ func (bs *Broadcasts) Report(ctx context.Context, id string) (Report, error) {
 		return Report{}, fmt.Errorf("broadcast report: %w", err)
 	}
 	if !found {
-		return Report{}, fmt.Errorf("broadcast report: %w", carebot.ErrNotFound)
+		return Report{}, fmt.Errorf("broadcast %q: %w", id, carebot.ErrNotFound)
 	}
 	return r, nil
 }

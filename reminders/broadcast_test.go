@@ -49,6 +49,9 @@ func TestBroadcastReachesTheAudienceAtSendTime(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if _, err := bs.Report(context.Background(), "closed-monday"); !errors.Is(err, carebot.ErrNotFound) || err.Error() != `broadcast "closed-monday": not found` {
+			t.Errorf("report of an unknown broadcast: got %v, want it named and ErrNotFound", err)
+		}
 		if !r.Resolved || r.Pending != 0 {
 			t.Errorf("report: resolved %v, pending %d; want resolved, none pending", r.Resolved, r.Pending)
 		}

@@ -110,6 +110,9 @@ Run 'carebot appointments SUBCOMMAND --help' for flags.
 		if err := refuseExtra(fs, 1, quoteHint); err != nil {
 			return err
 		}
+		if strings.TrimSpace(fs.Arg(0)) == "" { // "$ID" unset
+			return usageError{"appointments cancel: ID is empty; give one"}
+		}
 		c, err := client()
 		if err != nil {
 			return err
@@ -219,6 +222,9 @@ func runReport(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	if err := refuseExtra(fs, 1, quoteHint); err != nil {
 		return err
+	}
+	if strings.TrimSpace(fs.Arg(0)) == "" { // "$ID" unset
+		return usageError{"report: BROADCAST_ID is empty; give one"}
 	}
 	c, err := client()
 	if err != nil {

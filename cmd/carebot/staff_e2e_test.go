@@ -82,8 +82,11 @@ func TestStaffCommandsAgainstTheTerminalChat(t *testing.T) {
 		t.Errorf("faq misses: %q", out)
 	}
 
-	if code, _, errs := runCmd(t, nil, "", "report", "--data", dir, "nope"); code == 0 || !strings.Contains(errs, "not found") {
-		t.Errorf("report of an unknown broadcast: exit %d, %q", code, errs)
+	if code, _, errs := runCmd(t, nil, "", "report", "--data", dir, "nope"); code != 1 || errs != "carebot: broadcast \"nope\": not found\n" {
+		t.Errorf("report of an unknown broadcast: got exit %d, %q; want exit 1 and the ID named", code, errs)
+	}
+	if code, _, errs := runCmd(t, nil, "", "appointments", "cancel", "--data", dir, "A-9"); code != 1 || errs != "carebot: appointment \"A-9\": not found\n" {
+		t.Errorf("cancel of an unknown appointment: got exit %d, %q; want exit 1 and the ID named", code, errs)
 	}
 }
 

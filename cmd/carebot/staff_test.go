@@ -216,6 +216,34 @@ func TestStaffCommandsRefuseBlankText(t *testing.T) {
 	}
 }
 
+// An empty ID ("$ID" unset) is a mistake in the call, as a missing one is:
+// asking the bot for it would only show an HTTP error.
+func TestStaffCommandsRefuseAnEmptyID(t *testing.T) {
+	bot := newFakeAdmin(t)
+	env := map[string]string{"CAREBOT_ADMIN": bot.addr(), "CAREBOT_ADMIN_TOKEN": "env-token-0123456789", "HOME": t.TempDir()}
+	tests := []struct {
+		args    []string
+		wantErr string
+	}{
+		{[]string{"report"}, "report: give one BROADCAST_ID"},
+		{[]string{"report", ""}, "report: BROADCAST_ID is empty; give one"},
+		{[]string{"report", "  ", "--json"}, "report: BROADCAST_ID is empty; give one"},
+		{[]string{"appointments", "cancel"}, "appointments cancel: give one ID"},
+		{[]string{"appointments", "cancel", ""}, "appointments cancel: ID is empty; give one"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, env, "", tt.args...)
+			if code != 2 || stdout != "" || !strings.Contains(stderr, tt.wantErr) || strings.Contains(stderr, "404") {
+				t.Errorf("got exit %d, stdout %q, stderr %q; want exit 2 and %q", code, stdout, stderr, tt.wantErr)
+			}
+		})
+	}
+	if got := bot.got(); len(got) > 0 {
+		t.Errorf("the bot received %+v, want nothing", got)
+	}
+}
+
 // A broadcast goes to those opted in to announcements or awareness; a
 // purpose it cannot have is refused before the bot is asked, naming only
 // the two it can.
