@@ -20,7 +20,7 @@ import (
 // user in a DM, with nothing stored. The last line of output is the
 // figures as name=value pairs.
 func runEval(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := newFlags("eval", "carebot eval [--faq FILE] [-v] FILE...", stdout, stderr)
+	fs := newFlags("eval", "carebot eval [--faq FILE] [-v] [--rounds N] FILE...", stdout, stderr)
 	faqPath := fs.String("faq", getenv("CAREBOT_FAQ"), "the knowledge base the files' entry ids refer to (default: the bundled demo clinic)")
 	verbose := fs.Bool("v", false, "list every message scored wrong")
 	rounds := fs.Int("rounds", 20, "how many times each message is timed for the latency figures")
@@ -29,6 +29,9 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	if fs.NArg() == 0 {
 		return usageError{"eval: no FILE given"}
+	}
+	if *rounds < 1 { // no timing would print latencies of 0 as if measured
+		return usageError{fmt.Sprintf("eval: --rounds must be 1 or more, not %d", *rounds)}
 	}
 	kb, err := loadKB(*faqPath)
 	if err != nil {

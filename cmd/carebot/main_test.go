@@ -69,6 +69,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"version", "x"}, 2, `version: unexpected argument "x"`},
 		{[]string{"help", "frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"eval"}, 2, "no FILE"},
+		{[]string{"eval", "-rounds", "0", "x.jsonl"}, 2, "eval: --rounds must be 1 or more, not 0"},
+		{[]string{"eval", "--rounds", "-5", "x.jsonl"}, 2, "eval: --rounds must be 1 or more, not -5"},
 		{[]string{"run", "--log-level", "loud"}, 2, "--log-level"},
 		{[]string{"faq", "polish"}, 2, "unknown subcommand"},
 		{[]string{"faq", "misses", "7d"}, 2, `unexpected argument "7d"`},
