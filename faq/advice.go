@@ -219,12 +219,37 @@ func isAdvice(ws []string, classes []adviceClass) bool {
 }
 
 // isTold reports whether the folded words ws tell a reading or a symptom
-// of the patient's own, to be judged (see toldOwn). classes[i] is the
-// class of ws[i]. It is apart from isAdvice: the confidence models learned
-// from that one's verdicts, and this one caps the confidence after them.
+// of the patient's own, to be judged: "my blood sugar is 400", "mi presion
+// esta en 180", "my sugar is high", "i am in pain", "tengo mucho dolor",
+// "what should i do, my stomach hurts". A message that also asks the
+// clinic something ("i have a fever, can i be seen today", "my bp is high,
+// do you do bp checks") is a question about the clinic's service, and is
+// left to the matcher. classes[i] is the class of ws[i]. It is apart from
+// isAdvice: the confidence models learned from that one's verdicts, and
+// this one caps the confidence after them.
 func isTold(ws []string, classes []adviceClass) bool {
+	var all adviceClass
+	asks, whatToDo := false, false
+	for j, w := range ws {
+		all |= classes[j]
+		switch {
+		case w == "what" && (wordAt(ws, j+1) == "should" || wordAt(ws, j+1) == "do" && wordAt(ws, j+3) == "do") ||
+			w == "que" && (wordAt(ws, j+1) == "hago" || wordAt(ws, j+1) == "debo" && wordAt(ws, j+2) == "hacer"):
+			whatToDo = true // "what should i do", "what do i do", "que hago"
+		case classes[j]&acAsk != 0 || classes[j]&acIs != 0 && inverted[wordAt(ws, j+1)]:
+			asks = true
+		}
+	}
+	switch {
+	case all&(acReading|acSymptom) == 0:
+		return false
+	case whatToDo:
+		return true
+	case asks || all&acSelf == 0:
+		return false
+	}
 	for i, c := range classes {
-		if c&(acReading|acSymptom) != 0 && toldOwn(ws, classes, i) {
+		if c&(acReading|acSymptom) != 0 && selfNear(classes, i) && toldAt(ws, classes, i) {
 			return true
 		}
 	}
@@ -239,35 +264,25 @@ var inverted = map[string]bool{"it": true, "there": true, "that": true, "this": 
 // its vaccine.
 var notSymptom = map[string]bool{"ferina": true, "shot": true, "shots": true, "vaccine": true, "vaccines": true, "vacuna": true}
 
-// toldOwn reports whether the reading or symptom ws[i] is the patient's
-// own, told to be judged: "my blood sugar is 400", "mi presion esta en
-// 180", "my sugar is high", "i am in pain", "tengo mucho dolor", "what
-// should i do, my stomach hurts". A message that also asks the clinic
-// something ("i have a fever, can i be seen today", "my bp is high, do you
-// do bp checks") is a question about the clinic's service, and is left to
-// the matcher.
-func toldOwn(ws []string, classes []adviceClass, i int) bool {
-	self, asks := false, false
-	for j, w := range ws {
-		switch {
-		case w == "what" && (wordAt(ws, j+1) == "should" || wordAt(ws, j+1) == "do" && wordAt(ws, j+3) == "do") ||
-			w == "que" && (wordAt(ws, j+1) == "hago" || wordAt(ws, j+1) == "debo" && wordAt(ws, j+2) == "hacer"):
-			return true // "what should i do", "what do i do", "que hago"
-		case classes[j]&acAsk != 0 || classes[j]&acIs != 0 && inverted[wordAt(ws, j+1)]:
-			asks = true
-		case classes[j]&acSelf != 0 && j >= i-5 && j <= i+5:
-			self = true
+// selfNear reports a word for the patient or their family within five
+// words of word i.
+func selfNear(classes []adviceClass, i int) bool {
+	for j := max(i-5, 0); j <= i+5 && j < len(classes); j++ {
+		if classes[j]&acSelf != 0 {
+			return true
 		}
 	}
-	if asks || !self {
-		return false
-	}
+	return false
+}
+
+// toldAt reports whether ws[i] is told as a symptom, or as a reading with
+// its value: a verb or "at", then a number or a level.
+func toldAt(ws []string, classes []adviceClass, i int) bool {
 	if classes[i]&acSymptom != 0 {
 		// Not "whooping cough", "tos ferina", "the baby cough shot": the
 		// name of a vaccine's disease.
 		return wordAt(ws, i-1) != "whooping" && !notSymptom[wordAt(ws, i+1)]
 	}
-	// A reading: a verb or "at", then a number or a level.
 	for j := i + 1; j <= i+3 && j < len(ws); j++ {
 		if classes[j]&acIs != 0 || ws[j] == "at" || ws[j] == "en" || ws[j] == "of" || ws[j] == "de" {
 			for k := j + 1; k <= j+3 && k < len(ws); k++ {

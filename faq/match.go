@@ -125,7 +125,7 @@ type scratch struct {
 	slots []slot
 	qmask uint16 // the message's question words
 	// advice: the message asks for individual medical advice; told, it
-	// tells a reading or a symptom of the patient's own (see toldOwn).
+	// tells a reading or a symptom of the patient's own (see isTold).
 	advice, told bool
 	// others: the message asks about someone else's business (see
 	// others.go).

@@ -114,10 +114,7 @@ func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest 
 			it.Due = when.At
 			oneOffs++
 		}
-		it.Expires = it.Due.Add(PatientLate)
-		if !it.Slot.IsZero() && it.Expires.After(it.Slot) {
-			it.Expires = it.Slot
-		}
+		it.Expires = patientExpiry(it.Due, it.Slot)
 		moved = append(moved, it)
 	}
 	if err := p.out.Schedule(ctx, moved...); err != nil {
@@ -225,6 +222,16 @@ func (p *Patients) resume(ctx context.Context, u carebot.User, lang string) (str
 	return say(lang, "resumed"), true, nil
 }
 
+// patientExpiry is when a patient's reminder due at due stops being worth
+// sending: PatientLate after, and never after the appointment it is about
+// (slot), when it is about one.
+func patientExpiry(due, slot time.Time) time.Time {
+	if e := due.Add(PatientLate); slot.IsZero() || !e.After(slot) {
+		return e
+	}
+	return slot
+}
+
 // snoozeText reads "snooze 1h", "later", "posponer media hora". Bare
 // "later" is only taken when there is something to snooze.
 func (p *Patients) snoozeText(ctx context.Context, u carebot.User, lang string, rest []string) (string, bool, error) {
@@ -271,10 +278,7 @@ func (p *Patients) snooze(ctx context.Context, u carebot.User, lang string, d ti
 		return say(lang, "snoozeTooLate", formatWhen(lang, last.Slot, loc)), true, nil
 	}
 	it := carebot.OutboxItem{ID: p.newID(u.Key, now), Kind: carebot.KindPatient, User: u.Key, Purpose: last.Purpose,
-		Asked: true, Text: last.Text, Due: at, Wall: Floating(at, loc), Expires: at.Add(PatientLate), Created: now, Slot: last.Slot}
-	if !it.Slot.IsZero() && it.Expires.After(it.Slot) {
-		it.Expires = it.Slot
-	}
+		Asked: true, Text: last.Text, Due: at, Wall: Floating(at, loc), Expires: patientExpiry(at, last.Slot), Created: now, Slot: last.Slot}
 	if err := p.out.Schedule(ctx, it); err != nil {
 		return "", true, fmt.Errorf("snooze: %w", err)
 	}
