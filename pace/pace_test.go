@@ -249,7 +249,7 @@ func TestConcurrentSendersKeepEveryLimit(t *testing.T) {
 		// global rate 33.3 s. Each sender goes one message at a time, so
 		// the last seconds have few chats left to fill the platform's
 		// slots, and how few depends on the order the goroutines ran in:
-		// 600 runs took 36.2 s to 36.8 s. A 15% margin keeps that tail
+		// 300 runs took 36.2 s to 36.8 s. A 15% margin keeps that tail
 		// and still catches gross waste; the exact check is
 		// TestBusyChatLeavesThePlatformToOthers.
 		if got, want := time.Since(start), 1000*time.Second/30*115/100; got > want {
