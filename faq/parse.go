@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -172,6 +174,11 @@ func (d *decoder) clinic(c *Clinic, n *yaml.Node) {
 			}
 		case "website":
 			c.Website = d.w.Str(f.Value, "", what)
+			if c.Website != "" {
+				if why := webAddress(c.Website); why != "" {
+					d.w.Errorf(f.Line, "", "%s %q is not a web address patients can open: %s (such as https://clinic.example)", what, c.Website, why)
+				}
+			}
 		case "emergency_number":
 			c.EmergencyNumber = d.number(f, what, "the emergency reply")
 		case "crisis_line":
@@ -194,6 +201,34 @@ func (d *decoder) number(f yamlwalk.Field, what, reply string) string {
 		d.w.Errorf(f.Line, "", "%s %q is not a number to dial: %s tells patients to call it (digits, spaces and + - . ( ) only)", what, s, reply)
 	}
 	return s
+}
+
+// webAddress says what is wrong with s as the clinic's website, which
+// replies tell patients to visit, or "" if nothing is. A bare host
+// ("clinic.example") is fine: chat apps link it and people type it.
+func webAddress(s string) string {
+	if strings.ContainsFunc(s, unicode.IsSpace) {
+		return "it has spaces"
+	}
+	raw := s
+	if !strings.Contains(s, "://") {
+		if i := strings.IndexByte(s, ':'); i >= 0 && !strings.Contains(s[:i], ".") {
+			return fmt.Sprintf("%s: is not a web address", s[:i])
+		}
+		raw = "https://" + s
+	}
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil:
+		return "it cannot be read as an address"
+	case u.Scheme != "http" && u.Scheme != "https":
+		return fmt.Sprintf("%s:// is not a web address, want https://", u.Scheme)
+	case u.User != nil:
+		return "it holds a user name"
+	case !strings.Contains(strings.Trim(u.Hostname(), "."), "."):
+		return fmt.Sprintf("%q is not a host name", u.Hostname())
+	}
+	return ""
 }
 
 // digits counts the digits of s.

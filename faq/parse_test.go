@@ -70,6 +70,19 @@ func TestParseValid(t *testing.T) {
 	}
 }
 
+// TestWebsitesPatientsCanOpen: the addresses clinics write, with or
+// without a scheme, path or port, are accepted as they are.
+func TestWebsitesPatientsCanOpen(t *testing.T) {
+	for _, w := range []string{"https://test.example", "http://test.example/contact?x=1", "test.example", "www.test.example/es", "test.example:8443", "https://192.168.1.5"} {
+		kb, err := Parse("faq.yaml", []byte(strings.Replace(validKB, "https://test.example", w, 1)))
+		if err != nil {
+			t.Errorf("website %q: %v", w, err)
+		} else if kb.Clinic.Website != w {
+			t.Errorf("website %q read as %q", w, kb.Clinic.Website)
+		}
+	}
+}
+
 func TestLocalized(t *testing.T) {
 	kb, err := Parse("faq.yaml", []byte(validKB))
 	if err != nil {
@@ -111,6 +124,14 @@ func TestParseErrors(t *testing.T) {
 			`faq.yaml:3: unknown field "clinik" (want version, language, clinic, synonyms, entries)`}},
 		{"unknown clinic field", "  website:", "  web:", []string{
 			`faq.yaml:6: clinic: unknown field "web" (want name, phone, website, emergency_number, crisis_line)`}},
+		{"website words", "https://test.example", "call the front desk", []string{
+			`faq.yaml:6: clinic.website "call the front desk" is not a web address patients can open: it has spaces (such as https://clinic.example)`}},
+		{"website scheme", "https://test.example", "ftp://test.example", []string{
+			`faq.yaml:6: clinic.website "ftp://test.example" is not a web address patients can open: ftp:// is not a web address, want https:// (such as https://clinic.example)`}},
+		{"website mailto", "https://test.example", "mailto:front@test.example", []string{
+			`faq.yaml:6: clinic.website "mailto:front@test.example" is not a web address patients can open: mailto: is not a web address (such as https://clinic.example)`}},
+		{"website host", "https://test.example", "https://frontdesk", []string{
+			`faq.yaml:6: clinic.website "https://frontdesk" is not a web address patients can open: "frontdesk" is not a host name (such as https://clinic.example)`}},
 		{"empty synonym group", "  - [x-ray, xray]", "  - []", []string{"faq.yaml:11: synonyms group 2 is empty"}},
 		{"one-word synonym group", "  - [x-ray, xray]", "  - [x-ray]", []string{"faq.yaml:11: synonyms group 2 has one word: a group needs at least two"}},
 		{"follow_up missing", "follow_up: [holiday]", "follow_up: [holidays]", []string{`faq.yaml:19: entry "hours": follow_up "holidays" does not exist`}},
