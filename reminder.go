@@ -62,6 +62,11 @@ type OutboxItem struct {
 	// wall-clock time: a time in UTC whose clock reads the recipient's
 	// local time (RFC 5545's "floating" time).
 	Wall time.Time
+	// Fixed is true when Due is an instant the recipient asked for ("in 20
+	// minutes", a snooze), not a time on their clock: a change of time
+	// zone leaves it where it is (Wall is then only that instant on their
+	// clock, kept for a resume).
+	Fixed bool
 	// Rule is an RFC 5545 recurrence rule ("FREQ=DAILY;BYHOUR=8") for a
 	// repeating item, in floating time; empty for a one-off.
 	Rule string

@@ -83,6 +83,7 @@ type itemRecord struct {
 	Slot     *int64         `json:"s,omitempty"`
 	Wall     *int64         `json:"w,omitempty"`
 	Rule     string         `json:"rr,omitempty"`
+	Fixed    bool           `json:"f,omitempty"`
 	Cursor   string         `json:"c,omitempty"`
 	Attempts int            `json:"n,omitempty"`
 	Created  *int64         `json:"cr,omitempty"`
@@ -91,7 +92,7 @@ type itemRecord struct {
 
 func encodeItem(it carebot.OutboxItem) ([]byte, error) {
 	r := itemRecord{Kind: string(it.Kind), Expires: nanos(it.Expires), User: it.User, Purpose: string(it.Purpose),
-		Asked: it.Asked, Text: it.Text, Ref: it.Ref, Slot: nanos(it.Slot), Wall: nanos(it.Wall), Rule: it.Rule,
+		Asked: it.Asked, Text: it.Text, Ref: it.Ref, Slot: nanos(it.Slot), Wall: nanos(it.Wall), Rule: it.Rule, Fixed: it.Fixed,
 		Cursor: it.Cursor, Attempts: it.Attempts, Created: nanos(it.Created), Sent: nanos(it.Sent), To: addressOf(it.To)}
 	return json.Marshal(r)
 }
@@ -104,7 +105,7 @@ func decodeItem(plain []byte) (carebot.OutboxItem, error) {
 	}
 	it := carebot.OutboxItem{Kind: carebot.ReminderKind(r.Kind), Expires: fromNanos(r.Expires), User: r.User,
 		Purpose: carebot.Purpose(r.Purpose), Asked: r.Asked, Text: r.Text, Ref: r.Ref, Slot: fromNanos(r.Slot),
-		Wall: fromNanos(r.Wall), Rule: r.Rule, Cursor: r.Cursor, Attempts: r.Attempts,
+		Wall: fromNanos(r.Wall), Rule: r.Rule, Fixed: r.Fixed, Cursor: r.Cursor, Attempts: r.Attempts,
 		Created: fromNanos(r.Created), Sent: fromNanos(r.Sent), To: r.To.address()}
 	return it, nil
 }

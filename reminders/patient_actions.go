@@ -38,7 +38,7 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 	if len(mine) >= maxPatientReminders {
 		return say(lang, "tooMany", len(mine)), true, nil
 	}
-	base := carebot.OutboxItem{Kind: carebot.KindPatient, User: u.Key, Purpose: carebot.PurposeAppointments, Asked: true, Created: now}
+	base := carebot.OutboxItem{Kind: carebot.KindPatient, User: u.Key, Purpose: carebot.PurposeAppointments, Asked: true, Created: now, Fixed: when.Fixed}
 	var items []carebot.OutboxItem
 	var reply string
 	switch {

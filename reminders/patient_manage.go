@@ -278,7 +278,7 @@ func (p *Patients) snooze(ctx context.Context, u carebot.User, lang string, d ti
 		return say(lang, "snoozeTooLate", formatWhen(lang, last.Slot, loc)), true, nil
 	}
 	it := carebot.OutboxItem{ID: p.newID(u.Key, now), Kind: carebot.KindPatient, User: u.Key, Purpose: last.Purpose,
-		Asked: true, Text: last.Text, Due: at, Wall: Floating(at, loc), Expires: patientExpiry(at, last.Slot), Created: now, Slot: last.Slot}
+		Asked: true, Text: last.Text, Due: at, Wall: Floating(at, loc), Fixed: true, Expires: patientExpiry(at, last.Slot), Created: now, Slot: last.Slot}
 	if err := p.out.Schedule(ctx, it); err != nil {
 		return "", true, fmt.Errorf("snooze: %w", err)
 	}

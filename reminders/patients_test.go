@@ -2,6 +2,7 @@ package reminders_test
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -118,6 +119,57 @@ func TestPatientsTimeZone(t *testing.T) {
 	c.expect("mi zona horaria es Ciudad de México", "Entendido: usaré la hora de Ciudad de México")
 	c.expect("estoy en Bogotá", "hora de Bogotá")
 	c.expect("my time zone is Narnia", `I don't know the time zone "Narnia"`)
+}
+
+// TestPatientsTimeZoneKeepsWhatWasMeant: a change of zone keeps a time
+// said on the clock on the new clock, an instant ("in 20 minutes") at its
+// instant, and moves on what has passed on the new clock rather than
+// leaving it at the old instant (8pm in UTC is 5am in Tokyo).
+func TestPatientsTimeZoneKeepsWhatWasMeant(t *testing.T) {
+	h := newHarness(wed10(t)) // 15:00 UTC; 9:00 in Chicago, the clinic's zone
+	c := newChat(t, h, "", "en")
+	c.say("remind me to stretch at 5pm")
+	c.say("remind me to call mom in 20 minutes")
+	c.say("remind me to take my meds every day at 8pm")
+	c.expect("remind me about my appointment tomorrow at 11am", "Wednesday, November 25 at 11:00 AM; Thursday, November 26 at 9:00 AM")
+	dues := func() map[string]string {
+		got := map[string]string{}
+		h.store.Items(context.Background(), reminders.PatientPrefix(nil, "chat:p"), func(it carebot.OutboxItem) error {
+			got[it.Text] += it.Due.UTC().Format("Mon 15:04 ")
+			return nil
+		})
+		return got
+	}
+	// Midnight in Tokyo: 5pm and 8pm there have passed today.
+	c.expect("my time zone is Tokyo", "It's 12:00 AM there now.",
+		`Your reminder "stretch" was for a time that has already passed there, so it will come on Thursday, November 26 at 5:00 PM.`,
+		"A reminder of your appointment would have come before now there, so I deleted it.")
+	want := map[string]string{
+		"stretch":        "Thu 08:00 ", // 5pm Thursday in Tokyo
+		"call mom":       "Wed 15:20 ", // the instant asked for
+		"take your meds": "Thu 11:00 ", // 8pm Thursday in Tokyo
+		"your appointment on Thursday, November 26 at 11:00 AM": "Thu 00:00 ", // 9am in Tokyo; 11am yesterday's is gone
+	}
+	if got := dues(); !reflect.DeepEqual(got, want) {
+		t.Errorf("after moving to Tokyo, due (UTC):\n got  %v\n want %v", got, want)
+	}
+	// A pause and a resume bring the instant back to itself, not to its
+	// old clock time on the new clock.
+	c.expect("pause my reminders until 10am", "paused until")
+	c.expect("resume my reminders", "back on")
+	if got := dues()["call mom"]; got != "Wed 15:20 " {
+		t.Errorf("after a pause and resume, call mom is due %s, want Wed 15:20 UTC", got)
+	}
+	c.expect("my time zone is Chicago", "It's 9:00 AM there now.")
+	want = map[string]string{
+		"stretch":        "Thu 23:00 ",
+		"call mom":       "Wed 15:20 ",
+		"take your meds": "Fri 02:00 ", // 8pm Thursday: never back to an occurrence it moved past
+		"your appointment on Thursday, November 26 at 11:00 AM": "Thu 15:00 ",
+	}
+	if got := dues(); !reflect.DeepEqual(got, want) {
+		t.Errorf("back in Chicago, due (UTC):\n got  %v\n want %v", got, want)
+	}
 }
 
 func TestPatientsPauseResume(t *testing.T) {

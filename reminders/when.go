@@ -11,6 +11,9 @@ type When struct {
 	At   time.Time // the first (or only) time, an instant
 	Wall time.Time // the same on the patient's clock, floating
 	Rule Rule      // "every day at 8am": the rule; zero for a one-off
+	// Fixed: "in 20 minutes" names an instant, not a time on the clock,
+	// and stays that instant if the patient's time zone changes.
+	Fixed bool
 }
 
 // The ways a typed time can be wrong.

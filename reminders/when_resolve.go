@@ -106,7 +106,7 @@ func (p *whenParts) resolve(now time.Time, loc *time.Location, today time.Time) 
 			return When{}, errNoTime
 		}
 		at := now.Add(p.rel)
-		return When{At: at, Wall: Floating(at, loc)}, nil
+		return When{At: at, Wall: Floating(at, loc), Fixed: true}, nil
 	}
 	if r.every == "" && (r.hasUntil || r.forN != 0) {
 		r.every, r.interval = "day", 1 // "at 8am for a week", "at 8am until friday"
