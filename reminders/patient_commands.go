@@ -98,36 +98,40 @@ func listCommand(whole string) (es, ok bool) {
 
 // deleteCommand reads "delete reminder 2", "delete all my reminders",
 // "borrar recordatorio 2"; target is the number, or 0 for all.
-func deleteCommand(ns []string) (target int, es, ok bool) {
+// deleteCommand reads "delete reminder 2", "delete reminders 1 and 3",
+// "borrar recordatorio 2" (targets, numbers of the list) or "delete all
+// my reminders" (all).
+func deleteCommand(ns []string) (targets []int, all, es, ok bool) {
 	rest, isEN := cut(ns, "delete", "remove", "cancel", "clear")
 	if !isEN {
 		if rest, ok = cut(ns, "borrar", "borra", "eliminar", "elimina", "cancelar", "cancela", "quitar", "quita"); !ok {
-			return 0, false, false
+			return nil, false, false, false
 		}
 	}
-	all := false
-	n := -1
+	joins := 0 // "and", "y"
 	for _, w := range rest {
 		switch w {
 		case "all", "todos", "todo", "everything":
 			all = true
-		case "reminder", "reminders", "my", "the", "number", "no", "#", "recordatorio", "recordatorios", "mis", "el", "los", "numero":
+		case "reminder", "reminders", "my", "the", "number", "numbers", "no", "#", "recordatorio", "recordatorios", "mis", "el", "los", "numero", "numeros":
+		case "and", "y", "&":
+			joins++
 		default:
 			v, err := strconv.Atoi(strings.TrimPrefix(w, "#"))
-			if err != nil || n >= 0 {
-				return 0, false, false
+			if err != nil || v <= 0 {
+				return nil, false, false, false
 			}
-			n = v
+			targets = append(targets, v)
 		}
 	}
 	mentions := strings.Contains(strings.Join(rest, " "), "reminder") || strings.Contains(strings.Join(rest, " "), "recordatorio")
 	switch {
-	case all && n < 0 && mentions:
-		return 0, !isEN, true
-	case !all && n > 0 && (mentions || len(rest) == 1):
-		return n, !isEN, true
+	case all && len(targets) == 0 && mentions:
+		return nil, true, !isEN, true
+	case !all && len(targets) > 0 && (mentions || len(rest) == len(targets)+joins):
+		return targets, false, !isEN, true
 	}
-	return 0, false, false
+	return nil, false, false, false
 }
 
 func pauseCommand(ns []string) (rest []string, es, ok bool) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,25 +18,39 @@ func (p *Patients) list(ctx context.Context, u carebot.User, lang string) (strin
 	if err != nil {
 		return "", true, err
 	}
+	s, err := p.listing(ctx, u, lang, mine, "list")
+	if err != nil {
+		return "", true, err
+	}
+	if s == "" {
+		return say(lang, "none"), true, nil
+	}
+	return s, true, nil
+}
+
+// listing is the list of mine under the heading key, or "" if there is
+// nothing to list.
+func (p *Patients) listing(ctx context.Context, u carebot.User, lang string, mine []carebot.OutboxItem, heading string) (string, error) {
 	loc, _ := p.zone(u)
 	var lines []string
 	if p.appts != nil {
 		if a, ok, err := p.appts.Next(ctx, u.Key); err != nil {
-			return "", true, err
+			return "", err
 		} else if ok {
 			lines = append(lines, say(lang, "apptLine", formatWhen(lang, a.At, loc)))
 		}
 	}
 	if len(mine) == 0 && len(lines) == 0 {
-		return say(lang, "none"), true, nil
+		return "", nil
 	}
 	var consent map[carebot.Purpose]carebot.Consent
 	if p.Consents != nil && len(mine) > 0 {
+		var err error
 		if consent, err = p.Consents.Consent(ctx, u.Key); err != nil {
-			return "", true, fmt.Errorf("list reminders: %w", err)
+			return "", fmt.Errorf("list reminders: %w", err)
 		}
 	}
-	b := []string{say(lang, "list")}
+	b := []string{say(lang, heading)}
 	b = append(b, lines...)
 	for i, it := range mine {
 		line := fmt.Sprintf("%d. %s: %s", i+1, describeWhen(lang, it, loc), it.Text)
@@ -47,28 +62,54 @@ func (p *Patients) list(ctx context.Context, u carebot.User, lang string) (strin
 	if len(mine) > 0 {
 		b = append(b, say(lang, "listHint", len(mine)))
 	}
-	return strings.Join(b, "\n"), true, nil
+	return strings.Join(b, "\n"), nil
 }
 
-// remove deletes reminder n of the list, or all of them for n == 0.
-func (p *Patients) remove(ctx context.Context, u carebot.User, lang string, n int) (string, bool, error) {
+// remove deletes the reminders numbered targets in the list, all at once
+// (so "1 and 3" are the 1 and 3 the patient saw), or all of them. The
+// reply shows what is left, numbered afresh, so that the next "delete
+// reminder 2" names what the patient sees.
+func (p *Patients) remove(ctx context.Context, u carebot.User, lang string, targets []int, all bool) (string, bool, error) {
 	mine, err := p.mine(ctx, u.Key)
 	if err != nil {
 		return "", true, err
 	}
-	if n == 0 {
+	if all {
 		if _, err := p.out.Cancel(ctx, PatientPrefix(p.Secret, u.Key)); err != nil {
 			return "", true, fmt.Errorf("delete reminders: %w", err)
 		}
 		return say(lang, "deletedAll", len(mine)), true, nil
 	}
-	if n > len(mine) {
-		return say(lang, "noSuch", n), true, nil
+	for _, n := range targets {
+		if n > len(mine) {
+			return say(lang, "noSuch", n), true, nil
+		}
 	}
-	if _, err := p.out.Cancel(ctx, mine[n-1].ID); err != nil {
-		return "", true, fmt.Errorf("delete reminder: %w", err)
+	slices.Sort(targets)
+	targets = slices.Compact(targets)
+	var b []string
+	for _, n := range targets {
+		if _, err := p.out.Cancel(ctx, mine[n-1].ID); err != nil {
+			return "", true, fmt.Errorf("delete reminder: %w", err)
+		}
+		b = append(b, say(lang, "deleted", n, mine[n-1].Text))
 	}
-	return say(lang, "deleted", n, mine[n-1].Text), true, nil
+	left := slices.DeleteFunc(slices.Clone(mine), func(it carebot.OutboxItem) bool {
+		for _, n := range targets {
+			if mine[n-1].ID == it.ID {
+				return true
+			}
+		}
+		return false
+	})
+	if len(left) > 0 {
+		s, err := p.listing(ctx, u, lang, left, "listNow")
+		if err != nil {
+			return "", true, err
+		}
+		b = append(b, "", s)
+	}
+	return strings.Join(b, "\n"), true, nil
 }
 
 // pause holds the patient's reminders until a time they name: repeating

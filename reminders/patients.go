@@ -100,8 +100,8 @@ func (p *Patients) command(ctx context.Context, ws []word, u carebot.User, lang 
 	if es, ok := listCommand(whole); ok {
 		return p.list(ctx, u, langIf(es, lang))
 	}
-	if target, es, ok := deleteCommand(ns); ok {
-		return p.remove(ctx, u, langIf(es, lang), target)
+	if targets, all, es, ok := deleteCommand(ns); ok {
+		return p.remove(ctx, u, langIf(es, lang), targets, all)
 	}
 	if rest, es, ok := pauseCommand(ns); ok {
 		return p.pause(ctx, u, langIf(es, lang), rest)

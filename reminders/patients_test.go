@@ -82,11 +82,19 @@ func TestPatientsCreateListDelete(t *testing.T) {
 			t.Errorf("list lacks %q:\n%s", w, list)
 		}
 	}
-	c.expect("delete reminder 3", "Deleted reminder 3: pick up your glasses")
+	// What is left is shown numbered afresh, so the next number named is
+	// the one the patient sees.
+	c.expect("delete reminder 3", "Deleted reminder 3: pick up your glasses\n\nYour reminders now:",
+		"3. Thursday, November 26 at 3:00 PM: your appointment on Friday", "7. Monday, November 30 at 10:00 AM: llamar a mamá")
 	c.expect("delete reminder 3", "Deleted reminder 3: your appointment")
 	c.expect("delete reminder 30", "You don't have a reminder 30")
-	c.expect("mis recordatorios", "Sus recordatorios:", "1. miércoles 25 de noviembre a las 12:00: stretch")
-	c.expect("borrar todos los recordatorios", "Borré todos sus recordatorios (6)")
+	c.expect("delete reminders 1, 2 and 30", "You don't have a reminder 30")
+	c.expect("list my reminders", "6. Monday, November 30 at 10:00 AM: llamar a mamá") // nothing deleted
+	c.expect("delete reminders 4 and 1", "Deleted reminder 1: stretch\nDeleted reminder 4: call the clinic\n\nYour reminders now:\n"+
+		"1. every day at 8:00 AM: take your meds\n2. Friday, November 27 at 1:00 PM: your appointment")
+	c.expect("mis recordatorios", "Sus recordatorios:", "1. todos los días a las 08:00: take your meds")
+	c.expect("borrar recordatorios 3 y 4", "Borré el recordatorio 3: weigh yourself\nBorré el recordatorio 4: llamar a mamá\n\nSus recordatorios ahora:")
+	c.expect("borrar todos los recordatorios", "Borré todos sus recordatorios (2)")
 	c.expect("list my reminders", "You have no reminders")
 	for _, notMine := range []string{"what time do you open saturday", "I'm in pain", "later", "C", "cancel", "pause", "list of services", "hello"} {
 		if got := c.say(notMine); got != "" && notMine != "pause" {
