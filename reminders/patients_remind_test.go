@@ -43,6 +43,7 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"es", "recuérdame caminar los lunes y jueves a las 6 de la tarde", "Listo, le recordaré cada lunes y jueves a las 18:00: caminar"},
 		{"es", "recuérdame tomar mis pastillas cada dos días a las 10", "Listo, le recordaré cada dos días a las 10:00: tomar sus pastillas"},
 		{"es", "recuérdame tomar la pastilla dos veces al día a las 8 y a las 20", "Listo, le recordaré todos los días a las 08:00 y 20:00: tomar la pastilla"},
+		{"es", "recuérdame tomar la pastilla mañana al mediodía", "Listo, le recordaré el viernes 27 de noviembre a las 12:00: tomar la pastilla"},
 		// Words about when that were not understood: ask, never guess.
 		{"en", "remind me to take my pills every 8 hours starting at 8am", unclear},
 		{"en", "remind me to take my meds daily except sundays at 8", unclear},

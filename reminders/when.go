@@ -193,7 +193,7 @@ func (w *whenParser) step() bool {
 		w.i++
 		intro = true
 		return true
-	case tok == "a" && (w.at(1) == "mediodia" || w.at(1) == "medianoche"):
+	case (tok == "a" || tok == "al") && (w.at(1) == "mediodia" || w.at(1) == "medianoche"):
 		w.i++
 		return true
 	case tok == "a" && (w.at(1) == "las" || w.at(1) == "la") || tok == "las" || tok == "la":

@@ -143,6 +143,9 @@ func (p *whenParts) resolve(now time.Time, loc *time.Location, today time.Time) 
 	}
 	wall := day.Add(clock)
 	if p.hasDate && !p.yearSet && !Resolve(wall, loc).After(now) && wall.Before(today) {
+		if wall.AddDate(0, 6, 0).After(today) {
+			return When{}, errPastTime // "nov 20" on November 25 is a slip, not a year ahead
+		}
 		wall = wall.AddDate(1, 0, 0) // "jan 3" in December is next year's
 	}
 	if p.hasDate && len(p.days) == 1 && (wall.Add(-clock).Weekday() != p.days[0] || p.next) {

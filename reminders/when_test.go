@@ -32,6 +32,9 @@ func TestParseWhen(t *testing.T) {
 		{"3 de diciembre a las 14:30", "Thu Dec 3 14:30", ""},
 		{"el 3 de diciembre", "Thu Dec 3 09:00", ""},
 		{"jan 5", "Tue Jan 5 09:00", ""}, // next year's
+		{"may 20", "Thu May 20 09:00", ""}, // over six months ago: next year's
+		{"mañana al mediodía", "Thu Nov 26 12:00", ""},
+		{"el viernes al mediodía", "Fri Nov 27 12:00", ""},
 		{"2026-12-24 18:00", "Thu Dec 24 18:00", ""},
 		{"in 2 hours", "Wed Nov 25 12:00", ""},
 		{"in an hour", "Wed Nov 25 11:00", ""},
@@ -73,6 +76,9 @@ func TestParseWhen(t *testing.T) {
 		{"in 2 hours tomorrow", "", ""},
 		{"call mom", "", ""},
 		{"today at 8am", "", ""}, // passed
+		{"nov 20 at 3pm", "", ""}, // five days ago: a slip, not next year
+		{"11/20", "", ""},
+		{"el 20 de noviembre", "", ""},
 	}
 	for _, tt := range tests {
 		got, err := reminders.ParseWhen(tt.text, now, ny)
