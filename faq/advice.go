@@ -64,7 +64,10 @@ var adviceWords = func() map[string]adviceClass {
 		capsules insulin antibiotic antibiotics painkiller painkillers alcohol beer wine liquor
 		medicina medicinas medicamento medicamentos pastilla pastillas insulina antibiotico
 		antibioticos remedio alcohol cerveza vino syrup syrups drops cream creams ointment lotion
-		jarabe jarabes gotas crema cremas pomada unguento`)
+		jarabe jarabes gotas crema cremas pomada unguento ibuprofeno paracetamol acetaminofen
+		aspirina naproxeno amoxicilina antiinflamatorio antiinflamatorios analgesico analgesicos
+		metformina losartan enalapril atorvastatina omeprazol prednisona antidepresivo antidepresivos
+		anticonceptivo anticonceptivas anticonceptivos`)
 	for w, cats := range categoryOf {
 		for _, c := range cats {
 			if c == "medication" || c == "controlled" {
@@ -168,7 +171,8 @@ func isAdvice(ws []string, classes []adviceClass) bool {
 					m--
 				}
 				if has(m, acModal) || word(m, "i") && has(m-1, acModal) ||
-					word(k-1, "to") && (word(k-2, "safe") || word(k-2, "ok") || word(k-2, "okay")) {
+					word(k-1, "to") && (word(k-2, "safe") || word(k-2, "ok") || word(k-2, "okay")) ||
+					word(k-1, "seguro") && (word(k-2, "es") || word(k-2, "sera")) {
 					return true
 				}
 			}

@@ -16,6 +16,9 @@ func TestAdviceIn(t *testing.T) {
 		{"mi azucar salio en 180", true},
 		{"what cream should i use on this rash", true},
 		{"cuanto jarabe le doy a mi nino", true},
+		{"puedo tomar ibuprofeno con mi presion alta", true},
+		{"es seguro tomar paracetamol en el embarazo", true},
+		{"venden ibuprofeno", false},
 		{"he gets dizzy when he stands up, is that from his blood pressure medicine", true},
 		{"could it be because of the new pills", true},
 		// A reading or a symptom of the patient's own, told with no
@@ -69,6 +72,8 @@ func TestResultSaysAdvice(t *testing.T) {
 		{"is 150 over 95 high", true},
 		{"can i take ibuprofen with my lisinopril", true},
 		{"cuanto jarabe le doy a mi nino", true},
+		{"¿Puedo tomar ibuprofeno con mi presión alta?", true},
+		{"¿es seguro tomar paracetamol en el embarazo?", true},
 		{"when will my lab results come back", false},
 		{"what are your hours", false},
 		{"my blood sugar is 400", true},
