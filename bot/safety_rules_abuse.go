@@ -26,6 +26,11 @@ var safetyAbuseRules = []string{
 	"A/ntspj scared|afraid|terrified|frightened *3 go|going|be|come|coming *1 back? *1 home tonight|today|again|anymore? $",
 	"A/ntspj scared|afraid|terrified|frightened *3 go|going|be|come|coming *1 back? *1 home because|cause|bc|cuz|he|she|they",
 	"A/ntspj scared|afraid|terrified|frightened *1 of *1 my *1 husband|wife|boyfriend|girlfriend|partner|ex|bf|gf",
+	// A child who hits a parent is abuse when the parent is afraid: "my
+	// son hits me and i'm scared", "mi hijo me pega y tengo miedo"; not "my
+	// son hit me with a ball", nor a toddler's hitting asked about.
+	"A/nhtspj my *1 adult|grown|teenage? *1 son|daughter|stepson|stepdaughter|granddaughter|kids|children *2 hits|hit|beats|beating|hitting|pushes|pushed|pushing|chokes|choked|choking|kicks|kicked|kicking|slaps|slapped|slapping|punches|punched|punching|abuses|abused|abusing|threatens|threatened|threatening|hurts|shoves|shoved|shoving me *8 scared|afraid|terrified|frightened|unsafe|danger",
+	"A/nhtspj mi|mis *1 hijo|hija|hijos|hijas|hijastro|hijastra|nieto|nieta|nietos *3 me *1 pega|golpea|maltrata|pego|golpeo|maltrato|amenaza|amenazo|ahorca|ahorco|empuja|empujo|pegan|golpean|maltratan|amenazan *8 miedo|peligro|asustada|asustado",
 	// Spanish: "mi esposo me pega", "me esta golpeando", "tengo miedo de
 	// volver a casa", "sufro violencia domestica".
 	"A/nhtspj @abuser *3 me *1 pega|golpea|maltrata|pego|golpeo|maltrato|amenaza|amenazo|ahorca|ahorco|viola|violo|empuja|empujo|abusa|abuso",
