@@ -35,13 +35,16 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 	if err != nil {
 		return "", true, err
 	}
-	if len(mine) >= maxPatientReminders {
+	all := when.All()
+	if len(mine)+len(all) > maxPatientReminders {
 		return say(lang, "tooMany", len(mine)), true, nil
 	}
 	base := carebot.OutboxItem{Kind: carebot.KindPatient, User: u.Key, Purpose: carebot.PurposeAppointments, Asked: true, Created: now, Fixed: when.Fixed}
 	var items []carebot.OutboxItem
 	var reply string
 	switch {
+	case aboutAppointment(text) && len(all) > 1:
+		return say(lang, "when"), true, nil // "my appointment tomorrow at 9 and 10": which?
 	case when.Rule.IsZero() && aboutAppointment(text):
 		appt := formatWhen(lang, when.At, loc)
 		base.Text = say(lang, "apptText", appt)
@@ -63,10 +66,12 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 		if text == "" {
 			text = say(lang, "noText")
 		}
-		it := base
-		it.ID, it.Text, it.Due, it.Wall, it.Rule, it.Expires = p.newID(u.Key, now), text, when.At, when.Wall, when.Rule.String(), when.At.Add(PatientLate)
-		items = append(items, it)
-		reply = describeNew(lang, it, loc)
+		for _, w := range all {
+			it := base
+			it.ID, it.Text, it.Due, it.Wall, it.Rule, it.Expires = p.newID(u.Key, now), text, w.At, w.Wall, w.Rule.String(), w.At.Add(PatientLate)
+			items = append(items, it)
+		}
+		reply = describeNew(lang, loc, items...)
 	}
 	if assumed {
 		if err := p.assumeZone(ctx, u, loc); err != nil {

@@ -124,7 +124,7 @@ func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest 
 	now := p.now()
 	loc, _ := p.zone(u)
 	when, err := parseWhen(rest, now, loc)
-	if err != nil || !when.Rule.IsZero() {
+	if err != nil || !when.Rule.IsZero() || len(when.Also) > 0 {
 		return say(lang, "pauseWhen"), true, nil
 	}
 	mine, err := p.mine(ctx, u.Key)

@@ -3,6 +3,7 @@ package reminders
 import (
 	"errors"
 	"regexp"
+	"sort"
 	"time"
 )
 
@@ -14,6 +15,27 @@ type When struct {
 	// Fixed: "in 20 minutes" names an instant, not a time on the clock,
 	// and stays that instant if the patient's time zone changes.
 	Fixed bool
+	// Also are the other reminders of a time that is several ("every day
+	// at 8am and 8:30pm", "tomorrow at 9 and 5"), in order; At is the
+	// first of all.
+	Also []When
+}
+
+// All is w and its Also, in order.
+func (w When) All() []When {
+	return append([]When{{At: w.At, Wall: w.Wall, Rule: w.Rule, Fixed: w.Fixed}}, w.Also...)
+}
+
+// with adds one to the reminders of w, keeping them in order.
+func (w When) with(one When) When {
+	if w.At.IsZero() {
+		return one
+	}
+	all := append(w.All(), one)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].At.Before(all[j].At) })
+	first := all[0]
+	first.Also = all[1:]
+	return first
 }
 
 // The ways a typed time can be wrong.

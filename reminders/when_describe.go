@@ -2,6 +2,7 @@ package reminders
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -11,13 +12,67 @@ import (
 	"github.com/carebot/carebot"
 )
 
-// describeNew is the answer to a new reminder: when it comes, and what it
-// says.
-func describeNew(lang string, it carebot.OutboxItem, loc *time.Location) string {
-	if it.Rule == "" {
-		return say(lang, "created", onWhen(lang, it.Due, loc), it.Text)
+// describeNew is the answer to new reminders of one text: when they
+// come, and what they say. Several times said alike but for the clock are
+// said once: "every day at 8:00 AM and 8:30 PM", "on Friday, November 27
+// at 9:00 AM and 5:30 PM".
+func describeNew(lang string, loc *time.Location, items ...carebot.OutboxItem) string {
+	items = slices.Clone(items)
+	sort.SliceStable(items, func(i, j int) bool { return saidBefore(items[i], items[j], loc) })
+	whens := make([]string, len(items))
+	var clocks []int // minutes from midnight
+	alike := len(items) > 1
+	shape := ""
+	for i, it := range items {
+		if it.Rule == "" {
+			whens[i] = onWhen(lang, it.Due, loc)
+		} else {
+			whens[i] = describeRule(lang, it, loc, false)
+		}
+		mins := itemMinutes(it, loc)
+		said := joinWords(lang, clockNames(lang, mins))
+		if len(mins) == 0 || strings.Count(whens[i], said) != 1 {
+			alike = false
+		} else if s := strings.Replace(whens[i], said, "\x00", 1); i == 0 {
+			shape = s
+		} else {
+			alike = alike && s == shape
+		}
+		clocks = append(clocks, mins...)
 	}
-	return say(lang, "created", describeRule(lang, it, loc, false), it.Text)
+	when := joinWords(lang, whens)
+	if alike {
+		slices.Sort(clocks)
+		when = strings.Replace(shape, "\x00", joinWords(lang, clockNames(lang, clocks)), 1)
+	}
+	return say(lang, "created", when, items[0].Text)
+}
+
+// itemMinutes are the times of day of a reminder, in minutes from
+// midnight.
+func itemMinutes(it carebot.OutboxItem, loc *time.Location) []int {
+	if it.Rule == "" {
+		t := it.Due.In(loc)
+		return []int{t.Hour()*60 + t.Minute()}
+	}
+	r, err := ParseRule(it.Rule)
+	if err != nil {
+		return nil
+	}
+	return ruleMinutes(r.opt, it.Wall)
+}
+
+// saidBefore orders new reminders as they are said: repeating ones by
+// time of day, one-time ones by when they come.
+func saidBefore(a, b carebot.OutboxItem, loc *time.Location) bool {
+	if a.Rule != "" && b.Rule != "" {
+		wa, wb := a.Wall, b.Wall
+		if wa.IsZero() || wb.IsZero() {
+			wa, wb = Floating(a.Due, loc), Floating(b.Due, loc)
+		}
+		return wa.Hour()*60+wa.Minute() < wb.Hour()*60+wb.Minute()
+	}
+	return a.Due.Before(b.Due)
 }
 
 // describeWhen is when a reminder comes, for the list.
@@ -130,8 +185,14 @@ func dayNames(lang string, days []time.Weekday) string {
 
 // ruleClocks are the times of day a rule fires, in order.
 func ruleClocks(lang string, o rrule.ROption, wall time.Time) []string {
+	return clockNames(lang, ruleMinutes(o, wall))
+}
+
+// ruleMinutes are the times of day of a rule, in minutes from midnight, in
+// order.
+func ruleMinutes(o rrule.ROption, wall time.Time) []int {
 	if len(o.Byhour) == 0 {
-		return []string{clockName(lang, wall.Hour(), wall.Minute())}
+		return []int{wall.Hour()*60 + wall.Minute()}
 	}
 	mins := o.Byminute
 	if len(mins) == 0 {
@@ -144,9 +205,14 @@ func ruleClocks(lang string, o rrule.ROption, wall time.Time) []string {
 		}
 	}
 	sort.Ints(cs)
-	var out []string
-	for _, c := range cs {
-		out = append(out, clockName(lang, c/60, c%60))
+	return cs
+}
+
+// clockNames says times of day given in minutes from midnight.
+func clockNames(lang string, mins []int) []string {
+	out := make([]string, len(mins))
+	for i, c := range mins {
+		out[i] = clockName(lang, c/60, c%60)
 	}
 	return out
 }

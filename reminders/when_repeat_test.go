@@ -1,6 +1,7 @@
 package reminders_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -71,8 +72,7 @@ func TestParseWhenDatesAndParts(t *testing.T) {
 		{"13/13", ""},
 		{"the 32nd", ""},
 		{"on the 31st of november", ""},
-		{"tomorrow at 8am and 8pm", ""}, // two reminders, not one
-		{"monday and thursday", ""},     // once each, or every week?
+		{"monday and thursday", ""}, // once each, or every week?
 		{"starting monday", ""},
 		{"every morning at 8pm", ""},
 	}
@@ -170,7 +170,6 @@ func TestParseWhenRepeats(t *testing.T) {
 		// Repeats carebot cannot keep: not a time, never a one-off.
 		{"twice a day", "", ""},
 		{"twice a day at 8am", "", ""},
-		{"every day at 8am and 8:30pm", "", ""},
 		{"every week", "", ""},
 		{"every month", "", ""},
 		{"every 4 hours", "", ""},
@@ -240,5 +239,43 @@ func TestParseWhenDateOrder(t *testing.T) {
 		if err != nil || got.At.In(chi).Format("Mon Jan 2 15:04") != tt.want {
 			t.Errorf("ParseWhen(%q): got %s, %v, want %s", tt.text, got.At.In(chi).Format("Mon Jan 2 15:04"), err, tt.want)
 		}
+	}
+}
+
+// TestParseWhenSeveralTimes: times a single rule or day cannot hold
+// become one reminder each, in order.
+func TestParseWhenSeveralTimes(t *testing.T) {
+	chi := mustZone(t, "America/Chicago")
+	for _, tt := range []struct {
+		text string
+		want []string // each reminder's first time, and its rule's BYHOUR/BYMINUTE
+	}{
+		{"every day at 8am and 8:30pm", []string{"Thu Nov 26 20:30 BYHOUR=20;BYMINUTE=30", "Fri Nov 27 08:00 BYHOUR=8;BYMINUTE=0"}},
+		{"twice a day at 8am and 8:30pm", []string{"Thu Nov 26 20:30 BYHOUR=20;BYMINUTE=30", "Fri Nov 27 08:00 BYHOUR=8;BYMINUTE=0"}},
+		{"every day at 8am, 2pm and 8:30pm", []string{"Thu Nov 26 14:00 BYHOUR=8,14;BYMINUTE=0", "Thu Nov 26 20:30 BYHOUR=20;BYMINUTE=30"}},
+		{"tomorrow at 8am and 8pm", []string{"Fri Nov 27 08:00", "Fri Nov 27 20:00"}},
+		{"at 8am and 8pm", []string{"Thu Nov 26 20:00", "Fri Nov 27 08:00"}},
+		{"every day at 8am and 8pm", []string{"Thu Nov 26 20:00 BYHOUR=8,20;BYMINUTE=0"}},
+	} {
+		w, err := reminders.ParseWhen(tt.text, qaNow, chi)
+		if err != nil {
+			t.Errorf("ParseWhen(%q): %v", tt.text, err)
+			continue
+		}
+		var got []string
+		for _, one := range w.All() {
+			s := one.At.In(chi).Format("Mon Jan 2 15:04")
+			if r := one.Rule.String(); r != "" {
+				_, by, _ := strings.Cut(r, "BYHOUR")
+				s += " BYHOUR" + strings.TrimSuffix(by, ";BYSECOND=0")
+			}
+			got = append(got, s)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("ParseWhen(%q):\n got  %q\n want %q", tt.text, got, tt.want)
+		}
+	}
+	if _, err := reminders.ParseWhen("today at 8am and 8pm", qaNow, chi); err == nil {
+		t.Errorf("today at 8am and 8pm, with 8am passed: want an error, not the 8pm alone")
 	}
 }

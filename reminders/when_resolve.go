@@ -118,11 +118,24 @@ func (p *whenParts) resolve(now time.Time, loc *time.Location, today time.Time) 
 		return When{}, errNoTime
 	}
 	clocks, ok := p.clocks()
-	if !ok || len(clocks) != 1 || len(p.days) > 1 {
-		return When{}, errNoTime // "tomorrow at 8 and 8pm" is two reminders
+	if !ok || len(p.days) > 1 {
+		return When{}, errNoTime
 	}
+	// "tomorrow at 8am and 8:30pm", "at 8am and 8pm": one reminder for
+	// each time, each the next such time from now when no day is named.
+	var w When
+	for _, clock := range clocks {
+		one, err := p.oneOff(clock, now, loc, today)
+		if err != nil {
+			return When{}, err
+		}
+		w = w.with(one)
+	}
+	return w, nil
+}
 
-	clock := clocks[0]
+// oneOff is the one-time reminder at clock on the day the pieces name.
+func (p *whenParts) oneOff(clock time.Duration, now time.Time, loc *time.Location, today time.Time) (When, error) {
 	passed := func(day time.Time) bool { return !Resolve(day.Add(clock), loc).After(now) }
 	day := today
 	switch {
@@ -217,13 +230,36 @@ func (p *whenParts) repeating(now time.Time, loc *time.Location, today time.Time
 	if !ok || r.perDay > 1 && len(p.times) != r.perDay || r.perDay == 1 && len(clocks) != 1 {
 		return When{}, errNoTime // "twice a day at 8am"
 	}
-	hours, minute := []string{}, clocks[0]%time.Hour
+	// One rule holds the times of one minute past the hour: "8am and
+	// 8:30pm" is a rule for each.
+	var byMinute []time.Duration
+	hours := map[time.Duration][]string{}
 	for _, c := range clocks {
-		if c%time.Hour != minute || c >= 24*time.Hour && (unit != "day" || len(clocks) > 1) {
-			return When{}, errNoTime // "8am and 8:30pm" is not one rule
+		if c >= 24*time.Hour && (unit != "day" || len(clocks) > 1) {
+			return When{}, errNoTime
 		}
-		hours = append(hours, fmt.Sprint(int(c/time.Hour)%24))
+		m := c % time.Hour
+		if hours[m] == nil {
+			byMinute = append(byMinute, m)
+		}
+		hours[m] = append(hours[m], fmt.Sprint(int(c/time.Hour)%24))
 	}
+	var w When
+	for _, m := range byMinute {
+		one, err := p.rule(unit, interval, days, month, monthDay, start, hours[m], m, now, loc)
+		if err != nil {
+			return When{}, err
+		}
+		w = w.with(one)
+	}
+	return w, nil
+}
+
+// rule is the repeating reminder at hours, minute past, of the rule the
+// pieces describe.
+func (p *whenParts) rule(unit string, interval int, days []time.Weekday, month time.Month, monthDay int, start time.Time,
+	hours []string, minute time.Duration, now time.Time, loc *time.Location) (When, error) {
+	r := p.rep
 	freq := "FREQ=" + map[string]string{"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}[unit]
 	body := ""
 	if len(days) > 0 {

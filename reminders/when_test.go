@@ -31,7 +31,7 @@ func TestParseWhen(t *testing.T) {
 		{"December 3rd at 2:30pm", "Thu Dec 3 14:30", ""},
 		{"3 de diciembre a las 14:30", "Thu Dec 3 14:30", ""},
 		{"el 3 de diciembre", "Thu Dec 3 09:00", ""},
-		{"jan 5", "Tue Jan 5 09:00", ""}, // next year's
+		{"jan 5", "Tue Jan 5 09:00", ""},   // next year's
 		{"may 20", "Thu May 20 09:00", ""}, // over six months ago: next year's
 		{"mañana al mediodía", "Thu Nov 26 12:00", ""},
 		{"el viernes al mediodía", "Fri Nov 27 12:00", ""},
@@ -75,7 +75,7 @@ func TestParseWhen(t *testing.T) {
 		{"13pm", "", ""},
 		{"in 2 hours tomorrow", "", ""},
 		{"call mom", "", ""},
-		{"today at 8am", "", ""}, // passed
+		{"today at 8am", "", ""},  // passed
 		{"nov 20 at 3pm", "", ""}, // five days ago: a slip, not next year
 		{"11/20", "", ""},
 		{"el 20 de noviembre", "", ""},
