@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/faq"
@@ -68,4 +69,79 @@ func (e *Engine) consent(ctx context.Context, kb *faq.KB, m carebot.Message, u c
 		text = e.fill(kb, t, fmt.Sprintf(t.optInOne, t.purposeList(in.purposes)))
 	}
 	return reply(route, text)
+}
+
+// consentLang is the language a consent message is written in, by its
+// words: "es" for "ALTO", "stop consejos", "no me envien mas mensajes";
+// "en" for "stop texting me"; "" when its words do not say, or say both
+// equally. STOP, START, HELP and the other bare keywords say nothing:
+// Spanish speakers send them too, and the Spanish HELP teaches STOP
+// AWARENESS, so an English purpose name says nothing either.
+func consentLang(text string) string {
+	var buf [80]byte
+	list, _ := consentWords(buf[:0], text)
+	es, en := 0, 0
+	for rest := list; len(rest) > 0; {
+		var w []byte
+		w, rest = nextWord(rest)
+		switch {
+		case consentWordsES[string(w)]:
+			es++
+		case consentWordsEN[string(w)]:
+			en++
+		}
+	}
+	switch {
+	case es > en:
+		return langES
+	case en > es:
+		return langEN
+	}
+	return ""
+}
+
+// consentWordsES and consentWordsEN are the words of the consent
+// vocabulary that only one language uses ("quiero", "consejos"; "texting",
+// "dont"): consentLang counts them.
+var consentWordsES, consentWordsEN = consentVocabularyByLang()
+
+func consentVocabularyByLang() (es, en map[string]bool) {
+	es, en = map[string]bool{}, map[string]bool{}
+	add := func(set map[string]bool, phrase string) {
+		for _, w := range strings.Fields(phrase) {
+			set[w] = true
+		}
+	}
+	for _, w := range spanishKeywords {
+		add(es, w)
+	}
+	for w := range purposeWordsES {
+		add(es, w)
+	}
+	for _, m := range []map[string]bool{messageWordsES, optOutPhrasesES, optInPhrasesES} {
+		for p := range m {
+			add(es, p)
+		}
+	}
+	for _, l := range consentLeadsES {
+		add(es, l.words)
+	}
+	for _, m := range []map[string]bool{messageWordsEN, optOutPhrasesEN, optInPhrasesEN} {
+		for p := range m {
+			add(en, p)
+		}
+	}
+	for _, l := range consentLeadsEN {
+		add(en, l.words)
+	}
+	for w := range es {
+		if en[w] { // "no", "me"
+			delete(es, w)
+			delete(en, w)
+		}
+	}
+	for w := range bareKeywords { // "stop" in "stop all"
+		delete(en, w)
+	}
+	return es, en
 }

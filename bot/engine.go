@@ -214,8 +214,10 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 	if m.Payload == "" {
 		if in := parseConsent(text); in.kind != intentNone {
 			lang := e.userLang(kb, text, m.Lang, u)
-			if l := keywordLang(in); u.Lang == "" && l != "" {
-				lang = l // ALTO, AYUDA
+			if u.Lang == "" { // ALTO, "stop consejos": their words say it
+				if l := consentLang(text); l != "" {
+					lang = l
+				}
 			}
 			o := e.consent(ctx, kb, m, u, in, lang)
 			e.remember(ctx, u, saved, first, lang)

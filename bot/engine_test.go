@@ -303,6 +303,59 @@ func TestConsentWording(t *testing.T) {
 	}
 }
 
+// A patient with no language recorded gets their consent confirmed in the
+// language of the words they used, whatever their platform says: "stop
+// consejos" in Spanish, "stop texting me" in English. Words both
+// languages send (STOP, and the STOP AWARENESS the Spanish HELP teaches)
+// leave it to the message, the platform and the clinic, as before.
+func TestConsentInTheLanguageWritten(t *testing.T) {
+	tests := []struct {
+		text, hint string
+		want       string // the confirmation's language
+	}{
+		{"stop consejos", "", "es"},
+		{"STOP recordatorios", "", "es"},
+		{"start consejos", "", "es"},
+		{"unsubscribe avisos", "", "es"},
+		{"stop noticias", "en-US", "es"},
+		{"activar consejos", "", "es"},
+		{"mandenme consejos", "", "es"},
+		{"desactivar recordatorios", "en-US", "es"},
+		{"no me envien consejos", "en-US", "es"},
+		{"no mas", "en-US", "es"},
+		{"ALTO", "en-US", "es"},
+		{"quiero recibir consejos", "en", "es"},
+		{"ya no quiero recibir recordatorios", "", "es"},
+		// English stays English.
+		{"stop texting me", "", "en"},
+		{"stop texting me", "es-MX", "en"},
+		{"stop sending me health tips", "es-MX", "en"},
+		{"turn my text reminders back on", "es", "en"},
+		{"i don't want these text reminders anymore", "", "en"},
+		{"stop tips", "", "en"},
+		// Words both languages send.
+		{"STOP", "", "en"},
+		{"STOP", "es-MX", "es"},
+		{"STOP AWARENESS", "es-MX", "es"},
+		{"START", "es", "es"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text+"/"+tt.hint, func(t *testing.T) {
+			e, _ := newTestEngine(t)
+			m := dm(tt.text)
+			m.Lang = tt.hint
+			o := e.Respond(context.Background(), m)
+			if o.Route != RouteOptOut && o.Route != RouteOptIn {
+				t.Fatalf("route: got %s, want a consent route", o.Route)
+			}
+			reply := map[string]string{"en": "Reply ", "es": "Responda "}[tt.want]
+			if o.Lang != tt.want || len(o.Replies) != 1 || !strings.Contains(o.Replies[0].Text, reply) {
+				t.Errorf("got %q %+v, want one confirmation in %q", o.Lang, o.Replies, tt.want)
+			}
+		})
+	}
+}
+
 // Opting out of appointment reminders alone says that the reminders the
 // patient set themselves go on: only a full STOP holds those.
 func TestOptOutOfAppointmentsSaysOwnRemindersGoOn(t *testing.T) {

@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/carebot/carebot"
@@ -38,15 +40,9 @@ var bareKeywords = map[string]intentKind{
 	"help": intentHelp, "info": intentHelp, "ayuda": intentHelp, "informacion": intentHelp,
 }
 
-// keywordLang is the language of a bare keyword that has one: "es" for
-// ALTO, AYUDA; "" for STOP, HELP, which Spanish speakers send too.
-func keywordLang(in consentIntent) string {
-	switch in.method {
-	case "keyword:ALTO", "keyword:PARAR", "keyword:BAJA", "keyword:CANCELAR", "keyword:AYUDA", "keyword:INFORMACION":
-		return "es"
-	}
-	return ""
-}
+// spanishKeywords are the bare keywords only Spanish speakers send; the
+// others (STOP, HELP) Spanish speakers send too.
+var spanishKeywords = []string{"alto", "parar", "baja", "cancelar", "ayuda", "informacion"}
 
 // verbs that open an opt-out or opt-in phrase ("stop sending me tips",
 // "unsubscribe me from announcements", "subscribe to awareness").
@@ -57,38 +53,58 @@ var (
 
 // messageWords may follow a consent verb without changing what it means:
 // "stop texting me", "stop all the messages", "unsubscribe me from this".
-var messageWords = map[string]bool{
-	"me": true, "all": true, "the": true, "your": true, "these": true, "those": true, "this": true, "it": true,
-	"message": true, "messages": true, "text": true, "texts": true, "texting": true, "messaging": true,
-	"sending": true, "send": true, "contacting": true, "contact": true, "notifications": true, "alerts": true,
-	"sms": true, "anymore": true, "any": true, "more": true, "of": true, "from": true, "to": true, "you": true,
-	"number": true, "list": true, "again": true, "please": true, "everything": true, "my": true, "for": true,
-	"get": true, "getting": true, "receive": true, "receiving": true, "back": true,
-	"mensajes": true, "mensaje": true, "textos": true, "texto": true, "mas": true, "de": true, "los": true, "las": true,
-	"sus": true, "todos": true, "todo": true, "por": true, "favor": true, "recibir": true, "recibiendo": true, "ustedes": true,
-	"notificaciones": true, "alertas": true,
-}
+var messageWords = union(messageWordsEN, messageWordsES)
+
+// The message words by language (see consentLang); "me" and "sms" are
+// both languages'.
+var (
+	messageWordsEN = map[string]bool{
+		"me": true, "all": true, "the": true, "your": true, "these": true, "those": true, "this": true, "it": true,
+		"message": true, "messages": true, "text": true, "texts": true, "texting": true, "messaging": true,
+		"sending": true, "send": true, "contacting": true, "contact": true, "notifications": true, "alerts": true,
+		"sms": true, "anymore": true, "any": true, "more": true, "of": true, "from": true, "to": true, "you": true,
+		"number": true, "list": true, "again": true, "please": true, "everything": true, "my": true, "for": true,
+		"get": true, "getting": true, "receive": true, "receiving": true, "back": true,
+	}
+	messageWordsES = map[string]bool{
+		"me": true, "sms": true,
+		"mensajes": true, "mensaje": true, "textos": true, "texto": true, "mas": true, "de": true, "los": true, "las": true,
+		"sus": true, "todos": true, "todo": true, "por": true, "favor": true, "recibir": true, "recibiendo": true, "ustedes": true,
+		"notificaciones": true, "alertas": true,
+	}
+)
 
 // fillers are dropped before matching: politeness and chat noise.
 var fillers = map[string]bool{"please": true, "pls": true, "plz": true, "thanks": true, "thank": true, "thx": true,
 	"ok": true, "okay": true, "now": true, "hi": true, "hello": true, "hey": true, "porfa": true, "gracias": true, "hola": true}
 
 // purposeWords name a purpose inside a phrase ("stop awareness").
-var purposeWords = map[string]carebot.Purpose{
-	"appointment": carebot.PurposeAppointments, "appointments": carebot.PurposeAppointments,
-	"reminder": carebot.PurposeAppointments, "reminders": carebot.PurposeAppointments,
-	"appt": carebot.PurposeAppointments, "appts": carebot.PurposeAppointments,
-	"recordatorios": carebot.PurposeAppointments, "recordatorio": carebot.PurposeAppointments, "citas": carebot.PurposeAppointments,
-	"awareness": carebot.PurposeAwareness, "tips": carebot.PurposeAwareness, "campaigns": carebot.PurposeAwareness,
-	"consejos": carebot.PurposeAwareness, "health": carebot.PurposeAwareness,
-	"announcements": carebot.PurposeAnnouncements, "announcement": carebot.PurposeAnnouncements,
-	"news": carebot.PurposeAnnouncements, "newsletter": carebot.PurposeAnnouncements, "avisos": carebot.PurposeAnnouncements,
-	"noticias": carebot.PurposeAnnouncements,
-}
+var purposeWords = union(purposeWordsEN, purposeWordsES)
+
+// The purpose words by language (see consentLang).
+var (
+	purposeWordsEN = map[string]carebot.Purpose{
+		"appointment": carebot.PurposeAppointments, "appointments": carebot.PurposeAppointments,
+		"reminder": carebot.PurposeAppointments, "reminders": carebot.PurposeAppointments,
+		"appt": carebot.PurposeAppointments, "appts": carebot.PurposeAppointments,
+		"awareness": carebot.PurposeAwareness, "tips": carebot.PurposeAwareness, "campaigns": carebot.PurposeAwareness,
+		"health":        carebot.PurposeAwareness,
+		"announcements": carebot.PurposeAnnouncements, "announcement": carebot.PurposeAnnouncements,
+		"news": carebot.PurposeAnnouncements, "newsletter": carebot.PurposeAnnouncements,
+	}
+	purposeWordsES = map[string]carebot.Purpose{
+		"recordatorios": carebot.PurposeAppointments, "recordatorio": carebot.PurposeAppointments, "citas": carebot.PurposeAppointments,
+		"consejos": carebot.PurposeAwareness,
+		"avisos":   carebot.PurposeAnnouncements, "noticias": carebot.PurposeAnnouncements,
+	}
+)
 
 // optOutPhrases are whole messages (after normalising and dropping
 // fillers) that mean "stop everything", in the words patients use.
-var optOutPhrases = map[string]bool{
+var optOutPhrases = union(optOutPhrasesEN, optOutPhrasesES)
+
+// The opt-out phrases by language (see consentLang).
+var optOutPhrasesEN = map[string]bool{
 	"opt out": true, "stop all": true, "no more": true, "no more messages": true, "no more texts": true,
 	"dont text me": true, "do not text me": true, "dont message me": true, "do not message me": true,
 	"dont text me anymore": true, "do not text me anymore": true, "dont message me anymore": true,
@@ -96,6 +112,9 @@ var optOutPhrases = map[string]bool{
 	"remove me": true, "remove me from your list": true, "remove me from the list": true, "take me off your list": true,
 	"take me off the list": true, "i want to unsubscribe": true, "i want to opt out": true, "i want to stop": true,
 	"i dont want messages": true, "i dont want any more messages": true, "i dont want these messages": true,
+}
+
+var optOutPhrasesES = map[string]bool{
 	"no mas": true, "no mas mensajes": true, "ya no mas": true, "ya no quiero mensajes": true, "no quiero mensajes": true,
 	"ya no quiero recibir mensajes": true, "no quiero recibir mensajes": true, "ya no me manden mensajes": true,
 	"no me manden mas mensajes": true, "no me envien mas mensajes": true, "no me escriban mas": true,
@@ -104,11 +123,19 @@ var optOutPhrases = map[string]bool{
 }
 
 // optInPhrases are whole messages that mean "send me everything again".
-var optInPhrases = map[string]bool{
-	"opt in": true, "start again": true, "sign me up": true, "subscribe me": true, "i want to subscribe": true,
-	"i want messages": true, "quiero mensajes": true, "quiero recibir mensajes": true, "suscribirme": true,
-	"darme de alta": true, "quiero suscribirme": true,
-}
+var optInPhrases = union(optInPhrasesEN, optInPhrasesES)
+
+// The opt-in phrases by language (see consentLang).
+var (
+	optInPhrasesEN = map[string]bool{
+		"opt in": true, "start again": true, "sign me up": true, "subscribe me": true, "i want to subscribe": true,
+		"i want messages": true,
+	}
+	optInPhrasesES = map[string]bool{
+		"quiero mensajes": true, "quiero recibir mensajes": true, "suscribirme": true,
+		"darme de alta": true, "quiero suscribirme": true,
+	}
+)
 
 // consentLead opens a wish about messages said as a sentence rather than
 // a keyword: "i don't want these text reminders anymore", "ya no quiero
@@ -123,8 +150,12 @@ type consentLead struct {
 
 // consentLeads are tried in order and the first that opens the message is
 // the only one read, so a longer lead comes before a shorter one it begins
-// with ("i want to stop" before "i want").
-var consentLeads = []consentLead{
+// with ("i want to stop" before "i want"). No lead of one language starts
+// with a lead of the other, so the two lists need no order between them.
+var consentLeads = append(slices.Clip(consentLeadsEN), consentLeadsES...)
+
+// The leads by language (see consentLang).
+var consentLeadsEN = []consentLead{
 	{"i dont want", intentOptOut}, {"i do not want", intentOptOut}, {"i dont wanna", intentOptOut},
 	{"i no longer want", intentOptOut}, {"i dont need", intentOptOut}, {"i do not need", intentOptOut},
 	{"dont want", intentOptOut}, {"dont send", intentOptOut}, {"do not send", intentOptOut},
@@ -135,6 +166,9 @@ var consentLeads = []consentLead{
 	{"i want to start", intentOptIn}, {"i want to subscribe", intentOptIn},
 	{"i want", intentOptIn}, {"i would like", intentOptIn}, {"id like", intentOptIn}, {"send me", intentOptIn},
 	{"turn", intentNone}, {"switch", intentNone},
+}
+
+var consentLeadsES = []consentLead{
 	{"ya no quiero que me manden", intentOptOut}, {"no quiero que me manden", intentOptOut},
 	{"ya no quiero que me envien", intentOptOut}, {"no quiero que me envien", intentOptOut},
 	{"ya no quiero que me lleguen", intentOptOut}, {"no quiero que me lleguen", intentOptOut},
@@ -365,6 +399,15 @@ func consentWords(dst []byte, text string) ([]byte, int) {
 		dst, n = append(dst[:base], "stopall"...), 1
 	}
 	return dst, n
+}
+
+// union returns a map holding the entries of every one of ms.
+func union[V any](ms ...map[string]V) map[string]V {
+	u := make(map[string]V)
+	for _, m := range ms {
+		maps.Copy(u, m)
+	}
+	return u
 }
 
 func containsPurpose(ps []carebot.Purpose, p carebot.Purpose) bool {

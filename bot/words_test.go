@@ -212,3 +212,16 @@ func TestFoldIsFoldRune(t *testing.T) {
 		}
 	}
 }
+
+// Leads are tried in order and the first that opens a message wins: a
+// lead that starts with an earlier one (in either language's list) would
+// never be read.
+func TestConsentLeadsAllReachable(t *testing.T) {
+	for i, a := range consentLeads {
+		for _, b := range consentLeads[i+1:] {
+			if _, ok := cutWords([]byte(b.words), a.words); ok {
+				t.Errorf("lead %q comes after %q, which it starts with: it is never read", b.words, a.words)
+			}
+		}
+	}
+}
