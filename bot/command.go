@@ -56,6 +56,15 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 			return e.setLang(u, l, lang), true
 		}
 	}
+	if p == "" && u.Lang == "" && len(e.Commands) > 0 {
+		// A patient with no language recorded is answered in the one
+		// their message is written in, as the FAQ answers them: the
+		// platform's hint, which the commands fall back to, only when
+		// the words do not say. The reply's language is then theirs.
+		if l, _ := faq.DetectLang(text); speaks(l) != nil {
+			lang, t, m.Lang = l, textsFor(l), l
+		}
+	}
 	for _, c := range e.Commands {
 		replies, ok, err := c.Handle(ctx, m, *u)
 		if err != nil {

@@ -529,6 +529,61 @@ func TestCommandsComeBeforeTheFAQ(t *testing.T) {
 	}
 }
 
+// langCommand answers "remind me", "recuérdame" and "C" (an answer to an
+// appointment reminder) in the language the engine passes on in the
+// message, as the reminders do for a patient with no language recorded.
+type langCommand struct{}
+
+func (langCommand) Handle(ctx context.Context, m carebot.Message, u carebot.User) ([]carebot.Reply, bool, error) {
+	if !strings.HasPrefix(m.Text, "remind me") && !strings.HasPrefix(m.Text, "recuérdame") && m.Text != "C" {
+		return nil, false, nil
+	}
+	return []carebot.Reply{{Text: "lang " + baseLang(m.Lang)}}, true, nil
+}
+
+// A new patient's command is answered in the language it is written in,
+// which is then theirs: a Spanish reminder request, then STOP, gets a
+// Spanish confirmation even on an English platform.
+func TestCommandInTheLanguageWritten(t *testing.T) {
+	tests := []struct {
+		text, hint string
+		told       string // the language the command is told
+		want       string // the outcome's, saved as theirs
+	}{
+		{"recuérdame tomar la pastilla mañana a las 8", "", "es", "es"},
+		{"recuérdame tomar la pastilla mañana a las 8", "en-US", "es", "es"},
+		{"remind me to take my pills tomorrow at 8", "es-MX", "en", "en"},
+		{"C", "es-MX", "es", "es"}, // nothing to tell by: the platform's
+		{"C", "", "", "en"},        // nor that: the clinic's
+	}
+	for _, tt := range tests {
+		t.Run(tt.text+"/"+tt.hint, func(t *testing.T) {
+			e, st := newTestEngine(t)
+			e.Commands = []Command{langCommand{}}
+			m := dm(tt.text)
+			m.Lang = tt.hint
+			o := e.Respond(context.Background(), m)
+			if o.Route != RouteCommand || o.Lang != tt.want || o.Replies[0].Text != "lang "+tt.told {
+				t.Fatalf("got %s in %q %+v, want the command told %q, in %q", o.Route, o.Lang, o.Replies, tt.told, tt.want)
+			}
+			if got := st.users["test:u1"].Lang; got != tt.want {
+				t.Errorf("saved language %q, want %q", got, tt.want)
+			}
+			m.Text = "STOP"
+			if o := e.Respond(context.Background(), m); o.Lang != tt.want {
+				t.Errorf("STOP next: confirmed in %q, want %q", o.Lang, tt.want)
+			}
+		})
+	}
+	// A recorded language stays the command's.
+	e, st := newTestEngine(t)
+	known(st, "en")
+	e.Commands = []Command{langCommand{}}
+	if o := e.Respond(context.Background(), dm("recuérdame tomar la pastilla mañana a las 8")); o.Replies[0].Text != "lang " {
+		t.Errorf("known patient: the command was told %q, want the message's own hint", o.Replies[0].Text)
+	}
+}
+
 // zoneCommand saves the sender's time zone itself, as the reminders'
 // "my time zone is …" does.
 type zoneCommand struct{ users Users }
