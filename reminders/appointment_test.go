@@ -133,7 +133,7 @@ func TestAppointmentRemindersAtSendTime(t *testing.T) {
 		ny := mustZone(t, "America/New_York")
 		chicago := mustZone(t, "America/Chicago")
 		h := newHarness(time.Date(2026, 11, 25, 12, 0, 0, 0, ny))
-		h.d.Clinic = reminders.Clinic{Name: "Riverside Clinic", Contact: "call (555) 010-2030"}
+		h.d.Clinic = reminders.Clinic{Name: "Riverside Clinic", Phone: "(555) 010-2030"}
 		h.person("chat:p", "America/Chicago", "en", carebot.PurposeAppointments)
 		h.person("chat:moved", "America/New_York", "es", carebot.PurposeAppointments)
 		as := appointments(h)
@@ -190,6 +190,48 @@ func TestAppointmentRemindersAtSendTime(t *testing.T) {
 			t.Errorf("appointment after X: %+v", a)
 		}
 	})
+}
+
+// A reminder says how to reach the clinic in the patient's language, and
+// a clinic without a phone says nothing about it.
+func TestAppointmentReminderContact(t *testing.T) {
+	tests := []struct {
+		lang, phone string
+		want        string
+		wantNot     []string
+	}{
+		{"en", "(555) 010-2030", "Reply C to confirm, X to cancel or R to ask for another time. To reach us: call (555) 010-2030.", nil},
+		{"es", "(555) 010-2030", "Responda C para confirmar, X para cancelar o R para pedir otra fecha. Para contactarnos: llame al (555) 010-2030.", []string{"call"}},
+		{"es", "", "Responda C para confirmar, X para cancelar o R para pedir otra fecha.", []string{"contactarnos"}},
+		{"en", "", "Reply C to confirm, X to cancel or R to ask for another time.", []string{"reach us"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.phone, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				ny := mustZone(t, "America/New_York")
+				h := newHarness(time.Date(2026, 11, 25, 12, 0, 0, 0, ny))
+				h.d.Clinic = reminders.Clinic{Name: "Riverside Clinic", Phone: tt.phone}
+				h.person("chat:p", "America/New_York", tt.lang, carebot.PurposeAppointments)
+				visit := time.Date(2026, 12, 4, 15, 0, 0, 0, ny)
+				appointments(h).Import(context.Background(), carebot.Appointment{ID: "A1", User: "chat:p", At: visit})
+				stop := h.start(t)
+				h.runUntil(visit.Add(-72 * time.Hour))
+				stop()
+				got := h.sender.all()
+				if len(got) != 1 {
+					t.Fatalf("sent %d, want the 72 h reminder", len(got))
+				}
+				if !strings.HasSuffix(got[0].Text, tt.want) {
+					t.Errorf("reminder %q\n does not end %q", got[0].Text, tt.want)
+				}
+				for _, w := range tt.wantNot {
+					if strings.Contains(got[0].Text, w) {
+						t.Errorf("reminder %q says %q", got[0].Text, w)
+					}
+				}
+			})
+		})
+	}
 }
 
 func TestAppointmentRemindersAfterDowntime(t *testing.T) {

@@ -65,8 +65,11 @@ type Dispatcher struct {
 
 // Clinic is what a reminder says about who sends it and how to reach them.
 type Clinic struct {
-	Name    string // "Riverside Family Clinic"
-	Contact string // "call (555) 010-2030"
+	Name string // "Riverside Family Clinic"
+	// Phone is the number patients call ("(555) 010-2030"); the texts
+	// say "call" around it in the patient's language. Empty: a reminder
+	// says nothing of how to reach the clinic.
+	Phone string
 }
 
 // NewDispatcher returns a Dispatcher over store that reads consent and

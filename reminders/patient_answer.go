@@ -198,10 +198,10 @@ func (p *Patients) apptZone(u carebot.User, a carebot.Appointment) *time.Locatio
 	return loc
 }
 
-// reach is " To reach us: ..." when the clinic has a contact.
+// reach is " To reach us: call ..." when the clinic has a phone.
 func (p *Patients) reach(lang string) string {
-	if p.Clinic.Contact == "" {
+	if p.Clinic.Phone == "" {
 		return ""
 	}
-	return say(lang, "reach", p.Clinic.Contact)
+	return say(lang, "reach", p.Clinic.Phone)
 }

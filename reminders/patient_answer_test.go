@@ -88,6 +88,11 @@ func TestPatientsTypedAnswerIsForTheRemindedAppointment(t *testing.T) {
 			typed: "R", want: []string{"Your appointment on Wednesday, November 25 at 12:01 PM has already passed.", "To reach us: call (555) 010-2030."},
 			wantState: map[string]carebot.AppointmentStatus{"A-1": carebot.AppointmentBooked, "A-2": carebot.AppointmentBooked},
 			wantResp:  map[string]carebot.AppointmentResponse{"A-1": "", "A-2": ""}},
+		{name: "it is over, in Spanish",
+			then:  func(t *testing.T, h *harness, as *reminders.Appointments) { h.runUntil(at(25, 12, 30)) },
+			typed: "reprogramar", want: []string{"Su cita del miércoles 25 de noviembre a las 12:01 ya pasó.", "Para contactarnos: llame al (555) 010-2030."},
+			wantState: map[string]carebot.AppointmentStatus{"A-1": carebot.AppointmentBooked, "A-2": carebot.AppointmentBooked},
+			wantResp:  map[string]carebot.AppointmentResponse{"A-1": "", "A-2": ""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

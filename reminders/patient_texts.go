@@ -49,7 +49,7 @@ var patientTexts = map[string]map[string]string{
 		"confirmed":       "Thank you, your appointment on %s is confirmed.",
 		"cancelled":       "Your appointment on %s is cancelled.",
 		"reschedule":      "We've told the clinic you'd like another time for your appointment on %s; someone will contact you.",
-		"reach":           " To reach us: %s.",
+		"reach":           " To reach us: call %s.",
 		"noAppt":          "I couldn't find that appointment.",
 		// How a repeating reminder is said: describeRule.
 		"rDaily":      "every day",
@@ -113,7 +113,7 @@ var patientTexts = map[string]map[string]string{
 		"confirmed":       "Gracias, su cita del %s está confirmada.",
 		"cancelled":       "Su cita del %s está cancelada.",
 		"reschedule":      "Avisamos a la clínica de que quiere otra fecha para su cita del %s; alguien se pondrá en contacto con usted.",
-		"reach":           " Para contactarnos: %s.",
+		"reach":           " Para contactarnos: llame al %s.",
 		"noAppt":          "No encontré esa cita.",
 		"rDaily":          "todos los días",
 		"rDaily2":         "cada dos días",

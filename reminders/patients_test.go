@@ -25,7 +25,7 @@ func newChat(t *testing.T, h *harness, zone, lang string) *chat {
 	p := reminders.NewPatients(h.store, h.people, appointments(h))
 	p.Clock, p.Wake = h.clock, h.d.Notify
 	p.Zone = mustZone(t, "America/Chicago")
-	p.Clinic = reminders.Clinic{Name: "Riverside Clinic", Contact: "call (555) 010-2030"}
+	p.Clinic = reminders.Clinic{Name: "Riverside Clinic", Phone: "(555) 010-2030"}
 	return &chat{t: t, h: h, p: p, u: "chat:p"}
 }
 

@@ -83,8 +83,8 @@ func appointmentReminder(lang string, c Clinic, a carebot.Appointment, loc *time
 			fmt.Fprintf(&b, " en %s", a.Location)
 		}
 		b.WriteString(". Responda C para confirmar, X para cancelar o R para pedir otra fecha.")
-		if c.Contact != "" {
-			fmt.Fprintf(&b, " Para contactarnos: %s.", c.Contact)
+		if c.Phone != "" {
+			fmt.Fprintf(&b, " Para contactarnos: llame al %s.", c.Phone)
 		}
 		return carebot.Reply{Text: b.String(), Buttons: []carebot.Button{
 			{Label: "Confirmar", Payload: apptPayload(payloadConfirm, a.ID)},
@@ -100,8 +100,8 @@ func appointmentReminder(lang string, c Clinic, a carebot.Appointment, loc *time
 		fmt.Fprintf(&b, " at %s", a.Location)
 	}
 	b.WriteString(". Reply C to confirm, X to cancel or R to ask for another time.")
-	if c.Contact != "" {
-		fmt.Fprintf(&b, " To reach us: %s.", c.Contact)
+	if c.Phone != "" {
+		fmt.Fprintf(&b, " To reach us: call %s.", c.Phone)
 	}
 	return carebot.Reply{Text: b.String(), Buttons: []carebot.Button{
 		{Label: "Confirm", Payload: apptPayload(payloadConfirm, a.ID)},

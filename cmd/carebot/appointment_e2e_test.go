@@ -44,7 +44,8 @@ func TestTypedAnswerIsForTheRemindedAppointment(t *testing.T) {
 	if code, out, errs := runCmd(t, nil, "", "appointments", "import", "--data", dir, csv); code != 0 {
 		t.Fatalf("import: exit %d: %s%s", code, out, errs)
 	}
-	bot.expect("a reminder of your appointment on")
+	// The clinic's phone from faq.yaml, as the texts word it.
+	bot.await(bot.lines, &bot.seen, "say", []string{"a reminder of your appointment on", "To reach us: call +1 555 0100."})
 
 	// A clean stop and a new process: what was reminded is on disk.
 	bot.in.Close()

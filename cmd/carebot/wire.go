@@ -54,10 +54,7 @@ func buildReminders(cfg fileConfig, getenv func(string) string, kb *faq.KB, db *
 			return reminderParts{}, nil, fmt.Errorf("config: reminders.quiet_hours: %w", err)
 		}
 	}
-	clinic := reminders.Clinic{Name: kb.Clinic.Name}
-	if kb.Clinic.Phone != "" {
-		clinic.Contact = "call " + kb.Clinic.Phone
-	}
+	clinic := reminders.Clinic{Name: kb.Clinic.Name, Phone: kb.Clinic.Phone}
 	platforms := map[string]reminders.Platform{}
 	p := reminderParts{zone: zone, campaigns: campaigns}
 	p.dispatcher = reminders.NewDispatcher(db, db, db, platforms)
