@@ -145,6 +145,8 @@ func TestSafetyComesFirst(t *testing.T) {
 		{"crisis in a DM", dm("i want to end my life"), RouteCrisis, "988", 1},
 		{"emergency in a DM", dm("my husband collapsed and is not breathing"), RouteEmergency, "911", 1},
 		{"crisis that also says STOP", dm("stop. i want to kill myself"), RouteCrisis, "988", 1},
+		{"crisis that opens like an opt-out", dm("ya no quiero vivir"), RouteCrisis, "988", 1},
+		{"crisis that also says stop texting", dm("ya no me escriban, me quiero morir"), RouteCrisis, "988", 1},
 		{"unaddressed crisis in a group", inGroup("i want to kill myself", false), RouteCrisis, "988", 2},
 		{"emergency in Spanish", dm("mi bebé no respira"), RouteEmergency, "911", 1},
 		// Abuse is a crisis with its own hotline, and 911 first.
@@ -254,6 +256,18 @@ func TestConsentWording(t *testing.T) {
 		{"no me manden más mensajes de texto", RouteOptOut, all},
 		{"ya no quiero que me manden mensajes de texto", RouteOptOut, all},
 		{"quiero recibir los recordatorios", RouteOptIn, []carebot.Purpose{carebot.PurposeAppointments}},
+		{"stop messaging me", RouteOptOut, all},
+		{"ya no me escriban", RouteOptOut, all},
+		{"Ya no me escriban más, por favor", RouteOptOut, all},
+		{"no me escriban", RouteOptOut, all},
+		{"no me escriba más", RouteOptOut, all},
+		{"no me manden más mensajes", RouteOptOut, all},
+		{"dejen de escribirme", RouteOptOut, all},
+		{"dejen de escribirme por favor", RouteOptOut, all},
+		{"basta", RouteOptOut, all},
+		{"suscribirme", RouteOptIn, all},
+		{"quiero recibir consejos", RouteOptIn, []carebot.Purpose{carebot.PurposeAwareness}},
+		{"quiero recibir recordatorios", RouteOptIn, []carebot.Purpose{carebot.PurposeAppointments}},
 		{"help", RouteHelp, nil},
 		{"INFO", RouteHelp, nil},
 		{"ayuda", RouteHelp, nil},
@@ -270,6 +284,11 @@ func TestConsentWording(t *testing.T) {
 		{"i don't want texts, can you email me instead", "", nil},
 		{"turn off", "", nil},                            // off what?
 		{"i stopped getting my text reminders", "", nil}, // a problem, not a wish
+		{"ya no me escriben", "", nil},                   // the same: "you don't write to me any more"
+		{"¿por qué ya no me escriben?", "", nil},
+		{"¿cómo dejo de recibir mensajes?", "", nil},
+		{"como hago para que no me escriban", "", nil},
+		{"no me escriban a este número, escríbanme al otro", "", nil},
 		// Reminders' own words, not consent.
 		{"resume my reminders", "", nil},
 		{"restart reminders", "", nil},
@@ -326,6 +345,9 @@ func TestConsentInTheLanguageWritten(t *testing.T) {
 		{"ALTO", "en-US", "es"},
 		{"quiero recibir consejos", "en", "es"},
 		{"ya no quiero recibir recordatorios", "", "es"},
+		{"ya no me escriban", "", "es"},
+		{"dejen de escribirme por favor", "en-US", "es"},
+		{"basta", "", "es"},
 		// English stays English.
 		{"stop texting me", "", "en"},
 		{"stop texting me", "es-MX", "en"},

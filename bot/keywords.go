@@ -141,8 +141,9 @@ var (
 // a keyword: "i don't want these text reminders anymore", "ya no quiero
 // recibir recordatorios", "turn my reminders back on". The words after it
 // are read as after a consent verb (message and purpose words only), and
-// must name a kind of message (see messageNouns): "i don't want
-// appointments" and "no quiero citas" are not about messages.
+// it or they must name a kind of message (see messageNouns): "i don't want
+// appointments" and "no quiero citas" are not about messages; "no me
+// escriban" is.
 type consentLead struct {
 	words string     // as consentWords gives them
 	kind  intentKind // intentNone for "turn" and "switch": "off" or "on" decides
@@ -172,22 +173,41 @@ var consentLeadsES = []consentLead{
 	{"ya no quiero que me manden", intentOptOut}, {"no quiero que me manden", intentOptOut},
 	{"ya no quiero que me envien", intentOptOut}, {"no quiero que me envien", intentOptOut},
 	{"ya no quiero que me lleguen", intentOptOut}, {"no quiero que me lleguen", intentOptOut},
+	{"ya no quiero que me escriban", intentOptOut}, {"no quiero que me escriban", intentOptOut},
 	{"ya no quiero", intentOptOut}, {"no quiero", intentOptOut}, {"ya no deseo", intentOptOut}, {"no deseo", intentOptOut},
 	{"ya no me manden", intentOptOut}, {"no me manden", intentOptOut}, {"ya no me envien", intentOptOut},
 	{"no me envien", intentOptOut}, {"dejen de mandarme", intentOptOut}, {"dejen de enviarme", intentOptOut},
+	{"ya no me escriban", intentOptOut}, {"no me escriban", intentOptOut}, {"ya no me escriba", intentOptOut},
+	{"no me escriba", intentOptOut}, {"dejen de escribirme", intentOptOut}, {"deje de escribirme", intentOptOut},
 	{"quiero cancelar", intentOptOut}, {"quiero desactivar", intentOptOut}, {"desactivar", intentOptOut},
 	{"quiero activar", intentOptIn}, {"activar", intentOptIn}, {"quiero", intentOptIn},
 	{"mandenme", intentOptIn}, {"envienme", intentOptIn},
 }
 
-// messageNouns name a kind of message; a lead needs one after it.
+// messageNouns name a kind of message, or (like "texting") the sending of
+// one; a lead needs one in it or after it.
 var messageNouns = map[string]bool{
 	"message": true, "messages": true, "text": true, "texts": true, "texting": true, "sms": true,
 	"notifications": true, "alerts": true, "reminder": true, "reminders": true, "tips": true,
 	"announcement": true, "announcements": true, "news": true, "newsletter": true, "campaigns": true,
 	"mensaje": true, "mensajes": true, "texto": true, "textos": true, "recordatorio": true, "recordatorios": true,
 	"avisos": true, "consejos": true, "noticias": true, "notificaciones": true, "alertas": true,
+	"escriban": true, "escriba": true, "escribirme": true,
 }
+
+// leadNamesMessage holds the leads that name a kind of message themselves
+// ("no me escriban"): nothing need follow them.
+var leadNamesMessage = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range consentLeads {
+		for _, w := range strings.Fields(l.words) {
+			if messageNouns[w] {
+				m[l.words] = true
+			}
+		}
+	}
+	return m
+}()
 
 // messageNounSet is messageNouns behind a bloom filter.
 var messageNounSet = newWordSet(messageNouns)
@@ -224,7 +244,7 @@ func parseConsent(text string) consentIntent {
 		if k, ok := bareKeywords[string(list)]; ok {
 			return consentIntent{kind: k, method: "keyword:" + strings.ToUpper(string(list))}
 		}
-		return consentIntent{}
+		// Not a keyword, but maybe a phrase of one word ("basta").
 	}
 	if optOutPhrases[string(list)] {
 		return consentIntent{kind: intentOptOut, method: "phrase"}
@@ -288,7 +308,7 @@ func parseLead(list []byte) consentIntent {
 		if !ok {
 			continue
 		}
-		kind, noun := l.kind, false
+		kind, noun := l.kind, leadNamesMessage[l.words]
 		for rest := after; len(rest) > 0; {
 			var w []byte
 			w, rest = nextWord(rest)

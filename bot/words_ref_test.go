@@ -65,7 +65,6 @@ func refParseConsent(text string) consentIntent {
 		if k, ok := bareKeywords[toks[0]]; ok {
 			return consentIntent{kind: k, method: "keyword:" + strings.ToUpper(toks[0])}
 		}
-		return consentIntent{}
 	}
 	joined := strings.Join(toks, " ")
 	if optOutPhrases[joined] {
@@ -80,7 +79,7 @@ func refParseConsent(text string) consentIntent {
 		kind = intentOptOut
 	case optInVerbs[toks[0]]:
 		kind = intentOptIn
-	case toks[0] == "no" && toks[1] == "more":
+	case toks[0] == "no" && len(toks) > 1 && toks[1] == "more":
 		kind, toks = intentOptOut, toks[1:]
 	default:
 		return refParseLead(toks)
@@ -113,7 +112,7 @@ func refParseLead(toks []string) consentIntent {
 		if len(toks) < len(lead) || !slices.Equal(toks[:len(lead)], lead) {
 			continue
 		}
-		kind, noun := l.kind, false
+		kind, noun := l.kind, slices.ContainsFunc(lead, func(w string) bool { return messageNouns[w] })
 		var purposes []carebot.Purpose
 		for _, w := range toks[len(lead):] {
 			if l.kind == intentNone && (w == "off" || w == "on") {

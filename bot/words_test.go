@@ -95,7 +95,8 @@ func TestKeywordsMatchReference(t *testing.T) {
 func FuzzKeywordsMatchReference(f *testing.F) {
 	for _, s := range []string{"stop", "STOP ALL", "opt-out please", "no more texts", "hola, como estas?", "ok thx bye",
 		"stop awareness and tips", "in english", "don't text me", "cancel appointments", "👍🏽 ❤️", "🙏 hi",
-		"i don't want these text reminders anymore", "turn my reminders back on", "ya no quiero que me manden mensajes"} {
+		"i don't want these text reminders anymore", "turn my reminders back on", "ya no quiero que me manden mensajes",
+		"ya no me escriban más, por favor", "basta", "no"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkKeywordsMatchReference(t, s) })
