@@ -9,7 +9,6 @@ import (
 	"os"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -63,9 +62,8 @@ func (d *decoder) parse(data []byte) *KB {
 		d.w.Errorf(0, "", "%s", tooLarge)
 		return nil
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM some editors add
-	if !utf8.Valid(data) {
-		d.w.Errorf(badUTF8Line(data), "", "the file is not valid UTF-8 text; save it as UTF-8")
+	data, ok := d.w.Text(data)
+	if !ok {
 		return nil
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -104,22 +102,6 @@ func (d *decoder) parse(data []byte) *KB {
 func (d *decoder) syntaxError(data []byte, err error) {
 	line, msg := yamlwalk.SyntaxError(data, err)
 	d.w.Errorf(line, "", "invalid YAML: %s", msg)
-}
-
-// badUTF8Line is the line of the first byte that is not UTF-8.
-func badUTF8Line(data []byte) int {
-	line := 1
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return line
-		}
-		if r == '\n' {
-			line++
-		}
-		i += size
-	}
-	return line
 }
 
 func (d *decoder) root(kb *KB, n *yaml.Node) {
