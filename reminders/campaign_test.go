@@ -69,6 +69,9 @@ func TestLoadCampaignsErrors(t *testing.T) {
 		{"duplicate key", good + "    topic: again\n", []string{`"topic" is given twice (first at line 3)`}},
 		{"not a list", "campaigns: {flu: 1}\n", []string{"campaigns: want a list"}},
 		{"not yaml", "campaigns: [\n", []string{"campaigns.yaml", "not valid YAML"}},
+		// Latin-1 "ü" on line 3, as faq.yaml reports it: not yaml.v3's
+		// "invalid leading UTF-8 octet".
+		{"not utf-8", strings.Replace(good, "Flu shots", "Gr\xfcn", 1), []string{"campaigns.yaml:3: the file is not valid UTF-8 text; save it as UTF-8"}},
 		{"syntax error at its line", strings.Replace(good, "shot.}", "shot.", 1), []string{`campaigns.yaml:5: not valid YAML: did not find expected ',' or '}'`}},
 		{"bad indent at its line", strings.Replace(good, "    topic:", "   topic:", 1), []string{"campaigns.yaml:3: not valid YAML: "}},
 		{"merge key", "base: &b {topic: Flu}\n" + strings.Replace(good, "    topic: Flu shots\n", "    <<: *b\n", 1), []string{"campaigns.yaml:4: campaign: merge keys (<<) are not supported"}},

@@ -38,6 +38,10 @@ func LoadCampaigns(file string, data []byte) (*Campaigns, error) {
 		return nil, CampaignErrors{{File: file, Msg: fmt.Sprintf("the file is %d bytes; a campaigns file is at most %d", len(data), maxCampaignsFile)}}
 	}
 	d := &yamlDecoder{file: file, w: yamlwalk.Walker{Budget: maxCampaignNodes}}
+	data, ok := d.w.Text(data)
+	if !ok {
+		return nil, d.errs()
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		line, msg := yamlwalk.SyntaxError(data, err)
