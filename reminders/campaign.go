@@ -26,6 +26,10 @@ type Campaign struct {
 	// quiet hours); later, it is dropped.
 	MaxLate time.Duration
 	Line    int // where the campaign starts in its file
+
+	// scheduleLine and seasonLine are where those fields are, for Check;
+	// 0 when the campaign was not read from a file.
+	scheduleLine, seasonLine int
 }
 
 // Season is the part of the year a campaign runs, both days included. From
@@ -114,6 +118,7 @@ func contains(list []string, s string) bool {
 type Campaigns struct {
 	list []*Campaign
 	byID map[string]*Campaign
+	file string // the file they were read from, for Check; "" when none
 }
 
 // NewCampaigns returns a set of campaigns, which must have distinct IDs.

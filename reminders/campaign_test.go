@@ -143,6 +143,8 @@ func FuzzLoadCampaigns(f *testing.F) {
 			}
 			return
 		}
+		// Check must answer quickly for every file that loads.
+		cs.Check(wall(2026, 1, 1, 0, 0), reminders.Hours{})
 		for _, c := range cs.List() {
 			if c.ID == "" || c.Topic == "" || len(c.Text) == 0 || c.Rule.IsZero() {
 				t.Fatalf("loaded an incomplete campaign: %+v", c)

@@ -71,7 +71,12 @@ func LoadCampaigns(file string, data []byte) (*Campaigns, error) {
 		}
 		return nil, errs
 	}
-	return NewCampaigns(list...)
+	cs, err := NewCampaigns(list...)
+	if err != nil {
+		return nil, err
+	}
+	cs.file = file
+	return cs, nil
 }
 
 func (d *yamlDecoder) campaigns(n *yaml.Node) []Campaign {
@@ -114,8 +119,9 @@ func (d *yamlDecoder) campaign(n *yaml.Node) (Campaign, bool) {
 		case "topic":
 			c.Topic = d.w.Str(f.Value, id, "topic")
 		case "season":
-			c.Season = d.season(f.Value, id)
+			c.Season, c.seasonLine = d.season(f.Value, id), f.Line
 		case "schedule":
+			c.scheduleLine = f.Line
 			rule = d.w.Str(f.Value, id, "schedule")
 			if rule != "" {
 				r, err := ParseRule(rule)

@@ -34,8 +34,11 @@ func (h Hours) Validate() error {
 
 // Allows reports whether t, read on loc's clock, is inside the window.
 func (h Hours) Allows(t time.Time, loc *time.Location) bool {
-	h = h.orDefault()
-	c := sinceMidnight(Floating(t, loc))
+	return h.orDefault().open(sinceMidnight(Floating(t, loc)))
+}
+
+// open reports whether the window is open at the time of day c.
+func (h Hours) open(c time.Duration) bool {
 	if h.From < h.To {
 		return c >= h.From && c < h.To
 	}
