@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/carebot/carebot/reminders"
 )
 
 // fileConfig is carebot.yaml: what a clinic sets once. Secrets (tokens,
@@ -52,6 +54,22 @@ type fileConfig struct {
 // when it ends ("21:00" to "08:00"). To is never 24:00 (that is 00:00).
 type quietHours struct {
 	From, To clock
+}
+
+// allowedHours are when unprompted messages may arrive, as reminders
+// takes them: the window reminders.quiet_hours leaves open, else the zero
+// Hours (08:00 to 21:00).
+func (c fileConfig) allowedHours() (reminders.Hours, error) {
+	q := c.Reminders.QuietHours
+	if q == nil {
+		return reminders.Hours{}, nil
+	}
+	// The config names the quiet window; reminders wants the allowed one.
+	hours := reminders.Hours{From: time.Duration(q.To), To: time.Duration(q.From)}
+	if err := hours.Validate(); err != nil {
+		return reminders.Hours{}, fmt.Errorf("config: reminders.quiet_hours: %w", err)
+	}
+	return hours, nil
 }
 
 // webhookConfig is telegram.webhook.

@@ -118,7 +118,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "faq":
 		return runFAQ(ctx, rest, getenv, stdout, stderr)
 	case "campaigns":
-		return runCampaigns(rest, stdout, stderr)
+		return runCampaigns(rest, getenv, stdout, stderr)
 	case "appointments":
 		return runAppointments(ctx, rest, getenv, stdout, stderr)
 	case "remind":

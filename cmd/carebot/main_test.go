@@ -199,8 +199,57 @@ func TestCampaignsCheck(t *testing.T) {
 		t.Errorf("bad file: got exit %d, stderr %q; want exit 1 and both problems", code, stderr)
 	}
 	code, stdout, stderr := runCmd(t, nil, "", "campaigns", "check", "../../campaigns.yaml", "--")
-	if code != 0 || !strings.Contains(stdout, "ok") {
+	if code != 0 || !strings.Contains(stdout, "ok") || stderr != "" {
 		t.Errorf("the bundled campaigns.yaml: got exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// campaigns check fails on a campaign that loads but can never send
+// anything, by the clinic's quiet hours when a config gives them; a file
+// of no campaigns passes with a warning, as the bot runs without any.
+func TestCampaignsCheckNeverSends(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	campaign := func(schedule string) string {
+		return "campaigns:\n  - id: flu\n    topic: Flu\n    schedule: " + schedule + "\n    text: {en: Hi}\n    max_late: 1h\n"
+	}
+	ended := write("ended.yaml", campaign("FREQ=WEEKLY;BYDAY=TU;BYHOUR=10;UNTIL=20240101T000000"))
+	late := write("late.yaml", campaign("FREQ=WEEKLY;BYDAY=TU;BYHOUR=21;BYMINUTE=30"))
+	empty := write("empty.yaml", "")
+	latin1 := write("latin1.yaml", "campaigns:\n  - id: flu\n    topic: Gr\xfcn\n")
+	lateQuiet := write("late-quiet.yaml", "reminders:\n  quiet_hours: {from: \"22:00\", to: \"07:00\"}\n")
+	tests := []struct {
+		name         string
+		env          map[string]string
+		args         []string
+		code         int
+		stdout       string
+		stderrPrefix string
+	}{
+		{"UNTIL passed", nil, []string{ended}, 1, "",
+			ended + `:4: campaign "flu": schedule: it ended on 2024-01-01 (its UNTIL): the campaign will never send again`},
+		{"every time in quiet hours", nil, []string{late}, 1, "",
+			late + `:4: campaign "flu": schedule: every time it sends (21:30) is in quiet hours (21:00 to 08:00 on the patient's clock)`},
+		{"the clinic's quiet hours allow it", nil, []string{"--config", lateQuiet, late}, 0, late + ": ok: 1 campaign(s), 0 warning(s)\n", ""},
+		{"the clinic's quiet hours from $CAREBOT_CONFIG", map[string]string{"CAREBOT_CONFIG": lateQuiet}, []string{late}, 0, late + ": ok: 1 campaign(s), 0 warning(s)\n", ""},
+		{"a config that does not load", nil, []string{"--config", latin1, late}, 1, "", "carebot: " + latin1 + ":"},
+		{"no campaigns", nil, []string{empty}, 0, empty + ": ok: 0 campaign(s), 1 warning(s)\n",
+			empty + ": warning: the file has no campaigns: carebot sends no awareness messages from it"},
+		{"not UTF-8", nil, []string{latin1}, 1, "", latin1 + ":3: the file is not valid UTF-8 text; save it as UTF-8\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, tt.env, "", append([]string{"campaigns", "check"}, tt.args...)...)
+			if code != tt.code || stdout != tt.stdout || !strings.HasPrefix(stderr, tt.stderrPrefix) {
+				t.Errorf("got exit %d, stdout %q, stderr %q; want exit %d, stdout %q, stderr starting %q", code, stdout, stderr, tt.code, tt.stdout, tt.stderrPrefix)
+			}
+		})
 	}
 }
 

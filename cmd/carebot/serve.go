@@ -100,6 +100,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	if err != nil {
 		return err
 	}
+	logCampaignProblems(logger, campaigns, rem.dispatcher.Hours, time.Now())
 	eng := bot.New(kb)
 	eng.Users, eng.Consents, eng.Feedback = db, db, db
 	eng.Commands = []bot.Command{rem.patients}

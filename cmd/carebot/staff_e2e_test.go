@@ -112,7 +112,7 @@ func TestBinaryMistakes(t *testing.T) {
 			`carebot: broadcast: unexpected argument "are" (quote a text with spaces)`},
 		{[]string{"appointments", "list", "--config", cfg}, 1, "",
 			"carebot: " + cfg + ":1: data must be a path, not a list\ncarebot: " + cfg + `:2: unknown key "lisen" under admin (known: listen)` + "\n"},
-		{[]string{"campaigns", "check", "--help"}, 0, "Usage: carebot campaigns check FILE", ""},
+		{[]string{"campaigns", "check", "--help"}, 0, "Usage: carebot campaigns check [--config FILE] FILE", ""},
 		{[]string{"campaigns", "check", "--bogus", "campaigns.yaml"}, 2, "", "carebot: campaigns check: unknown flag --bogus"},
 		{[]string{"faq"}, 2, "", "Usage:\n  carebot faq check"},
 		{[]string{"-h"}, 0, "carebot appointments import FILE", ""},

@@ -46,13 +46,9 @@ func buildReminders(cfg fileConfig, getenv func(string) string, kb *faq.KB, db *
 		zone = z
 	}
 	logger.Info("the clinic's time zone, for patients who have not given theirs", "zone", zone.String())
-	var hours reminders.Hours
-	if q := cfg.Reminders.QuietHours; q != nil {
-		// The config names the quiet window; reminders wants the allowed one.
-		hours = reminders.Hours{From: time.Duration(q.To), To: time.Duration(q.From)}
-		if err := hours.Validate(); err != nil {
-			return reminderParts{}, nil, fmt.Errorf("config: reminders.quiet_hours: %w", err)
-		}
+	hours, err := cfg.allowedHours()
+	if err != nil {
+		return reminderParts{}, nil, err
 	}
 	clinic := reminders.Clinic{Name: kb.Clinic.Name, Phone: kb.Clinic.Phone}
 	platforms := map[string]reminders.Platform{}
@@ -110,6 +106,32 @@ func loadCampaigns(path string, bundledFAQ bool) (*reminders.Campaigns, error) {
 		return nil, fmt.Errorf("campaigns: %w", err)
 	}
 	return reminders.LoadCampaigns(path, data)
+}
+
+// logCampaignProblems logs what `carebot campaigns check` finds beyond
+// the loader: campaigns that can never send (their schedule has ended,
+// quiet hours drop every message), and a campaigns file of none. The bot
+// runs on: a campaign that has run its course is no reason to stop
+// answering patients. The lines name the clinic's file, never a patient.
+func logCampaignProblems(logger *slog.Logger, cs *reminders.Campaigns, hours reminders.Hours, now time.Time) {
+	errs, warnings := cs.Check(now, hours)
+	for _, e := range errs {
+		logger.Warn("campaign will never send", campaignAttrs(e.File, e.Line, e.Campaign, "problem", e.Msg)...)
+	}
+	for _, w := range warnings {
+		logger.Warn("campaigns warning", campaignAttrs(w.File, w.Line, w.Campaign, "warning", w.Msg)...)
+	}
+}
+
+func campaignAttrs(file string, line int, campaign, key, msg string) []any {
+	attrs := []any{"file", file}
+	if line > 0 {
+		attrs = append(attrs, "line", line)
+	}
+	if campaign != "" {
+		attrs = append(attrs, "campaign", campaign)
+	}
+	return append(attrs, key, msg)
 }
 
 // serveAdmin runs the admin API until ctx ends. It writes the address it
