@@ -206,6 +206,12 @@ func (s *Server) startBroadcast(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, fmt.Sprintf("purpose %q: want %s or %s", req.Purpose, carebot.PurposeAnnouncements, carebot.PurposeAwareness))
 		return
 	}
+	if req.ID != "" { // "" makes one up
+		if err := reminders.CheckBroadcastID(req.ID); err != nil {
+			writeError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+	}
 	id, err := s.Broadcasts.Start(r.Context(), reminders.Broadcast{ID: req.ID, Purpose: p, Text: req.Text})
 	if !s.audit(w, r, "broadcast.start", id, "purpose "+string(p), err) {
 		return

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -222,6 +223,15 @@ func TestBroadcastsAndReminders(t *testing.T) {
 	ctx := context.Background()
 	if _, err := c.Broadcast(ctx, Broadcast{Purpose: "birthdays", Text: "x"}); err == nil || !strings.Contains(err.Error(), "purpose") {
 		t.Errorf("unknown purpose: %v", err)
+	}
+	// An id with a space would start, then be hard to ask a report of.
+	_, err := c.Broadcast(ctx, Broadcast{ID: "my closure", Purpose: "announcements", Text: "Closed Friday"})
+	var se *statusError
+	if !errors.As(err, &se) || se.code != http.StatusBadRequest || !strings.Contains(err.Error(), `id "my closure": use only letters, digits, '.', '_' and '-'`) {
+		t.Errorf("an id with a space: got %v, want a 400 saying what an id may hold", err)
+	}
+	if len(f.bcasts) != 0 {
+		t.Errorf("broadcasts started for a refused id: %v", f.bcasts)
 	}
 	id, err := c.Broadcast(ctx, Broadcast{ID: "closure", Purpose: "Announcements", Text: "Closed Friday"})
 	if err != nil || id != "closure" {

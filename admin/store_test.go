@@ -118,3 +118,29 @@ func TestBlankTextsAreRefused(t *testing.T) {
 		t.Errorf("got %d items queued, want none", n)
 	}
 }
+
+// The longest broadcast id the API takes fits the store in every key a
+// broadcast makes: its fan-out item (written when it starts) and each
+// message's, "bcast/ID/" and a 32-digit pseudonym, written as it fans out.
+func TestTheLongestBroadcastIDFitsTheStore(t *testing.T) {
+	db, err := bolt.Open(filepath.Join(t.TempDir(), "carebot.db"), bytes.Repeat([]byte{0x5a}, bolt.KeySize), bolt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	s := &Server{Token: token, Broadcasts: reminders.NewBroadcasts(db), Audit: db}
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	c := &Client{Base: srv.URL, Token: token}
+	ctx := context.Background()
+	long := strings.Repeat("x", reminders.MaxBroadcastID)
+	if id, err := c.Broadcast(ctx, Broadcast{ID: long, Purpose: "announcements", Text: "Closed Friday"}); err != nil || id != long {
+		t.Fatalf("got %q, %v; want the longest id started", id, err)
+	}
+	now := time.Now()
+	msg := carebot.OutboxItem{ID: reminders.BroadcastPrefix(long) + strings.Repeat("f", 32), Kind: carebot.KindBroadcast,
+		Due: now, Expires: now.Add(time.Hour), User: "telegram:1", Purpose: carebot.PurposeAnnouncements, Text: "Closed Friday", Ref: long}
+	if err := db.Schedule(ctx, msg); err != nil {
+		t.Errorf("a message of the longest broadcast id: %v", err)
+	}
+}

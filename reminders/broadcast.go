@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -36,6 +37,30 @@ type Broadcast struct {
 	Text    string
 }
 
+// MaxBroadcastID is the longest broadcast id. Staff type it and read it
+// back (carebot report ID); every outbox key made from it, the longest
+// "bcast/ID/" and a 32-digit pseudonym, stays far within the 1,024 bytes
+// the store allows a key.
+const MaxBroadcastID = 64
+
+// broadcastID is what a broadcast id may look like: the characters of
+// faq.yaml's entry ids, which escape to themselves in outbox keys (so the
+// length above is the key's), and no leading '-' that `carebot report`
+// would read as a flag.
+var broadcastID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// CheckBroadcastID says what is wrong with id as a broadcast id, or nil.
+// Start refuses such an id; the CLI refuses it before asking the bot.
+func CheckBroadcastID(id string) error {
+	switch {
+	case !broadcastID.MatchString(id):
+		return fmt.Errorf("id %q: use only letters, digits, '.', '_' and '-', starting with a letter or digit, at most %d (such as closed-2026-12-26)", id, MaxBroadcastID)
+	case len(id) > MaxBroadcastID:
+		return fmt.Errorf("id %q is %d characters long: at most %d", id, len(id), MaxBroadcastID)
+	}
+	return nil
+}
+
 // ErrBroadcastExists is returned by Start for an ID already used:
 // starting it again would send it again to everyone.
 var ErrBroadcastExists = errors.New("a broadcast with this ID exists")
@@ -58,6 +83,8 @@ func (bs *Broadcasts) Start(ctx context.Context, b Broadcast) (string, error) {
 		var r [3]byte
 		rand.Read(r[:])
 		b.ID = now.UTC().Format("20060102T150405") + "-" + hex.EncodeToString(r[:])
+	} else if err := CheckBroadcastID(b.ID); err != nil {
+		return "", fmt.Errorf("broadcast: %w", err)
 	}
 	fanID, used := broadcastFanID(b.ID), false
 	if err := bs.out.Items(ctx, fanID, func(it carebot.OutboxItem) error {

@@ -195,3 +195,35 @@ func TestBroadcastResumesAfterCrash(t *testing.T) {
 		}
 	})
 }
+
+// A broadcast id is typed by staff and read back in `carebot report ID`
+// and in outbox keys: letters, digits, '.', '_' and '-' as faq.yaml's
+// entry ids, and short enough that every key made from it fits the
+// store. Anything else is refused before anything is queued; a made-up
+// id keeps the rules.
+func TestBroadcastIDs(t *testing.T) {
+	h := newHarness(noon)
+	bs := reminders.NewBroadcasts(h.store)
+	bs.Clock = h.clock
+	ctx := context.Background()
+	for _, id := range []string{"my broadcast", " closed", "closed\n", "a/b", "50%", "-closed", ".closed", "_closed", "cerrado-el-día"} {
+		_, err := bs.Start(ctx, reminders.Broadcast{ID: id, Purpose: carebot.PurposeAnnouncements, Text: "Closed Friday"})
+		if want := fmt.Sprintf("broadcast: id %q: use only letters, digits, '.', '_' and '-', starting with a letter or digit, at most %d (such as closed-2026-12-26)", id, reminders.MaxBroadcastID); err == nil || err.Error() != want {
+			t.Errorf("id %q: got %v, want %q", id, err, want)
+		}
+	}
+	long := strings.Repeat("x", reminders.MaxBroadcastID+1)
+	_, err := bs.Start(ctx, reminders.Broadcast{ID: long, Purpose: carebot.PurposeAnnouncements, Text: "Closed Friday"})
+	if want := fmt.Sprintf("broadcast: id %q is %d characters long: at most %d", long, len(long), reminders.MaxBroadcastID); err == nil || err.Error() != want {
+		t.Errorf("a long id: got %v, want %q", err, want)
+	}
+	if n := h.store.Pending(); n != 0 {
+		t.Errorf("%d items queued for refused ids, want none", n)
+	}
+	for _, id := range []string{"closed-2026-12-26", "Flu_2026.v2", "7", strings.Repeat("x", reminders.MaxBroadcastID), ""} {
+		got, err := bs.Start(ctx, reminders.Broadcast{ID: id, Purpose: carebot.PurposeAnnouncements, Text: "Closed Friday"})
+		if err != nil || reminders.CheckBroadcastID(got) != nil {
+			t.Errorf("id %q: got %q, %v; want it started under an id that keeps the rules", id, got, err)
+		}
+	}
+}

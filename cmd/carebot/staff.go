@@ -14,6 +14,7 @@ import (
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/admin"
+	"github.com/carebot/carebot/reminders"
 )
 
 // The staff commands talk to the running bot's admin API: bbolt lets one
@@ -179,7 +180,7 @@ func runBroadcast(ctx context.Context, args []string, getenv func(string) string
 	client := adminFlags(fs, getenv)
 	purpose := fs.String("purpose", "announcements", "who gets it: everyone opted in to announcements, or to awareness")
 	text := fs.String("text", "", "the message")
-	id := fs.String("id", "", "a name for it (default: made up); the same id is never sent twice")
+	id := fs.String("id", "", fmt.Sprintf("a name for it: letters, digits, '.', '_' and '-', at most %d (default: made up); the same id is never sent twice", reminders.MaxBroadcastID))
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -196,6 +197,11 @@ func runBroadcast(ctx context.Context, args []string, getenv func(string) string
 	// the purposes a broadcast may have.
 	if p, err := carebot.ParsePurpose(*purpose); err != nil || p == carebot.PurposeAppointments {
 		return usageError{fmt.Sprintf("broadcast: --purpose: want announcements or awareness, got %q", *purpose)}
+	}
+	if *id != "" { // "" makes one up
+		if err := reminders.CheckBroadcastID(*id); err != nil {
+			return usageError{"broadcast: --" + err.Error()}
+		}
 	}
 	c, err := client()
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -219,6 +220,27 @@ func TestStaffCommandsRefuseBlankArguments(t *testing.T) {
 	}
 	if got := bot.got(); len(got) > 0 {
 		t.Errorf("the bot received %+v, want nothing", got)
+	}
+}
+
+// A broadcast id that the bot would refuse (a space, a slash, a leading
+// dash that `carebot report -x` would read as a flag) is refused before
+// the bot is asked, saying what an id may hold.
+func TestBroadcastID(t *testing.T) {
+	bot := newFakeAdmin(t)
+	env := map[string]string{"CAREBOT_ADMIN": bot.addr(), "CAREBOT_ADMIN_TOKEN": "env-token-0123456789"}
+	for _, id := range []string{"closed friday", "a/b", "-x", "  "} {
+		code, stdout, stderr := runCmd(t, env, "", "broadcast", "--id", id, "--text", "Closed Friday")
+		want := fmt.Sprintf(`broadcast: --id %q: use only letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 (such as closed-2026-12-26)`, id)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, want) {
+			t.Errorf("--id %q: got exit %d, stdout %q, stderr %q; want exit 2 and %q", id, code, stdout, stderr, want)
+		}
+	}
+	if got := bot.got(); len(got) > 0 {
+		t.Errorf("the bot received %+v, want nothing", got)
+	}
+	if code, _, stderr := runCmd(t, env, "", "broadcast", "--id", "closed-2026-12-26", "--text", "Closed Friday"); code != 0 {
+		t.Errorf("a good id: exit %d: %s", code, stderr)
 	}
 }
 
