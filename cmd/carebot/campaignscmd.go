@@ -12,7 +12,7 @@ import (
 
 // runCampaigns: carebot campaigns check [--config FILE] FILE.
 func runCampaigns(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	sub, args, err := subcommand(args, "Usage:\n  carebot campaigns check FILE   validate a campaigns.yaml\n", stdout, stderr)
+	sub, args, err := subcommand(args, "Usage:\n  carebot campaigns check [--config FILE] FILE   validate a campaigns.yaml\n", stdout, stderr)
 	switch sub {
 	case "":
 		return err

@@ -67,6 +67,8 @@ func TestConfigProblems(t *testing.T) {
 		{"nothing", "# all defaults\n", nil},
 		{"a key twice", "data: a\ndata: b\n", []string{`carebot.yaml:2: "data" is given twice (first at line 1)`}},
 		{"not a mapping", "- data\n", []string{`carebot.yaml:1: the file must be a mapping (key: value), not a list (its keys: faq, data, log_level, campaigns, feedback, admin, reminders, telegram)`}},
+		{"not UTF-8", "# clinic config\ndata: /var/lib/cl\xednica\n", []string{`carebot.yaml:2: the file is not valid UTF-8 text; save it as UTF-8`}},
+		{"a byte-order mark", "\xef\xbb\xbfdata: a\n", nil},
 		{"two documents", "data: a\n---\ndata: b\n", []string{`carebot.yaml:2: a second YAML document (after ---): put everything in one`}},
 		{"syntax", "data: a\nfaq: [x\nlog_level: info\n", []string{`carebot.yaml:2: not valid YAML: did not find expected ',' or ']' (in a list written [like, this], put quotes around each text with ? : , # [ ] { } in it, or write one "- text" per line)`}},
 	}

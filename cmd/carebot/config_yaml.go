@@ -60,7 +60,11 @@ type configKey struct {
 func parseConfig(file string, data []byte) (fileConfig, error) {
 	var c fileConfig
 	r := &configReader{w: yamlwalk.Walker{Budget: maxConfigNodes}, c: &c}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM some editors add
+	data, ok := r.w.Text(data) // without a BOM some editors add; UTF-8, or an error at its line
+	if !ok {
+		p := r.w.Problems()[0]
+		return c, configErrors{{File: file, Line: p.Line, Msg: p.Msg}}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc, extra yaml.Node
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {

@@ -71,7 +71,7 @@ Usage:
   carebot ask [flags] MESSAGE        put one message through the engine and print the reply
   carebot eval [flags] FILE...       measure answer quality on labelled messages
   carebot faq check [FILE]           validate a faq.yaml
-  carebot campaigns check FILE       validate a campaigns.yaml
+  carebot campaigns check [--config FILE] FILE   validate a campaigns.yaml
   carebot version                    print the version
 
 Staff commands (they talk to the running bot):
