@@ -41,6 +41,13 @@ var safetyCrisisRules = []string{
 	"C/ni me *1 quiero|voy|quisiera|gustaria|pienso|intento|queria|puedo *1 a? matar|suicidar|cortar|ahorcar|envenenar|aventar|tirar",
 	"C/ni se *1 quiere|va|quisiera|piensa|intento|queria|puede *1 a? matar|suicidar|cortar|ahorcar|envenenar",
 	"C/ni me *1 quiero|quisiera|gustaria|queria morir",
+	// "dejen de escribirme o me mato", "si no paran me mato", "me mato":
+	// a threat to kill oneself. Not "me mato de risa" or "me mato
+	// trabajando", which go on after it.
+	"C/ni o|sino me mato|suicido|ahorco",
+	"C si no? *4 me mato|suicido|ahorco $", // "si no paran": the "no" and the "if" are the threat's
+	"C/ni ^ me mato|suicido|ahorco $",
+	"C/ni ^ ya|mejor|entonces me mato|suicido|ahorco $",
 	"C/n suicidarme|ahorcarme|autolesionarme",
 	"C/nip quitarme|quitarse|quite|quito|quitar *1 la|mi|su vida",
 

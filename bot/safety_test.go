@@ -97,6 +97,14 @@ func TestSafetyMechanics(t *testing.T) {
 		{"abuse, beats", "my husband beats me", A},
 		{"abuse, pushes", "my husband pushes me around", A},
 		{"abuse, hurts, spanish", "mi pareja me hace daño", A},
+		// QA: a threat to kill oneself in Spanish, on its own or as the
+		// price of more messages.
+		{"me mato, spanish", "me mato", C},
+		{"or i kill myself, spanish", "dejen de escribirme o me mato", C},
+		{"if they don't stop, spanish", "si no paran me mato", C},
+		{"laughing, spanish idiom", "me mato de risa jaja", N},
+		{"working hard, spanish idiom", "me mato trabajando todo el día, necesito cita", N},
+		{"the dog almost killed me", "el perro casi me mato", N},
 		{"abuse by a son, with fear", "my son hits me and i am scared", A},
 		{"abuse by an adult son", "my adult son hit me last night and i'm afraid to go home", A},
 		{"abuse by a son, spanish", "mi hijo me pega y tengo miedo", A},
