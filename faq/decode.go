@@ -13,6 +13,17 @@ type decoder struct {
 	file string
 	w    yamlwalk.Walker
 	raw  []rawEntry
+	// phrasings are every entry's question and alternates, for the
+	// warning about one phrasing in two entries.
+	phrasings []writtenPhrasing
+}
+
+// writtenPhrasing is a question or an alternate as written, where.
+type writtenPhrasing struct {
+	entry string
+	lang  string // base language of a translation; "" for the entry's own
+	text  string
+	line  int
 }
 
 func newDecoder(file string) *decoder {

@@ -91,6 +91,7 @@ func (d *decoder) entry(n *yaml.Node) rawEntry {
 			if e.Question == "" && yamlwalk.IsScalar(f.Value) {
 				d.w.Errorf(f.Line, id, "question is empty")
 			}
+			d.phrasings = append(d.phrasings, writtenPhrasing{id, "", e.Question, f.Line})
 		case "answer":
 			sawA = true
 			e.Answer = d.w.Str(f.Value, id, "answer")
@@ -98,7 +99,11 @@ func (d *decoder) entry(n *yaml.Node) rawEntry {
 				d.w.Errorf(f.Line, id, "answer is empty")
 			}
 		case "alternates":
-			e.Alternates = yamlwalk.Texts(d.w.Strs(f.Value, id, "alternates"))
+			alts := d.w.Strs(f.Value, id, "alternates")
+			e.Alternates = yamlwalk.Texts(alts)
+			for _, a := range alts {
+				d.phrasings = append(d.phrasings, writtenPhrasing{id, "", a.Text, a.Line})
+			}
 		case "keywords":
 			e.Keywords = yamlwalk.Texts(d.w.Strs(f.Value, id, "keywords"))
 		case "tags":
@@ -160,8 +165,13 @@ func (d *decoder) translations(n *yaml.Node, id string) (map[string]Translation,
 			switch g.Key {
 			case "question":
 				t.Question = d.w.Str(g.Value, id, what+".question")
+				d.phrasings = append(d.phrasings, writtenPhrasing{id, baseLang(lang), t.Question, g.Line})
 			case "alternates":
-				t.Alternates = yamlwalk.Texts(d.w.Strs(g.Value, id, what+".alternates"))
+				alts := d.w.Strs(g.Value, id, what+".alternates")
+				t.Alternates = yamlwalk.Texts(alts)
+				for _, a := range alts {
+					d.phrasings = append(d.phrasings, writtenPhrasing{id, baseLang(lang), a.Text, a.Line})
+				}
 			case "answer":
 				sawA = true
 				t.Answer = d.w.Str(g.Value, id, what+".answer")

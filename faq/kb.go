@@ -22,8 +22,10 @@ type KB struct {
 
 	// Line of the clinic mapping, for warnings about it.
 	clinicLine int
-	byID       map[string]*Entry
-	idx        *index
+	// shared are the warnings about a phrasing given to two entries.
+	shared []Warning
+	byID   map[string]*Entry
+	idx    *index
 }
 
 // Clinic is how to reach the practice; the engine uses it in fallbacks and

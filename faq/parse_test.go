@@ -83,6 +83,27 @@ func TestWebsitesPatientsCanOpen(t *testing.T) {
 	}
 }
 
+// TestWarningsSharedPhrasing: a phrasing in two entries (as written, or
+// differing only in case, accents and punctuation) is named at the second,
+// with the first's entry and line; one in two languages is not.
+func TestWarningsSharedPhrasing(t *testing.T) {
+	src := strings.Replace(validKB, "    question: Are you open on holidays?\n", "    question: Are you open on holidays?\n    alternates: [\"Open on Christmas?\", \"what are your HOURS\"]\n", 1)
+	src = strings.Replace(src, `        alternates: ["¿Cuál es su horario?"]`, `        alternates: ["¿Cuál es su horario?", "Are you open on holidays?"]`, 1)
+	kb, err := Parse("faq.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range kb.Warnings(time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)) {
+		got = append(got, w.String())
+	}
+	want := `faq.yaml:30: entry "holiday": warning: "what are your HOURS" is also a phrasing of entry "hours" (line 15): ` +
+		`the bot cannot tell the two apart by it; keep it in the entry that answers it`
+	if strings.Join(got, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
 func TestLocalized(t *testing.T) {
 	kb, err := Parse("faq.yaml", []byte(validKB))
 	if err != nil {

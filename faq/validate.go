@@ -48,6 +48,7 @@ func (d *decoder) validate(kb *KB) {
 		d.w.Errorf(0, "", "entries is empty: the file has no questions and answers")
 	}
 	kbBase := baseLang(kb.Language)
+	kb.shared = sharedPhrasings(kb.File, kbBase, d.phrasings)
 	for _, r := range d.raw {
 		e := r.e
 		seen := make(map[string]bool, len(r.follow))
@@ -126,6 +127,40 @@ func (kb *KB) Warnings(now time.Time) []Warning {
 			}
 		}
 	}
+	out = append(out, kb.shared...)
 	sortWarnings(out)
+	return out
+}
+
+// sharedPhrasings warns about each phrasing that another entry has too,
+// once folded (case, accents, punctuation): the matcher cannot tell the
+// two entries apart by it, and answers whichever it ranks first.
+func sharedPhrasings(file, kbBase string, ps []writtenPhrasing) []Warning {
+	type at struct {
+		entry string
+		line  int
+	}
+	first := make(map[string]at, len(ps))
+	var out []Warning
+	for _, p := range ps {
+		words := foldWords(p.text)
+		if len(words) == 0 || p.entry == "" {
+			continue
+		}
+		lang := p.lang
+		if lang == "" {
+			lang = kbBase
+		}
+		key := lang + "\x00" + strings.Join(words, " ")
+		f, seen := first[key]
+		switch {
+		case !seen:
+			first[key] = at{p.entry, p.line}
+		case f.entry != p.entry:
+			out = append(out, Warning{File: file, Line: p.line, Entry: p.entry, Msg: fmt.Sprintf(
+				"%q is also a phrasing of entry %q (line %d): the bot cannot tell the two apart by it; keep it in the entry that answers it",
+				p.text, f.entry, f.line)})
+		}
+	}
 	return out
 }
