@@ -2,7 +2,6 @@ package faq
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -70,28 +69,16 @@ func (d *decoder) parse(data []byte) *KB {
 		d.w.Errorf(0, "", "the file is empty")
 		return nil
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			d.w.Errorf(0, "", "the file has no content (only comments?)")
-		} else {
-			d.syntaxError(data, err)
-		}
+	root, ok := d.w.Document(data)
+	if !ok {
 		return nil
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		d.w.Errorf(extra.Line, "", "a second YAML document (after ---): put everything in one")
-	} else if !errors.Is(err, io.EOF) {
-		d.syntaxError(data, err)
-	}
-	if len(doc.Content) == 0 {
-		d.w.Errorf(0, "", "the file has no content")
+	if root == nil {
+		d.w.Errorf(0, "", "the file has no content (only comments?)")
 		return nil
 	}
 	kb := &KB{File: d.file}
-	d.root(kb, doc.Content[0])
+	d.root(kb, root)
 	if !d.w.Exhausted() {
 		d.validate(kb)
 	}
@@ -99,11 +86,6 @@ func (d *decoder) parse(data []byte) *KB {
 }
 
 // syntaxError reports a yaml.v3 parse error at the line staff should fix.
-func (d *decoder) syntaxError(data []byte, err error) {
-	line, msg := yamlwalk.SyntaxError(data, err)
-	d.w.Errorf(line, "", "invalid YAML: %s", msg)
-}
-
 func (d *decoder) root(kb *KB, n *yaml.Node) {
 	var sawVersion, sawLang, sawEntries bool
 	rootLine := n.Line

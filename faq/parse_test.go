@@ -190,8 +190,8 @@ func TestParseErrors(t *testing.T) {
 			`faq.yaml:7: clinic.emergency_number "abc" is not a number to dial: the emergency reply tells patients to call it (digits, spaces and + - . ( ) only)`}},
 		{"phone without digits", `phone: "+1 555 0100"`, `phone: "ask reception"`, []string{
 			`faq.yaml:5: clinic.phone "ask reception" is not a phone number: the fallback reply tells patients to call it`}},
-		{"syntax", "    keywords: [hours, open]", "    keywords: [hours, open", []string{`faq.yaml:16: invalid YAML: did not find expected ',' or ']' (in a list written [like, this], put quotes around each text with ? : , # [ ] { } in it, or write one "- text" per line)`}},
-		{"tab", "    tags: [info]", "\ttags: [info]", []string{"faq.yaml:17: invalid YAML: found character that cannot start any token (the line is indented with a tab: indent with spaces)"}},
+		{"syntax", "    keywords: [hours, open]", "    keywords: [hours, open", []string{`faq.yaml:16: not valid YAML: did not find expected ',' or ']' (in a list written [like, this], put quotes around each text with ? : , # [ ] { } in it, or write one "- text" per line)`}},
+		{"tab", "    tags: [info]", "\ttags: [info]", []string{"faq.yaml:17: not valid YAML: found character that cannot start any token (the line is indented with a tab: indent with spaces)"}},
 		{"several at once", "language: en", "language: zz", []string{
 			`faq.yaml:2: language: "zz" is not a known language code; use a code such as en, es or es-MX`}},
 	} {
@@ -231,7 +231,7 @@ func TestParseWholeFileErrors(t *testing.T) {
 		{"not utf-8", "version: 1\nlanguage: en\nentries: \xff\xfe\n", "faq.yaml:3: the file is not valid UTF-8 text; save it as UTF-8"},
 		{"not a mapping", "- a\n- b\n", "faq.yaml:1: the top level: want a mapping (key: value), got a list"},
 		{"two documents", validKB + "---\nversion: 1\n", "faq.yaml:31: a second YAML document (after ---): put everything in one"},
-		{"unknown anchor", "version: 1\nlanguage: *x\n", "faq.yaml:2: invalid YAML: unknown anchor 'x' referenced"},
+		{"unknown anchor", "version: 1\nlanguage: *x\n", "faq.yaml:2: not valid YAML: unknown anchor 'x' referenced"},
 		{"too large", strings.Repeat("#", MaxFileSize+1), "faq.yaml: the file is larger than 10 MB; is it the right file?"},
 		{"no entries", "version: 1\nlanguage: en\nentries: []\n", "faq.yaml: entries is empty: the file has no questions and answers"},
 	} {

@@ -69,6 +69,7 @@ func TestLoadCampaignsErrors(t *testing.T) {
 		{"duplicate key", good + "    topic: again\n", []string{`"topic" is given twice (first at line 3)`}},
 		{"not a list", "campaigns: {flu: 1}\n", []string{"campaigns: want a list"}},
 		{"not yaml", "campaigns: [\n", []string{"campaigns.yaml", "not valid YAML"}},
+		{"two documents", good + "---\ncampaigns: []\n", []string{"campaigns.yaml:6: a second YAML document (after ---): put everything in one"}},
 		// Latin-1 "ü" on line 3, as faq.yaml reports it: not yaml.v3's
 		// "invalid leading UTF-8 octet".
 		{"not utf-8", strings.Replace(good, "Flu shots", "Gr\xfcn", 1), []string{"campaigns.yaml:3: the file is not valid UTF-8 text; save it as UTF-8"}},

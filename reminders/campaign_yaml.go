@@ -42,14 +42,13 @@ func LoadCampaigns(file string, data []byte) (*Campaigns, error) {
 	if !ok {
 		return nil, d.errs()
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		line, msg := yamlwalk.SyntaxError(data, err)
-		return nil, CampaignErrors{{File: file, Line: line, Msg: "not valid YAML: " + msg}}
+	root, ok := d.w.Document(data)
+	if !ok {
+		return nil, d.errs()
 	}
 	var list []Campaign
-	if len(root.Content) > 0 {
-		for _, f := range d.w.Mapping(root.Content[0], "", "the file") {
+	if root != nil {
+		for _, f := range d.w.Mapping(root, "", "the file") {
 			if f.Key != "campaigns" {
 				d.w.Errorf(f.Line, "", "unknown field %q (the file has only: campaigns)", f.Key)
 				continue

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"sort"
 	"strings"
@@ -65,17 +62,8 @@ func parseConfig(file string, data []byte) (fileConfig, error) {
 		p := r.w.Problems()[0]
 		return c, configErrors{{File: file, Line: p.Line, Msg: p.Msg}}
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc, extra yaml.Node
-	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
-		line, msg := yamlwalk.SyntaxError(data, err)
-		return c, configErrors{{File: file, Line: line, Msg: "not valid YAML: " + msg}}
-	}
-	if err := dec.Decode(&extra); err == nil {
-		r.w.Errorf(extra.Line, "", "a second YAML document (after ---): put everything in one")
-	}
-	if len(doc.Content) > 0 {
-		r.root(doc.Content[0])
+	if root, _ := r.w.Document(data); root != nil {
+		r.root(root)
 	}
 	var errs configErrors
 	for _, p := range r.w.Problems() {
