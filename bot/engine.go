@@ -305,6 +305,15 @@ func (e *Engine) user(ctx context.Context, m carebot.Message) (u carebot.User, f
 	got, err := e.Users.User(ctx, u.Key)
 	switch {
 	case err == nil:
+		// Someone first met in a group has no DM on record: their first
+		// DM gives it, or nothing private (a reminder, an appointment
+		// reminder, a broadcast) could ever reach them.
+		if !m.From.Group && (got.DM.Platform != m.From.Platform || got.DM.ChatID != m.From.ChatID) {
+			got.DM = m.From
+			if err := e.Users.PutUser(ctx, got); err != nil {
+				e.logError(ctx, "save user", err)
+			}
+		}
 		return got, false
 	case errors.Is(err, carebot.ErrNotFound):
 		u.Created = e.now()

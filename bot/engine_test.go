@@ -472,6 +472,21 @@ func TestGroups(t *testing.T) {
 	}
 }
 
+// QA: someone who first asked in a group had no DM on record, and kept
+// none after writing to the bot directly: no reminder, appointment
+// reminder or broadcast ever reached them.
+func TestFirstMetInAGroupThenDM(t *testing.T) {
+	e, st := newTestEngine(t)
+	e.Respond(context.Background(), inGroup("when are you open", true))
+	if u := st.users["test:u1"]; u.DM != (carebot.Address{}) {
+		t.Fatalf("after a group message, DM %+v, want none yet", u.DM)
+	}
+	e.Respond(context.Background(), dm("when are you open"))
+	if u := st.users["test:u1"]; u.DM != dm("").From || u.Lang == "" {
+		t.Errorf("after a DM, saved %+v, want the DM address and the language kept", u)
+	}
+}
+
 func TestButtons(t *testing.T) {
 	e, st := newTestEngine(t)
 	known(st, "en")
