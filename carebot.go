@@ -9,6 +9,7 @@ package carebot
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -32,6 +33,21 @@ type Address struct {
 // on one platform: "telegram:12345". It is personal data: never log it, use
 // LogID.
 func (a Address) UserKey() string { return UserKey(a.Platform, a.UserID) }
+
+// GroupChatID reports whether chatID, on platform, can only name a chat of
+// many members, by the shape each platform gives its ids: a Telegram group,
+// supergroup or channel has a negative id (a person's chat, their own
+// positive id), and a Slack channel starts with C or G (a DM with D).
+// Discord's ids do not tell, nor do the console's.
+func GroupChatID(platform, chatID string) bool {
+	switch platform {
+	case "telegram":
+		return strings.HasPrefix(chatID, "-")
+	case "slack":
+		return strings.HasPrefix(chatID, "C") || strings.HasPrefix(chatID, "G")
+	}
+	return false
+}
 
 // UserKey joins a platform and a platform user id into a user key.
 func UserKey(platform, userID string) string { return platform + ":" + userID }

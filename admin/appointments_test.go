@@ -44,6 +44,13 @@ func TestAnImportWithAProblemStoresNothing(t *testing.T) {
 		}, []string{`p.csv:2: appointment "R-1": patient "bob"`, `p.csv:2: appointment "R-1": to "x" is not PLATFORM:CHAT`,
 			`p.csv:2: appointment "R-1": timezone "Mars/Olympus"`, `p.csv:2: appointment "R-1": at "soon"`,
 			`p.csv:2: appointment "R-1": status "maybe"`}},
+		// Group QA: a reminder with Confirm/Cancel buttons went to a group.
+		{"to a group chat", []Appointment{
+			{ID: "G-1", Patient: "telegram:100", At: "2026-12-01 14:30", To: "telegram:-5000"},
+			{ID: "G-2", Patient: "slack:U1", At: "2026-12-01 14:30", To: "slack:C0123"},
+			{ID: "G-3", Patient: "telegram:100", At: "2026-12-01 14:30", To: "telegram:100"},
+		}, []string{`p.csv:2: appointment "G-1": to "telegram:-5000" is a group chat: an appointment reminder goes only to the patient's own chat`,
+			`p.csv:3: appointment "G-2": to "slack:C0123" is a group chat`}},
 		{"text that is not UTF-8, once decoded", []Appointment{
 			{ID: "U-1", Patient: "telegram:100", At: "2026-12-01 14:30", Location: "Caf\xe9"},
 		}, []string{`p.csv:2: appointment "U-1": location has characters that are not UTF-8 text; save the file as UTF-8`}},

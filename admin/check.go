@@ -182,6 +182,8 @@ func (a Appointment) check(zone *time.Location) (carebot.Appointment, []fieldPro
 			bad("to", "%s", badText("to", to))
 		case !ok || p == "" || c == "":
 			bad("to", "to %s is not PLATFORM:CHAT (such as telegram:12345)", shown(a.To))
+		case carebot.GroupChatID(p, c):
+			bad("to", "to %s is a group chat: an appointment reminder goes only to the patient's own chat", shown(a.To))
 		default:
 			out.To = carebot.Address{Platform: p, ChatID: c}
 		}

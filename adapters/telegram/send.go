@@ -98,6 +98,11 @@ func target(a carebot.Address, private bool) (dest, error) {
 	if err != nil || chat == 0 {
 		return dest{}, errors.New("telegram: chat id is not a number")
 	}
+	if private && chat < 0 {
+		// A group's id: whatever the address says, a private message
+		// (a reminder, an answer about the patient) is never posted there.
+		return dest{}, errors.New("telegram: a private message to a group chat")
+	}
 	d := dest{chat: chat, group: a.Group}
 	if a.Group && a.Thread != "" {
 		if id, err := strconv.Atoi(a.Thread); err == nil && id > 0 {
