@@ -80,6 +80,11 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 					*u = got
 				}
 			}
+			if m.From.Group && allPrivate(replies) {
+				// "@bot remind me…" in a group: the group is told where the
+				// answer went, as for a consent change, and nothing more.
+				replies = append([]carebot.Reply{{Text: t.groupPrivate}}, replies...)
+			}
 			return Outcome{Route: RouteCommand, Lang: lang, Replies: replies}, true
 		}
 	}
@@ -87,6 +92,17 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 		return Outcome{Route: RouteCommand, Lang: lang, Replies: []carebot.Reply{{Text: t.expired}}}, true
 	}
 	return Outcome{}, false
+}
+
+// allPrivate reports whether every reply goes to the sender's DM (and
+// there is one).
+func allPrivate(rs []carebot.Reply) bool {
+	for _, r := range rs {
+		if !r.Private {
+			return false
+		}
+	}
+	return len(rs) > 0
 }
 
 // setLang answers a language choice and marks it chosen in u, which the

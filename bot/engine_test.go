@@ -633,6 +633,32 @@ func (c zoneCommand) Handle(ctx context.Context, m carebot.Message, u carebot.Us
 	return []carebot.Reply{{Text: "ok"}}, true, c.users.PutUser(ctx, u)
 }
 
+// privateCommand answers privately, as reminders' commands do.
+type privateCommand struct{}
+
+func (privateCommand) Handle(_ context.Context, m carebot.Message, _ carebot.User) ([]carebot.Reply, bool, error) {
+	if m.Text != "list my reminders" {
+		return nil, false, nil
+	}
+	return []carebot.Reply{{Text: "Your reminders: …", Private: true}}, true, nil
+}
+
+// Group QA: "@bot list my reminders" in a group was answered by DM and the
+// group, who saw the request, saw nothing: a consent change there says
+// where its answer went, and so does a command answered privately.
+func TestCommandInAGroupSaysWhereTheAnswerWent(t *testing.T) {
+	e, st := newTestEngine(t)
+	known(st, "en")
+	e.Commands = []Command{privateCommand{}}
+	o := e.Respond(context.Background(), inGroup("list my reminders", true))
+	if len(o.Replies) != 2 || o.Replies[0].Private || o.Replies[0].Text != "I've answered you in a private message." || !o.Replies[1].Private {
+		t.Errorf("in a group: got %+v, want the public note, then the private answer", o.Replies)
+	}
+	if o := e.Respond(context.Background(), dm("list my reminders")); len(o.Replies) != 1 {
+		t.Errorf("in a DM: got %+v, want the answer alone", o.Replies)
+	}
+}
+
 // A command that saves a new patient's record (their time zone, as their
 // very first message) keeps what it saved: the engine, which saves a new
 // patient with their language, must not write its older copy over it.

@@ -29,7 +29,7 @@ type texts struct {
 	emergency    string // a medical emergency
 	abuse        string // someone hurting or threatening the patient
 	groupSafety  string // posted in a group after a safety message; the rest goes by DM
-	groupPrivate string // in a group, for a consent change answered by DM
+	groupPrivate string // in a group, for a consent change or a command answered by DM
 	didYouMean   string
 	noneOfThese  string
 	fallback     string
