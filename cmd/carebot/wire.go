@@ -168,7 +168,10 @@ func serveAdmin(ctx context.Context, listen, dataDir string, srv *admin.Server, 
 }
 
 // clearUnreachable forgets that a person could not be reached as soon as
-// they write to us again: they unblocked the bot or opened their DMs.
+// they write to us directly again: they unblocked the bot or opened their
+// DMs. A post in a group proves neither (a member who blocked the bot can
+// still post there), so it leaves the mark, or every group post would cost
+// another refused send.
 type clearUnreachable struct {
 	next  carebot.Handler
 	store reminders.Reachability
@@ -179,6 +182,9 @@ type clearUnreachable struct {
 // store.
 func (c clearUnreachable) Handle(ctx context.Context, m carebot.Message) []carebot.Reply {
 	replies := c.next.Handle(ctx, m)
+	if m.From.Group {
+		return replies
+	}
 	key := m.From.UserKey()
 	if since, err := c.store.Unreachable(ctx, key); err == nil && !since.IsZero() {
 		if err := c.store.SetUnreachable(ctx, key, time.Time{}); err != nil {

@@ -1,49 +1,45 @@
 package main
 
 import (
-	"bytes"
+	"context"
+	"io"
 	"log/slog"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/carebot/carebot/reminders"
+	"github.com/carebot/carebot"
 )
 
-// The bot logs a campaign that can never send, and a campaigns file of
-// none, and runs on; no campaigns configured at all logs nothing.
-func TestLogCampaignProblems(t *testing.T) {
-	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
-	for _, tc := range []struct {
-		name, yaml string
-		want       []string
-	}{
-		{"ended", "campaigns:\n  - id: flu\n    topic: Flu\n    schedule: FREQ=DAILY;BYHOUR=10;UNTIL=20240101\n    text: {en: Hi}\n",
-			[]string{`level=WARN msg="campaign will never send" file=c.yaml line=4 campaign=flu problem="schedule: it ended on 2024-01-01 (its UNTIL)`}},
-		{"none", "campaigns: []\n", []string{`level=WARN msg="campaigns warning" file=c.yaml warning="the file has no campaigns`}},
-		{"fine", "campaigns:\n  - id: flu\n    topic: Flu\n    schedule: FREQ=DAILY;BYHOUR=10\n    text: {en: Hi}\n", nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			cs, err := reminders.LoadCampaigns("c.yaml", []byte(tc.yaml))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var b bytes.Buffer
-			logCampaignProblems(slog.New(slog.NewTextHandler(&b, nil)), cs, reminders.Hours{}, now)
-			if got := strings.Count(b.String(), "\n"); got != len(tc.want) {
-				t.Errorf("got %d lines, want %d: %s", got, len(tc.want), b.String())
-			}
-			for _, w := range tc.want {
-				if !strings.Contains(b.String(), w) {
-					t.Errorf("log %q\n does not contain %q", b.String(), w)
-				}
-			}
-		})
+type reachability map[string]time.Time
+
+type silent struct{}
+
+func (silent) Handle(context.Context, carebot.Message) []carebot.Reply { return nil }
+
+func (r reachability) SetUnreachable(_ context.Context, user string, since time.Time) error {
+	r[user] = since
+	return nil
+}
+
+func (r reachability) Unreachable(_ context.Context, user string) (time.Time, error) {
+	return r[user], nil
+}
+
+// TestUnreachableClearedOnlyByADirectMessage: a member who blocked the bot
+// can still post in a group; only their own message to the bot says they
+// can be reached again (group QA: any group post cleared the mark, and the
+// next send was refused again).
+func TestUnreachableClearedOnlyByADirectMessage(t *testing.T) {
+	since := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	store := reachability{"telegram:7": since}
+	c := clearUnreachable{next: silent{},
+		store: store, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	c.Handle(context.Background(), carebot.Message{From: carebot.Address{Platform: "telegram", ChatID: "-100", UserID: "7", Group: true}, Text: "hi all"})
+	if !store["telegram:7"].Equal(since) {
+		t.Fatalf("a group post cleared the mark")
 	}
-	var b bytes.Buffer
-	none, _ := reminders.NewCampaigns()
-	logCampaignProblems(slog.New(slog.NewTextHandler(&b, nil)), none, reminders.Hours{}, now)
-	if b.Len() > 0 {
-		t.Errorf("no campaigns configured: logged %q, want nothing", b.String())
+	c.Handle(context.Background(), carebot.Message{From: carebot.Address{Platform: "telegram", ChatID: "7", UserID: "7"}, Text: "hello"})
+	if !store["telegram:7"].IsZero() {
+		t.Errorf("a DM left the mark %v", store["telegram:7"])
 	}
 }
