@@ -140,13 +140,11 @@ func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest 
 		}
 		switch {
 		case it.Rule != "":
-			r, err := ParseRule(it.Rule)
+			next, err := ruleAfter(it.Rule, Floating(when.At, loc).Add(-time.Second))
 			if err != nil {
 				continue
 			}
-			if it.Wall, err = firstAfter(r, Floating(when.At, loc).Add(-time.Second)); err != nil {
-				continue
-			}
+			it.Wall = next
 			it.Due = Resolve(it.Wall, loc)
 		case !it.Slot.IsZero() && !when.At.Before(it.Slot):
 			late = append(late, it.ID)
@@ -220,6 +218,15 @@ func (p *Patients) clinicRemindsBefore(ctx context.Context, user string, until t
 	return false, nil
 }
 
+// ruleAfter is the first occurrence of the rule text after wall.
+func ruleAfter(rule string, wall time.Time) (time.Time, error) {
+	r, err := ParseRule(rule)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return firstAfter(r, wall)
+}
+
 func firstAfter(r Rule, wall time.Time) (time.Time, error) {
 	next, ok := r.After(wall)
 	if !ok {
@@ -241,13 +248,11 @@ func (p *Patients) resume(ctx context.Context, u carebot.User, lang string) (str
 	for _, it := range mine {
 		due := Resolve(it.Wall, loc)
 		if it.Rule != "" {
-			r, err := ParseRule(it.Rule)
+			next, err := ruleAfter(it.Rule, Floating(now, loc))
 			if err != nil {
 				continue
 			}
-			if it.Wall, err = firstAfter(r, Floating(now, loc)); err != nil {
-				continue
-			}
+			it.Wall = next
 			due = Resolve(it.Wall, loc)
 		}
 		if !due.After(now) || due.Equal(it.Due) {

@@ -107,13 +107,11 @@ func rezone(mine []carebot.OutboxItem, old, loc *time.Location, now time.Time) r
 		switch {
 		case due.After(now):
 		case it.Rule != "":
-			r, err := ParseRule(it.Rule)
+			next, err := ruleAfter(it.Rule, Floating(now, loc))
 			if err != nil {
 				continue
 			}
-			if it.Wall, err = firstAfter(r, Floating(now, loc)); err != nil {
-				continue
-			}
+			it.Wall = next
 			due = Resolve(it.Wall, loc)
 		case !it.Slot.IsZero():
 			z.dropped = append(z.dropped, it.ID)
