@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"reflect"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -416,6 +417,20 @@ func TestHelpSaysWhatItIs(t *testing.T) {
 		for _, want := range []string{"Test Valley Clinic", "+1 555 0199", "STOP", "START", "911", "988"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s HELP does not mention %q: %s", lang, want, text)
+			}
+		}
+		// Every "STOP <KIND>" HELP teaches stops that one kind, in the
+		// words of its language (the Spanish taught English words).
+		kinds := regexp.MustCompile(`STOP [A-Z]+`).FindAllString(text, -1)
+		if len(kinds) != 3 {
+			t.Errorf("%s HELP teaches %q, want three kinds", lang, kinds)
+		}
+		for _, k := range kinds {
+			if in := parseConsent(k); in.kind != intentOptOut || len(in.purposes) != 1 {
+				t.Errorf("%s HELP teaches %q, which reads as %+v", lang, k, in)
+			}
+			if l := consentLang(k); lang == "es" && l != "es" {
+				t.Errorf("Spanish HELP teaches %q, which is not Spanish", k)
 			}
 		}
 	}

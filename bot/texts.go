@@ -123,7 +123,7 @@ var textsByLang = map[string]*texts{
 			"en una crisis llame o escriba al {crisis}.\nResponda AYUDA para ayuda, STOP para dejar de recibir mensajes. Type ENGLISH for English.",
 		help: "Mensajes de {name}: respuestas a sus preguntas y solo los mensajes que usted acepte: recordatorios de citas " +
 			"(normalmente hasta 3 por cita), consejos de salud (unos pocos al mes como máximo) y avisos de la clínica. " +
-			"Responda STOP para dejar de recibir todos los mensajes, o STOP AWARENESS, STOP ANNOUNCEMENTS o STOP APPOINTMENTS para uno solo; " +
+			"Responda STOP para dejar de recibir todos los mensajes, o STOP CONSEJOS, STOP AVISOS o STOP CITAS para uno solo; " +
 			"responda START para volver a recibirlos. ¿Preguntas? Llámenos al {phone}{website}.\n" +
 			"Este servicio da información general, no consejos médicos, y no es para emergencias: llame al {emergency}. " +
 			"En una crisis de salud mental llame o escriba al {crisis}.",
