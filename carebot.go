@@ -76,6 +76,12 @@ type Reply struct {
 	// Private asks the adapter to send this to the person by DM even when
 	// the message came from a group (consent, reminders, a crisis reply).
 	Private bool
+	// IfUnreachable is posted in the group instead, as a reply to the
+	// member's message, when a Private reply to a group message cannot
+	// reach the member (they never opened a chat with the bot). It must
+	// say nothing personal the member did not post there themselves.
+	// Empty: the adapter's own note asking them to open a chat.
+	IfUnreachable string
 }
 
 // Button is a choice offered under a reply. Adapters render it natively

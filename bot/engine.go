@@ -166,6 +166,9 @@ func (e *Engine) Respond(ctx context.Context, m carebot.Message) Outcome {
 	kb := e.KB()
 	text := clean(m.Text)
 	o := e.respond(ctx, kb, m, text)
+	if m.From.Group {
+		e.noteUnreachable(&o)
+	}
 	if e.Logger != nil {
 		e.Logger.LogAttrs(ctx, slog.LevelInfo, "message",
 			slog.String("platform", m.From.Platform),
@@ -277,12 +280,29 @@ func (e *Engine) safety(kb *faq.KB, m carebot.Message, k SafetyKind, lang string
 	}
 	full := carebot.Reply{Text: body}
 	if m.From.Group {
-		full.Private = true
+		// The group line says nothing of a private message: whether the
+		// member can be reached privately is known only once it is tried.
+		// If they cannot, the full reply is posted in the group after all,
+		// as a reply to their message: it holds hotline numbers and advice,
+		// nothing they did not post there themselves, and asking someone in
+		// a crisis to open a chat and say it again would lose them.
+		full.Private, full.IfUnreachable = true, body
 		o.Replies = []carebot.Reply{{Text: t.groupSafety}, full}
 		return o
 	}
 	o.Replies = []carebot.Reply{full}
 	return o
+}
+
+// noteUnreachable gives each private reply to a group message that has
+// none the note the group gets if the member cannot be reached privately,
+// in the reply's language.
+func (e *Engine) noteUnreachable(o *Outcome) {
+	for i := range o.Replies {
+		if r := &o.Replies[i]; r.Private && r.IfUnreachable == "" {
+			r.IfUnreachable = textsFor(o.Lang).privateNote
+		}
+	}
 }
 
 // user loads the sender, or makes them up if they are new (first) or the

@@ -183,6 +183,14 @@ func TestSafetyComesFirst(t *testing.T) {
 				if o.Replies[0].Private || !strings.Contains(o.Replies[0].Text, "911") {
 					t.Errorf("group note: got %+v, want a public line with 911", o.Replies[0])
 				}
+				// Whether a DM reaches the member is known only once it is
+				// tried; if it cannot, the whole reply goes to the group.
+				if strings.Contains(o.Replies[0].Text, "private") {
+					t.Errorf("group line %q speaks of a private message before one was sent", o.Replies[0].Text)
+				}
+				if full.IfUnreachable != full.Text {
+					t.Errorf("if the member cannot be reached the group gets %q, want the full reply", full.IfUnreachable)
+				}
 			}
 		})
 	}
@@ -499,6 +507,45 @@ func TestFirstMetInAGroupThenDM(t *testing.T) {
 	e.Respond(context.Background(), dm("when are you open"))
 	if u := st.users["test:u1"]; u.DM != dm("").From || u.Lang == "" {
 		t.Errorf("after a DM, saved %+v, want the DM address and the language kept", u)
+	}
+}
+
+// A private answer to a group message says what the group gets when it
+// cannot reach the member: a note asking them to open a chat, in their
+// language; the safety reply itself for a crisis.
+func TestGroupPrivateRepliesSayWhatToPostIfUnreachable(t *testing.T) {
+	tests := []struct {
+		name, text, lang string
+		want             string // in IfUnreachable
+	}{
+		{"STOP", "stop", "en", "open a chat with me"},
+		{"STOP in Spanish", "ya no me escriban", "es", "Abra un chat conmigo"},
+		{"crisis in Spanish", "quiero morir, ya no aguanto", "es", "988"},
+		{"abuse", "my husband hits me and i am scared to go home", "en", "1-800-799-7233"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, _ := newTestEngine(t)
+			m := inGroup(tt.text, true)
+			m.Lang = tt.lang
+			o := e.Respond(context.Background(), m)
+			n := 0
+			for _, r := range o.Replies {
+				if !r.Private {
+					if r.IfUnreachable != "" {
+						t.Errorf("a public reply carries IfUnreachable %q", r.IfUnreachable)
+					}
+					continue
+				}
+				n++
+				if !strings.Contains(r.IfUnreachable, tt.want) {
+					t.Errorf("%s: IfUnreachable is %q, want it to contain %q", o.Route, r.IfUnreachable, tt.want)
+				}
+			}
+			if n == 0 {
+				t.Fatalf("%s: no private reply in %+v", o.Route, o.Replies)
+			}
+		})
 	}
 }
 

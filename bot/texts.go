@@ -30,6 +30,7 @@ type texts struct {
 	abuse        string // someone hurting or threatening the patient
 	groupSafety  string // posted in a group after a safety message; the rest goes by DM
 	groupPrivate string // in a group, for a consent change or a command answered by DM
+	privateNote  string // in a group, when a private answer cannot reach the member
 	didYouMean   string
 	noneOfThese  string
 	fallback     string
@@ -83,8 +84,9 @@ var textsByLang = map[string]*texts{
 			"Don't wait for a reply here and don't drive yourself if you feel unwell. " +
 			"If someone took too many pills or something poisonous, Poison Control is 1-800-222-1222. " +
 			"For a mental-health crisis call or text {crisis}.",
-		groupSafety:  "If anyone here is in danger, call {emergency} now; in a mental-health crisis call or text {crisis}. I've sent you a private message.",
+		groupSafety:  "If anyone here is in danger, call {emergency} now; in a mental-health crisis call or text {crisis}.",
 		groupPrivate: "I've answered you in a private message.",
+		privateNote:  "I have a private answer for you. Please open a chat with me and press Start, then ask again there.",
 		didYouMean:   "I'm not sure I understood. Did you mean one of these?",
 		noneOfThese:  "None of these",
 		fallback: "Sorry, I don't have an answer to that. Please call us at {phone}{website}, and a person will help. " +
@@ -147,8 +149,9 @@ var textsByLang = map[string]*texts{
 			"No espere una respuesta aquí y no maneje si se siente mal. " +
 			"Si alguien tomó demasiadas pastillas o algo venenoso, Control de Envenenamientos: 1-800-222-1222. " +
 			"En una crisis de salud mental llame o escriba al {crisis}.",
-		groupSafety:  "Si alguien aquí está en peligro, llame al {emergency} ahora; en una crisis de salud mental llame o escriba al {crisis}. Le envié un mensaje privado.",
+		groupSafety:  "Si alguien aquí está en peligro, llame al {emergency} ahora; en una crisis de salud mental llame o escriba al {crisis}.",
 		groupPrivate: "Le respondí en un mensaje privado.",
+		privateNote:  "Tengo una respuesta privada para usted. Abra un chat conmigo y toque Iniciar, y luego vuelva a preguntar allí.",
 		didYouMean:   "No estoy seguro de haber entendido. ¿Quiso decir alguna de estas?",
 		noneOfThese:  "Ninguna de estas",
 		fallback: "Lo siento, no tengo una respuesta para eso. Llámenos al {phone}{website} y una persona le ayudará. " +

@@ -65,9 +65,10 @@ type Options struct {
 	// than it helps); default 24 h.
 	MaxReplyAge time.Duration
 	// PrivateNote is the text posted in a group when a private reply cannot
-	// reach the member because they never started a chat with the bot. It
-	// must say nothing of the reply. lang is the member's language hint.
-	// Default: an English note.
+	// reach the member because they never started a chat with the bot, and
+	// the reply has no IfUnreachable of its own (the engine always gives
+	// one, in the member's language). It must say nothing of the reply.
+	// lang is the member's language hint. Default: an English note.
 	PrivateNote func(lang string) string
 	// PerSecond is the most messages sent per second over all chats;
 	// default 30, Telegram's limit for most bots. Raise it only when

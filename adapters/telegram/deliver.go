@@ -3,7 +3,6 @@ package telegram
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"sync"
 	"time"
 
@@ -88,10 +87,14 @@ func (d *deliverer) work(ctx context.Context) {
 		if !ok {
 			return
 		}
-		if !d.b.deliver(ctx, dl) {
+		next, ok := d.b.deliver(ctx, dl)
+		if !ok {
 			return // ctx ended: the job stays in the outbox for next time
 		}
 		d.finish(key)
+		if next != nil {
+			d.add([]delivery{*next})
+		}
 	}
 }
 
@@ -139,7 +142,14 @@ func (d *deliverer) finish(key string) {
 // deliver makes one job happen, retrying what can succeed later, and
 // removes it from the outbox once it is sent or can never be. It returns
 // false, leaving the job in the outbox, only when ctx ended first.
-func (b *Bot) deliver(ctx context.Context, dl delivery) bool {
+//
+// A private reply that cannot reach the member is not done yet: deliver
+// returns its note as the next delivery, under the same seq, to wait in
+// the group's line behind what the group was promised before it (the
+// group's safety line comes before the reply posted there in its stead).
+// The outbox keeps the private reply until the note is delivered; a
+// restart tries the member again, and then the group.
+func (b *Bot) deliver(ctx context.Context, dl delivery) (next *delivery, ok bool) {
 	j := dl.job
 	log := b.log.With("seq", dl.seq, "kind", j.Kind, "user", j.User)
 	wait := backoff{next: time.Second, min: time.Second, max: time.Minute}
@@ -150,7 +160,7 @@ func (b *Bot) deliver(ctx context.Context, dl delivery) bool {
 		}
 		err := b.attempt(ctx, j)
 		if err != nil && ctx.Err() != nil {
-			return false // a success just before shutdown must still be marked done
+			return nil, false // a success just before shutdown must still be marked done
 		}
 		var rl *carebot.RateLimitError
 		var p permanent
@@ -161,7 +171,7 @@ func (b *Bot) deliver(ctx context.Context, dl delivery) bool {
 		case errors.Is(err, carebot.ErrUnreachable):
 			log.Info("recipient unreachable", "chat", b.chatLog(j.Chat), "err", err)
 			if j.Note != nil {
-				b.postNote(ctx, j, log)
+				return &delivery{dl.seq, j.noteJob()}, true
 			}
 		case errors.As(err, &p) && j.Kind != jobSend && p.code == 400:
 			// An answer to a query that expired while we were down, a
@@ -172,14 +182,14 @@ func (b *Bot) deliver(ctx context.Context, dl delivery) bool {
 		default:
 			log.Warn("delivery failed; will retry", "err", err, "in", wait.next)
 			if wait.sleep(ctx, b.opts.Sleep) != nil {
-				return false
+				return nil, false
 			}
 			continue
 		}
 		break
 	}
 	b.done(ctx, dl.seq)
-	return true
+	return nil, true
 }
 
 // attempt makes one try at a job.
@@ -195,22 +205,6 @@ func (b *Bot) attempt(ctx context.Context, j job) error {
 	default:
 		_, err := b.sendText(ctx, dest{chat: j.Chat, group: j.Group, replyTo: j.ReplyTo}, j.Text, j.Buttons)
 		return err
-	}
-}
-
-// postNote asks a member, in the group they wrote in, to open a private
-// chat, when their private reply could not reach them.
-func (b *Bot) postNote(ctx context.Context, j job, log *slog.Logger) {
-	for range sendAttempts {
-		_, err := b.sendText(ctx, dest{chat: j.Note.Chat, group: true, replyTo: j.Note.ReplyTo}, j.Note.Text, nil)
-		var rl *carebot.RateLimitError
-		if errors.As(err, &rl) {
-			continue
-		}
-		if err != nil && ctx.Err() == nil {
-			log.Info("could not post the private-chat note in the group", "err", err)
-		}
-		return
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strconv"
+	"strings"
 
 	"github.com/carebot/carebot"
 )
@@ -104,7 +105,7 @@ func (b *Bot) plan(in incoming, replies []carebot.Reply) []job {
 		if r.Private && from.Group {
 			dm, _ := strconv.ParseInt(from.UserID, 10, 64)
 			base = job{Kind: jobSend, Chat: dm, At: b.now(), User: user,
-				Note: &note{Chat: chat, ReplyTo: thread, Text: b.opts.PrivateNote(in.Msg.Lang)}}
+				Note: &note{Chat: chat, ReplyTo: thread, Text: b.unreachableText(r, in.Msg.Lang)}}
 		}
 		buttons := b.keyboard(r.Buttons)
 		for k, p := range parts {
@@ -127,4 +128,20 @@ func (b *Bot) plan(in incoming, replies []carebot.Reply) []job {
 		jobs = jobs[:maxJobsPerUpdate]
 	}
 	return jobs
+}
+
+// unreachableText is what goes to the group instead of r, a private reply,
+// when the member cannot be reached privately: r.IfUnreachable, else the
+// note of Options.PrivateNote. It is one message: what is longer is cut
+// at the end of its first part.
+func (b *Bot) unreachableText(r carebot.Reply, lang string) string {
+	text := r.IfUnreachable
+	if strings.TrimSpace(text) == "" {
+		text = b.opts.PrivateNote(lang)
+	}
+	if parts := split(text, MaxText); len(parts) > 1 {
+		b.log.Error("the group's text for an unreachable member is longer than one message; only its first part is sent", "parts", len(parts))
+		text = parts[0]
+	}
+	return text
 }

@@ -30,8 +30,9 @@ type job struct {
 	Text    string           `json:"t,omitempty"`
 	Buttons []carebot.Button `json:"b,omitempty"`
 	Query   string           `json:"q,omitempty"` // callback query id
-	// Note is posted in the group the question came from when this private
-	// reply cannot reach the member (they never started the bot).
+	// Note is posted in the group the question came from, in its line,
+	// when this private reply cannot reach the member (they never started
+	// the bot).
 	Note *note     `json:"n,omitempty"`
 	At   time.Time `json:"at"` // when it was promised, to drop stale ones
 	// User is the log id of the person, so delivery logs can follow them.
@@ -42,6 +43,11 @@ type note struct {
 	Chat    int64  `json:"c"`
 	ReplyTo int    `json:"r,omitempty"`
 	Text    string `json:"t"`
+}
+
+// noteJob is the delivery of j's note to the group, in j's stead.
+func (j job) noteJob() job {
+	return job{Kind: jobSend, Chat: j.Note.Chat, Group: true, ReplyTo: j.Note.ReplyTo, Text: j.Note.Text, At: j.At, User: j.User}
 }
 
 const jobVersion = 1

@@ -71,6 +71,34 @@ func TestPrivateReplyToMemberWhoNeverStartedTheBot(t *testing.T) {
 	}
 }
 
+// A private reply that cannot reach the member is replaced in the group by
+// the text the Handler gave for that case, in the group's line: a crisis
+// reply is posted whole, under the member's message, after the group's
+// safety line, and no note asks someone in a crisis to say it again.
+func TestUnreachablePrivateReplyIsPostedInTheGroupAsTheHandlerSaid(t *testing.T) {
+	h := newHarness(t)
+	const line = "If anyone here is in danger, call 911 now."
+	const full = "Please call or text 988, free and open 24/7."
+	hd := handler(func(m carebot.Message) []carebot.Reply {
+		return []carebot.Reply{{Text: line}, {Text: full, Private: true, IfUnreachable: full}}
+	})
+	h.run(t, hd, nil)
+	h.fake.Refuse(77, telegramtest.NotStarted)
+	h.fake.QueueGroup(-1005, 77, "i want to end it all", false)
+	msgs := waitMessages(t, h, 2)
+	asked := hd.got()[0]
+	var got []string
+	for _, m := range msgs {
+		got = append(got, m.Text)
+		if m.ChatID != -1005 || itoa(m.ReplyTo) != asked.ID {
+			t.Errorf("%q went to chat %d replying to %d, want the group under message %s", m.Text, m.ChatID, m.ReplyTo, asked.ID)
+		}
+	}
+	if want := []string{line, full}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("the group got %q, want %q", got, want)
+	}
+}
+
 func TestLongReplyIsSplitWithButtonsOnTheLastPart(t *testing.T) {
 	h := newHarness(t)
 	long := strings.Repeat("Flu shots are free for patients over 65. 💉 Walk in any weekday.\n\n", 160)
