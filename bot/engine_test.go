@@ -492,6 +492,11 @@ func TestGroups(t *testing.T) {
 		if !r.Private && strings.Contains(r.Text, "unsubscribed") {
 			t.Errorf("consent confirmation posted in the group: %q", r.Text)
 		}
+		// The DM is not sent yet, and may never reach them: the group
+		// is told it is coming, not that it came.
+		if !r.Private && strings.Contains(r.Text, "I've answered") {
+			t.Errorf("the group is told %q before the private answer was sent", r.Text)
+		}
 	}
 }
 
@@ -713,7 +718,7 @@ func TestCommandInAGroupSaysWhereTheAnswerWent(t *testing.T) {
 	known(st, "en")
 	e.Commands = []Command{privateCommand{}}
 	o := e.Respond(context.Background(), inGroup("list my reminders", true))
-	if len(o.Replies) != 2 || o.Replies[0].Private || o.Replies[0].Text != "I've answered you in a private message." || !o.Replies[1].Private {
+	if len(o.Replies) != 2 || o.Replies[0].Private || o.Replies[0].Text != "I'll answer you in a private message." || !o.Replies[1].Private {
 		t.Errorf("in a group: got %+v, want the public note, then the private answer", o.Replies)
 	}
 	if o := e.Respond(context.Background(), dm("list my reminders")); len(o.Replies) != 1 {

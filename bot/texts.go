@@ -29,7 +29,7 @@ type texts struct {
 	emergency    string // a medical emergency
 	abuse        string // someone hurting or threatening the patient
 	groupSafety  string // posted in a group after a safety message; the rest goes by DM
-	groupPrivate string // in a group, for a consent change or a command answered by DM
+	groupPrivate string // in a group, for a consent change or a command answered by DM (not yet sent: it may fail)
 	privateNote  string // in a group, when a private answer cannot reach the member
 	didYouMean   string
 	noneOfThese  string
@@ -85,7 +85,7 @@ var textsByLang = map[string]*texts{
 			"If someone took too many pills or something poisonous, Poison Control is 1-800-222-1222. " +
 			"For a mental-health crisis call or text {crisis}.",
 		groupSafety:  "If anyone here is in danger, call {emergency} now; in a mental-health crisis call or text {crisis}.",
-		groupPrivate: "I've answered you in a private message.",
+		groupPrivate: "I'll answer you in a private message.",
 		privateNote:  "I have a private answer for you. Please open a chat with me and press Start, then ask again there.",
 		didYouMean:   "I'm not sure I understood. Did you mean one of these?",
 		noneOfThese:  "None of these",
@@ -150,7 +150,7 @@ var textsByLang = map[string]*texts{
 			"Si alguien tomó demasiadas pastillas o algo venenoso, Control de Envenenamientos: 1-800-222-1222. " +
 			"En una crisis de salud mental llame o escriba al {crisis}.",
 		groupSafety:  "Si alguien aquí está en peligro, llame al {emergency} ahora; en una crisis de salud mental llame o escriba al {crisis}.",
-		groupPrivate: "Le respondí en un mensaje privado.",
+		groupPrivate: "Le responderé en un mensaje privado.",
 		privateNote:  "Tengo una respuesta privada para usted. Abra un chat conmigo y toque Iniciar, y luego vuelva a preguntar allí.",
 		didYouMean:   "No estoy seguro de haber entendido. ¿Quiso decir alguna de estas?",
 		noneOfThese:  "Ninguna de estas",
