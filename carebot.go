@@ -82,6 +82,10 @@ type Reply struct {
 	// say nothing personal the member did not post there themselves.
 	// Empty: the adapter's own note asking them to open a chat.
 	IfUnreachable string
+	// Safety marks the reply to a crisis, emergency or abuse. Adapters
+	// send it ahead of the replies already waiting for the same chat,
+	// still within the platform's rate limits.
+	Safety bool
 }
 
 // Button is a choice offered under a reply. Adapters render it natively

@@ -278,7 +278,7 @@ func (e *Engine) safety(kb *faq.KB, m carebot.Message, k SafetyKind, lang string
 	case SafetyAbuse: // a crisis: the same route, its own hotline
 		body = t.abuse
 	}
-	full := carebot.Reply{Text: body}
+	full := carebot.Reply{Text: body, Safety: true}
 	if m.From.Group {
 		// The group line says nothing of a private message: whether the
 		// member can be reached privately is known only once it is tried.
@@ -287,7 +287,7 @@ func (e *Engine) safety(kb *faq.KB, m carebot.Message, k SafetyKind, lang string
 		// nothing they did not post there themselves, and asking someone in
 		// a crisis to open a chat and say it again would lose them.
 		full.Private, full.IfUnreachable = true, body
-		o.Replies = []carebot.Reply{{Text: t.groupSafety}, full}
+		o.Replies = []carebot.Reply{{Text: t.groupSafety, Safety: true}, full}
 		return o
 	}
 	o.Replies = []carebot.Reply{full}

@@ -176,6 +176,11 @@ func TestSafetyComesFirst(t *testing.T) {
 			if st.writes != 0 {
 				t.Errorf("safety reply wrote to the store %d times; the text must not be stored", st.writes)
 			}
+			for i, r := range o.Replies {
+				if !r.Safety {
+					t.Errorf("reply %d is not marked Safety, so it would wait behind a chat's other replies", i)
+				}
+			}
 			if tt.m.From.Group {
 				if !full.Private {
 					t.Error("the full safety reply in a group is not private")

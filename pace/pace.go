@@ -137,6 +137,30 @@ func (p *Pacer) Wait(ctx context.Context, key string, per Rate) error {
 	}
 }
 
+// Ready blocks until key's own rate and any pause would let a send to key
+// start now, or returns ctx's error. It reserves nothing: a Wait after it
+// may still wait, for the global rate or for a send to key that got in
+// first. A caller with a line of sends for key calls it before choosing
+// which send goes next, so that one that jumped the line meanwhile takes
+// the slot.
+func (p *Pacer) Ready(ctx context.Context, key string, per Rate) error {
+	for {
+		p.mu.Lock()
+		now := p.Now()
+		wait := p.paused.Sub(now)
+		if k := p.keys[key]; k != nil && k.rate == per {
+			wait = max(wait, k.earliest(now).Sub(now))
+		}
+		p.mu.Unlock()
+		if wait <= 0 {
+			return ctx.Err()
+		}
+		if err := p.Sleep(ctx, wait); err != nil {
+			return err
+		}
+	}
+}
+
 // reserve takes the chat's and the platform's slots for one common instant
 // at, when only the platform's queue stands between now and at. Otherwise
 // it takes nothing and says how long to wait before asking again.

@@ -318,3 +318,34 @@ func TestConcurrentWaiters(t *testing.T) {
 		t.Errorf("got %d sends through, want 1600", len(done))
 	}
 }
+
+// Ready waits for a key's own rate and for a pause, reserving nothing: a
+// send that gets in first takes the slot, and the next Wait waits again.
+func TestReadyWaitsForTheKeyWithoutTakingItsSlot(t *testing.T) {
+	p, c := newPacer(Rate{Count: 30, Per: time.Second})
+	ctx := context.Background()
+	per := Rate{Count: 1, Per: time.Second}
+	start := c.Now()
+	if err := p.Ready(ctx, "new", per); err != nil || c.Now() != start {
+		t.Fatalf("a key never sent to: Ready waited %s (%v), want none", c.Now().Sub(start), err)
+	}
+	if err := p.Wait(ctx, "a", per); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Ready(ctx, "a", per); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Now().Sub(start); got != time.Second {
+		t.Errorf("Ready after a send waited %s, want the key's 1s", got)
+	}
+	if err := p.Ready(ctx, "a", per); err != nil || c.Now().Sub(start) != time.Second {
+		t.Errorf("a second Ready waited until %s, want no more: it took no slot", c.Now().Sub(start))
+	}
+	p.Pause(5 * time.Second)
+	if err := p.Ready(ctx, "b", per); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Now().Sub(start); got != 6*time.Second {
+		t.Errorf("Ready during a pause returned at %s, want 6s", got)
+	}
+}

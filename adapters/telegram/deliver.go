@@ -3,6 +3,8 @@ package telegram
 import (
 	"context"
 	"errors"
+	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -21,17 +23,28 @@ type delivery struct {
 // job.queue): a line is worked by one worker at a time, front first, so a
 // chat's messages arrive in order, while a fixed pool of workers takes
 // lines round-robin, so one slow chat never holds up the others.
+//
+// A safety job (a crisis, emergency or abuse reply) jumps its line: it
+// waits only behind the job on its way and the safety jobs queued before
+// it. A busy group is paced at 20 messages a minute, and a crisis line
+// behind 24 answers would go out 76 seconds late. A worker waits for its
+// chat's pacing before it picks the job to send, so a safety job that came
+// meanwhile takes that slot; and a line whose next job is a safety job is
+// taken before the other ready lines. The pacer still spaces every send.
 type deliverer struct {
 	b    *Bot
 	wake chan struct{} // a line became ready
 
-	mu    sync.Mutex
-	lines map[string][]delivery // pending jobs; the front one is in progress or next
-	ready []string              // lines with jobs and no worker, oldest first
+	mu      sync.Mutex
+	lines   map[string][]delivery // pending jobs; the front one is in progress or next
+	ready   []string              // lines with jobs and no worker: safety first, then oldest first
+	taken   map[string]bool       // lines a worker holds
+	sending map[string]bool       // lines whose front job a worker is delivering
 }
 
 func newDeliverer(b *Bot) *deliverer {
-	return &deliverer{b: b, wake: make(chan struct{}, 1), lines: make(map[string][]delivery)}
+	return &deliverer{b: b, wake: make(chan struct{}, 1), lines: make(map[string][]delivery),
+		taken: make(map[string]bool), sending: make(map[string]bool)}
 }
 
 // start runs n workers until ctx ends.
@@ -60,18 +73,50 @@ func (d *deliverer) restore(ctx context.Context, pending []Outgoing) {
 	d.add(ds)
 }
 
-// add queues deliveries behind those already waiting in their lines.
+// add queues deliveries behind those already waiting in their lines; a
+// safety job only behind the job in progress and the other safety jobs.
 func (d *deliverer) add(ds []delivery) {
 	d.mu.Lock()
 	for _, dl := range ds {
 		key := dl.job.queue()
-		if len(d.lines[key]) == 0 {
-			d.ready = append(d.ready, key)
+		line := d.lines[key]
+		at := len(line)
+		if dl.job.Safety {
+			at = 0
+			if d.sending[key] {
+				at = 1
+			}
+			for at < len(line) && line[at].job.Safety {
+				at++
+			}
 		}
-		d.lines[key] = append(d.lines[key], dl)
+		d.lines[key] = slices.Insert(line, at, dl)
+		switch {
+		case d.taken[key]: // its worker picks the front when the chat is ready
+		case len(line) == 0:
+			d.markReady(key)
+		case at == 0: // a waiting line has a new front: it may move up
+			d.ready = slices.DeleteFunc(d.ready, func(k string) bool { return k == key })
+			d.markReady(key)
+		}
 	}
 	d.mu.Unlock()
 	d.signal()
+}
+
+// markReady puts key, a line with jobs and no worker, in the ready list:
+// behind the lines whose next job is a safety job if its next job is one,
+// else at the end. Called with d.mu held.
+func (d *deliverer) markReady(key string) {
+	if !d.lines[key][0].job.Safety {
+		d.ready = append(d.ready, key)
+		return
+	}
+	i := 0
+	for i < len(d.ready) && d.lines[d.ready[i]][0].job.Safety {
+		i++
+	}
+	d.ready = slices.Insert(d.ready, i, key)
 }
 
 func (d *deliverer) signal() {
@@ -83,10 +128,14 @@ func (d *deliverer) signal() {
 
 func (d *deliverer) work(ctx context.Context) {
 	for {
-		key, dl, ok := d.take(ctx)
+		key, ok := d.take(ctx)
 		if !ok {
 			return
 		}
+		if d.b.ready(ctx, d.front(key, false).job) != nil {
+			return // ctx ended
+		}
+		dl := d.front(key, true)
 		next, ok := d.b.deliver(ctx, dl)
 		if !ok {
 			return // ctx ended: the job stays in the outbox for next time
@@ -98,40 +147,53 @@ func (d *deliverer) work(ctx context.Context) {
 	}
 }
 
-// take waits for a ready line and returns its front job.
-func (d *deliverer) take(ctx context.Context) (string, delivery, bool) {
+// take waits for a ready line and holds it.
+func (d *deliverer) take(ctx context.Context) (string, bool) {
 	for {
 		d.mu.Lock()
 		if len(d.ready) > 0 {
 			key := d.ready[0]
 			d.ready = d.ready[1:]
-			dl := d.lines[key][0]
+			d.taken[key] = true
 			more := len(d.ready) > 0
 			d.mu.Unlock()
 			if more {
 				d.signal() // pass the wake-up on to another worker
 			}
-			return key, dl, true
+			return key, true
 		}
 		d.mu.Unlock()
 		select {
 		case <-d.wake:
 		case <-ctx.Done():
-			return "", delivery{}, false
+			return "", false
 		}
 	}
+}
+
+// front returns the front job of key, a line the caller holds; send says
+// it is the one the caller delivers now, which nothing may jump.
+func (d *deliverer) front(key string, send bool) delivery {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if send {
+		d.sending[key] = true
+	}
+	return d.lines[key][0]
 }
 
 // finish removes a line's front job and puts the line back at the end of
 // the ready list if more wait in it.
 func (d *deliverer) finish(key string) {
 	d.mu.Lock()
+	delete(d.taken, key)
+	delete(d.sending, key)
 	rest := d.lines[key][1:]
 	if len(rest) == 0 {
 		delete(d.lines, key)
 	} else {
 		d.lines[key] = rest
-		d.ready = append(d.ready, key)
+		d.markReady(key)
 	}
 	d.mu.Unlock()
 	if len(rest) > 0 {
@@ -190,6 +252,15 @@ func (b *Bot) deliver(ctx context.Context, dl delivery) (next *delivery, ok bool
 	}
 	b.done(ctx, dl.seq)
 	return nil, true
+}
+
+// ready waits until j's chat could take a send now: until its own rate
+// and any pause allow one. It reserves nothing (see pace.Pacer.Ready).
+func (b *Bot) ready(ctx context.Context, j job) error {
+	if j.Kind == jobAnswer || j.Chat == 0 {
+		return ctx.Err()
+	}
+	return b.pacer.Ready(ctx, strconv.FormatInt(j.Chat, 10), rateFor(j.Group))
 }
 
 // attempt makes one try at a job.

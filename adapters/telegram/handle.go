@@ -101,10 +101,10 @@ func (b *Bot) plan(in incoming, replies []carebot.Reply) []job {
 			b.log.Error("handler returned a reply without text; not sent", "update", in.ID, "user", user)
 			continue
 		}
-		base := job{Kind: jobSend, Chat: chat, Group: from.Group, ReplyTo: thread, At: b.now(), User: user}
+		base := job{Kind: jobSend, Chat: chat, Group: from.Group, ReplyTo: thread, At: b.now(), User: user, Safety: r.Safety}
 		if r.Private && from.Group {
 			dm, _ := strconv.ParseInt(from.UserID, 10, 64)
-			base = job{Kind: jobSend, Chat: dm, At: b.now(), User: user,
+			base = job{Kind: jobSend, Chat: dm, At: b.now(), User: user, Safety: r.Safety,
 				Note: &note{Chat: chat, ReplyTo: thread, Text: b.unreachableText(r, in.Msg.Lang)}}
 		}
 		buttons := b.keyboard(r.Buttons)

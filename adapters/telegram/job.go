@@ -37,6 +37,9 @@ type job struct {
 	At   time.Time `json:"at"` // when it was promised, to drop stale ones
 	// User is the log id of the person, so delivery logs can follow them.
 	User string `json:"u,omitempty"`
+	// Safety is a crisis, emergency or abuse reply: it goes ahead of the
+	// other jobs waiting in its line.
+	Safety bool `json:"s,omitempty"`
 }
 
 type note struct {
@@ -47,7 +50,7 @@ type note struct {
 
 // noteJob is the delivery of j's note to the group, in j's stead.
 func (j job) noteJob() job {
-	return job{Kind: jobSend, Chat: j.Note.Chat, Group: true, ReplyTo: j.Note.ReplyTo, Text: j.Note.Text, At: j.At, User: j.User}
+	return job{Kind: jobSend, Chat: j.Note.Chat, Group: true, ReplyTo: j.Note.ReplyTo, Text: j.Note.Text, At: j.At, User: j.User, Safety: j.Safety}
 }
 
 const jobVersion = 1

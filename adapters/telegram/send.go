@@ -157,10 +157,7 @@ func (b *Bot) keyboard(buttons []carebot.Button) []carebot.Button {
 func (b *Bot) call(ctx context.Context, chat int64, group bool, c tgbotapi.Chattable) (*tgbotapi.APIResponse, error) {
 	key, per := "", pace.Rate{}
 	if chat != 0 {
-		key, per = strconv.FormatInt(chat, 10), chatRate
-		if group {
-			per = groupRate
-		}
+		key, per = strconv.FormatInt(chat, 10), rateFor(group)
 	}
 	if err := b.pacer.Wait(ctx, key, per); err != nil {
 		return nil, err
@@ -178,6 +175,14 @@ func (b *Bot) call(ctx context.Context, chat int64, group bool, c tgbotapi.Chatt
 		b.log.Warn("Telegram asked us to slow down", "retry_after", rl.RetryAfter)
 	}
 	return nil, err
+}
+
+// rateFor is the pace of one chat: a group's, or any other chat's.
+func rateFor(group bool) pace.Rate {
+	if group {
+		return groupRate
+	}
+	return chatRate
 }
 
 // shutdownGrace is how long a request already on the wire may finish
