@@ -1,6 +1,6 @@
 // Package pace spaces out sends so that a platform's rate limits are never
-// hit: one bucket for the whole platform, one per chat, and a pause whenever
-// the platform answers with a retry-after.
+// hit: one bucket for the whole platform, one per chat, and a pause of one
+// chat or of all whenever the platform answers with a retry-after.
 //
 // Adapters pace every send they make (replies and reminders alike); the
 // reminders dispatcher paces its fan-out the same way.
@@ -48,14 +48,19 @@ func (r Rate) tolerance() time.Duration {
 }
 
 // gcra is one bucket: tat is the theoretical arrival time of the next send
-// were sends perfectly spaced. A send may go at t when t >= tat-tolerance.
+// were sends perfectly spaced. A send may go at t when t >= tat-tolerance,
+// and not before hold (the key's own retry-after).
 type gcra struct {
 	rate Rate
 	tat  time.Time
+	hold time.Time
 }
 
 // earliest is the first instant at or after now when a send fits.
 func (g *gcra) earliest(now time.Time) time.Time {
+	if g.hold.After(now) {
+		now = g.hold
+	}
 	if g.rate.Unlimited() {
 		return now
 	}
@@ -148,7 +153,7 @@ func (p *Pacer) Ready(ctx context.Context, key string, per Rate) error {
 		p.mu.Lock()
 		now := p.Now()
 		wait := p.paused.Sub(now)
-		if k := p.keys[key]; k != nil && k.rate == per {
+		if k := p.keys[key]; k != nil {
 			wait = max(wait, k.earliest(now).Sub(now))
 		}
 		p.mu.Unlock()
@@ -197,7 +202,11 @@ func (p *Pacer) release(key string, at time.Time) {
 func (p *Pacer) bucket(key string, per Rate, now time.Time) *gcra {
 	k := p.keys[key]
 	if k == nil || k.rate != per {
-		k = &gcra{rate: per}
+		nk := &gcra{rate: per}
+		if k != nil {
+			nk.hold = k.hold
+		}
+		k = nk
 		p.keys[key] = k
 	}
 	if len(p.keys) >= p.sweep {
@@ -205,7 +214,7 @@ func (p *Pacer) bucket(key string, per Rate, now time.Time) *gcra {
 		// forgetting it changes nothing but memory. A bucket with sends
 		// reserved into the future is not, and stays.
 		for name, b := range p.keys {
-			if !b.tat.After(now) && b != k {
+			if !b.tat.After(now) && !b.hold.After(now) && b != k {
 				delete(p.keys, name)
 			}
 		}
@@ -221,6 +230,20 @@ func (p *Pacer) Pause(d time.Duration) {
 	defer p.mu.Unlock()
 	if until := p.Now().Add(d); until.After(p.paused) {
 		p.paused = until
+	}
+}
+
+// PauseKey stops sends to key (at rate per, as Wait is given) from
+// starting for d, and leaves every other key alone: call it with the
+// retry-after of a 429 that was about one chat. A shorter pause never cuts
+// a longer one short.
+func (p *Pacer) PauseKey(key string, per Rate, d time.Duration) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := p.Now()
+	k := p.bucket(key, per, now)
+	if until := now.Add(d); until.After(k.hold) {
+		k.hold = until
 	}
 }
 

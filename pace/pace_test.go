@@ -349,3 +349,26 @@ func TestReadyWaitsForTheKeyWithoutTakingItsSlot(t *testing.T) {
 		t.Errorf("Ready during a pause returned at %s, want 6s", got)
 	}
 }
+
+// PauseKey holds one key and no other, even after a sweep of idle buckets.
+func TestPauseKeyHoldsOnlyThatKey(t *testing.T) {
+	p, c := newPacer(Rate{Count: 1000, Per: time.Second})
+	ctx := context.Background()
+	per := Rate{Count: 20, Per: time.Minute}
+	start := c.Now()
+	p.PauseKey("group", per, 40*time.Second)
+	for i := range 1100 { // enough new keys to sweep the idle ones
+		if err := p.Wait(ctx, fmt.Sprint("dm", i), Rate{Count: 1, Per: time.Second}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := c.Now().Sub(start); got >= 40*time.Second {
+		t.Fatalf("1100 sends to other keys took until %s, want them not held by the paused key", got)
+	}
+	if err := p.Wait(ctx, "group", per); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Now().Sub(start); got < 40*time.Second {
+		t.Errorf("the paused key sent at %s, want at 40s or later", got)
+	}
+}

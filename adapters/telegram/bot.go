@@ -73,7 +73,8 @@ type Options struct {
 	// PerSecond is the most messages sent per second over all chats;
 	// default 30, Telegram's limit for most bots. Raise it only when
 	// Telegram allows your bot more (paid broadcasts reach 1,000/s), or
-	// against a test server. A 429 still pauses sending for retry_after.
+	// against a test server. A 429 still pauses sending for retry_after:
+	// to its chat, or to all when the whole bot is over its limit.
 	PerSecond int
 	// Now and Sleep are the clock for pacing, backoff and reply age; tests
 	// replace them. Sleep must return ctx.Err() when ctx ends first.
@@ -113,6 +114,12 @@ type Bot struct {
 
 	mu  sync.Mutex // serializes handling, so the cursor moves in order
 	cur Cursor
+
+	flood struct { // the last 429 for a chat (see throttled)
+		mu  sync.Mutex
+		key string
+		at  time.Time
+	}
 }
 
 // New connects to the Bot API with token (it calls getMe, so the endpoint

@@ -229,7 +229,7 @@ func (b *Bot) deliver(ctx context.Context, dl delivery) (next *delivery, ok bool
 		switch {
 		case err == nil:
 		case errors.As(err, &rl):
-			continue // the pacer is paused for everyone; wait in line
+			continue // the pacer holds the chat (or everyone); wait in line
 		case errors.Is(err, carebot.ErrUnreachable):
 			log.Info("recipient unreachable", "chat", b.chatLog(j.Chat), "err", err)
 			if j.Note != nil {

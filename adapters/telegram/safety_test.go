@@ -102,3 +102,72 @@ func TestSafetyRepliesKeepTheirOrderInABusyGroup(t *testing.T) {
 		}
 	})
 }
+
+// A 429 for one group's flood control pauses that group only: a crisis in
+// a DM from someone else is answered at once, not after the group's
+// retry_after, and the group is tried again when its retry_after is over.
+func TestOneGroupsFloodControlHoldsUpNoOtherChat(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		fake, b := localBot(t, handler(safetyHandler))
+		const group, retry = -1009, 40
+		fake.Refuse(group, telegramtest.TooManyRequests(retry))
+		fake.QueueGroup(group, 10_000, "what are your hours?", true)
+		stop := runLocal(b)
+		defer stop()
+		var tries []time.Time
+		wait := func(n int) { // until the group was tried n times
+			for len(tries) < n {
+				time.Sleep(100 * time.Millisecond) // on the bubble's clock
+				tries = tries[:0]
+				for _, c := range fake.Rejected() {
+					if c.ChatID == group {
+						tries = append(tries, c.At)
+					}
+				}
+			}
+		}
+		wait(1)
+		fake.QueueDM(10_200, "crisis")
+		if _, err := fake.WaitMessages(context.Background(), 1); err != nil {
+			t.Fatal(err)
+		}
+		wait(2) // the try after the retry_after
+		dm := fake.Messages()[0]
+		if dm.ChatID != 10_200 || dm.Text != "safety line" {
+			t.Fatalf("first message %q to %d, want the DM's safety line", dm.Text, dm.ChatID)
+		}
+		t.Logf("the group's 429 at +0s, the DM's safety line at +%s, the group tried again at +%s", dm.At.Sub(tries[0]), tries[1].Sub(tries[0]))
+		if !dm.At.Before(tries[0].Add(retry * time.Second)) {
+			t.Errorf("the DM went out %s after the group's 429, want before the group's retry_after of %ds", dm.At.Sub(tries[0]), retry)
+		}
+		if got := tries[1].Sub(tries[0]); got < retry*time.Second {
+			t.Errorf("the group was tried again %s after its 429, want at least %ds", got, retry)
+		}
+	})
+}
+
+// 429s for two different chats at once mean the bot as a whole is over
+// its limit: then every chat waits, a third one too.
+func TestFloodControlOfTheWholeBotPausesEveryChat(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		fake, b := localBot(t, handler(safetyHandler))
+		const retry = 5
+		fake.Refuse(10_001, telegramtest.TooManyRequests(retry))
+		fake.Refuse(10_002, telegramtest.TooManyRequests(retry))
+		fake.QueueDM(10_001, "one")
+		fake.QueueDM(10_002, "two")
+		stop := runLocal(b)
+		defer stop()
+		for len(fake.Rejected()) < 2 {
+			time.Sleep(100 * time.Millisecond) // on the bubble's clock
+		}
+		second := fake.Rejected()[1].At
+		fake.QueueDM(10_003, "three")
+		if _, err := fake.WaitMessages(context.Background(), 1); err != nil {
+			t.Fatal(err)
+		}
+		if m := fake.Messages()[0]; m.ChatID != 10_003 || m.At.Sub(second) < retry*time.Second {
+			t.Errorf("a third chat got %q %s after the second 429, want it held for the retry_after of %ds", m.Text, m.At.Sub(second), retry)
+		}
+	})
+}

@@ -38,9 +38,9 @@ const requestTimeout = 30 * time.Second
 // DM; a group reply answers under to.Thread.
 //
 // Every send is paced (30/s overall, 1/s per chat, 20/min per group). A
-// 429 pauses all sends for its retry_after and Send tries again, up to 3
-// times; after that it returns the *carebot.RateLimitError and the caller
-// should retry later. A recipient who blocked the bot, never started it,
+// 429 pauses sends to that chat (or all sends, see throttled) for its
+// retry_after and Send tries again, up to 3 times; after that it returns
+// the *carebot.RateLimitError and the caller should retry later. A recipient who blocked the bot, never started it,
 // deleted their account, or a chat that is gone gives an error wrapping
 // carebot.ErrUnreachable. A part already sent is not taken back when a
 // later one fails, so a retried multi-part reply may repeat its first
@@ -152,8 +152,8 @@ func (b *Bot) keyboard(buttons []carebot.Button) []carebot.Button {
 }
 
 // call makes one paced Bot API request to chat (0: not to a chat, paced
-// only globally) and returns its error classified. A 429 pauses the pacer
-// for everyone before it is returned.
+// only globally) and returns its error classified. A 429 pauses the chat,
+// or everyone (see throttled), before it is returned.
 func (b *Bot) call(ctx context.Context, chat int64, group bool, c tgbotapi.Chattable) (*tgbotapi.APIResponse, error) {
 	key, per := "", pace.Rate{}
 	if chat != 0 {
@@ -171,10 +171,40 @@ func (b *Bot) call(ctx context.Context, chat int64, group bool, c tgbotapi.Chatt
 	err = classify(err)
 	var rl *carebot.RateLimitError
 	if errors.As(err, &rl) {
-		b.pacer.Pause(rl.RetryAfter)
-		b.log.Warn("Telegram asked us to slow down", "retry_after", rl.RetryAfter)
+		if b.throttled(key, per, rl.RetryAfter) {
+			b.log.Warn("Telegram asked us to slow down; pausing every send", "retry_after", rl.RetryAfter)
+		} else {
+			b.log.Warn("Telegram asked us to slow down in one chat; pausing it", "chat", b.chatLog(chat), "retry_after", rl.RetryAfter)
+		}
 	}
 	return nil, err
+}
+
+// floodWindow is how close together 429s for two different chats must be
+// to mean that the bot as a whole, not each chat, is over its limit.
+const floodWindow = time.Second
+
+// throttled applies a 429's retry-after and reports whether it paused
+// every send. Telegram's flood control counts per chat (about 1 message a
+// second, 20 a minute in a group) and per bot (about 30 a second), and a
+// 429 does not say which it was. The pacer keeps us under the bot's limit,
+// so a 429 for a send to a chat is taken as that chat's flood control and
+// pauses that chat only: a busy group's 40 s does not hold up a crisis
+// reply to anyone else. A 429 for a request to no chat, or 429s for two
+// different chats within floodWindow (what a bot over its own limit sees,
+// sending to many chats), pause everything, as the platform means then.
+func (b *Bot) throttled(key string, per pace.Rate, d time.Duration) (all bool) {
+	b.flood.mu.Lock()
+	now := b.now()
+	all = key == "" || b.flood.key != "" && b.flood.key != key && now.Sub(b.flood.at) < floodWindow
+	b.flood.key, b.flood.at = key, now
+	b.flood.mu.Unlock()
+	if all {
+		b.pacer.Pause(d)
+	} else {
+		b.pacer.PauseKey(key, per, d)
+	}
+	return all
 }
 
 // rateFor is the pace of one chat: a group's, or any other chat's.
