@@ -19,7 +19,9 @@ type Address struct {
 	Platform string
 	// ChatID is the conversation on that platform: a DM or a group channel.
 	ChatID string
-	// UserID is the person. It is empty for a send to a whole channel.
+	// UserID is the person. It is empty for a send to a whole channel, and
+	// for a message from no one the platform names (a group's anonymous
+	// admin), which the engine only checks for safety.
 	UserID string
 	// Group is true when ChatID is a channel with many members. Nothing
 	// personal is ever sent to an Address with Group set.
@@ -67,6 +69,11 @@ type Message struct {
 	At        time.Time
 	// Payload is the payload of the Button pressed; empty for typed text.
 	Payload string
+	// Edited is true when the person changed a message they had sent
+	// before (and that was answered then). The engine only checks it for
+	// safety: answering it again would answer twice, and a consent word
+	// in it would be recorded twice.
+	Edited bool
 }
 
 // Reply is one message the bot sends back.

@@ -129,7 +129,7 @@ const (
 	RouteAnswer    Route = "answer"    // a confident FAQ answer
 	RouteSuggest   Route = "suggest"   // "did you mean"
 	RouteFallback  Route = "fallback"
-	RouteIgnored   Route = "ignored" // a group message not addressed to the bot
+	RouteIgnored   Route = "ignored" // not addressed to the bot, an edit, or an unnamed sender: only safety is checked
 )
 
 // Outcome is what the engine did with one message: the replies, and how it
@@ -193,6 +193,11 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 		}
 	}
 	if m.From.Group && !m.Mentioned {
+		return Outcome{Route: RouteIgnored}
+	}
+	// An edit was answered as first sent, and a sender the platform does
+	// not name has no record, consent or DM to keep: safety is all.
+	if m.Edited || m.From.UserID == "" {
 		return Outcome{Route: RouteIgnored}
 	}
 	if len(text) > maxText {
@@ -267,7 +272,8 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 }
 
 // safety answers a crisis or an emergency. In a group the member gets the
-// full reply privately, and the group a short line that names no one.
+// full reply privately, and the group a short line that names no one; a
+// group's anonymous admin gets the full reply in the group.
 func (e *Engine) safety(kb *faq.KB, m carebot.Message, k SafetyKind, lang string) Outcome {
 	t := e.says(kb, textsFor(lang))
 	o := Outcome{Route: RouteCrisis, Lang: lang}
@@ -279,6 +285,12 @@ func (e *Engine) safety(kb *faq.KB, m carebot.Message, k SafetyKind, lang string
 		body = t.abuse
 	}
 	full := carebot.Reply{Text: body, Safety: true}
+	if m.From.Group && m.From.UserID == "" {
+		// A group's anonymous admin: no one to write to privately, and
+		// the full reply names no one either.
+		o.Replies = []carebot.Reply{full}
+		return o
+	}
 	if m.From.Group {
 		// The group line says nothing of a private message: whether the
 		// member can be reached privately is known only once it is tried.
@@ -398,7 +410,7 @@ func (e *Engine) userLang(kb *faq.KB, text, hint string, u carebot.User) string 
 // the record's language.
 func (e *Engine) safetyLang(ctx context.Context, kb *faq.KB, m carebot.Message, text string) string {
 	var u carebot.User
-	if e.Users != nil {
+	if e.Users != nil && m.From.UserID != "" {
 		if got, err := e.Users.User(ctx, m.From.UserKey()); err == nil {
 			u = got
 		}

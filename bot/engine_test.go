@@ -559,6 +559,63 @@ func TestGroupPrivateRepliesSayWhatToPostIfUnreachable(t *testing.T) {
 	}
 }
 
+// An edited message was answered as first sent: only the safety check
+// reads it again, so a message edited into a crisis gets the crisis reply,
+// and an edited question or STOP is neither answered nor recorded twice.
+func TestEditsAreOnlyCheckedForSafety(t *testing.T) {
+	edited := func(m carebot.Message) carebot.Message { m.Edited = true; return m }
+	tests := []struct {
+		name  string
+		m     carebot.Message
+		route Route
+	}{
+		{"crisis in a DM", edited(dm("i want to kill myself")), RouteCrisis},
+		{"emergency in a group, unaddressed", edited(inGroup("i took 30 of my sleeping pills", false)), RouteEmergency},
+		{"abuse in a group", edited(inGroup("my husband hits me and i am scared to go home", true)), RouteCrisis},
+		{"question", edited(dm("what are your opening hours")), RouteIgnored},
+		{"STOP", edited(dm("STOP")), RouteIgnored},
+		{"hi", edited(inGroup("hi", true)), RouteIgnored},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, st := newTestEngine(t)
+			o := e.Respond(context.Background(), tt.m)
+			if o.Route != tt.route {
+				t.Errorf("got route %s with %d replies, want %s", o.Route, len(o.Replies), tt.route)
+			}
+			if tt.route == RouteIgnored && len(o.Replies) != 0 {
+				t.Errorf("an edit got %d replies, want none", len(o.Replies))
+			}
+			if st.writes != 0 || len(st.events) != 0 {
+				t.Errorf("an edit wrote %d times and recorded %d consent events, want nothing", st.writes, len(st.events))
+			}
+		})
+	}
+}
+
+// A group's anonymous admin has no user id: a crisis gets the full reply
+// in the group (there is no DM to use), anything else nothing.
+func TestAnonymousGroupSenderIsOnlyCheckedForSafety(t *testing.T) {
+	e, st := newTestEngine(t)
+	anon := func(text string) carebot.Message {
+		m := inGroup(text, true)
+		m.From.UserID = ""
+		return m
+	}
+	o := e.Respond(context.Background(), anon("i want to kill myself"))
+	if o.Route != RouteCrisis || len(o.Replies) != 1 || o.Replies[0].Private || !o.Replies[0].Safety || !strings.Contains(o.Replies[0].Text, "988") {
+		t.Errorf("crisis: got %s %+v, want the full crisis reply, public", o.Route, o.Replies)
+	}
+	for _, text := range []string{"what are your opening hours", "STOP", "remind me to take my meds every day at 8am"} {
+		if o := e.Respond(context.Background(), anon(text)); o.Route != RouteIgnored || len(o.Replies) != 0 {
+			t.Errorf("%q: got %s %+v, want nothing", text, o.Route, o.Replies)
+		}
+	}
+	if st.writes != 0 || len(st.events) != 0 {
+		t.Errorf("wrote %d times and recorded %d consent events for no one, want nothing", st.writes, len(st.events))
+	}
+}
+
 func TestButtons(t *testing.T) {
 	e, st := newTestEngine(t)
 	known(st, "en")

@@ -102,6 +102,13 @@ func (b *Bot) plan(in incoming, replies []carebot.Reply) []job {
 			continue
 		}
 		base := job{Kind: jobSend, Chat: chat, Group: from.Group, ReplyTo: thread, At: b.now(), User: user, Safety: r.Safety}
+		if r.Private && from.Group && from.UserID == "" {
+			// No one to write to privately (an anonymous admin): the group
+			// gets what it would if the member could not be reached.
+			base.Text = b.unreachableText(r, in.Msg.Lang)
+			jobs = append(jobs, base)
+			continue
+		}
 		if r.Private && from.Group {
 			dm, _ := strconv.ParseInt(from.UserID, 10, 64)
 			base = job{Kind: jobSend, Chat: dm, At: b.now(), User: user, Safety: r.Safety,

@@ -11,8 +11,10 @@ import (
 )
 
 // allowedUpdates are the update kinds the bot asks for; others are skipped
-// if they come anyway.
-const allowedUpdates = `["message","callback_query"]`
+// if they come anyway. An edited message is only checked for safety (see
+// carebot.Message.Edited): without it, a message edited into a crisis
+// would never be seen.
+const allowedUpdates = `["message","edited_message","callback_query"]`
 
 // poll reads updates with getUpdates until ctx ends. It never uses the
 // SDK's GetUpdatesChan, which confirms updates to Telegram before they are

@@ -3,6 +3,7 @@ package telegram_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -170,4 +171,42 @@ func TestFloodControlOfTheWholeBotPausesEveryChat(t *testing.T) {
 			t.Errorf("a third chat got %q %s after the second 429, want it held for the retry_after of %ds", m.Text, m.At.Sub(second), retry)
 		}
 	})
+}
+
+// A message edited into a crisis reaches the Handler, marked as an edit,
+// and so does a group's anonymous admin, with no user to write to: a
+// private reply to them is posted in the group, as for a member who cannot
+// be reached.
+func TestEditsAndAnonymousAdminsReachTheHandler(t *testing.T) {
+	h := newHarness(t)
+	hd := handler(safetyHandler)
+	h.run(t, hd, nil)
+	now := h.clock.Now().Unix()
+	edit := fmt.Sprintf(`"edited_message":{"message_id":5,"from":{"id":7001,"first_name":"A"},"chat":{"id":-1005,"type":"supergroup"},"date":%d,"edit_date":%d,"text":"crisis"}`, now, now)
+	anon := fmt.Sprintf(`"message":{"message_id":6,"from":{"id":1087968824,"is_bot":true,"first_name":"Group","username":"GroupAnonymousBot"},"sender_chat":{"id":-1006,"type":"supergroup"},"chat":{"id":-1006,"type":"supergroup"},"date":%d,"text":"crisis"}`, now)
+	for _, body := range []string{edit, anon} {
+		if _, err := h.fake.QueueRaw(func(id int64) string { return fmt.Sprintf(`{"update_id":%d,%s}`, id, body) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	msgs := waitMessages(t, h, 4) // the edit: a line, the DM; the admin: a line, the reply
+	got := hd.got()
+	if len(got) != 2 || !got[0].Edited || got[0].From.UserID != "7001" || got[1].Edited || got[1].From.UserID != "" || !got[1].From.Group {
+		t.Fatalf("the Handler got %+v, want the edit (marked) and the admin's message (no user)", got)
+	}
+	var toAdmin []string
+	for _, m := range msgs {
+		if m.ChatID == -1006 {
+			toAdmin = append(toAdmin, m.Text)
+			if m.ReplyTo != 6 {
+				t.Errorf("%q replies to %d, want the admin's message 6", m.Text, m.ReplyTo)
+			}
+		}
+	}
+	if strings.Join(toAdmin, "|") != "safety line|safety reply" {
+		t.Errorf("the admin's group got %q, want the safety line and the safety reply", toAdmin)
+	}
+	if allowed := h.fake.AllowedUpdates(); !slices.Contains(allowed, "edited_message") {
+		t.Errorf("the bot asks for %q: without edited_message Telegram sends no edits", allowed)
+	}
 }

@@ -18,14 +18,17 @@ import (
 type rawUpdate struct {
 	UpdateID      *int64       `json:"update_id"`
 	Message       *rawMessage  `json:"message"`
+	EditedMessage *rawMessage  `json:"edited_message"`
 	CallbackQuery *rawCallback `json:"callback_query"`
 }
 
 type rawMessage struct {
 	MessageID       int64       `json:"message_id"`
 	From            *rawUser    `json:"from"`
+	SenderChat      *rawChat    `json:"sender_chat"`
 	Chat            *rawChat    `json:"chat"`
 	Date            int64       `json:"date"`
+	EditDate        int64       `json:"edit_date"`
 	Text            string      `json:"text"`
 	Caption         string      `json:"caption"`
 	Entities        []rawEntity `json:"entities"`
@@ -114,6 +117,9 @@ func decodeUpdate(raw []byte, me self, now time.Time) incoming {
 	switch {
 	case u.Message != nil:
 		in.Msg, in.Skip = decodeMessage(u.Message, me)
+	case u.EditedMessage != nil:
+		in.Msg, in.Skip = decodeMessage(u.EditedMessage, me)
+		in.Msg.Edited = true
 	case u.CallbackQuery != nil:
 		in.Msg, in.Keyboard, in.Skip = decodePress(u.CallbackQuery, now)
 		in.Query = u.CallbackQuery.ID
@@ -124,7 +130,7 @@ func decodeUpdate(raw []byte, me self, now time.Time) incoming {
 }
 
 func decodeMessage(m *rawMessage, me self) (carebot.Message, string) {
-	from, skip := address(m.Chat, m.From, m.MessageID)
+	from, skip := address(m.Chat, m.From, m.MessageID, m.SenderChat)
 	if skip != "" {
 		return carebot.Message{}, skip
 	}
@@ -148,7 +154,10 @@ func decodeMessage(m *rawMessage, me self) (carebot.Message, string) {
 		Text:      a.text,
 		Lang:      m.From.LanguageCode,
 		Mentioned: a.mentioned || !from.Group,
-		At:        time.Unix(m.Date, 0).UTC(),
+		At:        time.Unix(max(m.Date, m.EditDate), 0).UTC(),
+	}
+	if from.UserID == "" {
+		msg.Lang = "" // the placeholder's, not the admin's
 	}
 	return msg, ""
 }
@@ -164,7 +173,7 @@ func decodePress(q *rawCallback, now time.Time) (carebot.Message, int, string) {
 	case len(q.Data) > MaxPayload:
 		return carebot.Message{}, 0, fmt.Sprintf("button data is %d bytes, over Telegram's %d", len(q.Data), MaxPayload)
 	}
-	from, skip := address(q.Message.Chat, q.From, q.Message.MessageID)
+	from, skip := address(q.Message.Chat, q.From, q.Message.MessageID, nil)
 	if skip != "" {
 		return carebot.Message{}, 0, "button press: " + skip
 	}
@@ -180,15 +189,25 @@ func decodePress(q *rawCallback, now time.Time) (carebot.Message, int, string) {
 }
 
 // address is where a message came from, or why it cannot be answered.
-func address(chat *rawChat, from *rawUser, msgID int64) (carebot.Address, string) {
+// senderChat is the chat a message was sent on behalf of, if any.
+//
+// A group's anonymous admin writes as the group itself: Telegram names a
+// placeholder bot as the sender and the group as sender_chat. Such a
+// message is passed on without a UserID (no one to write to privately, no
+// record to keep), so that the engine can still check it for safety.
+func address(chat *rawChat, from *rawUser, msgID int64, senderChat *rawChat) (carebot.Address, string) {
+	anonymous := false
 	switch {
 	case chat == nil || chat.ID == 0:
 		return carebot.Address{}, "no chat"
 	case from == nil || from.ID == 0:
 		return carebot.Address{}, "no sender (anonymous admin or channel)"
+	case from.IsBot && senderChat != nil && senderChat.ID == chat.ID:
+		anonymous = true
 	case from.IsBot:
 		return carebot.Address{}, "sent by a bot"
-	case msgID <= 0 || msgID > 1<<31:
+	}
+	if msgID <= 0 || msgID > 1<<31 {
 		return carebot.Address{}, "message_id missing or out of range"
 	}
 	a := carebot.Address{
@@ -203,6 +222,12 @@ func address(chat *rawChat, from *rawUser, msgID int64) (carebot.Address, string
 		a.Thread = strconv.FormatInt(msgID, 10)
 	default:
 		return carebot.Address{}, fmt.Sprintf("unsupported chat type %.20q", chat.Type)
+	}
+	if anonymous {
+		if !a.Group {
+			return carebot.Address{}, "sent by a bot"
+		}
+		a.UserID = ""
 	}
 	return a, ""
 }

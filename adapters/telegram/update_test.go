@@ -35,7 +35,7 @@ func TestDecodeUpdate(t *testing.T) {
 	tests := []struct {
 		name string
 		raw  string
-		want carebot.Message // compared on From, Text, Mentioned, Payload, Lang, ID
+		want carebot.Message // compared on From, Text, Mentioned, Payload, Lang, ID, Edited
 		skip string          // a substring of the skip reason; "" if passed on
 	}{
 		{"dm", dm("what time do you open?", ""), carebot.Message{ID: "7", From: dmFrom, Text: "what time do you open?", Lang: "es", Mentioned: true}, ""},
@@ -79,7 +79,15 @@ func TestDecodeUpdate(t *testing.T) {
 		{"no message id", `{"update_id":14,"message":{"from":{"id":7},"chat":{"id":7,"type":"private"},"text":"hi"}}`, carebot.Message{}, "message_id"},
 		{"sticker", `{"update_id":14,"message":{"message_id":1,"from":{"id":7},"chat":{"id":7,"type":"private"},"sticker":{"file_id":"s"}}}`, carebot.Message{}, "without text"},
 		{"1 MB text", dm(strings.Repeat("a", 1<<20), ""), carebot.Message{}, "over Telegram's 4096"},
-		{"edited message", `{"update_id":14,"edited_message":{"message_id":1}}`, carebot.Message{}, `unsupported update kind "edited_message"`},
+		{"edited message without a chat", `{"update_id":14,"edited_message":{"message_id":1}}`, carebot.Message{}, "no chat"},
+		{"edited message", `{"update_id":14,"edited_message":{"message_id":7,"date":1772442000,"edit_date":1772442060,"from":{"id":42,"language_code":"es"},"chat":{"id":42,"type":"private"},"text":"i want to end it"}}`,
+			carebot.Message{ID: "7", From: dmFrom, Text: "i want to end it", Lang: "es", Mentioned: true, Edited: true}, ""},
+		{"edited message in a group", `{"update_id":14,"edited_message":{"message_id":8,"date":1772442000,"edit_date":1772442060,"from":{"id":43},"chat":{"id":-1005,"type":"supergroup"},"text":"i want to end it"}}`,
+			carebot.Message{ID: "8", From: groupFrom, Text: "i want to end it", Edited: true}, ""},
+		{"anonymous admin", `{"update_id":14,"message":{"message_id":8,"date":1772442000,"from":{"id":1087968824,"is_bot":true,"username":"GroupAnonymousBot","language_code":"en"},"sender_chat":{"id":-1005,"type":"supergroup"},"chat":{"id":-1005,"type":"supergroup"},"text":"i want to end it"}}`,
+			carebot.Message{ID: "8", From: carebot.Address{Platform: "telegram", ChatID: "-1005", Group: true, Thread: "8"}, Text: "i want to end it"}, ""},
+		{"a channel's bot in a group", `{"update_id":14,"message":{"message_id":8,"from":{"id":136817688,"is_bot":true},"sender_chat":{"id":-1009,"type":"channel"},"chat":{"id":-1005,"type":"supergroup"},"text":"hi"}}`, carebot.Message{}, "sent by a bot"},
+		{"a bot naming its own chat", `{"update_id":14,"message":{"message_id":8,"from":{"id":7,"is_bot":true},"sender_chat":{"id":7,"type":"private"},"chat":{"id":7,"type":"private"},"text":"hi"}}`, carebot.Message{}, "sent by a bot"},
 		{"empty update", `{"update_id":14}`, carebot.Message{}, "unsupported update kind (empty)"},
 		{"press without message", `{"update_id":15,"callback_query":{"id":"q2","from":{"id":42},"inline_message_id":"x","data":"a"}}`, carebot.Message{}, "cannot see"},
 		{"press with long data", `{"update_id":15,"callback_query":{"id":"q2","from":{"id":42},"message":{"message_id":5,"chat":{"id":42,"type":"private"}},"data":"` + strings.Repeat("x", 65) + `"}}`, carebot.Message{}, "65 bytes"},
@@ -98,7 +106,7 @@ func TestDecodeUpdate(t *testing.T) {
 			}
 			got := in.Msg
 			if got.From != tt.want.From || got.Text != tt.want.Text || got.Mentioned != tt.want.Mentioned ||
-				got.Payload != tt.want.Payload || got.Lang != tt.want.Lang || got.ID != tt.want.ID {
+				got.Payload != tt.want.Payload || got.Lang != tt.want.Lang || got.ID != tt.want.ID || got.Edited != tt.want.Edited {
 				t.Errorf("got  %+v\nwant %+v", got, tt.want)
 			}
 			if got.At.IsZero() {
@@ -143,8 +151,8 @@ func FuzzDecodeUpdate(f *testing.F) {
 		if err != nil || chat == 0 || m.From.Platform != Platform {
 			t.Fatalf("passed on an unanswerable address %+v", m.From)
 		}
-		if user, err := strconv.ParseInt(m.From.UserID, 10, 64); err != nil || user == 0 {
-			t.Fatalf("passed on a message without a user: %+v", m.From)
+		if user, err := strconv.ParseInt(m.From.UserID, 10, 64); (err != nil || user == 0) && !(m.From.UserID == "" && m.From.Group) {
+			t.Fatalf("passed on a message without a user outside a group: %+v", m.From)
 		}
 		if utf16Len(m.Text) > MaxText || len(m.Payload) > MaxPayload {
 			t.Fatalf("passed on %d UTF-16 units of text and %d bytes of payload", utf16Len(m.Text), len(m.Payload))

@@ -23,6 +23,7 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request) {
 		limit = 100
 	}
 	timeout, _ := strconv.Atoi(r.Form.Get("timeout"))
+	s.noteAllowed(r.Form)
 	deadline := time.NewTimer(time.Duration(max(timeout, 0)) * time.Second)
 	defer deadline.Stop()
 	for {
@@ -181,8 +182,34 @@ func (s *Server) setWebhook(w http.ResponseWriter, form url.Values) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.webhook = webhook{url: form.Get("url"), secret: form.Get("secret_token"), params: form}
+	s.noteAllowedLocked(form)
 	s.recordLocked(Call{Method: "setWebhook", Params: form}, false)
 	writeResult(w, true)
+}
+
+// noteAllowed keeps the allowed_updates of a getUpdates or setWebhook,
+// which Telegram remembers until the next call that sets them.
+func (s *Server) noteAllowed(form url.Values) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.noteAllowedLocked(form)
+}
+
+func (s *Server) noteAllowedLocked(form url.Values) {
+	var kinds []string
+	if json.Unmarshal([]byte(form.Get("allowed_updates")), &kinds) == nil {
+		s.allowed = kinds
+	}
+}
+
+// AllowedUpdates returns the update kinds the bot last asked for
+// (allowed_updates of getUpdates or setWebhook); nil if it never said. The
+// fake delivers every queued update whatever they are, so that a test can
+// send what Telegram would not; check this to see what Telegram would.
+func (s *Server) AllowedUpdates() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.allowed)
 }
 
 func (s *Server) deleteWebhook(w http.ResponseWriter, form url.Values) {

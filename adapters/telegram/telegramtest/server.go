@@ -89,6 +89,7 @@ type Server struct {
 	limits     *Limits
 	sends      sendLog
 	webhook    webhook
+	allowed    []string // the allowed_updates the bot last asked for
 }
 
 type queued struct {
