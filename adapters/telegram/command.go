@@ -18,7 +18,8 @@ const (
 )
 
 // addressed is a message's text as the engine should read it, and whether
-// it was addressed to the bot.
+// it was addressed to the bot by name: an @mention, or a /command@bot.
+// A bare /command names no bot: in a group it may be another bot's.
 type addressed struct {
 	text      string
 	mentioned bool
@@ -52,8 +53,8 @@ func parseAddressed(text string, entities []rawEntity, me self) addressed {
 		}
 	}
 	a.text = cutOut(text, cuts)
-	if word, ok := command(a.text, me.Username); ok {
-		a.mentioned = true
+	if word, named, ok := command(a.text, me.Username); ok {
+		a.mentioned = a.mentioned || named
 		a.text = word
 	}
 	return a
@@ -103,11 +104,12 @@ func cutOut(s string, cuts [][2]int) string {
 }
 
 // command reads a leading /command (or /command@thisbot) and returns the
-// engine's words for it. A command for another bot, or text that does not
-// start with a command, is not one (ok is false).
-func command(text, username string) (word string, ok bool) {
+// engine's words for it, and whether it named this bot. A command for
+// another bot, or text that does not start with a command, is not one (ok
+// is false).
+func command(text, username string) (word string, named, ok bool) {
 	if !strings.HasPrefix(text, "/") {
-		return "", false
+		return "", false, false
 	}
 	token, args := text, ""
 	if i := strings.IndexFunc(text, unicode.IsSpace); i >= 0 {
@@ -115,16 +117,16 @@ func command(text, username string) (word string, ok bool) {
 	}
 	name, at, hasAt := strings.Cut(token[1:], "@")
 	if name == "" || len(name) > 32 || strings.IndexFunc(name, notCommandRune) >= 0 {
-		return "", false
+		return "", false, false
 	}
 	if hasAt && (username == "" || !strings.EqualFold(at, username)) {
-		return "", false
+		return "", false, false
 	}
 	name = strings.ToLower(name)
 	args = strings.TrimSpace(args)
 	switch name {
 	case "start":
-		return TextStart, true
+		return TextStart, hasAt, true
 	case "help":
 		name = TextHelp
 	case "stop":
@@ -133,9 +135,9 @@ func command(text, username string) (word string, ok bool) {
 		name = "/" + name
 	}
 	if args != "" {
-		return name + " " + args, true
+		return name + " " + args, hasAt, true
 	}
-	return name, true
+	return name, hasAt, true
 }
 
 func notCommandRune(r rune) bool {

@@ -144,6 +144,9 @@ func decodeMessage(m *rawMessage, me self) (carebot.Message, string) {
 	if n := utf16Len(text); n > MaxText {
 		return carebot.Message{}, fmt.Sprintf("text is %d UTF-16 units, over Telegram's %d", n, MaxText)
 	}
+	// In a group the bot is addressed by name (an @mention, a
+	// /command@bot) or by a reply to one of its messages. A bare /roll or
+	// /stop is left alone there: in a group it may be another bot's.
 	a := parseAddressed(text, entities, me)
 	if m.ReplyTo != nil && m.ReplyTo.From != nil && m.ReplyTo.From.ID == me.ID {
 		a.mentioned = true

@@ -148,26 +148,31 @@ func TestButtonWithOverlongPayloadIsLeftOut(t *testing.T) {
 	}
 }
 
+// Commands reach the engine as its words. In a group only a command that
+// names the bot (or replies to it) is addressed to it: a bare /roll, /stop
+// or /start there may be another bot's, and is not.
 func TestCommandsReachTheEngineAsItsWords(t *testing.T) {
 	h := newHarness(t)
 	hd := handler(func(carebot.Message) []carebot.Reply { return nil })
 	h.run(t, hd, nil)
-	for _, text := range []string{"/start", "/help", "/stop", "/help@" + telegramtest.BotUsername} {
+	for _, text := range []string{"/start", "/help", "/stop", "/roll", "/help@" + telegramtest.BotUsername} {
 		h.fake.QueueMessage(telegramtest.Message{Chat: -1005, From: 43, Text: text})
 	}
+	h.fake.QueueMessage(telegramtest.Message{Chat: -1005, From: 43, Text: "/stop", ReplyTo: 3})
 	last := h.fake.QueueDM(42, "/start")
 	if err := h.fake.WaitConfirmed(ctxT(t), last); err != nil {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, m := range hd.got()[:5] {
+	for _, m := range hd.got()[:7] {
+		word := m.Text
 		if !m.Mentioned {
-			t.Errorf("%q not marked Mentioned", m.Text)
+			word = "(" + word + ")"
 		}
-		got = append(got, m.Text)
+		got = append(got, word)
 	}
-	if want := "/start HELP STOP HELP /start"; strings.Join(got, " ") != want {
-		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
+	if want := "(/start) (HELP) (STOP) (/roll) HELP STOP /start"; strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q (unaddressed in parentheses)", strings.Join(got, " "), want)
 	}
 }
 
