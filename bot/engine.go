@@ -214,6 +214,9 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 	cmd, isSlash := slashCommand(text)
 	if isSlash && cmd == "start" {
 		e.remember(ctx, u, saved, first, known)
+		if m.From.Group { // the welcome is for a private chat (see groupHello)
+			return Outcome{Route: RouteWelcome, Lang: known, Replies: []carebot.Reply{{Text: e.says(kb, textsFor(known)).groupHello}}}
+		}
 		return Outcome{Route: RouteWelcome, Lang: known, Replies: []carebot.Reply{e.welcome(kb, textsFor(known))}}
 	}
 	if isSlash {
@@ -246,7 +249,10 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 			}
 			t := textsFor(lang)
 			e.remember(ctx, u, saved, first, lang)
-			if first && k < talkWho { // the welcome says hello and what the bot does
+			switch {
+			case m.From.Group && k == talkGreeting:
+				return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{{Text: e.says(kb, t).groupHello}}}
+			case first && k < talkWho && !m.From.Group: // the welcome says hello and what the bot does
 				return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{e.welcome(kb, t)}}
 			}
 			return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{{Text: e.says(kb, t).talk[k]}}}
@@ -265,7 +271,10 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 		}
 	}
 	e.remember(ctx, u, saved, first, o.Lang)
-	if first && o.Route != RouteCommand {
+	// The welcome is for a private chat. In a group it would be posted
+	// for everyone, once for each member who speaks to the bot, language
+	// buttons and all (see groupHello).
+	if first && o.Route != RouteCommand && !m.From.Group {
 		o.Replies = append([]carebot.Reply{e.welcome(kb, textsFor(o.Lang))}, o.Replies...)
 	}
 	return o

@@ -520,6 +520,40 @@ func TestFirstMetInAGroupThenDM(t *testing.T) {
 	}
 }
 
+// A member's first words to the bot in a group get no welcome: it would
+// be posted for everyone, once per member, language buttons and all. A
+// question gets its answer alone; a hello or /start@bot a short line on
+// what the bot does in the group. The welcome waits for a private chat.
+func TestGroupsGetNoWelcome(t *testing.T) {
+	isWelcome := func(r carebot.Reply) bool {
+		for _, b := range r.Buttons {
+			if strings.HasPrefix(b.Payload, "lang:") {
+				return true
+			}
+		}
+		return strings.Contains(r.Text, "Reply HELP for help")
+	}
+	for _, text := range []string{"when are you open", "hi", "/start@clinic_bot", "/start", "thanks"} {
+		t.Run(text, func(t *testing.T) {
+			e, _ := newTestEngine(t)
+			o := e.Respond(context.Background(), inGroup(text, true))
+			if len(o.Replies) != 1 || isWelcome(o.Replies[0]) {
+				t.Fatalf("%s: got %+v, want one reply and no welcome", o.Route, o.Replies)
+			}
+			if o.Replies[0].Private {
+				t.Errorf("%s: the reply is private, want it in the group", o.Route)
+			}
+			if (text == "hi" || strings.HasPrefix(text, "/start")) && !strings.Contains(o.Replies[0].Text, "Mention me") {
+				t.Errorf("%q: got %q, want what the bot does in the group", text, o.Replies[0].Text)
+			}
+			// The welcome still comes in a private chat.
+			if o := e.Respond(context.Background(), dm("/start")); len(o.Replies) != 1 || !isWelcome(o.Replies[0]) {
+				t.Errorf("/start in a DM: got %+v, want the welcome", o.Replies)
+			}
+		})
+	}
+}
+
 // A private answer to a group message says what the group gets when it
 // cannot reach the member: a note asking them to open a chat, in their
 // language; the safety reply itself for a crisis.

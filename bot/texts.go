@@ -31,6 +31,7 @@ type texts struct {
 	groupSafety  string // posted in a group after a safety message; the rest goes by DM
 	groupPrivate string // in a group, for a consent change or a command answered by DM (not yet sent: it may fail)
 	privateNote  string // in a group, when a private answer cannot reach the member
+	groupHello   string // in a group, for /start and a hello: what the bot does there (the welcome is for a DM)
 	didYouMean   string
 	noneOfThese  string
 	fallback     string
@@ -87,8 +88,11 @@ var textsByLang = map[string]*texts{
 		groupSafety:  "If anyone here is in danger, call {emergency} now; in a mental-health crisis call or text {crisis}.",
 		groupPrivate: "I'll answer you in a private message.",
 		privateNote:  "I have a private answer for you. Please open a chat with me and press Start, then ask again there.",
-		didYouMean:   "I'm not sure I understood. Did you mean one of these?",
-		noneOfThese:  "None of these",
+		groupHello: "Hi! I'm the virtual assistant of {name}. Mention me with a question about the clinic " +
+			"(hours, appointments, insurance, billing, prescriptions and more) and I'll answer here. " +
+			"I give general information, not medical advice; in an emergency call {emergency}.",
+		didYouMean:  "I'm not sure I understood. Did you mean one of these?",
+		noneOfThese: "None of these",
 		fallback: "Sorry, I don't have an answer to that. Please call us at {phone}{website}, and a person will help. " +
 			"I can't give medical advice; for an emergency call {emergency}.",
 		adviceSuggest: "I can't give medical advice about your own health or medicines: please ask your care team at {phone}. " +
@@ -152,8 +156,11 @@ var textsByLang = map[string]*texts{
 		groupSafety:  "Si alguien aquí está en peligro, llame al {emergency} ahora; en una crisis de salud mental llame o escriba al {crisis}.",
 		groupPrivate: "Le responderé en un mensaje privado.",
 		privateNote:  "Tengo una respuesta privada para usted. Abra un chat conmigo y toque Iniciar, y luego vuelva a preguntar allí.",
-		didYouMean:   "No estoy seguro de haber entendido. ¿Quiso decir alguna de estas?",
-		noneOfThese:  "Ninguna de estas",
+		groupHello: "¡Hola! Soy el asistente virtual de {name}. Mencióneme con una pregunta sobre la clínica " +
+			"(horario, citas, seguro, facturación, recetas y más) y le responderé aquí. " +
+			"Doy información general, no consejos médicos; en una emergencia llame al {emergency}.",
+		didYouMean:  "No estoy seguro de haber entendido. ¿Quiso decir alguna de estas?",
+		noneOfThese: "Ninguna de estas",
 		fallback: "Lo siento, no tengo una respuesta para eso. Llámenos al {phone}{website} y una persona le ayudará. " +
 			"No puedo dar consejos médicos; en una emergencia llame al {emergency}.",
 		adviceSuggest: "No puedo dar consejos médicos sobre su salud o sus medicamentos: consulte a su equipo de atención al {phone}. " +
@@ -233,7 +240,7 @@ func (t *texts) replacer(c faq.Clinic) *strings.Replacer {
 func (t *texts) filled(r *strings.Replacer) *texts {
 	f := *t
 	for _, s := range []*string{&f.welcome, &f.help, &f.optOutAll, &f.optInAll, &f.consentFail,
-		&f.storeFail, &f.crisis, &f.emergency, &f.abuse, &f.groupSafety, &f.fallback, &f.adviceSuggest, &f.adviceFallback} {
+		&f.storeFail, &f.crisis, &f.emergency, &f.abuse, &f.groupSafety, &f.groupHello, &f.fallback, &f.adviceSuggest, &f.adviceFallback} {
 		*s = r.Replace(*s)
 	}
 	f.talk = make(map[talkKind]string, len(t.talk))
