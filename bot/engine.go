@@ -239,7 +239,11 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 	// Small talk is not a question: answered kindly, never by the FAQ,
 	// whose matcher would find the one clinic word in "how are you today".
 	if m.Payload == "" {
-		if k := smallTalk(text); k != talkNone {
+		k := smallTalk(text)
+		if text == "" { // the bot's name alone ("@bot"): a hello
+			k = talkGreeting
+		}
+		if k != talkNone {
 			lang := e.userLang(kb, text, m.Lang, u)
 			// Small talk is a word or two, too few for replyLang to be
 			// sure of, but its words are one language's: with nothing
@@ -250,7 +254,7 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 			t := textsFor(lang)
 			e.remember(ctx, u, saved, first, lang)
 			switch {
-			case m.From.Group && k == talkGreeting:
+			case m.From.Group && (k == talkGreeting || k == talkOK): // "@bot", "@bot hi", "@bot 👍"
 				return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{{Text: e.says(kb, t).groupHello}}}
 			case first && k < talkWho && !m.From.Group: // the welcome says hello and what the bot does
 				return Outcome{Route: RouteSmallTalk, Lang: lang, Replies: []carebot.Reply{e.welcome(kb, t)}}

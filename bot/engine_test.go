@@ -554,6 +554,29 @@ func TestGroupsGetNoWelcome(t *testing.T) {
 	}
 }
 
+// The bot's name alone in a group, or with a hello or a thumbs-up, gets a
+// short line on what the bot does there, in the member's language; not
+// "Sorry, I don't have an answer to that".
+func TestBareMentionInAGroupGetsAHello(t *testing.T) {
+	for _, tt := range []struct{ text, lang, want string }{
+		{"", "", "Mention me with a question"},
+		{"👍", "", "Mention me with a question"},
+		{"👍🏽", "en", "Mention me with a question"},
+		{"ok", "", "Mention me with a question"},
+		{"", "es", "Mencióneme con una pregunta"},
+		{"hola", "", "Mencióneme con una pregunta"},
+	} {
+		e, st := newTestEngine(t)
+		known(st, "")
+		m := inGroup(tt.text, true)
+		m.Lang = tt.lang
+		o := e.Respond(context.Background(), m)
+		if o.Route != RouteSmallTalk || len(o.Replies) != 1 || !strings.Contains(o.Replies[0].Text, tt.want) {
+			t.Errorf("%q (%s): got %s %+v, want a hello containing %q", tt.text, tt.lang, o.Route, o.Replies, tt.want)
+		}
+	}
+}
+
 // A private answer to a group message says what the group gets when it
 // cannot reach the member: a note asking them to open a chat, in their
 // language; the safety reply itself for a crisis.
