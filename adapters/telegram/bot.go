@@ -159,7 +159,7 @@ func New(ctx context.Context, token string, h carebot.Handler, st State, opts Op
 		return nil, fmt.Errorf("telegram: getMe: %w", classify(err))
 	}
 	b.base = base
-	b.me = self{ID: base.Self.ID, Username: base.Self.UserName}
+	b.me = self{ID: base.Self.ID, Username: base.Self.UserName, readsGroups: base.Self.CanReadAllGroupMessages}
 	return b, nil
 }
 
@@ -214,6 +214,12 @@ func endpointFormat(base string) (string, error) {
 
 // Username is the bot's @username, as getMe reported it.
 func (b *Bot) Username() string { return b.me.Username }
+
+// ReadsGroups reports whether BotFather's privacy mode is off, as getMe
+// reported it: with it on, Telegram hands the bot only the group messages
+// addressed to it (and all of them only in groups where it is an admin), so
+// the safety check cannot see a crisis posted to the group.
+func (b *Bot) ReadsGroups() bool { return b.me.readsGroups }
 
 // Run receives updates until ctx ends, then returns nil once every
 // goroutine it started has stopped (in-flight requests are cancelled, not

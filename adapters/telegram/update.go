@@ -83,6 +83,10 @@ type incoming struct {
 type self struct {
 	ID       int64
 	Username string
+	// readsGroups: privacy mode is off, so Telegram hands the bot every
+	// group message (it also does, whatever the mode, in groups where the
+	// bot is an admin).
+	readsGroups bool
 }
 
 // decodeUpdate turns one raw update into an incoming. It never fails: what

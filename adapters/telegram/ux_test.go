@@ -270,3 +270,18 @@ func methods(calls []telegramtest.Call) []string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestReadsGroupsAsGetMeSays: with BotFather's privacy mode on, Telegram
+// hands the bot only the group messages addressed to it, and a crisis
+// posted to the group never reaches the safety check; the bot says which
+// at start (carebot logs a warning).
+func TestReadsGroupsAsGetMeSays(t *testing.T) {
+	for _, privacy := range []bool{false, true} {
+		h := newHarness(t)
+		h.fake.Privacy = privacy
+		b := h.newBot(t.Context(), &handlerFunc{f: echoText})
+		if b.ReadsGroups() == privacy {
+			t.Errorf("privacy mode %v: ReadsGroups %v", privacy, b.ReadsGroups())
+		}
+	}
+}

@@ -134,6 +134,11 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 			return fmt.Errorf("telegram: %w", err)
 		}
 		logger.Info("telegram connected", "bot", tg.Username())
+		if !tg.ReadsGroups() {
+			logger.Warn("telegram privacy mode is on: in a group the bot sees only messages addressed to it, " +
+				"so the safety check cannot see a crisis posted there; turn it off (BotFather: /setprivacy, Disable) " +
+				"and add the bot to its groups again, or make it an admin of each group")
+		}
 		// The adapter paces every send itself, per chat and overall.
 		platforms[telegram.Platform] = reminders.Platform{Sender: tg}
 		g.Go(func() error { return tg.Run(ctx) })

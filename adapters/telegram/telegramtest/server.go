@@ -67,6 +67,10 @@ type Server struct {
 	URL string
 	// Token is the only token the fake accepts; others get 401.
 	Token string
+	// Privacy is BotFather's privacy mode, as getMe reports it
+	// (can_read_all_group_messages false). The fake delivers every group
+	// message whatever it says; set it before the bot connects.
+	Privacy bool
 
 	srv    *httptest.Server
 	closed chan struct{}
@@ -189,7 +193,7 @@ func (s *Server) SetClock(now func() time.Time) {
 
 // Bot is the bot the fake says it is.
 func (s *Server) Bot() tgbotapi.User {
-	return tgbotapi.User{ID: BotID, IsBot: true, FirstName: "Carebot", UserName: BotUsername}
+	return tgbotapi.User{ID: BotID, IsBot: true, FirstName: "Carebot", UserName: BotUsername, CanReadAllGroupMessages: !s.Privacy}
 }
 
 // changedLocked wakes everyone waiting for the fake's state to change.
