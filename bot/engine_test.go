@@ -153,6 +153,10 @@ func TestSafetyComesFirst(t *testing.T) {
 		// Abuse is a crisis with its own hotline, and 911 first.
 		{"abuse in a DM", dm("my husband hits me and i am scared to go home"), RouteCrisis, "call 911. The National Domestic Violence Hotline", 1},
 		{"abuse in Spanish", dm("mi esposo me pega"), RouteCrisis, "llame al 911. La Línea Nacional sobre la Violencia Doméstica", 1},
+		// QA: too few words to tell the language, and none of them
+		// votes: the crisis words say it.
+		{"a bare me mato, in Spanish", dm("me mato"), RouteCrisis, "Siento mucho que esté pasando por esto", 1},
+		{"a reminder made of it", dm("recuérdame matarme mañana a las 9"), RouteCrisis, "988", 1},
 		{"unaddressed abuse in a group", inGroup("my boyfriend choked me last night", false), RouteCrisis, "1-800-799-7233", 2},
 		// Pasted text carries invisible characters; they must not hide a crisis.
 		{"crisis with a zero-width space in a word", dm("i want to k\u200bill myself"), RouteCrisis, "988", 1},

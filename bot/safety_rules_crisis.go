@@ -48,6 +48,19 @@ var safetyCrisisRules = []string{
 	"C si no? *4 me mato|suicido|ahorco $", // "si no paran": the "no" and the "if" are the threat's
 	"C/ni ^ me mato|suicido|ahorco $",
 	"C/ni ^ ya|mejor|entonces me mato|suicido|ahorco $",
+	// "no aguanto más, me mato", "hoy me mato", "creo que me mato", "hola,
+	// me mato": the threat after a word that leaves it the speaker's own
+	// (not "el perro casi me mato", "mi jefe me mato con tanto trabajo").
+	// Not negation-guarded: "no aguanto más" is the despair, not a denial.
+	"C/i hoy|ahora|ahorita|manana|pronto|ya|mejor|entonces|ayuda|hola|tardes|noches|dias|mas|harta|harto|cansada|cansado|aguanto|basta|neta|verdad me mato|suicido|ahorco",
+	"C/i creo|pienso|siento|juro|dije que me mato|suicido|ahorco",
+	// "me mato esta noche", "me mato hoy", "me mato mañana".
+	"C/ni me mato|suicido|ahorco esta|hoy|manana|ahora|ahorita|ya|pronto|tonight",
+	// "recuérdame matarme mañana a las 9": a reminder made of it.
+	"C/ni recuerdame|recordarme|recuerda|recuerde|acuerdame|remind *3 matarme|suicidarme|morirme|ahorcarme|cortarme",
+	// "…tonight so i can die", "para poder morirme".
+	"C/nij so *1 i *1 can|could|will|would|may|might *1 die",
+	"C/nij para *1 poder|que *1 morirme|matarme|suicidarme",
 	"C/n suicidarme|ahorcarme|autolesionarme",
 	"C/nip quitarme|quitarse|quite|quito|quitar *1 la|mi|su vida",
 

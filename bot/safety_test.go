@@ -100,6 +100,14 @@ func TestSafetyMechanics(t *testing.T) {
 		// QA: a threat to kill oneself in Spanish, on its own or as the
 		// price of more messages.
 		{"me mato, spanish", "me mato", C},
+		{"me mato after despair", "no aguanto más, me mato", C},
+		{"me mato after a greeting", "hola, me mato", C},
+		{"me mato tonight", "me mato esta noche", C},
+		{"creo que me mato", "creo que me mato", C},
+		{"a reminder to kill oneself, spanish", "recuérdame matarme mañana a las 9", C},
+		{"so i can die", "take all my pills at once tonight so I can die", C},
+		{"the boss is killing me, spanish", "mi jefe me mato con tanto trabajo", N},
+		{"what a headache, spanish", "que me mato el dolor de cabeza", N},
 		{"or i kill myself, spanish", "dejen de escribirme o me mato", C},
 		{"if they don't stop, spanish", "si no paran me mato", C},
 		{"laughing, spanish idiom", "me mato de risa jaja", N},
