@@ -282,6 +282,10 @@ func TestConsentWording(t *testing.T) {
 		{"no me manden más mensajes", RouteOptOut, all},
 		{"dejen de escribirme", RouteOptOut, all},
 		{"dejen de escribirme por favor", RouteOptOut, all},
+		// QA: a leading "por favor" hid the opt-out.
+		{"por favor ya no me escriban", RouteOptOut, all},
+		{"Por favor, dejen de escribirme", RouteOptOut, all},
+		{"¡Por favor no me escriban más!", RouteOptOut, all},
 		{"basta", RouteOptOut, all},
 		{"suscribirme", RouteOptIn, all},
 		{"quiero recibir consejos", RouteOptIn, []carebot.Purpose{carebot.PurposeAwareness}},

@@ -232,6 +232,7 @@ const maxConsentWords = 10
 // than a short sentence, or without a consent word, is not one: a question
 // that mentions stopping ("how do I stop the reminders?") goes to the FAQ.
 func parseConsent(text string) consentIntent {
+	text = dropPorFavor(text)
 	if len(text) > 80 || !mayBeConsent(text) {
 		return consentIntent{}
 	}
@@ -419,6 +420,17 @@ func consentWords(dst []byte, text string) ([]byte, int) {
 		dst, n = append(dst[:base], "stopall"...), 1
 	}
 	return dst, n
+}
+
+// dropPorFavor drops a leading "por favor" ("por favor, ya no me
+// escriban"): a filler of two words, which the one-word fillers cannot
+// hold, and the first word decides whether a message may be consent at all.
+func dropPorFavor(text string) string {
+	t := strings.TrimLeft(text, " \t¡")
+	if len(t) < 9 || !strings.EqualFold(t[:9], "por favor") {
+		return text
+	}
+	return strings.TrimLeft(t[9:], " \t,.!")
 }
 
 // union returns a map holding the entries of every one of ms.
