@@ -196,6 +196,13 @@ func isAdvice(ws []string, classes []adviceClass) bool {
 		if ws[i] == "wrong" && word(i+1, "with") && (word(i+2, "me") || word(i+2, "my")) {
 			return true
 		}
+		// "i stopped taking my blood pressure pills", "quiero dejar de
+		// tomar la metformina", "should i quit my insulin": stopping a
+		// medicine, asked or told. Only taking words and a possessive may
+		// come between ("stop getting pill reminders" is about messages).
+		if stopsMedicineVerb(ws[i]) && stoppedMedicine(ws, classes, i+1) {
+			return true
+		}
 		// "is that from his blood pressure medicine", "could it be
 		// because of the new pills": what caused the patient's symptom.
 		if (ws[i] == "it" || ws[i] == "that" || ws[i] == "this") &&
@@ -301,6 +308,50 @@ func toldAt(ws []string, classes []adviceClass, i int) bool {
 
 // wordAt is ws[i], or "" where ws has no word i: the detectors look
 // around a word without minding the ends of the message.
+// stopsMedicineVerb reports the words for stopping, skipping or changing a
+// medicine (see isAdvice).
+func stopsMedicineVerb(w string) bool {
+	switch w {
+	case "stop", "stopped", "stopping", "quit", "quitting", "skip", "skipped", "skipping", "double", "halve",
+		"dejar", "deje", "dejo", "suspender", "suspendi", "suspendo", "parar", "pare", "saltar", "saltarme":
+		return true
+	}
+	return false
+}
+
+// stoppedMedicine reports whether the words from j name the medicine a
+// stopping verb before them stops: after a taking word ("taking", "de
+// tomar") within four words ("my blood pressure pills"), or else right
+// after a possessive ("quit my insulin").
+func stoppedMedicine(ws []string, classes []adviceClass, j int) bool {
+	took := false
+	for j < len(ws) && (classes[j]&acTake != 0 || ws[j] == "de") {
+		took, j = true, j+1
+	}
+	if j < len(ws) && possessive(ws[j]) {
+		j++
+	}
+	window := 1
+	if took {
+		window = 4
+	}
+	for k := j; k < j+window && k < len(ws); k++ {
+		if classes[k]&acDrug != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// possessive reports the words that may stand before a medicine's name.
+func possessive(w string) bool {
+	switch w {
+	case "my", "his", "her", "their", "our", "the", "mi", "mis", "su", "sus", "la", "el", "las", "los":
+		return true
+	}
+	return false
+}
+
 func wordAt(ws []string, i int) string {
 	if i < 0 || i >= len(ws) {
 		return ""

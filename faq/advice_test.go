@@ -19,6 +19,11 @@ func TestAdviceIn(t *testing.T) {
 		{"puedo tomar ibuprofeno con mi presion alta", true},
 		{"es seguro tomar paracetamol en el embarazo", true},
 		{"venden ibuprofeno", false},
+		{"i stopped taking my blood pressure pills is that ok", true},
+		{"quiero dejar de tomar la metformina", true},
+		{"debo suspender mis pastillas", true},
+		{"should i quit my insulin", true},
+		{"how do i stop getting pill reminders", false},
 		{"he gets dizzy when he stands up, is that from his blood pressure medicine", true},
 		{"could it be because of the new pills", true},
 		// A reading or a symptom of the patient's own, told with no
@@ -103,6 +108,8 @@ func TestStoppingAMedicineIsNotAnsweredByTakingOne(t *testing.T) {
 		{"can i stop taking my blood pressure pills", ""},
 		{"can i skip my insulin before my blood test", ""},
 		{"¿puedo dejar de tomar mis pastillas de la presión?", ""},
+		{"I stopped taking my blood pressure pills, is that ok?", ""},
+		{"i want to stop taking my metformin", ""},
 		{"can i take my meds before my blood draw", "lab-fasting"},
 	} {
 		r := kb.Match(tc.msg, "en")

@@ -309,14 +309,8 @@ func childAge(num, unit string) bool {
 }
 
 // stopsMedicine reports the words that ask to stop, skip or change a
-// medicine: an advice message with one ("can i stop taking my blood
-// pressure pills") is answered only by an entry that asks that too, not by
-// one that asks about taking medicines at all ("can i take my meds before
-// my blood draw").
-func stopsMedicine(w []byte) bool {
-	switch string(w) {
-	case "stop", "stopping", "skip", "skipping", "quit", "quitting", "double", "halve", "dejar", "suspender", "parar", "saltar", "saltarme":
-		return true
-	}
-	return false
-}
+// medicine (stopsMedicineVerb): an advice message with one ("can i stop
+// taking my blood pressure pills") is answered only by an entry that asks
+// that too, not by one that asks about taking medicines at all ("can i take
+// my meds before my blood draw").
+func stopsMedicine(w []byte) bool { return stopsMedicineVerb(string(w)) }
