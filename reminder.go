@@ -67,6 +67,10 @@ type OutboxItem struct {
 	// zone leaves it where it is (Wall is then only that instant on their
 	// clock, kept for a resume).
 	Fixed bool
+	// TimeOfDay is true for a one-time item asked for by its time of day
+	// alone ("at 8pm"): it stands for the next such time on the
+	// recipient's clock, which a change of time zone finds again.
+	TimeOfDay bool
 	// Rule is an RFC 5545 recurrence rule ("FREQ=DAILY;BYHOUR=8") for a
 	// repeating item, in floating time; empty for a one-off.
 	Rule string

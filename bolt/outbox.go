@@ -72,27 +72,28 @@ func outboxOf(tx *bbolt.Tx) (outbox, error) {
 // itemRecord is an item's sealed payload. ID, Seq and Due are in the key
 // and the clear header. The JSON names are the stored format.
 type itemRecord struct {
-	Kind     string         `json:"k,omitempty"`
-	Expires  *int64         `json:"x,omitempty"`
-	User     string         `json:"u,omitempty"`
-	To       *addressRecord `json:"to,omitempty"`
-	Purpose  string         `json:"p,omitempty"`
-	Asked    bool           `json:"a,omitempty"`
-	Text     string         `json:"t,omitempty"`
-	Ref      string         `json:"r,omitempty"`
-	Slot     *int64         `json:"s,omitempty"`
-	Wall     *int64         `json:"w,omitempty"`
-	Rule     string         `json:"rr,omitempty"`
-	Fixed    bool           `json:"f,omitempty"`
-	Cursor   string         `json:"c,omitempty"`
-	Attempts int            `json:"n,omitempty"`
-	Created  *int64         `json:"cr,omitempty"`
-	Sent     *int64         `json:"se,omitempty"`
+	Kind      string         `json:"k,omitempty"`
+	Expires   *int64         `json:"x,omitempty"`
+	User      string         `json:"u,omitempty"`
+	To        *addressRecord `json:"to,omitempty"`
+	Purpose   string         `json:"p,omitempty"`
+	Asked     bool           `json:"a,omitempty"`
+	Text      string         `json:"t,omitempty"`
+	Ref       string         `json:"r,omitempty"`
+	Slot      *int64         `json:"s,omitempty"`
+	Wall      *int64         `json:"w,omitempty"`
+	Rule      string         `json:"rr,omitempty"`
+	Fixed     bool           `json:"f,omitempty"`
+	TimeOfDay bool           `json:"td,omitempty"`
+	Cursor    string         `json:"c,omitempty"`
+	Attempts  int            `json:"n,omitempty"`
+	Created   *int64         `json:"cr,omitempty"`
+	Sent      *int64         `json:"se,omitempty"`
 }
 
 func encodeItem(it carebot.OutboxItem) ([]byte, error) {
 	r := itemRecord{Kind: string(it.Kind), Expires: nanos(it.Expires), User: it.User, Purpose: string(it.Purpose),
-		Asked: it.Asked, Text: it.Text, Ref: it.Ref, Slot: nanos(it.Slot), Wall: nanos(it.Wall), Rule: it.Rule, Fixed: it.Fixed,
+		Asked: it.Asked, Text: it.Text, Ref: it.Ref, Slot: nanos(it.Slot), Wall: nanos(it.Wall), Rule: it.Rule, Fixed: it.Fixed, TimeOfDay: it.TimeOfDay,
 		Cursor: it.Cursor, Attempts: it.Attempts, Created: nanos(it.Created), Sent: nanos(it.Sent), To: addressOf(it.To)}
 	return json.Marshal(r)
 }
@@ -105,7 +106,7 @@ func decodeItem(plain []byte) (carebot.OutboxItem, error) {
 	}
 	it := carebot.OutboxItem{Kind: carebot.ReminderKind(r.Kind), Expires: fromNanos(r.Expires), User: r.User,
 		Purpose: carebot.Purpose(r.Purpose), Asked: r.Asked, Text: r.Text, Ref: r.Ref, Slot: fromNanos(r.Slot),
-		Wall: fromNanos(r.Wall), Rule: r.Rule, Fixed: r.Fixed, Cursor: r.Cursor, Attempts: r.Attempts,
+		Wall: fromNanos(r.Wall), Rule: r.Rule, Fixed: r.Fixed, TimeOfDay: r.TimeOfDay, Cursor: r.Cursor, Attempts: r.Attempts,
 		Created: fromNanos(r.Created), Sent: fromNanos(r.Sent), To: r.To.address()}
 	return it, nil
 }

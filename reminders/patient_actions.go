@@ -69,6 +69,7 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 		for _, w := range all {
 			it := base
 			it.ID, it.Text, it.Due, it.Wall, it.Rule, it.Expires = p.newID(u.Key, now), text, w.At, w.Wall, w.Rule.String(), w.At.Add(PatientLate)
+			it.TimeOfDay = w.TimeOfDay
 			items = append(items, it)
 		}
 		reply = describeNew(lang, loc, items...)

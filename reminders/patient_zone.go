@@ -62,6 +62,13 @@ func (p *Patients) setZone(ctx context.Context, u carebot.User, lang, arg string
 	case len(z.passed) > 1:
 		reply += say(lang, "zonePast", len(z.passed))
 	}
+	switch {
+	case len(z.redated) == 1:
+		it := z.redated[0]
+		reply += say(lang, "zoneNext#one", it.Text, formatWhen(lang, it.Due, loc), formatClock(lang, it.Due, loc))
+	case len(z.redated) > 1:
+		reply += say(lang, "zoneNext", len(z.redated))
+	}
 	if len(z.dropped) > 0 {
 		reply += say(lang, "zoneVisit", len(z.dropped))
 	}
@@ -71,66 +78,103 @@ func (p *Patients) setZone(ctx context.Context, u carebot.User, lang, arg string
 // rezoned is what a change of time zone does to a patient's reminders.
 type rezoned struct {
 	moved   []carebot.OutboxItem // to store
-	passed  []carebot.OutboxItem // one-time reminders whose time had passed in the new zone, moved on
+	passed  []carebot.OutboxItem // one-time reminders for a day whose time had passed in the new zone, moved on
+	redated []carebot.OutboxItem // "at 8pm" reminders that now come on another day: the next 8pm there
 	dropped []string             // reminders of an appointment that would now come after their time
 }
 
-// rezone moves the reminders mine from the zone old to loc. What the patient
-// named on their clock (8pm, Friday at 3, every day at 8am) stays at that
-// time on the new clock; what they named as an instant (in 20 minutes, a
-// snooze) stays at that instant. A one-time reminder whose time has passed
-// on the new clock comes the next time its clock time comes round (the
-// patient who said "8pm" and then their zone meant the coming 8pm there).
-// A repeating one keeps its next occurrence if that is still to come, or
-// goes on from the first after now; it never goes back to an earlier one,
-// which may have been sent on the old clock. A reminder ahead of an
-// appointment that would now come late is deleted, as a pause does.
+// rezone moves the reminders mine from the zone old to loc. What the
+// patient named on their clock stays at that time on the new clock, and
+// what they named as an instant (in 20 minutes, a snooze) at that instant:
+//   - "at 8pm", a time of day alone, is the next 8pm on the new clock,
+//     today or tomorrow there, whatever day it was on the old one;
+//   - "friday at 3" stays friday at 3; if that has passed on the new
+//     clock it comes the next day at the same time, and the patient is
+//     told;
+//   - a repeating reminder goes on from its first occurrence after now on
+//     the new clock, never one at or before the last it sent (wall-clock
+//     times: "8pm today" sent in Tokyo is not sent again at 8pm in
+//     Chicago);
+//   - a reminder ahead of an appointment that would now come late is
+//     deleted, as a pause does;
+//   - a reminder held by a pause stays held.
 func rezone(mine []carebot.OutboxItem, old, loc *time.Location, now time.Time) rezoned {
 	var z rezoned
 	for _, it := range mine {
 		was := it
-		switch {
-		case it.Wall.IsZero():
+		if it.Wall.IsZero() {
 			continue
-		case it.Fixed:
+		}
+		if it.Fixed {
 			// The same instant, on the new clock, for a resume.
-			it.Wall = Floating(Resolve(it.Wall, old), loc)
-			if !it.Wall.Equal(was.Wall) {
+			if it.Wall = Floating(Resolve(it.Wall, old), loc); !it.Wall.Equal(was.Wall) {
 				z.moved = append(z.moved, it)
 			}
 			continue
-		case !it.Slot.IsZero() && it.Rule == "":
-			it.Slot = Resolve(Floating(it.Slot, old), loc) // the visit they named, on the new clock
 		}
-		due := Resolve(it.Wall, loc)
-		passed := false
+		due, list := Resolve(it.Wall, loc), (*[]carebot.OutboxItem)(nil)
 		switch {
-		case due.After(now):
 		case it.Rule != "":
-			next, err := ruleAfter(it.Rule, Floating(now, loc))
+			from, oldFrom := Floating(now, loc), Floating(now, old)
+			if !it.Sent.IsZero() {
+				last := Floating(it.Sent, old)
+				from, oldFrom = laterOf(from, last), laterOf(oldFrom, last)
+			}
+			// Held by a pause: later than its next occurrence on the old
+			// clock. It keeps its time, unless that has passed here.
+			if natural, err := ruleAfter(it.Rule, oldFrom); err == nil && it.Wall.After(natural) && due.After(now) {
+				break
+			}
+			next, err := ruleAfter(it.Rule, from)
 			if err != nil {
 				continue
 			}
-			it.Wall = next
-			due = Resolve(it.Wall, loc)
+			it.Wall, due = next, Resolve(next, loc)
 		case !it.Slot.IsZero():
-			z.dropped = append(z.dropped, it.ID)
-			continue
-		default:
-			for !due.After(now) {
-				it.Wall = it.Wall.AddDate(0, 0, 1)
-				due = Resolve(it.Wall, loc)
+			it.Slot = Resolve(Floating(it.Slot, old), loc) // the visit they named, on the new clock
+			if !due.After(now) {
+				z.dropped = append(z.dropped, it.ID)
+				continue
 			}
-			passed = true
+		case it.TimeOfDay:
+			day := Floating(now, loc).Truncate(24 * time.Hour)
+			clock := it.Wall.Sub(it.Wall.Truncate(24 * time.Hour))
+			for it.Wall = day.Add(clock); !Resolve(it.Wall, loc).After(now); it.Wall = it.Wall.AddDate(0, 0, 1) {
+			}
+			due = Resolve(it.Wall, loc)
+			if !sameDay(it.Wall, was.Wall) {
+				list = &z.redated
+			}
+		case !due.After(now):
+			for ; !due.After(now); due = Resolve(it.Wall, loc) {
+				it.Wall = it.Wall.AddDate(0, 0, 1)
+			}
+			list = &z.passed
+		}
+		if it.Rule == "" && was.Due.After(Resolve(was.Wall, old)) {
+			due = laterOf(due, was.Due) // held by a pause until then
 		}
 		if due.Equal(was.Due) && it.Wall.Equal(was.Wall) && it.Slot.Equal(was.Slot) {
 			continue
 		}
 		it.Due, it.Expires = due, patientExpiry(due, it.Slot)
 		z.moved = append(z.moved, it)
-		if passed {
-			z.passed = append(z.passed, it)
+		if list != nil {
+			*list = append(*list, it)
 		}
 	}
 	return z
+}
+
+func laterOf(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
 }

@@ -132,11 +132,13 @@ func TestPatientsTimeZone(t *testing.T) {
 // TestPatientsTimeZoneKeepsWhatWasMeant: a change of zone keeps a time
 // said on the clock on the new clock, an instant ("in 20 minutes") at its
 // instant, and moves on what has passed on the new clock rather than
-// leaving it at the old instant (8pm in UTC is 5am in Tokyo).
+// leaving it at the old instant (8pm in UTC is 5am in Tokyo). A time of day
+// alone ("at 5pm") is the next one on the new clock, even a day earlier.
 func TestPatientsTimeZoneKeepsWhatWasMeant(t *testing.T) {
 	h := newHarness(wed10(t)) // 15:00 UTC; 9:00 in Chicago, the clinic's zone
 	c := newChat(t, h, "", "en")
 	c.say("remind me to stretch at 5pm")
+	c.say("remind me to call the clinic today at 5pm")
 	c.say("remind me to call mom in 20 minutes")
 	c.say("remind me to take my meds every day at 8pm")
 	c.expect("remind me about my appointment tomorrow at 11am", "Wednesday, November 25 at 11:00 AM; Thursday, November 26 at 9:00 AM")
@@ -150,12 +152,14 @@ func TestPatientsTimeZoneKeepsWhatWasMeant(t *testing.T) {
 	}
 	// Midnight in Tokyo: 5pm and 8pm there have passed today.
 	c.expect("my time zone is Tokyo", "It's 12:00 AM there now.",
-		`Your reminder "stretch" was for a time that has already passed there, so it will come on Thursday, November 26 at 5:00 PM.`,
+		`Your reminder "call the clinic" was for a time that has already passed there, so it will come on Thursday, November 26 at 5:00 PM.`,
+		`Your reminder "stretch" will now come on Thursday, November 26 at 5:00 PM, the next 5:00 PM there.`,
 		"A reminder of your appointment would have come before now there, so I deleted it.")
 	want := map[string]string{
-		"stretch":        "Thu 08:00 ", // 5pm Thursday in Tokyo
-		"call mom":       "Wed 15:20 ", // the instant asked for
-		"take your meds": "Thu 11:00 ", // 8pm Thursday in Tokyo
+		"stretch":         "Thu 08:00 ", // the next 5pm in Tokyo
+		"call the clinic": "Thu 08:00 ", // 5pm "today" has passed in Tokyo: the next day's
+		"call mom":        "Wed 15:20 ", // the instant asked for
+		"take your meds":  "Thu 11:00 ", // 8pm Thursday in Tokyo
 		"your appointment on Thursday, November 26 at 11:00 AM": "Thu 00:00 ", // 9am in Tokyo; 11am yesterday's is gone
 	}
 	if got := dues(); !reflect.DeepEqual(got, want) {
@@ -168,15 +172,53 @@ func TestPatientsTimeZoneKeepsWhatWasMeant(t *testing.T) {
 	if got := dues()["call mom"]; got != "Wed 15:20 " {
 		t.Errorf("after a pause and resume, call mom is due %s, want Wed 15:20 UTC", got)
 	}
-	c.expect("my time zone is Chicago", "It's 9:00 AM there now.")
+	// Back in Chicago, where it is 9am on Wednesday: today's 5pm and 8pm
+	// are to come again. The day named stays named.
+	c.expect("my time zone is Chicago", "It's 9:00 AM there now.",
+		`Your reminder "stretch" will now come on Wednesday, November 25 at 5:00 PM, the next 5:00 PM there.`)
 	want = map[string]string{
-		"stretch":        "Thu 23:00 ",
-		"call mom":       "Wed 15:20 ",
-		"take your meds": "Fri 02:00 ", // 8pm Thursday: never back to an occurrence it moved past
+		"stretch":         "Wed 23:00 ",
+		"call the clinic": "Thu 23:00 ",
+		"call mom":        "Wed 15:20 ",
+		"take your meds":  "Thu 02:00 ", // never sent: tonight's 8pm in Chicago
 		"your appointment on Thursday, November 26 at 11:00 AM": "Thu 15:00 ",
 	}
 	if got := dues(); !reflect.DeepEqual(got, want) {
 		t.Errorf("back in Chicago, due (UTC):\n got  %v\n want %v", got, want)
+	}
+}
+
+// TestPatientsTimeZoneNeverRepeatsAnOccurrence: a repeating reminder sent
+// at 8pm in Tokyo is not sent again at 8pm the same day in Chicago, and
+// reminders held by a pause stay held (to the pause's end: Monday 9am in
+// Tokyo is Sunday 6pm in Chicago).
+func TestPatientsTimeZoneNeverRepeatsAnOccurrence(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(wed10(t)) // Wednesday 15:00 UTC: midnight in Tokyo, 9am in Chicago
+	c := newChat(t, h, "Asia/Tokyo", "en")
+	tokyo := mustZone(t, "Asia/Tokyo")
+	item := func(id string, wall time.Time, sent time.Time) carebot.OutboxItem {
+		return carebot.OutboxItem{ID: reminders.PatientPrefix(nil, c.u) + id, Kind: carebot.KindPatient, User: c.u, Asked: true, Text: id,
+			Rule: "DTSTART:20261120T000000\nRRULE:FREQ=DAILY;BYHOUR=20;BYMINUTE=0;BYSECOND=0", Wall: wall,
+			Due: reminders.Resolve(wall, tokyo), Sent: sent, Created: wed10(t).Add(-72 * time.Hour)}
+	}
+	h.store.Schedule(ctx,
+		// Sent at 8pm Wednesday in Tokyo (11:00 UTC), next on Thursday.
+		item("sent", time.Date(2026, 11, 26, 20, 0, 0, 0, time.UTC), time.Date(2026, 11, 25, 11, 0, 5, 0, time.UTC)),
+		// Never sent, paused until Monday.
+		item("paused", time.Date(2026, 11, 30, 20, 0, 0, 0, time.UTC), time.Time{}),
+		// One-time, for Thursday 3pm, held by a pause until Monday 9am.
+		carebot.OutboxItem{ID: reminders.PatientPrefix(nil, c.u) + "held", Kind: carebot.KindPatient, User: c.u, Asked: true, Text: "held",
+			Wall: time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC), Due: time.Date(2026, 11, 30, 9, 0, 0, 0, tokyo), Created: wed10(t)})
+	c.expect("my time zone is Chicago", "Chicago time")
+	chi := mustZone(t, "America/Chicago")
+	got := map[string]string{}
+	h.store.Items(ctx, reminders.PatientPrefix(nil, c.u), func(it carebot.OutboxItem) error {
+		got[it.Text] = it.Due.In(chi).Format("Mon 15:04")
+		return nil
+	})
+	if want := map[string]string{"sent": "Thu 20:00", "paused": "Mon 20:00", "held": "Sun 18:00"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("in Chicago: got %v, want %v", got, want)
 	}
 }
 

@@ -15,6 +15,9 @@ type When struct {
 	// Fixed: "in 20 minutes" names an instant, not a time on the clock,
 	// and stays that instant if the patient's time zone changes.
 	Fixed bool
+	// TimeOfDay: "at 8pm" names no day, only the next such time, which
+	// a change of the patient's time zone finds again on the new clock.
+	TimeOfDay bool
 	// Also are the other reminders of a time that is several ("every day
 	// at 8am and 8:30pm", "tomorrow at 9 and 5"), in order; At is the
 	// first of all.
@@ -23,7 +26,7 @@ type When struct {
 
 // All is w and its Also, in order.
 func (w When) All() []When {
-	return append([]When{{At: w.At, Wall: w.Wall, Rule: w.Rule, Fixed: w.Fixed}}, w.Also...)
+	return append([]When{{At: w.At, Wall: w.Wall, Rule: w.Rule, Fixed: w.Fixed, TimeOfDay: w.TimeOfDay}}, w.Also...)
 }
 
 // with adds one to the reminders of w, keeping them in order.

@@ -171,7 +171,7 @@ func (p *whenParts) oneOff(clock time.Duration, now time.Time, loc *time.Locatio
 	if at.After(now.AddDate(2, 0, 0)) {
 		return When{}, errTooFar
 	}
-	return When{At: at, Wall: wall}, nil
+	return When{At: at, Wall: wall, TimeOfDay: !p.hasDate && p.monthDay == 0 && len(p.days) == 0}, nil
 }
 
 var rruleDays = [...]string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}

@@ -111,7 +111,7 @@ func testScheduleKeepsEveryField(t *testing.T, s reminders.Store) {
 		To:      carebot.Address{Platform: "telegram", ChatID: "c1", UserID: "1", Thread: "th"},
 		Purpose: carebot.PurposeAppointments, Asked: true, Text: "take the pills ✓",
 		Ref: "ref", Slot: t0.Add(72 * time.Hour), Wall: time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC),
-		Rule: "FREQ=DAILY;BYHOUR=8", Fixed: true, Cursor: "c", Attempts: 2,
+		Rule: "FREQ=DAILY;BYHOUR=8", Fixed: true, TimeOfDay: true, Cursor: "c", Attempts: 2,
 		Created: t0.Add(-time.Hour), Sent: t0.Add(-30 * time.Minute),
 	}
 	group := carebot.OutboxItem{ID: "bcast/1/g", Kind: carebot.KindBroadcast, Due: t0, To: carebot.Address{Platform: "slack", ChatID: "C1", Group: true}}
