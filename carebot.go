@@ -74,6 +74,9 @@ type Message struct {
 	// safety: answering it again would answer twice, and a consent word
 	// in it would be recorded twice.
 	Edited bool
+	// ChatTitle is a group chat's name, where the platform gives one,
+	// for a moderator alert to say which group; empty in a DM.
+	ChatTitle string
 }
 
 // Reply is one message the bot sends back.

@@ -17,6 +17,11 @@ const (
 	KindFanOut ReminderKind = "fan-out"
 	// KindTick plans a campaign's next occurrence; it sends nothing itself.
 	KindTick ReminderKind = "tick"
+	// KindAlert tells moderators of a crisis in a group chat (an Alert).
+	// It goes to staff, not to a patient: it needs no consent, ignores
+	// quiet hours, may go to a group chat, and is retried until it
+	// expires.
+	KindAlert ReminderKind = "alert"
 )
 
 // OutboxItem is one entry of the durable outbox: a message due to one
