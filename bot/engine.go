@@ -41,6 +41,10 @@ type Engine struct {
 	Consents Consents // optional: the consent ledger; nil cannot record
 	Feedback Feedback // optional: misses and ratings for staff
 	Commands []Command
+	// Alerts, if set, is told of every crisis, emergency and abuse the
+	// safety check finds in a group chat, for the moderators; nil tells
+	// no one.
+	Alerts Alerts
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Logger gets one line per message: platform, hashed user, route,
@@ -190,7 +194,12 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 	// the person's.
 	if text != "" && m.Payload == "" {
 		if k := CheckSafety(text); k != SafetyNone {
-			return e.safety(kb, m, k, e.safetyLang(ctx, kb, m, text))
+			u, read := e.safetyUser(ctx, m)
+			o := e.safety(kb, m, k, e.safetyLang(kb, m, text, u))
+			if m.From.Group && e.Alerts != nil {
+				e.Alerts.Alert(ctx, e.groupAlert(kb, m, k, u, read))
+			}
+			return o
 		}
 	}
 	if m.From.Group && !m.Mentioned {
@@ -419,16 +428,27 @@ func (e *Engine) userLang(kb *faq.KB, text, hint string, u carebot.User) string 
 	return e.replyLang(kb, text, hint, u.Lang)
 }
 
-// safetyLang is the language of a crisis or emergency reply: userLang,
-// with the sender's record read only for it. A failing store costs only
-// the record's language.
-func (e *Engine) safetyLang(ctx context.Context, kb *faq.KB, m carebot.Message, text string) string {
-	var u carebot.User
-	if e.Users != nil && m.From.UserID != "" {
-		if got, err := e.Users.User(ctx, m.From.UserKey()); err == nil {
-			u = got
-		}
+// safetyUser is the sender's record, read for a crisis or emergency reply
+// only for its language (and for a group's alert, whether they have a
+// private chat with the bot): read is false when there was no record to
+// read or the store failed, which costs only those.
+func (e *Engine) safetyUser(ctx context.Context, m carebot.Message) (u carebot.User, read bool) {
+	if e.Users == nil || m.From.UserID == "" {
+		return u, false
 	}
+	got, err := e.Users.User(ctx, m.From.UserKey())
+	switch {
+	case err == nil:
+		return got, true
+	case errors.Is(err, carebot.ErrNotFound):
+		return u, true
+	}
+	return u, false
+}
+
+// safetyLang is the language of a crisis or emergency reply: userLang
+// for u, the sender's record as safetyUser read it.
+func (e *Engine) safetyLang(kb *faq.KB, m carebot.Message, text string, u carebot.User) string {
 	if u.Lang == "" && m.Lang == "" && spanishCrisisWords(text) {
 		// "me mato": too few words for the language to be sure of, and
 		// none of them votes; the crisis words are Spanish, so is the
