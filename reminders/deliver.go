@@ -50,7 +50,13 @@ func (d *Dispatcher) deliver(ctx context.Context, it carebot.OutboxItem) carebot
 		return carebot.OutboxDone{ID: it.ID, Seq: it.Seq} // a sent one-off's snooze window closed
 	}
 	if !it.Expires.IsZero() && now.After(it.Expires) {
+		if it.Kind == carebot.KindAlert {
+			d.log().Error("dispatch: a moderator alert could not be sent in time; dropped", "platform", it.To.Platform, "attempts", it.Attempts)
+		}
 		return d.settle(ctx, it, now, carebot.ResultExpired, "past its expiry")
+	}
+	if it.Kind == carebot.KindAlert {
+		return d.deliverAlert(ctx, it, now)
 	}
 	m, err := d.prepare(ctx, it)
 	if err != nil {

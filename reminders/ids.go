@@ -5,7 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/url"
+	"strconv"
 	"time"
+
+	"github.com/carebot/carebot"
 )
 
 // Outbox IDs, from general to specific, so that one prefix names all the
@@ -53,4 +56,21 @@ func campaignFanID(campaign string, wall time.Time) string {
 // occurrence (and of their outcomes).
 func CampaignPrefix(campaign string, wall time.Time) string {
 	return "camp/" + campaign + "/" + wallKey(wall) + "/"
+}
+
+// AlertPrefix is the ID prefix of the moderator alerts about one member
+// (a.Group.UserID, or a group's anonymous admins) in one group chat, and of
+// their outcomes; secret is Alerts.Secret. The pseudonym's input is not a
+// user key, so it cannot be matched with the member's other IDs.
+func AlertPrefix(secret []byte, a carebot.Alert) string {
+	return "alert/" + pseudonym(secret, "alert\x00"+a.Group.Platform+"\x00"+a.Group.ChatID+"\x00"+a.Group.UserID) + "/"
+}
+
+// alertMessageKey names the message an alert is about within its prefix:
+// the platform's message id, or the time it was posted when it has none.
+func alertMessageKey(a carebot.Alert) string {
+	if a.Message != "" {
+		return "m" + esc(a.Message)
+	}
+	return "t" + strconv.FormatInt(a.At.UnixNano(), 10)
 }
