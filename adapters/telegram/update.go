@@ -45,8 +45,9 @@ type rawUser struct {
 }
 
 type rawChat struct {
-	ID   int64  `json:"id"`
-	Type string `json:"type"`
+	ID    int64  `json:"id"`
+	Type  string `json:"type"`
+	Title string `json:"title"` // a group's name; a private chat has none
 }
 
 type rawEntity struct {
@@ -165,6 +166,9 @@ func decodeMessage(m *rawMessage, me self) (carebot.Message, string) {
 	}
 	if from.UserID == "" {
 		msg.Lang = "" // the placeholder's, not the admin's
+	}
+	if from.Group {
+		msg.ChatTitle = m.Chat.Title // for a moderator alert to name the group
 	}
 	return msg, ""
 }

@@ -35,7 +35,7 @@ func TestDecodeUpdate(t *testing.T) {
 	tests := []struct {
 		name string
 		raw  string
-		want carebot.Message // compared on From, Text, Mentioned, Payload, Lang, ID, Edited
+		want carebot.Message // compared on From, Text, Mentioned, Payload, Lang, ID, Edited, ChatTitle
 		skip string          // a substring of the skip reason; "" if passed on
 	}{
 		{"dm", dm("what time do you open?", ""), carebot.Message{ID: "7", From: dmFrom, Text: "what time do you open?", Lang: "es", Mentioned: true}, ""},
@@ -89,6 +89,10 @@ func TestDecodeUpdate(t *testing.T) {
 			carebot.Message{ID: "8", From: groupFrom, Text: "i want to end it", Edited: true}, ""},
 		{"anonymous admin", `{"update_id":14,"message":{"message_id":8,"date":1772442000,"from":{"id":1087968824,"is_bot":true,"username":"GroupAnonymousBot","language_code":"en"},"sender_chat":{"id":-1005,"type":"supergroup"},"chat":{"id":-1005,"type":"supergroup"},"text":"i want to end it"}}`,
 			carebot.Message{ID: "8", From: carebot.Address{Platform: "telegram", ChatID: "-1005", Group: true, Thread: "8"}, Text: "i want to end it"}, ""},
+		{"a group's title", `{"update_id":14,"message":{"message_id":8,"date":1772442000,"from":{"id":43},"chat":{"id":-1005,"type":"supergroup","title":"Peer support"},"text":"hi all"}}`,
+			carebot.Message{ID: "8", From: groupFrom, Text: "hi all", ChatTitle: "Peer support"}, ""},
+		{"no title read in a private chat", `{"update_id":14,"message":{"message_id":7,"date":1772442000,"from":{"id":42,"language_code":"es"},"chat":{"id":42,"type":"private","title":"Ana"},"text":"hi"}}`,
+			carebot.Message{ID: "7", From: dmFrom, Text: "hi", Lang: "es", Mentioned: true}, ""},
 		{"a channel's bot in a group", `{"update_id":14,"message":{"message_id":8,"from":{"id":136817688,"is_bot":true},"sender_chat":{"id":-1009,"type":"channel"},"chat":{"id":-1005,"type":"supergroup"},"text":"hi"}}`, carebot.Message{}, "sent by a bot"},
 		{"a bot naming its own chat", `{"update_id":14,"message":{"message_id":8,"from":{"id":7,"is_bot":true},"sender_chat":{"id":7,"type":"private"},"chat":{"id":7,"type":"private"},"text":"hi"}}`, carebot.Message{}, "sent by a bot"},
 		{"empty update", `{"update_id":14}`, carebot.Message{}, "unsupported update kind (empty)"},
@@ -109,7 +113,7 @@ func TestDecodeUpdate(t *testing.T) {
 			}
 			got := in.Msg
 			if got.From != tt.want.From || got.Text != tt.want.Text || got.Mentioned != tt.want.Mentioned ||
-				got.Payload != tt.want.Payload || got.Lang != tt.want.Lang || got.ID != tt.want.ID || got.Edited != tt.want.Edited {
+				got.Payload != tt.want.Payload || got.Lang != tt.want.Lang || got.ID != tt.want.ID || got.Edited != tt.want.Edited || got.ChatTitle != tt.want.ChatTitle {
 				t.Errorf("got  %+v\nwant %+v", got, tt.want)
 			}
 			if got.At.IsZero() {

@@ -23,6 +23,8 @@ type Message struct {
 	Mention bool
 	// ReplyTo is the id of a message of the bot's this one replies to.
 	ReplyTo int
+	// Title is a group's name; ignored for a private chat.
+	Title string
 }
 
 // QueueDM queues a private message from user and returns its update id.
@@ -60,6 +62,9 @@ func (s *Server) QueueMessage(m Message) int64 {
 		Chat:      &tgbotapi.Chat{ID: m.Chat, Type: chatType(m.Chat)},
 		Text:      text,
 		Entities:  entities,
+	}
+	if m.Chat < 0 {
+		msg.Chat.Title = m.Title
 	}
 	s.mu.Unlock()
 	if m.ReplyTo != 0 {
