@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/reminders"
 )
 
@@ -41,6 +42,12 @@ type fileConfig struct {
 		// Offsets are how long before a visit its reminders go out;
 		// default 72h, 24h, 2h.
 		Offsets []duration
+	}
+	Safety struct {
+		// Alerts are where moderators are told of a crisis, an emergency
+		// or abuse in a group chat: their staff group, or their own chats.
+		// None: no one is told.
+		Alerts []carebot.Address
 	}
 	Telegram struct {
 		// MessagesPerSecond is the most messages sent per second overall;

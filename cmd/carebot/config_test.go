@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/carebot/carebot"
 )
 
 // Every problem in a config file is listed, each with its line and the
@@ -19,7 +21,7 @@ func TestConfigProblems(t *testing.T) {
 		{"unknown nested key", "faq: x\ndata: d\nlog_level: info\nadmin: {lisen: x}\n",
 			[]string{`carebot.yaml:4: unknown key "lisen" under admin (known: listen)`}},
 		{"unknown top-level key", "colour: red\n",
-			[]string{`carebot.yaml:1: unknown key "colour" (known: faq, data, log_level, campaigns, feedback, admin, reminders, telegram)`}},
+			[]string{`carebot.yaml:1: unknown key "colour" (known: faq, data, log_level, campaigns, feedback, admin, reminders, safety, telegram)`}},
 		{"a list for a path", "faq: x\ndata: [a, b]\n", []string{`carebot.yaml:2: data must be a path, not a list`}},
 		{"a bad log level", "log_level: verbose\n",
 			[]string{`carebot.yaml:1: log_level must be one of debug, info, warn, error, not "verbose"`}},
@@ -63,10 +65,27 @@ func TestConfigProblems(t *testing.T) {
 			[]string{`carebot.yaml:2: telegram.webhook: url is required (the public https URL Telegram posts updates to)`}},
 		{"webhook url a list", "telegram:\n  webhook:\n    url: [a]\n",
 			[]string{`carebot.yaml:3: telegram.webhook.url must be an https URL, not a list`}},
+		{"alerts", "safety:\n  alerts: [telegram:-1001234567890, \"telegram:555\", telegram:-4001]\n", nil},
+		{"alerts one per line", "safety:\n  alerts:\n    - telegram:-1001234567890\n    - telegram: 555\n", []string{
+			`carebot.yaml:4: safety.alerts item 2: "telegram: 555" has a space after the colon, which YAML reads as key: value; write telegram:555`}},
+		{"no alerts", "safety:\n  alerts: []\n", nil},
+		{"every bad alert address", "safety:\n  alerts:\n    - -1001234567890\n    - slack:C0123\n    - telegram:@clinic_staff\n    - telegram:0\n    -\n    - console:local\n    - [telegram:1]\n    - telegram:555\n    - telegram:+555\n", []string{
+			`carebot.yaml:3: safety.alerts item 1: "-1001234567890" is not PLATFORM:CHAT such as telegram:-1001234567890 (a staff group) or telegram:555 (a moderator's own chat)`,
+			`carebot.yaml:4: safety.alerts item 2: "slack:C0123" is a slack chat, where carebot sends no alerts; give a chat on telegram, such as telegram:-1001234567890`,
+			`carebot.yaml:5: safety.alerts item 3: "telegram:@clinic_staff" is not a Telegram chat id: give the chat's number, such as telegram:-1001234567890 for a group (Telegram Web shows it in the address bar) or telegram:555 for a moderator's own chat (their user id); not a @name or a link`,
+			`carebot.yaml:6: safety.alerts item 4: "telegram:0" is not a Telegram chat id: give the chat's number, such as telegram:-1001234567890 for a group (Telegram Web shows it in the address bar) or telegram:555 for a moderator's own chat (their user id); not a @name or a link`,
+			`carebot.yaml:7: safety.alerts item 5 is empty: give PLATFORM:CHAT such as telegram:-1001234567890 (a staff group) or telegram:555 (a moderator's own chat)`,
+			`carebot.yaml:8: safety.alerts item 6: "console:local" is a console chat, where carebot sends no alerts; give a chat on telegram, such as telegram:-1001234567890`,
+			`carebot.yaml:9: safety.alerts item 7 must be PLATFORM:CHAT such as telegram:-1001234567890 (a staff group) or telegram:555 (a moderator's own chat), not a list`,
+			`carebot.yaml:11: safety.alerts item 9: "telegram:+555" is given twice (first as item 8)`}},
+		{"alerts not a list", "safety: {alerts: telegram:555}\n",
+			[]string{`carebot.yaml:1: safety.alerts must be a list of PLATFORM:CHAT such as telegram:-1001234567890 (a staff group) or telegram:555 (a moderator's own chat), not "telegram:555"`}},
+		{"safety unknown key", "safety:\n  alert: [telegram:555]\n",
+			[]string{`carebot.yaml:2: unknown key "alert" under safety (known: alerts)`}},
 		{"no quiet hours", "reminders:\n  quiet_hours: {from: \"24:00\", to: \"00:00\"}\n", nil},
 		{"nothing", "# all defaults\n", nil},
 		{"a key twice", "data: a\ndata: b\n", []string{`carebot.yaml:2: "data" is given twice (first at line 1)`}},
-		{"not a mapping", "- data\n", []string{`carebot.yaml:1: the file must be a mapping (key: value), not a list (its keys: faq, data, log_level, campaigns, feedback, admin, reminders, telegram)`}},
+		{"not a mapping", "- data\n", []string{`carebot.yaml:1: the file must be a mapping (key: value), not a list (its keys: faq, data, log_level, campaigns, feedback, admin, reminders, safety, telegram)`}},
 		{"not UTF-8", "# clinic config\ndata: /var/lib/cl\xednica\n", []string{`carebot.yaml:2: the file is not valid UTF-8 text; save it as UTF-8`}},
 		{"a byte-order mark", "\xef\xbb\xbfdata: a\n", nil},
 		{"two documents", "data: a\n---\ndata: b\n", []string{`carebot.yaml:2: a second YAML document (after ---): put everything in one`}},
@@ -87,6 +106,23 @@ func TestConfigProblems(t *testing.T) {
 				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
 			}
 		})
+	}
+}
+
+// safety.alerts gives the addresses alerts go to, a group's marked as one
+// (an alert may go there: it holds nothing personal).
+func TestConfigAlertAddresses(t *testing.T) {
+	c, err := parseConfig("carebot.yaml", []byte("safety:\n  alerts: [Telegram:-1001234567890, telegram:+555, \" telegram:-4001 \"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []carebot.Address{
+		{Platform: "telegram", ChatID: "-1001234567890", Group: true},
+		{Platform: "telegram", ChatID: "555"},
+		{Platform: "telegram", ChatID: "-4001", Group: true},
+	}
+	if !reflect.DeepEqual(c.Safety.Alerts, want) {
+		t.Errorf("got %+v, want %+v", c.Safety.Alerts, want)
 	}
 }
 

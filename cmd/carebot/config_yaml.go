@@ -94,6 +94,7 @@ func (r *configReader) root(n *yaml.Node) {
 			})
 		}},
 		{"reminders", r.reminders},
+		{"safety", r.safety},
 		{"telegram", r.telegram},
 	})
 }

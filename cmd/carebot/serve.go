@@ -110,6 +110,11 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	g, ctx := errgroup.WithContext(ctx)
+	if alerts := buildAlerts(cfg, db, rem, logger); alerts != nil {
+		eng.Alerts = alerts
+		// Before any adapter: an alert is queued from the first message.
+		g.Go(func() error { return alerts.Run(ctx) })
+	}
 	if faqPath != "" {
 		g.Go(func() error { return watchFAQ(ctx, faqPath, eng, logger) })
 		g.Go(func() error { return remindFAQWarnings(ctx, eng, logger) })
@@ -166,6 +171,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		return err
 	}
 	g.Go(serve)
+	checkAlertPlatforms(cfg, platforms, logger)
 	if err := campaigns.Schedule(ctx, db, time.Now()); err != nil {
 		return fmt.Errorf("schedule campaigns: %w", err)
 	}

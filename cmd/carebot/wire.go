@@ -71,6 +71,30 @@ func buildReminders(cfg fileConfig, getenv func(string) string, kb *faq.KB, db *
 	return p, platforms, nil
 }
 
+// buildAlerts makes the moderator alerts of safety.alerts, written to
+// db's outbox and sent by the dispatcher; nil when none are configured.
+func buildAlerts(cfg fileConfig, db *bolt.DB, rem reminderParts, logger *slog.Logger) *reminders.Alerts {
+	if len(cfg.Safety.Alerts) == 0 {
+		logger.Info("no moderator alerts configured (safety.alerts): a crisis in a group gets the safety reply, and no moderator is told")
+		return nil
+	}
+	a := reminders.NewAlerts(db, cfg.Safety.Alerts)
+	a.Zone, a.Secret, a.Wake = rem.zone, db.LogSecret(), rem.dispatcher.Notify
+	a.Log = logger.With("component", "alerts")
+	return a
+}
+
+// checkAlertPlatforms warns of alert addresses on a platform that is not
+// running (no token): their alerts would fail, and no one be told.
+func checkAlertPlatforms(cfg fileConfig, platforms map[string]reminders.Platform, logger *slog.Logger) {
+	for _, to := range cfg.Safety.Alerts {
+		if _, ok := platforms[to.Platform]; !ok {
+			logger.Warn("safety.alerts names a chat on a platform that is not connected: moderator alerts to it cannot be sent",
+				"platform", to.Platform, "to", to.Platform+":"+to.ChatID)
+		}
+	}
+}
+
 // hostZone is the machine's time zone by its IANA name ("America/Chicago"),
 // which patients are told when it is assumed for them: $TZ, else what
 // /etc/localtime links to, else UTC. Go's time.Local is only called
