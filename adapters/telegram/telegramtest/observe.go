@@ -69,6 +69,7 @@ func (s *Server) Pending() int {
 // Snapshot is the fake's state as Wait's condition sees it.
 type Snapshot struct {
 	Calls     []Call // accepted calls, as Calls returns them
+	Rejected  []Call // refused calls, as Rejected returns them
 	Confirmed int64  // as Confirmed
 	Polling   int    // as Polling
 	Pending   int    // as Pending
@@ -80,7 +81,7 @@ type Snapshot struct {
 func (s *Server) Wait(ctx context.Context, done func(Snapshot) bool) error {
 	for {
 		s.mu.Lock()
-		ok := done(Snapshot{Calls: s.calls, Confirmed: s.confirmed, Polling: s.waiting, Pending: len(s.queue)})
+		ok := done(Snapshot{Calls: s.calls, Rejected: s.rejected, Confirmed: s.confirmed, Polling: s.waiting, Pending: len(s.queue)})
 		changed := s.changed
 		s.mu.Unlock()
 		if ok {
