@@ -80,16 +80,25 @@ func (a *Alerts) Run(ctx context.Context) error {
 		case al := <-a.queue:
 			a.write(ctx, al)
 		case <-ctx.Done():
+			// One deadline for them all: a store that hangs must not
+			// hold the stop for long.
+			wctx, cancel := stopContext(ctx)
+			defer cancel()
 			for {
 				select {
 				case al := <-a.queue:
-					a.last(ctx, al)
+					a.last(wctx, al)
 				default:
 					return nil
 				}
 			}
 		}
 	}
+}
+
+// stopContext is the context of the writes made after ctx has ended.
+func stopContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 }
 
 // write schedules al, trying again while the store fails, until ctx ends.
@@ -99,23 +108,22 @@ func (a *Alerts) write(ctx context.Context, al carebot.Alert) {
 		if err == nil {
 			return
 		}
-		if ctx.Err() != nil {
-			a.last(ctx, al)
-			return
+		if ctx.Err() == nil {
+			a.log().Error("moderator alert not yet stored; retrying", "kind", al.Kind, "try", try, "err", err)
 		}
-		a.log().Error("moderator alert not yet stored; retrying", "kind", al.Kind, "try", try, "err", err)
-		if sleep(ctx, a.clock(), min(time.Duration(try)*time.Second, 30*time.Second)) != nil {
-			a.last(ctx, al)
+		if ctx.Err() != nil || sleep(ctx, a.clock(), min(time.Duration(try)*time.Second, 30*time.Second)) != nil {
+			wctx, cancel := stopContext(ctx)
+			defer cancel()
+			a.last(wctx, al)
 			return
 		}
 	}
 }
 
-// last makes one attempt at scheduling al after ctx has ended: the
-// message it is about was answered before the stop.
-func (a *Alerts) last(ctx context.Context, al carebot.Alert) {
-	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-	defer cancel()
+// last makes one attempt at scheduling al after the run's context has
+// ended, with wctx (see stopContext): the message it is about was answered
+// before the stop.
+func (a *Alerts) last(wctx context.Context, al carebot.Alert) {
 	if _, err := a.Schedule(wctx, al); err != nil {
 		a.log().Error("moderator alert lost at shutdown", "kind", al.Kind, "err", err)
 	}
