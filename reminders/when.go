@@ -129,6 +129,10 @@ type whenParser struct {
 	// lastClock is the index just after the last time read, so that a
 	// following "am" or "de la noche" goes with it.
 	lastClock int
+	// afterTime is the index just after the last time and the am, pm or
+	// part of the day that went with it ("8 am", "8 de la mañana"), so
+	// that an "and" there joins another time.
+	afterTime int
 }
 
 func (w *whenParser) at(k int) string {
@@ -148,7 +152,7 @@ func parseWhenOrder(toks []string, now time.Time, loc *time.Location, dayFirst b
 	if len(toks) == 0 || len(toks) > 24 {
 		return When{}, errNoTime
 	}
-	w := &whenParser{t: toks, today: Floating(now, loc).Truncate(24 * time.Hour), dayFirst: dayFirst, lastClock: -1}
+	w := &whenParser{t: toks, today: Floating(now, loc).Truncate(24 * time.Hour), dayFirst: dayFirst, lastClock: -1, afterTime: -1}
 	for w.i < len(w.t) {
 		if !w.step() {
 			return When{}, errNoTime
@@ -213,8 +217,9 @@ func (w *whenParser) step() bool {
 		return true
 	case w.clock():
 		return true
-	case (tok == "and" || tok == "y" || tok == "&") && len(p.times) > 0 && w.lastClock == w.i:
-		// "at 8am and 8pm", "a las 8 y a las 20": another time follows.
+	case (tok == "and" || tok == "y" || tok == "&") && len(p.times) > 0 && w.afterTime == w.i:
+		// "at 8am and 8pm", "at 8 am and 8 pm", "a las 8 de la mañana y
+		// a las 8:30 de la noche": another time follows.
 		w.i++
 		intro = true
 		return true

@@ -227,7 +227,7 @@ func (w *whenParser) clock() bool {
 	}
 	w.i += n
 	w.p.times = append(w.p.times, clockTime{hour: h, min: m, meridiem: mer})
-	w.lastClock = w.i
+	w.lastClock, w.afterTime = w.i, w.i
 	return true
 }
 

@@ -24,7 +24,9 @@ func (w *whenParser) meridiemPhrase() bool {
 		return false
 	}
 	p := &w.p
+	own := false
 	if k := len(p.times) - 1; k >= 0 && w.lastClock == w.i {
+		own = true
 		if p.times[k].meridiem != "" && p.times[k].meridiem != m {
 			return false
 		}
@@ -43,6 +45,9 @@ func (w *whenParser) meridiemPhrase() bool {
 	}
 	w.i += n
 	w.lastClock = -1
+	if own {
+		w.afterTime = w.i // "8 am and 8 pm": the and joins another time
+	}
 	return true
 }
 

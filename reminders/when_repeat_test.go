@@ -256,6 +256,14 @@ func TestParseWhenSeveralTimes(t *testing.T) {
 		{"tomorrow at 8am and 8pm", []string{"Fri Nov 27 08:00", "Fri Nov 27 20:00"}},
 		{"at 8am and 8pm", []string{"Thu Nov 26 20:00", "Fri Nov 27 08:00"}},
 		{"every day at 8am and 8pm", []string{"Thu Nov 26 20:00 BYHOUR=8,20;BYMINUTE=0"}},
+		// Each time with its own am, pm or part of the day.
+		{"every day at 8 am and 8 pm", []string{"Thu Nov 26 20:00 BYHOUR=8,20;BYMINUTE=0"}},
+		{"twice a day at 8 am and 8 pm", []string{"Thu Nov 26 20:00 BYHOUR=8,20;BYMINUTE=0"}},
+		{"tomorrow at 9 am and 5:30 pm", []string{"Fri Nov 27 09:00", "Fri Nov 27 17:30"}},
+		{"every day at 8 in the morning and 8:30 at night", []string{"Thu Nov 26 20:30 BYHOUR=20;BYMINUTE=30", "Fri Nov 27 08:00 BYHOUR=8;BYMINUTE=0"}},
+		{"todos los días a las 8 de la mañana y a las 8:30 de la noche", []string{"Thu Nov 26 20:30 BYHOUR=20;BYMINUTE=30", "Fri Nov 27 08:00 BYHOUR=8;BYMINUTE=0"}},
+		{"todos los días a las 8 am y 8 pm", []string{"Thu Nov 26 20:00 BYHOUR=8,20;BYMINUTE=0"}},
+		{"mañana a las 9 de la mañana y a las 5 de la tarde", []string{"Fri Nov 27 09:00", "Fri Nov 27 17:00"}},
 	} {
 		w, err := reminders.ParseWhen(tt.text, qaNow, chi)
 		if err != nil {
