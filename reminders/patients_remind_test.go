@@ -19,6 +19,7 @@ func TestPatientsRemindWhen(t *testing.T) {
 		`"remind me to take my meds every weekday at 8am" or "remind me to stretch every monday and thursday at 6pm".`
 	const noEntiendo = `No entendí cuándo. Pruebe "recuérdame llamar a la clínica el 1/12 a las 3", ` +
 		`"recuérdame tomar mis pastillas de lunes a viernes a las 8" o "recuérdame caminar los lunes y jueves a las 6 de la tarde".`
+	const far = "I can only set reminders up to two years ahead."
 	tests := []struct{ lang, text, want string }{
 		{"en", "remind me to call mom on 12/1 at 3pm", "OK, I'll remind you on Tuesday, December 1 at 3:00 PM: call mom"},
 		{"en", "remind me to call mom on 12/01/2026 at 3pm", "OK, I'll remind you on Tuesday, December 1 at 3:00 PM: call mom"},
@@ -81,6 +82,19 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"es", "recuérdame llamar a mamá en diciembre a las 9", noEntiendo},
 		{"es", "recuérdame tomar mis pastillas cada 8 horas", noEntiendo},
 		{"es", "recuérdame tomar mis pastillas a diario menos los domingos a las 8", noEntiendo},
+		// A length in parts, or with a decimal; words about it that were not
+		// read are never the reminder's text.
+		{"en", "remind me in 1 hour and 30 minutes to stretch", "OK, I'll remind you on Thursday, November 26 at 10:20 AM: stretch"},
+		{"en", "remind me in 2 hours 30 minutes to stretch", "OK, I'll remind you on Thursday, November 26 at 11:20 AM: stretch"},
+		{"en", "remind me in 1.5 hours to stretch", "OK, I'll remind you on Thursday, November 26 at 10:20 AM: stretch"},
+		{"en", "remind me to stretch in 1 hour and 30 minutes", "OK, I'll remind you on Thursday, November 26 at 10:20 AM: stretch"},
+		{"es", "recuérdame en 2 horas y 15 minutos estirar", "Listo, le recordaré el jueves 26 de noviembre a las 11:05: estirar"},
+		{"es", "recuérdame en una hora y media estirar", "Listo, le recordaré el jueves 26 de noviembre a las 10:20: estirar"},
+		{"en", "remind me in 1 hour and 30 seconds to stretch", unclear},
+		{"en", "remind me in 2 hours and 3 days to stretch", unclear},
+		{"en", "remind me in 2 hours 30 seconds to stretch", unclear},
+		{"en", "remind me to check in 3 months at 5pm", unclear},
+		{"en", "remind me to call mom in 3 years", far},
 		// Words that only look like times stay in the text.
 		{"en", "remind me to take 1/2 tablet at 9pm", "OK, I'll remind you on Thursday, November 26 at 9:00 PM: take 1/2 tablet"},
 		{"en", "remind me to take my morning pills at 9", "OK, I'll remind you on Thursday, November 26 at 9:00 AM: take your morning pills"},

@@ -73,11 +73,10 @@ func ParseWhen(text string, now time.Time, loc *time.Location) (When, error) {
 }
 
 var (
-	clockRe    = regexp.MustCompile(`^(\d{1,2})(?:[:.](\d{2}))?(am|pm|a|p|h|hs|hrs)?$`)
-	ordinalRe  = regexp.MustCompile(`^(\d{1,2})(st|nd|rd|th|o|º|ro|ero|vo|to)?$`)
-	isoDateRe  = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
-	numDateRe  = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})(?:[/.-](\d{2}|\d{4}))?$`)
-	durationRe = regexp.MustCompile(`^(\d{1,3})(m|min|mins|h|hr|hrs|d)$`)
+	clockRe   = regexp.MustCompile(`^(\d{1,2})(?:[:.](\d{2}))?(am|pm|a|p|h|hs|hrs)?$`)
+	ordinalRe = regexp.MustCompile(`^(\d{1,2})(st|nd|rd|th|o|º|ro|ero|vo|to)?$`)
+	isoDateRe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	numDateRe = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})(?:[/.-](\d{2}|\d{4}))?$`)
 )
 
 // clockTime is one time of day as typed; meridiem is "am", "pm" or "" as
@@ -90,7 +89,7 @@ type clockTime struct {
 // whenParts collects the pieces of a typed time, in whatever order they
 // came.
 type whenParts struct {
-	rel              time.Duration
+	rel              span // "in 2 hours", "in 3 months"
 	hasRel           bool
 	date             time.Time // floating midnight
 	hasDate, yearSet bool
@@ -246,7 +245,7 @@ func (w *whenParser) step() bool {
 
 // fromNow reads "2 hours from now", "a week from now", "3 days later".
 func (w *whenParser) fromNow() bool {
-	d, ok := w.duration(366 * 24 * time.Hour)
+	d, ok := w.duration()
 	if !ok || !(w.at(0) == "from" && w.at(1) == "now" || w.at(0) == "later") {
 		return false
 	}
@@ -283,10 +282,11 @@ func (w *whenParser) setDate(d time.Time) bool {
 }
 
 // relative reads "in 2 hours", "in an hour", "in half an hour", "en media
-// hora", "in 90 min", "in 2h", w.i being at "in".
+// hora", "in 90 min", "in 2h", "in 1 hour and 30 minutes", "in 1.5
+// hours", "in 3 months", w.i being at "in".
 func (w *whenParser) relative() bool {
 	w.i++
-	d, ok := w.duration(366 * 24 * time.Hour)
+	d, ok := w.duration()
 	if !ok {
 		return false
 	}

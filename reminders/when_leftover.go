@@ -40,7 +40,8 @@ func leftover(ns []string) bool {
 			t == "new" && (next == "year's" || next == "years" || next == "year") && (dateLeads[prev] || prev == "for"),
 			(t == "next" || t == "this" || t == "proximo" || t == "proxima" || t == "este" || t == "esta") && (periodWords[next] || isWeekday(next)),
 			t == "que" && next == "viene",
-			(t == "in" || t == "en" || t == "within" || t == "dentro") && (isNumber(next) || numberWords[next] > 0 || next == "half" || next == "media" || next == "de") && (unitWords[next2] > 0 || next2 == "hour" || next2 == "an" || next2 == "hora"),
+			(t == "in" || t == "en" || t == "within" || t == "dentro") && (amountRe.MatchString(next) || numberWords[next] > 0 || next == "half" || next == "media" || next == "de") && (isUnit(next2) || next2 == "an" || next2 == "hora"),
+			(t == "in" || t == "en" || t == "within") && durationRe.MatchString(next),
 			(t == "in" && next == "the" || t == "por" && next == "la" || t == "en" && next == "la") && partWords[next2] != "",
 			t == "at" && next == "night",
 			(t == "every" || t == "each" || t == "cada" || t == "todos" || t == "todas") && (periodWords[next] || isWeekday(next) || isNumber(next) || numberWords[next] > 1 ||
@@ -62,6 +63,26 @@ func leftover(ns []string) bool {
 	}
 	return false
 }
+
+// continuesSpan reports whether ns, the words after a time read from the
+// start of a request, go on with its length in a way carebot did not
+// read: "in 1 hour [and 30 seconds] to stretch", "in 2 hours [and 3 days]".
+func continuesSpan(ns []string) bool {
+	if len(ns) > 0 && (ns[0] == "and" || ns[0] == "y" || ns[0] == "&" || ns[0] == "plus" || ns[0] == "mas") {
+		ns = ns[1:]
+	}
+	if len(ns) < 2 || !amountRe.MatchString(ns[0]) && numberWords[ns[0]] == 0 && ns[0] != "half" {
+		return false
+	}
+	if _, ok := unitOf(ns[1]); ok {
+		return true
+	}
+	return ns[0] == "half" || secondWords[ns[1]]
+}
+
+func isUnit(s string) bool { _, ok := unitOf(s); return ok }
+
+var secondWords = wordSet("second seconds sec secs segundo segundos")
 
 // numericDateLike reports whether t is written like a date: "12/1",
 // "12-01-2026"; "1/2" (half a tablet) and "2-3" (pills) only after "on",

@@ -105,7 +105,10 @@ func (p *whenParts) resolve(now time.Time, loc *time.Location, today time.Time) 
 			r.every != "" || r.hasStart || r.hasUntil || r.forN != 0 {
 			return When{}, errNoTime
 		}
-		at := now.Add(p.rel)
+		at := p.rel.after(now, loc)
+		if at.After(now.AddDate(2, 0, 0)) {
+			return When{}, errTooFar // "in 3 years", "in 500 days"
+		}
 		return When{At: at, Wall: Floating(at, loc), Fixed: true}, nil
 	}
 	if r.every == "" && (r.hasUntil || r.forN != 0) {

@@ -42,7 +42,7 @@ func splitWhen(lang string, rest []word, now time.Time, loc *time.Location) (Whe
 	for j := len(ns) - 1; j > 0; j-- {
 		w, err := parseWhenOrder(ns[:j], now, loc, es)
 		if err == nil {
-			if !leftover(ns[j:]) {
+			if !leftover(ns[j:]) && !continuesSpan(ns[j:]) {
 				return w, cleanText(rest[j:], es), nil
 			}
 			unclear = true

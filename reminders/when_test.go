@@ -45,6 +45,21 @@ func TestParseWhen(t *testing.T) {
 		{"en media hora", "Wed Nov 25 10:30", ""},
 		{"dentro de una hora y media", "Wed Nov 25 11:30", ""},
 		{"in 3 days", "Sat Nov 28 10:00", ""},
+		{"in 1 hour and 30 minutes", "Wed Nov 25 11:30", ""},
+		{"in 2 hours 30 minutes", "Wed Nov 25 12:30", ""},
+		{"in 1.5 hours", "Wed Nov 25 11:30", ""},
+		{"in 1.5h", "Wed Nov 25 11:30", ""},
+		{"in 1h30", "Wed Nov 25 11:30", ""},
+		{"in one and a half hours", "Wed Nov 25 11:30", ""},
+		{"in 2 hours and a half", "Wed Nov 25 12:30", ""},
+		{"en 2 horas y 15 minutos", "Wed Nov 25 12:15", ""},
+		{"en una hora y media", "Wed Nov 25 11:30", ""},
+		{"in 2 weeks and 3 days", "Sat Dec 12 10:00", ""},
+		{"1 hour 30 minutes from now", "Wed Nov 25 11:30", ""},
+		{"in 6 months", "Tue May 25 10:00", ""},
+		{"en un año y medio", "Thu May 25 10:00", ""},
+		{"in 500 days", "Sat Apr 8 10:00", ""}, // within two years; the same time of day, after a change of clocks
+		{"in 1.5 days", "Thu Nov 26 22:00", ""},
 		{"at 3pm", "Wed Nov 25 15:00", ""},
 		{"at 9", "Thu Nov 26 09:00", ""}, // 9:00 today has passed
 		{"noon", "Wed Nov 25 12:00", ""},
@@ -74,6 +89,9 @@ func TestParseWhen(t *testing.T) {
 		{"at 25", "", ""},
 		{"13pm", "", ""},
 		{"in 2 hours tomorrow", "", ""},
+		{"in 2 hours and 3 days", "", ""}, // each part smaller than the last, or it is not one length
+		{"in 3 years", "", ""},
+		{"in 0 hours", "", ""},
 		{"call mom", "", ""},
 		{"today at 8am", "", ""},  // passed
 		{"nov 20 at 3pm", "", ""}, // five days ago: a slip, not next year
