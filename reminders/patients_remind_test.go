@@ -95,6 +95,13 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"en", "remind me in 2 hours 30 seconds to stretch", unclear},
 		{"en", "remind me to check in 3 months at 5pm", unclear},
 		{"en", "remind me to call mom in 3 years", far},
+		{"en", "remind me to call mom on dec 1 2030 at 3pm", far},
+		{"en", "remind me to call mom on 12/1/2030 at 3pm", far},
+		{"en", "remind me to call mom on 2030-12-01", far},
+		{"es", "recuérdame llamar a mamá el 1 de diciembre de 2030 a las 3", "Solo puedo poner recordatorios hasta dos años antes."},
+		{"en", "remind me to call mom on dec 1 2027 at 3pm", "OK, I'll remind you on Wednesday, December 1 at 3:00 PM: call mom"},
+		{"en", "remind me to call mom on dec 1 2020 at 3pm", "That time has already passed. When should I remind you?"},
+		{"en", "remind me to call mom every year on dec 3 2030", far},
 		// Words that only look like times stay in the text.
 		{"en", "remind me to take 1/2 tablet at 9pm", "OK, I'll remind you on Thursday, November 26 at 9:00 PM: take 1/2 tablet"},
 		{"en", "remind me to take my morning pills at 9", "OK, I'll remind you on Thursday, November 26 at 9:00 AM: take your morning pills"},

@@ -85,7 +85,8 @@ func (w *whenParser) dateAt() (d time.Time, yearSet, ok bool) {
 	if year == 0 {
 		year = w.today.Year()
 	}
-	if month < 1 || month > 12 || year < w.today.Year()-1 || year > w.today.Year()+2 {
+	// A year far off is still a date: resolve says it is passed or too far.
+	if month < 1 || month > 12 || year < w.today.Year()-100 || year > w.today.Year()+100 {
 		return fail()
 	}
 	d = time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
