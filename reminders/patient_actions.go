@@ -19,11 +19,21 @@ func sortByDue(list []carebot.OutboxItem) {
 // the end ("call mom friday 3pm") or the start ("tomorrow at 9 call mom")
 // of what follows the trigger. A reminder "about my appointment" is set a
 // day and two hours before the time given.
-func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest []word) (string, bool, error) {
+//
+// ask says the request was a question or a wish ("can you remind me…?",
+// "I need a reminder…"). With nothing about when in it, one that names
+// nothing to remind of or an appointment ("can you remind me of my
+// appointments?", "I need a reminder of what to bring to my appointment")
+// asks about the clinic's reminders or visits: not ours, the FAQ answers
+// it, as it does "can you remind me what time you open?". "can you remind
+// me to take my meds?" is asked when.
+func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest []word, ask bool) (string, bool, error) {
 	now := p.now()
 	loc, assumed := p.zone(u)
 	when, text, err := splitWhen(lang, rest, now, loc)
 	switch {
+	case ask && errors.Is(err, errNoTime) && (len(rest) == 0 || aboutAppointment(joinOrig(rest)) || askWords[rest[0].norm]):
+		return "", false, nil
 	case errors.Is(err, errPastTime):
 		return say(lang, "past"), true, nil
 	case errors.Is(err, errTooFar):
@@ -94,6 +104,9 @@ func onWhen(lang string, t time.Time, loc *time.Location) string {
 	}
 	return "on " + formatWhen(lang, t, loc)
 }
+
+// askWords begin a question: "can you remind me [what] time you open?"
+var askWords = wordSet("what when where how which who why whether if que cuando donde como cual cuales quien si")
 
 func aboutAppointment(text string) bool {
 	for _, w := range words(text) {

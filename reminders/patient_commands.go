@@ -168,17 +168,111 @@ func resumeCommand(ns []string) (es, ok bool) {
 	return !isEN, true
 }
 
-// remindCommand returns how many words the trigger takes.
-func remindCommand(ns []string) (n int, es, ok bool) {
-	for _, p := range []string{"remind me", "set a reminder", "set reminder", "reminder"} {
-		if hasPrefix(ns, p) {
-			return len(strings.Fields(p)), false, true
+// opener is words a request may start with before its command:
+// "please", "hey", "can you", "por favor", "¿me puedes". ask: the words
+// make it a question ("can you remind me?"); me: they name the patient
+// ("me puedes recordar"); want: they say a wish, which only a request
+// for a reminder may follow ("I need a reminder").
+type opener struct {
+	words         string
+	ask, me, want bool
+}
+
+var openers = []opener{
+	{words: "please"}, {words: "pls"}, {words: "plz"}, {words: "kindly"}, {words: "hey"}, {words: "hi"}, {words: "hello"},
+	{words: "ok"}, {words: "okay"}, {words: "oh"}, {words: "so"}, {words: "also"}, {words: "and"},
+	{words: "can you", ask: true}, {words: "could you", ask: true}, {words: "would you", ask: true}, {words: "will you", ask: true},
+	{words: "can u", ask: true}, {words: "could u", ask: true},
+	{words: "i need you to", want: true}, {words: "i want you to", want: true}, {words: "i'd like you to", want: true},
+	{words: "id like you to", want: true}, {words: "i would like you to", want: true},
+	{words: "i need", want: true}, {words: "i want", want: true}, {words: "i'd like", want: true}, {words: "id like", want: true},
+	{words: "i would like", want: true},
+	{words: "por favor"}, {words: "porfa"}, {words: "porfavor"}, {words: "hola"}, {words: "oye"}, {words: "oiga"}, {words: "vale"},
+	{words: "tambien"}, {words: "y"},
+	{words: "me puedes", ask: true, me: true}, {words: "me podrias", ask: true, me: true}, {words: "me puede", ask: true, me: true},
+	{words: "me podria", ask: true, me: true}, {words: "me pueden", ask: true, me: true}, {words: "me podrian", ask: true, me: true},
+	{words: "puedes", ask: true}, {words: "podrias", ask: true}, {words: "puede", ask: true}, {words: "podria", ask: true},
+	{words: "pueden", ask: true}, {words: "podrian", ask: true},
+	{words: "quiero que me", me: true, want: true}, {words: "necesito que me", me: true, want: true},
+	{words: "quisiera que me", me: true, want: true}, {words: "me gustaria que me", me: true, want: true},
+	{words: "necesito", want: true}, {words: "quiero", want: true}, {words: "quisiera", want: true}, {words: "me gustaria", want: true},
+}
+
+// openerOf returns how many words at the start of ns are openers, and
+// what they say. At most a few are taken ("hey, can you please").
+func openerOf(ns []string) (n int, o opener) {
+	for range 4 {
+		found := false
+		for _, op := range openers {
+			if hasPrefix(ns[n:], op.words) {
+				n += len(strings.Fields(op.words))
+				o.ask, o.me, o.want = o.ask || op.ask, o.me || op.me, o.want || op.want
+				found = true
+				break
+			}
+		}
+		if !found {
+			break
 		}
 	}
-	for _, p := range []string{"recuerdame", "recordarme", "recuerda me", "recuerdeme", "pon un recordatorio", "ponme un recordatorio", "recordatorio"} {
-		if hasPrefix(ns, p) {
-			return len(strings.Fields(p)), true, true
-		}
+	return n, o
+}
+
+// politeOpener returns how many words at the start of ns are polite
+// openers ("please", "can you") before a command other than a reminder
+// request: a wish ("I need reminders") is not a command to list them.
+func politeOpener(ns []string) int {
+	n, o := openerOf(ns)
+	if o.want || o.me {
+		return 0
 	}
-	return 0, false, false
+	return n
+}
+
+// remindTrigger is a way of asking for a reminder. noun: a reminder
+// "for" something ("I need a reminder for my appointment"); me: needs
+// an opener that names the patient ("me puedes recordar"); ask: a
+// question ("¿me recuerdas…?").
+type remindTrigger struct {
+	words         string
+	es            bool
+	noun, me, ask bool
+}
+
+var remindTriggers = []remindTrigger{
+	{words: "remind me"}, {words: "set me a reminder", noun: true}, {words: "set a reminder", noun: true},
+	{words: "set reminder", noun: true}, {words: "add a reminder", noun: true}, {words: "create a reminder", noun: true},
+	{words: "make a reminder", noun: true}, {words: "a reminder", noun: true}, {words: "reminder", noun: true},
+	{words: "recuerdame", es: true}, {words: "recordarme", es: true}, {words: "recuerda me", es: true},
+	{words: "recuerdeme", es: true}, {words: "recuerdenme", es: true},
+	{words: "pon un recordatorio", es: true, noun: true}, {words: "ponme un recordatorio", es: true, noun: true},
+	{words: "un recordatorio", es: true, noun: true}, {words: "recordatorio", es: true, noun: true},
+	{words: "me recuerdas", es: true, ask: true}, {words: "me recuerda", es: true, ask: true}, {words: "me recuerdan", es: true, ask: true},
+	{words: "recordar", es: true, me: true}, {words: "recuerdes", es: true, me: true}, {words: "recuerde", es: true, me: true},
+	{words: "recuerden", es: true, me: true},
+}
+
+// remindCommand reads a request for a reminder: "remind me…", "can you
+// remind me…", "please remind me…", "I need a reminder for…",
+// "reminder: …", "recuérdame…", "por favor recuérdame…", "¿me puedes
+// recordar…?". It returns how many words come before what to remind of
+// and when, and whether it was asked as a question or a wish ("can you
+// remind me of my appointments?", "I need a reminder of what to bring"),
+// which, with no time in it, may be a question for the FAQ rather than a
+// request.
+func remindCommand(ns []string) (n int, es, ask, ok bool) {
+	n, o := openerOf(ns)
+	for _, t := range remindTriggers {
+		if t.me && !o.me || !hasPrefix(ns[n:], t.words) {
+			continue
+		}
+		n += len(strings.Fields(t.words))
+		if t.noun && n < len(ns) && (ns[n] == "for" || ns[n] == "para") {
+			n++ // "a reminder for my appointment…": about the appointment
+		}
+		// "I need a reminder of what to bring to my appointment" is a
+		// question too, if it says nothing of when.
+		return n, t.es, o.ask || o.want || t.ask, true
+	}
+	return 0, false, false, false
 }

@@ -97,6 +97,15 @@ func (p *Patients) command(ctx context.Context, ws []word, u carebot.User, lang 
 	if rest, es, weak, ok := zoneCommand(ns); ok {
 		return p.setZone(ctx, u, langIf(es, lang), joinOrig(ws[len(ws)-len(rest):]), weak)
 	}
+	if n, es, ask, ok := remindCommand(ns); ok {
+		return p.remind(ctx, u, langIf(es, lang), ws[n:], ask)
+	}
+	// "please list my reminders", "can you pause my reminders until
+	// monday": the managing commands after a polite opener.
+	if k := politeOpener(ns); k < len(ns) {
+		ns = ns[k:]
+		whole = strings.Join(ns, " ")
+	}
 	if es, ok := listCommand(whole); ok {
 		return p.list(ctx, u, langIf(es, lang))
 	}
@@ -108,9 +117,6 @@ func (p *Patients) command(ctx context.Context, ws []word, u carebot.User, lang 
 	}
 	if es, ok := resumeCommand(ns); ok {
 		return p.resume(ctx, u, langIf(es, lang))
-	}
-	if n, es, ok := remindCommand(ns); ok {
-		return p.remind(ctx, u, langIf(es, lang), ws[n:])
 	}
 	return "", false, nil
 }

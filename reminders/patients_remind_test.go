@@ -273,3 +273,54 @@ func TestPatientsListRepeats(t *testing.T) {
 		c.expect("mis recordatorios", want)
 	}
 }
+
+// TestPatientsRemindOpeners: a request for a reminder is one however it
+// opens ("can you", "please", "hey", "I need a reminder", "reminder:",
+// "por favor", "¿me puedes"), and a question about reminders that says
+// nothing of when is left to the FAQ ("").
+func TestPatientsRemindOpeners(t *testing.T) {
+	const when = `I couldn't tell when.`
+	tests := []struct{ text, want string }{
+		{"can you remind me to call the pharmacy tomorrow at noon", "OK, I'll remind you on Friday, November 27 at 12:00 PM: call the pharmacy"},
+		{"please remind me tonight at 9 to take my pill", "OK, I'll remind you on Thursday, November 26 at 9:00 PM: take your pill"},
+		{"hey remind me to call mom at 5pm", "OK, I'll remind you on Thursday, November 26 at 5:00 PM: call mom"},
+		{"could you remind me to call mom at 5pm", "OK, I'll remind you on Thursday, November 26 at 5:00 PM: call mom"},
+		{"hey, can you please remind me to stretch in 20 minutes", "OK, I'll remind you on Thursday, November 26 at 9:10 AM: stretch"},
+		{"I need a reminder for my appointment on December 3rd at 2pm",
+			"OK, I'll remind you about your appointment on Thursday, December 3 at 2:00 PM: Wednesday, December 2 at 2:00 PM; Thursday, December 3 at 12:00 PM."},
+		{"set a reminder to call mom at 5pm", "OK, I'll remind you on Thursday, November 26 at 5:00 PM: call mom"},
+		{"reminder: call mom at 5pm", "OK, I'll remind you on Thursday, November 26 at 5:00 PM: call mom"},
+		{"por favor recuérdame tomar la pastilla mañana a las 9", "Listo, le recordaré el viernes 27 de noviembre a las 09:00: tomar la pastilla"},
+		{"¿me puedes recordar mi cita el viernes a las 3?",
+			"Listo, le recordaré su cita del viernes 27 de noviembre a las 15:00: jueves 26 de noviembre a las 15:00; viernes 27 de noviembre a las 13:00."},
+		{"¿me recuerdas mañana a las 9 llamar a mamá?", "Listo, le recordaré el viernes 27 de noviembre a las 09:00: llamar a mamá"},
+		{"quiero que me recuerdes llamar a mamá mañana a las 9", "Listo, le recordaré el viernes 27 de noviembre a las 09:00: llamar a mamá"},
+		// A request with no time asks when; a question about reminders
+		// is the FAQ's.
+		{"can you remind me to take my meds?", when},
+		{"please remind me to take my meds", when},
+		{"remind me of my appointments", when},
+		{"can you remind me of my appointments?", ""},
+		{"will you remind me about my appointment?", ""},
+		{"can you remind me?", ""},
+		{"can you set a reminder?", ""},
+		{"I need a reminder of what to bring to my appointment", ""},
+		{"¿me puedes recordar mi cita?", ""},
+		{"how do reminders work?", ""},
+		{"can you send me reminders?", ""},
+		{"I want reminders", ""},
+		{"can you remind me what time you open?", ""},
+		{"¿me puedes recordar cuál es su horario?", ""},
+		// The managing commands after a polite opener.
+		{"please list my reminders", "You have no reminders."},
+		{"can you pause my reminders until monday", "Your reminders are paused until Monday, November 30 at 9:00 AM."},
+	}
+	for _, tt := range tests {
+		h := newHarness(qaNow)
+		c := newChat(t, h, "America/Chicago", "en")
+		got := c.say(tt.text)
+		if tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%q:\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -44,7 +44,7 @@ func words(text string) []word {
 	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(",;!?¿¡()[]{}\"“”«»", r)
 	}) {
-		orig := strings.Trim(f, ".'")
+		orig := strings.TrimRight(strings.Trim(f, ".'"), ":") // "reminder: call mom"
 		norm := fold(orig)
 		if strings.HasSuffix(norm, "a.m") || strings.HasSuffix(norm, "p.m") {
 			norm = norm[:len(norm)-3] + norm[len(norm)-3:len(norm)-2] + "m" // "3p.m." -> "3pm"
