@@ -134,6 +134,9 @@ func deleteCommand(ns []string) (targets []int, all, es, ok bool) {
 	return nil, false, false, false
 }
 
+// pauseCommand reads "pause my reminders until monday", "pause reminders
+// for a week", "pausar recordatorios por 3 días"; rest is when the pause
+// ends ("in a week" for "for a week"), nil to ask.
 func pauseCommand(ns []string) (rest []string, es, ok bool) {
 	rest, isEN := cut(ns, "pause", "hold")
 	if !isEN {
@@ -146,6 +149,15 @@ func pauseCommand(ns []string) (rest []string, es, ok bool) {
 	}
 	if len(rest) > 0 && (rest[0] == "until" || rest[0] == "till" || rest[0] == "hasta") {
 		return rest[1:], !isEN, true
+	}
+	if len(rest) > 1 && (rest[0] == "for" || rest[0] == "por" || rest[0] == "durante") {
+		// "for a week", "por 3 días", "for the next 2 hours": until
+		// that long from now.
+		rest = rest[1:]
+		if hasPrefix(rest, "the next") || hasPrefix(rest, "los proximos") || hasPrefix(rest, "las proximas") {
+			rest = rest[2:]
+		}
+		return append([]string{"in"}, rest...), !isEN, true
 	}
 	if len(rest) == 0 {
 		return nil, !isEN, true // "pause my reminders": we ask until when

@@ -245,6 +245,20 @@ func TestPatientsPauseResume(t *testing.T) {
 	c.expect("resume my reminders", "back on")
 	c.expect("list my reminders", "1. every day at 8:00 AM: take your meds", "2. Friday, November 27 at 3:00 PM: call the clinic")
 	c.expect("pausar recordatorios hasta el 1 de diciembre", "en pausa hasta el martes 1 de diciembre")
+	// For a length of time: until that long from now (Wednesday 10:00).
+	for _, tt := range []struct{ text, want string }{
+		{"pause my reminders for a week", "paused until Wednesday, December 2 at 10:00 AM"},
+		{"pause reminders for 3 days", "paused until Saturday, November 28 at 10:00 AM"},
+		{"pause my reminders for the next 2 hours", "paused until Wednesday, November 25 at 12:00 PM"},
+		{"please pause my reminders for 1.5 days", "paused until Thursday, November 26 at 10:00 PM"},
+		{"pausar recordatorios por una semana", "en pausa hasta el miércoles 2 de diciembre a las 10:00"},
+		{"pausar mis recordatorios durante 3 días", "en pausa hasta el sábado 28 de noviembre a las 10:00"},
+		{"pause reminders for a while", "Until when?"},
+		{"pause reminders for 3 years", "Until when?"},
+	} {
+		c.expect("resume", "back on")
+		c.expect(tt.text, tt.want)
+	}
 }
 
 func TestPatientsRemindersAreSentAndSnoozed(t *testing.T) {

@@ -38,6 +38,8 @@ func TestReminderRequestsRoute(t *testing.T) {
 		{"reminder: call mom at 5pm", bot.RouteCommand},
 		{"por favor recuérdame tomar la pastilla mañana a las 9", bot.RouteCommand},
 		{"¿me puedes recordar mi cita el viernes a las 3?", bot.RouteCommand},
+		{"pause my reminders for a week", bot.RouteCommand},
+		{"pausar recordatorios por una semana", bot.RouteCommand},
 		{"can you remind me to take my meds?", bot.RouteCommand}, // asked when
 		{"how do reminders work?", bot.RouteAnswer},
 		{"can you remind me of my appointments?", bot.RouteAnswer},
