@@ -116,7 +116,9 @@ func (p *Patients) remove(ctx context.Context, u carebot.User, lang string, targ
 // ones go on from their first occurrence after it, one-time ones due
 // before it come when it ends, except a reminder of an appointment
 // (Slot) that would then come only once the appointment has begun: that
-// one is deleted, never sent late, and the patient told.
+// one is deleted, never sent late, and the patient told. One-time
+// reminders with the same text (and appointment) that the pause brings to
+// the same time are sent once: the others are deleted.
 func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest []string) (string, bool, error) {
 	if len(rest) == 0 {
 		return say(lang, "pauseWhen"), true, nil
@@ -134,6 +136,22 @@ func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest 
 	var moved []carebot.OutboxItem
 	var late []string
 	oneOffs := 0
+	// A one-time reminder already due when the pause ends, kept: another
+	// just like it brought there is the same message twice.
+	type sameAt struct {
+		text      string
+		slot, due int64
+	}
+	key := func(it carebot.OutboxItem) sameAt {
+		return sameAt{it.Text, it.Slot.UnixNano(), it.Due.UnixNano()}
+	}
+	ends := map[sameAt]int{} // the index in moved of the one kept, or -1
+	for _, it := range mine {
+		if it.Rule == "" && it.Due.Equal(when.At) {
+			ends[key(it)] = -1
+		}
+	}
+	var dups []string
 	for _, it := range mine {
 		if !it.Due.Before(when.At) {
 			continue
@@ -151,10 +169,31 @@ func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest 
 			continue
 		default:
 			it.Due = when.At
+			// "your appointment…" a day and two hours before, both
+			// brought to the end of the pause: one is kept, the later
+			// one, which a resume brings back nearer the visit.
+			if k, ok := ends[key(it)]; ok {
+				if k < 0 || !it.Wall.After(moved[k].Wall) {
+					dups = append(dups, it.ID)
+					continue
+				}
+				dups = append(dups, moved[k].ID)
+				it.Expires = patientExpiry(it.Due, it.Slot)
+				moved[k] = it
+				continue
+			}
+			ends[key(it)] = len(moved)
 			oneOffs++
 		}
 		it.Expires = patientExpiry(it.Due, it.Slot)
 		moved = append(moved, it)
+	}
+	// The copies go first: if what follows fails, each reminder is still
+	// there once, at its own time.
+	for _, id := range dups {
+		if _, err := p.out.Cancel(ctx, id); err != nil {
+			return "", true, fmt.Errorf("pause reminders: %w", err)
+		}
 	}
 	if err := p.out.Schedule(ctx, moved...); err != nil {
 		return "", true, fmt.Errorf("pause reminders: %w", err)

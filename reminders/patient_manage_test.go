@@ -141,3 +141,43 @@ func TestPatientsSnoozeNeverPassesTheAppointment(t *testing.T) {
 		}
 	})
 }
+
+// A pause that brings one-time reminders with the same text (and the same
+// appointment) to the same time keeps one of them: the same message twice
+// at one minute is a mistake, not a reminder. It keeps the later one,
+// which a resume brings back nearer the appointment.
+func TestPatientsPauseSendsTheSameReminderOnce(t *testing.T) {
+	h := newHarness(wed10(t)) // Wednesday, November 25, 10:00 in New York
+	c := newChat(t, h, "America/New_York", "en")
+	c.expect("remind me about my appointment on monday at 10am", "Sunday, November 29 at 10:00 AM; Monday, November 30 at 8:00 AM")
+	c.expect("remind me about my appointment on friday at 10am", "Thursday, November 26 at 10:00 AM; Friday, November 27 at 8:00 AM")
+	c.expect("remind me to call mom tomorrow at 5pm")
+	c.expect("remind me to call mom friday at 5pm")
+	c.expect("remind me to call dad friday at 5pm")
+	c.expect("pause my reminders until monday 9am", "paused until Monday, November 30 at 9:00 AM",
+		" 3 one-time reminders in that time will come then.", "2 appointment reminder(s) would only have come after the appointment")
+	list := c.say("list my reminders")
+	for _, want := range []string{
+		". Monday, November 30 at 9:00 AM: your appointment on Monday, November 30 at 10:00 AM\n",
+		". Monday, November 30 at 9:00 AM: call mom\n",
+		". Monday, November 30 at 9:00 AM: call dad\n",
+	} {
+		if strings.Count(list, want) != 1 {
+			t.Errorf("list after the pause has %q %d times, want once:\n%s", want, strings.Count(list, want), list)
+		}
+	}
+	if strings.Count(list, "\n") != 4 {
+		t.Errorf("list after the pause has more than 3 reminders:\n%s", list)
+	}
+	c.expect("resume", "back on")
+	c.expect("list my reminders", ". Friday, November 27 at 5:00 PM: call mom\n", ". Friday, November 27 at 5:00 PM: call dad\n",
+		"3. Monday, November 30 at 8:00 AM: your appointment on Monday, November 30 at 10:00 AM\nTo remove")
+
+	// One already due when the pause ends is the one kept.
+	h = newHarness(wed10(t))
+	c = newChat(t, h, "America/New_York", "en")
+	c.say("remind me to call mom monday at 9am")
+	c.say("remind me to call mom tomorrow at 5pm")
+	c.expect("pause my reminders until monday 9am", "paused until Monday, November 30 at 9:00 AM.")
+	c.expect("list my reminders", "Your reminders:\n1. Monday, November 30 at 9:00 AM: call mom\nTo remove it")
+}
