@@ -176,12 +176,26 @@ func zoneLabel(lang, name string) string {
 		// POSIX signs: Etc/GMT+5 is five hours behind UTC.
 		return "UTC" + map[byte]string{'+': "-", '-': "+"}[off[0]] + off[1:]
 	}
+	if l, ok := zoneLabels[name]; ok {
+		if baseLang(lang) == langES {
+			return l[1]
+		}
+		return l[0]
+	}
 	city := name[strings.LastIndex(name, "/")+1:]
 	city = strings.ReplaceAll(city, "_", " ")
 	if es, ok := citiesES[city]; ok && baseLang(lang) == langES {
 		return es
 	}
 	return city
+}
+
+// zoneLabels are the zones better known by their country or region than
+// by their city, in English and Spanish: a patient who said "Mumbai" or
+// "IST" is told "India time", not "Kolkata time".
+var zoneLabels = map[string][2]string{
+	"Asia/Kolkata": {"India", "India"}, "Asia/Calcutta": {"India", "India"},
+	"America/St_Johns": {"Newfoundland", "Terranova"},
 }
 
 // citiesES are the zone cities whose Spanish names differ.

@@ -438,3 +438,27 @@ func FuzzPatientsHandle(f *testing.F) {
 		})
 	})
 }
+
+// TestPatientsZoneForms: the zones QA found refused are set, and said
+// back as a patient knows them.
+func TestPatientsZoneForms(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"my time zone is India", "Got it: you're on India time. It's 8:30 PM there now."},
+		{"my time zone is Mumbai", "you're on India time"},
+		{"my time zone is IST", "you're on India time"},
+		{"my time zone is UTC+5:30", "you're on India time"},
+		{"my time zone is Newfoundland", "Got it: you're on Newfoundland time. It's 11:30 AM there now."},
+		{"my time zone is St. John's", "you're on Newfoundland time"},
+		{"my time zone is GMT-3", "Got it: you're on UTC-3 time. It's 12:00 PM there now."},
+		{"my time zone is Eastern Standard Time", "you're on New York time"},
+		{"my time zone is Pacific time", "you're on Los Angeles time"},
+		{"mi zona horaria es la hora del este", "Entendido: usaré la hora de Nueva York."},
+		{"mi zona horaria es hora del centro", "usaré la hora de Chicago"},
+		{"mi zona horaria es India", "usaré la hora de India"},
+		{"mi zona horaria es Terranova", "usaré la hora de Terranova"},
+	} {
+		h := newHarness(wed10(t)) // 15:00 UTC
+		c := newChat(t, h, "America/Chicago", "en")
+		c.expect(tt.text, tt.want)
+	}
+}

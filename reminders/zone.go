@@ -1,6 +1,9 @@
 package reminders
 
 import (
+	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -32,6 +35,57 @@ var zoneAliases = map[string]string{
 	"costa rica": "America/Costa_Rica", "san jose": "America/Costa_Rica", "panama": "America/Panama",
 	"dominican republic": "America/Santo_Domingo", "republica dominicana": "America/Santo_Domingo", "cuba": "America/Havana",
 	"utc": "UTC", "gmt": "UTC",
+	// India. IST is India's, not Israel's or Ireland's: of the three it is
+	// by far the one a US clinic's patients mean (people visiting family
+	// in India, or living there). The reply names India and the time there
+	// now, so a patient who meant another is told what was understood.
+	"india": "Asia/Kolkata", "indian": "Asia/Kolkata", "ist": "Asia/Kolkata", "mumbai": "Asia/Kolkata", "bombay": "Asia/Kolkata",
+	"delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata", "bangalore": "Asia/Kolkata", "bengaluru": "Asia/Kolkata",
+	"chennai": "Asia/Kolkata", "hyderabad": "Asia/Kolkata", "pune": "Asia/Kolkata", "ahmedabad": "Asia/Kolkata",
+	"calcutta": "Asia/Kolkata", "la india": "Asia/Kolkata",
+	"newfoundland": "America/St_Johns", "terranova": "America/St_Johns", "nst": "America/St_Johns", "ndt": "America/St_Johns",
+	"st johns": "America/St_Johns", "saint johns": "America/St_Johns", "san juan de terranova": "America/St_Johns",
+	"hora del centro": "America/Chicago",
+}
+
+// halfHourZones are the zones for offsets from UTC that are not whole
+// hours, each one a place keeps all year (India is +5:30 all year), except
+// Newfoundland's, whose -3:30 is -2:30 in summer: a patient who gives
+// either means Newfoundland time. An Etc/GMT zone holds whole hours only.
+var halfHourZones = map[string]string{
+	"+3:30": "Asia/Tehran", "+4:30": "Asia/Kabul", "+5:30": "Asia/Kolkata", "+5:45": "Asia/Kathmandu",
+	"+6:30": "Asia/Yangon", "+8:45": "Australia/Eucla", "+9:30": "Australia/Darwin", "-9:30": "Pacific/Marquesas",
+	"-3:30": "America/St_Johns", "-2:30": "America/St_Johns",
+}
+
+var offsetRe = regexp.MustCompile(`^(?:utc|gmt|z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$`)
+
+// offsetZone reads an offset from UTC: "UTC+5", "GMT-3", "UTC -05:00",
+// "utc+5:30", "+1". A whole hour is an Etc/GMT zone, whose sign is the
+// POSIX one, the other way round (UTC+5 is Etc/GMT-5); it keeps that
+// offset all year, as asked. Other offsets are the zone that has them.
+func offsetZone(s string) (string, bool) {
+	m := offsetRe.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	h, _ := strconv.Atoi(m[2])
+	mins := 0
+	if m[3] != "" {
+		mins, _ = strconv.Atoi(m[3])
+	}
+	switch {
+	case mins != 0:
+		name, ok := halfHourZones[fmt.Sprintf("%s%d:%02d", m[1], h, mins)]
+		return name, ok
+	case h == 0:
+		return "UTC", true
+	case m[1] == "+" && h <= 14:
+		return fmt.Sprintf("Etc/GMT-%d", h), true
+	case m[1] == "-" && h <= 12:
+		return fmt.Sprintf("Etc/GMT+%d", h), true
+	}
+	return "", false
 }
 
 // zoneAreas are tried in turn before a city name ("Chicago" is
@@ -39,16 +93,57 @@ var zoneAliases = map[string]string{
 var zoneAreas = []string{"America", "Europe", "Asia", "Africa", "Australia", "Pacific", "Atlantic", "Indian", "America/Argentina", "America/Indiana"}
 
 // ParseZone reads a time zone as a patient names it: an IANA name in any
-// case ("america/new_york"), a city ("Chicago", "Madrid", "Ciudad de
-// México"), a region or abbreviation ("Pacific", "EST"). It returns the
+// case ("america/new_york", "US/Eastern"), a city ("Chicago", "Madrid",
+// "Ciudad de México", "St. John's"), a region or abbreviation ("Pacific",
+// "Eastern Standard Time", "EST", "IST", "la hora del este", "hora del
+// centro"), or an offset from UTC ("UTC+5:30", "GMT-3"). It returns the
 // IANA name.
 func ParseZone(s string) (string, bool) {
 	s = strings.TrimSpace(strings.Trim(fold(s), ".!?"))
-	s = strings.TrimSuffix(strings.TrimSuffix(s, " time"), " timezone")
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "the "), "en ")
+	s = strings.NewReplacer("'", "", ".", "", "−", "-", "–", "-").Replace(s) // "St. John's", "UTC−5"
 	if s == "" || len(s) > 60 {
 		return "", false
 	}
+	if name, ok := offsetZone(s); ok {
+		return name, true
+	}
+	for _, c := range zoneCandidates(s) {
+		if name, ok := lookupZone(c); ok {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// zoneCandidates are s, then s without the words around a zone's name:
+// "the", "la", "Eastern [Standard] Time [zone]", "hora de Chicago". The
+// whole is tried first: "La Paz" is a city.
+func zoneCandidates(s string) []string {
+	out := []string{s}
+	add := func(c string) {
+		if c != out[len(out)-1] && c != "" {
+			out = append(out, c)
+		}
+	}
+	for _, suffix := range []string{" time zone", " timezone", " zone", " time", " daylight saving", " daylight", " standard"} {
+		s = strings.TrimSuffix(s, suffix)
+	}
+	add(s)
+	for _, prefix := range []string{"the ", "la ", "el ", "en ", "in "} {
+		s = strings.TrimPrefix(s, prefix)
+	}
+	add(s)
+	for _, prefix := range []string{"hora de la ", "hora del ", "hora de ", "horario del ", "horario de "} {
+		if c, ok := strings.CutPrefix(s, prefix); ok {
+			add(c)
+			break
+		}
+	}
+	return out
+}
+
+// lookupZone is the zone s names: an alias, an IANA name, or a city.
+func lookupZone(s string) (string, bool) {
 	if name, ok := zoneAliases[s]; ok {
 		return name, true
 	}
@@ -86,6 +181,12 @@ func zoneCase(s string) string {
 		up = r == '/' || r == '_'
 	}
 	out := string(b)
+	// The areas written in capitals: "US/Eastern", "Etc/GMT+5".
+	if rest, ok := strings.CutPrefix(out, "Us/"); ok {
+		out = "US/" + rest
+	} else if rest, ok := strings.CutPrefix(out, "Etc/Gmt"); ok {
+		out = "Etc/GMT" + rest
+	}
 	// Articles stay lower case in IANA names.
 	for _, w := range []string{"_Of_", "_De_", "_Del_"} {
 		out = strings.ReplaceAll(out, w, strings.ToLower(w))
