@@ -96,11 +96,10 @@ func listCommand(whole string) (es, ok bool) {
 	return false, false
 }
 
-// deleteCommand reads "delete reminder 2", "delete all my reminders",
-// "borrar recordatorio 2"; target is the number, or 0 for all.
 // deleteCommand reads "delete reminder 2", "delete reminders 1 and 3",
-// "borrar recordatorio 2" (targets, numbers of the list) or "delete all
-// my reminders" (all).
+// "delete reminders 1-3", "delete reminder one", "borrar recordatorio 2",
+// "borrar recordatorios del 1 al 3" (targets, numbers of the list) or
+// "delete all my reminders" (all).
 func deleteCommand(ns []string) (targets []int, all, es, ok bool) {
 	rest, isEN := cut(ns, "delete", "remove", "cancel", "clear")
 	if !isEN {
@@ -108,17 +107,44 @@ func deleteCommand(ns []string) (targets []int, all, es, ok bool) {
 			return nil, false, false, false
 		}
 	}
-	joins := 0 // "and", "y"
-	for _, w := range rest {
-		switch w {
-		case "all", "todos", "todo", "everything":
+	joins := 0    // "and", "y", and the words of a range
+	noun := false // "reminder" was said: a number word after it is a number
+	for i := 0; i < len(rest); i++ {
+		w := rest[i]
+		switch {
+		case w == "all" || w == "todos" || w == "todo" || w == "everything":
 			all = true
-		case "reminder", "reminders", "my", "the", "number", "numbers", "no", "#", "recordatorio", "recordatorios", "mis", "el", "los", "numero", "numeros":
-		case "and", "y", "&":
+		case w == "reminder" || w == "reminders" || w == "recordatorio" || w == "recordatorios":
+			noun = true
+		case strings.Contains(" my the number numbers no # mis el los numero numeros del ", " "+w+" "):
+		case w == "and" || w == "y" || w == "&":
 			joins++
+		case (rangeWords[w] || w == "al" || w == "–") && len(targets) > 0 && i+1 < len(rest):
+			// "1 to 3", "del 1 al 3", "1 - 3"
+			hi, isNum := listNumber(rest[i+1], noun)
+			if !isNum {
+				return nil, false, false, false
+			}
+			lo := targets[len(targets)-1]
+			if targets, ok = numberRange(targets[:len(targets)-1], lo, hi); !ok {
+				return nil, false, false, false
+			}
+			joins += 2
+			i++
 		default:
-			v, err := strconv.Atoi(strings.TrimPrefix(w, "#"))
-			if err != nil || v <= 0 {
+			if lo, hi, isRange := strings.Cut(strings.ReplaceAll(w, "–", "-"), "-"); isRange {
+				a, okA := listNumber(lo, false)
+				b, okB := listNumber(hi, false)
+				if !okA || !okB {
+					return nil, false, false, false
+				}
+				if targets, ok = numberRange(targets, a, b); !ok {
+					return nil, false, false, false
+				}
+				continue
+			}
+			v, isNum := listNumber(w, noun)
+			if !isNum {
 				return nil, false, false, false
 			}
 			targets = append(targets, v)
@@ -132,6 +158,37 @@ func deleteCommand(ns []string) (targets []int, all, es, ok bool) {
 		return targets, false, !isEN, true
 	}
 	return nil, false, false, false
+}
+
+// listNumber reads a number of the list: "2", "#2", or, once "reminder"
+// has been said (words), "two", "dos" ("delete one reminder" names none).
+func listNumber(w string, words bool) (int, bool) {
+	if v, err := strconv.Atoi(strings.TrimPrefix(w, "#")); err == nil {
+		return v, v > 0
+	}
+	v, ok := listNumberWords[w]
+	return v, ok && words
+}
+
+var listNumberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+}
+
+// maxRange is the most numbers a range of the list may name: a list holds
+// at most maxPatientReminders.
+const maxRange = 100
+
+// numberRange adds lo to hi to targets; a range the wrong way round or
+// past any list is none.
+func numberRange(targets []int, lo, hi int) ([]int, bool) {
+	if lo < 1 || hi <= lo || hi > maxRange {
+		return nil, false
+	}
+	for n := lo; n <= hi; n++ {
+		targets = append(targets, n)
+	}
+	return targets, true
 }
 
 // pauseCommand reads "pause my reminders until monday", "pause reminders

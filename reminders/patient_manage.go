@@ -80,13 +80,11 @@ func (p *Patients) remove(ctx context.Context, u carebot.User, lang string, targ
 		}
 		return say(lang, "deletedAll", len(mine)), true, nil
 	}
-	for _, n := range targets {
-		if n > len(mine) {
-			return say(lang, "noSuch", n), true, nil
-		}
-	}
 	slices.Sort(targets)
 	targets = slices.Compact(targets)
+	if n := targets[len(targets)-1]; n > len(mine) {
+		return say(lang, "noSuch", n), true, nil // the largest said: "1-10" with 5 is "no reminder 10"
+	}
 	var b []string
 	for _, n := range targets {
 		if _, err := p.out.Cancel(ctx, mine[n-1].ID); err != nil {

@@ -181,3 +181,46 @@ func TestPatientsPauseSendsTheSameReminderOnce(t *testing.T) {
 	c.expect("pause my reminders until monday 9am", "paused until Monday, November 30 at 9:00 AM.")
 	c.expect("list my reminders", "Your reminders:\n1. Monday, November 30 at 9:00 AM: call mom\nTo remove it")
 }
+
+// Reminders are deleted by a range of their numbers, or a number said as
+// a word; what is not a number of the list is no delete.
+func TestPatientsDeleteRangesAndWords(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want string // the reminders left, or the reply
+	}{
+		{"delete reminders 1-3", "dan eve"},
+		{"delete reminders 1 – 3", "dan eve"},
+		{"delete reminders 2 to 4", "ann eve"},
+		{"delete reminders 1-2 and 5", "cy dan"},
+		{"delete reminder one", "bob cy dan eve"},
+		{"delete reminders two and four", "ann cy eve"},
+		{"borrar recordatorios del 1 al 3", "dan eve"},
+		{"borrar el recordatorio dos", "ann cy dan eve"},
+		{"delete reminders 1-10", `You don't have a reminder 10.`},
+		{"delete reminders 3-1", ""},
+		{"delete one reminder", ""},
+	} {
+		h := newHarness(wed10(t))
+		c := newChat(t, h, "America/New_York", "en")
+		for i, s := range []string{"ann", "bob", "cy", "dan", "eve"} {
+			c.say(fmt.Sprintf("remind me to call %s friday at %dpm", s, i+1))
+		}
+		got := c.say(tt.text)
+		if strings.Contains(tt.want, "reminder") || tt.want == "" {
+			if tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) {
+				t.Errorf("%q: %q, want %q", tt.text, got, tt.want)
+			}
+			continue
+		}
+		var left []string
+		for _, line := range strings.Split(c.say("list my reminders"), "\n") {
+			if _, text, ok := strings.Cut(line, "PM: call "); ok {
+				left = append(left, text)
+			}
+		}
+		if strings.Join(left, " ") != tt.want {
+			t.Errorf("%q: left %q (reply %q), want %q", tt.text, left, got, tt.want)
+		}
+	}
+}
