@@ -31,6 +31,7 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 	now := p.now()
 	loc, assumed := p.zone(u)
 	when, text, err := splitWhen(lang, rest, now, loc)
+	var noDate noDateError
 	switch {
 	case ask && errors.Is(err, errNoTime) && (len(rest) == 0 || aboutAppointment(joinOrig(rest)) || askWords[rest[0].norm]):
 		return "", false, nil
@@ -38,6 +39,10 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 		return say(lang, "past"), true, nil
 	case errors.Is(err, errTooFar):
 		return say(lang, "far"), true, nil
+	case errors.As(err, &noDate) && noDate.year != 0:
+		return say(lang, "noDateIn", monthDayName(lang, noDate.month, noDate.day), noDate.year), true, nil
+	case errors.As(err, &noDate):
+		return say(lang, "noDate", monthDayName(lang, noDate.month, noDate.day)), true, nil
 	case err != nil:
 		return say(lang, "when"), true, nil
 	}

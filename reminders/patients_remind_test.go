@@ -102,6 +102,16 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"en", "remind me to call mom on dec 1 2027 at 3pm", "OK, I'll remind you on Wednesday, December 1 at 3:00 PM: call mom"},
 		{"en", "remind me to call mom on dec 1 2020 at 3pm", "That time has already passed. When should I remind you?"},
 		{"en", "remind me to call mom every year on dec 3 2030", far},
+		// A date the calendar does not have is said to be none.
+		{"en", "remind me to call mom on 2/29", "There's no February 29 in 2027. Which day did you mean?"},
+		{"en", "remind me to call mom on feb 29 at 3pm", "There's no February 29 in 2027. Which day did you mean?"},
+		{"en", "remind me to call mom on 2/29/2027", "There's no February 29 in 2027. Which day did you mean?"},
+		{"en", "remind me to call mom on feb 29 2028 at 3pm", "OK, I'll remind you on Tuesday, February 29 at 3:00 PM: call mom"},
+		{"en", "remind me to call mom on feb 30", "There's no February 30. Which day did you mean?"},
+		{"en", "remind me to call mom on the 31st of november", "There's no November 31. Which day did you mean?"},
+		{"en", "remind me to call mom every day until april 31", "There's no April 31. Which day did you mean?"},
+		{"es", "recuérdame llamar a mamá el 29 de febrero", "No hay 29 de febrero en 2027. ¿Qué día quiso decir?"},
+		{"es", "recuérdame llamar a mamá el 30 de febrero", "No existe el 30 de febrero. ¿Qué día quiso decir?"},
 		// Words that only look like times stay in the text.
 		{"en", "remind me to take 1/2 tablet at 9pm", "OK, I'll remind you on Thursday, November 26 at 9:00 PM: take 1/2 tablet"},
 		{"en", "remind me to take my morning pills at 9", "OK, I'll remind you on Thursday, November 26 at 9:00 AM: take your morning pills"},

@@ -100,6 +100,7 @@ type whenParts struct {
 	meridiem         string // from "in the morning", "de la tarde": for times without their own
 	part             string // "morning", "afternoon", "evening" or "night": the default time
 	rep              repeat
+	bad              noDateError // a date read that the calendar does not have
 }
 
 // repeat is what the words say about a repeating time.

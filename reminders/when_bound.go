@@ -90,7 +90,8 @@ func (w *whenParser) boundDate(after bool) (time.Time, bool) {
 	case next:
 		return time.Time{}, false
 	}
-	if d, yearSet, ok := w.dateAt(); ok {
+	if d, yearSet, bad, ok := w.dateAt(); ok {
+		w.p.noDate(bad)
 		if !yearSet && d.Before(w.today) {
 			d = d.AddDate(1, 0, 0)
 		}

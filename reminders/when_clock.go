@@ -1,6 +1,7 @@
 package reminders
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 )
@@ -9,12 +10,13 @@ import (
 // "3 de diciembre", "12/1", "the 1st" (of whatever month comes next).
 func (w *whenParser) dateHere() bool {
 	start := w.i
-	if d, yearSet, ok := w.dateAt(); ok {
+	if d, yearSet, bad, ok := w.dateAt(); ok {
 		if !w.setDate(d) {
 			w.i = start
 			return false
 		}
 		w.p.yearSet = yearSet
+		w.p.noDate(bad)
 		return true
 	}
 	if n, ok := w.dayOfMonth(); ok {
@@ -33,11 +35,16 @@ func (w *whenParser) dateHere() bool {
 // "diciembre 3", "the 3rd of december", "el 1 de diciembre",
 // "2026-12-03", "12/3", "12/3/26", "3.12.2026", each with an optional
 // year, and returns it as a floating midnight. It moves w.i past the
-// date only if it reads one.
-func (w *whenParser) dateAt() (d time.Time, yearSet, ok bool) {
+// date only if it reads one. A date the calendar does not have ("feb
+// 30", "feb 29" in a year that is not a leap year) is read, and bad says
+// why it is none.
+func (w *whenParser) dateAt() (d time.Time, yearSet bool, bad noDateError, ok bool) {
 	year, month, day := 0, time.Month(0), 0
 	start := w.i
-	fail := func() (time.Time, bool, bool) { w.i = start; return time.Time{}, false, false }
+	fail := func() (time.Time, bool, noDateError, bool) {
+		w.i = start
+		return time.Time{}, false, noDateError{}, false
+	}
 	if (w.at(0) == "the" || w.at(0) == "el") && ordinalDay(w.at(1)) > 0 {
 		w.i++ // "the 3rd of december", "el 3 de diciembre"
 	}
@@ -91,9 +98,39 @@ func (w *whenParser) dateAt() (d time.Time, yearSet, ok bool) {
 	}
 	d = time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
 	if d.Day() != day {
-		return fail() // "feb 30"
+		// "feb 30" has no year; "feb 29" is next in a leap year.
+		bad = noDateError{month: month, day: day}
+		if time.Date(2000, month, day, 0, 0, 0, 0, time.UTC).Day() == day {
+			bad.year = year
+			if !yearSet && time.Date(year, month, 1, 0, 0, 0, 0, time.UTC).Before(w.today.AddDate(0, 0, 1-w.today.Day())) {
+				bad.year++ // "feb 29" in November: next February's
+			}
+		}
+		d = time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
 	}
-	return d, yearSet, true
+	return d, yearSet, bad, true
+}
+
+// noDateError is a date the calendar does not have: "feb 30", or "feb
+// 29" in year, which is not a leap year.
+type noDateError struct {
+	month     time.Month
+	day, year int // year: 0 if no year has the date
+}
+
+func (e noDateError) Error() string {
+	if e.year != 0 {
+		return fmt.Sprintf("there is no %s %d in %d", e.month, e.day, e.year)
+	}
+	return fmt.Sprintf("there is no %s %d", e.month, e.day)
+}
+
+// noDate records that the date read was none the calendar has; resolve
+// says so.
+func (p *whenParts) noDate(bad noDateError) {
+	if bad.month != 0 {
+		p.bad = bad
+	}
 }
 
 // numericDate reads "12/1", "12/01/2026", "1/12/26", "1.12.2026" and

@@ -100,6 +100,9 @@ func (p *whenParts) clocks() ([]time.Duration, bool) {
 // resolve turns the pieces into a time on loc's clock.
 func (p *whenParts) resolve(now time.Time, loc *time.Location, today time.Time) (When, error) {
 	r := &p.rep
+	if p.bad.month != 0 {
+		return When{}, p.bad // "feb 30", "feb 29" in 2027
+	}
 	if p.hasRel {
 		if p.hasDate || len(p.days) > 0 || p.monthDay != 0 || len(p.times) > 0 || p.meridiem != "" || p.part != "" ||
 			r.every != "" || r.hasStart || r.hasUntil || r.forN != 0 {
