@@ -104,10 +104,15 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 
 // onWhen is "on Friday, November 27 at 3:00 PM" / "el viernes 27 ...".
 func onWhen(lang string, t time.Time, loc *time.Location) string {
+	return on(lang, formatWhen(lang, t, loc))
+}
+
+// on puts "on" (or "el") before a day said.
+func on(lang, when string) string {
 	if baseLang(lang) == langES {
-		return "el " + formatWhen(lang, t, loc)
+		return "el " + when
 	}
-	return "on " + formatWhen(lang, t, loc)
+	return "on " + when
 }
 
 // askWords begin a question: "can you remind me [what] time you open?"

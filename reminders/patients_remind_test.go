@@ -44,6 +44,10 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"es", "recuérdame caminar los lunes y jueves a las 6 de la tarde", "Listo, le recordaré cada lunes y jueves a las 18:00: caminar"},
 		{"es", "recuérdame tomar mis pastillas cada dos días a las 10", "Listo, le recordaré cada dos días a las 10:00: tomar sus pastillas"},
 		{"es", "recuérdame tomar la pastilla dos veces al día a las 8 y a las 20", "Listo, le recordaré todos los días a las 08:00 y 20:00: tomar la pastilla"},
+		// More than 300 days ahead the year is said too.
+		{"en", "remind me to call mom on dec 1 2027 at 3pm", "OK, I'll remind you on Wednesday, December 1, 2027 at 3:00 PM: call mom"},
+		{"es", "recuérdame llamar a mamá el 1 de diciembre de 2027 a las 3", "Listo, le recordaré el miércoles 1 de diciembre de 2027 a las 15:00: llamar a mamá"},
+		{"en", "remind me to call mom on jan 5 at 9am", "OK, I'll remind you on Tuesday, January 5 at 9:00 AM: call mom"},
 		{"es", "recuérdame tomar la pastilla mañana al mediodía", "Listo, le recordaré el viernes 27 de noviembre a las 12:00: tomar la pastilla"},
 		// Words about when that were not understood: ask, never guess.
 		{"en", "remind me to take my pills every 8 hours starting at 8am", unclear},
@@ -99,14 +103,13 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"en", "remind me to call mom on 12/1/2030 at 3pm", far},
 		{"en", "remind me to call mom on 2030-12-01", far},
 		{"es", "recuérdame llamar a mamá el 1 de diciembre de 2030 a las 3", "Solo puedo poner recordatorios hasta dos años antes."},
-		{"en", "remind me to call mom on dec 1 2027 at 3pm", "OK, I'll remind you on Wednesday, December 1 at 3:00 PM: call mom"},
 		{"en", "remind me to call mom on dec 1 2020 at 3pm", "That time has already passed. When should I remind you?"},
 		{"en", "remind me to call mom every year on dec 3 2030", far},
 		// A date the calendar does not have is said to be none.
 		{"en", "remind me to call mom on 2/29", "There's no February 29 in 2027. Which day did you mean?"},
 		{"en", "remind me to call mom on feb 29 at 3pm", "There's no February 29 in 2027. Which day did you mean?"},
 		{"en", "remind me to call mom on 2/29/2027", "There's no February 29 in 2027. Which day did you mean?"},
-		{"en", "remind me to call mom on feb 29 2028 at 3pm", "OK, I'll remind you on Tuesday, February 29 at 3:00 PM: call mom"},
+		{"en", "remind me to call mom on feb 29 2028 at 3pm", "OK, I'll remind you on Tuesday, February 29, 2028 at 3:00 PM: call mom"},
 		{"en", "remind me to call mom on feb 30", "There's no February 30. Which day did you mean?"},
 		{"en", "remind me to call mom on the 31st of november", "There's no November 31. Which day did you mean?"},
 		{"en", "remind me to call mom every day until april 31", "There's no April 31. Which day did you mean?"},

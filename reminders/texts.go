@@ -41,6 +41,24 @@ func formatWhen(lang string, t time.Time, loc *time.Location) string {
 	return t.Format("Monday, January 2 at 3:04 PM")
 }
 
+// farAhead is how far after a reminder was made its time is said with the
+// year: "jan 5" in November is plainly next year's, "dec 1 2027" is not.
+const farAhead = 300 * 24 * time.Hour
+
+// formatDue is formatWhen for a reminder's own time, with the year when it
+// comes more than farAhead after it was made: "Wednesday, December 1,
+// 2027 at 3:00 PM", "miércoles 1 de diciembre de 2027 a las 15:00".
+func formatDue(lang string, it carebot.OutboxItem, loc *time.Location) string {
+	if it.Created.IsZero() || it.Due.Sub(it.Created) <= farAhead {
+		return formatWhen(lang, it.Due, loc)
+	}
+	t := it.Due.In(loc)
+	if baseLang(lang) == langES {
+		return fmt.Sprintf("%s %d de %s de %d a las %s", weekdaysES[t.Weekday()], t.Day(), monthsES[t.Month()-1], t.Year(), t.Format("15:04"))
+	}
+	return t.Format("Monday, January 2, 2006 at 3:04 PM")
+}
+
 // formatClock writes the time of day only: "8:00 AM" or "08:00".
 func formatClock(lang string, t time.Time, loc *time.Location) string {
 	if baseLang(lang) == langES {

@@ -25,7 +25,7 @@ func describeNew(lang string, loc *time.Location, items ...carebot.OutboxItem) s
 	shape := ""
 	for i, it := range items {
 		if it.Rule == "" {
-			whens[i] = onWhen(lang, it.Due, loc)
+			whens[i] = on(lang, formatDue(lang, it, loc))
 		} else {
 			whens[i] = describeRule(lang, it, loc, false)
 		}
@@ -78,7 +78,7 @@ func saidBefore(a, b carebot.OutboxItem, loc *time.Location) bool {
 // describeWhen is when a reminder comes, for the list.
 func describeWhen(lang string, it carebot.OutboxItem, loc *time.Location) string {
 	if it.Rule == "" {
-		return formatWhen(lang, it.Due, loc)
+		return formatDue(lang, it, loc)
 	}
 	return describeRule(lang, it, loc, true)
 }
