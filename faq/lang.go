@@ -103,9 +103,16 @@ func marks(raw string) int {
 	return 0
 }
 
+// singleLetter: a word of one letter casts no vote. "x" and "q" are
+// Spanish chat for "por" and "que", but "X" alone is the patient cancelling
+// an appointment, and "C" or "R" confirming or rescheduling one: the letter
+// says nothing of the language.
 func votes(raw, folded string, toks []token) (es, en int) {
 	es = marks(raw)
 	for _, tk := range toks {
+		if tk.end-tk.start < 2 {
+			continue // see singleLetter
+		}
 		switch langVotes[folded[tk.start:tk.end]] {
 		case 1:
 			es++
@@ -168,7 +175,7 @@ func wordVotes(text string) (es, en int) {
 		} else {
 			i++
 		}
-		if n > 0 && !over {
+		if n > 1 && !over { // see singleLetter
 			switch langVotes[string(buf[:n])] { // a map index: no allocation
 			case 1:
 				es++

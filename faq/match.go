@@ -103,6 +103,9 @@ func (ix *index) analyzeQuery(sc *scratch, text, langHint string) lang {
 		r := ix.record(sc.text[tk.start:tk.end])
 		sc.recs = append(sc.recs, r)
 		sc.qmask |= r.qbit
+		if tk.end-tk.start < 2 {
+			continue // a letter casts no vote (see singleLetter)
+		}
 		switch r.vote {
 		case 1:
 			es++

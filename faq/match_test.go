@@ -206,6 +206,9 @@ func TestDetectLang(t *testing.T) {
 		{"hours", "en", false},
 		{"🙂", "", false},
 		{"", "", false},
+		// A letter alone is a button typed (X cancels an appointment),
+		// not Spanish chat for "por".
+		{"X", "", false},
 	} {
 		got, sure := DetectLang(tc.text)
 		if got != tc.want || sure != tc.sure {
@@ -292,7 +295,7 @@ entries:
 // DetectLang counts votes with its own stack-buffered word scanner; it
 // must agree with the tokenizer the matcher uses.
 func TestDetectLangAgreesWithTokenizer(t *testing.T) {
-	msgs := []string{"¿Dónde está la clínica?", "don't know when yall open", "NECESITO una cita mañana", "café ok"}
+	msgs := []string{"¿Dónde está la clínica?", "don't know when yall open", "NECESITO una cita mañana", "café ok", "X", "q horario tienen"}
 	for _, q := range loadQueries(t, "testdata/heldout/queries.jsonl") {
 		msgs = append(msgs, q.Q)
 	}
