@@ -141,9 +141,11 @@ func evalSets() []evalSet {
 		// demo and demo2 measure the bundled faq.yaml as it ships, which
 		// the models no longer train on (they read a frozen copy): its
 		// content is the clinic's to correct. QA's alternates (2026-11-26)
-		// took demo2 from top1 0.795 to 0.808, p1 0.859 to 0.872.
+		// took demo2 from top1 0.795 to 0.808, p1 0.859 to 0.872; Spanish
+		// for 27 more entries, demo2 to 0.821 and demo's wrong from 0.028
+		// to 0.022.
 		{name: "demo", kb: "../../faq.yaml", queries: "demo/queries.jsonl", own: true,
-			floor: scores{top1: 0.915, top3: 0.99, p1: 0.97, fallback: 0.965, wrong: 0.03}},
+			floor: scores{top1: 0.915, top3: 0.99, p1: 0.975, fallback: 0.965, wrong: 0.025}},
 		// blind was written for the shared clinic knowledge base by a
 		// helper who read nothing but kb.yaml and the query format. Its
 		// even lines were read to find the kinds of miss others.go
@@ -275,7 +277,7 @@ func evalSets() []evalSet {
 			floor: scores{top1: 0.465, top3: 0.94, p1: 0.835, fallback: 0.87, wrong: 0.06}},
 		// demo2 was written last and measured once, never tuned against.
 		{name: "demo2", kb: "../../faq.yaml", queries: "demo2/queries.jsonl", own: true,
-			floor: scores{top1: 0.805, top3: 0.93, p1: 0.87, fallback: 0.915, wrong: 0.05}},
+			floor: scores{top1: 0.815, top3: 0.93, p1: 0.87, fallback: 0.915, wrong: 0.05}},
 	}
 }
 
