@@ -23,7 +23,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
-	"unicode"
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/faq"
@@ -449,27 +448,7 @@ func (e *Engine) safetyUser(ctx context.Context, m carebot.Message) (u carebot.U
 // safetyLang is the language of a crisis or emergency reply: userLang
 // for u, the sender's record as safetyUser read it.
 func (e *Engine) safetyLang(kb *faq.KB, m carebot.Message, text string, u carebot.User) string {
-	if u.Lang == "" && m.Lang == "" && spanishCrisisWords(text) {
-		// "me mato": too few words for the language to be sure of, and
-		// none of them votes; the crisis words are Spanish, so is the
-		// person.
-		if l, _ := faq.DetectLang(text); l == "" {
-			return "es"
-		}
-	}
 	return e.userLang(kb, text, m.Lang, u)
-}
-
-// spanishCrisisWords reports whether text has a word only Spanish uses
-// for killing or hurting oneself.
-func spanishCrisisWords(text string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		switch w {
-		case "mato", "maté", "matarme", "suicido", "suicidarme", "ahorco", "ahorcarme", "morirme", "muero", "cortarme":
-			return true
-		}
-	}
-	return false
 }
 
 // baseLang is the language of a platform's hint: "es" for "es-MX".

@@ -38,6 +38,11 @@ func buildLangVotes() map[string]int8 {
 		es[e.es] = true
 	}
 	es["no"], es["sin"], es["nunca"], es["tampoco"] = true, true, true, true
+	// Words of harm to oneself, in no clinic vocabulary, that are Spanish
+	// only: "me mato" alone is answered (988) in Spanish.
+	for _, w := range strings.Fields("mato matarme suicido suicidarme ahorco ahorcarme morirme muero cortarme") {
+		es[w] = true
+	}
 	votes := make(map[string]int8)
 	for w := range es {
 		if !en[w] {
