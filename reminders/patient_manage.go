@@ -92,14 +92,12 @@ func (p *Patients) remove(ctx context.Context, u carebot.User, lang string, targ
 		}
 		b = append(b, say(lang, "deleted", n, mine[n-1].Text))
 	}
-	left := slices.DeleteFunc(slices.Clone(mine), func(it carebot.OutboxItem) bool {
-		for _, n := range targets {
-			if mine[n-1].ID == it.ID {
-				return true
-			}
+	var left []carebot.OutboxItem
+	for i, it := range mine {
+		if !slices.Contains(targets, i+1) {
+			left = append(left, it)
 		}
-		return false
-	})
+	}
 	if len(left) > 0 {
 		s, err := p.listing(ctx, u, lang, left, "listNow")
 		if err != nil {

@@ -138,17 +138,14 @@ func rezone(mine []carebot.OutboxItem, old, loc *time.Location, now time.Time) r
 			}
 		case it.TimeOfDay:
 			day := Floating(now, loc).Truncate(24 * time.Hour)
-			clock := it.Wall.Sub(it.Wall.Truncate(24 * time.Hour))
-			for it.Wall = day.Add(clock); !Resolve(it.Wall, loc).After(now); it.Wall = it.Wall.AddDate(0, 0, 1) {
-			}
+			it.Wall = nextOnClock(day.Add(it.Wall.Sub(it.Wall.Truncate(24*time.Hour))), loc, now)
 			due = Resolve(it.Wall, loc)
 			if !sameDay(it.Wall, was.Wall) {
 				list = &z.redated
 			}
 		case !due.After(now):
-			for ; !due.After(now); due = Resolve(it.Wall, loc) {
-				it.Wall = it.Wall.AddDate(0, 0, 1)
-			}
+			it.Wall = nextOnClock(it.Wall, loc, now)
+			due = Resolve(it.Wall, loc)
 			list = &z.passed
 		}
 		if it.Rule == "" && was.Due.After(Resolve(was.Wall, old)) {
@@ -164,6 +161,15 @@ func rezone(mine []carebot.OutboxItem, old, loc *time.Location, now time.Time) r
 		}
 	}
 	return z
+}
+
+// nextOnClock is wall, or the same time of day on the first day after it,
+// that is still to come on loc's clock.
+func nextOnClock(wall time.Time, loc *time.Location, now time.Time) time.Time {
+	for !Resolve(wall, loc).After(now) {
+		wall = wall.AddDate(0, 0, 1)
+	}
+	return wall
 }
 
 func laterOf(a, b time.Time) time.Time {
