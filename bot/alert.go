@@ -29,8 +29,8 @@ func (e *Engine) groupAlert(kb *faq.KB, m carebot.Message, k SafetyKind, u careb
 		At:        m.At,
 		Edited:    m.Edited,
 		Reply:     carebot.AlertPrivate,
-		Crisis:    orDefault(kb.Clinic.CrisisLine, "988"),
-		Emergency: orDefault(kb.Clinic.EmergencyNumber, "911"),
+		Crisis:    crisisLine(kb.Clinic),
+		Emergency: emergencyNumber(kb.Clinic),
 	}
 	switch k {
 	case SafetyEmergency:

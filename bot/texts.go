@@ -228,10 +228,15 @@ func (t *texts) replacer(c faq.Clinic) *strings.Replacer {
 		"{name}", orDefault(c.Name, "the clinic"),
 		"{phone}", orDefault(c.Phone, "the clinic"),
 		"{website}", website,
-		"{emergency}", orDefault(c.EmergencyNumber, "911"),
-		"{crisis}", orDefault(c.CrisisLine, "988"),
+		"{emergency}", emergencyNumber(c),
+		"{crisis}", crisisLine(c),
 	)
 }
+
+// emergencyNumber and crisisLine are the clinic's numbers for the safety
+// replies, or the US defaults.
+func emergencyNumber(c faq.Clinic) string { return orDefault(c.EmergencyNumber, "911") }
+func crisisLine(c faq.Clinic) string      { return orDefault(c.CrisisLine, "988") }
 
 // filled returns a copy of t whose fixed texts have the clinic details of
 // r (t's replacer) filled in. The templates that take an argument
