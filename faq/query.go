@@ -200,7 +200,12 @@ func (ix *index) addSlot(sc *scratch, info *wordInfo, tk token) {
 		return
 	}
 	sc.slots = append(sc.slots, slot{primary: info.primary, w: info.w, clause: tk.clause, question: tk.question,
-		medical: info.adv&(acDrug|acCondition) != 0 || sc.advice && stopsMedicine(sc.tok.buf[tk.start:tk.end]),
+		// A word asking to stop or skip a medicine counts as one for an
+		// advice message: "can i stop taking my blood pressure pills" is
+		// answered only by an entry that asks that too, not by one that
+		// asks about taking medicines ("can i take my meds before my
+		// blood draw").
+		medical: info.adv&(acDrug|acCondition) != 0 || sc.advice && stopsMedicineVerb(string(sc.tok.buf[tk.start:tk.end])),
 		light:   info.kind == kindLight, lbit: info.light, common: info.common, info: info, kept: &info.kept})
 	s := &sc.slots[len(sc.slots)-1]
 	s.nalt = uint8(copy(s.alts[:], info.alts))
@@ -307,10 +312,3 @@ func childAge(num, unit string) bool {
 	}
 	return n < 18 || unit[0] == 'm' || unit[0] == 'w' || unit == "semanas"
 }
-
-// stopsMedicine reports the words that ask to stop, skip or change a
-// medicine (stopsMedicineVerb): an advice message with one ("can i stop
-// taking my blood pressure pills") is answered only by an entry that asks
-// that too, not by one that asks about taking medicines at all ("can i take
-// my meds before my blood draw").
-func stopsMedicine(w []byte) bool { return stopsMedicineVerb(string(w)) }
