@@ -75,8 +75,9 @@ func (e *Engine) consent(ctx context.Context, kb *faq.KB, m carebot.Message, u c
 // words: "es" for "ALTO", "stop consejos", "no me envien mas mensajes";
 // "en" for "stop texting me"; "" when its words do not say, or say both
 // equally. STOP, START, HELP and the other bare keywords say nothing:
-// Spanish speakers send them too, and the Spanish HELP teaches STOP
-// AWARENESS, so an English purpose name says nothing either.
+// Spanish speakers send them too. Nor does an English purpose name: the
+// README gives STOP AWARENESS to every patient, and the Spanish HELP
+// taught it until it taught STOP CONSEJOS.
 func consentLang(text string) string {
 	var buf [80]byte
 	list, _ := consentWords(buf[:0], text)
