@@ -56,17 +56,24 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 			return e.setLang(u, l, lang), true
 		}
 	}
-	if p == "" && u.Lang == "" && len(e.Commands) > 0 {
-		// A patient with no language recorded is answered in the one
-		// their message is written in, as the FAQ answers them: the
-		// platform's hint, which the commands fall back to, only when
-		// the words do not say. The reply's language is then theirs.
-		if l, _ := faq.DetectLang(text); speaks(l) != nil {
+	told := *u // the sender as the commands see them
+	if p == "" && !u.LangChosen && len(e.Commands) > 0 {
+		// A typed command is answered in the language it is written in,
+		// as the FAQ answers a question: for a patient with no language
+		// recorded whatever the words lean to (the platform's hint, which
+		// the commands fall back to, only when they say nothing); for one
+		// with a language recorded only when the words are sure ("remind
+		// me at 8pm" after a question in Spanish), a "C" or "snooze 1h"
+		// keeping the recorded one. The reply's language is then theirs.
+		if l, sure := faq.DetectLang(text); speaks(l) != nil && (u.Lang == "" || sure) {
 			lang, t, m.Lang = l, textsFor(l), l
+			if told.Lang != "" {
+				told.Lang = l
+			}
 		}
 	}
 	for _, c := range e.Commands {
-		replies, ok, err := c.Handle(ctx, m, *u)
+		replies, ok, err := c.Handle(ctx, m, told)
 		if err != nil {
 			e.logError(ctx, "command", err)
 			return Outcome{Route: RouteCommand, Lang: lang, Replies: []carebot.Reply{{Text: e.says(kb, t).storeFail, Private: true}}}, true

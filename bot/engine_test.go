@@ -761,15 +761,19 @@ func TestCommandsComeBeforeTheFAQ(t *testing.T) {
 }
 
 // langCommand answers "remind me", "recuérdame" and "C" (an answer to an
-// appointment reminder) in the language the engine passes on in the
-// message, as the reminders do for a patient with no language recorded.
+// appointment reminder) in the language the engine passes on, as the
+// reminders do: the patient's recorded one, else the message's.
 type langCommand struct{}
 
 func (langCommand) Handle(ctx context.Context, m carebot.Message, u carebot.User) ([]carebot.Reply, bool, error) {
 	if !strings.HasPrefix(m.Text, "remind me") && !strings.HasPrefix(m.Text, "recuérdame") && m.Text != "C" {
 		return nil, false, nil
 	}
-	return []carebot.Reply{{Text: "lang " + baseLang(m.Lang)}}, true, nil
+	lang := u.Lang
+	if lang == "" {
+		lang = m.Lang
+	}
+	return []carebot.Reply{{Text: "lang " + baseLang(lang)}}, true, nil
 }
 
 // A new patient's command is answered in the language it is written in,
@@ -806,12 +810,39 @@ func TestCommandInTheLanguageWritten(t *testing.T) {
 			}
 		})
 	}
-	// A recorded language stays the command's.
-	e, st := newTestEngine(t)
-	known(st, "en")
-	e.Commands = []Command{langCommand{}}
-	if o := e.Respond(context.Background(), dm("recuérdame tomar la pastilla mañana a las 8")); o.Replies[0].Text != "lang " {
-		t.Errorf("known patient: the command was told %q, want the message's own hint", o.Replies[0].Text)
+}
+
+// A patient with a language recorded who writes a command surely in the
+// other is answered in that one, as a question would be, and it becomes
+// theirs: QA's "¿aceptan Medicaid?" then "remind me to take my meds every
+// day at 8am" was confirmed in Spanish. Words that do not say ("C") keep
+// the recorded language, and so does a language the patient chose.
+func TestCommandInTheLanguageWrittenOverRecorded(t *testing.T) {
+	tests := []struct {
+		recorded string
+		chosen   bool
+		text     string
+		want     string
+	}{
+		{"es", false, "remind me to take my meds every day at 8am", "en"},
+		{"en", false, "recuérdame tomar la pastilla mañana a las 8", "es"},
+		{"es", false, "C", "es"},
+		{"en", false, "C", "en"},
+		{"es", true, "remind me to take my meds every day at 8am", "es"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.recorded+"/"+tt.text, func(t *testing.T) {
+			e, st := newTestEngine(t)
+			st.users["test:u1"] = carebot.User{Key: "test:u1", Lang: tt.recorded, LangChosen: tt.chosen}
+			e.Commands = []Command{langCommand{}}
+			o := e.Respond(context.Background(), dm(tt.text))
+			if o.Route != RouteCommand || o.Lang != tt.want || o.Replies[0].Text != "lang "+tt.want {
+				t.Fatalf("got %s in %q %+v, want the command answered in %q", o.Route, o.Lang, o.Replies, tt.want)
+			}
+			if got := st.users["test:u1"]; got.Lang != tt.want || got.LangChosen != tt.chosen {
+				t.Errorf("saved %q (chosen %v), want %q (chosen %v)", got.Lang, got.LangChosen, tt.want, tt.chosen)
+			}
+		})
 	}
 }
 
