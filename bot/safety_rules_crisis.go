@@ -385,6 +385,16 @@ var safetyCrisisRules = []string{
 	"c.other/nijht voy|quiero|pienso|ganas|planeando|lo|la *1 a|de? *1 matar|matarlo|matarla|apunalar|apunalarlo|ahorcar|ahorcarlo|ahorcarla|disparar|dispararle|lastimar|lastimarlo|lastimarla|envenenar|envenenarlo|ahogar|ahogarlo|ahogarla",
 	"c.other/nijht lo|la *1 voy *1 a *1 matar|lastimar|apunalar",
 	"C/nhtp thoughts|thinking|ganas|urge|urges|pensamientos|pensando|imagining|fantasizing *3 smothering|hurting|harming|drowning|shaking|suffocating|lastimar|ahogar|sofocar|hurt|harm|drown|shake|smother *1 to? *1 my|mi|a|the|her|him|our? *1 baby|bebe|newborn|infant|child|kid|son|daughter|hijo|hija|nino|nina",
+	// QA: some threats are never only anger. A shooting at a place ("im
+	// going to shoot up my school"), harming one's own children ("i'm
+	// going to hurt my kids", not "kill": parents say that of a mess), and
+	// the urge to hurt people ("i feel like hurting someone") are a crisis
+	// alone; a killing with a time ("i'm going to kill him tonight") is
+	// the plan that makes "kill him" serious.
+	"C/nijht going|gonna|gona|finna|will|imma|ima|want|wanna|planning|planned|plan|ready|decided|about|gotta *3 shoot|shooting *1 up *1 the|my|a|this|our|that? *1 school|schools|church|mosque|synagogue|temple|office|work|workplace|job|mall|store|clinic|hospital|party|class|classroom|campus|concert|place",
+	"C/nijht going|gonna|gona|finna|will|imma|ima|want|wanna|planning|about|urge|urges|tempted *3 hurt|harm|shake|smother|drown|suffocate|hurting|harming|shaking|smothering|drowning|suffocating *1 my|our|the *1 kids|kid|baby|babies|children|child|son|daughter|newborn|infant|toddler",
+	"C/nijht feel|feeling|felt|urge|urges|want|wanna *1 like? *1 to? *1 hurting|harming|hurt|harm *1 someone|somebody|people|others|anyone|anybody",
+	"c.serious kill|shoot|stab|murder|strangle|choke|poison|matar|matarlo|matarla|apunalarlo *1 him|her|them|lo|la? *1 tonight|today|tomorrow|hoy|manana|ahorita",
 	"c.serious i|lo|te *1 mean|digo *1 it|en *1 serio? $",
 	"c.serious im|estoy|hablo *1 dead? *1 serious|en *1 serio",
 	"c.serious not|no *1 joking|kidding|bromeando|es *1 broma",
