@@ -193,6 +193,8 @@ func TestPatientsDeleteRangesAndWords(t *testing.T) {
 		{"delete reminders 1 – 3", "dan eve"},
 		{"delete reminders 2 to 4", "ann eve"},
 		{"delete reminders 1-2 and 5", "cy dan"},
+		{"delete reminders 1,2", "cy dan eve"},
+		{"delete reminders 1,3 and 5", "bob dan"},
 		{"delete reminder one", "bob cy dan eve"},
 		{"delete reminders two and four", "ann cy eve"},
 		{"borrar recordatorios del 1 al 3", "dan eve"},

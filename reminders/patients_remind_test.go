@@ -94,6 +94,15 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"en", "remind me to stretch in 1 hour and 30 minutes", "OK, I'll remind you on Thursday, November 26 at 10:20 AM: stretch"},
 		{"es", "recuérdame en 2 horas y 15 minutos estirar", "Listo, le recordaré el jueves 26 de noviembre a las 11:05: estirar"},
 		{"es", "recuérdame en una hora y media estirar", "Listo, le recordaré el jueves 26 de noviembre a las 10:20: estirar"},
+		// A decimal comma, as Spanish speakers write it, before a unit;
+		// elsewhere a comma separates, and a list is not a decimal.
+		{"es", "recuérdame en 1,5 horas estirar", "Listo, le recordaré el jueves 26 de noviembre a las 10:20: estirar"},
+		{"es", "recuérdame estirar en 1,5 horas", "Listo, le recordaré el jueves 26 de noviembre a las 10:20: estirar"},
+		{"en", "remind me in 1,5 hours to stretch", "OK, I'll remind you on Thursday, November 26 at 10:20 AM: stretch"},
+		{"en", "remind me in 1,5h to stretch", "OK, I'll remind you on Thursday, November 26 at 10:20 AM: stretch"},
+		{"es", "recuérdame tomar la pastilla a la 1,5 y 7", noEntiendo},
+		{"en", "remind me to call mom in 1,2,3 hours", unclear},
+		{"en", "remind me to call mom in 1,000 days", unclear},
 		{"en", "remind me in 1 hour and 30 seconds to stretch", unclear},
 		{"en", "remind me in 2 hours and 3 days to stretch", unclear},
 		{"en", "remind me in 2 hours 30 seconds to stretch", unclear},

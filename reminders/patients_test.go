@@ -253,6 +253,7 @@ func TestPatientsPauseResume(t *testing.T) {
 		{"please pause my reminders for 1.5 days", "paused until Thursday, November 26 at 10:00 PM"},
 		{"pausar recordatorios por una semana", "en pausa hasta el miércoles 2 de diciembre a las 10:00"},
 		{"pausar mis recordatorios durante 3 días", "en pausa hasta el sábado 28 de noviembre a las 10:00"},
+		{"pausar recordatorios por 1,5 días", "en pausa hasta el jueves 26 de noviembre a las 22:00"},
 		{"pause reminders for a while", "Until when?"},
 		{"pause reminders for 3 years", "Until when?"},
 	} {

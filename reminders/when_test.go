@@ -49,6 +49,9 @@ func TestParseWhen(t *testing.T) {
 		{"in 2 hours 30 minutes", "Wed Nov 25 12:30", ""},
 		{"in 1.5 hours", "Wed Nov 25 11:30", ""},
 		{"in 1.5h", "Wed Nov 25 11:30", ""},
+		{"en 1,5 horas", "Wed Nov 25 11:30", ""},
+		{"in 1,5h", "Wed Nov 25 11:30", ""},
+		{"in 1,2,3 hours", "", ""},
 		{"in 1h30", "Wed Nov 25 11:30", ""},
 		{"in one and a half hours", "Wed Nov 25 11:30", ""},
 		{"in 2 hours and a half", "Wed Nov 25 12:30", ""},
@@ -130,7 +133,7 @@ func containsStr(s, sub string) bool {
 
 func FuzzParseWhen(f *testing.F) {
 	for _, s := range []string{"friday 3pm", "tomorrow at 9", "el lunes a las 10", "dec 3 14:30", "in 2 hours",
-		"every day at 8am", "cada lunes a las 10", "en media hora", "3 de diciembre", "2026-02-29", "next fri 12am"} {
+		"every day at 8am", "cada lunes a las 10", "en media hora", "en 1,5 horas", "3 de diciembre", "2026-02-29", "next fri 12am"} {
 		f.Add(s, int64(0))
 	}
 	zones := []*time.Location{mustZone(f, "America/New_York"), mustZone(f, "Australia/Lord_Howe"), mustZone(f, "Europe/London")}

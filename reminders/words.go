@@ -1,6 +1,7 @@
 package reminders
 
 import (
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -38,21 +39,57 @@ func fold(s string) string {
 
 // words splits text into words. Sentence punctuation separates words and
 // is dropped; "a.m." and "p.m." become "am" and "pm"; a colon inside a
-// time ("14:30") stays.
+// time ("14:30") stays. A decimal comma before a unit ("1,5 horas",
+// "1,5h") is read as a point ("1.5"); elsewhere a comma separates, so
+// that "delete reminders 1,2" and "a la 1,5 y 7" stay lists.
 func words(text string) []word {
 	var out []word
+	var glued []bool // glued[i]: out[i] followed out[i-1] after a comma, no space
 	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(",;!?¿¡()[]{}\"“”«»", r)
+		return unicode.IsSpace(r) || strings.ContainsRune(";!?¿¡()[]{}\"“”«»", r)
 	}) {
-		orig := strings.TrimRight(strings.Trim(f, ".'"), ":") // "reminder: call mom"
-		norm := fold(orig)
-		if strings.HasSuffix(norm, "a.m") || strings.HasSuffix(norm, "p.m") {
-			norm = norm[:len(norm)-3] + norm[len(norm)-3:len(norm)-2] + "m" // "3p.m." -> "3pm"
+		after := false
+		for _, piece := range strings.Split(f, ",") {
+			orig := strings.TrimRight(strings.Trim(piece, ".'"), ":") // "reminder: call mom"
+			norm := fold(orig)
+			if strings.HasSuffix(norm, "a.m") || strings.HasSuffix(norm, "p.m") {
+				norm = norm[:len(norm)-3] + norm[len(norm)-3:len(norm)-2] + "m" // "3p.m." -> "3pm"
+			}
+			if norm == "" {
+				after = false
+				continue
+			}
+			out = append(out, word{orig: orig, norm: norm})
+			glued = append(glued, after)
+			after = true
 		}
-		if norm == "" {
-			continue
+	}
+	return decimalCommas(out, glued)
+}
+
+var (
+	wholeRe    = regexp.MustCompile(`^\d{1,6}$`)
+	decimalsRe = regexp.MustCompile(`^\d{1,2}$`)
+)
+
+// decimalCommas joins "1" and "5", typed "1,5", into one word "1.5" when
+// a unit comes right after ("1,5 horas") or with the decimals ("1,5h"),
+// and the two are not part of a longer list ("1,5,7 hours").
+func decimalCommas(ws []word, glued []bool) []word {
+	out := make([]word, 0, len(ws))
+	for i := 0; i < len(ws); i++ {
+		if i+1 < len(ws) && glued[i+1] && !glued[i] && (i+2 >= len(ws) || !glued[i+2]) && wholeRe.MatchString(ws[i].norm) {
+			dec, next := ws[i+1].norm, ""
+			if i+2 < len(ws) {
+				next = ws[i+2].norm
+			}
+			if n := ws[i].norm + "." + dec; decimalsRe.MatchString(dec) && isUnit(next) || durationRe.MatchString(n) {
+				out = append(out, word{orig: ws[i].orig + "," + ws[i+1].orig, norm: n})
+				i++
+				continue
+			}
 		}
-		out = append(out, word{orig: orig, norm: norm})
+		out = append(out, ws[i])
 	}
 	return out
 }
