@@ -52,7 +52,47 @@ func appointmentAnswer(whole string) (carebot.AppointmentResponse, bool, bool) {
 	return "", false, false
 }
 
+// snoozeCommand reads "snooze 1h", "remind me later", "posponer media
+// hora", "later", also among polite words: "please snooze", "can you
+// snooze 10 min please", "pospón por favor", "snooze 10 min, thanks".
+// After an opener only the words that say snooze count, not a bare
+// "later" or "luego" ("y luego" asks what comes next), and "please
+// remind me later to call mom" is a request for a reminder.
 func snoozeCommand(ns []string) (rest []string, es, ok bool) {
+	ns = trimThanks(ns)
+	k := politeOpener(ns)
+	if k == 0 {
+		return snoozeWords(ns)
+	}
+	rest, es, ok = snoozeWords(ns[k:])
+	if !ok || laterWords[ns[k]] || ns[k] == "remind" && len(rest) > 0 && !isSnoozeLength(rest) {
+		return nil, false, false
+	}
+	return rest, es, true
+}
+
+// laterWords begin the snoozes that are only an adverb.
+var laterWords = wordSet("later mas luego despues")
+
+// thanksWords are the polite words a command may end with.
+var thanksWords = []string{"please", "pls", "plz", "thanks", "thank you", "thx", "por favor", "porfa", "porfavor", "gracias"}
+
+// trimThanks drops the polite words at the end of ns: "snooze please",
+// "pospón 10 minutos, gracias".
+func trimThanks(ns []string) []string {
+	for again := true; again; {
+		again = false
+		for _, p := range thanksWords {
+			pw := strings.Fields(p)
+			if n := len(ns) - len(pw); n > 0 && hasPrefix(ns[n:], p) {
+				ns, again = ns[:n], true
+			}
+		}
+	}
+	return ns
+}
+
+func snoozeWords(ns []string) (rest []string, es, ok bool) {
 	if rest, ok := cut(ns, "snooze for", "snooze", "remind me again later", "remind me later", "remind me again in", "later"); ok {
 		return rest, false, true
 	}

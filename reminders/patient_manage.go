@@ -318,20 +318,32 @@ func patientExpiry(due, slot time.Time) time.Time {
 func (p *Patients) snoozeText(ctx context.Context, u carebot.User, lang string, rest []string) (string, bool, error) {
 	d := time.Hour
 	if len(rest) > 0 {
-		toks := rest
-		if toks[0] != "in" && toks[0] != "en" && toks[0] != "for" && toks[0] != "por" {
-			toks = append([]string{"in"}, toks...)
-		} else {
-			toks = append([]string{"in"}, toks[1:]...)
-		}
-		w, err := parseWhen(toks, time.Time{}.Add(time.Hour), time.UTC)
-		if err != nil {
+		var ok bool
+		if d, ok = snoozeLength(rest); !ok {
 			return say(lang, "snoozeHow"), true, nil
 		}
-		d = w.At.Sub(time.Time{}.Add(time.Hour))
 	}
 	return p.snooze(ctx, u, lang, d, len(rest) > 0)
 }
+
+// snoozeLength reads how long a snooze is: "1h", "for 30 min", "en
+// media hora".
+func snoozeLength(rest []string) (time.Duration, bool) {
+	toks := rest
+	if toks[0] != "in" && toks[0] != "en" && toks[0] != "for" && toks[0] != "por" {
+		toks = append([]string{"in"}, toks...)
+	} else {
+		toks = append([]string{"in"}, toks[1:]...)
+	}
+	base := time.Time{}.Add(time.Hour)
+	w, err := parseWhen(toks, base, time.UTC)
+	if err != nil {
+		return 0, false
+	}
+	return w.At.Sub(base), true
+}
+
+func isSnoozeLength(rest []string) bool { _, ok := snoozeLength(rest); return ok }
 
 // snooze brings back the reminder the patient got last (within the snooze
 // window) after d. explicit says they clearly meant to snooze; a bare
