@@ -122,6 +122,10 @@ func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest 
 	now := p.now()
 	loc, _ := p.zone(u)
 	when, err := parseWhen(rest, now, loc)
+	if errors.Is(err, errTooFar) {
+		// "for 3 years": asking until when again would not say why.
+		return say(lang, "pauseFar"), true, nil
+	}
 	if err != nil || !when.Rule.IsZero() || len(when.Also) > 0 {
 		return say(lang, "pauseWhen"), true, nil
 	}

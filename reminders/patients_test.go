@@ -255,7 +255,10 @@ func TestPatientsPauseResume(t *testing.T) {
 		{"pausar mis recordatorios durante 3 días", "en pausa hasta el sábado 28 de noviembre a las 10:00"},
 		{"pausar recordatorios por 1,5 días", "en pausa hasta el jueves 26 de noviembre a las 22:00"},
 		{"pause reminders for a while", "Until when?"},
-		{"pause reminders for 3 years", "Until when?"},
+		// Longer than a pause may last: the limit is said, not asked again.
+		{"pause reminders for 3 years", "I can only pause your reminders up to two years ahead."},
+		{"pause my reminders until dec 1 2030", "I can only pause your reminders up to two years ahead."},
+		{"pausar recordatorios por 3 años", "Solo puedo pausar sus recordatorios por un máximo de dos años."},
 	} {
 		c.expect("resume", "back on")
 		c.expect(tt.text, tt.want)
