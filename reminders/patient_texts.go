@@ -85,7 +85,7 @@ var patientTexts = map[string]map[string]string{
 		"assumedZone":     " (Usé la hora de %s. Si está en otro lugar, dígame \"mi zona horaria es\" y su ciudad.)",
 		"when":            "No entendí cuándo. Pruebe \"recuérdame llamar a la clínica el 1/12 a las 3\", \"recuérdame tomar mis pastillas de lunes a viernes a las 8\" o \"recuérdame caminar los lunes y jueves a las 6 de la tarde\".",
 		"past":            "Esa hora ya pasó. ¿Cuándo quiere que se lo recuerde?",
-		"far":             "Solo puedo poner recordatorios hasta dos años antes.",
+		"far":             "Solo puedo poner recordatorios con hasta dos años de antelación.",
 		"noDate":          "No existe el %s. ¿Qué día quiso decir?",
 		"noDateIn":        "No hay %s en %d. ¿Qué día quiso decir?",
 		"tooMany":         "Ya tiene %d recordatorios, el máximo. Diga \"mis recordatorios\" para borrar alguno.",

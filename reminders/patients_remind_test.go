@@ -111,7 +111,7 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"en", "remind me to call mom on dec 1 2030 at 3pm", far},
 		{"en", "remind me to call mom on 12/1/2030 at 3pm", far},
 		{"en", "remind me to call mom on 2030-12-01", far},
-		{"es", "recuérdame llamar a mamá el 1 de diciembre de 2030 a las 3", "Solo puedo poner recordatorios hasta dos años antes."},
+		{"es", "recuérdame llamar a mamá el 1 de diciembre de 2030 a las 3", "Solo puedo poner recordatorios con hasta dos años de antelación."},
 		{"en", "remind me to call mom on dec 1 2020 at 3pm", "That time has already passed. When should I remind you?"},
 		{"en", "remind me to call mom every year on dec 3 2030", far},
 		// A date the calendar does not have is said to be none.
