@@ -203,7 +203,7 @@ func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest 
 			return "", true, fmt.Errorf("pause reminders: %w", err)
 		}
 	}
-	reply := say(lang, "paused", formatWhen(lang, when.At, loc))
+	reply := say(lang, "paused", formatWhenFrom(lang, when.At, loc, now))
 	if oneOffs > 0 {
 		reply += say(lang, "pausedMoved", oneOffs)
 	}

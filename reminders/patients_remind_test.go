@@ -48,6 +48,12 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"en", "remind me to call mom on dec 1 2027 at 3pm", "OK, I'll remind you on Wednesday, December 1, 2027 at 3:00 PM: call mom"},
 		{"es", "recuérdame llamar a mamá el 1 de diciembre de 2027 a las 3", "Listo, le recordaré el miércoles 1 de diciembre de 2027 a las 15:00: llamar a mamá"},
 		{"en", "remind me to call mom on jan 5 at 9am", "OK, I'll remind you on Tuesday, January 5 at 9:00 AM: call mom"},
+		// So is the day a repeating reminder starts or ends.
+		{"en", "remind me to take my meds every day at 8am until dec 1 2027", "OK, I'll remind you every day at 8:00 AM, until Wednesday, December 1, 2027: take your meds"},
+		{"en", "remind me to take my meds every day at 8am starting dec 1 2027", "OK, I'll remind you every day at 8:00 AM, starting Wednesday, December 1, 2027: take your meds"},
+		{"en", "remind me to take my meds every day at 8am until sep 1 2027", "OK, I'll remind you every day at 8:00 AM, until Wednesday, September 1: take your meds"},
+		{"es", "recuérdame tomar mis pastillas todos los días a las 8 hasta el 1 de diciembre de 2027", "Listo, le recordaré todos los días a las 08:00, hasta el miércoles 1 de diciembre de 2027: tomar sus pastillas"},
+		{"es", "recuérdame tomar mis pastillas todos los días a las 8 a partir del 1 de diciembre de 2027", "Listo, le recordaré todos los días a las 08:00, a partir del miércoles 1 de diciembre de 2027: tomar sus pastillas"},
 		{"es", "recuérdame tomar la pastilla mañana al mediodía", "Listo, le recordaré el viernes 27 de noviembre a las 12:00: tomar la pastilla"},
 		// Words about when that were not understood: ask, never guess.
 		{"en", "remind me to take my pills every 8 hours starting at 8am", unclear},
@@ -259,6 +265,7 @@ func TestPatientsListRepeats(t *testing.T) {
 		"remind me to water plants every 3 days at 6pm",
 		"remind me to walk every 3 weeks on tuesday and saturday at 8am",
 		"remind me to take antibiotics every weekday at 7am until dec 15",
+		"remind me to stretch every day at 7pm until dec 1 2027",
 	} {
 		c.say(s)
 	}
@@ -277,6 +284,7 @@ func TestPatientsListRepeats(t *testing.T) {
 		". every 3 days at 6:00 PM (next: Thursday, November 26): water plants",
 		". every 3 weeks on Tuesday and Saturday at 8:00 AM, starting Saturday, November 28: walk",
 		". every weekday at 7:00 AM, until Tuesday, December 15: take antibiotics",
+		". every day at 7:00 PM, until Wednesday, December 1, 2027: stretch",
 		". every day at 8:30 AM: old-daily",
 		". every Friday at 5:00 PM: old-weekly",
 		". repeating (next: Tuesday, December 1 at 10:00 AM): staff-style",
@@ -290,6 +298,7 @@ func TestPatientsListRepeats(t *testing.T) {
 		". cada 3 días a las 18:00 (el próximo: jueves 26 de noviembre): water plants",
 		". cada 3 semanas: martes y sábado a las 08:00, a partir del sábado 28 de noviembre: walk",
 		". de lunes a viernes a las 07:00, hasta el martes 15 de diciembre: take antibiotics",
+		". todos los días a las 19:00, hasta el miércoles 1 de diciembre de 2027: stretch",
 		". periódicamente (el próximo: martes 1 de diciembre a las 10:00): staff-style",
 	} {
 		c.expect("mis recordatorios", want)

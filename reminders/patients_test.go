@@ -254,6 +254,10 @@ func TestPatientsPauseResume(t *testing.T) {
 		{"pausar recordatorios por una semana", "en pausa hasta el miércoles 2 de diciembre a las 10:00"},
 		{"pausar mis recordatorios durante 3 días", "en pausa hasta el sábado 28 de noviembre a las 10:00"},
 		{"pausar recordatorios por 1,5 días", "en pausa hasta el jueves 26 de noviembre a las 22:00"},
+		// More than 300 days ahead the year is said too.
+		{"pause my reminders until dec 1 2027", "paused until Wednesday, December 1, 2027 at 9:00 AM"},
+		{"pausar recordatorios hasta el 1 de diciembre de 2027", "en pausa hasta el miércoles 1 de diciembre de 2027 a las 09:00"},
+		{"pause my reminders until sep 1 2027", "paused until Wednesday, September 1 at 9:00 AM."},
 		{"pause reminders for a while", "Until when?"},
 		// Longer than a pause may last: the limit is said, not asked again.
 		{"pause reminders for 3 years", "I can only pause your reminders up to two years ahead."},

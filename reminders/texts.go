@@ -34,29 +34,35 @@ var (
 // formatWhen writes an instant as a patient reads it, on their clock:
 // "Friday, December 4 at 3:00 PM" or "viernes 4 de diciembre a las 15:00".
 func formatWhen(lang string, t time.Time, loc *time.Location) string {
-	t = t.In(loc)
-	if baseLang(lang) == langES {
-		return fmt.Sprintf("%s %d de %s a las %s", weekdaysES[t.Weekday()], t.Day(), monthsES[t.Month()-1], t.Format("15:04"))
-	}
-	return t.Format("Monday, January 2 at 3:04 PM")
+	return formatWhenFrom(lang, t, loc, time.Time{})
 }
 
-// farAhead is how far after a reminder was made its time is said with the
+// farAhead is how far ahead of when it is said a time is said with its
 // year: "jan 5" in November is plainly next year's, "dec 1 2027" is not.
 const farAhead = 300 * 24 * time.Hour
 
-// formatDue is formatWhen for a reminder's own time, with the year when it
-// comes more than farAhead after it was made: "Wednesday, December 1,
-// 2027 at 3:00 PM", "miércoles 1 de diciembre de 2027 a las 15:00".
-func formatDue(lang string, it carebot.OutboxItem, loc *time.Location) string {
-	if it.Created.IsZero() || it.Due.Sub(it.Created) <= farAhead {
-		return formatWhen(lang, it.Due, loc)
-	}
-	t := it.Due.In(loc)
+// sayYear reports whether t, said at now, is said with its year: when it
+// is more than farAhead after now. A zero now never says it. t and now
+// are both instants or both floating.
+func sayYear(t, now time.Time) bool {
+	return !now.IsZero() && t.Sub(now) > farAhead
+}
+
+// formatWhenFrom is formatWhen said at now, with the year when t is far
+// ahead of now (sayYear): "Wednesday, December 1, 2027 at 3:00 PM",
+// "miércoles 1 de diciembre de 2027 a las 15:00".
+func formatWhenFrom(lang string, t time.Time, loc *time.Location, now time.Time) string {
+	day := dayNameYear(lang, t.In(loc), sayYear(t, now))
 	if baseLang(lang) == langES {
-		return fmt.Sprintf("%s %d de %s de %d a las %s", weekdaysES[t.Weekday()], t.Day(), monthsES[t.Month()-1], t.Year(), t.Format("15:04"))
+		return day + " a las " + formatClock(lang, t, loc)
 	}
-	return t.Format("Monday, January 2, 2006 at 3:04 PM")
+	return day + " at " + formatClock(lang, t, loc)
+}
+
+// formatDue is formatWhen for a reminder's own time, said as at the time
+// it was made: with the year when it comes more than farAhead after that.
+func formatDue(lang string, it carebot.OutboxItem, loc *time.Location) string {
+	return formatWhenFrom(lang, it.Due, loc, it.Created)
 }
 
 // formatClock writes the time of day only: "8:00 AM" or "08:00".

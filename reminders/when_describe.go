@@ -86,15 +86,21 @@ func describeWhen(lang string, it carebot.OutboxItem, loc *time.Location) string
 // describeRule says a repeating reminder's rule as a patient would: "every
 // weekday at 7:00 AM", "el día 1 de cada mes a las 09:00", with the day it
 // starts if that is still to come and not simply the next one, and the
-// day it ends. listed adds the next time of an "every other" rule.
+// day it ends. listed adds the next time of an "every other" rule. Days
+// are said as formatDue says a time: with the year when more than
+// farAhead after the reminder was made.
 func describeRule(lang string, it carebot.OutboxItem, loc *time.Location, listed bool) string {
 	wall := it.Wall
 	if wall.IsZero() {
 		wall = Floating(it.Due, loc)
 	}
+	var made time.Time // floating, like the rule's days; zero: never the year
+	if !it.Created.IsZero() {
+		made = Floating(it.Created, loc)
+	}
 	r, err := ParseRule(it.Rule)
 	if err != nil {
-		return say(lang, "rNext", say(lang, "rOther"), formatWhen(lang, it.Due, loc))
+		return say(lang, "rNext", say(lang, "rOther"), formatDue(lang, it, loc))
 	}
 	o := r.opt
 	iv := max(1, o.Interval)
@@ -120,18 +126,18 @@ func describeRule(lang string, it carebot.OutboxItem, loc *time.Location, listed
 	case o.Freq == rrule.YEARLY && len(o.Bymonthday) == 1 && len(o.Bymonth) == 1 && iv == 1:
 		s = say(lang, "rYearly", monthDayName(lang, time.Month(o.Bymonth[0]), o.Bymonthday[0]))
 	default:
-		return say(lang, "rNext", say(lang, "rOther"), formatWhen(lang, it.Due, loc))
+		return say(lang, "rNext", say(lang, "rOther"), formatDue(lang, it, loc))
 	}
 	s = say(lang, "rAt", s, joinWords(lang, ruleClocks(lang, o, wall)))
 	created := Floating(it.Created, loc).Truncate(24 * time.Hour)
 	first, _ := r.After(o.Dtstart.Add(-time.Second))
 	if o.Dtstart.Truncate(24*time.Hour).After(created) && first.Equal(wall) {
-		s = say(lang, "rFrom", s, dayName(lang, wall))
+		s = say(lang, "rFrom", s, dayNameFrom(lang, wall, made))
 	} else if listed && iv > 1 {
-		s = say(lang, "rNext", s, dayName(lang, wall))
+		s = say(lang, "rNext", s, dayNameFrom(lang, wall, made))
 	}
 	if !o.Until.IsZero() {
-		s = say(lang, "rUntil", s, dayName(lang, o.Until))
+		s = say(lang, "rUntil", s, dayNameFrom(lang, o.Until, made))
 	}
 	if o.Count > 0 {
 		s = say(lang, "rTimes", s, o.Count)
@@ -224,8 +230,25 @@ func clockName(lang string, h, m int) string {
 // dayName is a floating day as a patient reads it: "Monday, November 30"
 // or "lunes 30 de noviembre".
 func dayName(lang string, d time.Time) string {
-	if baseLang(lang) == langES {
+	return dayNameYear(lang, d, false)
+}
+
+// dayNameFrom is dayName said at now (floating too), with the year when
+// the day is far ahead of now (sayYear).
+func dayNameFrom(lang string, d, now time.Time) string {
+	return dayNameYear(lang, d, sayYear(d, now))
+}
+
+// dayNameYear is dayName, with the year if year: "Wednesday, December
+// 1, 2027", "miércoles 1 de diciembre de 2027".
+func dayNameYear(lang string, d time.Time, year bool) string {
+	switch es := baseLang(lang) == langES; {
+	case es && year:
+		return fmt.Sprintf("%s %d de %s de %d", weekdaysES[d.Weekday()], d.Day(), monthsES[d.Month()-1], d.Year())
+	case es:
 		return fmt.Sprintf("%s %d de %s", weekdaysES[d.Weekday()], d.Day(), monthsES[d.Month()-1])
+	case year:
+		return d.Format("Monday, January 2, 2006")
 	}
 	return d.Format("Monday, January 2")
 }
