@@ -61,8 +61,10 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 	case aboutAppointment(text) && len(all) > 1:
 		return say(lang, "when"), true, nil // "my appointment tomorrow at 9 and 10": which?
 	case when.Rule.IsZero() && aboutAppointment(text):
-		appt := formatWhen(lang, when.At, loc)
-		base.Text = say(lang, "apptText", appt)
+		// The reply says the year when far ahead; the reminders, sent a
+		// day and two hours before, need not.
+		appt := formatWhenFrom(lang, when.At, loc, now)
+		base.Text = say(lang, "apptText", formatWhen(lang, when.At, loc))
 		var times []string
 		for _, off := range []time.Duration{24 * time.Hour, 2 * time.Hour} {
 			if at := when.At.Add(-off); at.After(now) {
@@ -70,7 +72,7 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 				it.ID, it.Due, it.Wall, it.Expires = p.newID(u.Key, now), at, Floating(at, loc), at.Add(PatientLate)
 				it.Slot = when.At // a pause must not carry it past the visit
 				items = append(items, it)
-				times = append(times, formatWhen(lang, at, loc))
+				times = append(times, formatWhenFrom(lang, at, loc, now))
 			}
 		}
 		if len(items) == 0 {

@@ -51,6 +51,10 @@ func TestPatientsRemindWhen(t *testing.T) {
 		// So is the day a repeating reminder starts or ends.
 		{"en", "remind me to take my meds every day at 8am until dec 1 2027", "OK, I'll remind you every day at 8:00 AM, until Wednesday, December 1, 2027: take your meds"},
 		{"en", "remind me to take my meds every day at 8am starting dec 1 2027", "OK, I'll remind you every day at 8:00 AM, starting Wednesday, December 1, 2027: take your meds"},
+		{"en", "remind me about my appointment on dec 1 2027 at 3pm",
+			"OK, I'll remind you about your appointment on Wednesday, December 1, 2027 at 3:00 PM: Tuesday, November 30, 2027 at 3:00 PM; Wednesday, December 1, 2027 at 1:00 PM."},
+		{"es", "recuérdame mi cita el 1 de diciembre de 2027 a las 3",
+			"Listo, le recordaré su cita del miércoles 1 de diciembre de 2027 a las 15:00: martes 30 de noviembre de 2027 a las 15:00; miércoles 1 de diciembre de 2027 a las 13:00."},
 		{"en", "remind me to take my meds every day at 8am until sep 1 2027", "OK, I'll remind you every day at 8:00 AM, until Wednesday, September 1: take your meds"},
 		{"es", "recuérdame tomar mis pastillas todos los días a las 8 hasta el 1 de diciembre de 2027", "Listo, le recordaré todos los días a las 08:00, hasta el miércoles 1 de diciembre de 2027: tomar sus pastillas"},
 		{"es", "recuérdame tomar mis pastillas todos los días a las 8 a partir del 1 de diciembre de 2027", "Listo, le recordaré todos los días a las 08:00, a partir del miércoles 1 de diciembre de 2027: tomar sus pastillas"},
