@@ -3,7 +3,7 @@ package reminders
 import "fmt"
 
 // answerTexts are the replies about which appointment an answer is for,
-// and about what a pause or an opt-out holds back, by language, as fmt
+// about the patient's appointments, and about what a pause or an opt-out holds back, by language, as fmt
 // formats. sayAnswer falls back to English.
 var answerTexts = map[string]map[string]string{
 	langEN: {
@@ -19,6 +19,12 @@ var answerTexts = map[string]map[string]string{
 		"pausedLate":                " %d appointment reminder(s) would only have come after the appointment, so I deleted them.",
 		"pausedClinic":              " The clinic's own reminders of your appointments still come.",
 		"listStopped":               " (stopped: you're unsubscribed; reply START to get it again)",
+		"apptsNone":                 "I don't have an upcoming appointment on file for you. Not every appointment is sent to me, so if you think you have one, please check with the clinic.",
+		"apptsNext":                 "Your next appointment is on %s. Press a button below to confirm it, cancel it or ask for another time.",
+		"apptsList":                 "Your upcoming appointments:",
+		"apptsMore":                 "…and %d more.",
+		"apptsAt":                   " at %s",
+		"apptsConfirmed":            " (you've confirmed it)",
 	},
 	langES: {
 		"apptWasCancelled":          "Su cita del %s ya está cancelada.",
@@ -33,6 +39,12 @@ var answerTexts = map[string]map[string]string{
 		"pausedLate":                " Borré %d recordatorio(s) de cita que habrían llegado después de la cita.",
 		"pausedClinic":              " Los recordatorios de sus citas que envía la clínica siguen llegando.",
 		"listStopped":               " (detenido: no está suscrito; responda START para recibirlo de nuevo)",
+		"apptsNone":                 "No tengo ninguna cita próxima registrada para usted. No todas las citas me llegan; si cree que tiene una, consulte con la clínica.",
+		"apptsNext":                 "Su próxima cita es el %s. Pulse un botón abajo para confirmarla, cancelarla o pedir otra fecha.",
+		"apptsList":                 "Sus próximas citas:",
+		"apptsMore":                 "…y %d más.",
+		"apptsAt":                   " en %s",
+		"apptsConfirmed":            " (ya la confirmó)",
 	},
 }
 

@@ -37,7 +37,7 @@ func (p *Patients) listing(ctx context.Context, u carebot.User, lang string, min
 		if a, ok, err := p.appts.Next(ctx, u.Key); err != nil {
 			return "", err
 		} else if ok {
-			lines = append(lines, say(lang, "apptLine", formatWhen(lang, a.At, loc)))
+			lines = append(lines, say(lang, "apptLine", formatWhen(lang, a.At, p.apptZone(u, a))))
 		}
 	}
 	if len(mine) == 0 && len(lines) == 0 {

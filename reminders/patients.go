@@ -71,8 +71,11 @@ func (p *Patients) Handle(ctx context.Context, m carebot.Message, u carebot.User
 		return nil, false, nil
 	default:
 		ws := words(m.Text)
-		if r, es, ok := appointmentAnswer(strings.Join(norms(ws), " ")); ok {
+		ns := norms(ws)
+		if r, es, ok := appointmentAnswer(strings.Join(ns, " ")); ok {
 			reply, handled, err = p.answerText(ctx, u, langIf(es, lang), r)
+		} else if es, ok := apptsQuestion(ns[politeOpener(ns):]); ok {
+			reply, handled, err = p.myAppointments(ctx, u, langIf(es, lang))
 		} else {
 			reply.Text, handled, err = p.command(ctx, ws, u, lang)
 		}

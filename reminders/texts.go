@@ -110,11 +110,7 @@ func appointmentReminder(lang string, c Clinic, a carebot.Appointment, loc *time
 		if c.Phone != "" {
 			fmt.Fprintf(&b, " Para contactarnos: llame al %s.", c.Phone)
 		}
-		return carebot.Reply{Text: b.String(), Buttons: []carebot.Button{
-			{Label: "Confirmar", Payload: apptPayload(payloadConfirm, a.ID)},
-			{Label: "Cancelar", Payload: apptPayload(payloadCancel, a.ID)},
-			{Label: "Cambiar fecha", Payload: apptPayload(payloadReschedule, a.ID)},
-		}}
+		return carebot.Reply{Text: b.String(), Buttons: apptButtons(lang, a)}
 	}
 	if c.Name != "" {
 		b.WriteString(c.Name + ": ")
@@ -127,11 +123,23 @@ func appointmentReminder(lang string, c Clinic, a carebot.Appointment, loc *time
 	if c.Phone != "" {
 		fmt.Fprintf(&b, " To reach us: call %s.", c.Phone)
 	}
-	return carebot.Reply{Text: b.String(), Buttons: []carebot.Button{
+	return carebot.Reply{Text: b.String(), Buttons: apptButtons(lang, a)}
+}
+
+// apptButtons are the answers to an appointment, as buttons naming it.
+func apptButtons(lang string, a carebot.Appointment) []carebot.Button {
+	if baseLang(lang) == langES {
+		return []carebot.Button{
+			{Label: "Confirmar", Payload: apptPayload(payloadConfirm, a.ID)},
+			{Label: "Cancelar", Payload: apptPayload(payloadCancel, a.ID)},
+			{Label: "Cambiar fecha", Payload: apptPayload(payloadReschedule, a.ID)},
+		}
+	}
+	return []carebot.Button{
 		{Label: "Confirm", Payload: apptPayload(payloadConfirm, a.ID)},
 		{Label: "Cancel", Payload: apptPayload(payloadCancel, a.ID)},
 		{Label: "Reschedule", Payload: apptPayload(payloadReschedule, a.ID)},
-	}}
+	}
 }
 
 // patientReminder is a reminder the patient asked for, with a way to

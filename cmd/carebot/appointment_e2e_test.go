@@ -55,6 +55,9 @@ func TestTypedAnswerIsForTheRemindedAppointment(t *testing.T) {
 	bot = startBot(t, dir, nil, "--config", config)
 	bot.say("X")
 	bot.expect("is cancelled")
+	// Asked after, the patient is told the one still on.
+	bot.say("when is my next appointment?")
+	bot.await(bot.lines, &bot.seen, "say", []string{"Your next appointment is on", "at Main Street. Press a button below"})
 
 	code, out, errs := runCmd(t, nil, "", "appointments", "list", "--json", "--data", dir)
 	if code != 0 {
