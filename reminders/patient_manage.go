@@ -32,6 +32,7 @@ func (p *Patients) list(ctx context.Context, u carebot.User, lang string) (strin
 // nothing to list.
 func (p *Patients) listing(ctx context.Context, u carebot.User, lang string, mine []carebot.OutboxItem, heading string) (string, error) {
 	loc, _ := p.zone(u)
+	now := p.now()
 	var lines []string
 	if p.appts != nil {
 		if a, ok, err := p.appts.Next(ctx, u.Key); err != nil {
@@ -53,7 +54,7 @@ func (p *Patients) listing(ctx context.Context, u carebot.User, lang string, min
 	b := []string{say(lang, heading)}
 	b = append(b, lines...)
 	for i, it := range mine {
-		line := fmt.Sprintf("%d. %s: %s", i+1, describeWhen(lang, it, loc), it.Text)
+		line := fmt.Sprintf("%d. %s: %s", i+1, describeWhen(lang, it, loc, now), it.Text)
 		if consent != nil && !consented(it, consent) {
 			line += sayAnswer(lang, "listStopped")
 		}

@@ -267,3 +267,24 @@ func TestPatientsSnoozePolitely(t *testing.T) {
 		})
 	}
 }
+
+// QA: during a pause the list said "every Monday at 10:00 AM" as if the
+// next Monday were coming: a repeating reminder the pause holds back
+// says when it comes next, and after a resume it no longer does.
+func TestPatientsListSaysWhatAPauseHolds(t *testing.T) {
+	h := newHarness(wed10(t))
+	c := newChat(t, h, "America/New_York", "en")
+	c.expect("remind me every monday at 10am to check my blood pressure", "every Monday at 10:00 AM")
+	c.expect("remind me every day at 8pm to take my pills", "every day at 8:00 PM")
+	c.expect("list my reminders", "1. every day at 8:00 PM: take your pills\n2. every Monday at 10:00 AM: check your blood pressure")
+	c.expect("pause reminders until dec 10", "paused until Thursday, December 10")
+	c.expect("list my reminders",
+		"1. every day at 8:00 PM (next: Thursday, December 10): take your pills",
+		"2. every Monday at 10:00 AM (next: Monday, December 14): check your blood pressure")
+	c.expect("resume", "back on")
+	if got := c.say("list my reminders"); strings.Contains(got, "next:") {
+		t.Errorf("list after resume: %q, want no reminder held back", got)
+	}
+	c.expect("pausar recordatorios hasta el 10 de diciembre", "10 de diciembre")
+	c.expect("mis recordatorios", "cada lunes a las 10:00 (el próximo: lunes 14 de diciembre)")
+}

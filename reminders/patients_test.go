@@ -231,7 +231,7 @@ func TestPatientsPauseResume(t *testing.T) {
 	c.expect("pause my reminders", "Until when?")
 	c.expect("pause all my reminders until monday", "paused until Monday, November 30 at 9:00 AM", "The one-time reminder in that time will come then.")
 	c.expect("list my reminders",
-		"1. Monday, November 30 at 9:00 AM: call the clinic", "2. every day at 8:00 AM: take your meds", "3. Thursday, December 10 at 9:00 AM: renew")
+		"1. Monday, November 30 at 9:00 AM: call the clinic", "2. every day at 8:00 AM (next: Tuesday, December 1): take your meds", "3. Thursday, December 10 at 9:00 AM: renew")
 	var meds carebot.OutboxItem
 	h.store.Items(context.Background(), reminders.PatientPrefix(nil, "chat:p"), func(it carebot.OutboxItem) error {
 		if it.Rule != "" {

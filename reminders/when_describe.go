@@ -27,7 +27,7 @@ func describeNew(lang string, loc *time.Location, items ...carebot.OutboxItem) s
 		if it.Rule == "" {
 			whens[i] = on(lang, formatDue(lang, it, loc))
 		} else {
-			whens[i] = describeRule(lang, it, loc, false)
+			whens[i] = describeRule(lang, it, loc, time.Time{})
 		}
 		mins := itemMinutes(it, loc)
 		said := joinWords(lang, clockNames(lang, mins))
@@ -76,20 +76,22 @@ func saidBefore(a, b carebot.OutboxItem, loc *time.Location) bool {
 }
 
 // describeWhen is when a reminder comes, for the list.
-func describeWhen(lang string, it carebot.OutboxItem, loc *time.Location) string {
+func describeWhen(lang string, it carebot.OutboxItem, loc *time.Location, now time.Time) string {
 	if it.Rule == "" {
 		return formatDue(lang, it, loc)
 	}
-	return describeRule(lang, it, loc, true)
+	return describeRule(lang, it, loc, now)
 }
 
 // describeRule says a repeating reminder's rule as a patient would: "every
 // weekday at 7:00 AM", "el día 1 de cada mes a las 09:00", with the day it
 // starts if that is still to come and not simply the next one, and the
-// day it ends. listed adds the next time of an "every other" rule. Days
-// are said as formatDue says a time: with the year when more than
-// farAhead after the reminder was made.
-func describeRule(lang string, it carebot.OutboxItem, loc *time.Location, listed bool) string {
+// day it ends. Listed at a time (listed not zero), it adds the next time
+// of an "every other" rule, and of one a pause holds back ("every Monday
+// at 10:00 AM (next: Monday, December 14)"), whose next time is not the
+// rule's. Days are said as formatDue says a time: with the year when more
+// than farAhead after the reminder was made.
+func describeRule(lang string, it carebot.OutboxItem, loc *time.Location, listed time.Time) string {
 	wall := it.Wall
 	if wall.IsZero() {
 		wall = Floating(it.Due, loc)
@@ -133,7 +135,7 @@ func describeRule(lang string, it carebot.OutboxItem, loc *time.Location, listed
 	first, _ := r.After(o.Dtstart.Add(-time.Second))
 	if o.Dtstart.Truncate(24*time.Hour).After(created) && first.Equal(wall) {
 		s = say(lang, "rFrom", s, dayNameFrom(lang, wall, made))
-	} else if listed && iv > 1 {
+	} else if !listed.IsZero() && (iv > 1 || heldBack(r, wall, Floating(listed, loc))) {
 		s = say(lang, "rNext", s, dayNameFrom(lang, wall, made))
 	}
 	if !o.Until.IsZero() {
@@ -143,6 +145,13 @@ func describeRule(lang string, it carebot.OutboxItem, loc *time.Location, listed
 		s = say(lang, "rTimes", s, o.Count)
 	}
 	return s
+}
+
+// heldBack reports whether a rule's next time wall is later than its next
+// occurrence after now (both floating): a pause moved it on.
+func heldBack(r Rule, wall, now time.Time) bool {
+	next, ok := r.After(now)
+	return ok && next.Before(wall)
 }
 
 // pickN picks the text for one, two or n.
