@@ -111,6 +111,17 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"en", "remind me in 1,5 hours to stretch", "OK, I'll remind you on Thursday, November 26 at 10:20 AM: stretch"},
 		{"en", "remind me in 1,5h to stretch", "OK, I'll remind you on Thursday, November 26 at 10:20 AM: stretch"},
 		{"es", "recuérdame tomar la pastilla a la 1,5 y 7", noEntiendo},
+		// After "a las", "a la" or "at", a comma between an hour and two
+		// digits is the minutes.
+		{"es", "recuérdame a las 8,30 estirar", "Listo, le recordaré el viernes 27 de noviembre a las 08:30: estirar"},
+		{"es", "recuérdame estirar a las 20,15", "Listo, le recordaré el jueves 26 de noviembre a las 20:15: estirar"},
+		{"es", "recuérdame tomar la pastilla a la 1,30", "Listo, le recordaré el jueves 26 de noviembre a las 13:30: tomar la pastilla"},
+		{"en", "remind me at 8,30 to stretch", "OK, I'll remind you on Friday, November 27 at 8:30 AM: stretch"},
+		{"en", "remind me to stretch at 8,30pm", "OK, I'll remind you on Thursday, November 26 at 8:30 PM: stretch"},
+		{"es", "recuérdame estirar a las 8,30,45", noEntiendo},
+		{"es", "recuérdame tomar la pastilla a las 8,12 y 20", noEntiendo},
+		{"en", "remind me to take my pill at 8,12 and 8pm", unclear},
+		{"es", "recuérdame estirar a las 8,30 y a las 20,15", "Listo, le recordaré el jueves 26 de noviembre a las 20:15 y el viernes 27 de noviembre a las 08:30: estirar"},
 		{"en", "remind me to call mom in 1,2,3 hours", unclear},
 		{"en", "remind me to call mom in 1,000 days", unclear},
 		{"en", "remind me in 1 hour and 30 seconds to stretch", unclear},

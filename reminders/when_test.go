@@ -52,6 +52,19 @@ func TestParseWhen(t *testing.T) {
 		{"en 1,5 horas", "Wed Nov 25 11:30", ""},
 		{"in 1,5h", "Wed Nov 25 11:30", ""},
 		{"in 1,2,3 hours", "", ""},
+		// A comma between an hour and its minutes after "at", "a las":
+		// a time.
+		{"a las 8,30", "Thu Nov 26 08:30", ""},
+		{"a las 20,15", "Wed Nov 25 20:15", ""},
+		{"at 8,30", "Thu Nov 26 08:30", ""},
+		{"at 8,30pm", "Wed Nov 25 20:30", ""},
+		{"a la 1,30", "Wed Nov 25 13:30", ""},
+		{"a las 8,30 y 20,15", "Wed Nov 25 20:15", ""},
+		{"a las 8,12 y 20", "", ""}, // 8, 12 and 20, or 8:12 and 20?
+		{"a las 8,15 y 20,30", "Wed Nov 25 20:30", ""},
+		{"a las 8,30,45", "", ""},
+		{"a las 8,5", "", ""},
+		{"at 8,75", "", ""},
 		{"in 1h30", "Wed Nov 25 11:30", ""},
 		{"in one and a half hours", "Wed Nov 25 11:30", ""},
 		{"in 2 hours and a half", "Wed Nov 25 12:30", ""},

@@ -39,9 +39,11 @@ func fold(s string) string {
 
 // words splits text into words. Sentence punctuation separates words and
 // is dropped; "a.m." and "p.m." become "am" and "pm"; a colon inside a
-// time ("14:30") stays. A decimal comma before a unit ("1,5 horas",
-// "1,5h") is read as a point ("1.5"); elsewhere a comma separates, so
-// that "delete reminders 1,2" and "a la 1,5 y 7" stay lists.
+// time ("14:30") stays. A comma between an hour and its two-digit minutes
+// after "at", "a las" or "a la" ("a las 8,30") is read as a colon
+// ("8:30"), and a decimal comma before a unit ("1,5 horas", "1,5h") as a
+// point ("1.5"); elsewhere a comma separates, so that "delete reminders
+// 1,2" and "a la 1,5 y 7" stay lists.
 func words(text string) []word {
 	var out []word
 	var glued []bool // glued[i]: out[i] followed out[i-1] after a comma, no space
@@ -70,15 +72,69 @@ func words(text string) []word {
 var (
 	wholeRe    = regexp.MustCompile(`^\d{1,6}$`)
 	decimalsRe = regexp.MustCompile(`^\d{1,2}$`)
+	// hourRe and minutesRe are the two sides of "8,30", "20,15",
+	// "8,30pm".
+	hourRe    = regexp.MustCompile(`^([01]?\d|2[0-3])$`)
+	minutesRe = regexp.MustCompile(`^[0-5]\d(am|pm|a|p|h|hs|hrs)?$`)
 )
+
+// pair reports whether ws[i] and ws[i+1] were typed with only a comma
+// between them, and no other word glued on by a comma ("1,5", not
+// "1,5,7" or "1, 5").
+func pair(ws []word, glued []bool, i int) bool {
+	return i+1 < len(ws) && glued[i+1] && !glued[i] && (i+2 >= len(ws) || !glued[i+2])
+}
+
+// clockComma reports whether ws[i] and ws[i+1], a pair, are an hour and
+// its minutes: "a las 8,30", "at 20,15", "a la 1,30", or another time
+// with its minutes after one ("a las 8,30 y 20,15"); out are the words
+// before ws[i], as read. Minutes that could be an hour, in a list of
+// hours that goes on ("a las 8,12 y 20", "at 8,12 and 8pm"), are not:
+// which was meant is asked.
+func clockComma(out, ws []word, glued []bool, i int) bool {
+	if !hourRe.MatchString(ws[i].norm) || !minutesRe.MatchString(ws[i+1].norm) {
+		return false
+	}
+	if hourRe.MatchString(ws[i+1].norm) {
+		k := i + 2
+		if k < len(ws) && (ws[k].norm == "and" || ws[k].norm == "y" || ws[k].norm == "&") {
+			k++
+		}
+		if k < len(ws) && clockRe.MatchString(ws[k].norm) && !pair(ws, glued, k) {
+			return false
+		}
+	}
+	prev := func(k int) string {
+		if len(out)-k >= 0 {
+			return out[len(out)-k].norm
+		}
+		return ""
+	}
+	switch prev(1) {
+	case "at", "@":
+		return true
+	case "las", "la":
+		return prev(2) == "a"
+	case "and", "y", "&":
+		return strings.Contains(prev(2), ":") && clockRe.MatchString(prev(2))
+	}
+	return false
+}
 
 // decimalCommas joins "1" and "5", typed "1,5", into one word "1.5" when
 // a unit comes right after ("1,5 horas") or with the decimals ("1,5h"),
-// and the two are not part of a longer list ("1,5,7 hours").
+// and the two are not part of a longer list ("1,5,7 hours"). An hour and
+// its minutes after "at" or "a las" ("a las 8,30") are joined as a time,
+// "8:30".
 func decimalCommas(ws []word, glued []bool) []word {
 	out := make([]word, 0, len(ws))
 	for i := 0; i < len(ws); i++ {
-		if i+1 < len(ws) && glued[i+1] && !glued[i] && (i+2 >= len(ws) || !glued[i+2]) && wholeRe.MatchString(ws[i].norm) {
+		if pair(ws, glued, i) && clockComma(out, ws, glued, i) {
+			out = append(out, word{orig: ws[i].orig + "," + ws[i+1].orig, norm: ws[i].norm + ":" + ws[i+1].norm})
+			i++
+			continue
+		}
+		if pair(ws, glued, i) && wholeRe.MatchString(ws[i].norm) {
 			dec, next := ws[i+1].norm, ""
 			if i+2 < len(ws) {
 				next = ws[i+2].norm
