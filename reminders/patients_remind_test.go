@@ -179,6 +179,11 @@ func TestPatientsRemindSaysItBack(t *testing.T) {
 		{"recuérdame que me tome mis pastillas a las 5", "me tome sus pastillas"},
 		{"remind me at 5pm", "your reminder"},
 		{"recuérdame a las 5", "su recordatorio"},
+		// A comma between numbers stays as typed.
+		{"remind me to take 1,5 tablets at 8pm", "take 1,5 tablets"},
+		{"recuérdame tomar 1,5 pastillas a las 8", "tomar 1,5 pastillas"},
+		{"remind me to take 1,000 mg of vitamin C at 8pm", "take 1,000 mg of vitamin C"},
+		{"remind me to take pills 1,2 and 3 at 8pm", "take pills 1,2 and 3"},
 	}
 	for _, tt := range tests {
 		h := newHarness(qaNow)

@@ -9,8 +9,11 @@ import (
 
 // word is one token of what a patient typed: as typed (for echoing their
 // words back) and normalised (lower case, accents folded) for matching.
+// comma: it came right after the word before with only a comma between
+// ("1,5"), which joinOrig puts back between numbers.
 type word struct {
 	orig, norm string
+	comma      bool
 }
 
 // fold lower-cases s and drops Spanish accents, so "Miércoles" and
@@ -46,7 +49,6 @@ func fold(s string) string {
 // 1,2" and "a la 1,5 y 7" stay lists.
 func words(text string) []word {
 	var out []word
-	var glued []bool // glued[i]: out[i] followed out[i-1] after a comma, no space
 	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(";!?¿¡()[]{}\"“”«»", r)
 	}) {
@@ -61,12 +63,11 @@ func words(text string) []word {
 				after = false
 				continue
 			}
-			out = append(out, word{orig: orig, norm: norm})
-			glued = append(glued, after)
+			out = append(out, word{orig: orig, norm: norm, comma: after})
 			after = true
 		}
 	}
-	return decimalCommas(out, glued)
+	return decimalCommas(out)
 }
 
 var (
@@ -81,8 +82,8 @@ var (
 // pair reports whether ws[i] and ws[i+1] were typed with only a comma
 // between them, and no other word glued on by a comma ("1,5", not
 // "1,5,7" or "1, 5").
-func pair(ws []word, glued []bool, i int) bool {
-	return i+1 < len(ws) && glued[i+1] && !glued[i] && (i+2 >= len(ws) || !glued[i+2])
+func pair(ws []word, i int) bool {
+	return i+1 < len(ws) && ws[i+1].comma && !ws[i].comma && (i+2 >= len(ws) || !ws[i+2].comma)
 }
 
 // clockComma reports whether ws[i] and ws[i+1], a pair, are an hour and
@@ -91,7 +92,7 @@ func pair(ws []word, glued []bool, i int) bool {
 // before ws[i], as read. Minutes that could be an hour, in a list of
 // hours that goes on ("a las 8,12 y 20", "at 8,12 and 8pm"), are not:
 // which was meant is asked.
-func clockComma(out, ws []word, glued []bool, i int) bool {
+func clockComma(out, ws []word, i int) bool {
 	if !hourRe.MatchString(ws[i].norm) || !minutesRe.MatchString(ws[i+1].norm) {
 		return false
 	}
@@ -100,7 +101,7 @@ func clockComma(out, ws []word, glued []bool, i int) bool {
 		if k < len(ws) && (ws[k].norm == "and" || ws[k].norm == "y" || ws[k].norm == "&") {
 			k++
 		}
-		if k < len(ws) && clockRe.MatchString(ws[k].norm) && !pair(ws, glued, k) {
+		if k < len(ws) && clockRe.MatchString(ws[k].norm) && !pair(ws, k) {
 			return false
 		}
 	}
@@ -126,21 +127,21 @@ func clockComma(out, ws []word, glued []bool, i int) bool {
 // and the two are not part of a longer list ("1,5,7 hours"). An hour and
 // its minutes after "at" or "a las" ("a las 8,30") are joined as a time,
 // "8:30".
-func decimalCommas(ws []word, glued []bool) []word {
+func decimalCommas(ws []word) []word {
 	out := make([]word, 0, len(ws))
 	for i := 0; i < len(ws); i++ {
-		if pair(ws, glued, i) && clockComma(out, ws, glued, i) {
-			out = append(out, word{orig: ws[i].orig + "," + ws[i+1].orig, norm: ws[i].norm + ":" + ws[i+1].norm})
+		if pair(ws, i) && clockComma(out, ws, i) {
+			out = append(out, word{orig: ws[i].orig + "," + ws[i+1].orig, norm: ws[i].norm + ":" + ws[i+1].norm, comma: ws[i].comma})
 			i++
 			continue
 		}
-		if pair(ws, glued, i) && wholeRe.MatchString(ws[i].norm) {
+		if pair(ws, i) && wholeRe.MatchString(ws[i].norm) {
 			dec, next := ws[i+1].norm, ""
 			if i+2 < len(ws) {
 				next = ws[i+2].norm
 			}
 			if n := ws[i].norm + "." + dec; decimalsRe.MatchString(dec) && isUnit(next) || durationRe.MatchString(n) {
-				out = append(out, word{orig: ws[i].orig + "," + ws[i+1].orig, norm: n})
+				out = append(out, word{orig: ws[i].orig + "," + ws[i+1].orig, norm: n, comma: ws[i].comma})
 				i++
 				continue
 			}
@@ -158,13 +159,24 @@ func norms(ws []word) []string {
 	return out
 }
 
+// joinOrig writes words back as typed, a space between them, or a comma
+// between numbers typed with one ("take 1,5 tablets", "1,000 mg").
 func joinOrig(ws []word) string {
-	s := make([]string, len(ws))
+	var b strings.Builder
 	for i, w := range ws {
-		s[i] = w.orig
+		if i > 0 {
+			if prev := ws[i-1].orig; w.comma && prev != "" && w.orig != "" && isDigit(prev[len(prev)-1]) && isDigit(w.orig[0]) {
+				b.WriteByte(',')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w.orig)
 	}
-	return strings.Join(s, " ")
+	return b.String()
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 var weekdayWords = map[string]time.Weekday{
 	"sunday": time.Sunday, "sun": time.Sunday, "domingo": time.Sunday, "domingos": time.Sunday,
