@@ -56,16 +56,15 @@ func appointmentAnswer(whole string) (carebot.AppointmentResponse, bool, bool) {
 // hora", "later", also among polite words: "please snooze", "can you
 // snooze 10 min please", "pospón por favor", "snooze 10 min, thanks".
 // After an opener only the words that say snooze count, not a bare
-// "later" or "luego" ("y luego" asks what comes next), and "please
-// remind me later to call mom" is a request for a reminder.
+// "later" or "luego" ("y luego" asks what comes next). "remind me later
+// to call mom", with or without "please", is a request for a reminder:
+// after "remind me later" only a length ("remind me later, 10 min")
+// makes it a snooze.
 func snoozeCommand(ns []string) (rest []string, es, ok bool) {
 	ns = trimThanks(ns)
 	k := politeOpener(ns)
-	if k == 0 {
-		return snoozeWords(ns)
-	}
 	rest, es, ok = snoozeWords(ns[k:])
-	if !ok || laterWords[ns[k]] || ns[k] == "remind" && len(rest) > 0 && !isSnoozeLength(rest) {
+	if !ok || k > 0 && laterWords[ns[k]] || ns[k] == "remind" && len(rest) > 0 && !isSnoozeLength(rest) {
 		return nil, false, false
 	}
 	return rest, es, true

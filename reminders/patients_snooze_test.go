@@ -1,0 +1,37 @@
+package reminders_test
+
+import (
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+)
+
+// "remind me later to call mom", which names something new to remind
+// of, is a request for a reminder (asked when), not a snooze.
+func TestPatientsSnoozePhrasings(t *testing.T) {
+	const hour, tenMin = "again on Wednesday, November 25 at 12:05 PM", "again on Wednesday, November 25 at 11:15 AM"
+	const when, cuando = "I couldn't tell when.", "No entendí cuándo."
+	for _, tt := range []struct{ text, want string }{
+		{"remind me later to call mom", when},
+		{"remind me again later to call mom", when},
+		{"please remind me later to call mom", when},
+		{"recuérdame más tarde llamar a mamá", cuando},
+		{"remind me later", hour},
+		{"remind me later 10 min", tenMin},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				h := newHarness(wed10(t))
+				c := newChat(t, h, "America/New_York", "en")
+				c.say("remind me to call the pharmacy at 11am")
+				stop := h.start(t)
+				defer stop()
+				h.runUntil(time.Date(2026, 11, 25, 11, 5, 0, 0, mustZone(t, "America/New_York")))
+				if got := c.say(tt.text); !strings.Contains(got, tt.want) {
+					t.Errorf("%q: %q, want %q", tt.text, got, tt.want)
+				}
+			})
+		})
+	}
+}
