@@ -91,11 +91,15 @@ func trimThanks(ns []string) []string {
 	return ns
 }
 
+// snoozeWords reads the words that say snooze, "it" too ("snooze it",
+// "snooze that", "posponlo", "pospóngalo"), and returns what follows.
 func snoozeWords(ns []string) (rest []string, es, ok bool) {
-	if rest, ok := cut(ns, "snooze for", "snooze", "remind me again later", "remind me later", "remind me again in", "later"); ok {
+	if rest, ok := cut(ns, "snooze for", "snooze it", "snooze that", "snooze this", "snooze",
+		"remind me again later", "remind me later", "remind me again in", "later"); ok {
 		return rest, false, true
 	}
-	if rest, ok := cut(ns, "posponer", "pospon", "pospone", "recuerdamelo mas tarde", "mas tarde", "luego", "despues"); ok {
+	if rest, ok := cut(ns, "posponer", "pospon", "pospone", "posponlo", "pospongalo", "posponerlo",
+		"recuerdamelo mas tarde", "mas tarde", "luego", "despues"); ok {
 		return rest, true, true
 	}
 	return nil, false, false

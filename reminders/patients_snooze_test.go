@@ -7,10 +7,12 @@ import (
 	"time"
 )
 
-// "remind me later to call mom", which names something new to remind
+// A snooze is one however "it" is said ("snooze it 10 min", "posponlo"),
+// and "remind me later to call mom", which names something new to remind
 // of, is a request for a reminder (asked when), not a snooze.
 func TestPatientsSnoozePhrasings(t *testing.T) {
 	const hour, tenMin = "again on Wednesday, November 25 at 12:05 PM", "again on Wednesday, November 25 at 11:15 AM"
+	const hora, diezMin = "otra vez el miércoles 25 de noviembre a las 12:05", "otra vez el miércoles 25 de noviembre a las 11:15"
 	const when, cuando = "I couldn't tell when.", "No entendí cuándo."
 	for _, tt := range []struct{ text, want string }{
 		{"remind me later to call mom", when},
@@ -19,6 +21,18 @@ func TestPatientsSnoozePhrasings(t *testing.T) {
 		{"recuérdame más tarde llamar a mamá", cuando},
 		{"remind me later", hour},
 		{"remind me later 10 min", tenMin},
+		{"snooze it", hour},
+		{"snooze it 10 min", tenMin},
+		{"snooze that for 10 minutes", tenMin},
+		{"please snooze it for 10 minutes", tenMin},
+		{"snooze this 10 min", tenMin},
+		{"posponlo 10 minutos", diezMin},
+		{"pospónlo", hora},
+		{"pospóngalo", hora},
+		{"pospóngalo 10 minutos, por favor", diezMin},
+		{"posponerlo 10 minutos", diezMin},
+		{"¿puede posponerlo media hora?", "otra vez el miércoles 25 de noviembre a las 11:35"},
+		{"snooze it, 10 min", tenMin},
 	} {
 		t.Run(tt.text, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
