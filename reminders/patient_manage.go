@@ -386,5 +386,5 @@ func (p *Patients) snooze(ctx context.Context, u carebot.User, lang string, d ti
 		}
 	}
 	p.wake()
-	return say(lang, "snoozed", onWhen(lang, at, loc)), true, nil
+	return say(lang, "snoozed", on(lang, formatDue(lang, it, loc))), true, nil
 }

@@ -9,7 +9,8 @@ import (
 
 // A snooze is one however "it" is said ("snooze it 10 min", "posponlo"),
 // and "remind me later to call mom", which names something new to remind
-// of, is a request for a reminder (asked when), not a snooze.
+// of, is a request for a reminder (asked when), not a snooze. A snooze
+// far ahead is said with its year, as a new reminder's time is.
 func TestPatientsSnoozePhrasings(t *testing.T) {
 	const hour, tenMin = "again on Wednesday, November 25 at 12:05 PM", "again on Wednesday, November 25 at 11:15 AM"
 	const hora, diezMin = "otra vez el miércoles 25 de noviembre a las 12:05", "otra vez el miércoles 25 de noviembre a las 11:15"
@@ -33,6 +34,9 @@ func TestPatientsSnoozePhrasings(t *testing.T) {
 		{"posponerlo 10 minutos", diezMin},
 		{"¿puede posponerlo media hora?", "otra vez el miércoles 25 de noviembre a las 11:35"},
 		{"snooze it, 10 min", tenMin},
+		{"snooze 11 months", "again on Monday, October 25, 2027 at 12:05 PM"},
+		{"posponer 11 meses", "otra vez el lunes 25 de octubre de 2027 a las 12:05"},
+		{"snooze 9 months", "again on Wednesday, August 25 at 12:05 PM"},
 	} {
 		t.Run(tt.text, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
