@@ -104,11 +104,6 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 	return reply, true, nil
 }
 
-// onWhen is "on Friday, November 27 at 3:00 PM" / "el viernes 27 ...".
-func onWhen(lang string, t time.Time, loc *time.Location) string {
-	return on(lang, formatWhen(lang, t, loc))
-}
-
 // on puts "on" (or "el") before a day said.
 func on(lang, when string) string {
 	if baseLang(lang) == langES {
