@@ -23,8 +23,16 @@ func apptsQuestion(ns []string) (es, ok bool) {
 	for _, tail := range []string{" please", " por favor", " thanks", " gracias"} {
 		whole = strings.TrimSuffix(whole, tail)
 	}
-	if es, ok := apptsPhrases[whole]; ok {
-		return es, true
+	// A whole question, or one with the day asked about after it ("what
+	// time is my appointment tomorrow"): the list answers that too.
+	fields := strings.Fields(whole)
+	for n := 0; n <= 3 && n < len(fields); n++ {
+		if n > 0 && !apptsDayWords[fields[len(fields)-n]] {
+			break
+		}
+		if es, ok := apptsPhrases[strings.Join(fields[:len(fields)-n], " ")]; ok {
+			return es, true
+		}
 	}
 	// "do i have an appointment" and "tengo cita", with a day or two after
 	// them ("tomorrow", "on friday", "esta semana"): the list answers it.

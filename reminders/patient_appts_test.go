@@ -30,7 +30,8 @@ func TestPatientsAskTheirAppointments(t *testing.T) {
 	as.Import(ctx, carebot.Appointment{ID: "OTHER", User: "chat:someone-else", At: time.Date(2026, 12, 1, 8, 0, 0, 0, ny)})
 	for _, q := range []string{"when is my next appointment?", "When's my appointment", "what time is my appointment",
 		"do I have an appointment tomorrow?", "do i have any appointments coming up", "is my appointment still on?",
-		"my appointments", "please tell me when my appointment is", "can you tell me when my appointment is"} {
+		"my appointments", "please tell me when my appointment is", "can you tell me when my appointment is",
+		"what time is my appt tomorrow?", "when is my appointment this week"} {
 		r, ok := c.reply(q)
 		if !ok || r.Text != "Your next appointment is on Friday, December 4 at 3:00 PM. Press a button below to confirm it, cancel it or ask for another time." ||
 			payloads(r) != "appt:c:A1 appt:x:A1 appt:r:A1" {
@@ -45,7 +46,7 @@ func TestPatientsAskTheirAppointments(t *testing.T) {
 	if r.Text != want || len(r.Buttons) != 0 {
 		t.Errorf("two appointments, in Spanish: %q %q, want\n%q", r.Text, payloads(r), want)
 	}
-	for _, q := range []string{"tengo cita mañana", "¿a qué hora es mi cita?", "mis citas", "mi cita sigue en pie?"} {
+	for _, q := range []string{"tengo cita mañana", "¿a qué hora es mi cita?", "mis citas", "mi cita sigue en pie?", "a qué hora es mi cita mañana"} {
 		if r, ok := c.reply(q); !ok || !strings.HasPrefix(r.Text, "Sus próximas citas:") {
 			t.Errorf("%q: %v %q, want the list in Spanish", q, ok, r.Text)
 		}
