@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/faq"
@@ -279,6 +280,16 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 		// question, unless an entry is sure of it ("911").
 		if isBareNumber(text) && !kb.Match(text, known).Confident {
 			o = Outcome{Route: RouteFallback, Lang: known, Replies: []carebot.Reply{{Text: textsFor(known).bareNumber}}}
+		} else if l, ok := lettersOnly(text); ok {
+			// Letters alone are no question: "X" got the X-ray entry
+			// at 0.91. C, X and R answer an appointment reminder, and
+			// the commands found none of theirs to answer.
+			t := e.says(kb, textsFor(known))
+			reply := t.bareLetter
+			if l == "c" || l == "x" || l == "r" {
+				reply = t.noApptToAnswer
+			}
+			o = Outcome{Route: RouteFallback, Lang: known, Replies: []carebot.Reply{{Text: reply}}}
 		} else {
 			o = e.answerText(ctx, kb, text, known, u.LangChosen)
 		}
@@ -494,6 +505,29 @@ func isBareNumber(text string) bool {
 		}
 	}
 	return true
+}
+
+// lettersOnly reports a message whose words are single letters and
+// nothing else but punctuation ("X", "x.", "s x", "%x"), and the letters,
+// folded.
+func lettersOnly(text string) (letters string, ok bool) {
+	var b strings.Builder
+	prev := false // the rune before was a letter
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r):
+			if prev {
+				return "", false
+			}
+			b.WriteRune(unicode.ToLower(r))
+			prev = true
+		case unicode.IsDigit(r):
+			return "", false
+		default:
+			prev = false
+		}
+	}
+	return b.String(), b.Len() > 0
 }
 
 // slashCommand reads "/stop" and "/help@clinic_bot" as the command name.

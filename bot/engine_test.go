@@ -1290,3 +1290,40 @@ func TestNewPatientShortSpanish(t *testing.T) {
 		t.Errorf("with an English platform: answered in %q, want en", o.Lang)
 	}
 }
+
+// Tried by hand: "X" (cancel, under an appointment reminder) from a
+// patient with no appointment on file was answered with the X-ray entry
+// at 0.91, its "x" being the X-ray's. Letters alone are never a question:
+// C, X and R say there is no appointment to answer, and how to reach the
+// clinic; other letters ask for the question in words.
+func TestLettersAloneAreNoQuestion(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"X", "I don't have an appointment of yours waiting for an answer."},
+		{"c.", "I don't have an appointment of yours waiting for an answer."},
+		{"r", "I don't have an appointment of yours waiting for an answer."},
+		{"s x", "I'm not sure what you mean."},
+		{"%s%n%x", "I'm not sure what you mean."},
+		{"q", "I'm not sure what you mean."},
+	}
+	for _, tt := range tests {
+		e, st := newTestEngine(t)
+		known(st, "en")
+		o := e.Respond(context.Background(), dm(tt.text))
+		if o.Route != RouteFallback || len(o.Replies) != 1 || !strings.HasPrefix(o.Replies[0].Text, tt.want) {
+			t.Errorf("%q: %s %+v, want %q", tt.text, o.Route, o.Replies, tt.want)
+		}
+		if strings.Contains(o.Replies[0].Text, "{phone}") {
+			t.Errorf("%q: placeholders left in %q", tt.text, o.Replies[0].Text)
+		}
+	}
+	e, st := newTestEngine(t)
+	known(st, "es")
+	if o := e.Respond(context.Background(), dm("X")); !strings.HasPrefix(o.Replies[0].Text, "No tengo ninguna cita suya") {
+		t.Errorf("X in Spanish: %+v", o.Replies)
+	}
+	for _, q := range []string{"x-ray", "vitamin d", "hep b"} {
+		if _, ok := lettersOnly(q); ok {
+			t.Errorf("lettersOnly(%q): a word is not letters alone", q)
+		}
+	}
+}

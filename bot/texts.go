@@ -47,6 +47,8 @@ type texts struct {
 	langSet        string
 	expired        string // a button that no longer does anything
 	bareNumber     string // a number alone, typed rather than pressed
+	bareLetter     string // letters alone ("s x")
+	noApptToAnswer string // C, X or R with no appointment to answer
 	talk           map[talkKind]string
 	orVisit        string // %s: the clinic's website, after its phone number
 	purposes       map[carebot.Purpose]string
@@ -106,6 +108,9 @@ var textsByLang = map[string]*texts{
 		langSet:    "OK, I'll answer in English.",
 		expired:    "Sorry, that button doesn't work any more. Please type your question.",
 		bareNumber: "I'm not sure what that number is for. To choose an option, press its button, or type your question in your own words.",
+		bareLetter: "I'm not sure what you mean. Please type your question in your own words, or HELP for help.",
+		noApptToAnswer: "I don't have an appointment of yours waiting for an answer. To confirm, cancel or change an appointment, " +
+			"please call us at {phone}{website}.",
 		talk: map[talkKind]string{
 			talkGreeting: "Hi! I can answer questions about {name}: hours, appointments, insurance, billing, prescriptions and more. What would you like to know?",
 			talkThanks:   "You're welcome! Is there anything else I can help with?",
@@ -174,6 +179,9 @@ var textsByLang = map[string]*texts{
 		langSet:    "De acuerdo, le responderé en español.",
 		expired:    "Lo siento, ese botón ya no funciona. Escriba su pregunta, por favor.",
 		bareNumber: "No estoy seguro de para qué es ese número. Para elegir una opción, toque su botón, o escriba su pregunta con sus propias palabras.",
+		bareLetter: "No estoy seguro de qué quiere decir. Escriba su pregunta con sus propias palabras, o AYUDA para recibir ayuda.",
+		noApptToAnswer: "No tengo ninguna cita suya pendiente de respuesta. Para confirmar, cancelar o cambiar una cita, " +
+			"llámenos al {phone}{website}.",
 		talk: map[talkKind]string{
 			talkGreeting: "¡Hola! Puedo responder preguntas sobre {name}: horario, citas, seguro, facturación, recetas y más. ¿Qué le gustaría saber?",
 			talkThanks:   "¡Con gusto! ¿Hay algo más en que le pueda ayudar?",
@@ -245,7 +253,8 @@ func crisisLine(c faq.Clinic) string      { return orDefault(c.CrisisLine, "988"
 func (t *texts) filled(r *strings.Replacer) *texts {
 	f := *t
 	for _, s := range []*string{&f.welcome, &f.help, &f.optOutAll, &f.optInAll, &f.consentFail,
-		&f.storeFail, &f.crisis, &f.emergency, &f.abuse, &f.groupSafety, &f.groupHello, &f.fallback, &f.adviceSuggest, &f.adviceFallback} {
+		&f.storeFail, &f.crisis, &f.emergency, &f.abuse, &f.groupSafety, &f.groupHello, &f.fallback, &f.adviceSuggest, &f.adviceFallback,
+		&f.noApptToAnswer} {
 		*s = r.Replace(*s)
 	}
 	f.talk = make(map[talkKind]string, len(t.talk))
