@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/carebot/carebot/bolt"
 )
 
 // fakeAdmin stands in for a running bot's admin API: it records what each
@@ -54,7 +57,8 @@ func (f *fakeAdmin) got() []fakeRequest {
 func (f *fakeAdmin) addr() string { return strings.TrimPrefix(f.URL, "http://") }
 
 // botDataDir makes a data directory as a bot leaves it: its admin token,
-// and, when the bot is running, the address it listens on ("" for none).
+// and, when the bot is running, the address it listens on ("" for none)
+// and its database, held open (and so locked) as the bot holds it.
 func botDataDir(t *testing.T, token, addr string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -62,11 +66,22 @@ func botDataDir(t *testing.T, token, addr string) string {
 		t.Fatal(err)
 	}
 	if addr != "" {
+		holdDB(t, dir)
 		if err := os.WriteFile(filepath.Join(dir, "admin.addr"), []byte(addr+"\n"), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
 	return dir
+}
+
+// holdDB opens dir's database until the test ends, as a running bot does.
+func holdDB(t *testing.T, dir string) {
+	t.Helper()
+	db, err := bolt.Open(filepath.Join(dir, "carebot.db"), bytes.Repeat([]byte{7}, bolt.KeySize), bolt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
 }
 
 // A staff command finds the bot's data directory as `run` does (flag,
@@ -88,7 +103,21 @@ func TestStaffFindsTheBotOfItsDataDir(t *testing.T) {
 	cfgDown := filepath.Join(t.TempDir(), "carebot.yaml")
 	os.WriteFile(cfgDown, []byte("data: "+down+"\n"), 0o600)
 	missing := filepath.Join(t.TempDir(), "nope")
+	// A bot killed with kill -9 leaves its admin.addr; another process
+	// listens on that port now.
+	killed := botDataDir(t, token, "")
+	db, err := bolt.Open(filepath.Join(killed, "carebot.db"), bytes.Repeat([]byte{7}, bolt.KeySize), bolt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	os.WriteFile(filepath.Join(killed, "admin.addr"), []byte(running.addr()+"\n"), 0o600)
+	noDB := botDataDir(t, token, "")
+	os.WriteFile(filepath.Join(noDB, "admin.addr"), []byte(running.addr()+"\n"), 0o600)
+	starting := botDataDir(t, token, "") // a bot whose admin API is not up yet
+	holdDB(t, starting)
 	noToken := t.TempDir() // a bot that takes its token from the environment
+	holdDB(t, noToken)
 	os.WriteFile(filepath.Join(noToken, "admin.addr"), []byte(running.addr()+"\n"), 0o600)
 
 	tests := []struct {
@@ -118,6 +147,11 @@ func TestStaffFindsTheBotOfItsDataDir(t *testing.T) {
 		{"--admin without a token", map[string]string{"HOME": t.TempDir()}, []string{"--admin", running.addr()}, 1,
 			"no admin token for http://" + running.addr() + ": set $CAREBOT_ADMIN_TOKEN", ""},
 		{"a data directory that does not exist", nil, []string{"--data", missing}, 1, "no carebot data directory " + missing, ""},
+		{"the admin.addr of a killed bot", nil, []string{"--data", killed}, 1,
+			"carebot is not running for " + killed + " (its admin.addr is left from an earlier run that did not stop cleanly", ""},
+		{"an admin.addr without a database", nil, []string{"--data", noDB}, 1, "carebot is not running for " + noDB, ""},
+		{"a bot starting", nil, []string{"--data", starting}, 1,
+			"the bot for " + starting + " has its database open but its admin API is not up: if it is starting, try again in a moment", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
