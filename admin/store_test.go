@@ -66,14 +66,14 @@ func TestAnImportTheStoreWouldRefuseInPartStoresNothing(t *testing.T) {
 	}
 }
 
-// The longest id and patient the API takes, of characters that escape to
-// three bytes in the reminders' IDs, with a long reminder offset and the
-// latest year, are stored with their reminders: what passes the checks
-// passes the store.
+// The longest id and patient the API takes (the largest Telegram id), of
+// characters that escape to three bytes in the reminders' IDs, with a long
+// reminder offset and the latest year, are stored with their reminders:
+// what passes the checks passes the store.
 func TestTheLargestAppointmentTheAPITakesFitsTheStore(t *testing.T) {
 	c, db := newStoreAPI(t, 87600*time.Hour)
-	a := Appointment{ID: strings.Repeat("/", maxIDBytes), Patient: "telegram:" + strings.Repeat("9", maxKeyBytes-len("telegram:")),
-		To: "telegram:" + strings.Repeat("8", maxKeyBytes-len("telegram:")), At: "2199-12-31 23:59", TimeZone: "America/Argentina/ComodRivadavia",
+	a := Appointment{ID: strings.Repeat("/", maxIDBytes), Patient: "telegram:9223372036854775807",
+		To: "telegram:9223372036854775806", At: "2199-12-31 23:59", TimeZone: "America/Argentina/ComodRivadavia",
 		Location: strings.Repeat("é", maxLocationRunes), Status: "booked"}
 	rep, err := c.Import(context.Background(), "big.json", []Appointment{a}, []int{1})
 	if err != nil || rep.Imported != 1 {

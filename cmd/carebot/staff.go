@@ -162,11 +162,16 @@ Run 'carebot remind add --help' for flags.
 	if _, err := time.LoadLocation(*tz); err != nil || *tz == "Local" {
 		return usageError{fmt.Sprintf("remind add: --tz: %q is not an IANA time zone (such as America/Chicago)", *tz)}
 	}
+	// A patient carebot cannot reach would be scheduled and never reminded.
+	patient, err := admin.PatientKey("--to", *to)
+	if err != nil {
+		return usageError{"remind add: " + err.Error()}
+	}
 	c, err := client()
 	if err != nil {
 		return err
 	}
-	id, err := c.AddReminder(ctx, admin.Reminder{To: *to, At: *at, TimeZone: *tz, Text: *text})
+	id, err := c.AddReminder(ctx, admin.Reminder{To: patient, At: *at, TimeZone: *tz, Text: *text})
 	if err != nil {
 		return err
 	}
