@@ -108,7 +108,7 @@ Run 'carebot appointments SUBCOMMAND --help' for flags.
 		if fs.NArg() == 0 {
 			return usageError{"appointments cancel: give one ID"}
 		}
-		if err := refuseExtra(fs, 1, quoteHint); err != nil {
+		if err := refuseExtra(fs, 1, "cancel one ID at a time, or import a file with status cancelled; quote an ID with spaces"); err != nil {
 			return err
 		}
 		if strings.TrimSpace(fs.Arg(0)) == "" { // "$ID" unset
@@ -231,7 +231,7 @@ func runReport(ctx context.Context, args []string, getenv func(string) string, s
 	if fs.NArg() == 0 {
 		return usageError{"report: give one BROADCAST_ID"}
 	}
-	if err := refuseExtra(fs, 1, quoteHint); err != nil {
+	if err := refuseExtra(fs, 1, "one BROADCAST_ID at a time"); err != nil {
 		return err
 	}
 	if strings.TrimSpace(fs.Arg(0)) == "" { // "$ID" unset

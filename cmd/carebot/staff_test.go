@@ -193,8 +193,9 @@ func TestStaffCommandsRefuseExtraWords(t *testing.T) {
 		{[]string{"appointments", "list", "extra"}, `appointments list: unexpected argument "extra" (quote a text with spaces)`},
 		{[]string{"appointments", "list", "--patient", "telegram:1", "extra"}, `unexpected argument "extra"`},
 		{[]string{"appointments", "import", appts, "extra"}, `appointments import: unexpected argument "extra"`},
-		{[]string{"appointments", "cancel", "A-1", "A-2"}, `appointments cancel: unexpected argument "A-2"`},
-		{[]string{"report", "b1", "extra"}, `report: unexpected argument "extra"`},
+		{[]string{"appointments", "cancel", "A-1", "A-2"},
+			`appointments cancel: unexpected argument "A-2" (cancel one ID at a time, or import a file with status cancelled; quote an ID with spaces)`},
+		{[]string{"report", "b1", "extra"}, `report: unexpected argument "extra" (one BROADCAST_ID at a time)`},
 		{[]string{"audit", "30d"}, `audit: unexpected argument "30d" (did you mean --since?)`},
 		{[]string{"faq", "misses", "7d"}, `faq misses: unexpected argument "7d" (did you mean --since?)`},
 	}
