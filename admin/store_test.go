@@ -110,6 +110,14 @@ func TestBlankTextsAreRefused(t *testing.T) {
 			t.Errorf("reminder %q: got id %q, error %v; want the text refused", text, id, err)
 		}
 	}
+	// Too long for one message: refused, with its length.
+	long := strings.Repeat("x", reminders.MaxText+1)
+	if _, err := c.Broadcast(ctx, Broadcast{Purpose: "announcements", Text: long}); err == nil || !strings.Contains(err.Error(), "the text is 2001 bytes; at most 2000") {
+		t.Errorf("broadcast of 2001 bytes: got %v, want its length", err)
+	}
+	if _, err := c.AddReminder(ctx, Reminder{To: "telegram:5", At: at, Text: long}); err == nil || !strings.Contains(err.Error(), "the text is 2001 bytes; at most 2000") {
+		t.Errorf("reminder of 2001 bytes: got %v, want its length", err)
+	}
 	n := 0
 	if err := db.Items(ctx, "", func(carebot.OutboxItem) error { n++; return nil }); err != nil {
 		t.Fatal(err)

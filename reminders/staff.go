@@ -23,8 +23,8 @@ func (p *Patients) Add(ctx context.Context, user string, to carebot.Address, at 
 		return "", fmt.Errorf("add reminder: no recipient")
 	case strings.TrimSpace(text) == "": // it would arrive blank
 		return "", errors.New("add reminder: the text is empty or only spaces")
-	case len(text) > maxText:
-		return "", fmt.Errorf("add reminder: the text must have 1 to %d bytes", maxText)
+	case len(text) > MaxText:
+		return "", fmt.Errorf("add reminder: the text is %d bytes; at most %d fit in one message", len(text), MaxText)
 	case !at.After(now):
 		return "", fmt.Errorf("add reminder: %s is not in the future", at.Format(time.RFC3339))
 	}

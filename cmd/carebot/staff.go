@@ -159,6 +159,9 @@ Run 'carebot remind add --help' for flags.
 	if strings.TrimSpace(*text) == "" { // it would arrive blank
 		return usageError{"remind add: --text is blank: give the reminder"}
 	}
+	if n := len(*text); n > reminders.MaxText {
+		return usageError{fmt.Sprintf("remind add: --text is %d bytes; at most %d fit in one message", n, reminders.MaxText)}
+	}
 	if _, err := time.LoadLocation(*tz); err != nil || *tz == "Local" {
 		return usageError{fmt.Sprintf("remind add: --tz: %q is not an IANA time zone (such as America/Chicago)", *tz)}
 	}
@@ -197,6 +200,9 @@ func runBroadcast(ctx context.Context, args []string, getenv func(string) string
 	}
 	if strings.TrimSpace(*text) == "" { // every patient would get a blank message
 		return usageError{"broadcast: --text is blank: give the message"}
+	}
+	if n := len(*text); n > reminders.MaxText {
+		return usageError{fmt.Sprintf("broadcast: --text is %d bytes; at most %d fit in one message", n, reminders.MaxText)}
 	}
 	// Appointment reminders are a patient's own, never broadcast: name only
 	// the purposes a broadcast may have.

@@ -244,6 +244,11 @@ func TestStaffCommandsRefuseBlankArguments(t *testing.T) {
 		{[]string{"report", "  ", "--json"}, "report: BROADCAST_ID is empty; give one"},
 		{[]string{"appointments", "cancel"}, "appointments cancel: give one ID"},
 		{[]string{"appointments", "cancel", ""}, "appointments cancel: ID is empty; give one"},
+		// QA: a text too long for one message exited 1, after asking the
+		// bot, without its length.
+		{[]string{"remind", "add", "--to", "console:local", "--at", "2026-12-01 09:00", "--text", strings.Repeat("é", 1001)},
+			"remind add: --text is 2002 bytes; at most 2000 fit in one message"},
+		{[]string{"broadcast", "--text", strings.Repeat("x", 2001)}, "broadcast: --text is 2001 bytes; at most 2000 fit in one message"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
