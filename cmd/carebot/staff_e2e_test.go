@@ -98,6 +98,8 @@ func TestBinaryMistakes(t *testing.T) {
 	down := botDataDir(t, "dir-token-0123456789", "")
 	cfg := filepath.Join(t.TempDir(), "carebot.yaml")
 	os.WriteFile(cfg, []byte("data: [a, b]\nadmin: {lisen: x}\n"), 0o600)
+	semicolons := filepath.Join(t.TempDir(), "excel.csv")
+	os.WriteFile(semicolons, []byte("id;patient;at\nS-1;console:local;2026-12-06 10:00\n"), 0o600)
 	badPatients := filepath.Join(t.TempDir(), "appointments.csv")
 	os.WriteFile(badPatients, []byte("id,patient,to,at\nV-1,whatsapp:1,,2026-12-20 10:00\nV-3,telegram:abc,,2026-12-20 10:00\n"), 0o600)
 	tests := []struct {
@@ -124,6 +126,8 @@ func TestBinaryMistakes(t *testing.T) {
 		{[]string{"appointments", "import", "--data", down, badPatients}, 1, "",
 			badPatients + `:2: appointment "V-1": patient "whatsapp:1" is on "whatsapp", which carebot does not run (it runs console and telegram)` + "\n" +
 				badPatients + `:3: appointment "V-3": patient "telegram:abc" is not a Telegram id`},
+		{[]string{"appointments", "import", "--data", down, semicolons}, 1, "",
+			semicolons + ":1: the values are separated by semicolons, not commas: save the file as CSV with commas"},
 		{[]string{"campaigns", "check", "--help"}, 0, "Usage: carebot campaigns check [--config FILE] FILE", ""},
 		{[]string{"campaigns", "check", "--bogus", "campaigns.yaml"}, 2, "", "carebot: campaigns check: unknown flag --bogus"},
 		{[]string{"faq"}, 2, "", "Usage:\n  carebot faq check"},
