@@ -259,18 +259,61 @@ func runReport(ctx context.Context, args []string, getenv func(string) string, s
 		state = "audience resolved"
 	}
 	fmt.Fprintf(stdout, "broadcast %s: %s, %d pending\n", rep.ID, state, rep.Pending)
+	// In staff's words, in this order; a result this CLI does not know (a
+	// newer bot's) as the bot names it, after.
 	results := make([]string, 0, len(rep.Counts))
 	for r := range rep.Counts {
 		results = append(results, r)
 	}
-	sort.Strings(results)
+	sort.SliceStable(results, func(i, j int) bool {
+		a, b := resultOrder(results[i]), resultOrder(results[j])
+		if a != b {
+			return a < b
+		}
+		return results[i] < results[j]
+	})
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	for _, r := range results {
-		fmt.Fprintf(stdout, "  %-22s %d\n", r, rep.Counts[r])
+		fmt.Fprintf(tw, "  %s\t%d\n", resultWords(r), rep.Counts[r])
+	}
+	if err := tw.Flush(); err != nil {
+		return err
 	}
 	if n := len(rep.Unreachable); n > 0 {
 		fmt.Fprintf(stdout, "%d unreachable (blocked the bot or closed their messages); --json lists them\n", n)
 	}
 	return nil
+}
+
+// reportResults are a broadcast's results as `carebot report` words them
+// for staff, in the order it lists them (--json keeps the bot's keys).
+var reportResults = []struct {
+	result carebot.Result
+	words  string
+}{
+	{carebot.ResultSent, "sent"},
+	{carebot.ResultOptedOut, "not sent: opted out before their turn"},
+	{carebot.ResultUnreachable, "not sent: unreachable (blocked the bot or closed their messages)"},
+	{carebot.ResultQuietHours, "not sent: held by quiet hours until too late"},
+	{carebot.ResultExpired, "not sent: too late to be useful"},
+	{carebot.ResultCancelled, "not sent: cancelled"},
+	{carebot.ResultFailed, "failed (every try)"},
+}
+
+func resultOrder(r string) int {
+	for i, rr := range reportResults {
+		if string(rr.result) == r {
+			return i
+		}
+	}
+	return len(reportResults)
+}
+
+func resultWords(r string) string {
+	if i := resultOrder(r); i < len(reportResults) {
+		return reportResults[i].words
+	}
+	return r
 }
 
 // sinceHelp is the help of every --since flag.

@@ -333,3 +333,30 @@ func TestRemindAddZone(t *testing.T) {
 		t.Errorf("--tz America/Chicago: sent timezone %v", zone)
 	}
 }
+
+// QA: carebot report listed the bot's keys (skipped:unreachable); staff
+// read words, in the order things happen, and --json keeps the keys.
+func TestReportInStaffWords(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, `{"id": "closure", "resolved": true, "pending": 0, "unreachable": ["telegram:9"],
+			"counts": {"failed": 1, "skipped:unreachable": 1, "sent": 7, "skipped:opted-out": 2, "skipped:quiet-hours": 1, "skipped:new-reason": 1}}`)
+	}))
+	defer srv.Close()
+	env := map[string]string{"CAREBOT_ADMIN": srv.URL, "CAREBOT_ADMIN_TOKEN": "env-token-0123456789", "HOME": t.TempDir()}
+	code, out, stderr := runCmd(t, env, "", "report", "closure")
+	want := `broadcast closure: audience resolved, 0 pending
+  sent                                                              7
+  not sent: opted out before their turn                             2
+  not sent: unreachable (blocked the bot or closed their messages)  1
+  not sent: held by quiet hours until too late                      1
+  failed (every try)                                                1
+  skipped:new-reason                                                1
+1 unreachable (blocked the bot or closed their messages); --json lists them
+`
+	if code != 0 || out != want {
+		t.Errorf("got exit %d, stderr %q, stdout\n%s\nwant\n%s", code, stderr, out, want)
+	}
+	if code, out, _ := runCmd(t, env, "", "report", "--json", "closure"); code != 0 || !strings.Contains(out, `"skipped:unreachable": 1`) {
+		t.Errorf("--json: exit %d, %s; want the bot's keys", code, out)
+	}
+}
