@@ -11,8 +11,8 @@ import (
 
 // Watcher reloads a faq.yaml when it changes on disk.
 //
-// It polls the file's metadata (size, modification time, and identity, so a
-// rename over the file counts) instead of using inotify: editors save by
+// It polls the file's metadata (size, modification and status change
+// times, and identity, so a rename over the file counts) instead of using inotify: editors save by
 // writing a temporary file and renaming it over the original, which an
 // inotify watch on the file loses; polling also works on network and
 // container-mounted filesystems, and costs one stat per interval. A change
@@ -53,7 +53,8 @@ func (s fileState) same(o fileState) bool {
 	case !os.SameFile(s.info, o.info):
 		return false
 	}
-	return s.info.Size() == o.info.Size() && s.info.ModTime().Equal(o.info.ModTime())
+	return s.info.Size() == o.info.Size() && s.info.ModTime().Equal(o.info.ModTime()) &&
+		changeTime(s.info).Equal(changeTime(o.info))
 }
 
 // Run polls until ctx is done. It returns when ctx is done and starts no

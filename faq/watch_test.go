@@ -212,3 +212,33 @@ func TestReloadDoesNotReadAnOversizedFile(t *testing.T) {
 		t.Errorf("got error %v, want one naming %s and the size cap", got, path)
 	}
 }
+
+// QA: a file changed in place with its size and modification time kept
+// ("cp -p" of an edited copy, a tool that restores the time) was never
+// reloaded. Its status change time moved, and now tells.
+func TestWatchSeesAnEditThatKeepsSizeAndTime(t *testing.T) {
+	if runtime.GOOS != "linux" && runtime.GOOS != "darwin" {
+		t.Skip("the status change time is read on Linux and macOS")
+	}
+	h := newWatchHarness(t, kbText("nine to five"))
+	info, err := os.Stat(h.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same size, written in place, the modification time put back.
+	if err := os.WriteFile(h.path, []byte(kbText("nine to fiv!")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(h.path, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	h.poll()
+	select {
+	case kb := <-h.swaps:
+		if got := kb.Entries[0].Answer; got != "nine to fiv!" {
+			t.Errorf("got answer %q", got)
+		}
+	default:
+		t.Fatal("got no swap after an edit that kept the size and the modification time")
+	}
+}
