@@ -36,7 +36,10 @@ const alertQueue = 1024
 // fields must be set before Run.
 type Alerts struct {
 	// Zone is the clinic's, for the time an alert gives; nil: UTC.
-	Zone  *time.Location
+	Zone *time.Location
+	// Lang is the language alerts are written in: "es" for Spanish, else
+	// English (the clinic's, faq.yaml's language).
+	Lang  string
 	Clock Clock // nil: the system clock
 	// Secret keys the pseudonyms that stand for members in the alerts'
 	// IDs (bolt's LogSecret will do).
@@ -172,7 +175,7 @@ func (a *Alerts) Schedule(ctx context.Context, al carebot.Alert) (bool, error) {
 		return false, nil
 	}
 	now := a.clock().Now()
-	text := alertText(al, a.zone())
+	text := alertText(al, a.zone(), a.Lang)
 	items := make([]carebot.OutboxItem, len(a.to))
 	for i, to := range a.to {
 		items[i] = carebot.OutboxItem{ID: fmt.Sprintf("%s%d", msg, i), Kind: carebot.KindAlert, Due: now, Expires: now.Add(AlertLate),

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+	"unicode/utf8"
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/reminders"
@@ -366,4 +367,34 @@ func TestAlertNeverWaitsOnTheStore(t *testing.T) {
 			t.Errorf("the dispatcher was woken %d times, want once per alert (3)", woken)
 		}
 	})
+}
+
+// A clinic whose faq.yaml is in Spanish gets its alerts in Spanish: the
+// same facts, and still never who or what.
+func TestAlertInTheClinicsLanguage(t *testing.T) {
+	store := reminderstest.NewMemStore()
+	a := newAlerts(store, reminderstest.NewClock(night))
+	a.Lang = "es"
+	al := groupCrisis(night)
+	al.Title = "Apoyo entre pares"
+	if ok, err := a.Schedule(context.Background(), al); !ok || err != nil {
+		t.Fatalf("Schedule: %v, %v", ok, err)
+	}
+	text := alertItems(t, store)[0].Text
+	for _, w := range []string{
+		"⚠️ Alerta de seguridad de carebot: una posible crisis de suicidio o autolesión",
+		`Grupo: "Apoyo entre pares" (chat de telegram -1001234567890)`,
+		"Publicado: jueves 26 de noviembre de 2026, 03:00 EST",
+		"Mensaje: https://t.me/c/1234567890/4521",
+		"En un mensaje privado carebot le envió al miembro la línea de crisis (988) y el 911 en caso de peligro inmediato; el grupo recibió una línea breve con el 911 y el 988.",
+		"no guarda copia del mensaje",
+		"en los próximos 10 minutos",
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the alert does not say %q:\n%s", w, text)
+		}
+	}
+	if strings.Contains(text, "5001") || !utf8.ValidString(text) {
+		t.Errorf("the alert names the member, or is not UTF-8:\n%s", text)
+	}
 }

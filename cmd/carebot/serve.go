@@ -117,7 +117,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	g, ctx := errgroup.WithContext(ctx)
-	if alerts := buildAlerts(cfg, db, rem, logger); alerts != nil {
+	if alerts := buildAlerts(cfg, db, rem, kb.Language, logger); alerts != nil {
 		eng.Alerts = alerts
 		// Before any adapter: an alert is queued from the first message.
 		g.Go(func() error { return alerts.Run(ctx) })

@@ -72,14 +72,15 @@ func buildReminders(cfg fileConfig, getenv func(string) string, kb *faq.KB, db *
 }
 
 // buildAlerts makes the moderator alerts of safety.alerts, written to
-// db's outbox and sent by the dispatcher; nil when none are configured.
-func buildAlerts(cfg fileConfig, db *bolt.DB, rem reminderParts, logger *slog.Logger) *reminders.Alerts {
+// db's outbox and sent by the dispatcher, in lang (the clinic's, faq.yaml's
+// language); nil when none are configured.
+func buildAlerts(cfg fileConfig, db *bolt.DB, rem reminderParts, lang string, logger *slog.Logger) *reminders.Alerts {
 	if len(cfg.Safety.Alerts) == 0 {
 		logger.Info("no moderator alerts configured (safety.alerts): a crisis in a group gets the safety reply, and no moderator is told")
 		return nil
 	}
 	a := reminders.NewAlerts(db, cfg.Safety.Alerts)
-	a.Zone, a.Secret, a.Wake = rem.zone, db.LogSecret(), rem.dispatcher.Notify
+	a.Zone, a.Lang, a.Secret, a.Wake = rem.zone, lang, db.LogSecret(), rem.dispatcher.Notify
 	a.Log = logger.With("component", "alerts")
 	return a
 }
