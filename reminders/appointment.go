@@ -233,7 +233,7 @@ func validAppointment(a *carebot.Appointment) error {
 		return fmt.Errorf("appointment %s: no time", a.ID)
 	}
 	if a.TimeZone != "" {
-		if _, err := time.LoadLocation(a.TimeZone); err != nil {
+		if _, err := carebot.LoadZone(a.TimeZone); err != nil {
 			return fmt.Errorf("appointment %s: unknown time zone %q", a.ID, a.TimeZone)
 		}
 	}
