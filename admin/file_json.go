@@ -49,8 +49,11 @@ func readJSON(data []byte) ([]Appointment, []int, []Problem) {
 	if tok != json.Delim('[') {
 		return nil, nil, []Problem{{Line: line, Problem: fmt.Sprintf("the file is %s; want a list of appointments: %s", kindOf(tok), jsonExample)}}
 	}
-	for r.dec.More() {
+	for items := 1; r.dec.More(); items++ {
 		line := r.next()
+		if items > maxImport {
+			return nil, nil, []Problem{tooMany(line)}
+		}
 		tok, err := r.dec.Token()
 		if err != nil {
 			return r.stop(err)
