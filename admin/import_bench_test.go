@@ -71,3 +71,31 @@ func BenchmarkImport50k(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// clinicJSON is clinicCSV's appointments as a JSON file, one per line.
+func clinicJSON(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("[\n")
+	day := time.Now().AddDate(0, 0, 3)
+	for i := range n {
+		at := day.AddDate(0, 0, i%28)
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `{"id": "Z-%d", "patient": "telegram:%d", "at": "%s %02d:%02d", "timezone": "America/New_York", "location": "Main Street", "status": "booked"}`,
+			i, 100000+i, at.Format(time.DateOnly), 8+i%10, i*7%60)
+	}
+	b.WriteString("\n]\n")
+	return b.Bytes()
+}
+
+func BenchmarkReadAppointmentsJSON50k(b *testing.B) {
+	data := clinicJSON(maxImport)
+	b.ReportAllocs()
+	for b.Loop() {
+		appts, _, err := ReadAppointments("big.json", bytes.NewReader(data))
+		if err != nil || len(appts) != maxImport {
+			b.Fatalf("got %d, %v", len(appts), err)
+		}
+	}
+}
