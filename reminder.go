@@ -173,3 +173,13 @@ type Appointment struct {
 	RespondedAt time.Time
 	Updated     time.Time
 }
+
+// AppointmentPut is one appointment of a batch the store writes at once:
+// the appointment, the prefix of the outbox IDs of the reminders it
+// replaces ("" for none) and its reminders, as a single PutAppointment
+// takes them.
+type AppointmentPut struct {
+	Appointment Appointment
+	Replace     string
+	Items       []OutboxItem
+}
