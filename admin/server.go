@@ -40,7 +40,9 @@ import (
 type (
 	// Appointments imports and cancels appointments (reminders.Appointments).
 	Appointments interface {
-		Import(ctx context.Context, a carebot.Appointment) (changed bool, err error)
+		// ImportAll imports list and says what became of each; on an
+		// error, of those stored before it, in order.
+		ImportAll(ctx context.Context, list []carebot.Appointment) ([]reminders.ImportChange, error)
 		Cancel(ctx context.Context, id string) error
 	}
 	// AppointmentList reads stored appointments (the bolt store).
@@ -132,7 +134,8 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 
 // audit records a change and its result. A change whose audit entry
 // cannot be written is reported as a failure of the request: staff must
-// know the trail has a gap.
+// know the trail has a gap. It is written even if the client has stopped
+// waiting (the request's context is cancelled): the change was made.
 func (s *Server) audit(w http.ResponseWriter, r *http.Request, action, target, detail string, err error) bool {
 	if s.Audit == nil {
 		return true
@@ -142,7 +145,7 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request, action, target, d
 		result = err.Error()
 	}
 	e := carebot.AuditEntry{At: s.now(), Actor: "admin-token", Remote: r.RemoteAddr, Action: action, Target: target, Result: result, Detail: detail}
-	if aerr := s.Audit.RecordAudit(r.Context(), e); aerr != nil {
+	if aerr := s.Audit.RecordAudit(context.WithoutCancel(r.Context()), e); aerr != nil {
 		s.log().Error("audit log write failed", "action", action, "err", aerr)
 		writeError(w, http.StatusInternalServerError, "the change was made but could not be written to the audit log: "+aerr.Error())
 		return false

@@ -31,15 +31,28 @@ func newFakes() *fakeServices {
 	return &fakeServices{appts: map[string]carebot.Appointment{}, bcasts: map[string]reminders.Broadcast{}}
 }
 
-func (f *fakeServices) Import(ctx context.Context, a carebot.Appointment) (bool, error) {
+func (f *fakeServices) ImportAll(ctx context.Context, list []carebot.Appointment) ([]reminders.ImportChange, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if a.ID == f.failAt {
-		return false, fmt.Errorf("import appointment: disk full")
+	var changes []reminders.ImportChange
+	for _, a := range list {
+		if a.ID == f.failAt {
+			return changes, fmt.Errorf("import appointment: disk full")
+		}
+		old, ok := f.appts[a.ID]
+		f.appts[a.ID] = a
+		switch {
+		case !ok:
+			changes = append(changes, reminders.ImportNew)
+		case !old.At.Equal(a.At):
+			changes = append(changes, reminders.ImportMoved)
+		case old.Status != a.Status:
+			changes = append(changes, reminders.ImportCancelled)
+		default:
+			changes = append(changes, reminders.ImportUnchanged)
+		}
 	}
-	old, ok := f.appts[a.ID]
-	f.appts[a.ID] = a
-	return !ok || !old.At.Equal(a.At) || old.Status != a.Status, nil
+	return changes, nil
 }
 
 func (f *fakeServices) Cancel(ctx context.Context, id string) error {
@@ -173,7 +186,7 @@ func TestImportListCancelAreAudited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Imported != 2 || rep.Failed != 0 || len(rep.Results) != 2 || rep.Results[1].Line != 3 || rep.Results[1].Result != "imported" {
+	if rep.Imported != 2 || rep.Failed != 0 || len(rep.Results) != 2 || rep.Results[1].Line != 3 || rep.Results[1].Result != "new" {
 		t.Errorf("import report: %+v", rep)
 	}
 	if got := f.appts["A1"].At; !got.Equal(time.Date(2026, 12, 1, 19, 30, 0, 0, time.UTC)) {

@@ -68,7 +68,7 @@ func parseTime(s string, loc *time.Location) (time.Time, error) {
 type ImportResult struct {
 	ID     string `json:"id"`
 	Line   int    `json:"line,omitempty"`  // in the file it came from
-	Result string `json:"result"`          // "imported" or "unchanged"
+	Result string `json:"result"`          // new, moved, cancelled, updated or unchanged (reminders.ImportChange)
 	Error  string `json:"error,omitempty"` // unused: an import with a problem stores nothing
 }
 

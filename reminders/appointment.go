@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/carebot/carebot"
@@ -33,6 +35,10 @@ type Appointments struct {
 
 	store AppointmentStore
 	users Users
+	// mu makes each read, change and write of stored appointments one
+	// step: an import's batch, a cancel and a patient's answer never
+	// overwrite one another.
+	mu sync.Mutex
 }
 
 // NewAppointments returns Appointments over store, reading patients' time
@@ -51,21 +57,116 @@ func (as *Appointments) lead() time.Duration {
 	return as.Lead
 }
 
+// ImportChange is what an import did to one appointment.
+type ImportChange string
+
+// What an import does to an appointment.
+const (
+	ImportNew       ImportChange = "new"       // it was not stored before
+	ImportMoved     ImportChange = "moved"     // to a new time: its reminders are planned again
+	ImportCancelled ImportChange = "cancelled" // booked before, cancelled now
+	// ImportUpdated: something else changed (the place, the patient, where
+	// reminders go), or a cancelled visit is booked again.
+	ImportUpdated   ImportChange = "updated"
+	ImportUnchanged ImportChange = "unchanged" // nothing was written
+)
+
+// importBatch is how many appointments ImportAll stores in one store
+// transaction: a commit (two fsyncs) costs about as much as storing
+// hundreds of appointments, and a patient's answer waits for at most one
+// batch (see mu).
+const importBatch = 1000
+
 // Import stores a (booked or cancelled) and plans its reminders. It
 // reports whether anything changed. A patient's earlier answer is kept
 // unless the appointment moved: a confirmation of another time confirms
 // nothing.
 func (as *Appointments) Import(ctx context.Context, a carebot.Appointment) (changed bool, err error) {
-	if err := validAppointment(&a); err != nil {
-		return false, fmt.Errorf("import appointment: %w", err)
+	res, err := as.importAll(ctx, []carebot.Appointment{a})
+	if err != nil {
+		return false, err
 	}
-	old, err := as.store.Appointment(ctx, a.ID)
+	return res[0].wrote, nil
+}
+
+// ImportAll imports each of list as Import does, importBatch of them to a
+// store transaction, and returns what became of each: changes[i] is
+// list[i]'s. Every appointment is checked first, and a list with one that
+// is not valid, or an ID twice, stores nothing. If the store fails,
+// changes are those of the appointments stored before (whole batches) and
+// nothing from list[len(changes)] on was stored: importing the list again
+// is safe, as what is already stored comes out unchanged.
+func (as *Appointments) ImportAll(ctx context.Context, list []carebot.Appointment) ([]ImportChange, error) {
+	res, err := as.importAll(ctx, list)
+	changes := make([]ImportChange, len(res))
+	for i, r := range res {
+		changes[i] = r.change
+	}
+	return changes, err
+}
+
+// imported is what importing one appointment did.
+type imported struct {
+	change ImportChange
+	wrote  bool
+}
+
+func (as *Appointments) importAll(ctx context.Context, list []carebot.Appointment) ([]imported, error) {
+	list = slices.Clone(list) // validAppointment fills in defaults
+	seen := make(map[string]bool, len(list))
+	for i := range list {
+		if err := validAppointment(&list[i]); err != nil {
+			return nil, fmt.Errorf("import appointment: %w", err)
+		}
+		if seen[list[i].ID] {
+			return nil, fmt.Errorf("import appointment: appointment %s is in the list twice", list[i].ID)
+		}
+		seen[list[i].ID] = true
+	}
+	out := make([]imported, 0, len(list))
+	for start := 0; start < len(list); start += importBatch {
+		res, err := as.importBatch(ctx, list[start:min(len(list), start+importBatch)])
+		if err != nil {
+			return out, fmt.Errorf("import appointment: %w", err)
+		}
+		out = append(out, res...)
+	}
+	return out, nil
+}
+
+// importBatch stores batch in one store transaction.
+func (as *Appointments) importBatch(ctx context.Context, batch []carebot.Appointment) ([]imported, error) {
+	as.mu.Lock()
+	defer as.mu.Unlock()
+	now := clockOr(as.Clock).Now()
+	res := make([]imported, len(batch))
+	var puts []carebot.AppointmentPut
+	for i, a := range batch {
+		old, err := as.store.Appointment(ctx, a.ID)
+		found := err == nil
+		if err != nil && !errors.Is(err, carebot.ErrNotFound) {
+			return nil, err
+		}
+		a, res[i] = merge(old, found, a)
+		if res[i].wrote {
+			puts = append(puts, as.prepare(ctx, a, now))
+		}
+	}
+	if err := as.store.PutAppointments(ctx, puts...); err != nil {
+		return nil, err
+	}
+	as.wake(puts...)
+	return res, nil
+}
+
+// merge is what importing a over old (stored, if found) stores, and what
+// that changes.
+func merge(old carebot.Appointment, found bool, a carebot.Appointment) (carebot.Appointment, imported) {
 	switch {
-	case errors.Is(err, carebot.ErrNotFound):
-	case err != nil:
-		return false, fmt.Errorf("import appointment: %w", err)
+	case !found:
+		return a, imported{ImportNew, true}
 	case sameBooking(old, a):
-		return false, nil
+		return a, imported{ImportUnchanged, false}
 	case old.At.Equal(a.At):
 		a.Response, a.RespondedAt = old.Response, old.RespondedAt
 		if old.Response == carebot.ResponseCancelled {
@@ -73,18 +174,23 @@ func (as *Appointments) Import(ctx context.Context, a carebot.Appointment) (chan
 			// even if the clinic's system still lists it.
 			a.Status = carebot.AppointmentCancelled
 			if sameBooking(old, a) {
-				return false, nil
+				return a, imported{ImportUnchanged, false}
 			}
 		}
 	}
-	if err := as.put(ctx, a); err != nil {
-		return false, fmt.Errorf("import appointment: %w", err)
+	switch {
+	case a.Status == carebot.AppointmentCancelled && old.Status != carebot.AppointmentCancelled:
+		return a, imported{ImportCancelled, true}
+	case !old.At.Equal(a.At):
+		return a, imported{ImportMoved, true}
 	}
-	return true, nil
+	return a, imported{ImportUpdated, true}
 }
 
 // Cancel cancels appointment id and its pending reminders.
 func (as *Appointments) Cancel(ctx context.Context, id string) error {
+	as.mu.Lock()
+	defer as.mu.Unlock()
 	a, err := as.store.Appointment(ctx, id)
 	if errors.Is(err, carebot.ErrNotFound) {
 		return fmt.Errorf("appointment %q: %w", id, carebot.ErrNotFound)
@@ -105,6 +211,8 @@ func (as *Appointments) Cancel(ctx context.Context, id string) error {
 // Respond records a patient's answer to appointment id for staff to see;
 // a cancellation also cancels the appointment's pending reminders.
 func (as *Appointments) Respond(ctx context.Context, id string, r carebot.AppointmentResponse) (carebot.Appointment, error) {
+	as.mu.Lock()
+	defer as.mu.Unlock()
 	a, err := as.store.Appointment(ctx, id)
 	if err != nil {
 		return carebot.Appointment{}, fmt.Errorf("answer appointment: %w", err)
@@ -135,21 +243,39 @@ func (as *Appointments) Next(ctx context.Context, user string) (a carebot.Appoin
 	return a, false, nil
 }
 
-// put stores a with freshly planned reminders in one transaction.
+// put stores a with freshly planned reminders in one transaction. The
+// caller holds mu.
 func (as *Appointments) put(ctx context.Context, a carebot.Appointment) error {
-	now := clockOr(as.Clock).Now()
+	p := as.prepare(ctx, a, clockOr(as.Clock).Now())
+	if err := as.store.PutAppointment(ctx, p.Appointment, p.Replace, p.Items...); err != nil {
+		return err
+	}
+	as.wake(p)
+	return nil
+}
+
+// prepare is a updated now, with freshly planned reminders replacing its
+// old ones.
+func (as *Appointments) prepare(ctx context.Context, a carebot.Appointment, now time.Time) carebot.AppointmentPut {
 	a.Updated = now
 	var items []carebot.OutboxItem
 	if a.Status == carebot.AppointmentBooked {
 		items = as.plan(a, as.zoneFor(ctx, a), now)
 	}
-	if err := as.store.PutAppointment(ctx, a, AppointmentPrefix(a.ID), items...); err != nil {
-		return err
+	return carebot.AppointmentPut{Appointment: a, Replace: AppointmentPrefix(a.ID), Items: items}
+}
+
+// wake tells the Dispatcher of the reminders just stored, if any.
+func (as *Appointments) wake(puts ...carebot.AppointmentPut) {
+	if as.Wake == nil {
+		return
 	}
-	if as.Wake != nil && len(items) > 0 {
-		as.Wake()
+	for _, p := range puts {
+		if len(p.Items) > 0 {
+			as.Wake()
+			return
+		}
 	}
-	return nil
 }
 
 func (as *Appointments) zoneFor(ctx context.Context, a carebot.Appointment) *time.Location {

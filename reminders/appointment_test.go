@@ -3,6 +3,7 @@ package reminders_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -123,6 +124,63 @@ func TestAppointmentImportIsIdempotentAndFollowsChanges(t *testing.T) {
 	for _, bad := range []carebot.Appointment{{User: "u", At: a.At}, {ID: "x", At: a.At}, {ID: "x", User: "u"}, {ID: "x", User: "u", At: a.At, TimeZone: "Mars/Base"}} {
 		if _, err := as.Import(ctx, bad); err == nil {
 			t.Errorf("Import(%+v): got nil error", bad)
+		}
+	}
+}
+
+// ImportAll says what became of each appointment of a list longer than
+// one store transaction takes, and plans each one's reminders as Import
+// would; a list with one bad appointment, or an ID twice, stores nothing.
+func TestAppointmentImportAll(t *testing.T) {
+	ctx := context.Background()
+	ny := mustZone(t, "America/New_York")
+	h := newHarness(time.Date(2026, 11, 25, 12, 0, 0, 0, ny))
+	as := appointments(h)
+	visit := time.Date(2026, 12, 4, 15, 0, 0, 0, ny)
+	list := make([]carebot.Appointment, 2500)
+	for i := range list {
+		list[i] = carebot.Appointment{ID: fmt.Sprint("A-", i), User: fmt.Sprint("chat:", i), At: visit, Location: "Main St"}
+	}
+	changes, err := as.ImportAll(ctx, list)
+	if err != nil || len(changes) != len(list) || changes[0] != reminders.ImportNew || changes[2499] != reminders.ImportNew {
+		t.Fatalf("first import: %d changes, %v", len(changes), err)
+	}
+	if got := due(t, h, reminders.AppointmentPrefix("A-2499"), ny); len(got) != 3 {
+		t.Errorf("A-2499's reminders: %v, want 3", got)
+	}
+	list[0].At = visit.Add(time.Hour)
+	list[1].Status = carebot.AppointmentCancelled
+	list[2].Location = "Elm St"
+	list[1999].At = visit.Add(-time.Hour)
+	changes, err = as.ImportAll(ctx, list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[reminders.ImportChange]int{}
+	for _, c := range changes {
+		count[c]++
+	}
+	want := map[reminders.ImportChange]int{reminders.ImportMoved: 2, reminders.ImportCancelled: 1, reminders.ImportUpdated: 1, reminders.ImportUnchanged: 2496}
+	if fmt.Sprint(count) != fmt.Sprint(want) || changes[0] != reminders.ImportMoved || changes[1] != reminders.ImportCancelled ||
+		changes[2] != reminders.ImportUpdated || changes[1999] != reminders.ImportMoved {
+		t.Errorf("second import: %v, want %v", count, want)
+	}
+	if got := due(t, h, reminders.AppointmentPrefix("A-1"), ny); len(got) != 0 {
+		t.Errorf("the cancelled A-1 has reminders: %v", got)
+	}
+	if got := due(t, h, reminders.AppointmentPrefix("A-0"), ny); len(got) != 3 || !strings.HasPrefix(got[2], "Fri 12-04 14:00") {
+		t.Errorf("the moved A-0's reminders: %v", got)
+	}
+
+	for name, bad := range map[string][]carebot.Appointment{
+		"an appointment without a time": {{ID: "N-1", User: "chat:1", At: visit}, {ID: "N-2", User: "chat:2"}},
+		"an ID twice":                   {{ID: "N-1", User: "chat:1", At: visit}, {ID: "N-1", User: "chat:2", At: visit}},
+	} {
+		if changes, err := as.ImportAll(ctx, bad); err == nil || len(changes) != 0 {
+			t.Errorf("%s: got %v, %v; want an error", name, changes, err)
+		}
+		if _, err := h.store.Appointment(ctx, "N-1"); !errors.Is(err, carebot.ErrNotFound) {
+			t.Errorf("%s: N-1 was stored", name)
 		}
 	}
 }
