@@ -68,22 +68,17 @@ func (s *Server) importAppointments(w http.ResponseWriter, r *http.Request) {
 		if i < len(req.Lines) {
 			res.Line = req.Lines[i]
 		}
-		if ch == reminders.ImportUnchanged {
-			rep.Unchanged++
-		} else {
-			rep.Imported++
-		}
-		rep.Results = append(rep.Results, res)
+		rep.add(res)
 	}
 	if err != nil {
 		at := fmt.Sprintf("item %d", len(changes)+1)
 		if i := len(changes); i < len(req.Lines) && req.Lines[i] > 0 {
 			at = fmt.Sprintf("line %d", req.Lines[i])
 		}
-		err = fmt.Errorf("stopped at %s (appointment %s), with %d imported and %d unchanged before it: %w; nothing from there on was stored: "+
-			"import the file again once this is fixed (what is already imported stays as it is)", at, shown(appts[len(changes)].ID), rep.Imported, rep.Unchanged, err)
+		err = fmt.Errorf("stopped at %s (appointment %s): %w; the appointments before it were imported (%s), none from there on: "+
+			"import the file again once this is fixed (what is already imported comes out unchanged)", at, shown(appts[len(changes)].ID), err, rep.Summary())
 	}
-	detail := fmt.Sprintf("%d imported, %d unchanged%s", rep.Imported, rep.Unchanged, from)
+	detail := rep.Summary() + from
 	if r.Context().Err() != nil {
 		detail += "; the client stopped waiting before the end"
 	}

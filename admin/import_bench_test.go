@@ -61,8 +61,8 @@ func BenchmarkImport50k(b *testing.B) {
 		c, db := newStoreAPI(b)
 		b.StartTimer()
 		rep, err := c.Import(context.Background(), "big.csv", appts, lines)
-		if err != nil || rep.Imported != maxImport {
-			b.Fatalf("got %+v, %v", rep.Imported, err)
+		if err != nil || rep.New != maxImport {
+			b.Fatalf("got %s, %v", rep.Summary(), err)
 		}
 		b.StopTimer()
 		if n := countAppointments(b, db); n != maxImport {

@@ -40,17 +40,20 @@ func (f *fakeServices) ImportAll(ctx context.Context, list []carebot.Appointment
 			return changes, fmt.Errorf("import appointment: disk full")
 		}
 		old, ok := f.appts[a.ID]
-		f.appts[a.ID] = a
 		switch {
 		case !ok:
 			changes = append(changes, reminders.ImportNew)
 		case !old.At.Equal(a.At):
 			changes = append(changes, reminders.ImportMoved)
+		case old.Status == carebot.AppointmentCancelled && a.Status == carebot.AppointmentBooked:
+			changes = append(changes, reminders.ImportKeptCancelled)
+			continue
 		case old.Status != a.Status:
 			changes = append(changes, reminders.ImportCancelled)
 		default:
 			changes = append(changes, reminders.ImportUnchanged)
 		}
+		f.appts[a.ID] = a
 	}
 	return changes, nil
 }
@@ -186,7 +189,7 @@ func TestImportListCancelAreAudited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Imported != 2 || rep.Failed != 0 || len(rep.Results) != 2 || rep.Results[1].Line != 3 || rep.Results[1].Result != "new" {
+	if rep.New != 2 || rep.Imported != 2 || rep.Failed != 0 || len(rep.Results) != 2 || rep.Results[1].Line != 3 || rep.Results[1].Result != "new" {
 		t.Errorf("import report: %+v", rep)
 	}
 	if got := f.appts["A1"].At; !got.Equal(time.Date(2026, 12, 1, 19, 30, 0, 0, time.UTC)) {
@@ -217,7 +220,7 @@ func TestImportListCancelAreAudited(t *testing.T) {
 	if err != nil || len(entries) != 4 || entries[0].Result != "ok" || entries[3].Result == "ok" {
 		t.Errorf("audit read: %+v, %v (the failed cancel must say so)", entries, err)
 	}
-	if e := entries[0]; e.Detail != `2 imported, 0 unchanged from "appts.csv"` {
+	if e := entries[0]; e.Detail != `2 new, 0 moved, 0 cancelled, 0 updated, 0 unchanged from "appts.csv"` {
 		t.Errorf("audit detail %q", e.Detail)
 	}
 }

@@ -52,7 +52,9 @@ type appointmentRecord struct {
 	Status      string         `json:"st,omitempty"`
 	Response    string         `json:"re,omitempty"`
 	RespondedAt *int64         `json:"reat,omitempty"`
-	Updated     *int64         `json:"up,omitempty"`
+	// StaffCancelled is when staff cancelled it; absent if they did not.
+	StaffCancelled *int64 `json:"sc,omitempty"`
+	Updated        *int64 `json:"up,omitempty"`
 }
 
 // remove deletes the appointment id and its index entry, if any.
@@ -128,7 +130,7 @@ func appointmentPlain(p carebot.AppointmentPut) ([]byte, error) {
 		return nil, err
 	}
 	err := checkTimes(fmt.Sprintf("appointment %q", a.ID),
-		map[string]time.Time{"appointment": a.At, "response": a.RespondedAt, "updated": a.Updated})
+		map[string]time.Time{"appointment": a.At, "response": a.RespondedAt, "staff cancel": a.StaffCancelled, "updated": a.Updated})
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +141,7 @@ func appointmentPlain(p carebot.AppointmentPut) ([]byte, error) {
 	}
 	return json.Marshal(appointmentRecord{User: a.User, To: addressOf(a.To), At: nanos(a.At), TimeZone: a.TimeZone,
 		Location: a.Location, Status: string(a.Status), Response: string(a.Response),
-		RespondedAt: nanos(a.RespondedAt), Updated: nanos(a.Updated)})
+		RespondedAt: nanos(a.RespondedAt), StaffCancelled: nanos(a.StaffCancelled), Updated: nanos(a.Updated)})
 }
 
 // putAppointment stores one put, its record plain, in tx.
@@ -194,7 +196,7 @@ func decodeAppointment(id, plain []byte) (carebot.Appointment, error) {
 	return carebot.Appointment{ID: string(id), User: r.User, To: r.To.address(), At: fromNanos(r.At),
 		TimeZone: r.TimeZone, Location: r.Location, Status: carebot.AppointmentStatus(r.Status),
 		Response: carebot.AppointmentResponse(r.Response), RespondedAt: fromNanos(r.RespondedAt),
-		Updated: fromNanos(r.Updated)}, nil
+		StaffCancelled: fromNanos(r.StaffCancelled), Updated: fromNanos(r.Updated)}, nil
 }
 
 // Appointment implements reminders.AppointmentStore.

@@ -67,8 +67,12 @@ const (
 	ImportCancelled ImportChange = "cancelled" // booked before, cancelled now
 	// ImportUpdated: something else changed (the place, the patient, where
 	// reminders go), or a cancelled visit is booked again.
-	ImportUpdated   ImportChange = "updated"
-	ImportUnchanged ImportChange = "unchanged" // nothing was written
+	ImportUpdated ImportChange = "updated"
+	// ImportKeptCancelled: listed as booked, but cancelled in carebot by
+	// staff or the patient, at the same time: it stays cancelled (what
+	// else changed, such as the place, is stored).
+	ImportKeptCancelled ImportChange = "kept-cancelled"
+	ImportUnchanged     ImportChange = "unchanged" // nothing was written
 )
 
 // importBatch is how many appointments ImportAll stores in one store
@@ -80,7 +84,9 @@ const importBatch = 1000
 // Import stores a (booked or cancelled) and plans its reminders. It
 // reports whether anything changed. A patient's earlier answer is kept
 // unless the appointment moved: a confirmation of another time confirms
-// nothing.
+// nothing. A cancellation made in carebot, by the patient or by staff,
+// stands over a booking at the same time: the clinic's system may not
+// know of it yet.
 func (as *Appointments) Import(ctx context.Context, a carebot.Appointment) (changed bool, err error) {
 	res, err := as.importAll(ctx, []carebot.Appointment{a})
 	if err != nil {
@@ -162,23 +168,25 @@ func (as *Appointments) importBatch(ctx context.Context, batch []carebot.Appoint
 // merge is what importing a over old (stored, if found) stores, and what
 // that changes.
 func merge(old carebot.Appointment, found bool, a carebot.Appointment) (carebot.Appointment, imported) {
-	switch {
-	case !found:
+	if !found {
 		return a, imported{ImportNew, true}
-	case sameBooking(old, a):
-		return a, imported{ImportUnchanged, false}
-	case old.At.Equal(a.At):
-		a.Response, a.RespondedAt = old.Response, old.RespondedAt
-		if old.Response == carebot.ResponseCancelled {
-			// The patient's cancellation stands until the visit moves,
-			// even if the clinic's system still lists it.
-			a.Status = carebot.AppointmentCancelled
-			if sameBooking(old, a) {
-				return a, imported{ImportUnchanged, false}
-			}
+	}
+	kept := false
+	if old.At.Equal(a.At) {
+		a.Response, a.RespondedAt, a.StaffCancelled = old.Response, old.RespondedAt, old.StaffCancelled
+		// A cancellation in carebot stands until the visit moves, even
+		// if the clinic's system still lists it.
+		if a.Status == carebot.AppointmentBooked && (old.Response == carebot.ResponseCancelled || !old.StaffCancelled.IsZero()) {
+			a.Status, kept = carebot.AppointmentCancelled, true
 		}
 	}
 	switch {
+	case sameBooking(old, a) && kept:
+		return a, imported{ImportKeptCancelled, false}
+	case sameBooking(old, a):
+		return a, imported{ImportUnchanged, false}
+	case kept:
+		return a, imported{ImportKeptCancelled, true}
 	case a.Status == carebot.AppointmentCancelled && old.Status != carebot.AppointmentCancelled:
 		return a, imported{ImportCancelled, true}
 	case !old.At.Equal(a.At):
@@ -187,7 +195,9 @@ func merge(old carebot.Appointment, found bool, a carebot.Appointment) (carebot.
 	return a, imported{ImportUpdated, true}
 }
 
-// Cancel cancels appointment id and its pending reminders.
+// Cancel cancels appointment id and its pending reminders, for staff: the
+// cancellation stands over an import that still lists the visit at the
+// same time (see Import).
 func (as *Appointments) Cancel(ctx context.Context, id string) error {
 	as.mu.Lock()
 	defer as.mu.Unlock()
@@ -198,10 +208,12 @@ func (as *Appointments) Cancel(ctx context.Context, id string) error {
 	if err != nil {
 		return fmt.Errorf("cancel appointment: %w", err)
 	}
-	if a.Status == carebot.AppointmentCancelled {
+	if !a.StaffCancelled.IsZero() {
 		return nil
 	}
-	a.Status = carebot.AppointmentCancelled
+	// Cancelled by the clinic's file, it is marked all the same: staff
+	// mean it to stay cancelled.
+	a.Status, a.StaffCancelled = carebot.AppointmentCancelled, clockOr(as.Clock).Now()
 	if err := as.put(ctx, a); err != nil {
 		return fmt.Errorf("cancel appointment: %w", err)
 	}

@@ -185,6 +185,100 @@ func TestAppointmentImportAll(t *testing.T) {
 	}
 }
 
+// QA: a staff cancel was undone by the next import of a file that still
+// listed the visit as booked. A cancellation in carebot, staff's or the
+// patient's, stands over the same booking, says so, and keeps what else
+// the file changes; a new time books the visit again. A cancellation by
+// the clinic's own file is undone by its booking again.
+func TestACancellationInCarebotStandsUntilTheVisitMoves(t *testing.T) {
+	ctx := context.Background()
+	ny := mustZone(t, "America/New_York")
+	h := newHarness(time.Date(2026, 11, 25, 12, 0, 0, 0, ny))
+	as := appointments(h)
+	visit := time.Date(2026, 12, 15, 10, 0, 0, 0, ny)
+	rc := carebot.Appointment{ID: "RC-1", User: "chat:p", At: visit, TimeZone: "America/New_York"}
+	imp := func(a carebot.Appointment) reminders.ImportChange {
+		t.Helper()
+		changes, err := as.ImportAll(ctx, []carebot.Appointment{a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return changes[0]
+	}
+	status := func(id string) (carebot.AppointmentStatus, int) {
+		t.Helper()
+		a, err := h.store.Appointment(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Status, len(due(t, h, reminders.AppointmentPrefix(id), ny))
+	}
+	if got := imp(rc); got != reminders.ImportNew {
+		t.Fatalf("first import: %s", got)
+	}
+	if err := as.Cancel(ctx, "RC-1"); err != nil {
+		t.Fatal(err)
+	}
+	if got := imp(rc); got != reminders.ImportKeptCancelled {
+		t.Errorf("import after a staff cancel: %s, want %s", got, reminders.ImportKeptCancelled)
+	}
+	if st, n := status("RC-1"); st != carebot.AppointmentCancelled || n != 0 {
+		t.Errorf("after the import: %s with %d reminders; want cancelled with none", st, n)
+	}
+	elm := rc
+	elm.Location = "Elm St"
+	if got := imp(elm); got != reminders.ImportKeptCancelled {
+		t.Errorf("a new place: %s", got)
+	}
+	if a, _ := h.store.Appointment(ctx, "RC-1"); a.Location != "Elm St" || a.Status != carebot.AppointmentCancelled {
+		t.Errorf("a new place: stored %+v; want Elm St, cancelled", a)
+	}
+	elm.Status = carebot.AppointmentCancelled // the clinic's system learned of it
+	if got := imp(elm); got != reminders.ImportUnchanged {
+		t.Errorf("listed as cancelled too: %s", got)
+	}
+	moved := elm
+	moved.At, moved.Status = visit.Add(24*time.Hour), carebot.AppointmentBooked
+	if got := imp(moved); got != reminders.ImportMoved {
+		t.Errorf("a new time: %s", got)
+	}
+	if st, n := status("RC-1"); st != carebot.AppointmentBooked || n != 3 {
+		t.Errorf("after a new time: %s with %d reminders; want booked with 3", st, n)
+	}
+	if got := imp(moved); got != reminders.ImportUnchanged {
+		t.Errorf("the new time again: %s (the old cancel must not come back)", got)
+	}
+
+	// The patient's own cancellation (X).
+	if _, err := as.Respond(ctx, "RC-1", carebot.ResponseCancelled); err != nil {
+		t.Fatal(err)
+	}
+	if got := imp(moved); got != reminders.ImportKeptCancelled {
+		t.Errorf("import after the patient's cancel: %s", got)
+	}
+
+	// The clinic's file cancels, then books again: it is booked.
+	other := carebot.Appointment{ID: "F-1", User: "chat:q", At: visit, Status: carebot.AppointmentCancelled}
+	imp(other)
+	other.Status = carebot.AppointmentBooked
+	if got := imp(other); got != reminders.ImportUpdated {
+		t.Errorf("booked again by the file: %s", got)
+	}
+	if st, n := status("F-1"); st != carebot.AppointmentBooked || n != 3 {
+		t.Errorf("booked again by the file: %s with %d reminders", st, n)
+	}
+	// Staff cancel what the file had cancelled: that stands too.
+	other.Status = carebot.AppointmentCancelled
+	imp(other)
+	if err := as.Cancel(ctx, "F-1"); err != nil {
+		t.Fatal(err)
+	}
+	other.Status = carebot.AppointmentBooked
+	if got := imp(other); got != reminders.ImportKeptCancelled {
+		t.Errorf("booked again by the file after a staff cancel: %s", got)
+	}
+}
+
 func TestAppointmentRemindersAtSendTime(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ctx := context.Background()

@@ -26,7 +26,7 @@ func TestStaffTimesAreTheClinics(t *testing.T) {
 
 	good := filepath.Join(dir, "z.csv")
 	os.WriteFile(good, []byte("id,patient,at\nZ-1,console:local,2099-12-01 14:30\n"), 0o600)
-	if code, out, errs := runCmd(t, nil, "", "appointments", "import", "--data", dir, good); code != 0 || !strings.Contains(out, "1 imported") {
+	if code, out, errs := runCmd(t, nil, "", "appointments", "import", "--data", dir, good); code != 0 || !strings.HasPrefix(out, "1 new, ") {
 		t.Fatalf("import: exit %d: %s%s", code, out, errs)
 	}
 	bad := filepath.Join(dir, "p.csv")

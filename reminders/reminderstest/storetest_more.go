@@ -34,6 +34,7 @@ func testAppointments(t *testing.T, s reminders.Store) {
 	moved := a
 	moved.At = a.At.Add(24 * time.Hour)
 	moved.Response, moved.RespondedAt = carebot.ResponseReschedule, t0
+	moved.StaffCancelled = t0.Add(time.Minute)
 	if err := s.PutAppointment(ctx, moved, "appt/A1/", item("appt/A1/72h", t0)); err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func testAppointments(t *testing.T, s reminders.Store) {
 		t.Errorf("after moving A1: items %v, want %v", got, want)
 	}
 	got, _ = s.Appointment(ctx, "A1")
-	if !got.At.Equal(moved.At) || got.Response != carebot.ResponseReschedule || !got.RespondedAt.Equal(t0) {
+	if !got.At.Equal(moved.At) || got.Response != carebot.ResponseReschedule || !got.RespondedAt.Equal(t0) || !got.StaffCancelled.Equal(moved.StaffCancelled) {
 		t.Errorf("moved appointment: got %+v", got)
 	}
 	early := carebot.Appointment{ID: "B", User: "telegram:1", At: t0, Status: carebot.AppointmentBooked}
