@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -88,5 +89,37 @@ func TestAnImportTheClientStopsWaitingForFinishesAndIsAudited(t *testing.T) {
 	if len(entries) != 1 || e.Action != "appointments.import" || e.Result != "ok" ||
 		!strings.HasPrefix(e.Detail, "2500 new, 0 moved, 0 cancelled, 0 updated, 0 unchanged from \"big.csv\"") || !strings.Contains(e.Detail, "the client stopped waiting before the end") {
 		t.Errorf("audit: %+v; want the whole import, ok, saying the client stopped waiting", entries)
+	}
+}
+
+// A file at both limits (50,000 appointments, 16 MB; here its locations
+// are backslashes, which JSON doubles) imports: QA's 15 MB file of 50,000
+// made a request the bot refused as "request body over 16777216 bytes".
+func TestAFileAtTheLimitsImports(t *testing.T) {
+	row := func(i int, loc string) string {
+		return fmt.Sprintf("Z-%05d,telegram:%06d,2026-12-01 14:30,America/New_York,%s,booked\n", i, 100000+i, loc)
+	}
+	const header = "id,patient,at,timezone,location,status\n"
+	n := (maxBody - len(header)) / maxImport // bytes a row may take
+	loc := strings.Repeat(`\`, min(maxLocationRunes, n-len(row(0, ""))))
+	var b strings.Builder
+	b.WriteString(header)
+	for i := range maxImport {
+		b.WriteString(row(i, loc))
+	}
+	if b.Len() > maxBody || b.Len() < maxBody-maxImport {
+		t.Fatalf("the file is %d bytes; want just under %d", b.Len(), maxBody)
+	}
+	appts, lines, err := ReadAppointments("full.csv", strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatalf("%.300v", err)
+	}
+	c, f := newTestAPI(t)
+	rep, err := c.Import(context.Background(), "full.csv", appts, lines)
+	if err != nil || rep.New != maxImport {
+		t.Fatalf("got %s, %v", rep.Summary(), err)
+	}
+	if got := f.appts["Z-49999"].Location; got != loc {
+		t.Errorf("Z-49999's location: %d bytes, want %d", len(got), len(loc))
 	}
 }

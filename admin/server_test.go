@@ -397,7 +397,7 @@ func TestHostileBodies(t *testing.T) {
 	for _, body := range []any{
 		map[string]any{"appointments": "not a list"},
 		map[string]any{"purpose": "announcements", "text": "x", "extra": 1},
-		map[string]any{"appointments": []map[string]any{{"id": strings.Repeat("x", maxBody)}}},
+		map[string]any{"appointments": []map[string]any{{"id": strings.Repeat("x", maxImportBody)}}}, // over every limit
 	} {
 		for _, path := range []string{"/v1/appointments", "/v1/broadcasts"} {
 			if err := c.Do(ctx, http.MethodPost, path, body, nil); err == nil {
