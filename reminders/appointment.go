@@ -75,11 +75,11 @@ const (
 	ImportUnchanged     ImportChange = "unchanged" // nothing was written
 )
 
-// importBatch is how many appointments ImportAll stores in one store
+// importBatchSize is how many appointments ImportAll stores in one store
 // transaction: a commit (two fsyncs) costs about as much as storing
 // hundreds of appointments, and a patient's answer waits for at most one
 // batch (see mu).
-const importBatch = 1000
+const importBatchSize = 1000
 
 // Import stores a (booked or cancelled) and plans its reminders. It
 // reports whether anything changed. A patient's earlier answer is kept
@@ -95,7 +95,7 @@ func (as *Appointments) Import(ctx context.Context, a carebot.Appointment) (chan
 	return res[0].wrote, nil
 }
 
-// ImportAll imports each of list as Import does, importBatch of them to a
+// ImportAll imports each of list as Import does, importBatchSize of them to a
 // store transaction, and returns what became of each: changes[i] is
 // list[i]'s. Every appointment is checked first, and a list with one that
 // is not valid, or an ID twice, stores nothing. If the store fails,
@@ -125,13 +125,13 @@ func (as *Appointments) importAll(ctx context.Context, list []carebot.Appointmen
 			return nil, fmt.Errorf("import appointment: %w", err)
 		}
 		if seen[list[i].ID] {
-			return nil, fmt.Errorf("import appointment: appointment %s is in the list twice", list[i].ID)
+			return nil, fmt.Errorf("import appointment: appointment %q is in the list twice", list[i].ID)
 		}
 		seen[list[i].ID] = true
 	}
 	out := make([]imported, 0, len(list))
-	for start := 0; start < len(list); start += importBatch {
-		res, err := as.importBatch(ctx, list[start:min(len(list), start+importBatch)])
+	for start := 0; start < len(list); start += importBatchSize {
+		res, err := as.importBatch(ctx, list[start:min(len(list), start+importBatchSize)])
 		if err != nil {
 			return out, fmt.Errorf("import appointment: %w", err)
 		}
