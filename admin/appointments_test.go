@@ -50,7 +50,8 @@ func TestAnImportWithAProblemStoresNothing(t *testing.T) {
 			{ID: "G-2", Patient: "slack:U1", At: "2026-12-01 14:30", To: "slack:C0123"},
 			{ID: "G-3", Patient: "telegram:100", At: "2026-12-01 14:30", To: "telegram:100"},
 		}, []string{`p.csv:2: appointment "G-1": to "telegram:-5000" is a group chat: an appointment reminder goes only to the patient's own chat`,
-			`p.csv:3: appointment "G-2": to "slack:C0123" is a group chat`}},
+			`p.csv:3: appointment "G-2": patient "slack:U1" is on "slack", which carebot does not run (it runs console and telegram)`,
+			`p.csv:3: appointment "G-2": to "slack:C0123" is on "slack", which carebot does not run`}},
 		{"text that is not UTF-8, once decoded", []Appointment{
 			{ID: "U-1", Patient: "telegram:100", At: "2026-12-01 14:30", Location: "Caf\xe9"},
 		}, []string{`p.csv:2: appointment "U-1": location has characters that are not UTF-8 text; save the file as UTF-8`}},

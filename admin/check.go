@@ -163,29 +163,29 @@ func (a Appointment) check(zone *time.Location) (carebot.Appointment, []fieldPro
 		}
 	}
 
-	switch p, u, ok := strings.Cut(out.User, ":"); {
+	switch key, err := PatientKey("patient", out.User); {
 	case out.User == "":
 		bad("patient", "patient is empty; want PLATFORM:USER (such as telegram:12345)")
 	case len(out.User) > maxKeyBytes:
 		bad("patient", "patient is %d bytes long; at most %d", len(out.User), maxKeyBytes)
 	case badText("patient", out.User) != "":
 		bad("patient", "%s", badText("patient", out.User))
-	case !ok || p == "" || u == "":
-		bad("patient", "patient %s is not PLATFORM:USER (such as telegram:12345)", shown(a.Patient))
+	case err != nil:
+		bad("patient", "%v", err)
+	default:
+		out.User = key
 	}
 
 	if to := strings.TrimSpace(a.To); to != "" {
-		switch p, c, ok := strings.Cut(to, ":"); {
+		switch addr, err := chatAddress("to", to); {
 		case len(to) > maxKeyBytes:
 			bad("to", "to is %d bytes long; at most %d", len(to), maxKeyBytes)
 		case badText("to", to) != "":
 			bad("to", "%s", badText("to", to))
-		case !ok || p == "" || c == "":
-			bad("to", "to %s is not PLATFORM:CHAT (such as telegram:12345)", shown(a.To))
-		case carebot.GroupChatID(p, c):
-			bad("to", "to %s is a group chat: an appointment reminder goes only to the patient's own chat", shown(a.To))
+		case err != nil:
+			bad("to", "%v", err)
 		default:
-			out.To = carebot.Address{Platform: p, ChatID: c}
+			out.To = carebot.Address{Platform: addr.Platform, ChatID: addr.ChatID}
 		}
 	}
 

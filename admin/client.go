@@ -115,7 +115,9 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any, timeo
 			}
 			return &statusError{code: resp.StatusCode, msg: e.Error, body: data}
 		}
-		return &statusError{code: resp.StatusCode, msg: fmt.Sprintf("%s %s: %s", method, path, resp.Status), body: data}
+		// Not a carebot's error: something else answers at Base.
+		return &statusError{code: resp.StatusCode, msg: fmt.Sprintf("%s %s: %s, not an answer of a carebot admin API: is %s a carebot's? (check --data, --admin and $CAREBOT_ADMIN)",
+			method, path, resp.Status, c.Base), body: data}
 	}
 	if out == nil {
 		return nil

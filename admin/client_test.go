@@ -63,3 +63,15 @@ func TestAnUnansweredImportSaysImportingAgainIsSafe(t *testing.T) {
 		t.Errorf("ImportTimeout(50000) = %s, want %s", got, want)
 	}
 }
+
+// An answer that is not a carebot's (a web server's bare 404) says so and
+// names the address, not only the status.
+func TestNotACarebotSaysSo(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	c := &Client{Base: srv.URL, Token: "some-token-0123456789"}
+	_, err := c.Appointments(context.Background(), "")
+	if want := "GET /v1/appointments: 404 Not Found, not an answer of a carebot admin API: is " + srv.URL + " a carebot's?"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want %q", err, want)
+	}
+}

@@ -98,6 +98,9 @@ func readCSV(data []byte) ([]Appointment, []int, []Problem) {
 	if err != nil {
 		return nil, nil, []Problem{csvProblem(err, lastLine)}
 	}
+	if p, ok := otherSeparator(header); ok {
+		return nil, nil, []Problem{p}
+	}
 	col := map[string]int{}
 	var probs []Problem
 	for i, h := range header {
@@ -171,6 +174,23 @@ func readCSV(data []byte) ([]Appointment, []int, []Problem) {
 func tooMany(line int) Problem {
 	return Problem{Line: line, Problem: fmt.Sprintf("more than %d appointments (number %d starts on this line); at most %d in one import: split the file",
 		maxImport, maxImport+1, maxImport)}
+}
+
+// otherSeparator finds a file separated by semicolons or tabs (Excel
+// saves "CSV" with semicolons where a comma is the decimal mark, and copies
+// cells with tabs): its header is one column holding the names. Every row
+// would be wrong the same way, so that is the one problem to report.
+func otherSeparator(header []string) (Problem, bool) {
+	if len(header) != 1 {
+		return Problem{}, false
+	}
+	for _, sep := range []struct{ char, name string }{{";", "semicolons"}, {"\t", "tabs"}} {
+		if strings.Contains(header[0], sep.char) {
+			return Problem{Line: 1, Problem: fmt.Sprintf("the values are separated by %s, not commas: save the file as CSV with commas "+
+				"(in Excel: \"CSV UTF-8 (Comma delimited)\") and import it again", sep.name)}, true
+		}
+	}
+	return Problem{}, false
 }
 
 // csvProblem says in a clinic's words what encoding/csv found wrong.

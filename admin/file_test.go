@@ -340,3 +340,22 @@ func TestReadAppointmentsStopsAtTheLimit(t *testing.T) {
 		t.Errorf("a file of exactly %d: got %d, %.300v", maxImport, len(appts), err)
 	}
 }
+
+// QA: a file saved with semicolons or tabs got four problems, none saying
+// why; it gets one, saying how to save it.
+func TestReadAppointmentsSaysToSaveWithCommas(t *testing.T) {
+	for sep, name := range map[string]string{";": "semicolons", "\t": "tabs"} {
+		data := strings.NewReplacer(",", sep).Replace("id,patient,at,timezone,location,status\nS-1,console:local,2026-12-06 10:00,,Main,booked\n")
+		_, _, err := ReadAppointments("s.csv", strings.NewReader(data))
+		want := "s.csv:1: the values are separated by " + name + ", not commas: save the file as CSV with commas " +
+			"(in Excel: \"CSV UTF-8 (Comma delimited)\") and import it again\n" +
+			"s.csv: 1 problem; nothing was imported"
+		if err == nil || err.Error() != want {
+			t.Errorf("separated by %s: got\n%v\nwant\n%s", name, err, want)
+		}
+	}
+	// A comma file with a semicolon in a value is a comma file.
+	if _, _, err := ReadAppointments("c.csv", strings.NewReader("id,patient,at,location\nA-1,console:local,2026-12-06 10:00,Main; Suite 2\n")); err != nil {
+		t.Errorf("a semicolon in a value: %v", err)
+	}
+}

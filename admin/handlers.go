@@ -108,6 +108,9 @@ func (s *Server) listAppointments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	patient := r.URL.Query().Get("patient")
+	if key, err := PatientKey("patient", patient); err == nil {
+		patient = key // as the import keeps it: "Telegram:1001" lists telegram:1001's
+	}
 	var list []carebot.Appointment
 	err := s.List.Appointments(r.Context(), func(a carebot.Appointment) error {
 		if patient == "" || a.User == patient {
@@ -160,9 +163,9 @@ func (s *Server) addReminder(w http.ResponseWriter, r *http.Request) {
 	if !decode(w, r, &req) {
 		return
 	}
-	user := strings.TrimSpace(req.To)
-	if p, u, ok := strings.Cut(user, ":"); !ok || p == "" || u == "" {
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("to %q is not PLATFORM:USER (such as telegram:12345)", req.To))
+	user, err := PatientKey("to", req.To)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
 	loc := s.zone() // staff type the clinic's time

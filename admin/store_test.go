@@ -66,14 +66,14 @@ func TestAnImportTheStoreWouldRefuseInPartStoresNothing(t *testing.T) {
 	}
 }
 
-// The longest id and patient the API takes, of characters that escape to
-// three bytes in the reminders' IDs, with a long reminder offset and the
-// latest year, are stored with their reminders: what passes the checks
-// passes the store.
+// The longest id and patient the API takes (the largest Telegram id), of
+// characters that escape to three bytes in the reminders' IDs, with a long
+// reminder offset and the latest year, are stored with their reminders:
+// what passes the checks passes the store.
 func TestTheLargestAppointmentTheAPITakesFitsTheStore(t *testing.T) {
 	c, db := newStoreAPI(t, 87600*time.Hour)
-	a := Appointment{ID: strings.Repeat("/", maxIDBytes), Patient: "telegram:" + strings.Repeat("9", maxKeyBytes-len("telegram:")),
-		To: "telegram:" + strings.Repeat("8", maxKeyBytes-len("telegram:")), At: "2199-12-31 23:59", TimeZone: "America/Argentina/ComodRivadavia",
+	a := Appointment{ID: strings.Repeat("/", maxIDBytes), Patient: "telegram:9223372036854775807",
+		To: "telegram:9223372036854775806", At: "2199-12-31 23:59", TimeZone: "America/Argentina/ComodRivadavia",
 		Location: strings.Repeat("é", maxLocationRunes), Status: "booked"}
 	rep, err := c.Import(context.Background(), "big.json", []Appointment{a}, []int{1})
 	if err != nil || rep.Imported != 1 {
@@ -109,6 +109,14 @@ func TestBlankTextsAreRefused(t *testing.T) {
 		if id, err := c.AddReminder(ctx, Reminder{To: "telegram:5", At: at, Text: text}); err == nil || !strings.Contains(err.Error(), "text") {
 			t.Errorf("reminder %q: got id %q, error %v; want the text refused", text, id, err)
 		}
+	}
+	// Too long for one message: refused, with its length.
+	long := strings.Repeat("x", reminders.MaxText+1)
+	if _, err := c.Broadcast(ctx, Broadcast{Purpose: "announcements", Text: long}); err == nil || !strings.Contains(err.Error(), "the text is 2001 bytes; at most 2000") {
+		t.Errorf("broadcast of 2001 bytes: got %v, want its length", err)
+	}
+	if _, err := c.AddReminder(ctx, Reminder{To: "telegram:5", At: at, Text: long}); err == nil || !strings.Contains(err.Error(), "the text is 2001 bytes; at most 2000") {
+		t.Errorf("reminder of 2001 bytes: got %v, want its length", err)
 	}
 	n := 0
 	if err := db.Items(ctx, "", func(carebot.OutboxItem) error { n++; return nil }); err != nil {

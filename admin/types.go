@@ -48,7 +48,11 @@ func fromCarebot(a carebot.Appointment, zone *time.Location) Appointment {
 	return out
 }
 
-// parseTime reads an instant: RFC 3339, or a wall-clock time in loc.
+// parseTime reads an instant: RFC 3339, or a wall-clock time in loc. A
+// wall-clock time loc skips when its clocks spring forward is the end of
+// the gap (02:30 is 03:00), one it has twice when they fall back is the
+// first (reminders.Resolve), as carebot reads every local time: Go alone
+// would put the skipped 02:30 at 01:30, an hour early.
 func parseTime(s string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -58,8 +62,8 @@ func parseTime(s string, loc *time.Location) (time.Time, error) {
 		return t, nil
 	}
 	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
+		if wall, err := time.Parse(layout, s); err == nil {
+			return reminders.Resolve(wall, loc), nil
 		}
 	}
 	return time.Time{}, fmt.Errorf("at %s is not a time such as 2026-12-01 14:30 or 2026-12-01T14:30:00-05:00", shown(s))

@@ -28,6 +28,23 @@ func lockShared(f *os.File, timeout time.Duration) error {
 	}
 }
 
+// lockedByOther reports whether another process holds an exclusive flock
+// on f (a carebot has the file open), by taking a shared one and letting
+// it go at once. A filesystem that cannot lock is not one bbolt opens.
+func lockedByOther(f *os.File) bool {
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB)
+		switch err {
+		case nil:
+			unlock(f)
+			return false
+		case syscall.EINTR:
+			continue
+		}
+		return err == syscall.EWOULDBLOCK
+	}
+}
+
 // unlock releases the flock bbolt took on f. Closing f is not enough when
 // bbolt has mapped it: the mapping keeps the file, and so the lock, open.
 func unlock(f *os.File) { _ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }

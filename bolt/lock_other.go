@@ -16,3 +16,7 @@ func lockShared(*os.File, time.Duration) error { return nil }
 
 // unlock does nothing here: closing the file releases bbolt's lock.
 func unlock(*os.File) {}
+
+// lockedByOther cannot tell here whether a carebot has f open, and says
+// it has: InUse's caller then trusts what the carebot wrote.
+func lockedByOther(*os.File) bool { return true }

@@ -143,9 +143,11 @@ func evalSets() []evalSet {
 		// content is the clinic's to correct. QA's alternates (2026-11-26)
 		// took demo2 from top1 0.795 to 0.808, p1 0.859 to 0.872; Spanish
 		// for 27 more entries, demo2 to 0.821 and demo's wrong from 0.028
-		// to 0.022.
+		// to 0.022; six entries for the topics the demo lacked (adult
+		// vaccines, STI and pregnancy tests, a lost card, payment
+		// methods, phone visits), demo's top1 from 0.918 to 0.925.
 		{name: "demo", kb: "../../faq.yaml", queries: "demo/queries.jsonl", own: true,
-			floor: scores{top1: 0.915, top3: 0.99, p1: 0.975, fallback: 0.965, wrong: 0.025}},
+			floor: scores{top1: 0.92, top3: 0.99, p1: 0.975, fallback: 0.965, wrong: 0.025}},
 		// blind was written for the shared clinic knowledge base by a
 		// helper who read nothing but kb.yaml and the query format. Its
 		// even lines were read to find the kinds of miss others.go

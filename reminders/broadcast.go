@@ -75,8 +75,8 @@ func (bs *Broadcasts) Start(ctx context.Context, b Broadcast) (string, error) {
 	if strings.TrimSpace(b.Text) == "" {
 		return "", errors.New("broadcast: the text is empty or only spaces")
 	}
-	if len(b.Text) > maxText {
-		return "", fmt.Errorf("broadcast: the text must have 1 to %d bytes", maxText)
+	if len(b.Text) > MaxText {
+		return "", fmt.Errorf("broadcast: the text is %d bytes; at most %d fit in one message", len(b.Text), MaxText)
 	}
 	now := clockOr(bs.Clock).Now()
 	if b.ID == "" {

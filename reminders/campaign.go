@@ -160,6 +160,6 @@ func (cs *Campaigns) get(id string) *Campaign {
 
 const defaultMaxLate = 6 * time.Hour
 
-// maxText is the longest campaign or broadcast message: every platform
-// takes it in one message.
-const maxText = 2000
+// MaxText is the longest campaign, broadcast or staff reminder message,
+// in bytes: every platform takes it in one message.
+const MaxText = 2000

@@ -256,8 +256,8 @@ func (d *yamlDecoder) texts(n *yaml.Node, id string) map[string]string {
 		switch {
 		case s == "":
 			d.w.Errorf(f.Line, id, "text %s is empty", f.Key)
-		case len(s) > maxText:
-			d.w.Errorf(f.Line, id, "text %s is %d bytes; at most %d fit in one message", f.Key, len(s), maxText)
+		case len(s) > MaxText:
+			d.w.Errorf(f.Line, id, "text %s is %d bytes; at most %d fit in one message", f.Key, len(s), MaxText)
 		default:
 			out[f.Key] = s
 		}

@@ -225,6 +225,8 @@ func (d *Dispatcher) wait(ctx context.Context) error {
 	next, ok, err := d.store.NextDue(ctx)
 	var timer <-chan time.Time
 	switch {
+	case err != nil && ctx.Err() != nil: // shutting down, not a failure
+		return ctx.Err()
 	case err != nil:
 		d.log().Error("dispatch: next due failed; looking again in a minute", "err", err)
 		next, ok = c.Now().Add(time.Minute), true

@@ -227,47 +227,6 @@ func TestPatientsDeleteRangesAndWords(t *testing.T) {
 	}
 }
 
-// Polite words around a snooze ("please snooze", "snooze 10 min please",
-// "pospón por favor") leave it a snooze; polite words alone are not one.
-func TestPatientsSnoozePolitely(t *testing.T) {
-	const hour, tenMin = "again on Wednesday, November 25 at 12:05 PM", "again on Wednesday, November 25 at 11:15 AM"
-	const hora, diezMin = "otra vez el miércoles 25 de noviembre a las 12:05", "otra vez el miércoles 25 de noviembre a las 11:15"
-	for _, tt := range []struct{ text, want string }{
-		{"please snooze", hour},
-		{"snooze please", hour},
-		{"Snooze, please!", hour},
-		{"snooze 10 min please", tenMin},
-		{"please snooze for 10 minutes", tenMin},
-		{"can you please snooze 10 min", tenMin},
-		{"snooze 10 min, thanks", tenMin},
-		{"please remind me later", hour},
-		{"later please", hour},
-		{"por favor pospón", hora},
-		{"pospón por favor", hora},
-		{"posponer 10 minutos por favor", diezMin},
-		{"porfa pospón 10 minutos", diezMin},
-		{"pospón 10 minutos, gracias", diezMin},
-		{"please", ""},
-		{"thanks", ""},
-		{"y luego", ""}, // "and then?": not polite words before "luego"
-		{"please remind me later to call mom", "I couldn't tell when."},
-	} {
-		t.Run(tt.text, func(t *testing.T) {
-			synctest.Test(t, func(t *testing.T) {
-				h := newHarness(wed10(t))
-				c := newChat(t, h, "America/New_York", "en")
-				c.say("remind me to call the pharmacy at 11am")
-				stop := h.start(t)
-				defer stop()
-				h.runUntil(time.Date(2026, 11, 25, 11, 5, 0, 0, mustZone(t, "America/New_York")))
-				if got := c.say(tt.text); tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
-					t.Errorf("%q: %q, want %q", tt.text, got, tt.want)
-				}
-			})
-		})
-	}
-}
-
 // QA: during a pause the list said "every Monday at 10:00 AM" as if the
 // next Monday were coming: a repeating reminder the pause holds back
 // says when it comes next, and after a resume it no longer does.

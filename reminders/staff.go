@@ -23,13 +23,22 @@ func (p *Patients) Add(ctx context.Context, user string, to carebot.Address, at 
 		return "", fmt.Errorf("add reminder: no recipient")
 	case strings.TrimSpace(text) == "": // it would arrive blank
 		return "", errors.New("add reminder: the text is empty or only spaces")
-	case len(text) > maxText:
-		return "", fmt.Errorf("add reminder: the text must have 1 to %d bytes", maxText)
+	case len(text) > MaxText:
+		return "", fmt.Errorf("add reminder: the text is %d bytes; at most %d fit in one message", len(text), MaxText)
 	case !at.After(now):
 		return "", fmt.Errorf("add reminder: %s is not in the future", at.Format(time.RFC3339))
 	}
+	// The instant staff named, on the patient's clock as the patient's
+	// own reminders are (a resume reads it there): fixed, so that a
+	// change of time zone keeps the instant ("9:00 New York" stays 9:00
+	// New York, not 9:00 on the patient's new clock).
+	u, err := p.users.User(ctx, user)
+	if err != nil && !errors.Is(err, carebot.ErrNotFound) {
+		return "", fmt.Errorf("add reminder: %w", err)
+	}
+	loc, _ := p.zone(u)
 	it := carebot.OutboxItem{ID: p.newID(user, now), Kind: carebot.KindPatient, User: user, To: to,
-		Purpose: carebot.PurposeAppointments, Text: text, Due: at, Wall: Floating(at, time.UTC),
+		Purpose: carebot.PurposeAppointments, Text: text, Due: at, Wall: Floating(at, loc), Fixed: true,
 		Expires: at.Add(PatientLate), Created: now}
 	if err := p.out.Schedule(ctx, it); err != nil {
 		return "", fmt.Errorf("add reminder: %w", err)

@@ -52,3 +52,33 @@ func TestStaffReminder(t *testing.T) {
 		}
 	})
 }
+
+// QA: a reminder staff added for 9:00 on the clinic's clock moved to
+// 2:00 PM when the patient then said "my time zone is New York" (its
+// clock time had been kept in UTC). It names an instant: a change of
+// zone, and a pause and resume, keep it.
+func TestStaffReminderKeepsItsInstant(t *testing.T) {
+	h := newHarness(wed10(t))
+	c := newChat(t, h, "", "en") // no zone of their own: the clinic's, Chicago
+	chi := mustZone(t, "America/Chicago")
+	at := time.Date(2026, 12, 1, 9, 0, 0, 0, chi)
+	if _, err := c.p.Add(context.Background(), c.u, carebot.Address{}, at, "Your telehealth call"); err != nil {
+		t.Fatal(err)
+	}
+	c.expect("list my reminders", "1. Tuesday, December 1 at 9:00 AM: Your telehealth call")
+	c.say("my time zone is Chicago")
+	c.expect("list my reminders", "1. Tuesday, December 1 at 9:00 AM: Your telehealth call")
+	c.say("my time zone is New York")
+	c.expect("list my reminders", "1. Tuesday, December 1 at 10:00 AM: Your telehealth call")
+	c.expect("pause reminders until monday", "paused until Monday, November 30")
+	c.expect("resume", "back on")
+	c.expect("list my reminders", "1. Tuesday, December 1 at 10:00 AM: Your telehealth call")
+	var due time.Time
+	h.store.Items(context.Background(), reminders.PatientPrefix(nil, c.u), func(it carebot.OutboxItem) error {
+		due = it.Due
+		return nil
+	})
+	if !due.Equal(at) {
+		t.Errorf("due %s, want %s", due, at)
+	}
+}

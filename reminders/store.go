@@ -117,9 +117,11 @@ type Users interface {
 	User(ctx context.Context, key string) (carebot.User, error)
 }
 
-// UserWriter stores a person's record (bolt's DB.PutUser): self-service
-// changes the time zone through it.
+// UserWriter reads and stores a person's record (bolt's DB.User and
+// DB.PutUser): self-service changes the time zone through it, and a
+// staff reminder is placed on the patient's clock by it.
 type UserWriter interface {
+	Users
 	PutUser(ctx context.Context, u carebot.User) error
 }
 

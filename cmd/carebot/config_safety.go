@@ -1,8 +1,8 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -61,24 +61,20 @@ func (r *configReader) alerts(n *yaml.Node, path string, _ int) {
 	}
 }
 
-// alertAddress reads PLATFORM:CHAT, or says what is wrong with it.
+// alertAddress reads PLATFORM:CHAT, or says what is wrong with it. The
+// address is checked as staff's every address is (carebot.ParseAddress),
+// and must be on a platform with staff chats.
 func alertAddress(s string) (carebot.Address, string) {
-	platform, chat, ok := strings.Cut(s, ":")
-	platform, chat = strings.ToLower(strings.TrimSpace(platform)), strings.TrimSpace(chat)
+	a, err := carebot.ParseAddress(s)
 	switch {
-	case !ok || platform == "" || chat == "":
+	case errors.Is(err, carebot.ErrNotAddress):
 		return carebot.Address{}, "is not " + alertWant
-	case !containsFold(alertPlatforms, platform):
+	case errors.Is(err, carebot.ErrUnknownPlatform) || !containsFold(alertPlatforms, a.Platform):
 		return carebot.Address{}, fmt.Sprintf("is a %s chat, where carebot sends no alerts; give a chat on %s, such as telegram:-1001234567890",
-			platform, strings.Join(alertPlatforms, ", "))
-	}
-	// Telegram: a number; a group's is negative (a supergroup's starts
-	// with -100), a person's chat has their own, positive, user id.
-	id, err := strconv.ParseInt(chat, 10, 64)
-	if err != nil || id == 0 {
+			a.Platform, strings.Join(alertPlatforms, ", "))
+	case err != nil: // a Telegram chat id is a number: a group's negative (a supergroup's starts with -100), a person's their user id
 		return carebot.Address{}, "is not a Telegram chat id: give the chat's number, such as telegram:-1001234567890 for a group " +
 			"(Telegram Web shows it in the address bar) or telegram:555 for a moderator's own chat (their user id); not a @name or a link"
 	}
-	chat = strconv.FormatInt(id, 10)
-	return carebot.Address{Platform: platform, ChatID: chat, Group: carebot.GroupChatID(platform, chat)}, ""
+	return a, ""
 }

@@ -29,6 +29,15 @@ func TestConfigProblems(t *testing.T) {
 			`carebot.yaml:4: reminders.offsets item 2: "3x" is not a duration such as 30d or 12h`,
 			`carebot.yaml:6: reminders.offsets item 4: "soon" is not a duration such as 30d or 12h`,
 			`carebot.yaml:7: reminders.offsets item 5 is empty: give a duration such as 30d or 12h`}},
+		// QA: offsets that remind no one, remind twice, or a year ahead.
+		{"meaningless offsets", "reminders:\n  offsets: [0h, 2h, 2h, 9000h, -2h, 30s, 30d, 721h, 1m, 120m]\n", []string{
+			`carebot.yaml:2: reminders.offsets item 1: "0h" would remind at the visit's start, too late to help; give how long before it, such as 2h`,
+			`carebot.yaml:2: reminders.offsets item 3: "2h" is given twice (first as item 2): each reminder would go out twice`,
+			`carebot.yaml:2: reminders.offsets item 4: "9000h" is more than 30 days before the visit; give at most 30d (hours: 720h)`,
+			`carebot.yaml:2: reminders.offsets item 5: "-2h" would remind after the visit; give how long before it, such as 2h`,
+			`carebot.yaml:2: reminders.offsets item 6: "30s" is under a minute before the visit, too late to help; give how long before it, such as 2h`,
+			`carebot.yaml:2: reminders.offsets item 8: "721h" is more than 30 days before the visit; give at most 30d (hours: 720h)`,
+			`carebot.yaml:2: reminders.offsets item 10: "120m" is given twice (first as item 2): each reminder would go out twice`}},
 		{"offsets not a list", "reminders: {offsets: 72h}\n",
 			[]string{`carebot.yaml:1: reminders.offsets must be a list of durations such as [72h, 24h, 2h], not "72h"`}},
 		{"problems in line order", "telegram:\n  messages_per_second: fast\n  webhook: {listen: x}\nadmin: 8089\nfeedback: {retention: 3 days}\n", []string{

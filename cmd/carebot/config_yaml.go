@@ -143,14 +143,46 @@ func (r *configReader) reminders(n *yaml.Node, path string, _ int) {
 			}
 		}},
 		{"quiet_hours", r.quietHours},
-		{"offsets", func(n *yaml.Node, path string, _ int) {
-			for i, item := range r.list(n, path, "a list of durations such as [72h, 24h, 2h]") {
-				if d, ok := r.durationValue(item, fmt.Sprintf("%s item %d", path, i+1)); ok {
-					c.Reminders.Offsets = append(c.Reminders.Offsets, d)
-				}
-			}
-		}},
+		{"offsets", r.offsets},
 	})
+}
+
+// maxOffset is the earliest an appointment reminder may go out: a month
+// ahead is already more than any clinic sends; 9000h is a typo.
+const maxOffset = 30 * 24 * time.Hour
+
+// offsets reads reminders.offsets: how long before a visit each reminder
+// goes out, each once, from a minute to maxOffset. A reminder at the
+// visit's start (0h) reminds no one, and one given twice would be sent
+// twice.
+func (r *configReader) offsets(n *yaml.Node, path string, _ int) {
+	seen := map[duration]int{}
+	for i, item := range r.list(n, path, "a list of durations such as [72h, 24h, 2h]") {
+		what := fmt.Sprintf("%s item %d", path, i+1)
+		if m := r.w.Node(item); m != nil && m.Kind == yaml.ScalarNode && strings.HasPrefix(strings.TrimSpace(m.Value), "-") {
+			r.w.Errorf(m.Line, "", "%s: %q would remind after the visit; give how long before it, such as 2h", what, strings.TrimSpace(m.Value))
+			continue
+		}
+		d, ok := r.durationValue(item, what)
+		if !ok {
+			continue
+		}
+		m := r.w.Node(item)
+		s := strings.TrimSpace(m.Value)
+		switch first, dup := seen[d]; {
+		case d == 0:
+			r.w.Errorf(m.Line, "", "%s: %q would remind at the visit's start, too late to help; give how long before it, such as 2h", what, s)
+		case d < duration(time.Minute):
+			r.w.Errorf(m.Line, "", "%s: %q is under a minute before the visit, too late to help; give how long before it, such as 2h", what, s)
+		case d > duration(maxOffset):
+			r.w.Errorf(m.Line, "", "%s: %q is more than 30 days before the visit; give at most 30d (hours: 720h)", what, s)
+		case dup:
+			r.w.Errorf(m.Line, "", "%s: %q is given twice (first as item %d): each reminder would go out twice", what, s, first)
+		default:
+			seen[d] = i + 1
+			r.c.Reminders.Offsets = append(r.c.Reminders.Offsets, d)
+		}
+	}
 }
 
 func (r *configReader) quietHours(n *yaml.Node, path string, line int) {

@@ -88,6 +88,13 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		return err
 	}
 	defer db.Close()
+	// An admin.addr here is from a run that could not remove it (killed):
+	// its port may be anyone's now. Holding the database, this process is
+	// the only one that writes the file, so staff commands never read the
+	// old one from now on (see runningAddr).
+	if err := os.Remove(filepath.Join(dataDir, "admin.addr")); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("remove the admin address of an earlier run: %w", err)
+	}
 	if n, err := db.Damaged(ctx); err == nil && n > 0 {
 		logger.Warn("outbox items were set aside because they no longer open (disk damage?); they will not be sent", "count", n)
 	}

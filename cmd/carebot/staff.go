@@ -109,7 +109,7 @@ Run 'carebot appointments SUBCOMMAND --help' for flags.
 		if fs.NArg() == 0 {
 			return usageError{"appointments cancel: give one ID"}
 		}
-		if err := refuseExtra(fs, 1, quoteHint); err != nil {
+		if err := refuseExtra(fs, 1, "cancel one ID at a time, or import a file with status cancelled; quote an ID with spaces"); err != nil {
 			return err
 		}
 		if strings.TrimSpace(fs.Arg(0)) == "" { // "$ID" unset
@@ -185,14 +185,22 @@ Run 'carebot remind add --help' for flags.
 	if strings.TrimSpace(*text) == "" { // it would arrive blank
 		return usageError{"remind add: --text is blank: give the reminder"}
 	}
+	if n := len(*text); n > reminders.MaxText {
+		return usageError{fmt.Sprintf("remind add: --text is %d bytes; at most %d fit in one message", n, reminders.MaxText)}
+	}
 	if _, err := time.LoadLocation(*tz); err != nil || *tz == "Local" {
 		return usageError{fmt.Sprintf("remind add: --tz: %q is not an IANA time zone (such as America/Chicago)", *tz)}
+	}
+	// A patient carebot cannot reach would be scheduled and never reminded.
+	patient, err := admin.PatientKey("--to", *to)
+	if err != nil {
+		return usageError{"remind add: " + err.Error()}
 	}
 	c, err := client()
 	if err != nil {
 		return err
 	}
-	id, err := c.AddReminder(ctx, admin.Reminder{To: *to, At: *at, TimeZone: *tz, Text: *text})
+	id, err := c.AddReminder(ctx, admin.Reminder{To: patient, At: *at, TimeZone: *tz, Text: *text})
 	if err != nil {
 		return err
 	}
@@ -218,6 +226,9 @@ func runBroadcast(ctx context.Context, args []string, getenv func(string) string
 	}
 	if strings.TrimSpace(*text) == "" { // every patient would get a blank message
 		return usageError{"broadcast: --text is blank: give the message"}
+	}
+	if n := len(*text); n > reminders.MaxText {
+		return usageError{fmt.Sprintf("broadcast: --text is %d bytes; at most %d fit in one message", n, reminders.MaxText)}
 	}
 	// Appointment reminders are a patient's own, never broadcast: name only
 	// the purposes a broadcast may have.
@@ -252,7 +263,7 @@ func runReport(ctx context.Context, args []string, getenv func(string) string, s
 	if fs.NArg() == 0 {
 		return usageError{"report: give one BROADCAST_ID"}
 	}
-	if err := refuseExtra(fs, 1, quoteHint); err != nil {
+	if err := refuseExtra(fs, 1, "one BROADCAST_ID at a time"); err != nil {
 		return err
 	}
 	if strings.TrimSpace(fs.Arg(0)) == "" { // "$ID" unset
@@ -274,18 +285,61 @@ func runReport(ctx context.Context, args []string, getenv func(string) string, s
 		state = "audience resolved"
 	}
 	fmt.Fprintf(stdout, "broadcast %s: %s, %d pending\n", rep.ID, state, rep.Pending)
+	// In staff's words, in this order; a result this CLI does not know (a
+	// newer bot's) as the bot names it, after.
 	results := make([]string, 0, len(rep.Counts))
 	for r := range rep.Counts {
 		results = append(results, r)
 	}
-	sort.Strings(results)
+	sort.SliceStable(results, func(i, j int) bool {
+		a, b := resultOrder(results[i]), resultOrder(results[j])
+		if a != b {
+			return a < b
+		}
+		return results[i] < results[j]
+	})
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	for _, r := range results {
-		fmt.Fprintf(stdout, "  %-22s %d\n", r, rep.Counts[r])
+		fmt.Fprintf(tw, "  %s\t%d\n", resultWords(r), rep.Counts[r])
+	}
+	if err := tw.Flush(); err != nil {
+		return err
 	}
 	if n := len(rep.Unreachable); n > 0 {
 		fmt.Fprintf(stdout, "%d unreachable (blocked the bot or closed their messages); --json lists them\n", n)
 	}
 	return nil
+}
+
+// reportResults are a broadcast's results as `carebot report` words them
+// for staff, in the order it lists them (--json keeps the bot's keys).
+var reportResults = []struct {
+	result carebot.Result
+	words  string
+}{
+	{carebot.ResultSent, "sent"},
+	{carebot.ResultOptedOut, "not sent: opted out before their turn"},
+	{carebot.ResultUnreachable, "not sent: unreachable (blocked the bot or closed their messages)"},
+	{carebot.ResultQuietHours, "not sent: held by quiet hours until too late"},
+	{carebot.ResultExpired, "not sent: too late to be useful"},
+	{carebot.ResultCancelled, "not sent: cancelled"},
+	{carebot.ResultFailed, "failed (every try)"},
+}
+
+func resultOrder(r string) int {
+	for i, rr := range reportResults {
+		if string(rr.result) == r {
+			return i
+		}
+	}
+	return len(reportResults)
+}
+
+func resultWords(r string) string {
+	if i := resultOrder(r); i < len(reportResults) {
+		return reportResults[i].words
+	}
+	return r
 }
 
 // sinceHelp is the help of every --since flag.

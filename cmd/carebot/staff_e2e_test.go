@@ -91,13 +91,13 @@ func TestStaffCommandsAgainstTheTerminalChat(t *testing.T) {
 	bot.say("1")
 	bot.expect("Parking is free")
 	// An answer, and the alternative beside it pressed instead.
-	bot.say("shots")
+	bot.say("vaccines")
 	bot.expect("[4] Do you offer travel vaccines?")
 	bot.say("4")
 	bot.expect("travel")
 	if out := staff("faq", "misses"); !strings.Contains(out, "1  where do i leave my car") ||
 		!strings.Contains(out, "did you mean: parking 1 (pressed 1)") ||
-		!strings.Contains(out, "answers passed over for an alternative: childhood-vaccines for travel-vaccines 1") {
+		!strings.Contains(out, "answers passed over for an alternative: adult-vaccines for travel-vaccines 1") {
 		t.Errorf("faq misses: %q", out)
 	}
 
@@ -117,6 +117,10 @@ func TestBinaryMistakes(t *testing.T) {
 	down := botDataDir(t, "dir-token-0123456789", "")
 	cfg := filepath.Join(t.TempDir(), "carebot.yaml")
 	os.WriteFile(cfg, []byte("data: [a, b]\nadmin: {lisen: x}\n"), 0o600)
+	semicolons := filepath.Join(t.TempDir(), "excel.csv")
+	os.WriteFile(semicolons, []byte("id;patient;at\nS-1;console:local;2026-12-06 10:00\n"), 0o600)
+	badPatients := filepath.Join(t.TempDir(), "appointments.csv")
+	os.WriteFile(badPatients, []byte("id,patient,to,at\nV-1,whatsapp:1,,2026-12-20 10:00\nV-3,telegram:abc,,2026-12-20 10:00\n"), 0o600)
 	tests := []struct {
 		args     []string
 		wantCode int
@@ -131,6 +135,18 @@ func TestBinaryMistakes(t *testing.T) {
 			`carebot: broadcast: unexpected argument "are" (quote a text with spaces)`},
 		{[]string{"appointments", "list", "--config", cfg}, 1, "",
 			"carebot: " + cfg + ":1: data must be a path, not a list\ncarebot: " + cfg + `:2: unknown key "lisen" under admin (known: listen)` + "\n"},
+		// QA: a patient carebot cannot reach was scheduled, and never reminded.
+		{[]string{"remind", "add", "--data", down, "--to", "telegram:-100123", "--at", "2026-12-01 09:00", "--text", "Lab results"}, 2, "",
+			`carebot: remind add: --to "telegram:-100123" is a group chat: a patient is one person; give their own (such as telegram:12345)`},
+		{[]string{"remind", "add", "--data", down, "--to", "telegram:abc", "--at", "2026-12-01 09:00", "--text", "Lab results"}, 2, "",
+			`carebot: remind add: --to "telegram:abc" is not a Telegram id, which is a number (such as telegram:12345), not a @name or a link`},
+		{[]string{"remind", "add", "--data", down, "--to", "whatsapp:1", "--at", "2026-12-01 09:00", "--text", "Lab results"}, 2, "",
+			`carebot: remind add: --to "whatsapp:1" is on "whatsapp", which carebot does not run (it runs console and telegram)`},
+		{[]string{"appointments", "import", "--data", down, badPatients}, 1, "",
+			badPatients + `:2: appointment "V-1": patient "whatsapp:1" is on "whatsapp", which carebot does not run (it runs console and telegram)` + "\n" +
+				badPatients + `:3: appointment "V-3": patient "telegram:abc" is not a Telegram id`},
+		{[]string{"appointments", "import", "--data", down, semicolons}, 1, "",
+			semicolons + ":1: the values are separated by semicolons, not commas: save the file as CSV with commas"},
 		{[]string{"campaigns", "check", "--help"}, 0, "Usage: carebot campaigns check [--config FILE] FILE", ""},
 		{[]string{"campaigns", "check", "--bogus", "campaigns.yaml"}, 2, "", "carebot: campaigns check: unknown flag --bogus"},
 		{[]string{"faq"}, 2, "", "Usage:\n  carebot faq check"},

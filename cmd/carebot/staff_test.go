@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/carebot/carebot/bolt"
 )
 
 // fakeAdmin stands in for a running bot's admin API: it records what each
@@ -54,7 +57,8 @@ func (f *fakeAdmin) got() []fakeRequest {
 func (f *fakeAdmin) addr() string { return strings.TrimPrefix(f.URL, "http://") }
 
 // botDataDir makes a data directory as a bot leaves it: its admin token,
-// and, when the bot is running, the address it listens on ("" for none).
+// and, when the bot is running, the address it listens on ("" for none)
+// and its database, held open (and so locked) as the bot holds it.
 func botDataDir(t *testing.T, token, addr string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -62,11 +66,22 @@ func botDataDir(t *testing.T, token, addr string) string {
 		t.Fatal(err)
 	}
 	if addr != "" {
+		holdDB(t, dir)
 		if err := os.WriteFile(filepath.Join(dir, "admin.addr"), []byte(addr+"\n"), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
 	return dir
+}
+
+// holdDB opens dir's database until the test ends, as a running bot does.
+func holdDB(t *testing.T, dir string) {
+	t.Helper()
+	db, err := bolt.Open(filepath.Join(dir, "carebot.db"), bytes.Repeat([]byte{7}, bolt.KeySize), bolt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
 }
 
 // A staff command finds the bot's data directory as `run` does (flag,
@@ -88,7 +103,21 @@ func TestStaffFindsTheBotOfItsDataDir(t *testing.T) {
 	cfgDown := filepath.Join(t.TempDir(), "carebot.yaml")
 	os.WriteFile(cfgDown, []byte("data: "+down+"\n"), 0o600)
 	missing := filepath.Join(t.TempDir(), "nope")
+	// A bot killed with kill -9 leaves its admin.addr; another process
+	// listens on that port now.
+	killed := botDataDir(t, token, "")
+	db, err := bolt.Open(filepath.Join(killed, "carebot.db"), bytes.Repeat([]byte{7}, bolt.KeySize), bolt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	os.WriteFile(filepath.Join(killed, "admin.addr"), []byte(running.addr()+"\n"), 0o600)
+	noDB := botDataDir(t, token, "")
+	os.WriteFile(filepath.Join(noDB, "admin.addr"), []byte(running.addr()+"\n"), 0o600)
+	starting := botDataDir(t, token, "") // a bot whose admin API is not up yet
+	holdDB(t, starting)
 	noToken := t.TempDir() // a bot that takes its token from the environment
+	holdDB(t, noToken)
 	os.WriteFile(filepath.Join(noToken, "admin.addr"), []byte(running.addr()+"\n"), 0o600)
 
 	tests := []struct {
@@ -118,6 +147,11 @@ func TestStaffFindsTheBotOfItsDataDir(t *testing.T) {
 		{"--admin without a token", map[string]string{"HOME": t.TempDir()}, []string{"--admin", running.addr()}, 1,
 			"no admin token for http://" + running.addr() + ": set $CAREBOT_ADMIN_TOKEN", ""},
 		{"a data directory that does not exist", nil, []string{"--data", missing}, 1, "no carebot data directory " + missing, ""},
+		{"the admin.addr of a killed bot", nil, []string{"--data", killed}, 1,
+			"carebot is not running for " + killed + " (its admin.addr is left from an earlier run that did not stop cleanly", ""},
+		{"an admin.addr without a database", nil, []string{"--data", noDB}, 1, "carebot is not running for " + noDB, ""},
+		{"a bot starting", nil, []string{"--data", starting}, 1,
+			"the bot for " + starting + " has its database open but its admin API is not up: if it is starting, try again in a moment", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,8 +193,9 @@ func TestStaffCommandsRefuseExtraWords(t *testing.T) {
 		{[]string{"appointments", "list", "extra"}, `appointments list: unexpected argument "extra" (quote a text with spaces)`},
 		{[]string{"appointments", "list", "--patient", "telegram:1", "extra"}, `unexpected argument "extra"`},
 		{[]string{"appointments", "import", appts, "extra"}, `appointments import: unexpected argument "extra"`},
-		{[]string{"appointments", "cancel", "A-1", "A-2"}, `appointments cancel: unexpected argument "A-2"`},
-		{[]string{"report", "b1", "extra"}, `report: unexpected argument "extra"`},
+		{[]string{"appointments", "cancel", "A-1", "A-2"},
+			`appointments cancel: unexpected argument "A-2" (cancel one ID at a time, or import a file with status cancelled; quote an ID with spaces)`},
+		{[]string{"report", "b1", "extra"}, `report: unexpected argument "extra" (one BROADCAST_ID at a time)`},
 		{[]string{"audit", "30d"}, `audit: unexpected argument "30d" (did you mean --since?)`},
 		{[]string{"faq", "misses", "7d"}, `faq misses: unexpected argument "7d" (did you mean --since?)`},
 	}
@@ -209,6 +244,11 @@ func TestStaffCommandsRefuseBlankArguments(t *testing.T) {
 		{[]string{"report", "  ", "--json"}, "report: BROADCAST_ID is empty; give one"},
 		{[]string{"appointments", "cancel"}, "appointments cancel: give one ID"},
 		{[]string{"appointments", "cancel", ""}, "appointments cancel: ID is empty; give one"},
+		// QA: a text too long for one message exited 1, after asking the
+		// bot, without its length.
+		{[]string{"remind", "add", "--to", "console:local", "--at", "2026-12-01 09:00", "--text", strings.Repeat("é", 1001)},
+			"remind add: --text is 2002 bytes; at most 2000 fit in one message"},
+		{[]string{"broadcast", "--text", strings.Repeat("x", 2001)}, "broadcast: --text is 2001 bytes; at most 2000 fit in one message"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -291,5 +331,32 @@ func TestRemindAddZone(t *testing.T) {
 	}
 	if zone := got[1].Body["timezone"]; zone != "America/Chicago" {
 		t.Errorf("--tz America/Chicago: sent timezone %v", zone)
+	}
+}
+
+// QA: carebot report listed the bot's keys (skipped:unreachable); staff
+// read words, in the order things happen, and --json keeps the keys.
+func TestReportInStaffWords(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, `{"id": "closure", "resolved": true, "pending": 0, "unreachable": ["telegram:9"],
+			"counts": {"failed": 1, "skipped:unreachable": 1, "sent": 7, "skipped:opted-out": 2, "skipped:quiet-hours": 1, "skipped:new-reason": 1}}`)
+	}))
+	defer srv.Close()
+	env := map[string]string{"CAREBOT_ADMIN": srv.URL, "CAREBOT_ADMIN_TOKEN": "env-token-0123456789", "HOME": t.TempDir()}
+	code, out, stderr := runCmd(t, env, "", "report", "closure")
+	want := `broadcast closure: audience resolved, 0 pending
+  sent                                                              7
+  not sent: opted out before their turn                             2
+  not sent: unreachable (blocked the bot or closed their messages)  1
+  not sent: held by quiet hours until too late                      1
+  failed (every try)                                                1
+  skipped:new-reason                                                1
+1 unreachable (blocked the bot or closed their messages); --json lists them
+`
+	if code != 0 || out != want {
+		t.Errorf("got exit %d, stderr %q, stdout\n%s\nwant\n%s", code, stderr, out, want)
+	}
+	if code, out, _ := runCmd(t, env, "", "report", "--json", "closure"); code != 0 || !strings.Contains(out, `"skipped:unreachable": 1`) {
+		t.Errorf("--json: exit %d, %s; want the bot's keys", code, out)
 	}
 }

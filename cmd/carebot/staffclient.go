@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/carebot/carebot/admin"
+	"github.com/carebot/carebot/bolt"
 )
 
 // adminFlags adds the flags every staff command shares and returns a
@@ -57,21 +58,34 @@ func adminFlags(fs *flag.FlagSet, getenv func(string) string) func() (*admin.Cli
 }
 
 // runningAddr is the admin address the bot for dir wrote when it started
-// (it removes the file when it stops).
+// (it removes the file when it stops). A bot killed (kill -9, a crash, a
+// power cut) cannot remove it, and whatever listens on its port later
+// must never get the token: so the file counts only while a carebot has
+// dir's database open, which its lock on the file proves (see bolt.InUse;
+// the kernel drops the lock when the process dies). The lock is checked
+// first: a bot takes it before it removes an earlier run's file, and
+// writes its own only after.
 func runningAddr(dir string) (string, error) {
-	b, err := os.ReadFile(filepath.Join(dir, "admin.addr"))
-	if errors.Is(err, os.ErrNotExist) {
-		if _, serr := os.Stat(dir); errors.Is(serr, os.ErrNotExist) {
-			return "", fmt.Errorf("no carebot data directory %s: give the bot's with --data DIR (or give --admin ADDR)", dir)
-		}
-		return "", fmt.Errorf("the bot for %s is not running (start it, or give --admin ADDR)", dir)
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("no carebot data directory %s: give the bot's with --data DIR (or give --admin ADDR)", dir)
 	}
+	running, err := bolt.InUse(filepath.Join(dir, "carebot.db"))
 	if err != nil {
+		return "", fmt.Errorf("cannot tell whether the bot for %s is running: %w", dir, err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "admin.addr"))
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return "", fmt.Errorf("the bot's admin address: %w", err)
 	}
 	addr := strings.TrimSpace(string(b))
-	if addr == "" {
+	switch {
+	case !running && addr != "":
+		return "", fmt.Errorf("carebot is not running for %s (its admin.addr is left from an earlier run that did not stop cleanly; "+
+			"carebot replaces it when it starts): start it, or give --admin ADDR", dir)
+	case !running:
 		return "", fmt.Errorf("the bot for %s is not running (start it, or give --admin ADDR)", dir)
+	case addr == "":
+		return "", fmt.Errorf("the bot for %s has its database open but its admin API is not up: if it is starting, try again in a moment", dir)
 	}
 	return addr, nil
 }

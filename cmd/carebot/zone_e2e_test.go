@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,5 +69,39 @@ func TestStaffTimesAreTheClinics(t *testing.T) {
 	}
 	if err != nil || !found {
 		t.Errorf("audit: %+v, %v; want a reminder due at 09:00 New York time", entries, err)
+	}
+
+	// QA: 02:30 on the day New York's clocks spring forward never
+	// happens; it was stored as 01:30 EST, an hour early. It is 03:00 EDT,
+	// as campaigns and patients' own reminders read it.
+	gap := filepath.Join(dir, "gap.csv")
+	os.WriteFile(gap, []byte("id,patient,at,timezone\nG-1,console:local,2099-03-08 02:30,America/New_York\nG-2,console:local,2099-03-08 02:30,\n"), 0o600)
+	if code, out, errs := runCmd(t, nil, "", "appointments", "import", "--data", dir, gap); code != 0 || !strings.HasPrefix(out, "2 new, ") {
+		t.Fatalf("import: exit %d: %s%s", code, out, errs)
+	}
+	code, out, errs = runCmd(t, nil, "", "appointments", "list", "--json", "--data", dir)
+	list = nil
+	if code != 0 || json.Unmarshal([]byte(out), &list) != nil {
+		t.Fatalf("list: exit %d: %s%s", code, out, errs)
+	}
+	var got []string
+	for _, a := range list {
+		if strings.HasPrefix(a.ID, "G-") {
+			got = append(got, a.ID+" "+a.At)
+		}
+	}
+	if want := "[G-1 2099-03-08T03:00:00-04:00 G-2 2099-03-08T03:00:00-04:00]"; fmt.Sprint(got) != want {
+		t.Errorf("list: got %v, want %s", got, want)
+	}
+	if code, out, errs := runCmd(t, nil, "", "remind", "add", "--data", dir, "--to", "console:local", "--at", "2099-03-08 02:30", "--text", "In the gap"); code != 0 {
+		t.Fatalf("remind add: exit %d: %s%s", code, out, errs)
+	}
+	entries, err = c.Audit(ctx, "1d")
+	found = false
+	for _, e := range entries {
+		found = found || e.Action == "reminders.add" && e.Detail == "due 2099-03-08T07:00:00Z"
+	}
+	if err != nil || !found {
+		t.Errorf("audit: %+v, %v; want a reminder due at 03:00 New York time (07:00 UTC)", entries, err)
 	}
 }

@@ -1,0 +1,43 @@
+package admin
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/carebot/carebot"
+)
+
+// PatientKey reads a patient's user key: an appointment's patient, and
+// the patient a staff reminder is for (carebot remind add --to). It is
+// checked as every address staff give carebot is (carebot.ParseAddress,
+// as the config's safety.alerts), and must be one person, not a group: a
+// key that fails would import, or be scheduled, and never be delivered.
+// It returns the key as carebot keys it ("Telegram:1001" is
+// telegram:1001), or an error naming s as what ("patient", "--to").
+func PatientKey(what, s string) (string, error) {
+	a, err := carebot.ParseAddress(s)
+	switch {
+	case errors.Is(err, carebot.ErrNotAddress):
+		return "", fmt.Errorf("%s %s is not PLATFORM:USER (such as telegram:12345)", what, shown(s))
+	case err != nil:
+		return "", fmt.Errorf("%s %s %v", what, shown(s), err)
+	case a.Group:
+		return "", fmt.Errorf("%s %s is a group chat: a patient is one person; give their own (such as telegram:12345)", what, shown(s))
+	}
+	return carebot.UserKey(a.Platform, a.ChatID), nil
+}
+
+// chatAddress reads where an appointment's reminders go instead of the
+// patient's chat (its to), checked as PatientKey checks a patient.
+func chatAddress(what, s string) (carebot.Address, error) {
+	a, err := carebot.ParseAddress(s)
+	switch {
+	case errors.Is(err, carebot.ErrNotAddress):
+		return carebot.Address{}, fmt.Errorf("%s %s is not PLATFORM:CHAT (such as telegram:12345)", what, shown(s))
+	case err != nil:
+		return carebot.Address{}, fmt.Errorf("%s %s %v", what, shown(s), err)
+	case a.Group:
+		return carebot.Address{}, fmt.Errorf("%s %s is a group chat: an appointment reminder goes only to the patient's own chat", what, shown(s))
+	}
+	return a, nil
+}
