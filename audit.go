@@ -18,6 +18,6 @@ type AuditEntry struct {
 	Target string
 	// Result is "ok" or the error, in carebot's words.
 	Result string
-	// Detail sums it up ("12 imported, 3 unchanged").
+	// Detail sums it up ("12 new, 1 moved, 0 cancelled, 0 updated, 3 unchanged").
 	Detail string
 }

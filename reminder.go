@@ -171,5 +171,20 @@ type Appointment struct {
 	// Response is the patient's latest answer, and RespondedAt its time.
 	Response    AppointmentResponse
 	RespondedAt time.Time
-	Updated     time.Time
+	// StaffCancelled is when staff cancelled it in carebot (carebot
+	// appointments cancel); zero if they did not. Like a patient's
+	// cancellation, it stands over an import that still lists the visit,
+	// at the same time, as booked.
+	StaffCancelled time.Time
+	Updated        time.Time
+}
+
+// AppointmentPut is one appointment of a batch the store writes at once:
+// the appointment, the prefix of the outbox IDs of the reminders it
+// replaces ("" for none) and its reminders, as a single PutAppointment
+// takes them.
+type AppointmentPut struct {
+	Appointment Appointment
+	Replace     string
+	Items       []OutboxItem
 }

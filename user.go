@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"sync"
 	"time"
 )
 
@@ -29,11 +30,31 @@ func (u User) Location(fallback *time.Location) *time.Location {
 	if u.TimeZone == "" {
 		return fallback
 	}
-	loc, err := time.LoadLocation(u.TimeZone)
+	loc, err := LoadZone(u.TimeZone)
 	if err != nil {
 		return fallback
 	}
 	return loc
+}
+
+// zones are the zones LoadZone has loaded, by name. Only zones that exist
+// are kept: there are a few hundred.
+var zones sync.Map // string -> *time.Location
+
+// LoadZone is time.LoadLocation, remembered: loading a zone reads and
+// parses its file from the system's zone database, and an import of
+// 50,000 appointments in one zone would do that 50,000 times (about 10 KB
+// and a file read each).
+func LoadZone(name string) (*time.Location, error) {
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	zones.Store(name, loc)
+	return loc, nil
 }
 
 // LogID is what logs say instead of a person's identity: a short keyed hash

@@ -235,7 +235,7 @@ func loadZone(name string) (*time.Location, error) {
 	if name == "" || name == "Local" || len(name) > maxZoneBytes {
 		return nil, fmt.Errorf("timezone %s is not an IANA time zone", shown(name))
 	}
-	return time.LoadLocation(name)
+	return carebot.LoadZone(name)
 }
 
 // badText says what is wrong with a field's text, or "": text that is not

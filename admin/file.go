@@ -129,18 +129,25 @@ func readCSV(data []byte) ([]Appointment, []int, []Problem) {
 	}
 	var appts []Appointment
 	var lines []int
+	rows := 0 // but blank ones
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
+			if rows++; rows > maxImport {
+				return nil, nil, []Problem{tooMany(csvProblem(err, lastLine).Line)}
+			}
 			probs = append(probs, csvProblem(err, lastLine))
 			continue
 		}
 		line, _ := cr.FieldPos(0)
 		if blank(rec) {
 			continue // a spreadsheet's empty row: ",,,,"
+		}
+		if rows++; rows > maxImport {
+			return nil, nil, []Problem{tooMany(line)}
 		}
 		if n := len(rec); n > len(header) {
 			probs = append(probs, Problem{Line: line, Problem: fmt.Sprintf("%d values, but the header has %d columns: a value with a comma in it needs quotes (\"Suite 2, 3rd floor\")", n, len(header))})
@@ -160,6 +167,13 @@ func readCSV(data []byte) ([]Appointment, []int, []Problem) {
 		lines = append(lines, line)
 	}
 	return appts, lines, probs
+}
+
+// tooMany refuses a file whose appointment number maxImport+1 starts on
+// line: the rest of it is not read, nor checked.
+func tooMany(line int) Problem {
+	return Problem{Line: line, Problem: fmt.Sprintf("more than %d appointments (number %d starts on this line); at most %d in one import: split the file",
+		maxImport, maxImport+1, maxImport)}
 }
 
 // otherSeparator finds a file separated by semicolons or tabs (Excel

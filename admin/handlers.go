@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -21,7 +22,8 @@ const maxImport = 50000
 // import with any problem is refused (422) with the list. Only a failure
 // of the store itself can stop an import part way; the answer then says
 // how far it got, and importing the file again is safe (an unchanged
-// appointment changes nothing).
+// appointment changes nothing). An import goes on to its end, and into the
+// audit log, even if the client stops waiting for the answer.
 func (s *Server) importAppointments(w http.ResponseWriter, r *http.Request) {
 	if s.Appointments == nil {
 		unavailable(w, "appointments")
@@ -55,33 +57,31 @@ func (s *Server) importAppointments(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnprocessableEntity, importRefused{Error: perr.Error(), Problems: probs})
 		return
 	}
-	rep := ImportReport{Results: []ImportResult{}}
-	var err error
-	for i, ca := range appts {
-		var changed bool
-		changed, err = s.Appointments.Import(r.Context(), ca)
-		if err != nil {
-			at := fmt.Sprintf("item %d", i+1)
-			if i < len(req.Lines) && req.Lines[i] > 0 {
-				at = fmt.Sprintf("line %d", req.Lines[i])
-			}
-			err = fmt.Errorf("stopped at %s (appointment %s), with %d imported and %d unchanged before it: %w; "+
-				"import the file again once this is fixed (what is unchanged stays as it is)", at, shown(ca.ID), rep.Imported, rep.Unchanged, err)
-			break
-		}
-		res := ImportResult{ID: ca.ID, Result: "unchanged"}
+	// A client that gives up waiting (a timeout, Ctrl-C) cancels the
+	// request's context. Stopping then would leave the file half imported
+	// and, with the audit write cancelled too, unrecorded: the import
+	// finishes on its own context.
+	changes, err := s.Appointments.ImportAll(context.WithoutCancel(r.Context()), appts)
+	rep := ImportReport{Results: make([]ImportResult, 0, len(changes))}
+	for i, ch := range changes {
+		res := ImportResult{ID: appts[i].ID, Result: string(ch)}
 		if i < len(req.Lines) {
 			res.Line = req.Lines[i]
 		}
-		if changed {
-			res.Result = "imported"
-			rep.Imported++
-		} else {
-			rep.Unchanged++
-		}
-		rep.Results = append(rep.Results, res)
+		rep.add(res)
 	}
-	detail := fmt.Sprintf("%d imported, %d unchanged%s", rep.Imported, rep.Unchanged, from)
+	if err != nil {
+		at := fmt.Sprintf("item %d", len(changes)+1)
+		if i := len(changes); i < len(req.Lines) && req.Lines[i] > 0 {
+			at = fmt.Sprintf("line %d", req.Lines[i])
+		}
+		err = fmt.Errorf("stopped at %s (appointment %s): %w; the appointments before it were imported (%s), none from there on: "+
+			"import the file again once this is fixed (what is already imported comes out unchanged)", at, shown(appts[len(changes)].ID), err, rep.Summary())
+	}
+	detail := rep.Summary() + from
+	if r.Context().Err() != nil {
+		detail += "; the client stopped waiting before the end"
+	}
 	if !s.audit(w, r, "appointments.import", "", detail, err) {
 		return
 	}

@@ -31,15 +31,31 @@ func newFakes() *fakeServices {
 	return &fakeServices{appts: map[string]carebot.Appointment{}, bcasts: map[string]reminders.Broadcast{}}
 }
 
-func (f *fakeServices) Import(ctx context.Context, a carebot.Appointment) (bool, error) {
+func (f *fakeServices) ImportAll(ctx context.Context, list []carebot.Appointment) ([]reminders.ImportChange, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if a.ID == f.failAt {
-		return false, fmt.Errorf("import appointment: disk full")
+	var changes []reminders.ImportChange
+	for _, a := range list {
+		if a.ID == f.failAt {
+			return changes, fmt.Errorf("import appointment: disk full")
+		}
+		old, ok := f.appts[a.ID]
+		switch {
+		case !ok:
+			changes = append(changes, reminders.ImportNew)
+		case !old.At.Equal(a.At):
+			changes = append(changes, reminders.ImportMoved)
+		case old.Status == carebot.AppointmentCancelled && a.Status == carebot.AppointmentBooked:
+			changes = append(changes, reminders.ImportKeptCancelled)
+			continue
+		case old.Status != a.Status:
+			changes = append(changes, reminders.ImportCancelled)
+		default:
+			changes = append(changes, reminders.ImportUnchanged)
+		}
+		f.appts[a.ID] = a
 	}
-	old, ok := f.appts[a.ID]
-	f.appts[a.ID] = a
-	return !ok || !old.At.Equal(a.At) || old.Status != a.Status, nil
+	return changes, nil
 }
 
 func (f *fakeServices) Cancel(ctx context.Context, id string) error {
@@ -173,7 +189,7 @@ func TestImportListCancelAreAudited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Imported != 2 || rep.Failed != 0 || len(rep.Results) != 2 || rep.Results[1].Line != 3 || rep.Results[1].Result != "imported" {
+	if rep.New != 2 || rep.Imported != 2 || rep.Failed != 0 || len(rep.Results) != 2 || rep.Results[1].Line != 3 || rep.Results[1].Result != "new" {
 		t.Errorf("import report: %+v", rep)
 	}
 	if got := f.appts["A1"].At; !got.Equal(time.Date(2026, 12, 1, 19, 30, 0, 0, time.UTC)) {
@@ -204,7 +220,7 @@ func TestImportListCancelAreAudited(t *testing.T) {
 	if err != nil || len(entries) != 4 || entries[0].Result != "ok" || entries[3].Result == "ok" {
 		t.Errorf("audit read: %+v, %v (the failed cancel must say so)", entries, err)
 	}
-	if e := entries[0]; e.Detail != `2 imported, 0 unchanged from "appts.csv"` {
+	if e := entries[0]; e.Detail != `2 new, 0 moved, 0 cancelled, 0 updated, 0 unchanged from "appts.csv"` {
 		t.Errorf("audit detail %q", e.Detail)
 	}
 }
@@ -381,7 +397,7 @@ func TestHostileBodies(t *testing.T) {
 	for _, body := range []any{
 		map[string]any{"appointments": "not a list"},
 		map[string]any{"purpose": "announcements", "text": "x", "extra": 1},
-		map[string]any{"appointments": []map[string]any{{"id": strings.Repeat("x", maxBody)}}},
+		map[string]any{"appointments": []map[string]any{{"id": strings.Repeat("x", maxImportBody)}}}, // over every limit
 	} {
 		for _, path := range []string{"/v1/appointments", "/v1/broadcasts"} {
 			if err := c.Do(ctx, http.MethodPost, path, body, nil); err == nil {

@@ -17,7 +17,7 @@ import (
 
 // newStoreAPI serves the API over the real reminders and bbolt store, as
 // main wires them, with reminders offset by offsets.
-func newStoreAPI(t *testing.T, offsets ...time.Duration) (*Client, *bolt.DB) {
+func newStoreAPI(t testing.TB, offsets ...time.Duration) (*Client, *bolt.DB) {
 	t.Helper()
 	db, err := bolt.Open(filepath.Join(t.TempDir(), "carebot.db"), bytes.Repeat([]byte{0x5a}, bolt.KeySize), bolt.Options{})
 	if err != nil {
@@ -32,7 +32,7 @@ func newStoreAPI(t *testing.T, offsets ...time.Duration) (*Client, *bolt.DB) {
 	return &Client{Base: srv.URL, Token: token}, db
 }
 
-func countAppointments(t *testing.T, db *bolt.DB) int {
+func countAppointments(t testing.TB, db *bolt.DB) int {
 	t.Helper()
 	n := 0
 	if err := db.Appointments(context.Background(), func(carebot.Appointment) error { n++; return nil }); err != nil {

@@ -71,18 +71,58 @@ func parseTime(s string, loc *time.Location) (time.Time, error) {
 
 // ImportResult is what became of one appointment of an import.
 type ImportResult struct {
-	ID     string `json:"id"`
-	Line   int    `json:"line,omitempty"`  // in the file it came from
-	Result string `json:"result"`          // "imported" or "unchanged"
+	ID   string `json:"id"`
+	Line int    `json:"line,omitempty"` // in the file it came from
+	// Result is new, moved, cancelled, updated, kept-cancelled or
+	// unchanged (reminders.ImportChange).
+	Result string `json:"result"`
 	Error  string `json:"error,omitempty"` // unused: an import with a problem stores nothing
 }
 
 // ImportReport sums up an import.
 type ImportReport struct {
-	Imported  int            `json:"imported"`
-	Unchanged int            `json:"unchanged"`
-	Failed    int            `json:"failed"`
-	Results   []ImportResult `json:"results"`
+	New       int `json:"new"`
+	Moved     int `json:"moved"`
+	Cancelled int `json:"cancelled"`
+	Updated   int `json:"updated"` // another change: the place, the patient, where reminders go, booked again
+	// KeptCancelled were listed as booked, but were cancelled in carebot
+	// (by staff or the patient) at the same time, and stay cancelled.
+	KeptCancelled int `json:"kept_cancelled"`
+	Unchanged     int `json:"unchanged"`
+	// Imported is New, Moved, Cancelled and Updated together.
+	Imported int            `json:"imported"`
+	Failed   int            `json:"failed"`
+	Results  []ImportResult `json:"results"`
+}
+
+// add counts one appointment's result.
+func (r *ImportReport) add(res ImportResult) {
+	switch reminders.ImportChange(res.Result) {
+	case reminders.ImportNew:
+		r.New++
+	case reminders.ImportMoved:
+		r.Moved++
+	case reminders.ImportCancelled:
+		r.Cancelled++
+	case reminders.ImportUpdated:
+		r.Updated++
+	case reminders.ImportKeptCancelled:
+		r.KeptCancelled++
+	default:
+		r.Unchanged++
+	}
+	r.Imported = r.New + r.Moved + r.Cancelled + r.Updated
+	r.Results = append(r.Results, res)
+}
+
+// Summary is what the import did, in counts: "2 new, 1 moved, 0 cancelled,
+// 0 updated, 40 unchanged", and ", 1 kept cancelled" when there are any.
+func (r ImportReport) Summary() string {
+	s := fmt.Sprintf("%d new, %d moved, %d cancelled, %d updated, %d unchanged", r.New, r.Moved, r.Cancelled, r.Updated, r.Unchanged)
+	if r.KeptCancelled > 0 {
+		s += fmt.Sprintf(", %d kept cancelled", r.KeptCancelled)
+	}
+	return s
 }
 
 // Reminder is a one-off reminder staff add for a patient.

@@ -52,7 +52,9 @@ type appointmentRecord struct {
 	Status      string         `json:"st,omitempty"`
 	Response    string         `json:"re,omitempty"`
 	RespondedAt *int64         `json:"reat,omitempty"`
-	Updated     *int64         `json:"up,omitempty"`
+	// StaffCancelled is when staff cancelled it; absent if they did not.
+	StaffCancelled *int64 `json:"sc,omitempty"`
+	Updated        *int64 `json:"up,omitempty"`
 }
 
 // remove deletes the appointment id and its index entry, if any.
@@ -74,65 +76,102 @@ func (as appointments) remove(id []byte) error {
 // the outbox items whose ID starts with replace (none when replace is
 // empty) and schedules items.
 func (d *DB) PutAppointment(ctx context.Context, a carebot.Appointment, replace string, items ...carebot.OutboxItem) error {
-	if err := checkID("appointment", a.ID); err != nil {
+	if err := d.putAppointments(ctx, carebot.AppointmentPut{Appointment: a, Replace: replace, Items: items}); err != nil {
 		return fmt.Errorf("put appointment: %w", err)
 	}
-	err := checkTimes(fmt.Sprintf("appointment %q", a.ID),
-		map[string]time.Time{"appointment": a.At, "response": a.RespondedAt, "updated": a.Updated})
-	if err != nil {
-		return fmt.Errorf("put appointment: %w", err)
+	return nil
+}
+
+// PutAppointments implements reminders.AppointmentStore: each put as
+// PutAppointment does it, in order, all in one transaction (one commit,
+// two fsyncs, for the lot). A put the store refuses stores none of them.
+func (d *DB) PutAppointments(ctx context.Context, puts ...carebot.AppointmentPut) error {
+	if len(puts) == 0 {
+		return nil // nothing to commit
 	}
-	for _, it := range items {
-		if err := checkItem(it); err != nil {
-			return fmt.Errorf("put appointment: %w", err)
+	if err := d.putAppointments(ctx, puts...); err != nil {
+		return fmt.Errorf("put appointments: %w", err)
+	}
+	return nil
+}
+
+func (d *DB) putAppointments(ctx context.Context, puts ...carebot.AppointmentPut) error {
+	plains := make([][]byte, len(puts))
+	for i, p := range puts {
+		plain, err := appointmentPlain(p)
+		if err != nil {
+			return err
 		}
+		plains[i] = plain
 	}
-	plain, err := json.Marshal(appointmentRecord{User: a.User, To: addressOf(a.To), At: nanos(a.At), TimeZone: a.TimeZone,
-		Location: a.Location, Status: string(a.Status), Response: string(a.Response),
-		RespondedAt: nanos(a.RespondedAt), Updated: nanos(a.Updated)})
-	if err != nil {
-		return fmt.Errorf("put appointment: %w", err)
-	}
-	err = d.update(ctx, func(tx *bbolt.Tx) error {
+	return d.update(ctx, func(tx *bbolt.Tx) error {
 		as, err := appointmentsOf(tx)
 		if err != nil {
 			return err
-		}
-		id := []byte(a.ID)
-		if err := as.remove(id); err != nil {
-			return err
-		}
-		var uid []byte
-		if a.User != "" {
-			uid = d.uid(a.User)
-		}
-		val, err := d.sealRecord(tx, appointmentsBucket, id, uid, nil, plain)
-		if err != nil {
-			return err
-		}
-		if err := as.ids.Put(id, val); err != nil {
-			return err
-		}
-		if uid != nil {
-			if err := as.people.Put(ownedKey(uid, id), present); err != nil {
-				return err
-			}
 		}
 		o, err := outboxOf(tx)
 		if err != nil {
 			return err
 		}
-		if replace != "" {
-			if _, err := o.cancel([]byte(replace)); err != nil {
-				return err
+		for i, p := range puts {
+			if err := d.putAppointment(tx, as, o, p, plains[i]); err != nil {
+				return fmt.Errorf("appointment %q: %w", p.Appointment.ID, err)
 			}
 		}
-		return d.putAll(tx, o, items)
+		return nil
 	})
-	if err != nil {
-		return fmt.Errorf("put appointment: %w", err)
+}
+
+// appointmentPlain checks p before any transaction and returns its
+// appointment's record, to be sealed.
+func appointmentPlain(p carebot.AppointmentPut) ([]byte, error) {
+	a := p.Appointment
+	if err := checkID("appointment", a.ID); err != nil {
+		return nil, err
 	}
-	return nil
+	err := checkTimes(fmt.Sprintf("appointment %q", a.ID),
+		map[string]time.Time{"appointment": a.At, "response": a.RespondedAt, "staff cancel": a.StaffCancelled, "updated": a.Updated})
+	if err != nil {
+		return nil, err
+	}
+	for _, it := range p.Items {
+		if err := checkItem(it); err != nil {
+			return nil, err
+		}
+	}
+	return json.Marshal(appointmentRecord{User: a.User, To: addressOf(a.To), At: nanos(a.At), TimeZone: a.TimeZone,
+		Location: a.Location, Status: string(a.Status), Response: string(a.Response),
+		RespondedAt: nanos(a.RespondedAt), StaffCancelled: nanos(a.StaffCancelled), Updated: nanos(a.Updated)})
+}
+
+// putAppointment stores one put, its record plain, in tx.
+func (d *DB) putAppointment(tx *bbolt.Tx, as appointments, o outbox, p carebot.AppointmentPut, plain []byte) error {
+	id := []byte(p.Appointment.ID)
+	if err := as.remove(id); err != nil {
+		return err
+	}
+	var uid []byte
+	if p.Appointment.User != "" {
+		uid = d.uid(p.Appointment.User)
+	}
+	val, err := d.sealRecord(tx, appointmentsBucket, id, uid, nil, plain)
+	if err != nil {
+		return err
+	}
+	if err := as.ids.Put(id, val); err != nil {
+		return err
+	}
+	if uid != nil {
+		if err := as.people.Put(ownedKey(uid, id), present); err != nil {
+			return err
+		}
+	}
+	if p.Replace != "" {
+		if _, err := o.cancel([]byte(p.Replace)); err != nil {
+			return err
+		}
+	}
+	return d.putAll(tx, o, p.Items)
 }
 
 func (d *DB) readAppointment(tx *bbolt.Tx, id, v []byte) (carebot.Appointment, error) {
@@ -157,7 +196,7 @@ func decodeAppointment(id, plain []byte) (carebot.Appointment, error) {
 	return carebot.Appointment{ID: string(id), User: r.User, To: r.To.address(), At: fromNanos(r.At),
 		TimeZone: r.TimeZone, Location: r.Location, Status: carebot.AppointmentStatus(r.Status),
 		Response: carebot.AppointmentResponse(r.Response), RespondedAt: fromNanos(r.RespondedAt),
-		Updated: fromNanos(r.Updated)}, nil
+		StaffCancelled: fromNanos(r.StaffCancelled), Updated: fromNanos(r.Updated)}, nil
 }
 
 // Appointment implements reminders.AppointmentStore.

@@ -3,6 +3,7 @@ package bolt
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/carebot/carebot"
 )
@@ -84,5 +85,36 @@ func BenchmarkOptedIn100k(b *testing.B) {
 		if got != n {
 			b.Fatalf("visited %d, want %d", got, n)
 		}
+	}
+}
+
+// Storing appointments with their three reminders, batch to a transaction
+// (go test ./bolt -run '^$' -bench PutAppointments). The time per
+// appointment is mostly the commit's two fsyncs shared by the batch.
+func BenchmarkPutAppointments(b *testing.B) {
+	for _, batch := range []int{1, 100, 1000, 5000} {
+		b.Run(fmt.Sprint("batch=", batch), func(b *testing.B) {
+			d, _ := openTemp(b)
+			n := 0
+			for b.Loop() {
+				puts := make([]carebot.AppointmentPut, batch)
+				for i := range puts {
+					id := fmt.Sprintf("Z-%d", n)
+					user := fmt.Sprintf("telegram:%d", n)
+					at := t0.Add(time.Duration(n%(28*24)) * time.Hour)
+					puts[i] = carebot.AppointmentPut{Appointment: carebot.Appointment{ID: id, User: user, At: at,
+						TimeZone: "America/New_York", Location: "Main Street", Status: carebot.AppointmentBooked, Updated: t0},
+						Replace: "appt/" + id + "/"}
+					for _, h := range []int{72, 24, 2} {
+						puts[i].Items = append(puts[i].Items, outItem(fmt.Sprintf("appt/%s/%dh", id, h), user, at.Add(-time.Duration(h)*time.Hour)))
+					}
+					n++
+				}
+				if err := d.PutAppointments(b.Context(), puts...); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/appointment")
+		})
 	}
 }

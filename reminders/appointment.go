@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/carebot/carebot"
@@ -33,6 +35,10 @@ type Appointments struct {
 
 	store AppointmentStore
 	users Users
+	// mu makes each read, change and write of stored appointments one
+	// step: an import's batch, a cancel and a patient's answer never
+	// overwrite one another.
+	mu sync.Mutex
 }
 
 // NewAppointments returns Appointments over store, reading patients' time
@@ -51,40 +57,150 @@ func (as *Appointments) lead() time.Duration {
 	return as.Lead
 }
 
+// ImportChange is what an import did to one appointment.
+type ImportChange string
+
+// What an import does to an appointment.
+const (
+	ImportNew       ImportChange = "new"       // it was not stored before
+	ImportMoved     ImportChange = "moved"     // to a new time: its reminders are planned again
+	ImportCancelled ImportChange = "cancelled" // booked before, cancelled now
+	// ImportUpdated: something else changed (the place, the patient, where
+	// reminders go), or a cancelled visit is booked again.
+	ImportUpdated ImportChange = "updated"
+	// ImportKeptCancelled: listed as booked, but cancelled in carebot by
+	// staff or the patient, at the same time: it stays cancelled (what
+	// else changed, such as the place, is stored).
+	ImportKeptCancelled ImportChange = "kept-cancelled"
+	ImportUnchanged     ImportChange = "unchanged" // nothing was written
+)
+
+// importBatchSize is how many appointments ImportAll stores in one store
+// transaction: a commit (two fsyncs) costs about as much as storing
+// hundreds of appointments, and a patient's answer waits for at most one
+// batch (see mu).
+const importBatchSize = 1000
+
 // Import stores a (booked or cancelled) and plans its reminders. It
 // reports whether anything changed. A patient's earlier answer is kept
 // unless the appointment moved: a confirmation of another time confirms
-// nothing.
+// nothing. A cancellation made in carebot, by the patient or by staff,
+// stands over a booking at the same time: the clinic's system may not
+// know of it yet.
 func (as *Appointments) Import(ctx context.Context, a carebot.Appointment) (changed bool, err error) {
-	if err := validAppointment(&a); err != nil {
-		return false, fmt.Errorf("import appointment: %w", err)
+	res, err := as.importAll(ctx, []carebot.Appointment{a})
+	if err != nil {
+		return false, err
 	}
-	old, err := as.store.Appointment(ctx, a.ID)
-	switch {
-	case errors.Is(err, carebot.ErrNotFound):
-	case err != nil:
-		return false, fmt.Errorf("import appointment: %w", err)
-	case sameBooking(old, a):
-		return false, nil
-	case old.At.Equal(a.At):
-		a.Response, a.RespondedAt = old.Response, old.RespondedAt
-		if old.Response == carebot.ResponseCancelled {
-			// The patient's cancellation stands until the visit moves,
-			// even if the clinic's system still lists it.
-			a.Status = carebot.AppointmentCancelled
-			if sameBooking(old, a) {
-				return false, nil
-			}
-		}
-	}
-	if err := as.put(ctx, a); err != nil {
-		return false, fmt.Errorf("import appointment: %w", err)
-	}
-	return true, nil
+	return res[0].wrote, nil
 }
 
-// Cancel cancels appointment id and its pending reminders.
+// ImportAll imports each of list as Import does, importBatchSize of them to a
+// store transaction, and returns what became of each: changes[i] is
+// list[i]'s. Every appointment is checked first, and a list with one that
+// is not valid, or an ID twice, stores nothing. If the store fails,
+// changes are those of the appointments stored before (whole batches) and
+// nothing from list[len(changes)] on was stored: importing the list again
+// is safe, as what is already stored comes out unchanged.
+func (as *Appointments) ImportAll(ctx context.Context, list []carebot.Appointment) ([]ImportChange, error) {
+	res, err := as.importAll(ctx, list)
+	changes := make([]ImportChange, len(res))
+	for i, r := range res {
+		changes[i] = r.change
+	}
+	return changes, err
+}
+
+// imported is what importing one appointment did.
+type imported struct {
+	change ImportChange
+	wrote  bool
+}
+
+func (as *Appointments) importAll(ctx context.Context, list []carebot.Appointment) ([]imported, error) {
+	list = slices.Clone(list) // validAppointment fills in defaults
+	seen := make(map[string]bool, len(list))
+	for i := range list {
+		if err := validAppointment(&list[i]); err != nil {
+			return nil, fmt.Errorf("import appointment: %w", err)
+		}
+		if seen[list[i].ID] {
+			return nil, fmt.Errorf("import appointment: appointment %q is in the list twice", list[i].ID)
+		}
+		seen[list[i].ID] = true
+	}
+	out := make([]imported, 0, len(list))
+	for start := 0; start < len(list); start += importBatchSize {
+		res, err := as.importBatch(ctx, list[start:min(len(list), start+importBatchSize)])
+		if err != nil {
+			return out, fmt.Errorf("import appointment: %w", err)
+		}
+		out = append(out, res...)
+	}
+	return out, nil
+}
+
+// importBatch stores batch in one store transaction.
+func (as *Appointments) importBatch(ctx context.Context, batch []carebot.Appointment) ([]imported, error) {
+	as.mu.Lock()
+	defer as.mu.Unlock()
+	now := clockOr(as.Clock).Now()
+	res := make([]imported, len(batch))
+	var puts []carebot.AppointmentPut
+	for i, a := range batch {
+		old, err := as.store.Appointment(ctx, a.ID)
+		found := err == nil
+		if err != nil && !errors.Is(err, carebot.ErrNotFound) {
+			return nil, err
+		}
+		a, res[i] = merge(old, found, a)
+		if res[i].wrote {
+			puts = append(puts, as.prepare(ctx, a, now))
+		}
+	}
+	if err := as.store.PutAppointments(ctx, puts...); err != nil {
+		return nil, err
+	}
+	as.wake(puts...)
+	return res, nil
+}
+
+// merge is what importing a over old (stored, if found) stores, and what
+// that changes.
+func merge(old carebot.Appointment, found bool, a carebot.Appointment) (carebot.Appointment, imported) {
+	if !found {
+		return a, imported{ImportNew, true}
+	}
+	kept := false
+	if old.At.Equal(a.At) {
+		a.Response, a.RespondedAt, a.StaffCancelled = old.Response, old.RespondedAt, old.StaffCancelled
+		// A cancellation in carebot stands until the visit moves, even
+		// if the clinic's system still lists it.
+		if a.Status == carebot.AppointmentBooked && (old.Response == carebot.ResponseCancelled || !old.StaffCancelled.IsZero()) {
+			a.Status, kept = carebot.AppointmentCancelled, true
+		}
+	}
+	switch {
+	case sameBooking(old, a) && kept:
+		return a, imported{ImportKeptCancelled, false}
+	case sameBooking(old, a):
+		return a, imported{ImportUnchanged, false}
+	case kept:
+		return a, imported{ImportKeptCancelled, true}
+	case a.Status == carebot.AppointmentCancelled && old.Status != carebot.AppointmentCancelled:
+		return a, imported{ImportCancelled, true}
+	case !old.At.Equal(a.At):
+		return a, imported{ImportMoved, true}
+	}
+	return a, imported{ImportUpdated, true}
+}
+
+// Cancel cancels appointment id and its pending reminders, for staff: the
+// cancellation stands over an import that still lists the visit at the
+// same time (see Import).
 func (as *Appointments) Cancel(ctx context.Context, id string) error {
+	as.mu.Lock()
+	defer as.mu.Unlock()
 	a, err := as.store.Appointment(ctx, id)
 	if errors.Is(err, carebot.ErrNotFound) {
 		return fmt.Errorf("appointment %q: %w", id, carebot.ErrNotFound)
@@ -92,10 +208,12 @@ func (as *Appointments) Cancel(ctx context.Context, id string) error {
 	if err != nil {
 		return fmt.Errorf("cancel appointment: %w", err)
 	}
-	if a.Status == carebot.AppointmentCancelled {
+	if !a.StaffCancelled.IsZero() {
 		return nil
 	}
-	a.Status = carebot.AppointmentCancelled
+	// Cancelled by the clinic's file, it is marked all the same: staff
+	// mean it to stay cancelled.
+	a.Status, a.StaffCancelled = carebot.AppointmentCancelled, clockOr(as.Clock).Now()
 	if err := as.put(ctx, a); err != nil {
 		return fmt.Errorf("cancel appointment: %w", err)
 	}
@@ -105,6 +223,8 @@ func (as *Appointments) Cancel(ctx context.Context, id string) error {
 // Respond records a patient's answer to appointment id for staff to see;
 // a cancellation also cancels the appointment's pending reminders.
 func (as *Appointments) Respond(ctx context.Context, id string, r carebot.AppointmentResponse) (carebot.Appointment, error) {
+	as.mu.Lock()
+	defer as.mu.Unlock()
 	a, err := as.store.Appointment(ctx, id)
 	if err != nil {
 		return carebot.Appointment{}, fmt.Errorf("answer appointment: %w", err)
@@ -135,21 +255,39 @@ func (as *Appointments) Next(ctx context.Context, user string) (a carebot.Appoin
 	return a, false, nil
 }
 
-// put stores a with freshly planned reminders in one transaction.
+// put stores a with freshly planned reminders in one transaction. The
+// caller holds mu.
 func (as *Appointments) put(ctx context.Context, a carebot.Appointment) error {
-	now := clockOr(as.Clock).Now()
+	p := as.prepare(ctx, a, clockOr(as.Clock).Now())
+	if err := as.store.PutAppointment(ctx, p.Appointment, p.Replace, p.Items...); err != nil {
+		return err
+	}
+	as.wake(p)
+	return nil
+}
+
+// prepare is a updated now, with freshly planned reminders replacing its
+// old ones.
+func (as *Appointments) prepare(ctx context.Context, a carebot.Appointment, now time.Time) carebot.AppointmentPut {
 	a.Updated = now
 	var items []carebot.OutboxItem
 	if a.Status == carebot.AppointmentBooked {
 		items = as.plan(a, as.zoneFor(ctx, a), now)
 	}
-	if err := as.store.PutAppointment(ctx, a, AppointmentPrefix(a.ID), items...); err != nil {
-		return err
+	return carebot.AppointmentPut{Appointment: a, Replace: AppointmentPrefix(a.ID), Items: items}
+}
+
+// wake tells the Dispatcher of the reminders just stored, if any.
+func (as *Appointments) wake(puts ...carebot.AppointmentPut) {
+	if as.Wake == nil {
+		return
 	}
-	if as.Wake != nil && len(items) > 0 {
-		as.Wake()
+	for _, p := range puts {
+		if len(p.Items) > 0 {
+			as.Wake()
+			return
+		}
 	}
-	return nil
 }
 
 func (as *Appointments) zoneFor(ctx context.Context, a carebot.Appointment) *time.Location {
@@ -233,7 +371,7 @@ func validAppointment(a *carebot.Appointment) error {
 		return fmt.Errorf("appointment %s: no time", a.ID)
 	}
 	if a.TimeZone != "" {
-		if _, err := time.LoadLocation(a.TimeZone); err != nil {
+		if _, err := carebot.LoadZone(a.TimeZone); err != nil {
 			return fmt.Errorf("appointment %s: unknown time zone %q", a.ID, a.TimeZone)
 		}
 	}

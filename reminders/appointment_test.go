@@ -3,6 +3,7 @@ package reminders_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -124,6 +125,157 @@ func TestAppointmentImportIsIdempotentAndFollowsChanges(t *testing.T) {
 		if _, err := as.Import(ctx, bad); err == nil {
 			t.Errorf("Import(%+v): got nil error", bad)
 		}
+	}
+}
+
+// ImportAll says what became of each appointment of a list longer than
+// one store transaction takes, and plans each one's reminders as Import
+// would; a list with one bad appointment, or an ID twice, stores nothing.
+func TestAppointmentImportAll(t *testing.T) {
+	ctx := context.Background()
+	ny := mustZone(t, "America/New_York")
+	h := newHarness(time.Date(2026, 11, 25, 12, 0, 0, 0, ny))
+	as := appointments(h)
+	visit := time.Date(2026, 12, 4, 15, 0, 0, 0, ny)
+	list := make([]carebot.Appointment, 2500)
+	for i := range list {
+		list[i] = carebot.Appointment{ID: fmt.Sprint("A-", i), User: fmt.Sprint("chat:", i), At: visit, Location: "Main St"}
+	}
+	changes, err := as.ImportAll(ctx, list)
+	if err != nil || len(changes) != len(list) || changes[0] != reminders.ImportNew || changes[2499] != reminders.ImportNew {
+		t.Fatalf("first import: %d changes, %v", len(changes), err)
+	}
+	if got := due(t, h, reminders.AppointmentPrefix("A-2499"), ny); len(got) != 3 {
+		t.Errorf("A-2499's reminders: %v, want 3", got)
+	}
+	list[0].At = visit.Add(time.Hour)
+	list[1].Status = carebot.AppointmentCancelled
+	list[2].Location = "Elm St"
+	list[1999].At = visit.Add(-time.Hour)
+	changes, err = as.ImportAll(ctx, list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[reminders.ImportChange]int{}
+	for _, c := range changes {
+		count[c]++
+	}
+	want := map[reminders.ImportChange]int{reminders.ImportMoved: 2, reminders.ImportCancelled: 1, reminders.ImportUpdated: 1, reminders.ImportUnchanged: 2496}
+	if fmt.Sprint(count) != fmt.Sprint(want) || changes[0] != reminders.ImportMoved || changes[1] != reminders.ImportCancelled ||
+		changes[2] != reminders.ImportUpdated || changes[1999] != reminders.ImportMoved {
+		t.Errorf("second import: %v, want %v", count, want)
+	}
+	if got := due(t, h, reminders.AppointmentPrefix("A-1"), ny); len(got) != 0 {
+		t.Errorf("the cancelled A-1 has reminders: %v", got)
+	}
+	if got := due(t, h, reminders.AppointmentPrefix("A-0"), ny); len(got) != 3 || !strings.HasPrefix(got[2], "Fri 12-04 14:00") {
+		t.Errorf("the moved A-0's reminders: %v", got)
+	}
+
+	for name, bad := range map[string][]carebot.Appointment{
+		"an appointment without a time": {{ID: "N-1", User: "chat:1", At: visit}, {ID: "N-2", User: "chat:2"}},
+		"an ID twice":                   {{ID: "N-1", User: "chat:1", At: visit}, {ID: "N-1", User: "chat:2", At: visit}},
+	} {
+		if changes, err := as.ImportAll(ctx, bad); err == nil || len(changes) != 0 {
+			t.Errorf("%s: got %v, %v; want an error", name, changes, err)
+		}
+		if _, err := h.store.Appointment(ctx, "N-1"); !errors.Is(err, carebot.ErrNotFound) {
+			t.Errorf("%s: N-1 was stored", name)
+		}
+	}
+}
+
+// QA: a staff cancel was undone by the next import of a file that still
+// listed the visit as booked. A cancellation in carebot, staff's or the
+// patient's, stands over the same booking, says so, and keeps what else
+// the file changes; a new time books the visit again. A cancellation by
+// the clinic's own file is undone by its booking again.
+func TestACancellationInCarebotStandsUntilTheVisitMoves(t *testing.T) {
+	ctx := context.Background()
+	ny := mustZone(t, "America/New_York")
+	h := newHarness(time.Date(2026, 11, 25, 12, 0, 0, 0, ny))
+	as := appointments(h)
+	visit := time.Date(2026, 12, 15, 10, 0, 0, 0, ny)
+	rc := carebot.Appointment{ID: "RC-1", User: "chat:p", At: visit, TimeZone: "America/New_York"}
+	imp := func(a carebot.Appointment) reminders.ImportChange {
+		t.Helper()
+		changes, err := as.ImportAll(ctx, []carebot.Appointment{a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return changes[0]
+	}
+	status := func(id string) (carebot.AppointmentStatus, int) {
+		t.Helper()
+		a, err := h.store.Appointment(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Status, len(due(t, h, reminders.AppointmentPrefix(id), ny))
+	}
+	if got := imp(rc); got != reminders.ImportNew {
+		t.Fatalf("first import: %s", got)
+	}
+	if err := as.Cancel(ctx, "RC-1"); err != nil {
+		t.Fatal(err)
+	}
+	if got := imp(rc); got != reminders.ImportKeptCancelled {
+		t.Errorf("import after a staff cancel: %s, want %s", got, reminders.ImportKeptCancelled)
+	}
+	if st, n := status("RC-1"); st != carebot.AppointmentCancelled || n != 0 {
+		t.Errorf("after the import: %s with %d reminders; want cancelled with none", st, n)
+	}
+	elm := rc
+	elm.Location = "Elm St"
+	if got := imp(elm); got != reminders.ImportKeptCancelled {
+		t.Errorf("a new place: %s", got)
+	}
+	if a, _ := h.store.Appointment(ctx, "RC-1"); a.Location != "Elm St" || a.Status != carebot.AppointmentCancelled {
+		t.Errorf("a new place: stored %+v; want Elm St, cancelled", a)
+	}
+	elm.Status = carebot.AppointmentCancelled // the clinic's system learned of it
+	if got := imp(elm); got != reminders.ImportUnchanged {
+		t.Errorf("listed as cancelled too: %s", got)
+	}
+	moved := elm
+	moved.At, moved.Status = visit.Add(24*time.Hour), carebot.AppointmentBooked
+	if got := imp(moved); got != reminders.ImportMoved {
+		t.Errorf("a new time: %s", got)
+	}
+	if st, n := status("RC-1"); st != carebot.AppointmentBooked || n != 3 {
+		t.Errorf("after a new time: %s with %d reminders; want booked with 3", st, n)
+	}
+	if got := imp(moved); got != reminders.ImportUnchanged {
+		t.Errorf("the new time again: %s (the old cancel must not come back)", got)
+	}
+
+	// The patient's own cancellation (X).
+	if _, err := as.Respond(ctx, "RC-1", carebot.ResponseCancelled); err != nil {
+		t.Fatal(err)
+	}
+	if got := imp(moved); got != reminders.ImportKeptCancelled {
+		t.Errorf("import after the patient's cancel: %s", got)
+	}
+
+	// The clinic's file cancels, then books again: it is booked.
+	other := carebot.Appointment{ID: "F-1", User: "chat:q", At: visit, Status: carebot.AppointmentCancelled}
+	imp(other)
+	other.Status = carebot.AppointmentBooked
+	if got := imp(other); got != reminders.ImportUpdated {
+		t.Errorf("booked again by the file: %s", got)
+	}
+	if st, n := status("F-1"); st != carebot.AppointmentBooked || n != 3 {
+		t.Errorf("booked again by the file: %s with %d reminders", st, n)
+	}
+	// Staff cancel what the file had cancelled: that stands too.
+	other.Status = carebot.AppointmentCancelled
+	imp(other)
+	if err := as.Cancel(ctx, "F-1"); err != nil {
+		t.Fatal(err)
+	}
+	other.Status = carebot.AppointmentBooked
+	if got := imp(other); got != reminders.ImportKeptCancelled {
+		t.Errorf("booked again by the file after a staff cancel: %s", got)
 	}
 }
 

@@ -115,7 +115,7 @@ func zoneOr(name string, fallback *time.Location) *time.Location {
 	if name == "" {
 		return fallback
 	}
-	loc, err := time.LoadLocation(name)
+	loc, err := carebot.LoadZone(name)
 	if err != nil {
 		return fallback
 	}

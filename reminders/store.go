@@ -70,6 +70,10 @@ type AppointmentStore interface {
 	// with replace and schedules items: an appointment and its pending
 	// reminders never disagree, even across a crash.
 	PutAppointment(ctx context.Context, a carebot.Appointment, replace string, items ...carebot.OutboxItem) error
+	// PutAppointments does what PutAppointment does for each of puts, in
+	// order, in one transaction: all of them or none. An import of
+	// thousands of appointments is a few commits, not one each.
+	PutAppointments(ctx context.Context, puts ...carebot.AppointmentPut) error
 	// Appointment returns the appointment with this ID, or an error
 	// wrapping carebot.ErrNotFound.
 	Appointment(ctx context.Context, id string) (carebot.Appointment, error)

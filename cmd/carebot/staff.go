@@ -66,10 +66,11 @@ Run 'carebot appointments SUBCOMMAND --help' for flags.
 			}
 		}
 		if rep.Failed > 0 {
-			fmt.Fprintf(stdout, "%d imported, %d unchanged, %d failed\n", rep.Imported, rep.Unchanged, rep.Failed)
+			fmt.Fprintf(stdout, "%s, %d failed\n", rep.Summary(), rep.Failed)
 			return errFailed
 		}
-		fmt.Fprintf(stdout, "%d imported, %d unchanged\n", rep.Imported, rep.Unchanged)
+		fmt.Fprintln(stdout, rep.Summary())
+		printKept(stdout, fs.Arg(0), rep)
 		return nil
 	case "list":
 		fs := newFlags("appointments list", "carebot appointments list [--admin ADDR] [--data DIR] [--patient P] [--json]", stdout, stderr)
@@ -125,6 +126,31 @@ Run 'carebot appointments SUBCOMMAND --help' for flags.
 		return nil
 	}
 	return usageError{fmt.Sprintf("appointments: unknown subcommand %q", sub)}
+}
+
+// printKept names the appointments the file lists as booked that stay
+// cancelled, up to ten, with their lines: staff may want the clinic's
+// system to cancel them too.
+func printKept(w io.Writer, file string, rep admin.ImportReport) {
+	if rep.KeptCancelled == 0 {
+		return
+	}
+	fmt.Fprintf(w, "kept cancelled: cancelled in carebot (by staff or the patient), though %s lists them as booked at that time; a new time books one again:\n", file)
+	n := 0
+	for _, r := range rep.Results {
+		if r.Result != string(reminders.ImportKeptCancelled) {
+			continue
+		}
+		if n++; n > 10 {
+			fmt.Fprintf(w, "  and %d more\n", rep.KeptCancelled-10)
+			return
+		}
+		if r.Line > 0 {
+			fmt.Fprintf(w, "  %s (line %d)\n", r.ID, r.Line)
+		} else {
+			fmt.Fprintf(w, "  %s\n", r.ID)
+		}
+	}
 }
 
 // runRemind: carebot remind add --to PLATFORM:USER --at TIME --text T.

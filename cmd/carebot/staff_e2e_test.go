@@ -36,10 +36,10 @@ func TestStaffCommandsAgainstTheTerminalChat(t *testing.T) {
 	appts := filepath.Join(dir, "appointments.csv")
 	at := time.Now().Add(7 * 24 * time.Hour).UTC().Format("2006-01-02 15:04")
 	os.WriteFile(appts, []byte("id,patient,at,timezone,location\nA-1,console:local,"+at+",UTC,Main Street\n"), 0o600)
-	if out := staff("appointments", "import", appts); !strings.Contains(out, "1 imported") {
+	if out := staff("appointments", "import", appts); out != "1 new, 0 moved, 0 cancelled, 0 updated, 0 unchanged\n" {
 		t.Errorf("import: %q", out)
 	}
-	if out := staff("appointments", "import", appts); !strings.Contains(out, "1 unchanged") {
+	if out := staff("appointments", "import", appts); out != "0 new, 0 moved, 0 cancelled, 0 updated, 1 unchanged\n" {
 		t.Errorf("second import: %q", out)
 	}
 	if out := staff("appointments", "list"); !strings.Contains(out, "A-1") || !strings.Contains(out, "console:local") {
@@ -59,6 +59,25 @@ func TestStaffCommandsAgainstTheTerminalChat(t *testing.T) {
 	staff("appointments", "cancel", "A-1")
 	if out := staff("appointments", "list"); !strings.Contains(out, "cancelled") {
 		t.Errorf("list after cancel: %q", out)
+	}
+	// QA: the next import of a file that still listed A-1 as booked
+	// booked it again, saying only "1 imported". The cancel stands, and
+	// the import says so; a new time books it again.
+	if out := staff("appointments", "import", appts); !strings.HasPrefix(out, "0 new, 0 moved, 0 cancelled, 0 updated, 0 unchanged, 1 kept cancelled\n"+
+		"kept cancelled: cancelled in carebot (by staff or the patient), though "+appts+" lists them as booked at that time") ||
+		!strings.HasSuffix(out, "\n  A-1 (line 2)\n") {
+		t.Errorf("import after a cancel: %q", out)
+	}
+	if out := staff("appointments", "list"); !strings.Contains(out, "cancelled") {
+		t.Errorf("list after importing a cancelled appointment again: %q", out)
+	}
+	later := time.Now().Add(8 * 24 * time.Hour).UTC().Format("2006-01-02 15:04")
+	os.WriteFile(appts, []byte("id,patient,at,timezone,location\nA-1,console:local,"+later+",UTC,Main Street\n"), 0o600)
+	if out := staff("appointments", "import", appts); out != "0 new, 1 moved, 0 cancelled, 0 updated, 0 unchanged\n" {
+		t.Errorf("import of a new time: %q", out)
+	}
+	if out := staff("appointments", "list"); !strings.Contains(out, "booked") {
+		t.Errorf("list after a new time: %q", out)
 	}
 	if out := staff("audit"); !strings.Contains(out, "appointments.import") || !strings.Contains(out, "broadcast.start") ||
 		!strings.Contains(out, "appointments.cancel") || !strings.Contains(out, "reminders.add") {

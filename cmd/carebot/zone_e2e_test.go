@@ -27,7 +27,7 @@ func TestStaffTimesAreTheClinics(t *testing.T) {
 
 	good := filepath.Join(dir, "z.csv")
 	os.WriteFile(good, []byte("id,patient,at\nZ-1,console:local,2099-12-01 14:30\n"), 0o600)
-	if code, out, errs := runCmd(t, nil, "", "appointments", "import", "--data", dir, good); code != 0 || !strings.Contains(out, "1 imported") {
+	if code, out, errs := runCmd(t, nil, "", "appointments", "import", "--data", dir, good); code != 0 || !strings.HasPrefix(out, "1 new, ") {
 		t.Fatalf("import: exit %d: %s%s", code, out, errs)
 	}
 	bad := filepath.Join(dir, "p.csv")
@@ -76,7 +76,7 @@ func TestStaffTimesAreTheClinics(t *testing.T) {
 	// as campaigns and patients' own reminders read it.
 	gap := filepath.Join(dir, "gap.csv")
 	os.WriteFile(gap, []byte("id,patient,at,timezone\nG-1,console:local,2099-03-08 02:30,America/New_York\nG-2,console:local,2099-03-08 02:30,\n"), 0o600)
-	if code, out, errs := runCmd(t, nil, "", "appointments", "import", "--data", dir, gap); code != 0 || !strings.Contains(out, "2 imported") {
+	if code, out, errs := runCmd(t, nil, "", "appointments", "import", "--data", dir, gap); code != 0 || !strings.HasPrefix(out, "2 new, ") {
 		t.Fatalf("import: exit %d: %s%s", code, out, errs)
 	}
 	code, out, errs = runCmd(t, nil, "", "appointments", "list", "--json", "--data", dir)

@@ -12,25 +12,38 @@ import (
 
 // PutAppointment implements reminders.AppointmentStore.
 func (s *MemStore) PutAppointment(ctx context.Context, a carebot.Appointment, replace string, items ...carebot.OutboxItem) error {
+	if err := s.PutAppointments(ctx, carebot.AppointmentPut{Appointment: a, Replace: replace, Items: items}); err != nil {
+		return fmt.Errorf("put appointment: %w", err)
+	}
+	return nil
+}
+
+// PutAppointments implements reminders.AppointmentStore: every put is
+// checked before the first is stored.
+func (s *MemStore) PutAppointments(ctx context.Context, puts ...carebot.AppointmentPut) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if a.ID == "" {
-		return errors.New("put appointment: empty ID")
-	}
-	for _, it := range items {
-		if err := checkItem(it); err != nil {
-			return fmt.Errorf("put appointment: %w", err)
+	for _, p := range puts {
+		if p.Appointment.ID == "" {
+			return errors.New("put appointments: empty ID")
+		}
+		for _, it := range p.Items {
+			if err := checkItem(it); err != nil {
+				return fmt.Errorf("put appointments: appointment %q: %w", p.Appointment.ID, err)
+			}
 		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.appts[a.ID] = a
-	if replace != "" {
-		s.cancel(replace)
-	}
-	for _, it := range items {
-		s.put(it)
+	for _, p := range puts {
+		s.appts[p.Appointment.ID] = p.Appointment
+		if p.Replace != "" {
+			s.cancel(p.Replace)
+		}
+		for _, it := range p.Items {
+			s.put(it)
+		}
 	}
 	return nil
 }

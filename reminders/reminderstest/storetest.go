@@ -31,6 +31,7 @@ func TestStore(t *testing.T, newStore func(t *testing.T) reminders.Store) {
 		{"RecoverReturnsClaims", testRecoverReturnsClaims},
 		{"Outcomes", testOutcomes},
 		{"Appointments", testAppointments},
+		{"PutAppointmentsIsAllOrNothing", testPutAppointments},
 		{"Reachability", testReachability},
 		{"ManyItemsDrainInOrder", testManyItemsDrainInOrder},
 		{"ConcurrentUse", testConcurrentUse},

@@ -34,6 +34,7 @@ func testAppointments(t *testing.T, s reminders.Store) {
 	moved := a
 	moved.At = a.At.Add(24 * time.Hour)
 	moved.Response, moved.RespondedAt = carebot.ResponseReschedule, t0
+	moved.StaffCancelled = t0.Add(time.Minute)
 	if err := s.PutAppointment(ctx, moved, "appt/A1/", item("appt/A1/72h", t0)); err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func testAppointments(t *testing.T, s reminders.Store) {
 		t.Errorf("after moving A1: items %v, want %v", got, want)
 	}
 	got, _ = s.Appointment(ctx, "A1")
-	if !got.At.Equal(moved.At) || got.Response != carebot.ResponseReschedule || !got.RespondedAt.Equal(t0) {
+	if !got.At.Equal(moved.At) || got.Response != carebot.ResponseReschedule || !got.RespondedAt.Equal(t0) || !got.StaffCancelled.Equal(moved.StaffCancelled) {
 		t.Errorf("moved appointment: got %+v", got)
 	}
 	early := carebot.Appointment{ID: "B", User: "telegram:1", At: t0, Status: carebot.AppointmentBooked}
@@ -62,6 +63,57 @@ func testAppointments(t *testing.T, s reminders.Store) {
 	}
 	if err := s.PutAppointment(ctx, carebot.Appointment{}, ""); err == nil {
 		t.Error("PutAppointment without ID: got nil error")
+	}
+}
+
+// PutAppointments stores a batch as PutAppointment stores each one: an
+// appointment moved in it loses its old reminders, the others keep
+// theirs; and a batch with one put the store refuses stores none of it.
+func testPutAppointments(t *testing.T, s reminders.Store) {
+	ctx := context.Background()
+	booked := func(id, user string, at time.Time) carebot.Appointment {
+		return carebot.Appointment{ID: id, User: user, At: at, Status: carebot.AppointmentBooked, Updated: t0}
+	}
+	if err := s.PutAppointment(ctx, booked("A1", "telegram:1", t0.Add(72*time.Hour)), "appt/A1/", item("appt/A1/24h", t0)); err != nil {
+		t.Fatal(err)
+	}
+	mustSchedule(t, s, item("appt/A10/2h", t0))
+	if err := s.PutAppointments(ctx); err != nil {
+		t.Errorf("PutAppointments of none: %v", err)
+	}
+	err := s.PutAppointments(ctx,
+		carebot.AppointmentPut{Appointment: booked("A1", "telegram:1", t0.Add(96*time.Hour)), Replace: "appt/A1/",
+			Items: []carebot.OutboxItem{item("appt/A1/72h", t0.Add(time.Hour))}},
+		carebot.AppointmentPut{Appointment: booked("A2", "telegram:2", t0.Add(48*time.Hour)), Replace: "appt/A2/",
+			Items: []carebot.OutboxItem{item("appt/A2/24h", t0), item("appt/A2/2h", t0.Add(time.Hour))}},
+		carebot.AppointmentPut{Appointment: booked("A3", "telegram:1", t0.Add(24*time.Hour)), Replace: "appt/A3/"},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := ids(collect(t, s, "appt/")), []string{"appt/A1/72h", "appt/A10/2h", "appt/A2/24h", "appt/A2/2h"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("after the batch: items %v, want %v", got, want)
+	}
+	of, err := s.AppointmentsOf(ctx, "telegram:1")
+	if err != nil || len(of) != 2 || of[0].ID != "A3" || of[1].ID != "A1" || !of[1].At.Equal(t0.Add(96*time.Hour)) {
+		t.Errorf("AppointmentsOf(telegram:1): got %+v, %v; want A3, then A1 moved", of, err)
+	}
+
+	err = s.PutAppointments(ctx,
+		carebot.AppointmentPut{Appointment: booked("A4", "telegram:4", t0), Replace: "appt/A4/", Items: []carebot.OutboxItem{item("appt/A4/2h", t0)}},
+		carebot.AppointmentPut{Appointment: booked("A1", "telegram:1", t0), Replace: "appt/A1/", Items: []carebot.OutboxItem{{ID: "appt/A1/bad"}}},
+	)
+	if err == nil {
+		t.Fatal("PutAppointments with an item without due time: got nil error")
+	}
+	if _, err := s.Appointment(ctx, "A4"); !errors.Is(err, carebot.ErrNotFound) {
+		t.Errorf("A4 of a refused batch: got %v, want ErrNotFound", err)
+	}
+	if got, _ := s.Appointment(ctx, "A1"); !got.At.Equal(t0.Add(96 * time.Hour)) {
+		t.Errorf("A1 after a refused batch: got %+v, want it unchanged", got)
+	}
+	if got, want := ids(collect(t, s, "appt/")), []string{"appt/A1/72h", "appt/A10/2h", "appt/A2/24h", "appt/A2/2h"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("after a refused batch: items %v, want %v", got, want)
 	}
 }
 
