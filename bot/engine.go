@@ -24,6 +24,7 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/faq"
@@ -510,16 +511,18 @@ func isBareNumber(text string) bool {
 // lettersOnly reports a message whose words are single letters and
 // nothing else but punctuation ("X", "x.", "s x", "%x"), and the letters,
 // folded.
+// It allocates only for such a message: every question passes here.
 func lettersOnly(text string) (letters string, ok bool) {
-	var b strings.Builder
+	var buf [32]byte
+	b := buf[:0]
 	prev := false // the rune before was a letter
 	for _, r := range text {
 		switch {
 		case unicode.IsLetter(r):
-			if prev {
+			if prev || len(b) > len(buf)-utf8.UTFMax {
 				return "", false
 			}
-			b.WriteRune(unicode.ToLower(r))
+			b = utf8.AppendRune(b, unicode.ToLower(r))
 			prev = true
 		case unicode.IsDigit(r):
 			return "", false
@@ -527,7 +530,7 @@ func lettersOnly(text string) (letters string, ok bool) {
 			prev = false
 		}
 	}
-	return b.String(), b.Len() > 0
+	return string(b), len(b) > 0
 }
 
 // slashCommand reads "/stop" and "/help@clinic_bot" as the command name.
