@@ -1022,6 +1022,17 @@ func TestSmallTalkIsNotAQuestion(t *testing.T) {
 		{"Can I talk to a real person?", RouteSmallTalk, "call us at +1 555 0199"},
 		{"representative please", RouteSmallTalk, "call us at +1 555 0199"},
 		{"quiero hablar con una persona", RouteSmallTalk, "llámenos al +1 555 0199"},
+		// QA: acknowledgements that were answered confidently ("de acuerdo"
+		// got the controlled-substances entry) or not at all.
+		{"de acuerdo", RouteSmallTalk, ""}, // too short to leave English, this patient's
+		{"ok gracias, ahí estaré", RouteSmallTalk, "Con gusto"},
+		{"entendido", RouteSmallTalk, ""},
+		{"hasta luego", RouteSmallTalk, ""},
+		{"deal", RouteSmallTalk, "anything else"},
+		{"got it", RouteSmallTalk, "anything else"},
+		{"will do", RouteSmallTalk, "anything else"},
+		{"I agree", RouteSmallTalk, "anything else"},
+		{"ok i'll be there", RouteSmallTalk, "anything else"},
 		// Questions that happen to start or end politely.
 		{"hi, when are you open?", RouteAnswer, ""},
 		{"ok so how do i cancel my appointment", RouteAnswer, ""},

@@ -35,6 +35,9 @@ var talkWords = map[string]talkKind{
 	"ok": talkOK, "okay": talkOK, "k": talkOK, "kk": talkOK, "cool": talkOK, "great": talkOK, "perfect": talkOK,
 	"awesome": talkOK, "nice": talkOK, "lol": talkOK, "haha": talkOK, "jaja": talkOK, "vale": talkOK, "bueno": talkOK,
 	"listo": talkOK, "perfecto": talkOK, "yes": talkOK, "yep": talkOK, "sure": talkOK, "si": talkOK, "alright": talkOK,
+	// QA: acknowledgements that got confident answers ("de acuerdo" the
+	// controlled-substances entry at 0.96, "ahí estaré" lab results).
+	"deal": talkOK, "agreed": talkOK, "agree": talkOK, "acuerdo": talkOK, "entendido": talkOK, "claro": talkOK, "sounds": talkOK,
 	"representative": talkHuman, "operator": talkHuman, "agent": talkHuman,
 	"representante": talkHuman, "operador": talkHuman, "operadora": talkHuman, "agente": talkHuman,
 }
@@ -48,6 +51,8 @@ var talkFiller = map[string]bool{
 	"pronto": true, "and": true, "then": true, "oh": true, "ah": true, "well": true, "that": true, "s": true,
 	"to": true, "have": true, "one": true, "day": true, "nice": true, "up": true, "please": true, "pls": true,
 	"kind": true, "helpful": true, "muy": true, "amable": true, "usted": true, "es": true, "eres": true,
+	"de": true, "estoy": true, "ill": true, "be": true, "ahi": true, "alli": true, "estare": true, "estaremos": true,
+	"will": true, "do": true, "i": true, "we": true,
 }
 
 // talkPhrases are whole messages of small talk that are not made of the
@@ -74,6 +79,10 @@ var talkPhrases = map[string]talkKind{
 	"thats all": talkBye, "thats it": talkBye, "thats all thanks": talkBye, "thats it thanks": talkBye,
 	"thats all thank you": talkBye, "nothing else": talkBye, "no thats all": talkBye, "no thats it": talkBye,
 	"im good": talkBye, "im good thanks": talkBye, "no im good": talkBye, "all good": talkBye,
+	"hasta luego": talkBye, "hasta pronto": talkBye, "nos vemos": talkBye, "see you": talkBye, "see you then": talkBye,
+	"see you later": talkBye, "see you soon": talkBye,
+	"got it": talkOK, "will do": talkOK, "i agree": talkOK, "ill be there": talkOK, "i will be there": talkOK,
+	"ahi estare": talkOK, "alli estare": talkOK, "estare ahi": talkOK, "estare alli": talkOK,
 	"no gracias": talkBye, "nada mas": talkBye, "eso es todo": talkBye, "es todo": talkBye, "no nada mas": talkBye,
 	// A person, not the bot.
 	"talk to a person": talkHuman, "talk to a real person": talkHuman, "talk to a human": talkHuman,
@@ -100,6 +109,7 @@ var spanishTalk = map[string]bool{
 	"hola": true, "gracias": true, "adios": true, "chao": true, "chau": true, "buenos": true, "buenas": true,
 	"dias": true, "tardes": true, "noches": true, "vale": true, "bueno": true, "listo": true, "perfecto": true,
 	"jaja": true, "muchas": true, "luego": true, "representante": true, "operador": true, "operadora": true,
+	"acuerdo": true, "entendido": true, "claro": true, "estare": true, "ahi": true, "alli": true, "pronto": true,
 }
 
 // talkLang is the language small talk is in, as far as its few words

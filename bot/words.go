@@ -59,7 +59,9 @@ func nextWord(list []byte) (word, rest []byte) {
 }
 
 // firstWordIn reports, without allocating, whether the first word of text
-// not in skip, folded as appendWords folds it, is in set.
+// not in skip, folded as appendWords folds it, is in set, or every word of
+// text is in skip ("got it", "hasta luego": the gate lets the caller read
+// the whole message).
 func firstWordIn(text string, set, skip *wordSet) bool {
 	var buf [24]byte
 	n := 0
@@ -82,7 +84,7 @@ func firstWordIn(text string, set, skip *wordSet) bool {
 			return false
 		}
 	}
-	return set.has(buf[:n])
+	return set.has(buf[:n]) || n > 0 && skip.has(buf[:n])
 }
 
 // wordSet is a set of words with a 1024-bit bloom filter in front of its

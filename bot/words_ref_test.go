@@ -170,7 +170,7 @@ func refSmallTalk(text string) talkKind {
 }
 
 // refFirstWordIn reports whether the first word of text not in skip,
-// folded, is in set.
+// folded, is in set, or every word is in skip.
 func refFirstWordIn(text string, set, skip map[string]bool) bool {
 	var buf [24]byte
 	n := 0
@@ -193,5 +193,5 @@ func refFirstWordIn(text string, set, skip map[string]bool) bool {
 			return false
 		}
 	}
-	return set[string(buf[:n])]
+	return set[string(buf[:n])] || n > 0 && skip[string(buf[:n])]
 }
