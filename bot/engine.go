@@ -233,8 +233,12 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 	if isSlash {
 		text = cmd
 	}
+	cancelAnswers, cancelES := false, false // a bare CANCEL answers an appointment reminder
 	if m.Payload == "" {
-		if in := parseConsent(text); in.kind != intentNone {
+		in := parseConsent(text)
+		cancelAnswers = isBareCancel(in) && e.awaitsAnswer(ctx, u)
+		cancelES = in.method == "keyword:CANCELAR"
+		if in.kind != intentNone && !cancelAnswers {
 			lang := e.userLang(kb, text, m.Lang, u)
 			if u.Lang == "" { // ALTO, "stop consejos": their words say it
 				if l := consentLang(text); l != "" {
@@ -275,7 +279,21 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 	}
 
 	// 3. Buttons and commands.
+	if cancelAnswers {
+		// Not taken as an opt-out: the appointment's answer, in the
+		// words the reminders read ("cancel" is "X", "cancelar" is
+		// "cancelo").
+		text = "x"
+		if cancelES {
+			text = "cancelo"
+		}
+		m.Text = text
+	}
 	o, ok := e.command(ctx, kb, m, &u, text, known)
+	if ok && cancelAnswers {
+		// CANCEL is also the keyword to stop every message: say how.
+		o.Replies = append(o.Replies, carebot.Reply{Text: textsFor(o.Lang).cancelNotStop, Private: true})
+	}
 	if !ok {
 		// 4. The FAQ; but a number alone is a button typed, not a
 		// question, unless an entry is sure of it ("911").
@@ -506,6 +524,28 @@ func isBareNumber(text string) bool {
 		}
 	}
 	return true
+}
+
+// isBareCancel reports CANCEL or CANCELAR alone (give or take "please"),
+// the opt-out keyword that is also an appointment reminder's answer.
+func isBareCancel(in consentIntent) bool {
+	return in.method == "keyword:CANCEL" || in.method == "keyword:CANCELAR"
+}
+
+// awaitsAnswer reports whether a command waits for u's answer to an
+// appointment reminder (see AnswerAwaiter). A store failure counts as
+// not: CANCEL then opts out, as it always did.
+func (e *Engine) awaitsAnswer(ctx context.Context, u carebot.User) bool {
+	for _, c := range e.Commands {
+		if a, ok := c.(AnswerAwaiter); ok {
+			if waits, err := a.AwaitsAnswer(ctx, u); err != nil {
+				e.logError(ctx, "appointment answer", err)
+			} else if waits {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lettersOnly reports a message whose words are single letters and

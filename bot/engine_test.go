@@ -1338,3 +1338,51 @@ func TestLettersAloneAreNoQuestion(t *testing.T) {
 		}
 	}
 }
+
+// awaiter is a Command that waits for an appointment answer, and takes
+// "x" and "cancelo" as one, as the reminders do.
+type awaiter struct{ waits bool }
+
+func (a awaiter) AwaitsAnswer(context.Context, carebot.User) (bool, error) { return a.waits, nil }
+
+func (a awaiter) Handle(_ context.Context, m carebot.Message, _ carebot.User) ([]carebot.Reply, bool, error) {
+	if m.Text != "x" && m.Text != "cancelo" {
+		return nil, false, nil
+	}
+	return []carebot.Reply{{Text: "cancelled " + m.Text, Private: true}}, true, nil
+}
+
+// QA: "cancelar", typed under an appointment reminder whose button says
+// Cancelar, opted the patient out of everything and left the visit
+// booked. While a reminded appointment waits for an answer, a bare
+// CANCEL cancels it (and says how to stop messages instead); otherwise,
+// and STOP always, it opts out. "cancel it" is never an opt-out.
+func TestCancelAnswersAnAppointmentReminder(t *testing.T) {
+	tests := []struct {
+		text  string
+		waits bool
+		want  Route
+		reply string
+	}{
+		{"cancel", true, RouteCommand, "cancelled x"},
+		{"Cancel please", true, RouteCommand, "cancelled x"},
+		{"please cancel", true, RouteCommand, "cancelled x"},
+		{"cancelar", true, RouteCommand, "cancelled cancelo"},
+		{"CANCEL", false, RouteOptOut, ""},
+		{"cancelar", false, RouteOptOut, ""},
+		{"STOP", true, RouteOptOut, ""},
+		{"stop texting me", true, RouteOptOut, ""},
+	}
+	for _, tt := range tests {
+		e, st := newTestEngine(t)
+		known(st, "en")
+		e.Commands = []Command{awaiter{tt.waits}}
+		o := e.Respond(context.Background(), dm(tt.text))
+		if o.Route != tt.want || tt.reply != "" && (len(o.Replies) != 2 || o.Replies[0].Text != tt.reply || !strings.Contains(o.Replies[1].Text, "reply STOP")) {
+			t.Errorf("%q (waiting %v): %s %+v, want %s %q and how to STOP", tt.text, tt.waits, o.Route, o.Replies, tt.want, tt.reply)
+		}
+	}
+	if in := parseConsent("cancel it"); in.kind != intentNone {
+		t.Errorf(`"cancel it": %+v, want no consent: it points at what came before`, in)
+	}
+}

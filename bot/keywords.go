@@ -231,6 +231,19 @@ const maxConsentWords = 10
 // parseConsent reads text as a consent keyword or phrase. Anything longer
 // than a short sentence, or without a consent word, is not one: a question
 // that mentions stopping ("how do I stop the reminders?") goes to the FAQ.
+// pointsBack reports a consent phrase with "it", "that" or "this" in it:
+// "cancel it" is about what was said before it.
+func pointsBack(list []byte) bool {
+	for rest := list; len(rest) > 0; {
+		var w []byte
+		w, rest = nextWord(rest)
+		if string(w) == "it" || string(w) == "that" || string(w) == "this" {
+			return true
+		}
+	}
+	return false
+}
+
 func parseConsent(text string) consentIntent {
 	text = dropPorFavor(text)
 	if len(text) > 80 || !mayBeConsent(text) {
@@ -284,8 +297,11 @@ func parseConsent(text string) consentIntent {
 		}
 	}
 	// CANCEL, END and QUIT are keywords only alone or with message words:
-	// "cancel appointments" asks about appointments, not consent.
-	if (string(verb) == "cancel" || string(verb) == "end" || string(verb) == "quit") && len(purposes) > 0 {
+	// "cancel appointments" asks about appointments, not consent, and
+	// "cancel it" (QA: typed under an appointment reminder) points at
+	// something said before, not at the messages.
+	if (string(verb) == "cancel" || string(verb) == "end" || string(verb) == "quit") && len(purposes) > 0 ||
+		string(verb) == "cancel" && pointsBack(list) {
 		return consentIntent{}
 	}
 	method := "phrase"

@@ -40,3 +40,11 @@ type Command interface {
 	// engine tells the patient in its own words.
 	Handle(ctx context.Context, m carebot.Message, u carebot.User) (replies []carebot.Reply, handled bool, err error)
 }
+
+// AnswerAwaiter is a Command that may be waiting for u's answer to an
+// appointment reminder, whose buttons say Cancel: a bare CANCEL (or
+// CANCELAR) from u then cancels the appointment, as the button would,
+// rather than opting out of every message. reminders.Patients is one.
+type AnswerAwaiter interface {
+	AwaitsAnswer(ctx context.Context, u carebot.User) (bool, error)
+}

@@ -49,6 +49,7 @@ type texts struct {
 	bareNumber     string // a number alone, typed rather than pressed
 	bareLetter     string // letters alone ("s x")
 	noApptToAnswer string // C, X or R with no appointment to answer
+	cancelNotStop  string // after CANCEL answered an appointment reminder
 	talk           map[talkKind]string
 	orVisit        string // %s: the clinic's website, after its phone number
 	purposes       map[carebot.Purpose]string
@@ -101,14 +102,15 @@ var textsByLang = map[string]*texts{
 			"In an emergency, call {emergency}. These may help:",
 		adviceFallback: "I can't give medical advice about your own health or medicines: please ask your care team. " +
 			"Call us at {phone}{website}. In an emergency, call {emergency}.",
-		onlyIn:     "(This answer is only available in %s.)",
-		helpful:    "👍 Helpful",
-		notHelpful: "👎 Not helpful",
-		thanks:     "Thanks for letting us know.",
-		langSet:    "OK, I'll answer in English.",
-		expired:    "Sorry, that button doesn't work any more. Please type your question.",
-		bareNumber: "I'm not sure what that number is for. To choose an option, press its button, or type your question in your own words.",
-		bareLetter: "I'm not sure what you mean. Please type your question in your own words, or HELP for help.",
+		onlyIn:        "(This answer is only available in %s.)",
+		helpful:       "👍 Helpful",
+		notHelpful:    "👎 Not helpful",
+		thanks:        "Thanks for letting us know.",
+		langSet:       "OK, I'll answer in English.",
+		expired:       "Sorry, that button doesn't work any more. Please type your question.",
+		bareNumber:    "I'm not sure what that number is for. To choose an option, press its button, or type your question in your own words.",
+		bareLetter:    "I'm not sure what you mean. Please type your question in your own words, or HELP for help.",
+		cancelNotStop: "(To stop all messages from us instead, reply STOP.)",
 		noApptToAnswer: "I don't have an appointment of yours waiting for an answer. To confirm, cancel or change an appointment, " +
 			"please call us at {phone}{website}.",
 		talk: map[talkKind]string{
@@ -172,14 +174,15 @@ var textsByLang = map[string]*texts{
 			"En una emergencia, llame al {emergency}. Esto podría ayudarle:",
 		adviceFallback: "No puedo dar consejos médicos sobre su salud o sus medicamentos: consulte a su equipo de atención. " +
 			"Llámenos al {phone}{website}. En una emergencia, llame al {emergency}.",
-		onlyIn:     "(Esta respuesta solo está disponible en %s.)",
-		helpful:    "👍 Útil",
-		notHelpful: "👎 No útil",
-		thanks:     "Gracias por decirnos.",
-		langSet:    "De acuerdo, le responderé en español.",
-		expired:    "Lo siento, ese botón ya no funciona. Escriba su pregunta, por favor.",
-		bareNumber: "No estoy seguro de para qué es ese número. Para elegir una opción, toque su botón, o escriba su pregunta con sus propias palabras.",
-		bareLetter: "No estoy seguro de qué quiere decir. Escriba su pregunta con sus propias palabras, o AYUDA para recibir ayuda.",
+		onlyIn:        "(Esta respuesta solo está disponible en %s.)",
+		helpful:       "👍 Útil",
+		notHelpful:    "👎 No útil",
+		thanks:        "Gracias por decirnos.",
+		langSet:       "De acuerdo, le responderé en español.",
+		expired:       "Lo siento, ese botón ya no funciona. Escriba su pregunta, por favor.",
+		bareNumber:    "No estoy seguro de para qué es ese número. Para elegir una opción, toque su botón, o escriba su pregunta con sus propias palabras.",
+		bareLetter:    "No estoy seguro de qué quiere decir. Escriba su pregunta con sus propias palabras, o AYUDA para recibir ayuda.",
+		cancelNotStop: "(Para dejar de recibir todos nuestros mensajes, responda STOP).",
 		noApptToAnswer: "No tengo ninguna cita suya pendiente de respuesta. Para confirmar, cancelar o cambiar una cita, " +
 			"llámenos al {phone}{website}.",
 		talk: map[talkKind]string{

@@ -96,7 +96,8 @@ func refParseConsent(text string) consentIntent {
 			return consentIntent{}
 		}
 	}
-	if (toks[0] == "cancel" || toks[0] == "end" || toks[0] == "quit") && len(purposes) > 0 {
+	if (toks[0] == "cancel" || toks[0] == "end" || toks[0] == "quit") && len(purposes) > 0 ||
+		toks[0] == "cancel" && (slices.Contains(toks, "it") || slices.Contains(toks, "that") || slices.Contains(toks, "this")) {
 		return consentIntent{}
 	}
 	method := "phrase"

@@ -205,3 +205,17 @@ func (p *Patients) reach(lang string) string {
 	}
 	return say(lang, "reach", p.Clinic.Phone)
 }
+
+// AwaitsAnswer reports whether u was sent a reminder of an appointment
+// still to come and not cancelled (bot.AnswerAwaiter): their bare CANCEL
+// then answers it, as the reminder's Cancel button does.
+func (p *Patients) AwaitsAnswer(ctx context.Context, u carebot.User) (bool, error) {
+	if p.appts == nil || u.Key == "" {
+		return false, nil
+	}
+	a, _, ok, err := p.reminded(ctx, u.Key)
+	if err != nil || !ok {
+		return false, err
+	}
+	return a.Status != carebot.AppointmentCancelled && a.At.After(p.now()), nil
+}

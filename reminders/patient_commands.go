@@ -40,9 +40,11 @@ func appointmentAnswer(whole string) (carebot.AppointmentResponse, bool, bool) {
 		return carebot.ResponseConfirmed, false, true
 	case "confirmo", "confirmar", "confirmado", "si confirmo":
 		return carebot.ResponseConfirmed, true, true
-	case "x", "cancel appointment", "cancel my appointment", "cancel the appointment":
+	case "x", "cancel appointment", "cancel my appointment", "cancel the appointment",
+		"cancel it", "cancel that", "cancel this", "cancel it please", "please cancel it", "yes cancel", "yes cancel it":
 		return carebot.ResponseCancelled, false, true
-	case "cancelar cita", "cancelar mi cita", "cancelo", "cancelo la cita", "cancelar la cita":
+	case "cancelar cita", "cancelar mi cita", "cancelo", "cancelo la cita", "cancelar la cita",
+		"cancelala", "cancelarla", "cancela la cita", "cancele la cita", "si cancelar":
 		return carebot.ResponseCancelled, true, true
 	case "r", "reschedule", "reschedule my appointment", "another time", "new time":
 		return carebot.ResponseReschedule, false, true

@@ -53,8 +53,11 @@ func TestTypedAnswerIsForTheRemindedAppointment(t *testing.T) {
 		t.Fatalf("carebot at end of input: %v", err)
 	}
 	bot = startBot(t, dir, nil, "--config", config)
-	bot.say("X")
+	// QA: "cancel please" under the reminder opted out of everything; it
+	// answers the reminder, and says how to stop messages instead.
+	bot.say("cancel please")
 	bot.expect("is cancelled")
+	bot.expect("To stop all messages from us instead, reply STOP.")
 	// Asked after, the patient is told the one still on.
 	bot.say("when is my next appointment?")
 	bot.await(bot.lines, &bot.seen, "say", []string{"Your next appointment is on", "at Main Street. Press a button below"})
