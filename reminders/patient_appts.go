@@ -67,7 +67,8 @@ var (
 					"what date is my %s", "when do i have my %s", "when are my %s", "my %s", "list my %s",
 					"show my %s", "show me my %s", "see my %s", "check my %s", "what are my %s",
 					"is my %s still on", "is my %s still scheduled", "is my %s confirmed", "is my %s still booked",
-					"can you tell me when my %s is", "tell me when my %s is",
+					"can you tell me when my %s is", "tell me when my %s is", "is my %s", "where is my %s",
+					"did i miss my %s", "what time was my %s", "do i still have my %s",
 				} {
 					m[strings.Replace(f, "%s", which+noun, 1)] = false
 				}
@@ -79,6 +80,7 @@ var (
 				"a que hora tengo mi %s", "cuando tengo mi %s", "mi %s", "mis %s", "ver mi %s", "ver mis %s",
 				"cuales son mis %s", "mostrar mis %s", "muestrame mis %s", "sigue en pie mi %s", "mi %s sigue en pie",
 				"esta confirmada mi %s", "mi %s esta confirmada", "me puede decir cuando es mi %s", "me puedes decir cuando es mi %s",
+				"es mi %s", "es hoy mi %s", "donde es mi %s", "se me paso mi %s",
 			} {
 				m[strings.Replace(f, "%s", noun, 1)] = true
 			}
@@ -107,7 +109,7 @@ var (
 	// about, which the list of upcoming appointments answers.
 	apptsDayWords = func() map[string]bool {
 		m := map[string]bool{}
-		for _, w := range strings.Fields("today tomorrow tonight this next week month on coming up scheduled booked soon yet still " +
+		for _, w := range strings.Fields("today tomorrow tmrw tmr tomorow 2morrow tonight this next week month on coming up scheduled booked soon yet still " +
 			"monday tuesday wednesday thursday friday saturday sunday " +
 			"hoy manana esta este la el proxima proximo semana mes pronto programada pendiente " +
 			"lunes martes miercoles jueves viernes sabado domingo") {
@@ -144,6 +146,9 @@ func (p *Patients) myAppointments(ctx context.Context, u carebot.User, lang stri
 	}
 	if len(list) == 1 {
 		a := list[0]
+		if a.Response == carebot.ResponseConfirmed { // no Confirm to press again
+			return carebot.Reply{Text: sayAnswer(lang, "apptsNextConfirmed", line(a)), Buttons: apptButtons(lang, a)[1:]}, true, nil
+		}
 		return carebot.Reply{Text: sayAnswer(lang, "apptsNext", line(a)), Buttons: apptButtons(lang, a)}, true, nil
 	}
 	b := []string{sayAnswer(lang, "apptsList")}

@@ -31,7 +31,8 @@ func TestPatientsAskTheirAppointments(t *testing.T) {
 	for _, q := range []string{"when is my next appointment?", "When's my appointment", "what time is my appointment",
 		"do I have an appointment tomorrow?", "do i have any appointments coming up", "is my appointment still on?",
 		"my appointments", "please tell me when my appointment is", "can you tell me when my appointment is",
-		"what time is my appt tomorrow?", "when is my appointment this week"} {
+		"what time is my appt tomorrow?", "when is my appointment this week", "is my appointment today?",
+		"what time is my appt tmrw", "where is my appointment", "did I miss my appointment?"} {
 		r, ok := c.reply(q)
 		if !ok || r.Text != "Your next appointment is on Friday, December 4 at 3:00 PM. Press a button below to confirm it, cancel it or ask for another time." ||
 			payloads(r) != "appt:c:A1 appt:x:A1 appt:r:A1" {
@@ -39,6 +40,11 @@ func TestPatientsAskTheirAppointments(t *testing.T) {
 		}
 	}
 	c.expect("appt:c:A1", "Thank you, your appointment on Friday, December 4 at 3:00 PM is confirmed.")
+	// QA: confirmed, it was still offered to be confirmed.
+	if r, _ := c.reply("when is my appointment"); r.Text != "Your next appointment is on Friday, December 4 at 3:00 PM (you've confirmed it). To cancel it or ask for another time, press a button below." ||
+		payloads(r) != "appt:x:A1 appt:r:A1" {
+		t.Errorf("confirmed: %q %q, want no Confirm", r.Text, payloads(r))
+	}
 
 	as.Import(ctx, carebot.Appointment{ID: "A0", User: "chat:p", At: time.Date(2026, 12, 2, 9, 30, 0, 0, ny), Location: "Main St"})
 	r, _ = c.reply("¿cuándo es mi próxima cita?")
@@ -46,7 +52,7 @@ func TestPatientsAskTheirAppointments(t *testing.T) {
 	if r.Text != want || len(r.Buttons) != 0 {
 		t.Errorf("two appointments, in Spanish: %q %q, want\n%q", r.Text, payloads(r), want)
 	}
-	for _, q := range []string{"tengo cita mañana", "¿a qué hora es mi cita?", "mis citas", "mi cita sigue en pie?", "a qué hora es mi cita mañana"} {
+	for _, q := range []string{"tengo cita mañana", "¿a qué hora es mi cita?", "mis citas", "mi cita sigue en pie?", "a qué hora es mi cita mañana", "tengo una cita hoy", "¿es hoy mi cita?"} {
 		if r, ok := c.reply(q); !ok || !strings.HasPrefix(r.Text, "Sus próximas citas:") {
 			t.Errorf("%q: %v %q, want the list in Spanish", q, ok, r.Text)
 		}
