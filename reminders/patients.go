@@ -73,9 +73,9 @@ func (p *Patients) Handle(ctx context.Context, m carebot.Message, u carebot.User
 		ws := words(m.Text)
 		ns := norms(ws)
 		if r, es, ok := appointmentAnswer(strings.Join(ns, " ")); ok {
-			reply, handled, err = p.answerText(ctx, u, langIf(es, lang), r)
+			reply, handled, err = p.answerText(ctx, u, langIf(u, es, lang), r)
 		} else if es, ok := apptsQuestion(ns[politeOpener(ns):]); ok {
-			reply, handled, err = p.myAppointments(ctx, u, langIf(es, lang))
+			reply, handled, err = p.myAppointments(ctx, u, langIf(u, es, lang))
 		} else {
 			reply.Text, handled, err = p.command(ctx, ws, u, lang)
 		}
@@ -95,13 +95,13 @@ func (p *Patients) command(ctx context.Context, ws []word, u carebot.User, lang 
 		return "", false, nil
 	}
 	if rest, es, ok := snoozeCommand(ns); ok {
-		return p.snoozeText(ctx, u, langIf(es, lang), rest)
+		return p.snoozeText(ctx, u, langIf(u, es, lang), rest)
 	}
 	if rest, es, weak, ok := zoneCommand(ns); ok {
-		return p.setZone(ctx, u, langIf(es, lang), joinOrig(ws[len(ws)-len(rest):]), weak)
+		return p.setZone(ctx, u, langIf(u, es, lang), joinOrig(ws[len(ws)-len(rest):]), weak)
 	}
 	if n, es, ask, ok := remindCommand(ns); ok {
-		return p.remind(ctx, u, langIf(es, lang), ws[n:], ask)
+		return p.remind(ctx, u, langIf(u, es, lang), ws[n:], ask)
 	}
 	// "please list my reminders", "can you pause my reminders until
 	// monday": the managing commands after a polite opener.
@@ -110,24 +110,25 @@ func (p *Patients) command(ctx context.Context, ws []word, u carebot.User, lang 
 		whole = strings.Join(ns, " ")
 	}
 	if es, ok := listCommand(whole); ok {
-		return p.list(ctx, u, langIf(es, lang))
+		return p.list(ctx, u, langIf(u, es, lang))
 	}
 	if targets, all, es, ok := deleteCommand(ns); ok {
-		return p.remove(ctx, u, langIf(es, lang), targets, all)
+		return p.remove(ctx, u, langIf(u, es, lang), targets, all)
 	}
 	if rest, es, ok := pauseCommand(ns); ok {
-		return p.pause(ctx, u, langIf(es, lang), rest)
+		return p.pause(ctx, u, langIf(u, es, lang), rest)
 	}
 	if es, ok := resumeCommand(ns); ok {
-		return p.resume(ctx, u, langIf(es, lang))
+		return p.resume(ctx, u, langIf(u, es, lang))
 	}
 	return "", false, nil
 }
 
 // langIf returns Spanish when the command was Spanish, else the
-// patient's language.
-func langIf(es bool, lang string) string {
-	if es {
+// patient's language; a language the patient chose (ESPAÑOL, ENGLISH)
+// stays theirs whatever the command's words.
+func langIf(u carebot.User, es bool, lang string) string {
+	if es && !u.LangChosen {
 		return langES
 	}
 	return lang

@@ -375,3 +375,16 @@ func TestPatientsRemindOpeners(t *testing.T) {
 		}
 	}
 }
+
+// QA: after ENGLISH, "recuérdame a las 9 de la noche tomar mis pastillas"
+// was confirmed in Spanish. A language the patient chose stays theirs for
+// the reminders too, as it does for the FAQ.
+func TestPatientsChosenLanguageStays(t *testing.T) {
+	h := newHarness(wed10(t))
+	c := newChat(t, h, "America/New_York", "en")
+	u, _ := h.people.User(context.Background(), c.u)
+	u.LangChosen = true
+	h.people.Add(u, h.clock.Now().Add(-24*time.Hour))
+	c.expect("recuérdame a las 9 de la noche tomar mis pastillas", "OK, I'll remind you")
+	c.expect("mis recordatorios", "Your reminders:")
+}
