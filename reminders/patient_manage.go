@@ -328,7 +328,7 @@ func (p *Patients) snoozeText(ctx context.Context, u carebot.User, lang string, 
 			return say(lang, "snoozeHow"), true, nil
 		}
 	}
-	return p.snooze(ctx, u, lang, d, len(rest) > 0)
+	return p.snooze(ctx, u, lang, d, len(rest) > 0, "")
 }
 
 // snoozeLength reads how long a snooze is: "1h", "for 30 min", "en
@@ -353,11 +353,20 @@ func isSnoozeLength(rest []string) bool { _, ok := snoozeLength(rest); return ok
 // snooze brings back the reminder the patient got last (within the snooze
 // window) after d. explicit says they clearly meant to snooze; a bare
 // "later" with nothing to snooze is someone else's business.
-func (p *Patients) snooze(ctx context.Context, u carebot.User, lang string, d time.Duration, explicit bool) (string, bool, error) {
+func (p *Patients) snooze(ctx context.Context, u carebot.User, lang string, d time.Duration, explicit bool, ref string) (string, bool, error) {
 	now := p.now()
+	prefix := PatientPrefix(p.Secret, u.Key)
 	var last carebot.OutboxItem
-	err := p.out.Items(ctx, PatientPrefix(p.Secret, u.Key), func(it carebot.OutboxItem) error {
-		if it.User == u.Key && !it.Sent.IsZero() && now.Sub(it.Sent) < snoozeWindow && it.Sent.After(last.Sent) {
+	var pending []carebot.OutboxItem // not yet sent: earlier snoozes among them
+	err := p.out.Items(ctx, prefix, func(it carebot.OutboxItem) error {
+		switch {
+		case it.User != u.Key:
+		case it.Sent.IsZero():
+			pending = append(pending, it)
+		case now.Sub(it.Sent) >= snoozeWindow:
+		case ref != "" && it.ID == prefix+ref: // the button's own reminder
+			last = it
+		case ref == "" && it.Sent.After(last.Sent):
 			last = it
 		}
 		return nil
@@ -379,6 +388,17 @@ func (p *Patients) snooze(ctx context.Context, u carebot.User, lang string, d ti
 		Asked: true, Text: last.Text, Due: at, Wall: Floating(at, loc), Fixed: true, Expires: patientExpiry(at, last.Slot), Created: now, Slot: last.Slot}
 	if err := p.out.Schedule(ctx, it); err != nil {
 		return "", true, fmt.Errorf("snooze: %w", err)
+	}
+	// A second snooze of the same reminder moves the first, never adds a
+	// copy (QA: a daily reminder snoozed twice came twice). A repeating
+	// reminder stays, and a snooze of it is a one-time copy made since it
+	// was sent.
+	for _, o := range pending {
+		if o.Rule == "" && o.Fixed && o.Asked && o.Text == last.Text && o.Slot.Equal(last.Slot) && o.Created.After(last.Sent) {
+			if _, err := p.out.Cancel(ctx, o.ID); err != nil {
+				return "", true, fmt.Errorf("snooze: %w", err)
+			}
+		}
 	}
 	if last.Rule == "" {
 		if _, err := p.out.Cancel(ctx, last.ID); err != nil {

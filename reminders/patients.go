@@ -62,11 +62,14 @@ func (p *Patients) Handle(ctx context.Context, m carebot.Message, u carebot.User
 	case strings.HasPrefix(m.Payload, "appt:"):
 		reply, handled, err = p.answerPayload(ctx, m.Payload, u, lang)
 	case strings.HasPrefix(m.Payload, payloadSnooze):
+		// "rem:snooze:1h:<the reminder's own part of its ID>"; buttons
+		// sent before carry no ID, and snooze the latest reminder.
+		length, ref, _ := strings.Cut(strings.TrimPrefix(m.Payload, payloadSnooze), ":")
 		var d time.Duration
-		if d, err = time.ParseDuration(strings.TrimPrefix(m.Payload, payloadSnooze)); err != nil || d <= 0 || d > 24*time.Hour {
+		if d, err = time.ParseDuration(length); err != nil || d <= 0 || d > 24*time.Hour {
 			d, err = time.Hour, nil
 		}
-		reply.Text, handled, err = p.snooze(ctx, u, lang, d, true)
+		reply.Text, handled, err = p.snooze(ctx, u, lang, d, true, ref)
 	case m.Payload != "":
 		return nil, false, nil
 	default:

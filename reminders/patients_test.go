@@ -283,13 +283,13 @@ func TestPatientsRemindersAreSentAndSnoozed(t *testing.T) {
 		if len(sent) != 1 || sent[0].Text != "⏰ Reminder: call the pharmacy" || sent[0].At.In(ny).Format("15:04") != "11:00" {
 			t.Fatalf("sent %+v, want the reminder at 11:00", sent)
 		}
-		if b := sent[0].R.Buttons; len(b) != 1 || b[0].Payload != "rem:snooze:1h" {
-			t.Errorf("buttons %+v, want a snooze button", b)
+		if b := sent[0].R.Buttons; len(b) != 1 || !strings.HasPrefix(b[0].Payload, "rem:snooze:1h:") || len(b[0].Payload) > 64 {
+			t.Errorf("buttons %+v, want a snooze button that names the reminder", b)
 		}
 		c.expect("snooze 30 min", "again on Wednesday, November 25 at 11:35 AM")
 		c.expect("list my reminders", "1. Wednesday, November 25 at 11:35 AM: call the pharmacy")
 		h.runUntil(time.Date(2026, 11, 25, 11, 40, 0, 0, ny))
-		c.expect("rem:snooze:1h", "again on Wednesday, November 25 at 12:40 PM")
+		c.expect("rem:snooze:1h", "again on Wednesday, November 25 at 12:40 PM") // a button sent before names none
 		if got := c.say("later"); got != "" {
 			t.Errorf("bare \"later\" with the reminder already snoozed: %q, want not handled", got)
 		}
@@ -469,4 +469,36 @@ func TestPatientsZoneForms(t *testing.T) {
 		c := newChat(t, h, "America/Chicago", "en")
 		c.expect(tt.text, tt.want)
 	}
+}
+
+// QA: two reminders came, and the Snooze under the first snoozed the
+// second (the latest); a daily reminder snoozed twice then came twice. A
+// button snoozes its own reminder, and a second snooze moves the first.
+func TestPatientsSnoozeTheRightReminderOnce(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ny := mustZone(t, "America/New_York")
+		h := newHarness(wed10(t))
+		c := newChat(t, h, "America/New_York", "en")
+		c.say("remind me to check the oven at 11am")
+		c.say("remind me every day at 11:01am to walk the dog")
+		stop := h.start(t)
+		defer stop()
+		h.runUntil(time.Date(2026, 11, 25, 11, 5, 0, 0, ny))
+		sent := h.sender.all()
+		if len(sent) != 2 || !strings.Contains(sent[0].Text, "oven") {
+			t.Fatalf("sent %+v, want the oven, then the dog", sent)
+		}
+		c.expect(sent[0].R.Buttons[0].Payload, "again on Wednesday, November 25 at 12:05 PM")
+		list := c.say("list my reminders")
+		if !strings.Contains(list, "12:05 PM: check the oven") || strings.Count(list, "walk the dog") != 1 {
+			t.Errorf("after snoozing the oven with its button:\n%s", list)
+		}
+		c.expect(sent[1].R.Buttons[0].Payload, "again on Wednesday, November 25 at 12:05 PM")
+		c.expect("please snooze", "again on Wednesday, November 25 at 12:05 PM")
+		list = c.say("list my reminders")
+		if strings.Count(list, "walk the dog") != 2 || strings.Count(list, "check the oven") != 1 {
+			t.Errorf("the dog snoozed twice: want the daily one and one snooze of it, and the oven once:\n%s", list)
+		}
+		c.expect("rem:snooze:1h:00000000000000000000beef", "no recent reminder") // another's, or gone
+	})
 }

@@ -80,7 +80,7 @@ func (d *Dispatcher) prepare(ctx context.Context, it carebot.OutboxItem) (messag
 		}
 		m.reply = appointmentReminder(lang, d.Clinic, a, m.loc)
 	case carebot.KindPatient:
-		m.reply = patientReminder(lang, it.Text)
+		m.reply = patientReminder(lang, it.Text, it.ID)
 	default:
 		m.reply = carebot.Reply{Text: it.Text}
 	}

@@ -142,15 +142,21 @@ func apptButtons(lang string, a carebot.Appointment) []carebot.Button {
 	}
 }
 
-// patientReminder is a reminder the patient asked for, with a way to
-// snooze it.
-func patientReminder(lang, text string) carebot.Reply {
+// patientReminder is reminder id, which the patient asked for, with a way
+// to snooze it: the button names it by its own part of its ID (the part
+// after the patient's prefix), so that it snoozes this reminder and not
+// whichever came last.
+func patientReminder(lang, text, id string) carebot.Reply {
+	payload := payloadSnooze + "1h"
+	if i := strings.LastIndexByte(id, '/'); i >= 0 && len(payload)+1+len(id)-i-1 <= maxPayload {
+		payload += ":" + id[i+1:]
+	}
 	if baseLang(lang) == langES {
 		return carebot.Reply{Text: "⏰ Recordatorio: " + text, Buttons: []carebot.Button{
-			{Label: "Posponer 1 h", Payload: payloadSnooze + "1h"},
+			{Label: "Posponer 1 h", Payload: payload},
 		}}
 	}
 	return carebot.Reply{Text: "⏰ Reminder: " + text, Buttons: []carebot.Button{
-		{Label: "Snooze 1 h", Payload: payloadSnooze + "1h"},
+		{Label: "Snooze 1 h", Payload: payload},
 	}}
 }
