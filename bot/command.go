@@ -12,6 +12,9 @@ import (
 var languageWords = map[string]string{
 	"english": "en", "ingles": "en", "in english": "en", "en ingles": "en", "lang en": "en",
 	"espanol": "es", "spanish": "es", "en espanol": "es", "in spanish": "es", "lang es": "es",
+	"hablame en ingles": "en", "hableme en ingles": "en", "speak english": "en", "english por favor": "en",
+	"hablame en espanol": "es", "hableme en espanol": "es", "habla espanol": "es", "speak spanish": "es",
+	"en espanol por favor": "es", "en ingles por favor": "en",
 }
 
 // command handles the engine's own buttons (suggestions, follow-ups,
@@ -49,8 +52,8 @@ func (e *Engine) command(ctx context.Context, kb *faq.KB, m carebot.Message, u *
 	case strings.HasPrefix(p, payloadLang):
 		return e.setLang(u, strings.TrimPrefix(p, payloadLang), lang), true
 	}
-	if p == "" && len(text) < 20 {
-		var buf [20]byte
+	if p == "" && len(text) < 32 {
+		var buf [32]byte
 		list, _ := consentWords(buf[:0], text)
 		if l, ok := languageWords[string(list)]; ok {
 			return e.setLang(u, l, lang), true

@@ -1025,6 +1025,10 @@ func TestSmallTalkIsNotAQuestion(t *testing.T) {
 		// QA: acknowledgements that were answered confidently ("de acuerdo"
 		// got the controlled-substances entry) or not at all.
 		{"de acuerdo", RouteSmallTalk, ""}, // too short to leave English, this patient's
+		{"remove me from this list", RouteOptOut, ""},
+		{"sáquenme de la lista", RouteOptOut, ""},
+		{"en inglés por favor", RouteCommand, "in English"},
+		{"háblame en español", RouteCommand, "español"},
 		{"ok gracias, ahí estaré", RouteSmallTalk, "Con gusto"},
 		{"entendido", RouteSmallTalk, ""},
 		{"hasta luego", RouteSmallTalk, ""},

@@ -112,6 +112,7 @@ var optOutPhrasesEN = map[string]bool{
 	"remove me": true, "remove me from your list": true, "remove me from the list": true, "take me off your list": true,
 	"take me off the list": true, "i want to unsubscribe": true, "i want to opt out": true, "i want to stop": true,
 	"i dont want messages": true, "i dont want any more messages": true, "i dont want these messages": true,
+	"remove me from this list": true, "take me off this list": true, "remove me from your texts": true,
 }
 
 var optOutPhrasesES = map[string]bool{
@@ -120,6 +121,7 @@ var optOutPhrasesES = map[string]bool{
 	"no me manden mas mensajes": true, "no me envien mas mensajes": true, "no me escriban mas": true,
 	"dejen de mandarme mensajes": true, "dejen de enviarme mensajes": true, "dejen de escribirme": true,
 	"darme de baja": true, "quiero darme de baja": true, "dar de baja": true, "basta": true, "basta de mensajes": true,
+	"saquenme de la lista": true, "quitenme de la lista": true, "borrenme de la lista": true,
 }
 
 // optInPhrases are whole messages that mean "send me everything again".
