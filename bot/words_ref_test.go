@@ -54,6 +54,7 @@ func refConsentTokens(text string) []string {
 }
 
 func refParseConsent(text string) consentIntent {
+	text = dropPorFavor(text) // not a reading of words: shared
 	if len(text) > 80 || !refFirstWordIn(text, consentStart, fillers) {
 		return consentIntent{}
 	}
