@@ -15,14 +15,9 @@ import (
 // It returns the key as carebot keys it ("Telegram:1001" is
 // telegram:1001), or an error naming s as what ("patient", "--to").
 func PatientKey(what, s string) (string, error) {
-	a, err := carebot.ParseAddress(s)
-	switch {
-	case errors.Is(err, carebot.ErrNotAddress):
-		return "", fmt.Errorf("%s %s is not PLATFORM:USER (such as telegram:12345)", what, shown(s))
-	case err != nil:
-		return "", fmt.Errorf("%s %s %v", what, shown(s), err)
-	case a.Group:
-		return "", fmt.Errorf("%s %s is a group chat: a patient is one person; give their own (such as telegram:12345)", what, shown(s))
+	a, err := personal(what, s, "PLATFORM:USER", "a patient is one person; give their own (such as telegram:12345)")
+	if err != nil {
+		return "", err
 	}
 	return carebot.UserKey(a.Platform, a.ChatID), nil
 }
@@ -30,14 +25,20 @@ func PatientKey(what, s string) (string, error) {
 // chatAddress reads where an appointment's reminders go instead of the
 // patient's chat (its to), checked as PatientKey checks a patient.
 func chatAddress(what, s string) (carebot.Address, error) {
+	return personal(what, s, "PLATFORM:CHAT", "an appointment reminder goes only to the patient's own chat")
+}
+
+// personal reads s, an address staff gave as what in the form form, that
+// must be one person's chat: a group is refused, saying why.
+func personal(what, s, form, why string) (carebot.Address, error) {
 	a, err := carebot.ParseAddress(s)
 	switch {
 	case errors.Is(err, carebot.ErrNotAddress):
-		return carebot.Address{}, fmt.Errorf("%s %s is not PLATFORM:CHAT (such as telegram:12345)", what, shown(s))
+		return carebot.Address{}, fmt.Errorf("%s %s is not %s (such as telegram:12345)", what, shown(s), form)
 	case err != nil:
 		return carebot.Address{}, fmt.Errorf("%s %s %v", what, shown(s), err)
 	case a.Group:
-		return carebot.Address{}, fmt.Errorf("%s %s is a group chat: an appointment reminder goes only to the patient's own chat", what, shown(s))
+		return carebot.Address{}, fmt.Errorf("%s %s is a group chat: %s", what, shown(s), why)
 	}
 	return a, nil
 }
