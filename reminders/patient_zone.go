@@ -122,7 +122,7 @@ func rezone(mine []carebot.OutboxItem, old, loc *time.Location, now time.Time) r
 			}
 			// Held by a pause: later than its next occurrence on the old
 			// clock. It keeps its time, unless that has passed here.
-			if natural, err := ruleAfter(it.Rule, oldFrom); err == nil && it.Wall.After(natural) && due.After(now) {
+			if r, err := ParseRule(it.Rule); err == nil && heldBack(r, it.Wall, oldFrom) && due.After(now) {
 				break
 			}
 			next, err := ruleAfter(it.Rule, from)
