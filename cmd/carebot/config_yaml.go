@@ -159,7 +159,8 @@ func (r *configReader) offsets(n *yaml.Node, path string, _ int) {
 	seen := map[duration]int{}
 	for i, item := range r.list(n, path, "a list of durations such as [72h, 24h, 2h]") {
 		what := fmt.Sprintf("%s item %d", path, i+1)
-		if m := r.w.Node(item); m != nil && m.Kind == yaml.ScalarNode && strings.HasPrefix(strings.TrimSpace(m.Value), "-") {
+		m := r.w.Node(item)
+		if m != nil && m.Kind == yaml.ScalarNode && strings.HasPrefix(strings.TrimSpace(m.Value), "-") {
 			r.w.Errorf(m.Line, "", "%s: %q would remind after the visit; give how long before it, such as 2h", what, strings.TrimSpace(m.Value))
 			continue
 		}
@@ -167,7 +168,6 @@ func (r *configReader) offsets(n *yaml.Node, path string, _ int) {
 		if !ok {
 			continue
 		}
-		m := r.w.Node(item)
 		s := strings.TrimSpace(m.Value)
 		switch first, dup := seen[d]; {
 		case d == 0:

@@ -185,8 +185,8 @@ Run 'carebot remind add --help' for flags.
 	if strings.TrimSpace(*text) == "" { // it would arrive blank
 		return usageError{"remind add: --text is blank: give the reminder"}
 	}
-	if n := len(*text); n > reminders.MaxText {
-		return usageError{fmt.Sprintf("remind add: --text is %d bytes; at most %d fit in one message", n, reminders.MaxText)}
+	if err := textFits("remind add", *text); err != nil {
+		return err
 	}
 	if _, err := time.LoadLocation(*tz); err != nil || *tz == "Local" {
 		return usageError{fmt.Sprintf("remind add: --tz: %q is not an IANA time zone (such as America/Chicago)", *tz)}
@@ -227,8 +227,8 @@ func runBroadcast(ctx context.Context, args []string, getenv func(string) string
 	if strings.TrimSpace(*text) == "" { // every patient would get a blank message
 		return usageError{"broadcast: --text is blank: give the message"}
 	}
-	if n := len(*text); n > reminders.MaxText {
-		return usageError{fmt.Sprintf("broadcast: --text is %d bytes; at most %d fit in one message", n, reminders.MaxText)}
+	if err := textFits("broadcast", *text); err != nil {
+		return err
 	}
 	// Appointment reminders are a patient's own, never broadcast: name only
 	// the purposes a broadcast may have.
@@ -307,6 +307,15 @@ func runReport(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	if n := len(rep.Unreachable); n > 0 {
 		fmt.Fprintf(stdout, "%d unreachable (blocked the bot or closed their messages); --json lists them\n", n)
+	}
+	return nil
+}
+
+// textFits refuses, as a mistake in the call, a --text too long for one
+// message: the bot would refuse it too, after the call.
+func textFits(cmd, text string) error {
+	if n := len(text); n > reminders.MaxText {
+		return usageError{fmt.Sprintf("%s: --text is %d bytes; at most %d fit in one message", cmd, n, reminders.MaxText)}
 	}
 	return nil
 }
