@@ -26,6 +26,13 @@ var answerTexts = map[string]map[string]string{
 		"apptsMore":                 "…and %d more.",
 		"apptsAt":                   " at %s",
 		"apptsConfirmed":            " (you've confirmed it)",
+		"apptsDayYes":               "Yes, you have an appointment on %s. Press a button below to confirm it, cancel it or ask for another time.",
+		"apptsDayYesConfirmed":      "Yes, you have an appointment on %s. To cancel it or ask for another time, press a button below.",
+		"apptsDayList":              "Yes, you have these appointments that day:",
+		"apptsDayNone":              "I don't have an appointment on file for you %s. Your next one is on %s. Not every appointment is sent to me, so if you think you have one, please check with the clinic.",
+		"apptsDay0":                 "today",
+		"apptsDay1":                 "tomorrow",
+		"apptsOnDay":                "on %s",
 	},
 	langES: {
 		"apptWasCancelled":          "Su cita del %s ya está cancelada.",
@@ -47,6 +54,13 @@ var answerTexts = map[string]map[string]string{
 		"apptsMore":                 "…y %d más.",
 		"apptsAt":                   " en %s",
 		"apptsConfirmed":            " (ya la confirmó)",
+		"apptsDayYes":               "Sí, tiene una cita el %s. Pulse un botón abajo para confirmarla, cancelarla o pedir otra fecha.",
+		"apptsDayYesConfirmed":      "Sí, tiene una cita el %s. Para cancelarla o pedir otra fecha, pulse un botón abajo.",
+		"apptsDayList":              "Sí, ese día tiene estas citas:",
+		"apptsDayNone":              "No tengo ninguna cita registrada para usted %s. Su próxima cita es el %s. No todas las citas me llegan; si cree que tiene una, consulte con la clínica.",
+		"apptsDay0":                 "hoy",
+		"apptsDay1":                 "mañana",
+		"apptsOnDay":                "el %s",
 	},
 }
 

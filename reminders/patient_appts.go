@@ -2,7 +2,9 @@ package reminders
 
 import (
 	"context"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/carebot/carebot"
 )
@@ -18,7 +20,7 @@ const maxShown = 3
 // the message's words after any polite opener. Only these whole phrasings
 // count: "when is my first prenatal appointment?" asks the clinic a
 // general question, and is the FAQ's.
-func apptsQuestion(ns []string) (es, ok bool) {
+func apptsQuestion(ns []string) (es bool, day askedDay, ok bool) {
 	whole := strings.Join(ns, " ")
 	for _, tail := range []string{" please", " por favor", " thanks", " gracias"} {
 		whole = strings.TrimSuffix(whole, tail)
@@ -31,7 +33,7 @@ func apptsQuestion(ns []string) (es, ok bool) {
 			break
 		}
 		if es, ok := apptsPhrases[strings.Join(fields[:len(fields)-n], " ")]; ok {
-			return es, true
+			return es, dayAsked(fields[len(fields)-n:]), true
 		}
 	}
 	// "do i have an appointment" and "tengo cita", with a day or two after
@@ -43,16 +45,85 @@ func apptsQuestion(ns []string) (es, ok bool) {
 		}
 		tail := strings.Fields(rest)
 		if len(tail) > 3 {
-			return false, false
+			return false, anyDay, false
 		}
 		for _, w := range tail {
 			if !apptsDayWords[w] {
-				return false, false
+				return false, anyDay, false
 			}
 		}
-		return p.es, true
+		return p.es, dayAsked(tail), true
 	}
-	return false, false
+	return false, anyDay, false
+}
+
+// askedDay is the one day a patient asks about: "do I have an appointment
+// tomorrow?" is answered for tomorrow, not with every appointment to come.
+type askedDay int8
+
+const (
+	anyDay   askedDay = -1 // no day, or more than one ("this week", "next friday")
+	today    askedDay = 0
+	tomorrow askedDay = 1
+	// weekday asks for the coming one (today's, if it is that day):
+	// weekday + askedDay(time.Monday) and so on.
+	weekday askedDay = 10
+)
+
+// dayAsked reads the words after the question ("tomorrow", "on friday",
+// "esta mañana"): one day named plainly, or anyDay. "next friday" and "la
+// mañana" (the morning) are left to the whole list, which names its days.
+func dayAsked(tail []string) askedDay {
+	day := anyDay
+	for i, w := range tail {
+		d := anyDay
+		switch w {
+		case "today", "tonight", "hoy":
+			d = today
+		case "tomorrow", "tmrw", "tmr", "tomorow", "2morrow":
+			d = tomorrow
+		case "manana":
+			switch {
+			case i > 0 && tail[i-1] == "esta": // this morning
+				d = today
+			case i > 0 && tail[i-1] == "la":
+				return anyDay
+			default:
+				d = tomorrow
+			}
+		case "next", "week", "month", "proxima", "proximo", "semana", "mes":
+			return anyDay
+		default:
+			if wd, ok := weekdayWord[w]; ok {
+				d = weekday + askedDay(wd)
+			}
+		}
+		if d == anyDay {
+			continue
+		}
+		if day != anyDay && day != d {
+			return anyDay
+		}
+		day = d
+	}
+	return day
+}
+
+var weekdayWord = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+	"domingo": time.Sunday, "lunes": time.Monday, "martes": time.Tuesday, "miercoles": time.Wednesday,
+	"jueves": time.Thursday, "viernes": time.Friday, "sabado": time.Saturday,
+}
+
+// date is the calendar day d names, seen from now in loc.
+func (d askedDay) date(now time.Time, loc *time.Location) (y int, m time.Month, dd int) {
+	n := now.In(loc)
+	ahead := int(d)
+	if d >= weekday {
+		ahead = (int(d-weekday) - int(n.Weekday()) + 7) % 7
+	}
+	return time.Date(n.Year(), n.Month(), n.Day()+ahead, 12, 0, 0, 0, loc).Date()
 }
 
 var (
@@ -122,8 +193,9 @@ var (
 // myAppointments answers a patient asking after their appointments: the
 // next few still to come, where and whether they confirmed, with the
 // buttons of a reminder under the next one; or that none is on file, which
-// may only mean the clinic did not send it to carebot.
-func (p *Patients) myAppointments(ctx context.Context, u carebot.User, lang string) (carebot.Reply, bool, error) {
+// may only mean the clinic did not send it to carebot. Asked about one day,
+// it answers for that day, and names the next one when that day has none.
+func (p *Patients) myAppointments(ctx context.Context, u carebot.User, lang string, day askedDay) (carebot.Reply, bool, error) {
 	if p.appts == nil {
 		return carebot.Reply{}, false, nil
 	}
@@ -134,8 +206,9 @@ func (p *Patients) myAppointments(ctx context.Context, u carebot.User, lang stri
 	if len(list) == 0 {
 		return carebot.Reply{Text: sayAnswer(lang, "apptsNone") + p.reach(lang)}, true, nil
 	}
+	now := p.now()
 	line := func(a carebot.Appointment) string {
-		s := formatWhenFrom(lang, a.At, p.apptZone(u, a), p.now())
+		s := formatWhenFrom(lang, a.At, p.apptZone(u, a), now)
 		if a.Location != "" {
 			s += sayAnswer(lang, "apptsAt", a.Location)
 		}
@@ -144,19 +217,52 @@ func (p *Patients) myAppointments(ctx context.Context, u carebot.User, lang stri
 		}
 		return s
 	}
-	if len(list) == 1 {
-		a := list[0]
-		if a.Response == carebot.ResponseConfirmed { // no Confirm to press again
-			return carebot.Reply{Text: sayAnswer(lang, "apptsNextConfirmed", line(a)), Buttons: apptButtons(lang, a)[1:]}, true, nil
+	// one answers for a single appointment, with its buttons: no Confirm
+	// to press again once confirmed.
+	one := func(key string, a carebot.Appointment) carebot.Reply {
+		if a.Response == carebot.ResponseConfirmed {
+			return carebot.Reply{Text: sayAnswer(lang, key+"Confirmed", line(a)), Buttons: apptButtons(lang, a)[1:]}
 		}
-		return carebot.Reply{Text: sayAnswer(lang, "apptsNext", line(a)), Buttons: apptButtons(lang, a)}, true, nil
+		return carebot.Reply{Text: sayAnswer(lang, key, line(a)), Buttons: apptButtons(lang, a)}
 	}
-	b := []string{sayAnswer(lang, "apptsList")}
-	for _, a := range list[:min(len(list), maxShown)] {
-		b = append(b, "• "+line(a))
+	many := func(head string, list []carebot.Appointment) carebot.Reply {
+		b := []string{head}
+		for _, a := range list[:min(len(list), maxShown)] {
+			b = append(b, "• "+line(a))
+		}
+		if len(list) > maxShown {
+			b = append(b, sayAnswer(lang, "apptsMore", len(list)-maxShown))
+		}
+		return carebot.Reply{Text: strings.Join(b, "\n")}
 	}
-	if len(list) > maxShown {
-		b = append(b, sayAnswer(lang, "apptsMore", len(list)-maxShown))
+	if day != anyDay {
+		var that []carebot.Appointment
+		for _, a := range list {
+			loc := p.apptZone(u, a)
+			y, m, d := a.At.In(loc).Date()
+			if wy, wm, wd := day.date(now, loc); y == wy && m == wm && d == wd {
+				that = append(that, a)
+			}
+		}
+		switch {
+		case len(that) == 1:
+			return one("apptsDayYes", that[0]), true, nil
+		case len(that) > 1:
+			return many(sayAnswer(lang, "apptsDayList"), that), true, nil
+		}
+		loc, _ := p.zone(u)
+		y, m, d := day.date(now, loc)
+		var named string
+		switch day {
+		case today, tomorrow:
+			named = sayAnswer(lang, "apptsDay"+strconv.Itoa(int(day)))
+		default:
+			named = sayAnswer(lang, "apptsOnDay", dayNameYear(lang, time.Date(y, m, d, 12, 0, 0, 0, loc), false))
+		}
+		return carebot.Reply{Text: sayAnswer(lang, "apptsDayNone", named, line(list[0])) + p.reach(lang)}, true, nil
 	}
-	return carebot.Reply{Text: strings.Join(b, "\n")}, true, nil
+	if len(list) == 1 {
+		return one("apptsNext", list[0]), true, nil
+	}
+	return many(sayAnswer(lang, "apptsList"), list), true, nil
 }

@@ -29,14 +29,29 @@ func TestPatientsAskTheirAppointments(t *testing.T) {
 	as.Import(ctx, carebot.Appointment{ID: "GONE", User: "chat:p", At: time.Date(2026, 12, 1, 9, 30, 0, 0, ny), Status: carebot.AppointmentCancelled})
 	as.Import(ctx, carebot.Appointment{ID: "OTHER", User: "chat:someone-else", At: time.Date(2026, 12, 1, 8, 0, 0, 0, ny)})
 	for _, q := range []string{"when is my next appointment?", "When's my appointment", "what time is my appointment",
-		"do I have an appointment tomorrow?", "do i have any appointments coming up", "is my appointment still on?",
+		"do i have any appointments coming up", "is my appointment still on?",
 		"my appointments", "please tell me when my appointment is", "can you tell me when my appointment is",
-		"what time is my appt tomorrow?", "when is my appointment this week", "is my appointment today?",
-		"what time is my appt tmrw", "where is my appointment", "did I miss my appointment?"} {
+		"when is my appointment this week", "do i have an appointment next friday",
+		"where is my appointment", "did I miss my appointment?"} {
 		r, ok := c.reply(q)
 		if !ok || r.Text != "Your next appointment is on Friday, December 4 at 3:00 PM. Press a button below to confirm it, cancel it or ask for another time." ||
 			payloads(r) != "appt:c:A1 appt:x:A1 appt:r:A1" {
 			t.Errorf("%q: %v %q %q, want A1 alone with its buttons", q, ok, r.Text, payloads(r))
+		}
+	}
+	// QA: asked about one day, the answer was every appointment to come.
+	for _, q := range []string{"do I have an appointment tomorrow?", "what time is my appt tomorrow?", "is my appointment today?", "what time is my appt tmrw"} {
+		day := map[bool]string{true: "today", false: "tomorrow"}[strings.Contains(q, "today")]
+		r, ok := c.reply(q)
+		if want := "I don't have an appointment on file for you " + day + ". Your next one is on Friday, December 4 at 3:00 PM."; !ok || !strings.HasPrefix(r.Text, want) ||
+			!strings.Contains(r.Text, "check with the clinic") || len(r.Buttons) != 0 {
+			t.Errorf("%q: %v %q %q, want %q and no buttons", q, ok, r.Text, payloads(r), want)
+		}
+	}
+	// A weekday is the coming one: this Friday has none; the next is named.
+	for _, q := range []string{"do i have an appointment on friday", "what time is my appointment friday?"} {
+		if r, ok := c.reply(q); !ok || !strings.HasPrefix(r.Text, "I don't have an appointment on file for you on Friday, November 27. Your next one is on Friday, December 4 at 3:00 PM.") {
+			t.Errorf("%q: %v %q, want none on the coming Friday and A1 named", q, ok, r.Text)
 		}
 	}
 	c.expect("appt:c:A1", "Thank you, your appointment on Friday, December 4 at 3:00 PM is confirmed.")
@@ -52,10 +67,32 @@ func TestPatientsAskTheirAppointments(t *testing.T) {
 	if r.Text != want || len(r.Buttons) != 0 {
 		t.Errorf("two appointments, in Spanish: %q %q, want\n%q", r.Text, payloads(r), want)
 	}
-	for _, q := range []string{"tengo cita mañana", "¿a qué hora es mi cita?", "mis citas", "mi cita sigue en pie?", "a qué hora es mi cita mañana", "tengo una cita hoy", "¿es hoy mi cita?"} {
+	for _, q := range []string{"¿a qué hora es mi cita?", "mis citas", "mi cita sigue en pie?", "tengo cita la próxima semana"} {
 		if r, ok := c.reply(q); !ok || !strings.HasPrefix(r.Text, "Sus próximas citas:") {
 			t.Errorf("%q: %v %q, want the list in Spanish", q, ok, r.Text)
 		}
+	}
+
+	for q, want := range map[string]string{
+		"tengo cita mañana":                  "No tengo ninguna cita registrada para usted mañana. Su próxima cita es el miércoles 2 de diciembre a las 09:30 en Main St.",
+		"tengo una cita hoy":                 "No tengo ninguna cita registrada para usted hoy.",
+		"¿tengo cita esta mañana?":           "No tengo ninguna cita registrada para usted hoy.",
+		"a qué hora es mi cita el miércoles": "No tengo ninguna cita registrada para usted el miércoles 25 de noviembre. Su próxima cita es el miércoles 2 de diciembre",
+	} {
+		if r, ok := c.reply(q); !ok || !strings.HasPrefix(r.Text, want) {
+			t.Errorf("%q: %v %q, want %q", q, ok, r.Text, want)
+		}
+	}
+	as.Import(ctx, carebot.Appointment{ID: "F1", User: "chat:p", At: time.Date(2026, 11, 27, 15, 0, 0, 0, ny)})
+	as.Import(ctx, carebot.Appointment{ID: "F2", User: "chat:p", At: time.Date(2026, 11, 27, 16, 0, 0, 0, ny), Location: "Lab"})
+	as.Import(ctx, carebot.Appointment{ID: "M1", User: "chat:p", At: time.Date(2026, 11, 30, 8, 0, 0, 0, ny)})
+	r, _ = c.reply("do I have an appointment friday")
+	if want := "Yes, you have these appointments that day:\n• Friday, November 27 at 3:00 PM\n• Friday, November 27 at 4:00 PM at Lab"; r.Text != want || len(r.Buttons) != 0 {
+		t.Errorf("two on friday: %q, want\n%q", r.Text, want)
+	}
+	if r, _ := c.reply("is my appointment on monday?"); r.Text != "Yes, you have an appointment on Monday, November 30 at 8:00 AM. Press a button below to confirm it, cancel it or ask for another time." ||
+		payloads(r) != "appt:c:M1 appt:x:M1 appt:r:M1" {
+		t.Errorf("monday: %q %q, want M1 with its buttons", r.Text, payloads(r))
 	}
 
 	// Questions for the clinic, not about the patient's own appointments.

@@ -77,8 +77,8 @@ func (p *Patients) Handle(ctx context.Context, m carebot.Message, u carebot.User
 		ns := norms(ws)
 		if r, es, ok := appointmentAnswer(strings.Join(ns, " ")); ok {
 			reply, handled, err = p.answerText(ctx, u, langIf(u, es, lang), r)
-		} else if es, ok := apptsQuestion(ns[politeOpener(ns):]); ok {
-			reply, handled, err = p.myAppointments(ctx, u, langIf(u, es, lang))
+		} else if es, day, ok := apptsQuestion(ns[politeOpener(ns):]); ok {
+			reply, handled, err = p.myAppointments(ctx, u, langIf(u, es, lang), day)
 		} else {
 			reply.Text, handled, err = p.command(ctx, ws, u, lang)
 		}
