@@ -113,17 +113,19 @@ func snoozeWords(ns []string) (rest []string, es, ok bool) {
 func zoneCommand(ns []string) (rest []string, es, weak, ok bool) {
 	if rest, ok := cut(ns, "my time zone is", "my timezone is", "set my time zone to", "set my timezone to",
 		"change my time zone to", "change my timezone to", "what's my time zone", "what is my time zone",
-		"time zone", "timezone", "my time zone", "my timezone"); ok {
+		"time zone", "timezone", "my time zone", "my timezone",
+		"my tz is", "set my tz to", "change my tz to", "my tz", "tz"); ok {
 		return rest, false, false, true
 	}
-	if rest, ok := cut(ns, "i'm in", "im in", "i am in", "i live in"); ok {
+	if rest, ok := cut(ns, "i'm in", "im in", "i am in", "i live in", "i'm now in", "im now in", "i am now in", "i now live in",
+		"i moved to", "i just moved to", "i've moved to", "ive moved to", "i have moved to", "we moved to"); ok {
 		return rest, false, true, true
 	}
 	if rest, ok := cut(ns, "mi zona horaria es", "cambiar mi zona horaria a", "cambiar zona horaria a",
 		"cual es mi zona horaria", "zona horaria", "mi zona horaria"); ok {
 		return rest, true, false, true
 	}
-	if rest, ok := cut(ns, "estoy en", "vivo en"); ok {
+	if rest, ok := cut(ns, "estoy en", "vivo en", "ahora estoy en", "ahora vivo en", "me mude a", "me acabo de mudar a", "nos mudamos a"); ok {
 		return rest, true, true, true
 	}
 	return nil, false, false, false

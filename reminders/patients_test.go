@@ -127,6 +127,18 @@ func TestPatientsTimeZone(t *testing.T) {
 	c.expect("mi zona horaria es Ciudad de México", "Entendido: usaré la hora de Ciudad de México")
 	c.expect("estoy en Bogotá", "hora de Bogotá")
 	c.expect("my time zone is Narnia", `I don't know the time zone "Narnia"`)
+	// QA: a move, a US state and "tz" were not understood.
+	c.expect("i moved to california", "you're on Los Angeles time")
+	c.expect("my tz is EST", "you're on New York time")
+	c.expect("I just moved to Texas!", "you're on Chicago time")
+	c.expect("me mudé a Nuevo México", "usaré la hora de Denver")
+	c.expect("I'm now in Washington state", "Los Angeles time")
+	// A move to somewhere not a place we know is not ours.
+	for _, q := range []string{"i moved to a new apartment", "i just moved to the area, are you taking new patients?", "me mudé a otra casa"} {
+		if r, ok := c.reply(q); ok {
+			t.Errorf("%q: answered %q, want it left to the FAQ", q, r.Text)
+		}
+	}
 }
 
 // TestPatientsTimeZoneKeepsWhatWasMeant: a change of zone keeps a time

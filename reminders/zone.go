@@ -46,6 +46,28 @@ var zoneAliases = map[string]string{
 	"newfoundland": "America/St_Johns", "terranova": "America/St_Johns", "nst": "America/St_Johns", "ndt": "America/St_Johns",
 	"st johns": "America/St_Johns", "saint johns": "America/St_Johns", "san juan de terranova": "America/St_Johns",
 	"hora del centro": "America/Chicago",
+	// The US states, for "I moved to California". A state across two
+	// zones gets the one most of its people keep (Florida, Michigan and
+	// Indiana Eastern; Texas, Tennessee, Kansas and the Dakotas Central;
+	// Idaho Mountain, Oregon Pacific), as IST above: the reply names the
+	// zone and the time there, so a patient in the other half is told.
+	// "washington" above is DC; the state is "washington state".
+	"connecticut": "America/New_York", "delaware": "America/New_York", "florida": "America/New_York", "georgia": "America/New_York",
+	"maine": "America/New_York", "maryland": "America/New_York", "massachusetts": "America/New_York", "new hampshire": "America/New_York",
+	"new jersey": "America/New_York", "new york state": "America/New_York", "north carolina": "America/New_York",
+	"ohio": "America/New_York", "pennsylvania": "America/New_York", "rhode island": "America/New_York", "south carolina": "America/New_York",
+	"vermont": "America/New_York", "virginia": "America/New_York", "west virginia": "America/New_York", "dc": "America/New_York",
+	"district of columbia": "America/New_York", "washington dc": "America/New_York", "michigan": "America/New_York", "indiana": "America/New_York",
+	"kentucky": "America/New_York", "alabama": "America/Chicago", "arkansas": "America/Chicago", "illinois": "America/Chicago",
+	"iowa": "America/Chicago", "louisiana": "America/Chicago", "minnesota": "America/Chicago", "mississippi": "America/Chicago",
+	"missouri": "America/Chicago", "oklahoma": "America/Chicago", "wisconsin": "America/Chicago", "texas": "America/Chicago",
+	"kansas": "America/Chicago", "nebraska": "America/Chicago", "north dakota": "America/Chicago", "south dakota": "America/Chicago",
+	"tennessee": "America/Chicago", "colorado": "America/Denver", "montana": "America/Denver", "new mexico": "America/Denver",
+	"utah": "America/Denver", "wyoming": "America/Denver", "idaho": "America/Denver", "california": "America/Los_Angeles",
+	"washington state": "America/Los_Angeles", "oregon": "America/Los_Angeles", "nevada": "America/Los_Angeles",
+	"nueva jersey": "America/New_York", "carolina del norte": "America/New_York", "carolina del sur": "America/New_York",
+	"pensilvania": "America/New_York", "virginia occidental": "America/New_York", "luisiana": "America/Chicago",
+	"misisipi": "America/Chicago", "misuri": "America/Chicago", "tejas": "America/Chicago", "nuevo mexico": "America/Denver",
 }
 
 // halfHourZones are the zones for offsets from UTC that are not whole
