@@ -209,7 +209,7 @@ func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest 
 		reply += say(lang, "pausedMoved", oneOffs)
 	}
 	if len(late) > 0 {
-		reply += sayAnswer(lang, "pausedLate", len(late))
+		reply += say(lang, "pausedLate", len(late))
 	}
 	if held, err := p.clinicRemindsBefore(ctx, u.Key, when.At); err != nil {
 		return "", true, err
@@ -303,6 +303,12 @@ func (p *Patients) resume(ctx context.Context, u carebot.User, lang string) (str
 	}
 	if err := p.out.Schedule(ctx, moved...); err != nil {
 		return "", true, fmt.Errorf("resume reminders: %w", err)
+	}
+	switch {
+	case len(mine) == 0:
+		return say(lang, "none"), true, nil
+	case len(moved) == 0: // nothing was held back
+		return say(lang, "notPaused"), true, nil
 	}
 	p.wake()
 	return say(lang, "resumed"), true, nil

@@ -31,7 +31,7 @@ func TestPatientsPauseNeverSendsAppointmentRemindersLate(t *testing.T) {
 		c.expect("pause reminders until monday",
 			"paused until Monday, November 30 at 9:00 AM",
 			" 2 one-time reminders in that time will come then.",
-			" 2 appointment reminder(s) would only have come after the appointment, so I deleted them.")
+			" 2 appointment reminders would only have come after the appointment, so I deleted them.")
 		list := c.say("list my reminders")
 		for _, want := range []string{
 			"1. Monday, November 30 at 9:00 AM: your appointment on Monday, November 30 at 3:00 PM",
@@ -155,7 +155,7 @@ func TestPatientsPauseSendsTheSameReminderOnce(t *testing.T) {
 	c.expect("remind me to call mom friday at 5pm")
 	c.expect("remind me to call dad friday at 5pm")
 	c.expect("pause my reminders until monday 9am", "paused until Monday, November 30 at 9:00 AM",
-		" 3 one-time reminders in that time will come then.", "2 appointment reminder(s) would only have come after the appointment")
+		" 3 one-time reminders in that time will come then.", "2 appointment reminders would only have come after the appointment")
 	list := c.say("list my reminders")
 	for _, want := range []string{
 		". Monday, November 30 at 9:00 AM: your appointment on Monday, November 30 at 10:00 AM\n",
