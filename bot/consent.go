@@ -119,7 +119,7 @@ func consentVocabularyByLang() (es, en map[string]bool) {
 	for w := range purposeWordsES {
 		add(es, w)
 	}
-	for _, m := range []map[string]bool{messageWordsES, optOutPhrasesES, optInPhrasesES} {
+	for _, m := range []map[string]bool{messageWordsES, optOutPhrasesES, optInPhrasesES, helpPhrasesES} {
 		for p := range m {
 			add(es, p)
 		}
@@ -127,7 +127,7 @@ func consentVocabularyByLang() (es, en map[string]bool) {
 	for _, l := range consentLeadsES {
 		add(es, l.words)
 	}
-	for _, m := range []map[string]bool{messageWordsEN, optOutPhrasesEN, optInPhrasesEN} {
+	for _, m := range []map[string]bool{messageWordsEN, optOutPhrasesEN, optInPhrasesEN, helpPhrasesEN} {
 		for p := range m {
 			add(en, p)
 		}

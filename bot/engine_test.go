@@ -294,6 +294,12 @@ func TestConsentWording(t *testing.T) {
 		{"INFO", RouteHelp, nil},
 		{"ayuda", RouteHelp, nil},
 		{"/help", RouteHelp, nil},
+		// QA: these got the fallback.
+		{"help me", RouteHelp, nil},
+		{"I need help!", RouteHelp, nil},
+		{"can you help me?", RouteHelp, nil},
+		{"ayúdame por favor", RouteHelp, nil},
+		{"¿me puede ayudar?", RouteHelp, nil},
 		// Questions, not keywords.
 		{"cancel my appointment", RouteAnswer, nil},
 		{"I need to cancel my appointment", RouteAnswer, nil},
@@ -370,6 +376,9 @@ func TestConsentInTheLanguageWritten(t *testing.T) {
 		{"ya no me escriban", "", "es"},
 		{"dejen de escribirme por favor", "en-US", "es"},
 		{"basta", "", "es"},
+		{"necesito ayuda", "en", "es"},
+		{"i need help", "es", "en"},
+		{"help me", "es", "es"}, // HELP and "me" are both languages'
 		// English stays English.
 		{"stop texting me", "", "en"},
 		{"stop texting me", "es-MX", "en"},
@@ -389,7 +398,7 @@ func TestConsentInTheLanguageWritten(t *testing.T) {
 			m := dm(tt.text)
 			m.Lang = tt.hint
 			o := e.Respond(context.Background(), m)
-			if o.Route != RouteOptOut && o.Route != RouteOptIn {
+			if o.Route != RouteOptOut && o.Route != RouteOptIn && o.Route != RouteHelp {
 				t.Fatalf("route: got %s, want a consent route", o.Route)
 			}
 			reply := map[string]string{"en": "Reply ", "es": "Responda "}[tt.want]

@@ -124,6 +124,25 @@ var optOutPhrasesES = map[string]bool{
 	"saquenme de la lista": true, "quitenme de la lista": true, "borrenme de la lista": true,
 }
 
+// helpPhrases are whole messages that ask what HELP answers: "help me"
+// and "i need help" got the fallback, which says less (QA). The HELP reply
+// names 911 and 988 too, so a patient in trouble who says only this is
+// not left with "I don't have an answer to that".
+var helpPhrases = union(helpPhrasesEN, helpPhrasesES)
+
+// The help phrases by language (see consentLang).
+var (
+	helpPhrasesEN = map[string]bool{
+		"help me": true, "i need help": true, "need help": true, "i need some help": true, "can you help me": true,
+		"can you help": true, "could you help me": true, "can somebody help me": true, "can someone help me": true,
+		"somebody help me": true, "someone help me": true,
+	}
+	helpPhrasesES = map[string]bool{
+		"ayudame": true, "ayudame por favor": true, "necesito ayuda": true, "necesito ayuda por favor": true, "me puede ayudar": true, "me puedes ayudar": true,
+		"puede ayudarme": true, "puedes ayudarme": true, "alguien me puede ayudar": true,
+	}
+)
+
 // optInPhrases are whole messages that mean "send me everything again".
 var optInPhrases = union(optInPhrasesEN, optInPhrasesES)
 
@@ -268,6 +287,9 @@ func parseConsent(text string) consentIntent {
 	if optInPhrases[string(list)] {
 		return consentIntent{kind: intentOptIn, method: "phrase"}
 	}
+	if helpPhrases[string(list)] {
+		return consentIntent{kind: intentHelp, method: "phrase"}
+	}
 	verb, rest := nextWord(list)
 	var kind intentKind
 	switch second, _ := nextWord(rest); {
@@ -382,7 +404,7 @@ func cutWords(list []byte, words string) (rest []byte, ok bool) {
 // (after fillers): almost every message fails this test without allocating.
 var consentStart = func() map[string]bool {
 	m := map[string]bool{"no": true, "opt": true}
-	for _, words := range []map[string]bool{optOutVerbs, optInVerbs, optOutPhrases, optInPhrases} {
+	for _, words := range []map[string]bool{optOutVerbs, optInVerbs, optOutPhrases, optInPhrases, helpPhrases} {
 		for w := range words {
 			first, _, _ := strings.Cut(w, " ")
 			m[first] = true

@@ -74,6 +74,9 @@ func refParseConsent(text string) consentIntent {
 	if optInPhrases[joined] {
 		return consentIntent{kind: intentOptIn, method: "phrase"}
 	}
+	if helpPhrases[joined] {
+		return consentIntent{kind: intentHelp, method: "phrase"}
+	}
 	var kind intentKind
 	switch {
 	case optOutVerbs[toks[0]]:

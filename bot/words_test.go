@@ -15,7 +15,7 @@ import (
 // the tests to build messages from.
 func keywordVocabulary() []string {
 	var v []string
-	for _, m := range []map[string]bool{optOutVerbs, optInVerbs, messageWords, fillers, optOutPhrases, optInPhrases, talkFiller} {
+	for _, m := range []map[string]bool{optOutVerbs, optInVerbs, messageWords, fillers, optOutPhrases, optInPhrases, helpPhrases, talkFiller} {
 		v = slices.AppendSeq(v, maps.Keys(m))
 	}
 	v = slices.AppendSeq(v, maps.Keys(bareKeywords))
