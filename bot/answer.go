@@ -54,7 +54,8 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string,
 	switch {
 	case res.Confident && len(res.Candidates) > 0:
 		best := res.Candidates[0]
-		also, at := alsoAsked(e.askedApart(kb, text, lang), best.Entry)
+		qs := e.askedApart(kb, text, lang)
+		also, at := alsoAsked(qs, best.Entry)
 		alts := res.Alternatives
 		if also != nil { // an entry answered in full is not offered as well
 			alts = slices.DeleteFunc(slices.Clone(alts), func(c faq.Candidate) bool { return slices.Contains(also, c.Entry) })
@@ -67,8 +68,14 @@ func (e *Engine) answerText(ctx context.Context, kb *faq.KB, text, known string,
 		if also != nil {
 			e.answerAlso(kb, &o, best.Entry, also, at, lang)
 		}
+		// The other questions are told to have no answer only when the
+		// answer given is one of the message's own questions': a message
+		// whose best entry answers none of its parts is not read as parts.
+		if slices.ContainsFunc(qs, func(q asked) bool { return q.entry == best.Entry }) {
+			e.noAnswerTo(ctx, kb, &o, unanswered(qs, append(also, best.Entry)), lang)
+		}
 		return o
-	case len(res.Candidates) > 0 && e.answersApart(kb, text, lang, &o):
+	case len(res.Candidates) > 0 && e.answersApart(ctx, kb, text, lang, &o):
 		// Two questions in one message can leave no entry sure of the
 		// whole while each answers one of them.
 		o.Ranked = ranked

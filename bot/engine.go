@@ -148,7 +148,10 @@ type Outcome struct {
 	Entry string
 	// Also are the entries answered besides Entry, when the message asked
 	// more than one question, in the order asked.
-	Also       []string
+	Also []string
+	// Missed counts the questions of the message that no entry answers,
+	// when others were answered: the reply says so after the answers.
+	Missed     int
 	Confidence float64
 	// Ranked are the matcher's best entries, best first, whatever the
 	// route; Suggestions are the ones offered as "did you mean", or

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"slices"
 
 	"github.com/carebot/carebot"
@@ -38,6 +39,12 @@ type asked struct {
 	// alone: the answer may be given on the strength of this question
 	// alone (alsoAt).
 	alone bool
+	// missed: no entry answers it, though it names a topic of its own
+	// (two words or more, leaning on nothing said before it); near is the
+	// matcher's best guess for it, if any. text is the question.
+	missed bool
+	near   *faq.Entry
+	text   string
 }
 
 // askedApart matches each question of a message that asks more than
@@ -51,6 +58,10 @@ func (e *Engine) askedApart(kb *faq.KB, text, lang string) []asked {
 	for i, q := range qs {
 		r := kb.Match(q.Text, lang)
 		if !r.Confident || r.Advice || len(r.Candidates) == 0 {
+			out[i] = asked{missed: missedAlone(q, r), text: q.Text}
+			if len(r.Candidates) > 0 {
+				out[i].near = r.Candidates[0].Entry
+			}
 			continue
 		}
 		best := r.Candidates[0]
@@ -87,10 +98,15 @@ func alsoAsked(qs []asked, answered *faq.Entry) (also []*faq.Entry, at int) {
 // answersApart answers a message no entry answers as a whole when two
 // or more of its questions each have an answer of their own (alone),
 // into o; it reports whether they do.
-func (e *Engine) answersApart(kb *faq.KB, text, lang string, o *Outcome) bool {
+//
+// One question answered alone is enough when another names a topic no
+// entry answers ("where do i park? and do you sell crutches?"): the
+// patient gets the answer they can, and is told the other has none.
+func (e *Engine) answersApart(ctx context.Context, kb *faq.KB, text, lang string, o *Outcome) bool {
 	var entries []*faq.Entry
 	conf := 0.0
-	for _, q := range e.askedApart(kb, text, lang) {
+	qs := e.askedApart(kb, text, lang)
+	for _, q := range qs {
 		if q.alone && !slices.Contains(entries, q.entry) && len(entries) <= maxAlso {
 			if entries == nil {
 				conf = q.confidence
@@ -98,13 +114,66 @@ func (e *Engine) answersApart(kb *faq.KB, text, lang string, o *Outcome) bool {
 			entries = append(entries, q.entry)
 		}
 	}
-	if len(entries) < 2 {
+	missed := unanswered(qs, entries)
+	if len(entries) == 0 || len(entries) == 1 && len(missed) == 0 {
 		return false
 	}
 	*o = e.answer(kb, entries[0], lang, 0)
 	o.Confidence = conf
 	e.answerAlso(kb, o, entries[0], entries[1:], 0, lang)
+	e.noAnswerTo(ctx, kb, o, missed, lang)
 	return true
+}
+
+// missedAlone reports whether q, matched alone as r, asks what no entry
+// answers, so that the patient can be told: it names a topic of its own
+// (two words or more, leaning on nothing before it), ends as a question
+// may (not with "." or ",": "…my mother, who has trouble walking." is a
+// statement), and alone it finds nothing, not even a "did you mean".
+// Most questions asked beside another are about the other's topic ("can
+// i bring my 3 month old", "necesito cita o puedo llegar?"), and alone
+// they come near some entry; of the 188 messages of the clinic sets that
+// ask more than one question, none is told another has no answer
+// (TestAlsoAskedOnClinicSets).
+func missedAlone(q faq.Question, r faq.Result) bool {
+	end := q.Text[len(q.Text)-1]
+	return !q.Leans && q.Words >= 2 && end != '.' && end != ',' && !r.Advice && len(r.Suggestions) == 0
+}
+
+// unanswered are the questions of qs no entry answers and none of
+// answered comes near: a question the message's answer may well cover
+// ("do you take aetna? and blue cross?") is not said to have none.
+func unanswered(qs []asked, answered []*faq.Entry) []asked {
+	var out []asked
+	for _, q := range qs {
+		if q.missed && (q.near == nil || !slices.Contains(answered, q.near)) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// noAnswerTo adds to o, after its answers, that the message's other
+// questions (missed) have none here, and how to reach a person; each is
+// recorded as a fallback, for staff to see in the misses. The patient's
+// own words are not said back: in a group they would be repeated to all.
+func (e *Engine) noAnswerTo(ctx context.Context, kb *faq.KB, o *Outcome, missed []asked, lang string) {
+	if len(missed) == 0 {
+		return
+	}
+	t := textsFor(lang)
+	head := t.otherQuestion
+	if len(missed) > 1 {
+		head = t.otherQuestions
+	}
+	o.Replies = append(o.Replies, carebot.Reply{Text: head + "\n" + e.says(kb, t).fallback})
+	o.Missed = len(missed)
+	if e.Feedback == nil {
+		return
+	}
+	for _, q := range missed {
+		e.feedback(ctx, carebot.Feedback{Kind: carebot.FeedbackFallback, At: e.now(), Lang: lang, Text: q.text})
+	}
 }
 
 // answerAlso adds the answers to the other questions of o's message,

@@ -34,7 +34,11 @@ type texts struct {
 	groupHello   string // in a group, for /start and a hello: what the bot does there (the welcome is for a DM)
 	didYouMean   string
 	noneOfThese  string
-	fallback     string
+	// otherQuestion heads the fallback after the answers to a message
+	// that asked more than one question, for the one none answers.
+	otherQuestion  string
+	otherQuestions string
+	fallback       string
 	// adviceSuggest and adviceFallback stand for didYouMean and fallback
 	// when the message asks for individual medical advice: the bot
 	// understood, and cannot answer.
@@ -94,8 +98,10 @@ var textsByLang = map[string]*texts{
 		groupHello: "Hi! I'm the virtual assistant of {name}. Mention me with a question about the clinic " +
 			"(hours, appointments, insurance, billing, prescriptions and more) and I'll answer here. " +
 			"I give general information, not medical advice; in an emergency call {emergency}.",
-		didYouMean:  "I'm not sure I understood. Did you mean one of these?",
-		noneOfThese: "None of these",
+		didYouMean:     "I'm not sure I understood. Did you mean one of these?",
+		noneOfThese:    "None of these",
+		otherQuestion:  "Your other question:",
+		otherQuestions: "Your other questions:",
 		fallback: "Sorry, I don't have an answer to that. Please call us at {phone}{website}, and a person will help. " +
 			"I can't give medical advice; for an emergency call {emergency}.",
 		adviceSuggest: "I can't give medical advice about your own health or medicines: please ask your care team at {phone}. " +
@@ -166,8 +172,10 @@ var textsByLang = map[string]*texts{
 		groupHello: "¡Hola! Soy el asistente virtual de {name}. Mencióneme con una pregunta sobre la clínica " +
 			"(horario, citas, seguro, facturación, recetas y más) y le responderé aquí. " +
 			"Doy información general, no consejos médicos; en una emergencia llame al {emergency}.",
-		didYouMean:  "No estoy seguro de haber entendido. ¿Quiso decir alguna de estas?",
-		noneOfThese: "Ninguna de estas",
+		didYouMean:     "No estoy seguro de haber entendido. ¿Quiso decir alguna de estas?",
+		noneOfThese:    "Ninguna de estas",
+		otherQuestion:  "Su otra pregunta:",
+		otherQuestions: "Sus otras preguntas:",
 		fallback: "Lo siento, no tengo una respuesta para eso. Llámenos al {phone}{website} y una persona le ayudará. " +
 			"No puedo dar consejos médicos; en una emergencia llame al {emergency}.",
 		adviceSuggest: "No puedo dar consejos médicos sobre su salud o sus medicamentos: consulte a su equipo de atención al {phone}. " +
