@@ -43,6 +43,12 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 		return say(lang, "noDateIn", monthDayName(lang, noDate.month, noDate.day), noDate.year), true, nil
 	case errors.As(err, &noDate):
 		return say(lang, "noDate", monthDayName(lang, noDate.month, noDate.day)), true, nil
+	case errors.Is(err, errNoTime) && len(rest) > 0 && !strings.ContainsAny(joinOrig(rest), "0123456789"):
+		// "remind me to call mom": the next message may say when. (A
+		// number read as no time, "in 1,2,3 hours", was one meant:
+		// that is said not to be understood.)
+		p.asked(u, askRemindWhen, lang, rest)
+		return say(lang, "askWhen"), true, nil
 	case err != nil:
 		return say(lang, "when"), true, nil
 	}

@@ -118,6 +118,7 @@ func (p *Patients) remove(ctx context.Context, u carebot.User, lang string, targ
 // the same time are sent once: the others are deleted.
 func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest []string) (string, bool, error) {
 	if len(rest) == 0 {
+		p.asked(u, askPauseUntil, lang, nil)
 		return say(lang, "pauseWhen"), true, nil
 	}
 	now := p.now()
@@ -128,6 +129,7 @@ func (p *Patients) pause(ctx context.Context, u carebot.User, lang string, rest 
 		return say(lang, "pauseFar"), true, nil
 	}
 	if err != nil || !when.Rule.IsZero() || len(when.Also) > 0 {
+		p.asked(u, askPauseUntil, lang, nil)
 		return say(lang, "pauseWhen"), true, nil
 	}
 	mine, err := p.mine(ctx, u.Key)

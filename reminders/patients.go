@@ -32,6 +32,7 @@ type Patients struct {
 	out   Outbox
 	users UserWriter
 	appts *Appointments
+	asks  asks // the questions the bot asked, waiting for an answer
 }
 
 // NewPatients returns the self-service over out, changing time zones
@@ -80,7 +81,13 @@ func (p *Patients) Handle(ctx context.Context, m carebot.Message, u carebot.User
 		} else if es, day, ok := apptsQuestion(ns[politeOpener(ns):]); ok {
 			reply, handled, err = p.myAppointments(ctx, u, langIf(u, es, lang), day)
 		} else {
+			// A question the bot asked is answered by this message or
+			// not at all; a command asked now may ask one again.
+			q, waits := p.asks.take(u.Key, p.now())
 			reply.Text, handled, err = p.command(ctx, ws, u, lang)
+			if waits && !handled && err == nil {
+				reply.Text, handled, err = p.answerAsk(ctx, u, q, ws)
+			}
 		}
 	}
 	if err != nil || !handled {

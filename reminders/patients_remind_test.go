@@ -330,7 +330,7 @@ func TestPatientsListRepeats(t *testing.T) {
 // "por favor", "¿me puedes"), and a question about reminders that says
 // nothing of when is left to the FAQ ("").
 func TestPatientsRemindOpeners(t *testing.T) {
-	const when = `I couldn't tell when.`
+	const when = `When should I remind you?`
 	tests := []struct{ text, want string }{
 		{"can you remind me to call the pharmacy tomorrow at noon", "OK, I'll remind you on Friday, November 27 at 12:00 PM: call the pharmacy"},
 		{"please remind me tonight at 9 to take my pill", "OK, I'll remind you on Thursday, November 26 at 9:00 PM: take your pill"},

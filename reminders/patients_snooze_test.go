@@ -16,7 +16,7 @@ import (
 func TestPatientsSnoozePhrasings(t *testing.T) {
 	const hour, tenMin = "again on Wednesday, November 25 at 12:05 PM", "again on Wednesday, November 25 at 11:15 AM"
 	const hora, diezMin = "otra vez el miércoles 25 de noviembre a las 12:05", "otra vez el miércoles 25 de noviembre a las 11:15"
-	const when, cuando = "I couldn't tell when.", "No entendí cuándo."
+	const when, cuando = "When should I remind you?", "¿Cuándo se lo recuerdo?"
 	for _, tt := range []struct{ text, want string }{
 		{"remind me later to call mom", when},
 		{"remind me again later to call mom", when},

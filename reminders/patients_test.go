@@ -63,7 +63,7 @@ func TestPatientsCreateListDelete(t *testing.T) {
 	c.expect("remind me every monday at 9 to weigh myself", "every Monday at 9:00 AM: weigh yourself")
 	c.expect("remind me about my appointment friday 3pm",
 		"your appointment on Friday, November 27 at 3:00 PM", "Thursday, November 26 at 3:00 PM; Friday, November 27 at 1:00 PM")
-	c.expect("remind me to call mom", "I couldn't tell when")
+	c.expect("remind me to call mom", "When should I remind you?")
 	c.expect("remind me to call mom yesterday", "I couldn't tell when")
 	c.expect("remind me to call mom today at 8am", "already passed")
 	list := c.say("list my reminders")
