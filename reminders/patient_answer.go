@@ -106,9 +106,15 @@ func (p *Patients) notAnswerable(a carebot.Appointment, slot time.Time, u carebo
 // outcomes of sent reminders are the record: durable, and written when the
 // reminder was delivered.
 func (p *Patients) reminded(ctx context.Context, user string) (a carebot.Appointment, slot time.Time, ok bool, err error) {
+	a, slot, _, ok, err = p.remindedAt(ctx, user)
+	return a, slot, ok, err
+}
+
+// remindedAt is reminded, and when that reminder was sent.
+func (p *Patients) remindedAt(ctx context.Context, user string) (a carebot.Appointment, slot, sent time.Time, ok bool, err error) {
 	list, err := p.appts.store.AppointmentsOf(ctx, user)
 	if err != nil {
-		return a, slot, false, fmt.Errorf("find the reminded appointment: %w", err)
+		return a, slot, sent, false, fmt.Errorf("find the reminded appointment: %w", err)
 	}
 	var last carebot.Outcome
 	for _, ap := range list {
@@ -119,10 +125,10 @@ func (p *Patients) reminded(ctx context.Context, user string) (a carebot.Appoint
 			return nil
 		})
 		if err != nil {
-			return a, slot, false, fmt.Errorf("find the reminded appointment: %w", err)
+			return a, slot, sent, false, fmt.Errorf("find the reminded appointment: %w", err)
 		}
 	}
-	return a, last.Slot, ok, nil
+	return a, last.Slot, last.At, ok, nil
 }
 
 // upcoming lists user's appointments still to come and not cancelled,

@@ -382,10 +382,26 @@ func (p *Patients) snooze(ctx context.Context, u carebot.User, lang string, d ti
 	if err != nil {
 		return "", true, fmt.Errorf("snooze: %w", err)
 	}
-	if last.ID == "" {
+	loc, _ := p.zone(u)
+	// The clinic's reminder of an appointment, sent after the patient's
+	// own latest: snoozed as a reminder of that appointment of their own
+	// (QA: "snooze 1h" under one said there was no recent reminder). The
+	// clinic's reminder itself was sent, and its others stay as they are.
+	clinic := false
+	if ref == "" && p.appts != nil {
+		a, _, sent, ok, err := p.remindedAt(ctx, u.Key)
+		if err != nil {
+			return "", true, fmt.Errorf("snooze: %w", err)
+		}
+		if ok && now.Sub(sent) < snoozeWindow && sent.After(last.Sent) && a.Status != carebot.AppointmentCancelled && a.At.After(now) {
+			clinic = true
+			last = carebot.OutboxItem{Purpose: carebot.PurposeAppointments, Sent: sent, Slot: a.At,
+				Text: say(lang, "apptText", formatWhen(lang, a.At, p.apptZone(u, a)))}
+		}
+	}
+	if last.ID == "" && !clinic {
 		return say(lang, "noSnooze"), explicit, nil
 	}
-	loc, _ := p.zone(u)
 	at := now.Add(d)
 	if !last.Slot.IsZero() && !at.Before(last.Slot) {
 		// A reminder of an appointment would come once it has begun:
@@ -408,7 +424,7 @@ func (p *Patients) snooze(ctx context.Context, u carebot.User, lang string, d ti
 			}
 		}
 	}
-	if last.Rule == "" {
+	if last.Rule == "" && !clinic {
 		if _, err := p.out.Cancel(ctx, last.ID); err != nil {
 			return "", true, fmt.Errorf("snooze: %w", err)
 		}

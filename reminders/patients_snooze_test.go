@@ -1,10 +1,13 @@
 package reminders_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"github.com/carebot/carebot"
 )
 
 // A snooze is one however "it" is said ("snooze it 10 min", "posponlo"),
@@ -71,4 +74,43 @@ func TestPatientsSnoozePhrasings(t *testing.T) {
 			})
 		})
 	}
+}
+
+// QA: "snooze 1h" under the clinic's reminder of an appointment said
+// there was no recent reminder. It now brings that appointment's reminder
+// back as one of the patient's own, before the visit, and a second snooze
+// moves it rather than adding one.
+func TestPatientsSnoozeTheClinicsAppointmentReminder(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx := context.Background()
+		ny := mustZone(t, "America/New_York")
+		at := func(day, hour, min int) time.Time { return time.Date(2026, 11, day, hour, min, 0, 0, ny) }
+		h := newHarness(at(25, 10, 0))
+		c := newChat(t, h, "America/New_York", "en")
+		h.people.SetConsent("chat:p", carebot.PurposeAppointments, true, h.clock.Now())
+		as := appointments(h)
+		as.Import(ctx, carebot.Appointment{ID: "A-2", User: "chat:p", At: at(25, 14, 1)}) // its 2-hour reminder: 12:01
+		stop := h.start(t)
+		defer stop()
+		h.runUntil(at(25, 12, 5))
+		if sent := h.sender.all(); len(sent) != 1 {
+			t.Fatalf("sent %+v, want the appointment's reminder", sent)
+		}
+		c.expect("snooze 30 min", "OK, I'll remind you again on Wednesday, November 25 at 12:35 PM.")
+		c.expect("snooze 1h", "OK, I'll remind you again on Wednesday, November 25 at 1:05 PM.") // moves the first
+		c.expect("list my reminders", "1. Wednesday, November 25 at 1:05 PM: your appointment on Wednesday, November 25 at 2:01 PM")
+		if got := c.say("list my reminders"); strings.Count(got, "your appointment") != 1 {
+			t.Errorf("two snoozes left %q, want one reminder", got)
+		}
+		c.expect("snooze 2h", "That's after your appointment on Wednesday, November 25 at 2:01 PM")
+		h.runUntil(at(25, 13, 10))
+		if sent := h.sender.all(); len(sent) != 2 || !strings.Contains(sent[1].Text, "your appointment on Wednesday, November 25 at 2:01 PM") {
+			t.Errorf("sent %+v, want the snoozed reminder at 1:05 PM", sent)
+		}
+		// A cancelled appointment is not snoozed.
+		as.Import(ctx, carebot.Appointment{ID: "A-3", User: "chat:p", At: at(26, 14, 0)})
+		h.runUntil(at(26, 12, 5))
+		c.expect("X", "is cancelled")
+		c.expect("snooze 10 min", "There's no recent reminder to snooze.")
+	})
 }
