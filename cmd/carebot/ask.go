@@ -14,8 +14,9 @@ import (
 // runAsk puts one message through the engine, as a stranger in a DM, and
 // prints what the bot would say. Nothing is stored.
 func runAsk(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := newFlags("ask", "carebot ask [--faq FILE] [--lang LANG] [--json] MESSAGE", stdout, stderr)
-	faqPath := fs.String("faq", getenv("CAREBOT_FAQ"), "the knowledge base (default: $CAREBOT_FAQ, else the bundled demo clinic)")
+	fs := newFlags("ask", "carebot ask [--config FILE] [--faq FILE] [--lang LANG] [--json] MESSAGE", stdout, stderr)
+	faqPath := fs.String("faq", "", "the knowledge base (default: the one the bot would serve: $CAREBOT_FAQ, else faq: in the config, else the bundled demo clinic)")
+	find := faqConfigFlag(fs, getenv)
 	lang := fs.String("lang", "", "the language hint a platform would send, e.g. es")
 	asJSON := fs.Bool("json", false, "print the route, entry id and confidence with the replies, as JSON")
 	if help, err := parseFlags(fs, args); help || err != nil {
@@ -25,7 +26,12 @@ func runAsk(ctx context.Context, args []string, getenv func(string) string, stdo
 	if text == "" {
 		return usageError{"ask: no MESSAGE given"}
 	}
-	kb, err := loadKB(*faqPath)
+	src, err := find(*faqPath, "--faq")
+	if err != nil {
+		return err
+	}
+	src.note(stderr, "ask") // stderr: --json stays JSON
+	kb, err := loadKB(src.Path)
 	if err != nil {
 		return err
 	}

@@ -20,8 +20,9 @@ import (
 // user in a DM, with nothing stored. The last line of output is the
 // figures as name=value pairs.
 func runEval(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := newFlags("eval", "carebot eval [--faq FILE] [-v] [--rounds N] FILE...", stdout, stderr)
-	faqPath := fs.String("faq", getenv("CAREBOT_FAQ"), "the knowledge base the files' entry ids refer to (default: the bundled demo clinic)")
+	fs := newFlags("eval", "carebot eval [--config FILE] [--faq FILE] [-v] [--rounds N] FILE...", stdout, stderr)
+	faqPath := fs.String("faq", "", "the knowledge base the files' entry ids refer to (default: the one the bot would serve: $CAREBOT_FAQ, else faq: in the config, else the bundled demo clinic)")
+	find := faqConfigFlag(fs, getenv)
 	verbose := fs.Bool("v", false, "list every message scored wrong")
 	rounds := fs.Int("rounds", 20, "how many times each message is timed for the latency figures")
 	if help, err := parseFlags(fs, args); help || err != nil {
@@ -33,7 +34,12 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 	if *rounds < 1 { // no timing would print latencies of 0 as if measured
 		return usageError{fmt.Sprintf("eval: --rounds must be 1 or more, not %d", *rounds)}
 	}
-	kb, err := loadKB(*faqPath)
+	src, err := find(*faqPath, "--faq")
+	if err != nil {
+		return err
+	}
+	src.note(stderr, "eval") // stderr: the last line of stdout is the figures
+	kb, err := loadKB(src.Path)
 	if err != nil {
 		return err
 	}

@@ -16,8 +16,8 @@ import (
 // runFAQ dispatches the faq subcommands.
 func runFAQ(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	sub, args, err := subcommand(args, `Usage:
-  carebot faq check [FILE]          validate a faq.yaml (default: $CAREBOT_FAQ, else ./faq.yaml)
-  carebot faq misses [--since 30d]  questions the running bot could not answer, grouped
+  carebot faq check [--config FILE] [FILE]   validate a faq.yaml (default: the one the bot would serve)
+  carebot faq misses [--since 30d]           questions the running bot could not answer, grouped
 Run 'carebot faq SUBCOMMAND --help' for flags.
 `, stdout, stderr)
 	switch sub {
@@ -36,25 +36,29 @@ Run 'carebot faq SUBCOMMAND --help' for flags.
 // file, line and entry, then warnings (entries due for review). It fails
 // (exit status 1) on any error; warnings alone do not fail it.
 func runFAQCheck(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := newFlags("faq check", "carebot faq check [FILE]", stdout, stderr)
+	fs := newFlags("faq check", "carebot faq check [--config FILE] [FILE]\n\n"+
+		"Validate a faq.yaml: every problem with its line and entry; exit status 1 on any. Warnings (entries\n"+
+		"due for review, too few alternates) do not fail it. Without FILE it checks the file the bot would\n"+
+		"serve: $CAREBOT_FAQ, else faq: in the config (--config, else $CAREBOT_CONFIG), else the bundled\n"+
+		"demo clinic's.", stdout, stderr)
+	find := faqConfigFlag(fs, getenv)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() > 1 {
 		return usageError{"faq check: give at most one FILE"}
 	}
-	path := fs.Arg(0)
-	if path == "" {
-		path = getenv("CAREBOT_FAQ")
+	src, err := find(fs.Arg(0), "FILE")
+	if err != nil {
+		return err
 	}
-	if path == "" {
-		path = "faq.yaml"
-	}
-	kb, err := faq.Load(path)
+	src.note(stderr, "faq check")
+	hintLocalFAQ(stderr, src)
+	kb, err := loadKB(src.Path)
 	if err != nil {
 		var errs faq.Errors
 		if errors.As(err, &errs) {
-			return reportProblems(stderr, path, errs)
+			return reportProblems(stderr, src.name(), errs)
 		}
 		return err
 	}
@@ -69,13 +73,13 @@ func runFAQCheck(args []string, getenv func(string) string, stdout, stderr io.Wr
 		}
 	}
 	fmt.Fprintf(stdout, "%s: ok: %d entries (%d translated), %d synonym groups, %d warning(s)\n",
-		path, len(kb.Entries), translated, len(kb.Synonyms), len(warnings))
+		src.name(), len(kb.Entries), translated, len(kb.Synonyms), len(warnings))
 	return nil
 }
 
 // runFAQMisses: carebot faq misses [--since 30d].
 func runFAQMisses(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := newFlags("faq misses", "carebot faq misses [--admin ADDR] [--data DIR] [--since 30d] [--json]", stdout, stderr)
+	fs := newFlags("faq misses", "carebot faq misses [--config FILE] [--data DIR] [--admin ADDR] [--since 30d] [--json]", stdout, stderr)
 	client := adminFlags(fs, getenv)
 	since := fs.String("since", "30d", sinceHelp)
 	asJSON := fs.Bool("json", false, "print JSON, with every question of each group")

@@ -132,11 +132,14 @@ func refuseExtra(fs *flag.FlagSet, n int, hint string) error {
 	return usageError{fmt.Sprintf("%s: unexpected argument %q (%s)", fs.Name(), fs.Arg(n), hint)}
 }
 
+// bundledFAQName is the bundled demo clinic's faq.yaml as messages name it.
+const bundledFAQName = "faq.yaml (bundled)"
+
 // loadKB reads the knowledge base at path, or the bundled demo clinic's
 // when path is empty.
 func loadKB(path string) (*faq.KB, error) {
 	if path == "" {
-		return faq.Parse("faq.yaml (bundled)", carebot.DefaultFAQ)
+		return faq.Parse(bundledFAQName, carebot.DefaultFAQ)
 	}
 	return faq.Load(path)
 }

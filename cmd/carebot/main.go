@@ -70,7 +70,7 @@ Usage:
   carebot [run] [flags]              run the bot (a terminal chat unless a platform is configured)
   carebot ask [flags] MESSAGE        put one message through the engine and print the reply
   carebot eval [flags] FILE...       measure answer quality on labelled messages
-  carebot faq check [FILE]           validate a faq.yaml
+  carebot faq check [FILE]           validate a faq.yaml (default: the one the bot would serve)
   carebot campaigns check [--config FILE] FILE   validate a campaigns.yaml
   carebot version                    print the version
 

@@ -65,7 +65,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		return err
 	}
 
-	faqPath := first(*faqFlag, getenv("CAREBOT_FAQ"), cfg.FAQ)
+	faqPath := faqFile(*faqFlag, getenv, cfg)
 	kb, err := loadKB(faqPath)
 	if err != nil {
 		return err
