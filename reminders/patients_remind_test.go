@@ -37,6 +37,9 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"en", "remind me to take my antibiotics every day at 8am for 10 days", "OK, I'll remind you every day at 8:00 AM, until Sunday, December 6: take your antibiotics"},
 		{"en", "remind me to take my meds every day at 8am starting monday", "OK, I'll remind you every day at 8:00 AM, starting Monday, November 30: take your meds"},
 		{"en", "remind me to call mom tomorrow night", "OK, I'll remind you on Friday, November 27 at 8:00 PM: call mom"},
+		// QA: a time that names a thing ("my 8pm pill") is not when.
+		{"en", "remind me to take my 8pm pill at 7:45pm", "OK, I'll remind you on Thursday, November 26 at 7:45 PM: take your 8pm pill"},
+		{"en", "remind me at 7:45pm to take my 8 pm pill", "OK, I'll remind you on Thursday, November 26 at 7:45 PM: take your 8 pm pill"},
 		{"es", "recuérdame tomar mis pastillas de lunes a viernes a las 7", "Listo, le recordaré de lunes a viernes a las 19:00: tomar sus pastillas"},
 		{"es", "recuérdame tomar mis pastillas de lunes a viernes a las 7 de la mañana", "Listo, le recordaré de lunes a viernes a las 07:00: tomar sus pastillas"},
 		{"es", "recuérdame llamar a mi mamá el 1/12 a las 3", "Listo, le recordaré el martes 1 de diciembre a las 15:00: llamar a su mamá"},

@@ -25,8 +25,8 @@ func leftover(ns []string) bool {
 			whenWords[t],
 			t == "manana" && !notTomorrow[prev],
 			t == "pasado" && next == "manana",
-			clockRe.MatchString(t) && (strings.Contains(t, ":") || strings.HasSuffix(t, "am") || strings.HasSuffix(t, "pm")),
-			isNumber(t) && (next == "am" || next == "pm" || next == "o'clock" || next == "oclock"),
+			clockRe.MatchString(t) && (strings.Contains(t, ":") || strings.HasSuffix(t, "am") || strings.HasSuffix(t, "pm")) && !namesAThing(prev, next),
+			isNumber(t) && (next == "am" || next == "pm" || next == "o'clock" || next == "oclock") && !namesAThing(prev, next2),
 			t == "at" && isNumber(next),
 			t == "a" && (next == "las" || next == "la") && (isNumber(next2) || hourWords[next2] > 0),
 			t == "a" && next == "diario",
@@ -63,6 +63,18 @@ func leftover(ns []string) bool {
 	}
 	return false
 }
+
+// namesAThing reports a time of day between a possessive and a noun,
+// which names a thing rather than when: "take my 8pm pill at 7:45pm" is
+// at 7:45pm (QA: it got "I couldn't tell when").
+func namesAThing(prev, next string) bool {
+	return possessives[prev] && next != "" && !isNumber(next) && !whenWords[next] && !periodWords[next] && !partOfDayWord[next]
+}
+
+var (
+	possessives   = wordSet("my your his her our their mi mis su sus")
+	partOfDayWord = wordSet("tonight today tomorrow morning afternoon evening night noche manana tarde")
+)
 
 // continuesSpan reports whether ns, the words after a time read from the
 // start of a request, go on with its length in a way carebot did not
