@@ -2,6 +2,7 @@ package reminders
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -59,6 +60,16 @@ func (cs *Campaigns) Check(now time.Time, h Hours) (errs CampaignErrors, warning
 		if msg := c.outOfSeason(now); msg != "" {
 			fail(c, c.seasonLine, "season: %s", msg)
 			continue
+		}
+		for _, l := range slices.Sorted(maps.Keys(c.Text)) {
+			if l != langEN && l != langES {
+				warnings = append(warnings, CampaignWarning{File: cs.file, Line: c.Line, Campaign: c.ID,
+					Msg: fmt.Sprintf("text %s: carebot speaks with patients in en and es only, so no patient gets this text", l)})
+			}
+		}
+		if first, ok := c.Rule.After(now.UTC()); ok && first.After(now.UTC().AddDate(1, 0, 0)) {
+			warnings = append(warnings, CampaignWarning{File: cs.file, Line: lineOr(c.scheduleLine, c.Line), Campaign: c.ID,
+				Msg: fmt.Sprintf("schedule: its first time is %s, more than a year from now: check its DTSTART", first.Format(time.DateOnly))})
 		}
 		sent, dropped, longest := c.quietTimes(h)
 		h := h.orDefault()

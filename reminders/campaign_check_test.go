@@ -53,6 +53,12 @@ func TestCampaignsCheck(t *testing.T) {
 		{"UNTIL before the season", campaign("FREQ=WEEKLY;BYDAY=TU;BYHOUR=10;UNTIL=20270115T000000", "    season: {from: Feb 1, to: Feb 28}\n"), reminders.Hours{},
 			[]string{`campaigns.yaml:6: campaign "flu": season: none of its times left before its UNTIL (2027-01-15) falls in its season (Feb 1 to Feb 28): the campaign will never send again`}, nil},
 		{"season across the new year", campaign("FREQ=MONTHLY;BYMONTH=1;BYMONTHDAY=5;BYHOUR=10", "    season: {from: 09-15, to: 03-31}\n"), reminders.Hours{}, nil, nil},
+		// QA: a text no patient can get, and a start years away, passed.
+		{"a text in a language carebot does not speak", strings.Replace(campaign("FREQ=WEEKLY;BYDAY=TU;BYHOUR=10"), "{en: Get your flu shot.}", "{en: Get your flu shot., zz: Zz.}", 1),
+			reminders.Hours{}, nil, []string{`campaigns.yaml:2: campaign "flu": warning: text zz: carebot speaks with patients in en and es only, so no patient gets this text`}},
+		{"DTSTART years ahead", campaign(`"DTSTART:20400101T100000\nRRULE:FREQ=WEEKLY"`), reminders.Hours{},
+			nil, []string{`campaigns.yaml:4: campaign "flu": warning: schedule: its first time is 2040-01-01, more than a year from now: check its DTSTART`}},
+		{"DTSTART months ahead", campaign(`"DTSTART:20270301T100000\nRRULE:FREQ=WEEKLY"`), reminders.Hours{}, nil, nil},
 		{"empty file", "", reminders.Hours{}, nil, []string{`campaigns.yaml: warning: the file has no campaigns: carebot sends no awareness messages from it`}},
 		{"only comments", "# to do\n", reminders.Hours{}, nil, []string{`campaigns.yaml: warning: the file has no campaigns`}},
 		{"an empty list", "campaigns: []\n", reminders.Hours{}, nil, []string{`campaigns.yaml: warning: the file has no campaigns`}},
