@@ -111,8 +111,11 @@ func parseDuration(s string) (time.Duration, error) {
 	s = strings.TrimSpace(s)
 	if days, ok := strings.CutSuffix(s, "d"); ok {
 		n, err := strconv.Atoi(days)
-		if err != nil || n < 0 || n > 3650 {
+		if err != nil || n < 0 {
 			return 0, fmt.Errorf("%q is not a number of days such as 30d", s)
+		}
+		if n > 3650 {
+			return 0, fmt.Errorf("%q is more than 3650d (ten years), the most carebot keeps anything", s)
 		}
 		return time.Duration(n) * 24 * time.Hour, nil
 	}

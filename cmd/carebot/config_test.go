@@ -58,6 +58,8 @@ func TestConfigProblems(t *testing.T) {
 			`carebot.yaml:2: feedback.retention: "59m59s" is under an hour; give 1h or more, such as 7d (the default is 30d)`}},
 		{"retention negative", "feedback:\n  retention: -1d\n", []string{
 			`carebot.yaml:2: feedback.retention: "-1d" is not a number of days such as 30d`}},
+		{"retention over ten years", "feedback:\n  retention: 10000d\n", []string{
+			`carebot.yaml:2: feedback.retention: "10000d" is more than 3650d (ten years), the most carebot keeps anything`}},
 		{"retention an hour", "feedback:\n  retention: 1h\n", nil},
 		{"retention a day", "feedback:\n  retention: 1d\n", nil},
 		{"time zone", "reminders:\n  timezone: Mars/Base\n",

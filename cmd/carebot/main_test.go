@@ -76,6 +76,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"faq", "misses", "7d"}, 2, `unexpected argument "7d"`},
 		{[]string{"faq", "misses", "--since", "last week"}, 2, `--since: since "last week" is not`},
 		{[]string{"audit", "--since", "7"}, 2, `--since: since "7" is not`},
+		// QA: an empty --since meant 30 days, and a future one listed nothing.
+		{[]string{"faq", "misses", "--since="}, 2, `faq misses: --since is empty`},
+		{[]string{"audit", "--since", "2099-01-01"}, 2, `audit: --since 2099-01-01 is in the future`},
 		{[]string{"eval", "--faq", "testdata/none.yaml", "x.jsonl"}, 1, "none.yaml"},
 	}
 	for _, tt := range tests {

@@ -360,9 +360,21 @@ const sinceHint = "did you mean --since?"
 
 // checkSince refuses a --since the running bot would refuse, before
 // asking it: the mistake is the flag's, whether or not a bot is running.
+//
+// An empty --since ("--since=", a variable unset in a script) is refused
+// rather than read as the default, and a moment still to come, which
+// would list nothing as if nothing had happened, too.
 func checkSince(cmd, since string) error {
-	if _, err := admin.ParseSince(since, time.Now(), 0); err != nil {
+	if strings.TrimSpace(since) == "" {
+		return usageError{fmt.Sprintf("%s: --since is empty: give a number of days such as 30d, a date such as 2026-11-01, or an RFC 3339 time", cmd)}
+	}
+	now := time.Now()
+	t, err := admin.ParseSince(since, now, 0)
+	if err != nil {
 		return usageError{fmt.Sprintf("%s: --since: %v", cmd, err)}
+	}
+	if t.After(now) {
+		return usageError{fmt.Sprintf("%s: --since %s is in the future: nothing can have happened since then", cmd, since)}
 	}
 	return nil
 }
