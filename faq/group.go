@@ -1,7 +1,9 @@
 package faq
 
 import (
+	"math"
 	"sort"
+	"sync"
 )
 
 // MissGroup is a set of similar unanswered questions, for staff deciding
@@ -18,105 +20,100 @@ type MissGroup struct {
 	Count int
 }
 
-// DefaultGroupSimilarity is the similarity from which two questions join
-// one group when Group is given 0.
-const DefaultGroupSimilarity = 0.4
+// DefaultGroupSimilarity is the average similarity from which two groups
+// of questions join when Group is given 0. At 0.4 "do you take aetna"
+// parts from "is aetna accepted"; at 0.2 "¿hacen masajes en el glow
+// studio?" joins the tattoo removals (TestGroupOneTopic). At 0.3 none of
+// the 15 largest groups of the eval sets' unanswered questions mixes
+// unrelated topics.
+const DefaultGroupSimilarity = 0.3
 
-// maxGroupTexts bounds the questions Group compares (it compares every
-// pair); the rest are grouped by exact match of their words only.
+// maxGroupTexts bounds the questions Group compares; the rest are grouped
+// by exact match of their words only.
 const maxGroupTexts = 5000
 
-// Group clusters questions by what they are about: each is reduced to its
-// content words (folded, stop words out, stemmed, English or Spanish as
-// detected), two questions are similar by the Jaccard index of those sets,
-// and questions linked by a chain of similarity ≥ minSimilarity (0 means
-// DefaultGroupSimilarity) form one group. Groups come largest first, then
-// by representative. Texts with no content word ("???", emoji) form one
-// group of their own, last.
+// commonTermWeight is what an everyday word ("take", "accept", "dog")
+// counts for beside a specific one, so that "do you take aetna" and "is
+// aetna accepted" are alike by "aetna". Lower, questions made of everyday
+// words ("can I bring my dog") part from their paraphrases.
+const commonTermWeight = 0.5
+
+// Group clusters questions by what they are about, so that a group is one
+// topic. Each question is reduced to its content words (folded, stop words
+// out, stemmed, English or Spanish as detected); questions with the same
+// words are one. Two questions are alike by the weighted Jaccard index of
+// their words, a word weighing less the more of the questions use it (a
+// place named in many, "at the glow studio", says little about what each
+// asks) and commonTermWeight times less when it is an everyday word.
+// Groups then join most alike first while the average similarity of their
+// texts, one in each, is ≥ minSimilarity (0 means DefaultGroupSimilarity):
+// average linkage, so that a chain of questions each like the next, from
+// "tattoo removal at the glow studio" to "massages at the glow studio",
+// makes no group. Which texts are grouped together does not depend on
+// their order. Groups come largest first, then by representative. Texts
+// with no content word ("???", emoji) form one group of their own, last.
 func Group(texts []string, minSimilarity float64) []MissGroup {
 	if minSimilarity <= 0 {
 		minSimilarity = DefaultGroupSimilarity
 	}
-	sets := make([][]string, len(texts))
-	for i, t := range texts {
-		sets[i] = contentStems(t)
-	}
-	parent := make([]int, len(texts))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(a, b int) { parent[find(a)] = find(b) }
-	byKey := make(map[string]int)
-	for i, s := range sets {
-		key := joinKey(s)
-		if j, ok := byKey[key]; ok {
-			union(i, j)
-			continue
-		}
-		byKey[key] = i
-	}
-	n := min(len(texts), maxGroupTexts)
-	sim := func(i, j int) float64 { return jaccard(sets[i], sets[j]) }
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			if find(i) != find(j) && sim(i, j) >= minSimilarity {
-				union(i, j)
-			}
+	qs := distinctQuestions(texts)
+	edges := similarities(qs)
+	cl := newLinkage(qs, edges)
+	cl.run(minSimilarity)
+
+	// Most representative first: the highest total similarity to the
+	// group's other questions, then the shorter text.
+	score := make([]float64, len(qs))
+	for i, q := range qs {
+		if len(q.terms) > 0 {
+			score[i] = float64(len(q.texts) - 1)
 		}
 	}
-	members := make(map[int][]int)
-	var roots []int
-	for i := range texts {
-		r := find(i)
-		if members[r] == nil {
-			roots = append(roots, r)
+	for _, e := range edges {
+		if cl.root(int(e.a)) == cl.root(int(e.b)) {
+			score[e.a] += e.sim * float64(len(qs[e.b].texts))
+			score[e.b] += e.sim * float64(len(qs[e.a].texts))
 		}
-		members[r] = append(members[r], i)
 	}
 	type group struct {
 		MissGroup
 		noise bool // texts without content (emoji, "???"): listed last
 	}
-	gs := make([]group, 0, len(members))
-	for _, r := range roots {
-		m := members[r]
-		// Most representative first: the highest total similarity to the
-		// others, then the shorter text.
-		score := make(map[int]float64, len(m))
-		if len(m) <= 200 {
-			for _, i := range m {
-				for _, j := range m {
-					if i != j {
-						score[i] += sim(i, j)
-					}
-				}
-			}
+	byRoot := make(map[int]*group)
+	var gs []*group
+	scoreOf := make([]float64, len(texts))
+	for i, q := range qs {
+		r := cl.root(i)
+		g := byRoot[r]
+		if g == nil {
+			g = &group{noise: len(q.terms) == 0}
+			byRoot[r] = g
+			gs = append(gs, g)
 		}
-		sort.SliceStable(m, func(a, b int) bool {
+		for _, t := range q.texts {
+			scoreOf[t] = score[i]
+			g.Members = append(g.Members, t)
+		}
+	}
+	for _, g := range gs {
+		m := g.Members
+		sort.Slice(m, func(a, b int) bool {
 			ia, ib := m[a], m[b]
-			if score[ia] != score[ib] {
-				return score[ia] > score[ib]
-			}
-			if len(texts[ia]) != len(texts[ib]) {
+			switch {
+			case scoreOf[ia] != scoreOf[ib]:
+				return scoreOf[ia] > scoreOf[ib]
+			case len(texts[ia]) != len(texts[ib]):
 				return len(texts[ia]) < len(texts[ib])
+			case texts[ia] != texts[ib]:
+				return texts[ia] < texts[ib]
 			}
-			return texts[ia] < texts[ib]
+			return ia < ib
 		})
-		g := group{MissGroup: MissGroup{Count: len(m)}, noise: len(sets[r]) == 0}
 		for _, i := range m {
 			g.Texts = append(g.Texts, texts[i])
 		}
-		g.Members = m
+		g.Count = len(m)
 		g.Representative = g.Texts[0]
-		gs = append(gs, g)
 	}
 	sort.Slice(gs, func(a, b int) bool {
 		if gs[a].noise != gs[b].noise {
@@ -133,6 +130,81 @@ func Group(texts []string, minSimilarity float64) []MissGroup {
 	}
 	return out
 }
+
+// question is one set of content words and the texts that have it.
+type question struct {
+	terms    []string // sorted, distinct stems
+	weights  []float64
+	total    float64 // the sum of weights
+	texts    []int   // where in the texts given to Group, ascending
+	compared bool    // one of the first maxGroupTexts texts has it
+}
+
+// distinctQuestions reduces texts to their distinct sets of content words,
+// in the order of those sets (not of texts), and weighs each word.
+func distinctQuestions(texts []string) []question {
+	byKey := make(map[string]int)
+	var keys []string
+	var qs []question
+	for i, t := range texts {
+		terms := contentStems(t)
+		key := joinKey(terms)
+		j, ok := byKey[key]
+		if !ok {
+			j = len(qs)
+			byKey[key] = j
+			keys = append(keys, key)
+			qs = append(qs, question{terms: terms, compared: i < maxGroupTexts})
+		}
+		qs[j].texts = append(qs[j].texts, i)
+	}
+	order := make([]int, len(qs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return keys[order[a]] < keys[order[b]] })
+	sorted := make([]question, len(qs))
+	for i, j := range order {
+		sorted[i] = qs[j]
+	}
+	qs = sorted
+
+	// Inverse document frequency over the distinct questions compared,
+	// smoothed so that a word in every question still counts.
+	df := make(map[string]int)
+	n := 0
+	for _, q := range qs {
+		if q.compared && len(q.terms) > 0 {
+			n++
+			for _, t := range q.terms {
+				df[t]++
+			}
+		}
+	}
+	esCommon := spanishCommonStems()
+	for i := range qs {
+		q := &qs[i]
+		q.weights = make([]float64, len(q.terms))
+		for k, t := range q.terms {
+			w := math.Log(float64(1+n)/float64(1+df[t])) + 1
+			if commonStems[t] || esCommon[t] {
+				w *= commonTermWeight
+			}
+			q.weights[k] = w
+			q.total += w
+		}
+	}
+	return qs
+}
+
+// spanishCommonStems are the stems of spanishKnown, for Group.
+var spanishCommonStems = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(spanishKnown))
+	for w := range spanishKnown {
+		m[stem(langES, w)] = true
+	}
+	return m
+})
 
 // contentStems returns the sorted, distinct stems of a text's content
 // words, in the language the text is in.
@@ -184,25 +256,4 @@ func joinKey(s []string) string {
 		b = append(b, 0)
 	}
 	return string(b)
-}
-
-// jaccard is |a∩b| / |a∪b| of two sorted sets; 0 when both are empty.
-func jaccard(a, b []string) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	i, j, both := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			both++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return float64(both) / float64(len(a)+len(b)-both)
 }

@@ -1,7 +1,11 @@
 package faq
 
 import (
+	"fmt"
+	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -31,6 +35,46 @@ func TestGroup(t *testing.T) {
 	}
 }
 
+// TestGroupOneTopic: a group is one topic. Questions that share only a
+// place ("at the glow studio") or an everyday word ("offer") stay apart,
+// even when a chain of questions each like the next links them; true
+// paraphrases join, in English and in Spanish.
+func TestGroupOneTopic(t *testing.T) {
+	want := [][]string{
+		{"do you do laser tattoo removal", "do you do tattoo removal", "do you do tattoo removal at the glow studio"},
+		{"Do you offer a military discount?", "do you offer military discounts at the glow studio"},
+		{"can I get my ears pierced there", "can i get my ears pierced at the glow studio"},
+		{"do you accept aetna insurance", "do you take aetna", "is aetna accepted"},
+		{"do you offer teeth whitening", "do you offer teeth whitening at the glow studio"},
+		{"aceptan aetna?", "¿aceptan el seguro aetna?", "¿trabajan con seguro aetna?"},
+		{"¿hacen eliminación de tatuajes en el glow studio?", "¿hacen eliminación de tatuajes?"},
+		{"do you do massages at the glow studio"},
+		{"¿hacen masajes en el glow studio?"},
+	}
+	slices.SortFunc(want, byFirst)
+	var texts []string
+	for _, g := range want {
+		texts = append(texts, g...)
+	}
+	// Both orders: the groups do not depend on the order of the texts.
+	for _, order := range []string{"given", "reversed"} {
+		in := slices.Clone(texts)
+		if order == "reversed" {
+			slices.Reverse(in)
+		}
+		var got [][]string
+		for _, g := range Group(in, 0) {
+			got = append(got, slices.Sorted(slices.Values(g.Texts)))
+		}
+		slices.SortFunc(got, byFirst)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("texts in %s order: got groups\n%q\nwant\n%q", order, got, want)
+		}
+	}
+}
+
+func byFirst(a, b []string) int { return strings.Compare(a[0], b[0]) }
+
 func TestGroupThreshold(t *testing.T) {
 	texts := []string{"flu shot for kids", "flu shot for adults"}
 	if got := Group(texts, 0.9); len(got) != 2 {
@@ -44,5 +88,41 @@ func TestGroupThreshold(t *testing.T) {
 func TestGroupEmpty(t *testing.T) {
 	if got := Group(nil, 0); len(got) != 0 {
 		t.Errorf("got %v, want no groups", got)
+	}
+}
+
+// groupBenchTexts are maxGroupTexts realistic questions: the blind sets'
+// messages, in- and out-of-scope, repeated with a number where they run
+// out so that every text is distinct (the worst case: nothing collapses).
+func groupBenchTexts(b *testing.B) []string {
+	b.Helper()
+	files, err := filepath.Glob("testdata/blind/*.jsonl")
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no blind sets: %v", err)
+	}
+	var qs []string
+	for _, f := range files {
+		for _, q := range loadQueries(b, f) {
+			qs = append(qs, q.Q)
+		}
+	}
+	texts := make([]string, 0, maxGroupTexts)
+	for i := 0; len(texts) < maxGroupTexts; i++ {
+		q := qs[i%len(qs)]
+		if i >= len(qs) {
+			q = fmt.Sprintf("%s %d", q, i/len(qs))
+		}
+		texts = append(texts, q)
+	}
+	return texts
+}
+
+// BenchmarkGroup groups as many questions as Group compares pairwise.
+func BenchmarkGroup(b *testing.B) {
+	texts := groupBenchTexts(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Group(texts, 0)
 	}
 }
