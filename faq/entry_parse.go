@@ -87,19 +87,19 @@ func (d *decoder) entry(n *yaml.Node) rawEntry {
 		case "id":
 		case "question":
 			sawQ = true
-			e.Question = d.w.Str(f.Value, id, "question")
+			e.Question = d.text(f.Value, id, "question", "question")
 			if e.Question == "" && yamlwalk.IsScalar(f.Value) {
 				d.w.Errorf(f.Line, id, "question is empty")
 			}
 			d.phrasings = append(d.phrasings, writtenPhrasing{id, "", e.Question, f.Line})
 		case "answer":
 			sawA = true
-			e.Answer = d.w.Str(f.Value, id, "answer")
+			e.Answer = d.text(f.Value, id, "answer", "answer")
 			if e.Answer == "" && yamlwalk.IsScalar(f.Value) {
 				d.w.Errorf(f.Line, id, "answer is empty")
 			}
 		case "alternates":
-			alts := d.w.Strs(f.Value, id, "alternates")
+			alts := d.texts(f.Value, id, "alternates")
 			e.Alternates = yamlwalk.Texts(alts)
 			for _, a := range alts {
 				d.phrasings = append(d.phrasings, writtenPhrasing{id, "", a.Text, a.Line})
@@ -164,17 +164,17 @@ func (d *decoder) translations(n *yaml.Node, id string) (map[string]Translation,
 		for _, g := range d.w.Mapping(f.Value, id, what) {
 			switch g.Key {
 			case "question":
-				t.Question = d.w.Str(g.Value, id, what+".question")
+				t.Question = d.text(g.Value, id, what+".question", "question")
 				d.phrasings = append(d.phrasings, writtenPhrasing{id, baseLang(lang), t.Question, g.Line})
 			case "alternates":
-				alts := d.w.Strs(g.Value, id, what+".alternates")
+				alts := d.texts(g.Value, id, what+".alternates")
 				t.Alternates = yamlwalk.Texts(alts)
 				for _, a := range alts {
 					d.phrasings = append(d.phrasings, writtenPhrasing{id, baseLang(lang), a.Text, a.Line})
 				}
 			case "answer":
 				sawA = true
-				t.Answer = d.w.Str(g.Value, id, what+".answer")
+				t.Answer = d.text(g.Value, id, what+".answer", "answer")
 				if t.Answer == "" && yamlwalk.IsScalar(g.Value) {
 					d.w.Errorf(g.Line, id, "%s.answer is empty", what)
 				}

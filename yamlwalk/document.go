@@ -14,6 +14,7 @@ import (
 // after "---", which carebot would otherwise ignore, are problems of w.
 // ok is false when the first document cannot be read.
 func (w *Walker) Document(data []byte) (root *yaml.Node, ok bool) {
+	w.lines = bytes.Split(data, []byte("\n"))
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {

@@ -43,6 +43,9 @@ type Walker struct {
 	visits    int
 	exhausted bool
 	problems  []Problem
+	// lines are the file's lines, as Document read them, for what the
+	// node tree does not say (the line a comment is on).
+	lines [][]byte
 }
 
 // Errorf records a problem at line in scope (an id, or ""). Once the budget

@@ -1,0 +1,74 @@
+package faq
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// editErrors parses validKB with from replaced by to, and returns every
+// error reported, as staff read them.
+func editErrors(t *testing.T, from, to string) []string {
+	t.Helper()
+	if !strings.Contains(validKB, from) {
+		t.Fatalf("validKB has no %q", from)
+	}
+	_, err := Parse("faq.yaml", []byte(strings.Replace(validKB, from, to, 1)))
+	if err == nil {
+		return nil
+	}
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("got %v, want faq.Errors", err)
+	}
+	var got []string
+	for _, e := range es {
+		got = append(got, e.Error())
+	}
+	return got
+}
+
+type textCase struct {
+	name     string
+	from, to string // replace from with to in validKB
+	want     []string
+}
+
+func checkTextCases(t *testing.T, cases []textCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := editErrors(t, tc.from, tc.to)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got errors\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestTextCutByComment: an unquoted " #" in a text patients read or are
+// matched by starts a YAML comment, which silently cut the text short
+// (QA: "Suite #200" became "Suite"); it is an error at the comment's line.
+// A comment after quoted text, a | block or a field that is not text is
+// the author's, and allowed.
+func TestTextCutByComment(t *testing.T) {
+	checkTextCases(t, []textCase{
+		{"answer", "answer: Nine to five.", "answer: 100 Main St, Suite #200, Springfield", []string{
+			`faq.yaml:18: entry "hours": answer: an unquoted " #" starts a YAML comment, so "#200, Springfield" is cut off and the text stops at "100 Main St, Suite"; put the text in quotes, or write it on the lines below "answer: |"`}},
+		{"answer over two lines", "answer: Nine to five.", "answer: Call us and\n      press #3 for billing.", []string{
+			`faq.yaml:19: entry "hours": answer: an unquoted " #" starts a YAML comment, so "#3 for billing." is cut off and the text stops at "Call us and press"; put the text in quotes, or write it on the lines below "answer: |"`}},
+		{"question", "question: Are you open on holidays?", "question: Are you open on the 4th? #july", []string{
+			`faq.yaml:29: entry "holiday": question: an unquoted " #" starts a YAML comment, so "#july" is cut off and the text stops at "Are you open on the 4th?"; put the text in quotes, or write it on the lines below "question: |"`}},
+		{"alternate", `alternates: ["What are your hours?"]`, "alternates:\n      - What are your hours?\n      - Is door #2 open", []string{
+			`faq.yaml:17: entry "hours": alternates item 2: an unquoted " #" starts a YAML comment, so "#2 open" is cut off and the text stops at "Is door"; put the text in quotes, or write it on the lines below "- |"`}},
+		{"translated answer", "answer: De nueve a cinco.", "answer: Marque #3, por favor", []string{
+			`faq.yaml:27: entry "hours": translations.es.answer: an unquoted " #" starts a YAML comment, so "#3, por favor" is cut off and the text stops at "Marque"; put the text in quotes, or write it on the lines below "answer: |"`}},
+		{"long texts are shortened", "answer: Nine to five.", "answer: We are open from nine in the morning to five in the afternoon, every weekday #except holidays, when the nurse line answers instead", []string{
+			`faq.yaml:18: entry "hours": answer: an unquoted " #" starts a YAML comment, so "#except holidays, when the nurse line an…" is cut off and the text stops at "…to five in the afternoon, every weekday"; put the text in quotes, or write it on the lines below "answer: |"`}},
+		{"quoted answer", "answer: Nine to five.", `answer: "Suite #200" # the new suite`, nil},
+		{"block answer", "answer: Nine to five.", "answer: | # the new suite\n      Suite #200, Springfield", nil},
+		{"a note after a list", `alternates: ["What are your hours?"]`, `alternates: [What are your hours] # more to come`, nil},
+		{"a note after an id", "id: holiday", "id: holiday # since 2024", nil},
+		{"a note after keywords", "keywords: [hours, open]", "keywords:\n      - hours # the main one\n      - open", nil},
+	})
+}
