@@ -94,7 +94,7 @@ func (d *decoder) entry(n *yaml.Node) rawEntry {
 			d.phrasings = append(d.phrasings, writtenPhrasing{id, "", e.Question, f.Line})
 		case "answer":
 			sawA = true
-			e.Answer = d.text(f.Value, id, "answer", "answer")
+			e.Answer = d.answer(f.Value, id, "answer")
 			if e.Answer == "" && yamlwalk.IsScalar(f.Value) {
 				d.w.Errorf(f.Line, id, "answer is empty")
 			}
@@ -174,7 +174,7 @@ func (d *decoder) translations(n *yaml.Node, id string) (map[string]Translation,
 				}
 			case "answer":
 				sawA = true
-				t.Answer = d.text(g.Value, id, what+".answer", "answer")
+				t.Answer = d.answer(g.Value, id, what+".answer")
 				if t.Answer == "" && yamlwalk.IsScalar(g.Value) {
 					d.w.Errorf(g.Line, id, "%s.answer is empty", what)
 				}

@@ -2,6 +2,7 @@ package faq
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -18,6 +19,43 @@ func (d *decoder) text(n *yaml.Node, id, what, key string) string {
 	s := d.w.Str(n, id, what)
 	d.cut(n, id, what, s, key+": |")
 	return s
+}
+
+// answer reads an answer, as text does, and reports a | block that took
+// in what was meant as the next field or entry.
+func (d *decoder) answer(n *yaml.Node, id, what string) string {
+	s := d.text(n, id, what, "answer")
+	d.swallowed(n, id, what)
+	return s
+}
+
+// entryLine matches a line of an answer that reads as a field of an entry
+// ("question: ...") or the start of one ("- id: ...").
+var entryLine = regexp.MustCompile(`^(?:-[ \t]+)?(?:id|question|alternates|answer):(?:[ \t]|$)`)
+
+// swallowed reports a line of answer block n (answer: |) that looks like
+// the next entry or field: YAML takes every line indented more than
+// "answer:" into the block, so an entry below indented a step too far
+// became part of the answer, and patients read "- id: parking" (QA). It is
+// reported at that line, once: the lines after it are the same mistake.
+func (d *decoder) swallowed(n *yaml.Node, id, what string) {
+	first, lines := d.w.BlockLines(n)
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if !entryLine.MatchString(l) {
+			continue
+		}
+		fix := `the field below is probably indented too far; line it up with "answer:"`
+		if strings.HasPrefix(l, "-") {
+			fix = `the entry below is probably indented too far; start its "- id:" in line with the other entries' "-"`
+		}
+		block := "|"
+		if n.Style&yaml.FoldedStyle != 0 {
+			block = ">"
+		}
+		d.w.Errorf(first+i, id, "%s: %q is part of the answer (every line indented under \"answer: %s\" is): %s", what, head(l, 40), block, fix)
+		return
+	}
 }
 
 // texts reads a list of alternates, as text does a question.

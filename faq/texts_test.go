@@ -72,3 +72,21 @@ func TestTextCutByComment(t *testing.T) {
 		{"a note after keywords", "keywords: [hours, open]", "keywords:\n      - hours # the main one\n      - open", nil},
 	})
 }
+
+// TestAnswerSwallowsEntry: an entry indented a step too far under an
+// answer written with | became part of that answer, and faq check said
+// ok (QA); a line of a block answer that reads as an entry or a field is
+// an error at that line, not at "answer:".
+func TestAnswerSwallowsEntry(t *testing.T) {
+	const entry = "answer: |\n      We're open 9 to 5.\n\n      - id: parking\n        question: Where do I park?\n        answer: Behind the building."
+	checkTextCases(t, []textCase{
+		{"an entry", "answer: Nine to five.", entry, []string{
+			`faq.yaml:21: entry "hours": answer: "- id: parking" is part of the answer (every line indented under "answer: |" is): the entry below is probably indented too far; start its "- id:" in line with the other entries' "-"`}},
+		{"a field, folded", "answer: Nine to five.", "answer: >\n      We're open\n      9 to 5.\n      alternates:", []string{
+			`faq.yaml:21: entry "hours": answer: "alternates:" is part of the answer (every line indented under "answer: >" is): the field below is probably indented too far; line it up with "answer:"`}},
+		{"a translation", "answer: De nueve a cinco.", "answer: |\n          De nueve a cinco.\n          question: ¿Abren?", []string{
+			`faq.yaml:29: entry "hours": translations.es.answer: "question: ¿Abren?" is part of the answer (every line indented under "answer: |" is): the field below is probably indented too far; line it up with "answer:"`}},
+		{"words that are not fields", "answer: Nine to five.", "answer: |\n      Your question: we answer it.\n      - bring your id\n      Answer: yes.", nil},
+		{"plain text over lines", "answer: Nine to five.", "answer: We answer\n      question marks", nil},
+	})
+}

@@ -35,3 +35,31 @@ func (w *Walker) lineOf(line int, comment string) int {
 	}
 	return line
 }
+
+// BlockLines returns the lines of the file that block text n (after a |
+// or >) is written on, and the number of the first of them; nil when n
+// is not a block, or Document did not read the file. n gives only the
+// line of its "|", and a > block joins its lines into one, so this is how
+// to find the line of something inside a block.
+func (w *Walker) BlockLines(n *yaml.Node) (first int, lines []string) {
+	if n == nil || n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 || n.Line < 1 {
+		return 0, nil
+	}
+	indent := -1 // the block's, from its first line that is not blank
+	for _, l := range w.lines[min(n.Line, len(w.lines)):] {
+		text := strings.TrimRight(string(l), " \t\r")
+		if text == "" {
+			lines = append(lines, "")
+			continue
+		}
+		in := len(text) - len(strings.TrimLeft(text, " "))
+		if indent < 0 {
+			indent = in
+		}
+		if in < indent {
+			break
+		}
+		lines = append(lines, text)
+	}
+	return n.Line + 1, lines
+}
