@@ -1,6 +1,10 @@
 package faq
 
-import "github.com/carebot/carebot/yamlwalk"
+import (
+	"fmt"
+
+	"github.com/carebot/carebot/yamlwalk"
+)
 
 // maxNodeVisits bounds the YAML nodes the schema walk visits, counting each
 // alias (*name) as often as it is used, so an alias bomb ("billion laughs")
@@ -16,6 +20,9 @@ type decoder struct {
 	// phrasings are every entry's question and alternates, for the
 	// warning about one phrasing in two entries.
 	phrasings []writtenPhrasing
+	// warnings are what the file may ship with but staff should fix,
+	// found while reading it.
+	warnings []Warning
 }
 
 // writtenPhrasing is a question or an alternate as written, where.
@@ -28,6 +35,11 @@ type writtenPhrasing struct {
 
 func newDecoder(file string) *decoder {
 	return &decoder{file: file, w: yamlwalk.Walker{Budget: maxNodeVisits}}
+}
+
+// warnf records a warning at line in entry.
+func (d *decoder) warnf(line int, entry, format string, args ...any) {
+	d.warnings = append(d.warnings, Warning{File: d.file, Line: line, Entry: entry, Msg: fmt.Sprintf(format, args...)})
 }
 
 // errs is every problem found, as faq Errors naming the file, in the order

@@ -22,10 +22,11 @@ type KB struct {
 
 	// Line of the clinic mapping, for warnings about it.
 	clinicLine int
-	// shared are the warnings about a phrasing given to two entries.
-	shared []Warning
-	byID   map[string]*Entry
-	idx    *index
+	// found are the warnings Parse finds, which the time does not change:
+	// a phrasing given to two entries, an answer longer than a message.
+	found []Warning
+	byID  map[string]*Entry
+	idx   *index
 }
 
 // Clinic is how to reach the practice; the engine uses it in fallbacks and

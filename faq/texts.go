@@ -3,6 +3,7 @@ package faq
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -21,11 +22,44 @@ func (d *decoder) text(n *yaml.Node, id, what, key string) string {
 	return s
 }
 
+// MessageLen is the most characters a Telegram message holds (4,096):
+// an answer longer than that reaches patients in pieces.
+const MessageLen = 4096
+
+// MaxAnswerLen is the longest an answer may be, in characters: five
+// Telegram messages, some 3,000 words. No clinic's answer to a patient's
+// question needs more; a longer one is a document pasted in, or the rest
+// of the file taken into an answer by a quote left open, and before this
+// cap a 10 MB answer passed faq check and would have reached a patient as
+// 2,400 messages.
+const MaxAnswerLen = 20_000
+
 // answer reads an answer, as text does, and reports a | block that took
-// in what was meant as the next field or entry.
+// in what was meant as the next field or entry, and an answer too long
+// for a chat.
 func (d *decoder) answer(n *yaml.Node, id, what string) string {
 	s := d.text(n, id, what, "answer")
 	d.swallowed(n, id, what)
+	switch l := utf8.RuneCountInString(s); {
+	case l > MaxAnswerLen:
+		d.w.Errorf(n.Line, id, "%s is %s characters long, more than the %s an answer may have (patients would get it in at least %s chat messages): "+
+			"split it into several entries, or put the text on the clinic's website and link to it", what, thousands(l), thousands(MaxAnswerLen), thousands(messages(l)))
+	case l > MessageLen:
+		d.warnf(n.Line, id, "%s is %s characters long: a Telegram message holds at most %s, so patients get it split into at least %d messages; "+
+			"shorten it, or split it into several entries", what, thousands(l), thousands(MessageLen), messages(l))
+	}
+	return s
+}
+
+// messages is the fewest Telegram messages a text of l characters takes.
+func messages(l int) int { return (l + MessageLen - 1) / MessageLen }
+
+// thousands writes n with commas between thousands: 20,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
 	return s
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 // editErrors parses validKB with from replaced by to, and returns every
@@ -89,4 +90,51 @@ func TestAnswerSwallowsEntry(t *testing.T) {
 		{"words that are not fields", "answer: Nine to five.", "answer: |\n      Your question: we answer it.\n      - bring your id\n      Answer: yes.", nil},
 		{"plain text over lines", "answer: Nine to five.", "answer: We answer\n      question marks", nil},
 	})
+}
+
+// TestAnswerLength: a 10 MB answer passed faq check (QA). An answer
+// longer than a Telegram message is a warning that says in how many
+// messages patients get it; one over MaxAnswerLen is an error.
+func TestAnswerLength(t *testing.T) {
+	words := func(n int) string { return strings.Repeat("a", n) }
+	for _, tc := range []struct {
+		name     string
+		from, to string
+		warning  string
+		err      string
+	}{
+		{"one message", "answer: No.", "answer: " + words(4096), "", ""},
+		{"two messages", "answer: No.", "answer: " + words(4097),
+			`faq.yaml:30: entry "holiday": warning: answer is 4,097 characters long: a Telegram message holds at most 4,096, so patients get it split into at least 2 messages; shorten it, or split it into several entries`, ""},
+		{"characters, not bytes", "answer: No.", "answer: " + strings.Repeat("ñ", 4096), "", ""},
+		{"at the limit", "answer: No.", "answer: " + words(MaxAnswerLen),
+			`faq.yaml:30: entry "holiday": warning: answer is 20,000 characters long: a Telegram message holds at most 4,096, so patients get it split into at least 5 messages; shorten it, or split it into several entries`, ""},
+		{"over the limit", "answer: No.", "answer: " + words(MaxAnswerLen+1), "",
+			`faq.yaml:30: entry "holiday": answer is 20,001 characters long, more than the 20,000 an answer may have (patients would get it in at least 5 chat messages): split it into several entries, or put the text on the clinic's website and link to it`},
+		{"a translation", "answer: De nueve a cinco.", "answer: " + words(5000),
+			`faq.yaml:27: entry "hours": warning: translations.es.answer is 5,000 characters long: a Telegram message holds at most 4,096, so patients get it split into at least 2 messages; shorten it, or split it into several entries`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			kb, err := Parse("faq.yaml", []byte(strings.Replace(validKB, tc.from, tc.to, 1)))
+			if tc.err != "" {
+				if err == nil || err.Error() != tc.err {
+					t.Errorf("got error %v, want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range kb.Warnings(time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)) {
+				got = append(got, w.String())
+			}
+			if want := tc.warning; strings.Join(got, "\n") != want {
+				t.Errorf("got warnings\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+			}
+		})
+	}
+	if got, want := thousands(2441), "2,441"; got != want {
+		t.Errorf("thousands(2441): got %q, want %q", got, want)
+	}
 }

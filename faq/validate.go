@@ -48,7 +48,7 @@ func (d *decoder) validate(kb *KB) {
 		d.w.Errorf(0, "", "entries is empty: the file has no questions and answers")
 	}
 	kbBase := baseLang(kb.Language)
-	kb.shared = sharedPhrasings(kb.File, kbBase, d.phrasings)
+	kb.found = append(d.warnings, sharedPhrasings(kb.File, kbBase, d.phrasings)...)
 	for _, r := range d.raw {
 		e := r.e
 		seen := make(map[string]bool, len(r.follow))
@@ -84,8 +84,9 @@ func baseLang(code string) string {
 // Warnings lists what staff should fix although the knowledge base works:
 // entries past their review date (reviewed_at + review_every before now),
 // entries with review_every but no reviewed_at, a review date in the
-// future, a clinic without a phone number for the fallback, and too few
-// alternates for a classifier. They are sorted by line.
+// future, a clinic without a phone number for the fallback, too few
+// alternates for a classifier, a phrasing given to two entries and an
+// answer longer than a chat message. They are sorted by line.
 func (kb *KB) Warnings(now time.Time) []Warning {
 	var out []Warning
 	add := func(line int, entry, format string, args ...any) {
@@ -127,7 +128,7 @@ func (kb *KB) Warnings(now time.Time) []Warning {
 			}
 		}
 	}
-	out = append(out, kb.shared...)
+	out = append(out, kb.found...)
 	sortWarnings(out)
 	return out
 }
