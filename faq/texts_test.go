@@ -138,3 +138,20 @@ func TestAnswerLength(t *testing.T) {
 		t.Errorf("thousands(2441): got %q, want %q", got, want)
 	}
 }
+
+// TestUnsupportedLanguage: carebot speaks English and Spanish; a file in
+// French passed and got Spanish replies, and a French translation was
+// counted as translated but never shown (QA). Both are errors.
+func TestUnsupportedLanguage(t *testing.T) {
+	checkTextCases(t, []textCase{
+		{"the file's", "language: en", "language: fr", []string{
+			`faq.yaml:2: language: carebot does not speak "fr": it answers patients in en (English) and es (Spanish); write the entries in one of them`}},
+		{"with a region", "language: en", "language: pt-BR", []string{
+			`faq.yaml:2: language: carebot does not speak "pt-BR": it answers patients in en (English) and es (Spanish); write the entries in one of them`}},
+		{"a translation", "      es:", "      fr:", []string{
+			`faq.yaml:24: entry "hours": translations: carebot does not speak "fr": it answers patients in en (English) and es (Spanish), so no patient would ever get this translation; remove it`}},
+		{"Spanish with a region", "      es:", "      es-419:", nil},
+		{"a Spanish file", "language: en", "language: es-MX", []string{
+			`faq.yaml:24: entry "hours": translations.es: es is the knowledge base's own language; put that text in question and answer`}},
+	})
+}

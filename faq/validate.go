@@ -24,6 +24,20 @@ func (d *decoder) lang(code string, line int, entry, what string) string {
 		d.w.Errorf(line, entry, "%s: %q is not a known language code; use a code such as en, es or es-MX", what, code)
 		return ""
 	}
+	// The matcher and every reply carebot writes itself are English and
+	// Spanish: entries in another language would be matched with the
+	// wrong words and answered around with the wrong replies, and a
+	// translation into one is never shown (QA: "fr" passed, and was
+	// counted as translated). Both are errors, not warnings, like every
+	// other part of the file that would be silently unused.
+	if langOf(tag.String()) == langOther {
+		use := "; write the entries in one of them"
+		if what == "translations" {
+			use = ", so no patient would ever get this translation; remove it"
+		}
+		d.w.Errorf(line, entry, "%s: carebot does not speak %q: it answers patients in en (English) and es (Spanish)%s", what, code, use)
+		return ""
+	}
 	return tag.String()
 }
 
