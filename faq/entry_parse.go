@@ -77,7 +77,7 @@ func (d *decoder) entry(n *yaml.Node) rawEntry {
 		d.w.Errorf(n.Line, "", "an entry has no id: add `id: some-name`")
 		id = fmt.Sprintf("(entry at line %d)", n.Line)
 	} else if !validID.MatchString(id) {
-		d.w.Errorf(r.idLine, id, "id may use only letters, digits, '.', '_' and '-'")
+		d.w.Errorf(r.idLine, id, "id may use only ASCII letters (a-z, A-Z, no accents), digits, '.', '_' and '-', and must start with a letter or a digit")
 	} else if len(id) > MaxIDLen {
 		d.w.Errorf(r.idLine, id, "id is %d characters long: at most %d fit in the buttons that ask for and rate the entry", len(id), MaxIDLen)
 	}

@@ -177,7 +177,11 @@ func TestParseErrors(t *testing.T) {
 		{"reviewed_at year 1", "reviewed_at: 2025-01-31", "reviewed_at: 0001-01-01", []string{`faq.yaml:21: entry "hours": reviewed_at 0001-01-01 is not a review date: want a date such as 2025-01-31`}},
 		{"bad id", "id: holiday", "id: holiday hours", []string{
 			`faq.yaml:19: entry "hours": follow_up "holiday" does not exist`,
-			`faq.yaml:28: entry "holiday hours": id may use only letters, digits, '.', '_' and '-'`}},
+			`faq.yaml:28: entry "holiday hours": id may use only ASCII letters (a-z, A-Z, no accents), digits, '.', '_' and '-', and must start with a letter or a digit`}},
+		// QA: "horário-día" was refused for using "only letters".
+		{"accented id", "id: holiday", "id: horário-día", []string{
+			`faq.yaml:19: entry "hours": follow_up "holiday" does not exist`,
+			`faq.yaml:28: entry "horário-día": id may use only ASCII letters (a-z, A-Z, no accents), digits, '.', '_' and '-', and must start with a letter or a digit`}},
 		{"long id", "id: holiday\n", "id: holiday-hours-on-every-public-and-religious-holiday-xyz\n", []string{
 			`faq.yaml:19: entry "hours": follow_up "holiday" does not exist`,
 			`faq.yaml:28: entry "holiday-hours-on-every-public-and-religious-holiday-xyz": id is 55 characters long: at most 54 fit in the buttons that ask for and rate the entry`}},
