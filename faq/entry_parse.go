@@ -24,8 +24,11 @@ var validID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // rawEntry keeps the lines validate needs next to the entry.
 type rawEntry struct {
-	e        *Entry
-	idLine   int
+	e      *Entry
+	idLine int
+	// alias is the name of the alias (*name) the entry is written as,
+	// or "": its id is the anchor's, but a second use is at the alias.
+	alias    string
 	follow   []yamlwalk.Item
 	langLine map[string]int
 }
@@ -50,6 +53,7 @@ func (d *decoder) entries(n *yaml.Node) []*Entry {
 }
 
 func (d *decoder) entry(n *yaml.Node) rawEntry {
+	written := n
 	n = d.w.Node(n)
 	if n == nil {
 		return rawEntry{}
@@ -80,6 +84,11 @@ func (d *decoder) entry(n *yaml.Node) rawEntry {
 		d.w.Errorf(r.idLine, id, "id may use only ASCII letters (a-z, A-Z, no accents), digits, '.', '_' and '-', and must start with a letter or a digit")
 	} else if len(id) > MaxIDLen {
 		d.w.Errorf(r.idLine, id, "id is %d characters long: at most %d fit in the buttons that ask for and rate the entry", len(id), MaxIDLen)
+	}
+	if written.Kind == yaml.AliasNode {
+		// The id was checked where the anchor's entry is; a second use is
+		// here (QA: both were reported at the anchor's line).
+		r.idLine, r.alias = written.Line, written.Value
 	}
 	var sawQ, sawA bool
 	for _, f := range fields {

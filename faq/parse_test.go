@@ -415,3 +415,27 @@ func TestParseSharedKBs(t *testing.T) {
 		}
 	}
 }
+
+// TestDuplicateIDByAlias: an entry repeated by an alias (- *e) was
+// reported at the anchor's line twice, "line 6 ... first at line 6" (QA);
+// the second use is the alias's line.
+func TestDuplicateIDByAlias(t *testing.T) {
+	const head = "version: 1\nlanguage: en\nclinic: {name: T, phone: \"1 555 0100\"}\nentries:\n" +
+		"  - &e\n    id: a\n    question: What are your hours?\n    alternates: [When are you open]\n    answer: 9 to 5\n"
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"an alias", head + "  - *e\n",
+			`faq.yaml:10: entry "a": the id is used twice (first at line 6): *e repeats the entry at line 5; write a new entry here instead of the alias`},
+		{"an alias after another entry", head + "  - id: b\n    question: Where are you?\n    answer: Here.\n  - *e\n",
+			`faq.yaml:13: entry "a": the id is used twice (first at line 6): *e repeats the entry at line 5; write a new entry here instead of the alias`},
+		{"written twice", head + "  - id: a\n    question: Where are you?\n    answer: Here.\n",
+			`faq.yaml:10: entry "a": the id is used twice (first at line 6)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := Parse("faq.yaml", []byte(tc.src)); err == nil || err.Error() != tc.want {
+				t.Errorf("got %v, want %q", err, tc.want)
+			}
+		})
+	}
+}

@@ -52,7 +52,11 @@ func (d *decoder) validate(kb *KB) {
 			continue
 		}
 		if first, dup := firstLine[e.ID]; dup {
-			d.w.Errorf(d.raw[i].idLine, e.ID, "the id is used twice (first at line %d)", first)
+			if a := d.raw[i].alias; a != "" {
+				d.w.Errorf(d.raw[i].idLine, e.ID, "the id is used twice (first at line %d): *%s repeats the entry at line %d; write a new entry here instead of the alias", first, a, e.Line)
+			} else {
+				d.w.Errorf(d.raw[i].idLine, e.ID, "the id is used twice (first at line %d)", first)
+			}
 			continue
 		}
 		firstLine[e.ID] = d.raw[i].idLine
