@@ -136,12 +136,19 @@ func (d *decoder) entry(n *yaml.Node) rawEntry {
 			}
 			e.reviewLine = f.Line
 		case "review_every":
-			if s := d.w.Str(f.Value, id, "review_every"); s != "" {
+			s := d.w.Str(f.Value, id, "review_every")
+			switch {
+			case s != "":
 				p, err := ParsePeriod(s)
 				if err != nil {
 					d.w.Errorf(f.Line, id, "%v", err)
 				}
 				e.ReviewEvery = p
+			case yamlwalk.IsScalar(f.Value):
+				// "" and ~ were taken as no review, silently (QA): a
+				// schedule staff believe they set. No review is said by
+				// leaving the field out.
+				d.w.Errorf(f.Line, id, "review_every is empty: give a period such as 90d, 6m or 1y, or remove the line if the entry needs no review")
 			}
 		default:
 			d.w.Errorf(f.Line, id, "unknown field %q (want id, question, alternates, keywords, tags, answer, follow_up, translations, reviewed_by, reviewed_at, review_every)", f.Key)

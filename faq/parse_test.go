@@ -174,6 +174,11 @@ func TestParseErrors(t *testing.T) {
 		{"translation in own language", "      es:", "      en:", []string{`faq.yaml:24: entry "hours": translations.en: en is the knowledge base's own language; put that text in question and answer`}},
 		{"review_every", "review_every: 1m", "review_every: 6 months", []string{`faq.yaml:22: entry "hours": review_every "6 months": unit must be d (days), w (weeks), m (months) or y (years)`}},
 		{"reviewed_at", "reviewed_at: 2025-01-31", "reviewed_at: 31/01/2025", []string{`faq.yaml:21: entry "hours": reviewed_at "31/01/2025": want a date such as 2025-01-31`}},
+		// QA: "" and ~ were taken silently as no review; 2026-02-29 was
+		// said not to be "a date such as 2025-01-31".
+		{"review_every empty", "review_every: 1m", `review_every: ""`, []string{`faq.yaml:22: entry "hours": review_every is empty: give a period such as 90d, 6m or 1y, or remove the line if the entry needs no review`}},
+		{"review_every null", "review_every: 1m", "review_every: ~", []string{`faq.yaml:22: entry "hours": review_every is empty: give a period such as 90d, 6m or 1y, or remove the line if the entry needs no review`}},
+		{"reviewed_at not a day", "reviewed_at: 2025-01-31", "reviewed_at: 2026-02-29", []string{`faq.yaml:21: entry "hours": reviewed_at "2026-02-29": there is no February 29 in 2026`}},
 		{"reviewed_at year 1", "reviewed_at: 2025-01-31", "reviewed_at: 0001-01-01", []string{`faq.yaml:21: entry "hours": reviewed_at 0001-01-01 is not a review date: want a date such as 2025-01-31`}},
 		{"bad id", "id: holiday", "id: holiday hours", []string{
 			`faq.yaml:19: entry "hours": follow_up "holiday" does not exist`,
@@ -333,6 +338,10 @@ func TestWarnings(t *testing.T) {
 		{time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), []string{
 			`faq.yaml:21: entry "hours": warning: past its review date: reviewed 2025-01-31 by Dr. Ames, review every 1m, due 2025-03-03`,
 			`faq.yaml:28: entry "holiday": warning: review_every is 1y but reviewed_at is missing: it has never been reviewed`}[1:]},
+		// QA: on the day it fell due, it was already "past" its date.
+		{time.Date(2025, 3, 3, 15, 0, 0, 0, time.UTC), []string{
+			`faq.yaml:21: entry "hours": warning: due for review today (2025-03-03): reviewed 2025-01-31 by Dr. Ames, review every 1m`,
+			`faq.yaml:28: entry "holiday": warning: review_every is 1y but reviewed_at is missing: it has never been reviewed`}},
 		{time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC), []string{
 			`faq.yaml:21: entry "hours": warning: past its review date: reviewed 2025-01-31 by Dr. Ames, review every 1m, due 2025-03-03`,
 			`faq.yaml:28: entry "holiday": warning: review_every is 1y but reviewed_at is missing: it has never been reviewed`}},

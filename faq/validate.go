@@ -135,12 +135,19 @@ func (kb *KB) Warnings(now time.Time) []Warning {
 		case e.ReviewedAt.IsZero():
 			add(e.reviewLine, e.ID, "review_every is %s but reviewed_at is missing: it has never been reviewed", e.ReviewEvery)
 		default:
-			due := e.ReviewEvery.AddTo(e.ReviewedAt)
-			if now.After(due) {
-				by := ""
-				if e.ReviewedBy != "" {
-					by = " by " + e.ReviewedBy
-				}
+			// Days, not times: an entry due today is due, not past due
+			// (QA: it was "past its review date" all day).
+			due := day(e.ReviewEvery.AddTo(e.ReviewedAt))
+			today := day(now)
+			by := ""
+			if e.ReviewedBy != "" {
+				by = " by " + e.ReviewedBy
+			}
+			switch {
+			case today.Equal(due):
+				add(e.reviewLine, e.ID, "due for review today (%s): reviewed %s%s, review every %s",
+					due.Format(time.DateOnly), e.ReviewedAt.Format(time.DateOnly), by, e.ReviewEvery)
+			case today.After(due):
 				add(e.reviewLine, e.ID, "past its review date: reviewed %s%s, review every %s, due %s",
 					e.ReviewedAt.Format(time.DateOnly), by, e.ReviewEvery, due.Format(time.DateOnly))
 			}
@@ -149,6 +156,11 @@ func (kb *KB) Warnings(now time.Time) []Warning {
 	out = append(out, kb.found...)
 	sortWarnings(out)
 	return out
+}
+
+// day is t's calendar day, in t's zone, as a date without a time.
+func day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // sharedPhrasings warns about each phrasing that another entry has too,

@@ -1,6 +1,7 @@
 package yamlwalk
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -108,7 +109,8 @@ func (w *Walker) Int(n *yaml.Node, scope, what string) (int, bool) {
 }
 
 // Date returns date scalar n written as 2025-01-31 (or a full RFC 3339
-// time), and the zero time for null or after reporting anything else.
+// time), and the zero time for null or after reporting anything else: a
+// day the calendar does not have (2026-02-29) as such.
 func (w *Walker) Date(n *yaml.Node, scope, what string) time.Time {
 	s := w.Str(n, scope, what)
 	if s == "" {
@@ -119,6 +121,19 @@ func (w *Walker) Date(n *yaml.Node, scope, what string) time.Time {
 			return t
 		}
 	}
+	if m := isoDate.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if 1 <= mo && mo <= 12 && 1 <= d && d <= 31 {
+			w.Errorf(n.Line, scope, "%s %q: there is no %s %d in %d", what, s, time.Month(mo), d, y)
+			return time.Time{}
+		}
+	}
 	w.Errorf(n.Line, scope, "%s %q: want a date such as 2025-01-31", what, s)
 	return time.Time{}
 }
+
+// isoDate is a date written year-month-day, the day maybe one the
+// calendar does not have.
+var isoDate = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:$|T)`)

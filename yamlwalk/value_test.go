@@ -105,6 +105,18 @@ func TestSchema(t *testing.T) {
 		{"date written otherwise", "a: 1\nd: 31/01/2025\n", func(t *testing.T, w *Walker, top *yaml.Node) any {
 			return w.Date(value(t, top, "d"), "hours", "reviewed_at")
 		}, time.Time{}, []Problem{{2, "hours", `reviewed_at "31/01/2025": want a date such as 2025-01-31`}}},
+		// QA: 2026-02-29 was said not to be a date "such as 2025-01-31".
+		{"a day the calendar does not have", "a: 2026-02-29\nb: 2026-04-31T10:00:00Z\nc: 2026-13-01\nd: 2028-02-29\n", func(t *testing.T, w *Walker, top *yaml.Node) any {
+			var got []time.Time
+			for _, k := range []string{"a", "b", "c", "d"} {
+				got = append(got, w.Date(value(t, top, k), "", "reviewed_at"))
+			}
+			return got
+		}, []time.Time{{}, {}, {}, time.Date(2028, 2, 29, 0, 0, 0, 0, time.UTC)}, []Problem{
+			{1, "", `reviewed_at "2026-02-29": there is no February 29 in 2026`},
+			{2, "", `reviewed_at "2026-04-31T10:00:00Z": there is no April 31 in 2026`},
+			{3, "", `reviewed_at "2026-13-01": want a date such as 2025-01-31`},
+		}},
 		{"problems stop with the budget", "a: &a [x, y]\nb: [*a, *a, *a]\n", func(t *testing.T, w *Walker, top *yaml.Node) any {
 			w.Budget = 3
 			w.Node(top)
