@@ -99,6 +99,8 @@ func (d *decoder) entry(n *yaml.Node) rawEntry {
 			e.Question = d.text(f.Value, id, "question", "question")
 			if e.Question == "" && yamlwalk.IsScalar(f.Value) {
 				d.w.Errorf(f.Line, id, "question is empty")
+			} else if e.Question != "" {
+				d.wordless([]yamlwalk.Item{{Text: e.Question, Line: f.Line}}, id, "question", "write the question in words")
 			}
 			d.phrasings = append(d.phrasings, writtenPhrasing{id, "", e.Question, f.Line})
 		case "answer":
@@ -109,12 +111,15 @@ func (d *decoder) entry(n *yaml.Node) rawEntry {
 			}
 		case "alternates":
 			alts := d.texts(f.Value, id, "alternates")
+			d.wordless(alts, id, "alternates", "write it in words, or remove it")
 			e.Alternates = yamlwalk.Texts(alts)
 			for _, a := range alts {
 				d.phrasings = append(d.phrasings, writtenPhrasing{id, "", a.Text, a.Line})
 			}
 		case "keywords":
-			e.Keywords = yamlwalk.Texts(d.w.Strs(f.Value, id, "keywords"))
+			keys := d.w.Strs(f.Value, id, "keywords")
+			d.wordless(keys, id, "keywords", "write it in words, or remove it")
+			e.Keywords = yamlwalk.Texts(keys)
 		case "tags":
 			e.Tags = yamlwalk.Texts(d.w.Strs(f.Value, id, "tags"))
 		case "follow_up":
@@ -181,9 +186,13 @@ func (d *decoder) translations(n *yaml.Node, id string) (map[string]Translation,
 			switch g.Key {
 			case "question":
 				t.Question = d.text(g.Value, id, what+".question", "question")
+				if t.Question != "" {
+					d.wordless([]yamlwalk.Item{{Text: t.Question, Line: g.Line}}, id, what+".question", "write the question in words")
+				}
 				d.phrasings = append(d.phrasings, writtenPhrasing{id, baseLang(lang), t.Question, g.Line})
 			case "alternates":
 				alts := d.texts(g.Value, id, what+".alternates")
+				d.wordless(alts, id, what+".alternates", "write it in words, or remove it")
 				t.Alternates = yamlwalk.Texts(alts)
 				for _, a := range alts {
 					d.phrasings = append(d.phrasings, writtenPhrasing{id, baseLang(lang), a.Text, a.Line})

@@ -103,6 +103,18 @@ func (d *decoder) texts(n *yaml.Node, id, what string) []yamlwalk.Item {
 	return items
 }
 
+// wordless reports each of texts, which the bot matches patients'
+// messages against, that has no word in it ("?", "!!!", "👍"): the
+// matcher compares words, so no message could ever match it (QA). fix
+// says what to do instead.
+func (d *decoder) wordless(texts []yamlwalk.Item, id, what, fix string) {
+	for _, t := range texts {
+		if len(foldWords(t.Text)) == 0 {
+			d.w.Errorf(t.Line, id, "%s: %q has no word in it, so no patient's message can ever match it; %s", what, head(t.Text, 40), fix)
+		}
+	}
+}
+
 // cut reports text s of node n, which YAML ended at an unquoted " #": the
 // rest of the line is a comment to YAML, and patients would never see it
 // (QA: "Suite #200" became "Suite", "press #3 for billing" became "press").

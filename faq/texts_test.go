@@ -155,3 +155,22 @@ func TestUnsupportedLanguage(t *testing.T) {
 			`faq.yaml:24: entry "hours": translations.es: es is the knowledge base's own language; put that text in question and answer`}},
 	})
 }
+
+// TestWordlessPhrasing: a question, an alternate or a keyword with no
+// word in it ("?", "!!!", "👍") passed (QA), though the matcher compares
+// words and no message can ever match it.
+func TestWordlessPhrasing(t *testing.T) {
+	checkTextCases(t, []textCase{
+		{"question", "question: Are you open on holidays?", `question: "?"`, []string{
+			`faq.yaml:29: entry "holiday": question: "?" has no word in it, so no patient's message can ever match it; write the question in words`}},
+		{"alternate", `alternates: ["What are your hours?"]`, `alternates: ["What are your hours?", "!!!"]`, []string{
+			`faq.yaml:15: entry "hours": alternates: "!!!" has no word in it, so no patient's message can ever match it; write it in words, or remove it`}},
+		{"keyword", "keywords: [hours, open]", "keywords:\n      - hours\n      - \"👍\"", []string{
+			`faq.yaml:18: entry "hours": keywords: "👍" has no word in it, so no patient's message can ever match it; write it in words, or remove it`}},
+		{"translated question", "question: ¿Cuándo abren?", `question: "¿?"`, []string{
+			`faq.yaml:25: entry "hours": translations.es.question: "¿?" has no word in it, so no patient's message can ever match it; write the question in words`}},
+		{"translated alternate", `alternates: ["¿Cuál es su horario?"]`, `alternates: ["¿Cuál es su horario?", "…"]`, []string{
+			`faq.yaml:26: entry "hours": translations.es.alternates: "…" has no word in it, so no patient's message can ever match it; write it in words, or remove it`}},
+		{"numbers and short words are words", "keywords: [hours, open]", "keywords: [24/7, x, A1C, ñ]", nil},
+	})
+}
