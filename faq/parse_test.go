@@ -200,6 +200,7 @@ func TestParseErrors(t *testing.T) {
 		{"phone without digits", `phone: "+1 555 0100"`, `phone: "ask reception"`, []string{
 			`faq.yaml:5: clinic.phone "ask reception" is not a phone number: the fallback reply tells patients to call it`}},
 		{"syntax", "    keywords: [hours, open]", "    keywords: [hours, open", []string{`faq.yaml:16: not valid YAML: did not find expected ',' or ']' (in a list written [like, this], put quotes around each text with ? : , # [ ] { } in it, or write one "- text" per line)`}},
+		{"colon in a text", "answer: No.", "answer: No: we are closed.", []string{`faq.yaml:30: not valid YAML: mapping values are not allowed in this context (the text after "answer:" has ": " in it, which YAML reads as another key: put the whole text in quotes, answer: "...")`}},
 		{"tab", "    tags: [info]", "\ttags: [info]", []string{"faq.yaml:17: not valid YAML: found character that cannot start any token (the line is indented with a tab: indent with spaces)"}},
 		{"several at once", "language: en", "language: zz", []string{
 			`faq.yaml:2: language: "zz" is not a known language code; use a code such as en, es or es-MX`}},

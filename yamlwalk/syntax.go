@@ -2,6 +2,7 @@ package yamlwalk
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,12 +35,46 @@ func SyntaxError(data []byte, err error) (line int, msg string) {
 	switch {
 	case indentedWithTab(data, line) && !strings.Contains(msg, "tab"):
 		msg += " (the line is indented with a tab: indent with spaces)"
+	case msg == "mapping values are not allowed in this context" && colonInText(lineText(data, line)) != "":
+		// QA: `answer: Yes: walk in any time` was sent to check its
+		// indentation; the fix is quotes.
+		key := colonInText(lineText(data, line))
+		msg += fmt.Sprintf(` (the text after "%s:" has ": " in it, which YAML reads as another key: put the whole text in quotes, %s: "...")`, key, key)
 	case line > 0 && indentComplaint(msg):
 		msg += " (check this line's indentation against the lines above it)"
 	case flowComplaint(msg):
 		msg += ` (in a list written [like, this], put quotes around each text with ? : , # [ ] { } in it, or write one "- text" per line)`
 	}
 	return line, msg
+}
+
+// textWithColon matches a line "key: text", the text unquoted, and
+// not a list, a mapping or a block.
+var textWithColon = regexp.MustCompile(`^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_.-]*):\s+([^\s"'|>\[{&*!#%@` + "`" + `].*)$`)
+
+// colonInText returns the key of line when it is "key: text" and the text
+// has ": " in it, or "" otherwise.
+func colonInText(line string) string {
+	m := textWithColon.FindStringSubmatch(strings.TrimRight(line, " \t\r"))
+	if m == nil {
+		return ""
+	}
+	if text := m[2]; strings.Contains(text, ": ") || strings.HasSuffix(text, ":") {
+		return m[1]
+	}
+	return ""
+}
+
+// lineText is line (1-based) of data, or "" when there is none.
+func lineText(data []byte, line int) string {
+	if line < 1 {
+		return ""
+	}
+	lines := bytes.SplitN(data, []byte("\n"), line+1)
+	if len(lines) < line {
+		return ""
+	}
+	return string(lines[line-1])
 }
 
 // flowComplaint reports yaml.v3's complaints about a list or mapping

@@ -27,6 +27,11 @@ func TestSyntaxError(t *testing.T) {
 		// entry began on.
 		{"key one space short, deep in a list (yaml.v3 says line 1)", "entries:\n" + strings.Repeat("  - id: a\n    tags: [x]\n", 9) + "  - id: b\n   tags: [x]\n    answer: y\n", 21, "did not find expected '-' indicator" + indentHint},
 		{"key one space long, deep in a list (yaml.v3 says line 19)", "entries:\n" + strings.Repeat("  - id: a\n    tags: [x]\n", 9) + "  - id: b\n    alternates:\n      - c\n     tags: [x]\n    answer: y\n", 23, "did not find expected key" + indentHint},
+		// QA: an unquoted ": " in a text was sent to check its indentation.
+		{"a colon in a text", "a: 1\nanswer: Yes: walk in any time\nc: 2\n", 2, "mapping values are not allowed in this context" + colonHint("answer")},
+		{"a colon in an entry's first text", "entries:\n  - question: Hours: when?\n", 2, "mapping values are not allowed in this context" + colonHint("question")},
+		{"a text ending in a colon", "a: 1\nanswer: Bring this: \n", 2, "mapping values are not allowed in this context" + colonHint("answer")},
+		{"a key under a text", "a: 1\nb: text\n  c: 2\n", 3, "mapping values are not allowed in this context" + indentHint},
 		{"tab", "a: 1\n\tb: 2\n", 2, "found a tab character that violates indentation"},
 		// yaml.v3 does not always say it is the tab; staff cannot see one.
 		{"tab before a list item", "a:\n\t- b\n", 2, "found character that cannot start any token (the line is indented with a tab: indent with spaces)"},
@@ -49,6 +54,10 @@ func TestSyntaxError(t *testing.T) {
 }
 
 const indentHint = " (check this line's indentation against the lines above it)"
+
+func colonHint(key string) string {
+	return ` (the text after "` + key + `:" has ": " in it, which YAML reads as another key: put the whole text in quotes, ` + key + `: "...")`
+}
 
 // TestSyntaxErrorFallback checks what SyntaxError says when it cannot find
 // the line by parsing again: yaml.v3's line, or 0 when it gave none.
