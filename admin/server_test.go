@@ -243,7 +243,7 @@ func TestBroadcastsAndReminders(t *testing.T) {
 	// An id with a space would start, then be hard to ask a report of.
 	_, err := c.Broadcast(ctx, Broadcast{ID: "my closure", Purpose: "announcements", Text: "Closed Friday"})
 	var se *statusError
-	if !errors.As(err, &se) || se.code != http.StatusBadRequest || !strings.Contains(err.Error(), `id "my closure": use only letters, digits, '.', '_' and '-'`) {
+	if !errors.As(err, &se) || se.code != http.StatusBadRequest || !strings.Contains(err.Error(), `id "my closure": use only ASCII letters (a-z, A-Z, no accents), digits, '.', '_' and '-'`) {
 		t.Errorf("an id with a space: got %v, want a 400 saying what an id may hold", err)
 	}
 	if len(f.bcasts) != 0 {

@@ -54,7 +54,7 @@ var broadcastID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 func CheckBroadcastID(id string) error {
 	switch {
 	case !broadcastID.MatchString(id):
-		return fmt.Errorf("id %q: use only letters, digits, '.', '_' and '-', starting with a letter or digit, at most %d (such as closed-2026-12-26)", id, MaxBroadcastID)
+		return fmt.Errorf("id %q: use only ASCII letters (a-z, A-Z, no accents), digits, '.', '_' and '-', starting with a letter or digit, at most %d (such as closed-2026-12-26)", id, MaxBroadcastID)
 	case len(id) > MaxBroadcastID:
 		return fmt.Errorf("id %q is %d characters long: at most %d", id, len(id), MaxBroadcastID)
 	}

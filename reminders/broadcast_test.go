@@ -208,7 +208,7 @@ func TestBroadcastIDs(t *testing.T) {
 	ctx := context.Background()
 	for _, id := range []string{"my broadcast", " closed", "closed\n", "a/b", "50%", "-closed", ".closed", "_closed", "cerrado-el-día"} {
 		_, err := bs.Start(ctx, reminders.Broadcast{ID: id, Purpose: carebot.PurposeAnnouncements, Text: "Closed Friday"})
-		if want := fmt.Sprintf("broadcast: id %q: use only letters, digits, '.', '_' and '-', starting with a letter or digit, at most %d (such as closed-2026-12-26)", id, reminders.MaxBroadcastID); err == nil || err.Error() != want {
+		if want := fmt.Sprintf("broadcast: id %q: use only ASCII letters (a-z, A-Z, no accents), digits, '.', '_' and '-', starting with a letter or digit, at most %d (such as closed-2026-12-26)", id, reminders.MaxBroadcastID); err == nil || err.Error() != want {
 			t.Errorf("id %q: got %v, want %q", id, err, want)
 		}
 	}

@@ -64,7 +64,7 @@ func TestLoadCampaignsErrors(t *testing.T) {
 		{"language without text", good + "    audience: {languages: [en, es]}\n", []string{`audience language "es" has no text`}},
 		{"bad max_late", good + "    max_late: forever\n", []string{"max_late: want a duration"}},
 		{"duplicate id", good + strings.TrimPrefix(good, "campaigns:\n"), []string{`campaigns.yaml:6: campaign "flu": id is used twice (first at line 2)`}},
-		{"bad id", strings.Replace(good, "id: flu", "id: Flu Shots!", 1), []string{"id: use lower-case letters"}},
+		{"bad id", strings.Replace(good, "id: flu", "id: Flu Shots!", 1), []string{"id: use lower-case ASCII letters"}},
 		{"no id", strings.Replace(good, "id: flu", "idx: flu", 1), []string{"a campaign needs an id"}},
 		{"duplicate key", good + "    topic: again\n", []string{`"topic" is given twice (first at line 3)`}},
 		{"not a list", "campaigns: {flu: 1}\n", []string{"campaigns: want a list"}},

@@ -107,7 +107,7 @@ func (d *yamlDecoder) campaign(n *yaml.Node) (Campaign, bool) {
 	if id == "" {
 		d.w.Errorf(n.Line, "", "a campaign needs an id (a short name such as flu-shots)")
 	} else if !campaignID.MatchString(id) {
-		d.w.Errorf(n.Line, id, "id: use lower-case letters, digits and dashes, at most 40")
+		d.w.Errorf(n.Line, id, "id: use lower-case ASCII letters (a-z, no accents), digits and dashes, at most 40")
 	}
 	var rule string
 	have := map[string]bool{}

@@ -214,7 +214,7 @@ func runBroadcast(ctx context.Context, args []string, getenv func(string) string
 	client := adminFlags(fs, getenv)
 	purpose := fs.String("purpose", "announcements", "who gets it: everyone opted in to announcements, or to awareness")
 	text := fs.String("text", "", "the message")
-	id := fs.String("id", "", fmt.Sprintf("a name for it: letters, digits, '.', '_' and '-', at most %d (default: made up); the same id is never sent twice", reminders.MaxBroadcastID))
+	id := fs.String("id", "", fmt.Sprintf("a name for it: ASCII letters, digits, '.', '_' and '-', at most %d (default: made up); the same id is never sent twice", reminders.MaxBroadcastID))
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}

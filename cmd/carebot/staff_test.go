@@ -271,7 +271,7 @@ func TestBroadcastID(t *testing.T) {
 	env := map[string]string{"CAREBOT_ADMIN": bot.addr(), "CAREBOT_ADMIN_TOKEN": "env-token-0123456789"}
 	for _, id := range []string{"closed friday", "a/b", "-x", "  "} {
 		code, stdout, stderr := runCmd(t, env, "", "broadcast", "--id", id, "--text", "Closed Friday")
-		want := fmt.Sprintf(`broadcast: --id %q: use only letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 (such as closed-2026-12-26)`, id)
+		want := fmt.Sprintf(`broadcast: --id %q: use only ASCII letters (a-z, A-Z, no accents), digits, '.', '_' and '-', starting with a letter or digit, at most 64 (such as closed-2026-12-26)`, id)
 		if code != 2 || stdout != "" || !strings.Contains(stderr, want) {
 			t.Errorf("--id %q: got exit %d, stdout %q, stderr %q; want exit 2 and %q", id, code, stdout, stderr, want)
 		}
