@@ -32,13 +32,13 @@ func SyntaxError(data []byte, err error) (line int, msg string) {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	line = firstBadLine(data, msg, line)
-	switch {
-	case indentedWithTab(data, line) && !strings.Contains(msg, "tab"):
+	text := lineText(data, line)
+	switch key := colonInText(text); {
+	case indentedWithTab(text) && !strings.Contains(msg, "tab"):
 		msg += " (the line is indented with a tab: indent with spaces)"
-	case msg == "mapping values are not allowed in this context" && colonInText(lineText(data, line)) != "":
+	case msg == "mapping values are not allowed in this context" && key != "":
 		// QA: `answer: Yes: walk in any time` was sent to check its
 		// indentation; the fix is quotes.
-		key := colonInText(lineText(data, line))
 		msg += fmt.Sprintf(` (the text after "%s:" has ": " in it, which YAML reads as another key: put the whole text in quotes, %s: "...")`, key, key)
 	case line > 0 && indentComplaint(msg):
 		msg += " (check this line's indentation against the lines above it)"
@@ -99,30 +99,11 @@ func indentComplaint(msg string) bool {
 	return false
 }
 
-// indentedWithTab reports whether line (1-based) of data has a tab in its
-// leading white space: YAML forbids it, an editor shows it as spaces, and
-// yaml.v3 does not always name it.
-func indentedWithTab(data []byte, line int) bool {
-	if line < 1 {
-		return false
-	}
-	for i := 1; i < line; i++ {
-		nl := bytes.IndexByte(data, '\n')
-		if nl < 0 {
-			return false
-		}
-		data = data[nl+1:]
-	}
-	for _, c := range data {
-		switch c {
-		case '\t':
-			return true
-		case ' ':
-		default:
-			return false
-		}
-	}
-	return false
+// indentedWithTab reports whether line, a line of a file, has a tab in
+// its leading white space: YAML forbids it, an editor shows it as spaces,
+// and yaml.v3 does not always name it.
+func indentedWithTab(line string) bool {
+	return strings.ContainsRune(line[:len(line)-len(strings.TrimLeft(line, " \t"))], '\t')
 }
 
 // firstBadLine returns the smallest number of leading lines of data that
