@@ -94,7 +94,7 @@ func dayAsked(tail []string) askedDay {
 		case "next", "week", "month", "proxima", "proximo", "semana", "mes":
 			return anyDay
 		default:
-			if wd, ok := weekdayWord[w]; ok {
+			if wd, ok := weekdayWords[w]; ok { // the whole names alone: apptsDayWords lets no other through
 				d = weekday + askedDay(wd)
 			}
 		}
@@ -107,13 +107,6 @@ func dayAsked(tail []string) askedDay {
 		day = d
 	}
 	return day
-}
-
-var weekdayWord = map[string]time.Weekday{
-	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
-	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
-	"domingo": time.Sunday, "lunes": time.Monday, "martes": time.Tuesday, "miercoles": time.Wednesday,
-	"jueves": time.Thursday, "viernes": time.Friday, "sabado": time.Saturday,
 }
 
 // date is the calendar day d names, seen from now in loc.

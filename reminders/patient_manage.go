@@ -387,19 +387,17 @@ func (p *Patients) snooze(ctx context.Context, u carebot.User, lang string, d ti
 	// own latest: snoozed as a reminder of that appointment of their own
 	// (QA: "snooze 1h" under one said there was no recent reminder). The
 	// clinic's reminder itself was sent, and its others stay as they are.
-	clinic := false
 	if ref == "" && p.appts != nil {
 		a, _, sent, ok, err := p.remindedAt(ctx, u.Key)
 		if err != nil {
 			return "", true, fmt.Errorf("snooze: %w", err)
 		}
 		if ok && now.Sub(sent) < snoozeWindow && sent.After(last.Sent) && a.Status != carebot.AppointmentCancelled && a.At.After(now) {
-			clinic = true
 			last = carebot.OutboxItem{Purpose: carebot.PurposeAppointments, Sent: sent, Slot: a.At,
 				Text: say(lang, "apptText", formatWhen(lang, a.At, p.apptZone(u, a)))}
 		}
 	}
-	if last.ID == "" && !clinic {
+	if last.Sent.IsZero() { // neither their own reminder nor the clinic's
 		return say(lang, "noSnooze"), explicit, nil
 	}
 	at := now.Add(d)
@@ -424,7 +422,7 @@ func (p *Patients) snooze(ctx context.Context, u carebot.User, lang string, d ti
 			}
 		}
 	}
-	if last.Rule == "" && !clinic {
+	if last.Rule == "" && last.ID != "" { // the clinic's reminder (no ID here) was sent and stays
 		if _, err := p.out.Cancel(ctx, last.ID); err != nil {
 			return "", true, fmt.Errorf("snooze: %w", err)
 		}
