@@ -2,7 +2,9 @@ package faq
 
 import (
 	"math"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -134,6 +136,7 @@ func Group(texts []string, minSimilarity float64) []MissGroup {
 // question is one set of content words and the texts that have it.
 type question struct {
 	terms    []string // sorted, distinct stems
+	key      string   // terms joined, for the questions' order
 	weights  []float64
 	total    float64 // the sum of weights
 	texts    []int   // where in the texts given to Group, ascending
@@ -144,7 +147,6 @@ type question struct {
 // in the order of those sets (not of texts), and weighs each word.
 func distinctQuestions(texts []string) []question {
 	byKey := make(map[string]int)
-	var keys []string
 	var qs []question
 	for i, t := range texts {
 		terms := contentStems(t)
@@ -153,21 +155,11 @@ func distinctQuestions(texts []string) []question {
 		if !ok {
 			j = len(qs)
 			byKey[key] = j
-			keys = append(keys, key)
-			qs = append(qs, question{terms: terms, compared: i < maxGroupTexts})
+			qs = append(qs, question{terms: terms, key: key, compared: i < maxGroupTexts})
 		}
 		qs[j].texts = append(qs[j].texts, i)
 	}
-	order := make([]int, len(qs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(a, b int) bool { return keys[order[a]] < keys[order[b]] })
-	sorted := make([]question, len(qs))
-	for i, j := range order {
-		sorted[i] = qs[j]
-	}
-	qs = sorted
+	slices.SortFunc(qs, func(a, b question) int { return strings.Compare(a.key, b.key) }) // keys are distinct
 
 	// Inverse document frequency over the distinct questions compared,
 	// smoothed so that a word in every question still counts.

@@ -106,14 +106,14 @@ func newLinkage(qs []question, edges []simEdge) *linkage {
 }
 
 // run joins the two clusters of the highest average similarity, while it is
-// ≥ min. Ties go to the clusters first in order, so the result depends on
+// ≥ floor. Ties go to the clusters first in order, so the result depends on
 // the questions only.
-func (l *linkage) run(min float64) {
-	min -= 1e-9 // an average of exactly min joins despite rounding
+func (l *linkage) run(floor float64) {
+	floor -= 1e-9 // an average of exactly floor joins despite rounding
 	for c, to := range l.link {
 		for _, t := range to {
 			if int32(c) < t.c {
-				l.offer(int32(c), t.c, t.w, min)
+				l.offer(int32(c), t.c, t.w, floor)
 			}
 		}
 	}
@@ -146,13 +146,13 @@ func (l *linkage) run(min float64) {
 		}
 		l.link[c] = out
 		for _, t := range out {
-			l.offer(min32(c, t.c), max32(c, t.c), t.w, min)
+			l.offer(min(c, t.c), max(c, t.c), t.w, floor)
 		}
 	}
 }
 
-func (l *linkage) offer(c, d int32, w, min float64) {
-	if avg := w / (l.size[c] * l.size[d]); avg >= min {
+func (l *linkage) offer(c, d int32, w, floor float64) {
+	if avg := w / (l.size[c] * l.size[d]); avg >= floor {
 		heap.Push(&l.pairs, pair{avg: avg, c: c, d: d, vc: l.version[c], vd: l.version[d]})
 	}
 }
@@ -164,20 +164,6 @@ func (l *linkage) root(i int) int {
 		i = int(l.parent[i])
 	}
 	return i
-}
-
-func min32(a, b int32) int32 {
-	if a < b {
-		return a
-	}
-	return b
-}
-
-func max32(a, b int32) int32 {
-	if a > b {
-		return a
-	}
-	return b
 }
 
 // pair is two clusters (c < d) that may join, as they were when offered.
