@@ -66,7 +66,9 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 	switch {
 	case aboutAppointment(text) && len(all) > 1:
 		return say(lang, "when"), true, nil // "my appointment tomorrow at 9 and 10": which?
-	case when.Rule.IsZero() && aboutAppointment(text):
+	case when.Rule.IsZero() && aboutAppointment(text) && !namesHour(text):
+		// "my 3pm appointment … at 10am", "mi cita de las 3 … a las 10":
+		// the time read is the reminder's, the visit's is in the text.
 		// The reply says the year when far ahead; the reminders, sent a
 		// day and two hours before, need not.
 		appt := formatWhenFrom(lang, when.At, loc, now)
@@ -125,6 +127,21 @@ func aboutAppointment(text string) bool {
 	for _, w := range words(text) {
 		switch w.norm {
 		case "appointment", "appt", "appointments", "cita", "turno", "consulta":
+			return true
+		}
+	}
+	return false
+}
+
+// namesHour reports whether text, what to remind of, holds a time of its
+// own ("your 3pm appointment", "su cita de las 3").
+func namesHour(text string) bool {
+	ns := norms(words(text))
+	for i, t := range ns {
+		if clockRe.MatchString(t) && (i > 0 && (ns[i-1] == "las" || ns[i-1] == "la") || !isNumber(t)) {
+			return true
+		}
+		if isNumber(t) && i+1 < len(ns) && (ns[i+1] == "am" || ns[i+1] == "pm") {
 			return true
 		}
 	}

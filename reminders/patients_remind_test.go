@@ -40,6 +40,15 @@ func TestPatientsRemindWhen(t *testing.T) {
 		// QA: a time that names a thing ("my 8pm pill") is not when.
 		{"en", "remind me to take my 8pm pill at 7:45pm", "OK, I'll remind you on Thursday, November 26 at 7:45 PM: take your 8pm pill"},
 		{"en", "remind me at 7:45pm to take my 8 pm pill", "OK, I'll remind you on Thursday, November 26 at 7:45 PM: take your 8 pm pill"},
+		// And in Spanish, "de las 8" after a noun, when another time follows;
+		// with none it is the time.
+		{"es", "recuérdame tomar mi pastilla de las 8 a las 7:45", "Listo, le recordaré el jueves 26 de noviembre a las 19:45: tomar su pastilla de las 8"},
+		{"es", "recuérdame tomar la pastilla de las 8:30 mañana a las 8", "Listo, le recordaré el viernes 27 de noviembre a las 08:00: tomar la pastilla de las 8:30"},
+		{"es", "recuérdame tomar mi pastilla de las 8", "Listo, le recordaré el viernes 27 de noviembre a las 08:00: tomar su pastilla"},
+		// An appointment whose own time is in the text: the time read is
+		// the reminder's, not the visit's.
+		{"es", "recuérdame mi cita de las 3 el viernes a las 10", "Listo, le recordaré el viernes 27 de noviembre a las 10:00: su cita de las 3"},
+		{"en", "remind me of my 3pm appointment on friday at 10am", "OK, I'll remind you on Friday, November 27 at 10:00 AM: your 3pm appointment"},
 		{"es", "recuérdame tomar mis pastillas de lunes a viernes a las 7", "Listo, le recordaré de lunes a viernes a las 19:00: tomar sus pastillas"},
 		{"es", "recuérdame tomar mis pastillas de lunes a viernes a las 7 de la mañana", "Listo, le recordaré de lunes a viernes a las 07:00: tomar sus pastillas"},
 		{"es", "recuérdame llamar a mi mamá el 1/12 a las 3", "Listo, le recordaré el martes 1 de diciembre a las 15:00: llamar a su mamá"},

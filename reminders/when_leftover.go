@@ -25,7 +25,7 @@ func leftover(ns []string) bool {
 			whenWords[t],
 			t == "manana" && !notTomorrow[prev],
 			t == "pasado" && next == "manana",
-			clockRe.MatchString(t) && (strings.Contains(t, ":") || strings.HasSuffix(t, "am") || strings.HasSuffix(t, "pm")) && !namesAThing(prev, next),
+			clockRe.MatchString(t) && (strings.Contains(t, ":") || strings.HasSuffix(t, "am") || strings.HasSuffix(t, "pm")) && !namesAThing(prev, next) && !hourNamesThing(ns, i-1),
 			isNumber(t) && (next == "am" || next == "pm" || next == "o'clock" || next == "oclock") && !namesAThing(prev, next2),
 			t == "at" && isNumber(next),
 			t == "a" && (next == "las" || next == "la") && (isNumber(next2) || hourWords[next2] > 0),
@@ -63,6 +63,22 @@ func leftover(ns []string) bool {
 	}
 	return false
 }
+
+// hourNamesThing reports whether ns[i] begins the hour of "de las 8"
+// after a noun, which may name a thing rather than when: "mi pastilla de
+// las 8", "la clase de la 1".
+func hourNamesThing(ns []string, i int) bool {
+	if i < 2 || i+1 >= len(ns) || ns[i-1] != "de" || ns[i] != "las" && ns[i] != "la" {
+		return false
+	}
+	h, n := ns[i+1], ns[i-2]
+	return (isNumber(h) || clockRe.MatchString(h) || hourWords[h] > 0) && n != "" && n[0] >= 'a' && n[0] <= 'z' &&
+		!whenWords[n] && !periodWords[n] && !partOfDayWord[n] && !isWeekday(n) && monthWords[n] == 0 && !notNouns[n]
+}
+
+// notNouns are the words before "de las 8" that leave it a time: "a partir
+// de las 8", "después de las 8", "antes de las 8".
+var notNouns = wordSet("partir despues antes cerca alrededor mas menos eso hasta desde")
 
 // namesAThing reports a time of day between a possessive and a noun,
 // which names a thing rather than when: "take my 8pm pill at 7:45pm" is

@@ -21,9 +21,24 @@ func splitWhen(lang string, rest []word, now time.Time, loc *time.Location) (Whe
 	score := spanishScore(ns)
 	es := score > 0 || score == 0 && baseLang(lang) == langES
 	unclear := false
+	// "la pastilla de las 8 a las 7:45": the hour after "de" names the
+	// pill when a time follows it; with none ("la pastilla de las 8"), it
+	// is the time after all, so it is tried last.
+	starts, named := make([]int, 0, len(ns)), -1
+	for i := range ns {
+		if named < 0 && hourNamesThing(ns, i) {
+			named = i
+		}
+		if named < 0 || i > named+1 {
+			starts = append(starts, i)
+		}
+	}
+	if named >= 0 {
+		starts = append(starts, named)
+	}
 	// A time that has passed ("today at 8am" at 10) is still the time
 	// they meant: say so rather than read a shorter "at 8am" as tomorrow.
-	for i := range ns {
+	for _, i := range starts {
 		if i > 0 && ns[i] == "manana" && morningLeads[ns[i-1]] {
 			continue // "la pastilla de la mañana a las 9": the morning's pill
 		}
@@ -66,7 +81,7 @@ func cleanText(ws []word, es bool) string {
 	for len(ws) > 0 && strings.Contains(" to that about of que de sobre lo ", " "+ws[0].norm+" ") {
 		ws = ws[1:]
 	}
-	for len(ws) > 0 && strings.Contains(" at on by el a the and y ", " "+ws[len(ws)-1].norm+" ") {
+	for len(ws) > 0 && strings.Contains(" at on by el a the and y de del ", " "+ws[len(ws)-1].norm+" ") {
 		ws = ws[:len(ws)-1]
 	}
 	out := make([]word, len(ws))
