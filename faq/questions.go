@@ -54,6 +54,68 @@ func Questions(text string) []Question {
 	return out
 }
 
+// Piece is one sentence or clause of a message as Questions cuts it: a
+// question, or a statement ("remind me to call mom at 3pm.").
+type Piece struct {
+	// Text is the piece without the joint that opens it ("and", "also",
+	// "y", "también") or the spaces around it.
+	Text     string
+	Question bool
+}
+
+// Pieces returns every piece of a message that Questions would cut it
+// into, statements too, in order; nil when it has fewer than two, or no
+// words. Unlike Questions it needs no question at all.
+func Pieces(text string) []Piece {
+	if len(text) > maxQueryBytes || !mayCut(text) {
+		return nil
+	}
+	var q questionScan
+	q.scan(text)
+	if q.n < 2 {
+		return nil
+	}
+	out := make([]Piece, 0, q.n)
+	for _, p := range q.parts[:q.n] {
+		if s := dropJoints(text[p.start:p.end]); s != "" {
+			out = append(out, Piece{Text: s, Question: p.question})
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// dropJoints trims s and the joints and commas that open or end it: "and
+// also, remind me" and "remind me and also," are "remind me".
+func dropJoints(s string) string {
+	var b [maxKnownWord]byte
+	for {
+		s = strings.TrimLeft(s, " \t\r\n,")
+		if !jointAt(s) {
+			break
+		}
+		_, j := rawWordAt(s, 0, &b)
+		s = s[j:]
+	}
+	for {
+		s = strings.TrimRight(s, " \t\r\n,")
+		k := len(s)
+		for k > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:k])
+			if !isWordRune(r) {
+				break
+			}
+			k -= size
+		}
+		if k == 0 || k == len(s) || !jointAt(s[k:]) {
+			return s
+		}
+		s = s[:k]
+	}
+}
+
 // Question is one of the questions of a message.
 type Question struct {
 	Text string
@@ -150,6 +212,10 @@ func jointAt(s string) bool {
 		n++
 	}
 	end := n == len(s) || (s[n] < utf8.RuneSelf && asciiWord[s[n]] == 0)
+	if !end && s[n] >= utf8.RuneSelf { // "and—", or a byte that is no UTF-8, as scan reads it
+		r, _ := utf8.DecodeRuneInString(s[n:])
+		end = !isWordRune(r)
+	}
 	switch w := string(b[:n]); {
 	case end && (w == "and" || w == "also" || w == "plus" || w == "y" || w == "e"):
 		return true

@@ -87,6 +87,28 @@ func BenchmarkQuestionsOne(b *testing.B) {
 
 // FuzzQuestions: every question is a piece of the message, and mayCut
 // lets no message that asks more than one skip the scan.
+// TestPieces: statements are pieces too, without the joint that opens
+// them; one piece is none.
+func TestPieces(t *testing.T) {
+	tests := []struct {
+		text string
+		want []Piece
+	}{
+		{"remind me to take my pill at 8pm. also what are your hours?", []Piece{{"remind me to take my pill at 8pm.", false}, {"what are your hours?", true}}},
+		{"what are your hours? and remind me to call at 3pm", []Piece{{"what are your hours?", true}, {"remind me to call at 3pm", false}}},
+		{"remind me at 8pm and also, what are your hours", []Piece{{"remind me at 8pm", false}, {"what are your hours", true}}},
+		{"recuérdame a las 8. ¿a qué hora abren?", []Piece{{"recuérdame a las 8.", false}, {"¿a qué hora abren?", true}}},
+		{"remind me to call Dr. Smith at 3pm", nil},
+		{"what are your hours", nil},
+		{"and. also", nil},
+	}
+	for _, tt := range tests {
+		if got := Pieces(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("Pieces(%q) = %+v, want %+v", tt.text, got, tt.want)
+		}
+	}
+}
+
 func FuzzQuestions(f *testing.F) {
 	for _, s := range []string{
 		"what are your hours and do you take aetna", "¿Dónde estaciono? ¿Aceptan Medicaid?",
@@ -99,6 +121,15 @@ func FuzzQuestions(f *testing.F) {
 		for _, q := range Questions(s) {
 			if q.Text == "" || !strings.Contains(s, q.Text) {
 				t.Fatalf("Questions(%q): %q is not a piece of it", s, q.Text)
+			}
+		}
+		ps := Pieces(s)
+		if len(ps) == 1 {
+			t.Fatalf("Pieces(%q) is one piece", s)
+		}
+		for _, p := range ps {
+			if p.Text == "" || !strings.Contains(s, p.Text) {
+				t.Fatalf("Pieces(%q): %q is not a piece of it", s, p.Text)
 			}
 		}
 		if len(s) > maxQueryBytes || mayCut(s) {
