@@ -292,10 +292,17 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 		}
 		m.Text = text
 	}
-	o, ok := e.command(ctx, kb, m, &u, text, known)
-	if ok && cancelAnswers {
-		// CANCEL is also the keyword to stop every message: say how.
-		o.Replies = append(o.Replies, carebot.Reply{Text: textsFor(o.Lang).cancelNotStop, Private: true})
+	var o Outcome
+	ok := false
+	if !cancelAnswers {
+		o, ok = e.requestsApart(ctx, kb, m, &u, text, known)
+	}
+	if !ok {
+		o, ok = e.command(ctx, kb, m, &u, text, known)
+		if ok && cancelAnswers {
+			// CANCEL is also the keyword to stop every message: say how.
+			o.Replies = append(o.Replies, carebot.Reply{Text: textsFor(o.Lang).cancelNotStop, Private: true})
+		}
 	}
 	if !ok {
 		// 4. The FAQ; but a number alone is a button typed, not a

@@ -41,6 +41,15 @@ type Command interface {
 	Handle(ctx context.Context, m carebot.Message, u carebot.User) (replies []carebot.Reply, handled bool, err error)
 }
 
+// Requester is a Command that can tell, without acting on it, that one
+// piece of a message is a whole request of its own: "remind me to take my
+// pill at 8pm" in "remind me to take my pill at 8pm. what are your
+// hours?". The engine then runs the command on that piece and answers the
+// rest as a question. reminders.Patients is one.
+type Requester interface {
+	Requests(text string) bool
+}
+
 // AnswerAwaiter is a Command that may be waiting for u's answer to an
 // appointment reminder, whose buttons say Cancel: a bare CANCEL (or
 // CANCELAR) from u then cancels the appointment, as the button would,

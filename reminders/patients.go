@@ -2,6 +2,7 @@ package reminders
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -95,6 +96,32 @@ func (p *Patients) Handle(ctx context.Context, m carebot.Message, u carebot.User
 	}
 	reply.Private = true
 	return []carebot.Reply{reply}, true, nil
+}
+
+// Requests reports whether text, one piece of a longer message, is on its
+// own a request for a reminder that says when ("remind me to take my pill
+// at 8pm" in "remind me to take my pill at 8pm. what are your hours?"):
+// the engine then runs it as a command and answers the rest of the
+// message as a question, where the whole message would have been read as
+// one reminder whose text was a question. A time that has passed, or is
+// too far, still counts: Handle says so. Nothing is changed.
+func (p *Patients) Requests(text string) bool {
+	ws := words(text)
+	ns := norms(ws)
+	if len(ws) == 0 || len(ws) > 40 {
+		return false
+	}
+	n, es, _, ok := remindCommand(ns)
+	if !ok || n >= len(ns) {
+		return false
+	}
+	lang := langEN
+	if es {
+		lang = langES
+	}
+	_, _, err := splitWhen(lang, ws[n:], p.now(), time.UTC)
+	var noDate noDateError
+	return err == nil || errors.Is(err, errPastTime) || errors.Is(err, errTooFar) || errors.As(err, &noDate)
 }
 
 // command recognises a typed command and runs it.
