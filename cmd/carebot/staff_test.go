@@ -146,6 +146,13 @@ func TestStaffFindsTheBotOfItsDataDir(t *testing.T) {
 			"the bot for " + noToken + " keeps its admin token in $CAREBOT_ADMIN_TOKEN", ""},
 		{"--admin without a token", map[string]string{"HOME": t.TempDir()}, []string{"--admin", running.addr()}, 1,
 			"no admin token for http://" + running.addr() + ": set $CAREBOT_ADMIN_TOKEN", ""},
+		// The token never crosses a network in clear (TEST-NET-1: nothing there).
+		{"--admin beyond loopback over http", map[string]string{"CAREBOT_ADMIN_TOKEN": "env-token-0123456789"}, []string{"--admin", "192.0.2.7:8089"}, 1,
+			"not sending the admin token in clear to 192.0.2.7:8089: give https://192.0.2.7:8089 behind a TLS proxy", ""},
+		{"$CAREBOT_ADMIN beyond loopback over http", map[string]string{"CAREBOT_ADMIN": "http://bot.clinic.example:8089", "CAREBOT_ADMIN_TOKEN": "env-token-0123456789"}, nil, 1,
+			"not sending the admin token in clear to bot.clinic.example:8089", ""},
+		{"--admin of another scheme", map[string]string{"CAREBOT_ADMIN_TOKEN": "env-token-0123456789"}, []string{"--admin", "ftp://192.0.2.7"}, 2,
+			`the admin address "ftp://192.0.2.7" (--admin or $CAREBOT_ADMIN) is not one`, ""},
 		{"a data directory that does not exist", nil, []string{"--data", missing}, 1, "no carebot data directory " + missing, ""},
 		{"the admin.addr of a killed bot", nil, []string{"--data", killed}, 1,
 			"carebot is not running for " + killed + " (its admin.addr is left from an earlier run that did not stop cleanly", ""},

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,6 +43,11 @@ func adminFlags(fs *flag.FlagSet, getenv func(string) string) func() (*admin.Cli
 		if !strings.Contains(base, "://") {
 			base = "http://" + base
 		}
+		if !named {
+			if err := checkAdminURL(base); err != nil {
+				return nil, err
+			}
+		}
 		token, err := admin.ReadToken(getenv, filepath.Join(dir, "admin.token"))
 		switch {
 		case errors.Is(err, os.ErrNotExist) && named:
@@ -55,6 +62,22 @@ func adminFlags(fs *flag.FlagSet, getenv func(string) string) func() (*admin.Cli
 		}
 		return &admin.Client{Base: base, Token: token}, nil
 	}
+}
+
+// checkAdminURL refuses an admin address given by hand that would carry
+// the token in clear beyond this machine: plain http to a host that is not
+// loopback. The bot's own admin.addr is on this machine, whatever address
+// it listens on.
+func checkAdminURL(base string) error {
+	u, err := url.Parse(base)
+	if err != nil || u.Host == "" || u.Scheme != "http" && u.Scheme != "https" {
+		return usageError{fmt.Sprintf("the admin address %q (--admin or $CAREBOT_ADMIN) is not one: give HOST:PORT, or https://HOST[:PORT] for a bot behind a TLS proxy", base)}
+	}
+	h := u.Hostname()
+	if ip := net.ParseIP(h); u.Scheme == "https" || h == "localhost" || ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("not sending the admin token in clear to %s: give https://%s behind a TLS proxy, or reach the bot through an SSH tunnel to 127.0.0.1", u.Host, u.Host)
 }
 
 // runningAddr is the admin address the bot for dir wrote when it started
