@@ -23,6 +23,9 @@ type decoder struct {
 	// warnings are what the file may ship with but staff should fix,
 	// found while reading it.
 	warnings []Warning
+	// synonymItems are the synonym groups' members as written, where, for
+	// the warning about a phrase that shrinks to one word.
+	synonymItems [][]yamlwalk.Item
 }
 
 // writtenPhrasing is a question or an alternate as written, where.

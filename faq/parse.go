@@ -220,6 +220,7 @@ func (d *decoder) synonyms(n *yaml.Node) [][]string {
 		}
 		if len(words) > 0 {
 			out = append(out, yamlwalk.Texts(words))
+			d.synonymItems = append(d.synonymItems, words)
 		}
 	}
 	return out

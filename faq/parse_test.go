@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -101,6 +102,30 @@ func TestWarningsSharedPhrasing(t *testing.T) {
 		`the bot cannot tell the two apart by it; keep it in the entry that answers it`
 	if strings.Join(got, "\n") != want {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+// TestWarningsShrunkSynonym: a synonym whose other words carebot ignores
+// is one common word, which would pull every message holding it to the
+// group; one word left of several is named, each at its line.
+func TestWarningsShrunkSynonym(t *testing.T) {
+	src := strings.Replace(validKB, "  - [x-ray, xray]", "  - [x-ray, xray]\n  - [checkup, well child, well-child visit, \"the visit\", well baby exam]", 1)
+	kb, err := Parse("faq.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range kb.Warnings(time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)) {
+		got = append(got, w.String())
+	}
+	want := []string{
+		`faq.yaml:12: warning: synonyms group 3: "well child" is read as "child", because carebot ignores "well" in any message: ` +
+			`every "child" a patient writes would count as this group; write a phrase whose words all say something, or leave it out`,
+		`faq.yaml:12: warning: synonyms group 3: "the visit" is read as "visit", because carebot ignores "the" in any message: ` +
+			`every "visit" a patient writes would count as this group; write a phrase whose words all say something, or leave it out`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

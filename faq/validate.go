@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"golang.org/x/text/language"
+
+	"github.com/carebot/carebot/yamlwalk"
 )
 
 // lang checks a language code and returns its canonical form ("es",
@@ -67,6 +69,7 @@ func (d *decoder) validate(kb *KB) {
 	}
 	kbBase := baseLang(kb.Language)
 	kb.found = append(d.warnings, sharedPhrasings(kb.File, kbBase, d.phrasings)...)
+	kb.found = append(kb.found, shrunkSynonyms(kb.File, langOf(kb.Language), d.synonymItems)...)
 	for _, r := range d.raw {
 		e := r.e
 		seen := make(map[string]bool, len(r.follow))
@@ -191,6 +194,41 @@ func sharedPhrasings(file, kbBase string, ps []writtenPhrasing) []Warning {
 			out = append(out, Warning{File: file, Line: p.line, Entry: p.entry, Msg: fmt.Sprintf(
 				"%q is also a phrasing of entry %q (line %d): the bot cannot tell the two apart by it; keep it in the entry that answers it",
 				p.text, f.entry, f.line)})
+		}
+	}
+	return out
+}
+
+// shrunkSynonyms warns about each synonym of several words that the
+// matcher reads as one, its other words being ones it ignores: "well
+// child" is "child" ("well" says nothing in "well, I was wondering"), so
+// every "child" a patient writes would count as the group (QA: a
+// pediatric clinic's [well child, checkup] sent "when is my babys next
+// checkup" to the newborn entry).
+func shrunkSynonyms(file string, l lang, groups [][]yamlwalk.Item) []Warning {
+	if l == langOther {
+		l = langEN // as the index reads it
+	}
+	var out []Warning
+	var t tokenizer
+	for gi, g := range groups {
+		for _, m := range g {
+			t.split(m.Text)
+			var kept, dropped []string
+			for i := range t.toks {
+				w := string(t.word(i))
+				if kindOf(l, w) == kindStop && expand(l, w) == nil {
+					dropped = append(dropped, w)
+				} else {
+					kept = append(kept, w)
+				}
+			}
+			if len(kept) == 1 && len(dropped) > 0 {
+				out = append(out, Warning{File: file, Line: m.Line, Msg: fmt.Sprintf(
+					"synonyms group %d: %q is read as %q, because carebot ignores %q in any message: "+
+						"every %q a patient writes would count as this group; write a phrase whose words all say something, "+
+						"or leave it out", gi+1, m.Text, kept[0], strings.Join(dropped, " "), kept[0])})
+			}
 		}
 	}
 	return out
