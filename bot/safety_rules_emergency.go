@@ -126,7 +126,7 @@ var safetyEmergencyRules = []string{
 	"E/qpri @throat *3 @closing",
 	"E/qpri closing|cerrando|cierra|tightening|swelling|hinchando|cerro *3 throat|garganta|airway",
 	"E/qpr tongue|lengua *2 swelling|swollen|swelled|hinchada|hinchando|hinchandose|huge",
-	"E/t used|gave|give|giving|inject|injected|need|needed|use|usar|aplicar|aplique|puse *3 epipen|epi|epinephrine|epinefrina|adrenalina",
+	"E/t used|gave|give|giving|inject|injected|need|needs|needed|use|using|usar|aplicar|aplique|puse *3 epipen|epi|epinephrine|epinefrina|adrenalina",
 	"E/tpsq anaphylaxis|anaphylactic|anafilaxia|anafilactico|anafilactica",
 	"e.swell/qo face|lips|lip|eyes|eye|cara|labios|labio|ojos|ojo|tongue *3 swelling|swollen|swelled|puffing|puffy|hinchada|hinchado|hinchados|hinchadas|hinchando",
 	"e.swell/qo swelling|swollen|hinchada|hinchado|hinchazon *2 face|lips|tongue|eyes|cara|labios|ojos",

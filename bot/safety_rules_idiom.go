@@ -26,6 +26,12 @@ var safetyLookalikeRules = []string{
 	"!topic anaphylaxis|allergy|allergies|asthma|seizure|seizures|emergency|anafilaxia|alergia|asma action|care|emergency|safety *1 plan|plans|kit",
 	"!idiom no|not|without|sin|denies|any|never *1 trouble|difficulty|problem|problems|issues|dificultad|problemas *1 breathing|respirar|respirando",
 	"!topic trained|train|alerts|alert|detects|detect|senses|sense|entrenado|entrenada *3 seizure|seizures|convulsiones|convulsion|lows|sugars",
+	// What a child keeps at school, and a pen to replace: "need an epipen
+	// for school", "needs a new epipen", "needs her epipen refilled" ask
+	// for a form or a prescription (QA).
+	"!topic for|para la? school|daycare|camp|escuela|guarderia|campamento",
+	"!topic spare|backup|extra|new|second|another|expired|otra|otro|nueva|nuevo *1 epipen|epipens|epi|epinephrine",
+	"!topic epipen|epipens|epi|epinephrine *1 refilled|renewed|replaced|expired|expires|expiring|prescription|script|rx|form|forms|refill|refills",
 	"!topic trends|trend|statistics|stats|rates|research|paper|report|epidemic|crisis|tendencias|estadisticas",
 
 	// Idioms and ordinary senses of alarming words.

@@ -37,6 +37,14 @@ func TestSafetyMechanics(t *testing.T) {
 		{"accents as combining marks", "me corte\u0301 las venas", E},
 		{"no accents", "se desmayo y no reacciona", E},
 		{"slang", "lowkey wanna unalive myself", C},
+		// QA: an EpiPen for school, a new one or a refill is a form or a
+		// prescription; one a child needs now is an emergency.
+		{"an epipen for school", "need an epipen for school", N},
+		{"an epipen for daycare", "my daughter needs an epipen for daycare", N},
+		{"an epipen refilled", "does she need her epipen refilled", N},
+		{"a new epipen", "does he need a new epipen", N},
+		{"needs it after a sting", "he got stung at camp and needs his epipen", E},
+		{"needs it", "she needs her epipen", E},
 		{"spanglish", "mi hermana says she wants to die", C},
 		{"third person", "my dad keeps saying he will shoot himself", C},
 		{"emergency wins over crisis", "i swallowed all my pills because i want to die", E},
