@@ -90,14 +90,7 @@ func TestWebsitesPatientsCanOpen(t *testing.T) {
 func TestWarningsSharedPhrasing(t *testing.T) {
 	src := strings.Replace(validKB, "    question: Are you open on holidays?\n", "    question: Are you open on holidays?\n    alternates: [\"Open on Christmas?\", \"what are your HOURS\"]\n", 1)
 	src = strings.Replace(src, `        alternates: ["¿Cuál es su horario?"]`, `        alternates: ["¿Cuál es su horario?", "Are you open on holidays?"]`, 1)
-	kb, err := Parse("faq.yaml", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, w := range kb.Warnings(time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)) {
-		got = append(got, w.String())
-	}
+	got := warningsOf(t, src)
 	want := `faq.yaml:30: entry "holiday": warning: "what are your HOURS" is also a phrasing of entry "hours" (line 15): ` +
 		`the bot cannot tell the two apart by it; keep it in the entry that answers it`
 	if strings.Join(got, "\n") != want {
@@ -105,11 +98,10 @@ func TestWarningsSharedPhrasing(t *testing.T) {
 	}
 }
 
-// TestWarningsShrunkSynonym: a synonym whose other words carebot ignores
-// is one common word, which would pull every message holding it to the
-// group; one word left of several is named, each at its line.
-func TestWarningsShrunkSynonym(t *testing.T) {
-	src := strings.Replace(validKB, "  - [x-ray, xray]", "  - [x-ray, xray]\n  - [checkup, well child, well-child visit, \"the visit\", well baby exam]", 1)
+// warningsOf parses src as faq.yaml and returns its warnings on 1
+// February 2025, as faq check prints them.
+func warningsOf(t *testing.T, src string) []string {
+	t.Helper()
 	kb, err := Parse("faq.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
@@ -118,6 +110,15 @@ func TestWarningsShrunkSynonym(t *testing.T) {
 	for _, w := range kb.Warnings(time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)) {
 		got = append(got, w.String())
 	}
+	return got
+}
+
+// TestWarningsShrunkSynonym: a synonym whose other words carebot ignores
+// is one common word, which would pull every message holding it to the
+// group; one word left of several is named, each at its line.
+func TestWarningsShrunkSynonym(t *testing.T) {
+	src := strings.Replace(validKB, "  - [x-ray, xray]", "  - [x-ray, xray]\n  - [checkup, well child, well-child visit, \"the visit\", well baby exam]", 1)
+	got := warningsOf(t, src)
 	want := []string{
 		`faq.yaml:12: warning: synonyms group 3: "well child" is read as "child", because carebot ignores "well" in any message: ` +
 			`every "child" a patient writes would count as this group; write a phrase whose words all say something, or leave it out`,
