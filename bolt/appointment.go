@@ -267,10 +267,11 @@ func (d *DB) Appointments(ctx context.Context, fn func(carebot.Appointment) erro
 }
 
 // forgetAppointments removes every appointment of the person uid.
-func forgetAppointments(tx *bbolt.Tx, uid []byte) (bool, error) {
+func forgetAppointments(tx *bbolt.Tx, uid []byte, f *carebot.Forgotten) (bool, error) {
 	as, err := appointmentsOf(tx)
 	if err != nil {
 		return false, err
 	}
-	return forgetOwned(as.people, uid, as.remove)
+	f.Appointments, err = forgetOwned(as.people, uid, as.remove)
+	return f.Appointments > 0, err
 }

@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
@@ -116,5 +117,43 @@ func BenchmarkPutAppointments(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/appointment")
 		})
+	}
+}
+
+// Scrub rewrites the whole file with its live data, holding the store
+// alone: every other call waits until it is done. Here a clinic of
+// 100,000 patients (each opted in, 10,000 with a user record), 200,000
+// reminders waiting and 200,000 delivery records.
+//
+//	go test ./bolt/ -run '^$' -bench 'Scrub' -benchtime 5x
+func BenchmarkScrub(b *testing.B) {
+	d, path := openTemp(b)
+	fill(b, d, 100_000)
+	for start := 0; start < 200_000; start += 10_000 {
+		var items []carebot.OutboxItem
+		var done []carebot.OutboxDone
+		for i := start; i < start+10_000; i++ {
+			user := fmt.Sprintf("telegram:%d", i/2)
+			id := fmt.Sprintf("appt/A%06d/%d", i/2, i%2)
+			items = append(items, carebot.OutboxItem{ID: id, Kind: carebot.KindAppointment, Due: t0.Add(time.Duration(i) * time.Minute), User: user})
+			done = append(done, carebot.OutboxDone{ID: "old", Outcome: &carebot.Outcome{ID: "bcast/" + id, User: user, Result: carebot.ResultSent, At: t0}})
+		}
+		if err := d.Schedule(b.Context(), items...); err != nil {
+			b.Fatal(err)
+		}
+		if err := d.Finish(b.Context(), done...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if _, err := d.Forget(b.Context(), "telegram:1"); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := d.Scrub(b.Context()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if fi, err := os.Stat(path); err == nil {
+		b.ReportMetric(float64(fi.Size())/(1<<20), "file-MB")
 	}
 }

@@ -46,7 +46,7 @@ func TestConcurrentUse(t *testing.T) {
 			if err := d.OptedIn(t.Context(), carebot.PurposeAwareness, func(string) error { return nil }); err != nil {
 				errs <- err
 			}
-			if err := d.Forget(t.Context(), u); err != nil {
+			if _, err := d.Forget(t.Context(), u); err != nil {
 				errs <- err
 			}
 			if err := d.Scrub(t.Context()); err != nil {

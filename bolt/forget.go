@@ -6,12 +6,15 @@ import (
 	"fmt"
 
 	"go.etcd.io/bbolt"
+
+	"github.com/carebot/carebot"
 )
 
 // Forget erases a person: their user record, their whole consent ledger,
 // their opted-in index entries, their outbox items (pending or claimed),
 // appointments, outcomes and unreachable mark and, last, their data key, in
-// one transaction. It is not an error to forget someone the store never knew.
+// one transaction, and says how many of each it erased. It is not an error
+// to forget someone the store never knew: the counts are then all zero.
 //
 // Deleting is not enough on its own: bbolt never zeroes the pages it frees,
 // and copy-on-write leaves old copies of a page behind on every write, so
@@ -22,17 +25,20 @@ import (
 // and the file could still find them. Forget therefore marks the file for a
 // scrub, and Close (or an earlier Scrub) rewrites it with live data only;
 // after that nothing of the person is readable, even with the master key.
-func (d *DB) Forget(ctx context.Context, user string) error {
+func (d *DB) Forget(ctx context.Context, user string) (carebot.Forgotten, error) {
+	var f carebot.Forgotten
 	err := d.update(ctx, func(tx *bbolt.Tx) error {
+		f = carebot.Forgotten{}
 		uid := d.uid(user)
 		found := false
 		// Add the forget step of any new noun holding personal data here;
-		// the data key goes last so nothing is left that it could open.
-		for _, forget := range []func(*bbolt.Tx, []byte) (bool, error){
-			forgetUser, forgetLedger, forgetOptIn, forgetOutbox, forgetAppointments,
+		// the data key goes last so nothing is left that it could open
+		// (and the outbox step still has it, to tell reminders apart).
+		for _, forget := range []func(*bbolt.Tx, []byte, *carebot.Forgotten) (bool, error){
+			forgetUser, forgetLedger, forgetOptIn, d.forgetOutbox, forgetAppointments,
 			forgetOutcomes, forgetUnreachable, forgetDataKey,
 		} {
-			ok, err := forget(tx, uid)
+			ok, err := forget(tx, uid, &f)
 			if err != nil {
 				return err
 			}
@@ -44,20 +50,21 @@ func (d *DB) Forget(ctx context.Context, user string) error {
 		return markScrub(tx)
 	})
 	if err != nil {
-		return fmt.Errorf("forget user: %w", err)
+		return carebot.Forgotten{}, fmt.Errorf("forget user: %w", err)
 	}
-	return nil
+	return f, nil
 }
 
-func forgetUser(tx *bbolt.Tx, uid []byte) (bool, error) {
+func forgetUser(tx *bbolt.Tx, uid []byte, f *carebot.Forgotten) (bool, error) {
 	b, err := bucket(tx, bucketUsers)
 	if err != nil || b.Get(uid) == nil {
 		return false, err
 	}
+	f.User = true
 	return true, b.Delete(uid)
 }
 
-func forgetLedger(tx *bbolt.Tx, uid []byte) (bool, error) {
+func forgetLedger(tx *bbolt.Tx, uid []byte, f *carebot.Forgotten) (bool, error) {
 	b, err := bucket(tx, bucketConsent)
 	if err != nil {
 		return false, err
@@ -73,12 +80,14 @@ func forgetLedger(tx *bbolt.Tx, uid []byte) (bool, error) {
 			return false, err
 		}
 	}
+	f.ConsentEvents = len(keys)
 	return len(keys) > 0, nil
 }
 
 // forgetOptIn walks every purpose bucket in the file, not only the purposes
-// this code knows, so a purpose since retired keeps nothing either.
-func forgetOptIn(tx *bbolt.Tx, uid []byte) (bool, error) {
+// this code knows, so a purpose since retired keeps nothing either. What
+// it deletes is derived from the ledger, and counted there.
+func forgetOptIn(tx *bbolt.Tx, uid []byte, _ *carebot.Forgotten) (bool, error) {
 	idx, err := bucket(tx, bucketOptIn)
 	if err != nil {
 		return false, err

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -77,8 +78,12 @@ func TestForget(t *testing.T) {
 	}
 	uid := d.uid(gone)
 
-	if err := d.Forget(t.Context(), gone); err != nil {
+	f, err := d.Forget(t.Context(), gone)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if want := (carebot.Forgotten{User: true, ConsentEvents: 2}); f != want {
+		t.Errorf("Forget: got %+v, want %+v", f, want)
 	}
 	if _, err := d.User(t.Context(), gone); !errors.Is(err, carebot.ErrNotFound) {
 		t.Errorf("User after Forget: got %v, want ErrNotFound", err)
@@ -136,7 +141,7 @@ func TestScrubWhileOpen(t *testing.T) {
 	if err := d.RecordConsent(t.Context(), optIn("telegram:1", carebot.PurposeAwareness)); err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Forget(t.Context(), "telegram:1"); err != nil {
+	if _, err := d.Forget(t.Context(), "telegram:1"); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.Stat(path)
@@ -160,8 +165,12 @@ func TestScrubWhileOpen(t *testing.T) {
 
 func TestForgetStrangerNeedsNoScrub(t *testing.T) {
 	d, _ := openTemp(t)
-	if err := d.Forget(t.Context(), "telegram:404"); err != nil {
+	f, err := d.Forget(t.Context(), "telegram:404")
+	if err != nil {
 		t.Fatal(err)
+	}
+	if !f.Nothing() {
+		t.Errorf("forgetting a stranger: got %+v, want nothing", f)
 	}
 	if pending, err := scrubPending(d.b); pending || err != nil {
 		t.Errorf("forgetting a stranger marked a scrub: %v, %v", pending, err)
@@ -205,7 +214,7 @@ func TestForgetRetiredPurpose(t *testing.T) {
 		return b.Put(d.uid(who), []byte{valueV1})
 	})
 	d = reopen(t, path)
-	if err := d.Forget(t.Context(), who); err != nil {
+	if _, err := d.Forget(t.Context(), who); err != nil {
 		t.Fatal(err)
 	}
 	if got := personBytes(t, d, who); len(got) != 1 {
@@ -218,5 +227,34 @@ func TestOpenMissingDirectory(t *testing.T) {
 	_, err := Open(path, testKey, Options{})
 	if want := "open " + path + ": open: no such file or directory"; err == nil || err.Error() != want {
 		t.Errorf("got %v, want %q", err, want)
+	}
+}
+
+// Forget counts the outbox items it erases by kind, for staff: the
+// person's own reminders, their appointments' reminders, other messages.
+func TestForgetCountsByKind(t *testing.T) {
+	d, _ := openTemp(t)
+	ctx := t.Context()
+	const who = "telegram:31"
+	own := carebot.OutboxItem{ID: "self/p/1", Kind: carebot.KindPatient, Due: t0.Add(time.Hour), User: who, Asked: true, Text: "take your meds"}
+	rule := own
+	rule.ID, rule.Rule = "self/p/2", "FREQ=DAILY;BYHOUR=8"
+	appt := carebot.OutboxItem{ID: "appt/A-31/24h", Kind: carebot.KindAppointment, Due: t0.Add(2 * time.Hour), User: who}
+	if err := d.Schedule(ctx, own, rule, outItem("bcast/b1/p", who, t0)); err != nil {
+		t.Fatal(err)
+	}
+	err := d.PutAppointment(ctx, carebot.Appointment{ID: "A-31", User: who, At: t0.Add(26 * time.Hour), Status: carebot.AppointmentBooked}, "appt/A-31/", appt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := d.Forget(ctx, who)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (carebot.Forgotten{Reminders: 2, Appointments: 1, AppointmentReminders: 1, Messages: 1}); f != want {
+		t.Errorf("got %+v, want %+v", f, want)
+	}
+	if f, err := d.Forget(ctx, who); err != nil || !f.Nothing() {
+		t.Errorf("a second Forget: got %+v, %v; want nothing", f, err)
 	}
 }

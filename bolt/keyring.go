@@ -7,6 +7,8 @@ import (
 	"fmt"
 
 	"go.etcd.io/bbolt"
+
+	"github.com/carebot/carebot"
 )
 
 // The keys bucket holds one random 256-bit data key per person, sealed under
@@ -71,8 +73,9 @@ func (d *DB) openFor(tx *bbolt.Tx, uid []byte, bucket string, key, val []byte) (
 	return openValue(a, bucket, key, val)
 }
 
-// forgetDataKey destroys a person's data key: the last step of Forget.
-func forgetDataKey(tx *bbolt.Tx, uid []byte) (bool, error) {
+// forgetDataKey destroys a person's data key: the last step of Forget. It
+// is no thing of theirs staff would count, so it counts nothing.
+func forgetDataKey(tx *bbolt.Tx, uid []byte, _ *carebot.Forgotten) (bool, error) {
 	b, err := bucket(tx, bucketKeys)
 	if err != nil {
 		return false, err

@@ -302,14 +302,29 @@ func (d *DB) NextDue(ctx context.Context) (time.Time, bool, error) {
 	return due, ok, nil
 }
 
-// forgetOutbox removes every item of the person uid, pending or claimed.
-func forgetOutbox(tx *bbolt.Tx, uid []byte) (bool, error) {
+// forgetOutbox removes every item of the person uid, pending or claimed,
+// counting each by its kind, which it opens their data key to read (an
+// item that no longer opens counts among the messages).
+func (d *DB) forgetOutbox(tx *bbolt.Tx, uid []byte, f *carebot.Forgotten) (bool, error) {
 	o, err := outboxOf(tx)
 	if err != nil {
 		return false, err
 	}
-	return forgetScan(o.items, uid, func(id []byte) error {
+	n, err := forgetScan(o.items, uid, func(id []byte) error {
+		kind := carebot.ReminderKind("")
+		if it, err := d.readItem(tx, id, o.items.Get(id)); err == nil {
+			kind = it.Kind
+		}
+		switch kind {
+		case carebot.KindPatient:
+			f.Reminders++
+		case carebot.KindAppointment:
+			f.AppointmentReminders++
+		default:
+			f.Messages++
+		}
 		_, err := o.remove(id)
 		return err
 	})
+	return n > 0, err
 }

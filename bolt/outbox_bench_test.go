@@ -53,7 +53,7 @@ func BenchmarkForgetScan(b *testing.B) {
 	}
 	p := 0
 	for b.Loop() {
-		if err := d.Forget(b.Context(), fmt.Sprintf("telegram:%d", p)); err != nil {
+		if _, err := d.Forget(b.Context(), fmt.Sprintf("telegram:%d", p)); err != nil {
 			b.Fatal(err)
 		}
 		p += 997

@@ -69,8 +69,13 @@ func TestForgetReminders(t *testing.T) {
 	}
 	uid := d.uid(gone)
 
-	if err := d.Forget(ctx, gone); err != nil {
+	f, err := d.Forget(ctx, gone)
+	if err != nil {
 		t.Fatal(err)
+	}
+	// The appointment's two reminders are outItems, broadcast messages.
+	if want := (carebot.Forgotten{Appointments: 1, Messages: 2, Deliveries: 1, Unreachable: true}); f != want {
+		t.Errorf("Forget: got %+v, want %+v", f, want)
 	}
 	if got, want := itemIDs(t, d), []string{"appt/A-s/24h", "appt/A-s/72h", "note/nobody"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("items after Forget: got %v, want %v", got, want)

@@ -99,10 +99,11 @@ func (d *DB) Outcomes(ctx context.Context, prefix string, fn func(carebot.Outcom
 }
 
 // forgetOutcomes removes every outcome about the person uid.
-func forgetOutcomes(tx *bbolt.Tx, uid []byte) (bool, error) {
+func forgetOutcomes(tx *bbolt.Tx, uid []byte, f *carebot.Forgotten) (bool, error) {
 	outs, err := outcomesOf(tx)
 	if err != nil {
 		return false, err
 	}
-	return forgetScan(outs, uid, outs.Delete)
+	f.Deliveries, err = forgetScan(outs, uid, outs.Delete)
+	return f.Deliveries > 0, err
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"go.etcd.io/bbolt"
+
+	"github.com/carebot/carebot"
 )
 
 // The unreachable bucket remembers who cannot be reached
@@ -78,10 +80,11 @@ func (d *DB) Unreachable(ctx context.Context, user string) (time.Time, error) {
 	return since, nil
 }
 
-func forgetUnreachable(tx *bbolt.Tx, uid []byte) (bool, error) {
+func forgetUnreachable(tx *bbolt.Tx, uid []byte, f *carebot.Forgotten) (bool, error) {
 	b, err := bucket(tx, bucketUnreachable)
 	if err != nil || b.Get(uid) == nil {
 		return false, err
 	}
+	f.Unreachable = true
 	return true, b.Delete(uid)
 }

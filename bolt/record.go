@@ -191,10 +191,11 @@ func ownedKey(uid []byte, id []byte) []byte {
 var present = []byte{1}
 
 // forgetOwned deletes everything of the person uid that index lists (keys
-// uid | id), calling remove for each id, a page at a time: the index entry
-// is deleted here, so remove need not, and may find its value gone.
-func forgetOwned(index *bbolt.Bucket, uid []byte, remove func(id []byte) error) (bool, error) {
-	found := false
+// uid | id), calling remove for each id, a page at a time, and returns how
+// many it found: the index entry is deleted here, so remove need not, and
+// may find its value gone.
+func forgetOwned(index *bbolt.Bucket, uid []byte, remove func(id []byte) error) (int, error) {
+	n := 0
 	for {
 		// Collect first: deleting under a live cursor can skip entries.
 		var keys [][]byte
@@ -203,15 +204,15 @@ func forgetOwned(index *bbolt.Bucket, uid []byte, remove func(id []byte) error) 
 			keys = append(keys, bytes.Clone(k))
 		}
 		if len(keys) == 0 {
-			return found, nil
+			return n, nil
 		}
-		found = true
+		n += len(keys)
 		for _, k := range keys {
 			if err := index.Delete(k); err != nil {
-				return found, err
+				return n, err
 			}
 			if err := remove(k[len(uid):]); err != nil {
-				return found, err
+				return n, err
 			}
 		}
 	}
@@ -219,9 +220,10 @@ func forgetOwned(index *bbolt.Bucket, uid []byte, remove func(id []byte) error) 
 
 // forgetScan calls remove with the key of every record in b owned by the
 // person uid, found by reading each record's clear owner: one pass over
-// the bucket that decrypts nothing and holds only that person's keys.
-// Damaged records are passed over; they belong to no one it can tell.
-func forgetScan(b *bbolt.Bucket, uid []byte, remove func(id []byte) error) (bool, error) {
+// the bucket that decrypts nothing and holds only that person's keys. It
+// returns how many it removed. Damaged records are passed over; they
+// belong to no one it can tell.
+func forgetScan(b *bbolt.Bucket, uid []byte, remove func(id []byte) error) (int, error) {
 	var ids [][]byte
 	c := b.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -231,10 +233,10 @@ func forgetScan(b *bbolt.Bucket, uid []byte, remove func(id []byte) error) (bool
 	}
 	for _, id := range ids {
 		if err := remove(id); err != nil {
-			return false, err
+			return 0, err
 		}
 	}
-	return len(ids) > 0, nil
+	return len(ids), nil
 }
 
 // addressOf is a as the outbox and appointments store it: nil when zero.

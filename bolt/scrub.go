@@ -41,6 +41,25 @@ func (d *DB) Scrub(ctx context.Context) error {
 	return nil
 }
 
+// ScrubPending reports whether deleted data may linger in the file's free
+// pages until a Scrub: someone was forgotten, or patients' questions
+// expired, since the last one.
+func (d *DB) ScrubPending(ctx context.Context) (bool, error) {
+	var pending bool
+	err := d.view(ctx, func(tx *bbolt.Tx) error {
+		m, err := bucket(tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		pending = m.Get(metaScrub) != nil
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("scrub pending: %w", err)
+	}
+	return pending, nil
+}
+
 // scrubLocked does Scrub with d.mu held. The new file is opened, and so
 // locked, before it is renamed into place, and the old one stays locked
 // until then, so at no moment can another carebot take either.
