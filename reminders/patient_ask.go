@@ -88,6 +88,19 @@ func (a *asks) take(user string, now time.Time) (ask, bool) {
 	return q, now.Sub(q.at) <= askFor && !now.Before(q.at)
 }
 
+// drop forgets the question waiting for user's answer, if any.
+func (a *asks) drop(user string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	delete(a.m, user)
+}
+
+// Forget drops what Patients holds of user in memory: the question the
+// bot asked them, with the words of the reminder it was about, waiting for
+// their answer. What is stored (their reminders, their appointments) is
+// the store's to forget (bolt's Forget); Patients holds nothing else.
+func (p *Patients) Forget(user string) { p.asks.drop(user) }
+
 // asked remembers that the bot asked u kind in lang.
 func (p *Patients) asked(u carebot.User, kind askKind, lang string, what []word) {
 	p.asks.put(u.Key, ask{kind: kind, lang: lang, at: p.now(), what: slices.Clone(what)})

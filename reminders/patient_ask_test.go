@@ -61,3 +61,16 @@ func TestPatientsAnswerTheBotsQuestion(t *testing.T) {
 		t.Errorf("an answer 11 minutes late: %q, want it read afresh", r.Text)
 	}
 }
+
+// A patient forgotten ("delete my data") leaves no question waiting: the
+// words of the reminder it was about go with them.
+func TestForgetDropsTheQuestion(t *testing.T) {
+	h := newHarness(wed10(t))
+	c := newChat(t, h, "America/New_York", "en")
+	c.expect("remind me to call mom", "When should I remind you?")
+	c.p.Forget(c.u)
+	if r, ok := c.reply("tomorrow at 3pm"); ok {
+		t.Errorf("the answer after Forget: %q, want it read afresh (no question waiting)", r.Text)
+	}
+	c.p.Forget("chat:nobody") // no question waiting: nothing to do
+}
