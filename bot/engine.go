@@ -9,7 +9,8 @@
 //     in DMs and groups, even when the database is down; the text is never
 //     stored or logged;
 //  2. consent: STOP, START, HELP and their phrasings, recorded durably
-//     before they are confirmed, with exactly one confirmation;
+//     before they are confirmed, with exactly one confirmation; and "delete
+//     my data", erased only once confirmed (forget.go);
 //  3. commands and buttons: language, pressed suggestions and ratings, and
 //     the features plugged in as Commands (reminders, staff);
 //  4. the FAQ: a confident answer, a "did you mean", or a fallback that
@@ -46,6 +47,9 @@ type Engine struct {
 	// safety check finds in a group chat, for the moderators; nil tells
 	// no one.
 	Alerts Alerts
+	// Forgetter erases a patient who asks ("delete my data") and
+	// confirms; nil: the engine says it cannot, and to call the clinic.
+	Forgetter Forgetter
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Logger gets one line per message: platform, hashed user, route,
@@ -53,7 +57,8 @@ type Engine struct {
 	Logger    *slog.Logger
 	LogSecret []byte // the key of carebot.LogID
 
-	cur atomic.Pointer[kbState]
+	cur     atomic.Pointer[kbState]
+	forgets forgetAsks // "Delete my data?" waiting for an answer (forget.go)
 }
 
 // kbState is the knowledge base in use with what the engine derives from
@@ -132,6 +137,7 @@ const (
 	RouteSmallTalk Route = "smalltalk" // a greeting, thanks, goodbye, "are you a bot"
 	RouteWelcome   Route = "welcome"   // /start: the welcome alone
 	RouteCommand   Route = "command"   // a plugged-in Command or a built-in one
+	RouteForget    Route = "forget"    // "delete my data", its question and its answer
 	RouteAnswer    Route = "answer"    // a confident FAQ answer
 	RouteSuggest   Route = "suggest"   // "did you mean"
 	RouteFallback  Route = "fallback"
@@ -235,6 +241,12 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 	}
 	if isSlash {
 		text = cmd
+	}
+	// "Delete my data", and the answer to its question: before consent,
+	// whose CANCEL would otherwise take the answer "cancel". Nothing of
+	// the sender is saved for it (see forgetNow).
+	if o, ok := e.forget(ctx, kb, m, u, text); ok {
+		return o
 	}
 	cancelAnswers, cancelES := false, false // a bare CANCEL answers an appointment reminder
 	if m.Payload == "" {

@@ -147,6 +147,20 @@ func refParseLead(toks []string) consentIntent {
 	return consentIntent{}
 }
 
+// refForgetRequest is forgetRequest on the plain readers: the grammar
+// itself (forgetMatch) is not a reading of words, and is shared.
+func refForgetRequest(text string) (string, bool) {
+	text = dropPorFavor(text)
+	if len(text) > maxForgetText || !refFirstWordIn(text, forgetStart, fillers) {
+		return "", false
+	}
+	toks := refConsentTokens(text)
+	if !slices.ContainsFunc(toks, func(w string) bool { return forgetKeys[w] }) {
+		return "", false
+	}
+	return forgetMatch(toks)
+}
+
 func refSmallTalk(text string) talkKind {
 	if k := emojiTalk(text); k != talkNone { // not a reading of words: shared
 		return k

@@ -27,6 +27,19 @@ func keywordVocabulary() []string {
 	for _, l := range consentLeads {
 		v = append(v, l.words)
 	}
+	v = slices.AppendSeq(v, maps.Keys(forgetStart))
+	for _, g := range forgetGrammars {
+		v = slices.AppendSeq(v, maps.Keys(g.verbs))
+		v = slices.AppendSeq(v, maps.Keys(g.wholes))
+		for _, l := range g.leads {
+			v = append(v, strings.Join(l, " "))
+		}
+		for _, l := range g.tails {
+			v = append(v, strings.Join(l, " "))
+		}
+	}
+	v = append(v, "my data", "all my information", "mis datos", "toda mi información", "delete my data", "borra mis datos",
+		"can you delete my account", "olvídame", "por favor")
 	return append(v, "opt", "out", "in", "no", "more", "on", "off", "turn reminders off", "i want to stop getting texts", "stop all", "opt-out", "opt-in", "Opt Out", "STOP ALL", "don't", "dont'", "'''", "a'b'c")
 }
 
@@ -64,6 +77,10 @@ func checkKeywordsMatchReference(t *testing.T, text string) {
 	if got, want := smallTalk(text), refSmallTalk(text); got != want {
 		t.Fatalf("smallTalk(%q): got %d, want %d", text, got, want)
 	}
+	gotLang, got := forgetRequest(text)
+	if wantLang, want := refForgetRequest(text); got != want || gotLang != wantLang {
+		t.Fatalf("forgetRequest(%q): got %q %v, want %q %v", text, gotLang, got, wantLang, want)
+	}
 }
 
 func TestKeywordsMatchReference(t *testing.T) {
@@ -96,7 +113,7 @@ func FuzzKeywordsMatchReference(f *testing.F) {
 	for _, s := range []string{"stop", "STOP ALL", "opt-out please", "no more texts", "hola, como estas?", "ok thx bye",
 		"stop awareness and tips", "in english", "don't text me", "cancel appointments", "👍🏽 ❤️", "🙏 hi",
 		"i don't want these text reminders anymore", "turn my reminders back on", "ya no quiero que me manden mensajes",
-		"ya no me escriban más, por favor", "basta", "no"} {
+		"ya no me escriban más, por favor", "basta", "no", "please delete all my data", "¿pueden borrar mis datos, por favor?", "olvídame"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkKeywordsMatchReference(t, s) })
@@ -106,15 +123,17 @@ func FuzzKeywordsMatchReference(f *testing.F) {
 // "do", "no", "how"...); finding that it is none must not allocate.
 func TestKeywordStepsDoNotAllocate(t *testing.T) {
 	msgs := []string{"i need to move my appointment to friday", "do you take blue cross?", "no one answered the phone",
+		"can you tell me your hours", "i want to know my balance", "quiero una cita el lunes", "me pueden llamar",
 		"how do i get my lab results", "stop my blood pressure meds?", "hi, when are you open?", "en que piso esta la farmacia"}
 	n := testing.AllocsPerRun(100, func() {
 		for _, m := range msgs {
 			parseConsent(m)
 			smallTalk(m)
+			forgetRequest(m)
 		}
 	})
 	if n != 0 {
-		t.Errorf("parseConsent and smallTalk of questions: %v allocations, want 0", n)
+		t.Errorf("parseConsent, smallTalk and forgetRequest of questions: %v allocations, want 0", n)
 	}
 	e, _ := newTestEngine(t)
 	kb := e.KB()
@@ -191,7 +210,8 @@ func TestWordSet(t *testing.T) {
 			others = append(others, string(c), string([]rune{c, d}))
 		}
 	}
-	for name, s := range map[string]*wordSet{"consentGate": consentGate, "fillerSet": fillerSet, "talkGate": talkGate, "talkFillerSet": talkFillerSet} {
+	for name, s := range map[string]*wordSet{"consentGate": consentGate, "fillerSet": fillerSet, "talkGate": talkGate, "talkFillerSet": talkFillerSet,
+		"forgetGate": forgetGate, "forgetKeySet": forgetKeySet} {
 		for w := range s.words {
 			if !s.has([]byte(w)) {
 				t.Errorf("%s: %q is in the map but not in the set", name, w)
