@@ -13,6 +13,8 @@
 //	GET  /v1/appointments[?patient=P]     list, with patients' answers
 //	POST /v1/appointments/{id}/cancel     cancel one and its reminders
 //	POST /v1/reminders                    add a one-off reminder for a patient
+//	POST /v1/patients/forget              erase a patient {"patient": "telegram:12345"}:
+//	                                      what was erased, in counts
 //	POST /v1/broadcasts                   start a broadcast
 //	GET  /v1/broadcasts/{id}              its delivery report
 //	GET  /v1/faq/misses[?since=30d]       unanswered questions, grouped; ratings
@@ -80,6 +82,7 @@ type Server struct {
 	Broadcasts   Broadcasts
 	Feedback     FeedbackLog
 	Audit        AuditLog
+	Forget       Forgetter
 	// Zone is the clinic's time zone (the config's reminders.timezone): a
 	// local time given without a zone, in an import or a reminder, is
 	// read in it, and an appointment without a zone is listed in it.
@@ -113,6 +116,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /v1/appointments", s.listAppointments)
 	mux.HandleFunc("POST /v1/appointments/{id}/cancel", s.cancelAppointment)
 	mux.HandleFunc("POST /v1/reminders", s.addReminder)
+	mux.HandleFunc("POST /v1/patients/forget", s.forgetPatient)
 	mux.HandleFunc("POST /v1/broadcasts", s.startBroadcast)
 	mux.HandleFunc("GET /v1/broadcasts/{id}", s.broadcastReport)
 	mux.HandleFunc("GET /v1/faq/misses", s.misses)
