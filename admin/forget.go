@@ -65,7 +65,7 @@ func (f Forgotten) Summary() string {
 	add(f.Messages > 0, count(f.Messages, "other message")+" waiting")
 	add(f.Deliveries > 0, count(f.Deliveries, "delivery record"))
 	add(f.Unreachable, "the mark that they blocked the bot")
-	add(f.AuditEntries > 0, "their pseudonym in "+count(f.AuditEntries, "audit entry"))
+	add(f.AuditEntries > 0, "their pseudonym taken out of "+count(f.AuditEntries, "audit entry"))
 	return strings.Join(parts, ", ")
 }
 

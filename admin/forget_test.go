@@ -94,7 +94,7 @@ func TestForgottenSummary(t *testing.T) {
 		{Forgotten{User: true}, "user record"},
 		{Forgotten{ConsentEvents: 1, Reminders: 1}, "consent history (1 event), 1 reminder"},
 		{Forgotten{AppointmentReminders: 2, Messages: 1, Deliveries: 5, Unreachable: true, AuditEntries: 2},
-			"2 appointment reminders waiting, 1 other message waiting, 5 delivery records, the mark that they blocked the bot, their pseudonym in 2 audit entries"},
+			"2 appointment reminders waiting, 1 other message waiting, 5 delivery records, the mark that they blocked the bot, their pseudonym taken out of 2 audit entries"},
 		{Forgotten{Appointments: 2}, "2 appointments"},
 	} {
 		if got := tt.f.Summary(); got != tt.want {

@@ -954,6 +954,14 @@ func TestLogsCarryNoPersonalData(t *testing.T) {
 		m.Text = text
 		e.Respond(context.Background(), m)
 	}
+	// "Delete my data", confirmed, with a store that fails.
+	e.Forgetter = &memForgetter{st: st, err: errors.New("disk on fire")}
+	m.Text = "please delete my data"
+	q := e.Respond(context.Background(), m)
+	m.Text, m.Payload = "", q.Replies[0].Buttons[0].Payload
+	if o := e.Respond(context.Background(), m); o.Route != RouteForget {
+		t.Errorf("the press: got route %s", o.Route)
+	}
 	logs := buf.String()
 	if logs == "" {
 		t.Fatal("nothing was logged")

@@ -78,6 +78,7 @@ Staff commands (they talk to the running bot):
   carebot appointments import FILE   add, move or cancel appointments from a CSV or JSON file
   carebot appointments list|cancel   see appointments and patients' answers; cancel one
   carebot remind add --to P:U --at T --text X   schedule a reminder for a patient
+  carebot patients forget P:U        erase everything carebot keeps about a patient
   carebot broadcast --purpose P --text X        send an announcement to everyone opted in
   carebot report BROADCAST_ID        a broadcast's delivery report
   carebot faq misses [--since 30d]   questions the bot could not answer, grouped
@@ -123,6 +124,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runAppointments(ctx, rest, getenv, stdout, stderr)
 	case "remind":
 		return runRemind(ctx, rest, getenv, stdout, stderr)
+	case "patients":
+		return runPatients(ctx, rest, getenv, stdout, stderr)
 	case "broadcast":
 		return runBroadcast(ctx, rest, getenv, stdout, stderr)
 	case "report":

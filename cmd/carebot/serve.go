@@ -130,7 +130,12 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	if cfg.Feedback.Retention > 0 { // 0: not set (the config refuses a zero)
 		retention = time.Duration(cfg.Feedback.Retention)
 	}
-	g.Go(func() error { return expireFeedback(ctx, db, retention, logger) })
+	// "Delete my data" (the patient's) and carebot patients forget
+	// (staff's) erase alike, and the file is scrubbed soon after.
+	forgot := make(chan struct{}, 1)
+	forget := &eraser{db: db, secret: db.LogSecret(), memories: []interface{ Forget(string) }{rem.patients, eng}, scrub: forgot}
+	eng.Forgetter = forget
+	g.Go(func() error { return maintain(ctx, db, retention, forgot, scrubDelay, logger) })
 
 	if token != "" {
 		opts := telegram.Options{Endpoint: getenv("TELEGRAM_API_ENDPOINT"), Logger: logger.With("adapter", "telegram"),
@@ -172,7 +177,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	// Staff's local times without a zone are the clinic's, as the
 	// reminders take them.
 	api := &admin.Server{Token: adminToken, Version: version(), Appointments: rem.appts, List: db, Reminders: rem.patients,
-		Broadcasts: rem.broadcasts, Feedback: db, Retention: retention, Audit: db, Zone: rem.zone, Log: logger.With("component", "admin")}
+		Broadcasts: rem.broadcasts, Feedback: db, Retention: retention, Audit: db, Forget: forget, Zone: rem.zone, Log: logger.With("component", "admin")}
 	serve, err := serveAdmin(ctx, first(getenv("CAREBOT_ADMIN_LISTEN"), cfg.Admin.Listen, defaultAdminListen), dataDir, api, logger)
 	if err != nil {
 		return err
@@ -246,33 +251,6 @@ func remindFAQWarnings(ctx context.Context, eng *bot.Engine, logger *slog.Logger
 			return nil
 		case <-tick.C:
 			logFAQWarnings(logger, eng.KB(), time.Now())
-		}
-	}
-}
-
-// expireFeedback deletes patients' unanswered questions older than
-// retention, at start and every few hours, and scrubs the file after so
-// the words do not linger in free pages.
-func expireFeedback(ctx context.Context, db *bolt.DB, retention time.Duration, logger *slog.Logger) error {
-	tick := time.NewTicker(6 * time.Hour)
-	defer tick.Stop()
-	for {
-		n, err := db.ExpireFeedback(ctx, time.Now().Add(-retention))
-		switch {
-		case errors.Is(err, context.Canceled):
-			return nil
-		case err != nil:
-			logger.Error("expire feedback", "err", err)
-		case n > 0:
-			logger.Info("expired unanswered questions", "count", n)
-			if err := db.Scrub(ctx); err != nil && !errors.Is(err, context.Canceled) {
-				logger.Error("scrub after expiry", "err", err)
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-tick.C:
 		}
 	}
 }

@@ -147,6 +147,17 @@ func TestBinaryMistakes(t *testing.T) {
 				badPatients + `:3: appointment "V-3": patient "telegram:abc" is not a Telegram id`},
 		{[]string{"appointments", "import", "--data", down, semicolons}, 1, "",
 			semicolons + ":1: the values are separated by semicolons, not commas: save the file as CSV with commas"},
+		// A patient to erase is checked before any bot is asked: a typo must
+		// erase no one else.
+		{[]string{"patients", "forget", "--data", down, "telegram:abc"}, 2, "",
+			`carebot: patients forget: patient "telegram:abc" is not a Telegram id, which is a number (such as telegram:12345), not a @name or a link`},
+		{[]string{"patients", "forget", "--data", down, "telegram:-100123"}, 2, "",
+			`carebot: patients forget: patient "telegram:-100123" is a group chat: a patient is one person; give their own (such as telegram:12345)`},
+		{[]string{"patients", "forget", "--data", down}, 2, "", "carebot: patients forget: give the patient, PLATFORM:USER"},
+		{[]string{"patients", "forget", "--data", down, "telegram:1", "telegram:2"}, 2, "",
+			`carebot: patients forget: unexpected argument "telegram:2" (forget one patient at a time)`},
+		{[]string{"patients", "forget", "--data", down, "telegram:1"}, 1, "", "carebot: the bot for " + down + " is not running"},
+		{[]string{"patients"}, 2, "", "Usage:\n  carebot patients forget PLATFORM:USER"},
 		{[]string{"campaigns", "check", "--help"}, 0, "Usage: carebot campaigns check [--config FILE] FILE", ""},
 		{[]string{"campaigns", "check", "--bogus", "campaigns.yaml"}, 2, "", "carebot: campaigns check: unknown flag --bogus"},
 		{[]string{"faq"}, 2, "", "Usage:\n  carebot faq check"},
