@@ -61,7 +61,7 @@ func (e *eraser) Forget(ctx context.Context, user string) (carebot.Forgotten, er
 // outbox, in the file, until it is delivered (a second or so), and a scrub
 // before that would leave it in a free page; and several forgets in a row
 // (staff erasing a list of patients) then cost one scrub, which holds the
-// store alone for a while (about 2.7 s for a 125 MB file: BenchmarkScrub).
+// store alone for a while (1.6 to 2.7 s for a 125 MB file: BenchmarkScrub).
 const scrubDelay = time.Minute
 
 // maintainEvery is how often maintain makes its round.
