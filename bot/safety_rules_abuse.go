@@ -46,4 +46,6 @@ var safetyAbuseRules = []string{
 // vivir". A rule that finds a crisis in the same message still does.
 var safetyOrdinaryRules = []string{
 	"N no *1 quiero|queremos|quiere *2 recordatorios|recordatorio|mensajes|mensaje|citas|avisos|consejos|textos|notificaciones|alertas|llamadas|correos",
+	// "delete all of my data and my account": a request to be forgotten.
+	"N delete|erase|remove|wipe|borra|borrar|borren|elimina|eliminar|eliminen *4 data|datos|account|cuenta|information|info|informacion|records|history",
 }

@@ -45,6 +45,10 @@ func TestSafetyMechanics(t *testing.T) {
 		{"a new epipen", "does he need a new epipen", N},
 		{"needs it after a sting", "he got stung at camp and needs his epipen", E},
 		{"needs it", "she needs her epipen", E},
+		// A request to be forgotten is no wish to be gone; a crisis beside
+		// it still is one.
+		{"delete my data", "delete all of my data and my account", N},
+		{"delete my data, and a crisis", "delete my data, i want to end it all", C},
 		{"spanglish", "mi hermana says she wants to die", C},
 		{"third person", "my dad keeps saying he will shoot himself", C},
 		{"emergency wins over crisis", "i swallowed all my pills because i want to die", E},
