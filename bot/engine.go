@@ -29,6 +29,7 @@ import (
 
 	"github.com/carebot/carebot"
 	"github.com/carebot/carebot/faq"
+	"github.com/carebot/carebot/pending"
 )
 
 // maxText is how much of a message the engine reads beyond the safety
@@ -58,7 +59,7 @@ type Engine struct {
 	LogSecret []byte // the key of carebot.LogID
 
 	cur     atomic.Pointer[kbState]
-	forgets forgetAsks // "Delete my data?" waiting for an answer (forget.go)
+	forgets pending.Map[forgetAsk] // "Delete my data?" waiting for an answer (forget.go)
 }
 
 // kbState is the knowledge base in use with what the engine derives from
@@ -95,6 +96,7 @@ func (t *texts) slot() int {
 // New returns an engine answering from kb.
 func New(kb *faq.KB) *Engine {
 	e := &Engine{}
+	e.forgets.For, e.forgets.Max = forgetFor, maxForgetAsks
 	e.SetKB(kb)
 	return e
 }

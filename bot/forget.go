@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/carebot/carebot"
@@ -33,8 +32,7 @@ type Forgetter interface {
 // button pressed later, or one from an older question, erases nothing.
 const forgetFor = 10 * time.Minute
 
-// maxForgetAsks bounds the questions waiting at once; past it the expired
-// ones are swept, then the oldest dropped.
+// maxForgetAsks bounds the questions waiting at once (see pending.Map).
 const maxForgetAsks = 10000
 
 // payloadForget starts the buttons' payloads: forget:yes:<nonce> and
@@ -44,7 +42,6 @@ const payloadForget = "forget:"
 
 // forgetAsk is a "Delete my data?" waiting for its answer.
 type forgetAsk struct {
-	at    time.Time
 	nonce string
 	lang  string
 	// typed is true until the patient's next typed message: only that one
@@ -52,80 +49,36 @@ type forgetAsk struct {
 	typed bool
 }
 
-// forgetAsks are the questions waiting for an answer, by user key.
-type forgetAsks struct {
-	mu sync.Mutex
-	m  map[string]forgetAsk
-}
-
-func (a *forgetAsks) put(user string, q forgetAsk) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.m == nil {
-		a.m = map[string]forgetAsk{}
-	}
-	if len(a.m) >= maxForgetAsks {
-		var oldest string
-		for k, v := range a.m {
-			if q.at.Sub(v.at) > forgetFor {
-				delete(a.m, k)
-			} else if oldest == "" || v.at.Before(a.m[oldest].at) {
-				oldest = k
-			}
-		}
-		if len(a.m) >= maxForgetAsks {
-			delete(a.m, oldest)
-		}
-	}
-	a.m[user] = q
-}
-
-// typed returns the question a typed message from user may answer
-// (waits), whether it is still fresh at now(), and marks it answered by
-// typing: the next typed message may not. The clock is read only when a
-// question waits: every message asks.
-func (a *forgetAsks) typed(user string, now func() time.Time) (q forgetAsk, waits, live bool) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	q, ok := a.m[user]
-	if !ok || !q.typed {
+// typedAnswer returns the question a typed message from user may answer
+// (waits), whether it is still fresh, and marks it answered by typing: the
+// next typed message may not.
+func (e *Engine) typedAnswer(user string) (q forgetAsk, waits, live bool) {
+	mayType := false
+	q, waits, live = e.forgets.Update(user, e.now, func(q *forgetAsk) { mayType, q.typed = q.typed, false })
+	if !waits || !mayType {
 		return forgetAsk{}, false, false
 	}
-	q.typed = false
-	a.m[user] = q
-	return q, true, fresh(q, now())
+	return q, true, live
 }
 
-// pressed returns the question a button with nonce answers, if it is the
-// latest asked of user and still fresh at now.
-func (a *forgetAsks) pressed(user, nonce string, now time.Time) (forgetAsk, bool) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	q, ok := a.m[user]
-	return q, ok && q.nonce == nonce && fresh(q, now)
-}
-
-func (a *forgetAsks) drop(user string) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	delete(a.m, user)
-}
-
-func fresh(q forgetAsk, now time.Time) bool {
-	return !now.Before(q.at) && now.Sub(q.at) <= forgetFor
+// pressedAnswer returns the question a button with nonce answers, if it is
+// the latest asked of user and still fresh.
+func (e *Engine) pressedAnswer(user, nonce string) (forgetAsk, bool) {
+	q, waits, live := e.forgets.Update(user, e.now, func(*forgetAsk) {})
+	return q, waits && live && q.nonce == nonce
 }
 
 // Forget drops what the engine holds of user in memory: a "Delete my
 // data?" waiting for their answer. The Forgetter calls it whoever erases
 // them (the patient, or staff).
-func (e *Engine) Forget(user string) { e.forgets.drop(user) }
+func (e *Engine) Forget(user string) { e.forgets.Drop(user) }
 
 // forget answers a request to be forgotten, the answer to the question it
 // asks, or a press of its buttons; ok is false when m is none of these.
 func (e *Engine) forget(ctx context.Context, kb *faq.KB, m carebot.Message, u carebot.User, text string) (Outcome, bool) {
 	if p, ok := strings.CutPrefix(m.Payload, payloadForget); ok {
 		answer, nonce, _ := strings.Cut(p, ":")
-		q, live := e.forgets.pressed(u.Key, nonce, e.now())
+		q, live := e.pressedAnswer(u.Key, nonce)
 		lang := e.userLang(kb, "", m.Lang, u)
 		if live {
 			lang = q.lang
@@ -133,7 +86,7 @@ func (e *Engine) forget(ctx context.Context, kb *faq.KB, m carebot.Message, u ca
 		switch {
 		case answer == "no":
 			if live {
-				e.forgets.drop(u.Key)
+				e.forgets.Drop(u.Key)
 			}
 			return e.forgetSays(kb, m, lang, forgetTextsFor(lang).kept), true
 		case !live || m.From.Group: // the buttons are only ever sent privately
@@ -145,12 +98,12 @@ func (e *Engine) forget(ctx context.Context, kb *faq.KB, m carebot.Message, u ca
 		return Outcome{}, false
 	}
 	if !m.From.Group {
-		if q, waits, live := e.forgets.typed(u.Key, e.now); waits {
+		if q, waits, live := e.typedAnswer(u.Key); waits {
 			if yes, answered := forgetAnswer(text); answered {
 				t := forgetTextsFor(q.lang)
 				switch {
 				case !yes:
-					e.forgets.drop(u.Key)
+					e.forgets.Drop(u.Key)
 					return e.forgetSays(kb, m, q.lang, t.kept), true
 				case !live:
 					return e.forgetSays(kb, m, q.lang, t.expired), true
@@ -174,7 +127,7 @@ func (e *Engine) forget(ctx context.Context, kb *faq.KB, m carebot.Message, u ca
 	var b [8]byte
 	rand.Read(b[:])
 	nonce := hex.EncodeToString(b[:])
-	e.forgets.put(u.Key, forgetAsk{at: e.now(), nonce: nonce, lang: lang, typed: true})
+	e.forgets.Put(u.Key, e.now(), forgetAsk{nonce: nonce, lang: lang, typed: true})
 	o := e.forgetSays(kb, m, lang, t.ask)
 	last := &o.Replies[len(o.Replies)-1]
 	last.Buttons = []carebot.Button{
@@ -189,7 +142,7 @@ func (e *Engine) forget(ctx context.Context, kb *faq.KB, m carebot.Message, u ca
 // trace of them.
 func (e *Engine) forgetNow(ctx context.Context, kb *faq.KB, m carebot.Message, u carebot.User, lang string) Outcome {
 	t := forgetTextsFor(lang)
-	e.forgets.drop(u.Key)
+	e.forgets.Drop(u.Key)
 	if e.Forgetter == nil {
 		return e.forgetSays(kb, m, lang, t.unavailable)
 	}

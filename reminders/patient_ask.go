@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/carebot/carebot"
@@ -41,69 +40,20 @@ const (
 type ask struct {
 	kind askKind
 	lang string
-	at   time.Time
 	// what is the reminder asked about, as the patient wrote it
 	// ("remind me to" and what followed, without a time).
 	what []word
-}
-
-// asks are the questions waiting for an answer, by patient.
-type asks struct {
-	mu sync.Mutex
-	m  map[string]ask
-}
-
-func (a *asks) put(user string, q ask) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.m == nil {
-		a.m = map[string]ask{}
-	}
-	if len(a.m) >= maxAsks {
-		var oldest string
-		for k, v := range a.m {
-			if q.at.Sub(v.at) > askFor {
-				delete(a.m, k)
-			} else if oldest == "" || v.at.Before(a.m[oldest].at) {
-				oldest = k
-			}
-		}
-		if len(a.m) >= maxAsks {
-			delete(a.m, oldest)
-		}
-	}
-	a.m[user] = q
-}
-
-// take returns the question waiting for user's answer, if one is still
-// fresh at now, and forgets it: an answer is read once.
-func (a *asks) take(user string, now time.Time) (ask, bool) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	q, ok := a.m[user]
-	if !ok {
-		return ask{}, false
-	}
-	delete(a.m, user)
-	return q, now.Sub(q.at) <= askFor && !now.Before(q.at)
-}
-
-// drop forgets the question waiting for user's answer, if any.
-func (a *asks) drop(user string) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	delete(a.m, user)
 }
 
 // Forget drops what Patients holds of user in memory: the question the
 // bot asked them, with the words of the reminder it was about, waiting for
 // their answer. What is stored (their reminders, their appointments) is
 // the store's to forget (bolt's Forget); Patients holds nothing else.
-func (p *Patients) Forget(user string) { p.asks.drop(user) }
+func (p *Patients) Forget(user string) { p.asks.Drop(user) }
 
 // asked remembers that the bot asked u kind in lang.
 func (p *Patients) asked(u carebot.User, kind askKind, lang string, what []word) {
-	p.asks.put(u.Key, ask{kind: kind, lang: lang, at: p.now(), what: slices.Clone(what)})
+	p.asks.Put(u.Key, p.now(), ask{kind: kind, lang: lang, what: slices.Clone(what)})
 }
 
 // answerAsk reads ws as the answer to q, the question the bot asked u:

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/carebot/carebot"
+	"github.com/carebot/carebot/pending"
 )
 
 // Patients is the self-service a patient reaches by chat: reminders they
@@ -33,14 +34,14 @@ type Patients struct {
 	out   Outbox
 	users UserWriter
 	appts *Appointments
-	asks  asks // the questions the bot asked, waiting for an answer
+	asks  pending.Map[ask] // the questions the bot asked, waiting for an answer
 }
 
 // NewPatients returns the self-service over out, changing time zones
 // through users. appts may be nil: then appointment answers are not
 // handled.
 func NewPatients(out Outbox, users UserWriter, appts *Appointments) *Patients {
-	return &Patients{out: out, users: users, appts: appts}
+	return &Patients{out: out, users: users, appts: appts, asks: pending.Map[ask]{For: askFor, Max: maxAsks}}
 }
 
 // maxPatientReminders is the most reminders one patient may keep.
@@ -84,7 +85,7 @@ func (p *Patients) Handle(ctx context.Context, m carebot.Message, u carebot.User
 		} else {
 			// A question the bot asked is answered by this message or
 			// not at all; a command asked now may ask one again.
-			q, waits := p.asks.take(u.Key, p.now())
+			q, _, waits := p.asks.Take(u.Key, p.now())
 			reply.Text, handled, err = p.command(ctx, ws, u, lang)
 			if waits && !handled && err == nil {
 				reply.Text, handled, err = p.answerAsk(ctx, u, q, ws)
