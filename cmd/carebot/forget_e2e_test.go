@@ -32,14 +32,7 @@ func TestForgetOnTelegram(t *testing.T) {
 	dir := t.TempDir()
 	env := []string{"TELEGRAM_TOKEN=" + telegramtest.Token, "TELEGRAM_API_ENDPOINT=" + fake.URL}
 	bot := startBot(t, dir, env)
-	staff := func(args ...string) string {
-		t.Helper()
-		code, out, errs := runCmd(t, nil, "", append(args, "--data", dir)...)
-		if code != 0 {
-			t.Fatalf("carebot %s: exit %d: %s%s", strings.Join(args, " "), code, out, errs)
-		}
-		return out
-	}
+	staff := staffFor(t, dir)
 	const patient, group = 918273645, -1005550001
 	const who = "telegram:918273645"
 	say := func(text, want string) telegramtest.Call {
@@ -159,14 +152,7 @@ func TestStaffForgetsAPatient(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bot := startBot(t, dir, nil)
-	staff := func(args ...string) string {
-		t.Helper()
-		code, out, errs := runCmd(t, nil, "", append(args, "--data", dir)...)
-		if code != 0 {
-			t.Fatalf("carebot %s: exit %d: %s%s", strings.Join(args, " "), code, out, errs)
-		}
-		return out
-	}
+	staff := staffFor(t, dir)
 	bot.say("START")
 	bot.expect("subscribed")
 	bot.say("remind me in 3 months to renew my prescription")

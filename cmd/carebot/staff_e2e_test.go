@@ -21,14 +21,7 @@ func TestStaffCommandsAgainstTheTerminalChat(t *testing.T) {
 	// No quiet hours, so the test runs at any hour of the day.
 	os.WriteFile(config, []byte("reminders:\n  quiet_hours: {from: \"24:00\", to: \"00:00\"}\n"), 0o600)
 	bot := startBot(t, dir, nil, "--config", config)
-	staff := func(args ...string) string {
-		t.Helper()
-		code, out, errs := runCmd(t, nil, "", append(args, "--data", dir)...)
-		if code != 0 {
-			t.Fatalf("carebot %s: exit %d: %s%s", strings.Join(args, " "), code, out, errs)
-		}
-		return out
-	}
+	staff := staffFor(t, dir)
 
 	bot.say("START")
 	bot.expect("subscribed")
@@ -178,5 +171,18 @@ func TestBinaryMistakes(t *testing.T) {
 	}
 	if got := other.got(); len(got) > 0 {
 		t.Errorf("another bot received %+v, want nothing", got)
+	}
+}
+
+// staffFor runs staff commands against the bot of data directory dir,
+// failing the test when one fails, and returns what each printed.
+func staffFor(t *testing.T, dir string) func(args ...string) string {
+	return func(args ...string) string {
+		t.Helper()
+		code, out, errs := runCmd(t, nil, "", append(args, "--data", dir)...)
+		if code != 0 {
+			t.Fatalf("carebot %s: exit %d: %s%s", strings.Join(args, " "), code, out, errs)
+		}
+		return out
 	}
 }
