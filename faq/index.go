@@ -183,6 +183,12 @@ func (ix *index) stemsOf(l lang, text string) []int32 {
 // expanded, and its analysis in l, growing the vocabulary. Build time
 // only.
 func (ix *index) eachWord(l lang, text string, f func(w string, r wordRef)) {
+	eachFolded(l, text, func(w string) { f(w, ix.word(l, w)) })
+}
+
+// eachFolded calls f with each folded word of text, chat shorthand
+// expanded in l.
+func eachFolded(l lang, text string, f func(w string)) {
 	var t tokenizer
 	t.split(text)
 	for i := range t.toks {
@@ -192,7 +198,7 @@ func (ix *index) eachWord(l lang, text string, f func(w string, r wordRef)) {
 			ws = []string{w0}
 		}
 		for _, w := range ws {
-			f(w, ix.word(l, w))
+			f(w)
 		}
 	}
 }

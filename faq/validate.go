@@ -210,19 +210,17 @@ func shrunkSynonyms(file string, l lang, groups [][]yamlwalk.Item) []Warning {
 		l = langEN // as the index reads it
 	}
 	var out []Warning
-	var t tokenizer
 	for gi, g := range groups {
 		for _, m := range g {
-			t.split(m.Text)
+			// As the index reads a synonym (see addSynonyms).
 			var kept, dropped []string
-			for i := range t.toks {
-				w := string(t.word(i))
-				if kindOf(l, w) == kindStop && expand(l, w) == nil {
+			eachFolded(l, m.Text, func(w string) {
+				if kindOf(l, w) == kindStop {
 					dropped = append(dropped, w)
 				} else {
 					kept = append(kept, w)
 				}
-			}
+			})
 			if len(kept) == 1 && len(dropped) > 0 {
 				out = append(out, Warning{File: file, Line: m.Line, Msg: fmt.Sprintf(
 					"synonyms group %d: %q is read as %q, because carebot ignores %q in any message: "+
