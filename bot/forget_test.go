@@ -107,6 +107,29 @@ func TestForgetPhrases(t *testing.T) {
 	}
 }
 
+// Every phrase the bot's own texts tell a patient to send to be forgotten
+// (HELP, an expired question) is one, in that text's language: a patient
+// who types what they were told must not get the fallback.
+func TestForgetPhrasesTheBotTeaches(t *testing.T) {
+	for lang, says := range textsByLang {
+		for name, text := range map[string]string{"help": says.help, "expired": forgetTextsFor(lang).expired} {
+			n := 0
+			for i, part := range strings.Split(text, "\"") {
+				if i%2 == 0 || !strings.Contains(strings.ToLower(part), "dat") {
+					continue
+				}
+				n++
+				if got, ok := forgetRequest(part); !ok || got != lang {
+					t.Errorf("%s %s tells the patient to send %q: forgetRequest says %q, %v", lang, name, part, got, ok)
+				}
+			}
+			if n == 0 {
+				t.Errorf("%s %s names no phrase to send to have one's data deleted", lang, name)
+			}
+		}
+	}
+}
+
 // A press of "Delete my data" under a fresh question erases the patient;
 // the reply is the last thing stored of them: nothing.
 func TestForgetConfirmedByButton(t *testing.T) {

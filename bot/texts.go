@@ -11,7 +11,7 @@ import (
 // WordingVersion names the version of the welcome, HELP and consent texts
 // below. Every consent event records it, so the ledger can show which words
 // a patient agreed to. Change it whenever those texts change in meaning.
-const WordingVersion = "2026-11-26"
+const WordingVersion = "2026-11-26.2"
 
 // texts is everything the engine says in one language. Placeholders are
 // filled from the clinic block of faq.yaml.
@@ -69,7 +69,8 @@ var textsByLang = map[string]*texts{
 		help: "{name} messages: answers to your questions, and only the messages you opt in to: appointment reminders " +
 			"(usually up to 3 per visit), health-awareness tips (a few a month at most) and clinic announcements. " +
 			"Reply STOP to stop all messages, or STOP AWARENESS, STOP ANNOUNCEMENTS or STOP APPOINTMENTS for just one kind; " +
-			"reply START to get them again. Questions? Call us at {phone}{website}.\n" +
+			"reply START to get them again. To have this chat delete what it keeps about you, send \"delete my data\". " +
+			"Questions? Call us at {phone}{website}.\n" +
 			"This service gives general information, not medical advice, and is not for emergencies: call {emergency}. " +
 			"In a mental-health crisis call or text {crisis}.",
 		optOutAll:   "You're unsubscribed: you won't get any more reminders, tips or announcements from {name}. You can still ask me questions any time. Reply START to subscribe again.",
@@ -143,7 +144,8 @@ var textsByLang = map[string]*texts{
 		help: "Mensajes de {name}: respuestas a sus preguntas y solo los mensajes que usted acepte: recordatorios de citas " +
 			"(normalmente hasta 3 por cita), consejos de salud (unos pocos al mes como máximo) y avisos de la clínica. " +
 			"Responda STOP para dejar de recibir todos los mensajes, o STOP CONSEJOS, STOP AVISOS o STOP CITAS para uno solo; " +
-			"responda START para volver a recibirlos. ¿Preguntas? Llámenos al {phone}{website}.\n" +
+			"responda START para volver a recibirlos. Para que este chat borre lo que guarda sobre usted, envíe \"borrar mis datos\". " +
+			"¿Preguntas? Llámenos al {phone}{website}.\n" +
 			"Este servicio da información general, no consejos médicos, y no es para emergencias: llame al {emergency}. " +
 			"En una crisis de salud mental llame o escriba al {crisis}.",
 		optOutAll:   "Listo: ya no recibirá recordatorios, consejos ni avisos de {name}. Puede seguir haciéndome preguntas cuando quiera. Responda START para suscribirse de nuevo.",
