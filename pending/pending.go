@@ -66,16 +66,23 @@ func (p *Map[Q]) Take(user string, now time.Time) (q Q, waits, fresh bool) {
 // keeps what f leaves in it, all under the lock; it returns the question
 // as f left it and whether it is fresh at now(), which is read only when a
 // question waits (every message asks; few have one).
-func (p *Map[Q]) Update(user string, now func() time.Time, f func(q *Q)) (q Q, waits, fresh bool) {
+//
+// What f is given escapes to the heap (f is not known here), so it is a
+// copy made once a question is found: a message with none allocates
+// nothing.
+func (p *Map[Q]) Update(user string, now func() time.Time, f func(q *Q)) (Q, bool, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	a, ok := p.m[user]
 	if !ok {
-		return q, false, false
+		var none Q
+		return none, false, false
 	}
-	f(&a.q)
+	q := a.q
+	f(&q)
+	a.q = q
 	p.m[user] = a
-	return a.q, true, p.fresh(a, now())
+	return q, true, p.fresh(a, now())
 }
 
 // Drop forgets the question waiting for user, if any.
