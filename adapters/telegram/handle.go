@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -95,6 +96,17 @@ func (b *Bot) plan(in incoming, replies []carebot.Reply) []job {
 	user := b.userLog(from.UserID)
 	chat, _ := strconv.ParseInt(from.ChatID, 10, 64) // the decoder made these
 	thread, _ := strconv.Atoi(from.Thread)
+	// noted is the group texts already planned for a member who cannot be
+	// reached: two private replies to one message (a reminder set and a
+	// question answered) would otherwise ask the group twice to open a chat.
+	var noted []string
+	note1 := func(text string) bool {
+		if slices.Contains(noted, text) {
+			return false
+		}
+		noted = append(noted, text)
+		return true
+	}
 	for _, r := range replies {
 		parts := split(r.Text, MaxText)
 		if len(parts) == 0 {
@@ -106,13 +118,17 @@ func (b *Bot) plan(in incoming, replies []carebot.Reply) []job {
 			// No one to write to privately (an anonymous admin): the group
 			// gets what it would if the member could not be reached.
 			base.Text = b.unreachableText(r, in.Msg.Lang)
-			jobs = append(jobs, base)
+			if note1(base.Text) {
+				jobs = append(jobs, base)
+			}
 			continue
 		}
 		if r.Private && from.Group {
 			dm, _ := strconv.ParseInt(from.UserID, 10, 64)
-			base = job{Kind: jobSend, Chat: dm, At: b.now(), User: user, Safety: r.Safety,
-				Note: &note{Chat: chat, ReplyTo: thread, Text: b.unreachableText(r, in.Msg.Lang)}}
+			base = job{Kind: jobSend, Chat: dm, At: b.now(), User: user, Safety: r.Safety}
+			if text := b.unreachableText(r, in.Msg.Lang); note1(text) {
+				base.Note = &note{Chat: chat, ReplyTo: thread, Text: text}
+			}
 		}
 		buttons := b.keyboard(r.Buttons)
 		for k, p := range parts {
