@@ -62,6 +62,18 @@ func (p *Map[Q]) Take(user string, now time.Time) (q Q, waits, fresh bool) {
 	return a.q, true, p.fresh(a, now)
 }
 
+// Peek returns the question waiting for user and whether there is one,
+// and leaves it waiting. fresh is as Take's.
+func (p *Map[Q]) Peek(user string, now time.Time) (q Q, waits, fresh bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	a, ok := p.m[user]
+	if !ok {
+		return q, false, false
+	}
+	return a.q, true, p.fresh(a, now)
+}
+
 // Update calls f with the question waiting for user, if there is one, and
 // keeps what f leaves in it, all under the lock; it returns the question
 // as f left it and whether it is fresh at now(), which is read only when a

@@ -212,11 +212,20 @@ func (p *Patients) reach(lang string) string {
 	return say(lang, "reach", p.Clinic.Phone)
 }
 
-// AwaitsAnswer reports whether u was sent a reminder of an appointment
-// still to come and not cancelled (bot.AnswerAwaiter): their bare CANCEL
-// then answers it, as the reminder's Cancel button does.
+// AwaitsAnswer reports whether a bare CANCEL from u answers something
+// (bot.AnswerAwaiter): a question the bot just asked them ("When should I
+// remind you?", "Until when?", one appointment's card with its Cancel
+// button), which it then drops or answers, or a reminder sent of an
+// appointment still to come and not cancelled, which it cancels, as the
+// reminder's Cancel button does.
 func (p *Patients) AwaitsAnswer(ctx context.Context, u carebot.User) (bool, error) {
-	if p.appts == nil || u.Key == "" {
+	if u.Key == "" {
+		return false, nil
+	}
+	if _, waits, fresh := p.asks.Peek(u.Key, p.now()); waits && fresh {
+		return true, nil
+	}
+	if p.appts == nil {
 		return false, nil
 	}
 	a, _, ok, err := p.reminded(ctx, u.Key)

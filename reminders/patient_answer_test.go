@@ -167,3 +167,77 @@ func TestPatientsTypedAnswerWithoutAReminderAsks(t *testing.T) {
 		t.Errorf("reprogramar with one appointment left: %q %q", r.Text, payloads(r))
 	}
 }
+
+// A bare CANCEL typed under the card of one appointment ("my
+// appointments") answers that card, as its Cancel button would, and the
+// engine is told it waits for an answer (QA: it opted the patient out of
+// every message and left the appointment booked). The card waits for the
+// next message only.
+func TestPatientsCancelTypedUnderTheCard(t *testing.T) {
+	ctx := context.Background()
+	ny := mustZone(t, "America/New_York")
+	h := newHarness(wed10(t))
+	c := newChat(t, h, "America/New_York", "en")
+	u, _ := h.people.User(ctx, c.u)
+	as := appointments(h)
+	as.Import(ctx, carebot.Appointment{ID: "A1", User: "chat:p", At: time.Date(2026, 12, 4, 15, 0, 0, 0, ny)})
+	if waits, _ := c.p.AwaitsAnswer(ctx, u); waits {
+		t.Fatal("awaits an answer before anything was asked or sent")
+	}
+	if r, _ := c.reply("my appointments"); payloads(r) != "appt:c:A1 appt:x:A1 appt:r:A1" {
+		t.Fatalf("my appointments: %q %q, want A1's card", r.Text, payloads(r))
+	}
+	if waits, _ := c.p.AwaitsAnswer(ctx, u); !waits {
+		t.Error("the card shown: AwaitsAnswer is false, so CANCEL would opt the patient out")
+	}
+	c.expect("x", "Your appointment on Friday, December 4 at 3:00 PM is cancelled")
+	if a, _ := h.store.Appointment(ctx, "A1"); a.Response != carebot.ResponseCancelled {
+		t.Errorf("A1 after X under its card: %+v, want cancelled", a)
+	}
+	if waits, _ := c.p.AwaitsAnswer(ctx, u); waits {
+		t.Error("the card was answered, yet AwaitsAnswer is still true")
+	}
+
+	// The card is for the next message: after another, X asks which.
+	as.Import(ctx, carebot.Appointment{ID: "A2", User: "chat:p", At: time.Date(2026, 12, 9, 9, 0, 0, 0, ny)})
+	c.reply("my appointments")
+	c.say("what are your hours?")
+	if r, _ := c.reply("x"); !strings.Contains(r.Text, "Do you mean your appointment on Wednesday, December 9") {
+		t.Errorf("X a message after the card: %q, want the question which", r.Text)
+	}
+	if a, _ := h.store.Appointment(ctx, "A2"); a.Status != carebot.AppointmentBooked || a.Response != "" {
+		t.Errorf("A2 after a late X: %+v, want it untouched", a)
+	}
+	// In Spanish, "cancelo" under the card.
+	c.reply("mis citas")
+	c.expect("cancelo", "Su cita del miércoles 9 de diciembre a las 09:00 está cancelada")
+}
+
+// "When should I remind you?" and "Until when?" are declined with CANCEL
+// (passed on by the engine as X), "never mind" or "olvídalo": the request
+// is dropped, and said to be (QA: CANCEL opted the patient out of every
+// message; "never mind" got the fallback).
+func TestPatientsDeclineTheQuestion(t *testing.T) {
+	ctx := context.Background()
+	h := newHarness(wed10(t))
+	c := newChat(t, h, "America/New_York", "en")
+	u, _ := h.people.User(ctx, c.u)
+	for _, no := range []string{"x", "never mind", "forget it", "no", "nvm"} {
+		c.expect("remind me to take my meds", "When should I remind you?")
+		if waits, _ := c.p.AwaitsAnswer(ctx, u); !waits {
+			t.Errorf("%q: AwaitsAnswer false while the bot asks when", no)
+		}
+		c.expect(no, "OK, I won't set that reminder.")
+	}
+	// Declined, the question is gone: a time now is no answer to it.
+	if got := c.say("tomorrow at 9am"); strings.Contains(got, "I'll remind you") {
+		t.Errorf("a time after the question was declined made a reminder: %q", got)
+	}
+	c.expect("pause my reminders", "Until when?")
+	c.expect("x", "OK, your reminders stay on.")
+	c.expect("recuérdame tomar mi pastilla", "¿Cuándo se lo recuerdo?")
+	c.expect("olvídalo", "De acuerdo, no crearé ese recordatorio.")
+	if got := c.say("list my reminders"); !strings.Contains(got, "You have no reminders") {
+		t.Errorf("after every request was declined: %q, want no reminders", got)
+	}
+}

@@ -213,6 +213,7 @@ func (p *Patients) myAppointments(ctx context.Context, u carebot.User, lang stri
 	// one answers for a single appointment, with its buttons: no Confirm
 	// to press again once confirmed.
 	one := func(key string, a carebot.Appointment) carebot.Reply {
+		p.showedAppointment(u, a, lang)
 		if a.Response == carebot.ResponseConfirmed {
 			return carebot.Reply{Text: sayAnswer(lang, key+"Confirmed", line(a)), Buttons: apptButtons(lang, a)[1:]}
 		}

@@ -14,8 +14,15 @@ import (
 // 20", "tomorrow at 3pm". Each was read afresh and got the FAQ's fallback
 // (QA). A question asked is remembered, for the patient's next message
 // only and for askFor at most, and that message is read as its answer
-// when it is one: a time and nothing else. Anything else is read as it
-// always was, and the question forgotten.
+// when it is one: a time and nothing else, or "cancel", "never mind",
+// which drop the request. Anything else is read as it always was, and the
+// question forgotten.
+//
+// The card of one appointment, shown when the patient asks about their
+// appointments, is a question too: its buttons say Confirm, Cancel,
+// Reschedule, and "cancel" typed under it cancels that appointment, as it
+// does under an appointment reminder, not every message (QA: it opted the
+// patient out and left the appointment booked).
 //
 // The questions live in memory only: a restart forgets them, and the
 // answer is then read afresh, as before. The reminder's words wait here
@@ -32,8 +39,9 @@ const maxAsks = 10000
 type askKind uint8
 
 const (
-	askPauseUntil askKind = iota + 1 // "Until when?"
-	askRemindWhen                    // "When should I remind you?"
+	askPauseUntil  askKind = iota + 1 // "Until when?"
+	askRemindWhen                     // "When should I remind you?"
+	askAppointment                    // one appointment's card: Confirm, Cancel, Reschedule
 )
 
 // ask is a question the bot asked a patient.
@@ -43,6 +51,8 @@ type ask struct {
 	// what is the reminder asked about, as the patient wrote it
 	// ("remind me to" and what followed, without a time).
 	what []word
+	// appt is the appointment an askAppointment shows.
+	appt string
 }
 
 // Forget drops what Patients holds of user in memory: the question the
@@ -55,6 +65,44 @@ func (p *Patients) Forget(user string) { p.asks.Drop(user) }
 func (p *Patients) asked(u carebot.User, kind askKind, lang string, what []word) {
 	p.asks.Put(u.Key, p.now(), ask{kind: kind, lang: lang, what: slices.Clone(what)})
 }
+
+// showedAppointment remembers that u was shown a's card, in lang.
+func (p *Patients) showedAppointment(u carebot.User, a carebot.Appointment, lang string) {
+	p.asks.Put(u.Key, p.now(), ask{kind: askAppointment, lang: lang, appt: a.ID})
+}
+
+// answerCard answers the appointment of a card the patient was shown, as
+// its button would.
+func (p *Patients) answerCard(ctx context.Context, u carebot.User, q ask, lang string, r carebot.AppointmentResponse) (carebot.Reply, bool, error) {
+	a, err := p.appts.store.Appointment(ctx, q.appt)
+	if errors.Is(err, carebot.ErrNotFound) || err == nil && a.User != u.Key {
+		// Gone since (a forget, an import): answer as if no card was shown.
+		return p.answerText(ctx, u, lang, r)
+	}
+	if err != nil {
+		return carebot.Reply{}, true, err
+	}
+	if why := p.notAnswerable(a, time.Time{}, u, lang); why != "" {
+		return carebot.Reply{Text: why + p.reach(lang)}, true, nil
+	}
+	return p.answer(ctx, a, lang, r, u)
+}
+
+// dropsAsk reports whether whole, a message's words, declines the
+// question the bot asked: "cancel" (which the engine passes on as "x"
+// while a question waits), "never mind", "forget it", "olvídalo".
+func dropsAsk(whole string) bool {
+	return askDropWords[whole]
+}
+
+var askDropWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"x", "cancelo", "cancel", "cancelar", "cancel it", "cancel that", "never mind", "nevermind",
+		"nvm", "forget it", "forget about it", "no", "nope", "no thanks", "no thank you", "dont", "not now", "olvidalo", "olvidelo", "dejalo", "dejelo", "no gracias", "ya no", "mejor no", "nada"} {
+		m[w] = true
+	}
+	return m
+}()
 
 // answerAsk reads ws as the answer to q, the question the bot asked u:
 // handled is false when it is not one, and the message is read as usual.

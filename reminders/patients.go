@@ -78,16 +78,25 @@ func (p *Patients) Handle(ctx context.Context, m carebot.Message, u carebot.User
 	default:
 		ws := words(m.Text)
 		ns := norms(ws)
-		if r, es, ok := appointmentAnswer(strings.Join(ns, " ")); ok {
+		whole := strings.Join(ns, " ")
+		// A question the bot asked is answered by this message or not at
+		// all; a command asked now may ask one again.
+		q, _, waits := p.asks.Take(u.Key, p.now())
+		r, es, answers := appointmentAnswer(whole)
+		switch {
+		case waits && q.kind == askAppointment && answers:
+			reply, handled, err = p.answerCard(ctx, u, q, langIf(u, es, lang), r)
+		case waits && q.kind != askAppointment && dropsAsk(whole):
+			reply.Text, handled = say(q.lang, map[askKind]string{askRemindWhen: "askDropped", askPauseUntil: "pauseDropped"}[q.kind]), true
+		case answers:
 			reply, handled, err = p.answerText(ctx, u, langIf(u, es, lang), r)
-		} else if es, day, ok := apptsQuestion(ns[politeOpener(ns):]); ok {
-			reply, handled, err = p.myAppointments(ctx, u, langIf(u, es, lang), day)
-		} else {
-			// A question the bot asked is answered by this message or
-			// not at all; a command asked now may ask one again.
-			q, _, waits := p.asks.Take(u.Key, p.now())
+		default:
+			if es, day, ok := apptsQuestion(ns[politeOpener(ns):]); ok {
+				reply, handled, err = p.myAppointments(ctx, u, langIf(u, es, lang), day)
+				break
+			}
 			reply.Text, handled, err = p.command(ctx, ws, u, lang)
-			if waits && !handled && err == nil {
+			if waits && !handled && err == nil && q.kind != askAppointment {
 				reply.Text, handled, err = p.answerAsk(ctx, u, q, ws)
 			}
 		}

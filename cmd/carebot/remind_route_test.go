@@ -159,3 +159,39 @@ func TestRequestsBesideAQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestCancelDeclinesTheQuestion: wired as in serve, CANCEL (or CANCELAR)
+// in answer to "When should I remind you?" or "Until when?" drops that
+// request and says how to stop every message; it opts out of nothing (QA:
+// the patient was unsubscribed from everything). Unasked, it still opts
+// out.
+func TestCancelDeclinesTheQuestion(t *testing.T) {
+	kb, err := loadKB("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := reminderstest.NewClock(time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC))
+	for _, tt := range []struct{ ask, cancel, want string }{
+		{"remind me to take my meds", "cancel", "OK, I won't set that reminder."},
+		{"remind me to take my meds", "CANCEL please", "OK, I won't set that reminder."},
+		{"pause my reminders", "cancel", "OK, your reminders stay on."},
+		{"recuérdame tomar mi pastilla", "cancelar", "De acuerdo, no crearé ese recordatorio."},
+	} {
+		people := reminderstest.NewPeople()
+		p := reminders.NewPatients(reminderstest.NewMemStore(), people, nil)
+		p.Clock = clock
+		e := bot.New(kb)
+		e.Users = people
+		e.Commands = []bot.Command{p}
+		from := carebot.Address{Platform: "test", ChatID: "c1", UserID: "u1"}
+		e.Respond(t.Context(), carebot.Message{From: from, Text: "hi"})
+		e.Respond(t.Context(), carebot.Message{From: from, Text: tt.ask})
+		o := e.Respond(t.Context(), carebot.Message{From: from, Text: tt.cancel})
+		if o.Route != bot.RouteCommand || len(o.Replies) != 2 || o.Replies[0].Text != tt.want || !strings.Contains(o.Replies[1].Text, "STOP") {
+			t.Errorf("%q, then %q: %s %+v, want %q and how to stop every message", tt.ask, tt.cancel, o.Route, o.Replies, tt.want)
+		}
+		if o := e.Respond(t.Context(), carebot.Message{From: from, Text: tt.cancel}); o.Route != bot.RouteOptOut {
+			t.Errorf("%q unasked: %s, want an opt-out", tt.cancel, o.Route)
+		}
+	}
+}
