@@ -74,6 +74,10 @@ func TestPatientsRemindWhen(t *testing.T) {
 		// Words about when that were not understood: ask, never guess.
 		{"en", "remind me to take my pills every 8 hours starting at 8am", unclear},
 		{"en", "remind me to take my meds daily except sundays at 8", unclear},
+		// QA: a mistyped year left the date in the text, and the time was
+		// tomorrow's.
+		{"en", "remind me on 1/1/20277 at 9am", unclear},
+		{"es", "recuérdame el 1/12/20277 a las 9 llamar a mi mamá", noEntiendo},
 		{"en", "remind me to call mom tomorrow at 8am and 8pm", "OK, I'll remind you on Friday, November 27 at 8:00 AM and 8:00 PM: call mom"},
 		{"en", "remind me to call mom every 2nd tuesday at 3pm", unclear},
 		{"en", "remind me to call mom next week at 3pm", unclear},

@@ -1,6 +1,7 @@
 package reminders
 
 import (
+	"regexp"
 	"strings"
 	"time"
 )
@@ -110,6 +111,8 @@ func continuesSpan(ns []string) bool {
 
 func isUnit(s string) bool { _, ok := unitOf(s); return ok }
 
+var threePartRe = regexp.MustCompile(`^\d+([/.-])\d+([/.-])\d+$`)
+
 var secondWords = wordSet("second seconds sec secs segundo segundos")
 
 // numericDateLike reports whether t is written like a date: "12/1",
@@ -119,7 +122,9 @@ func numericDateLike(t, prev string) bool {
 	m := numDateRe.FindStringSubmatch(t)
 	switch {
 	case m == nil:
-		return false
+		// Three numbers are a date mistyped ("1/1/20277"), never an
+		// amount: its time must not be read beside it as tomorrow's.
+		return threePartRe.MatchString(t)
 	case m[4] != "":
 		return true
 	case m[2] == "/" && !fraction[t]:
