@@ -48,6 +48,10 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 		// number read as no time, "in 1,2,3 hours", was one meant:
 		// that is said not to be understood.)
 		p.asked(u, askRemindWhen, lang, rest)
+		if aboutAppointment(joinOrig(rest)) {
+			// The time said next is the visit's (see below): ask for it.
+			return say(lang, "askApptWhen"), true, nil
+		}
 		return say(lang, "askWhen"), true, nil
 	case err != nil:
 		return say(lang, "when"), true, nil
@@ -86,7 +90,7 @@ func (p *Patients) remind(ctx context.Context, u carebot.User, lang string, rest
 		if len(items) == 0 {
 			return say(lang, "apptTooSoon", appt), true, nil
 		}
-		reply = say(lang, "createdAppt", appt, strings.Join(times, "; "))
+		reply = say(lang, "createdAppt", appt, strings.Join(times, say(lang, "andOn")))
 	default:
 		if text == "" {
 			text = say(lang, "noText")

@@ -23,9 +23,9 @@ func TestPatientsPauseNeverSendsAppointmentRemindersLate(t *testing.T) {
 		c := newChat(t, h, "America/Chicago", "en")
 		// A minute apart, so that the list's order of reminders due at the
 		// same time (the order they were made) is known.
-		c.expect("remind me about my appointment friday 3pm", "Thursday, November 26 at 3:00 PM; Friday, November 27 at 1:00 PM")
+		c.expect("remind me about my appointment friday 3pm", "Thursday, November 26 at 3:00 PM and on Friday, November 27 at 1:00 PM")
 		h.clock.Set(h.clock.Now().Add(time.Minute))
-		c.expect("remind me about my appointment on monday at 3pm", "Sunday, November 29 at 3:00 PM; Monday, November 30 at 1:00 PM")
+		c.expect("remind me about my appointment on monday at 3pm", "Sunday, November 29 at 3:00 PM and on Monday, November 30 at 1:00 PM")
 		h.clock.Set(h.clock.Now().Add(time.Minute))
 		c.expect("remind me to call the pharmacy saturday at 10am", "Saturday, November 28 at 10:00 AM")
 		c.expect("pause reminders until monday",
@@ -117,7 +117,7 @@ func TestPatientsSnoozeNeverPassesTheAppointment(t *testing.T) {
 		chicago := mustZone(t, "America/Chicago")
 		h := newHarness(wed10(t)) // Wednesday, November 25
 		c := newChat(t, h, "America/Chicago", "en")
-		c.expect("remind me about my appointment thursday 3pm", "Wednesday, November 25 at 3:00 PM; Thursday, November 26 at 1:00 PM")
+		c.expect("remind me about my appointment thursday 3pm", "Wednesday, November 25 at 3:00 PM and on Thursday, November 26 at 1:00 PM")
 		stop := h.start(t)
 		defer stop()
 		h.runUntil(time.Date(2026, 11, 26, 13, 5, 0, 0, chicago)) // both sent
@@ -149,8 +149,8 @@ func TestPatientsSnoozeNeverPassesTheAppointment(t *testing.T) {
 func TestPatientsPauseSendsTheSameReminderOnce(t *testing.T) {
 	h := newHarness(wed10(t)) // Wednesday, November 25, 10:00 in New York
 	c := newChat(t, h, "America/New_York", "en")
-	c.expect("remind me about my appointment on monday at 10am", "Sunday, November 29 at 10:00 AM; Monday, November 30 at 8:00 AM")
-	c.expect("remind me about my appointment on friday at 10am", "Thursday, November 26 at 10:00 AM; Friday, November 27 at 8:00 AM")
+	c.expect("remind me about my appointment on monday at 10am", "Sunday, November 29 at 10:00 AM and on Monday, November 30 at 8:00 AM")
+	c.expect("remind me about my appointment on friday at 10am", "Thursday, November 26 at 10:00 AM and on Friday, November 27 at 8:00 AM")
 	c.expect("remind me to call mom tomorrow at 5pm")
 	c.expect("remind me to call mom friday at 5pm")
 	c.expect("remind me to call dad friday at 5pm")

@@ -9,7 +9,8 @@ import (
 var patientTexts = map[string]map[string]string{
 	langEN: {
 		"created":         "OK, I'll remind you %s: %s",
-		"createdAppt":     "OK, I'll remind you about your appointment on %s: %s.",
+		"createdAppt":     "OK, I'll remind you of your appointment (%s) on %s.",
+		"andOn":           " and on ",
 		"apptText":        "your appointment on %s",
 		"apptTooSoon":     "Your appointment on %s is too soon for a reminder.",
 		"noText":          "your reminder",
@@ -35,6 +36,7 @@ var patientTexts = map[string]map[string]string{
 		"pauseWhen":       "Until when? Say, for example, \"pause my reminders until monday\" or \"pause my reminders for a week\".",
 		"pauseFar":        "I can only pause your reminders up to two years ahead.",
 		"askDropped":      "OK, I won't set that reminder.",
+		"askApptWhen":     "When is your appointment? Say its day and time, like \"friday at 10am\" or \"dec 3 at 2pm\": I'll remind you a day before and two hours before.",
 		"pauseDropped":    "OK, your reminders stay on.",
 		"paused":          "Your reminders are paused until %s.",
 		"pausedMoved":     " %d one-time reminders in that time will come then.",
@@ -84,7 +86,8 @@ var patientTexts = map[string]map[string]string{
 	},
 	langES: {
 		"created":         "Listo, le recordaré %s: %s",
-		"createdAppt":     "Listo, le recordaré su cita del %s: %s.",
+		"createdAppt":     "Listo, le recordaré su cita (%s) el %s.",
+		"andOn":           " y el ",
 		"apptText":        "su cita el %s",
 		"apptTooSoon":     "Su cita del %s es demasiado pronto para un recordatorio.",
 		"noText":          "su recordatorio",
@@ -110,6 +113,7 @@ var patientTexts = map[string]map[string]string{
 		"pauseWhen":       "¿Hasta cuándo? Diga, por ejemplo, \"pausar recordatorios hasta el lunes\" o \"pausar recordatorios por una semana\".",
 		"pauseFar":        "Solo puedo pausar sus recordatorios por un máximo de dos años.",
 		"askDropped":      "De acuerdo, no crearé ese recordatorio.",
+		"askApptWhen":     "¿Cuándo es su cita? Diga el día y la hora, como \"el viernes a las 10\" o \"el 3 de diciembre a las 2 de la tarde\": se la recordaré un día antes y dos horas antes.",
 		"pauseDropped":    "De acuerdo, sus recordatorios siguen activos.",
 		"paused":          "Sus recordatorios están en pausa hasta el %s.",
 		"pausedMoved":     " %d recordatorios de una sola vez en ese tiempo llegarán entonces.",

@@ -64,9 +64,9 @@ func TestPatientsRemindWhen(t *testing.T) {
 		{"en", "remind me to take my meds every day at 8am until dec 1 2027", "OK, I'll remind you every day at 8:00 AM, until Wednesday, December 1, 2027: take your meds"},
 		{"en", "remind me to take my meds every day at 8am starting dec 1 2027", "OK, I'll remind you every day at 8:00 AM, starting Wednesday, December 1, 2027: take your meds"},
 		{"en", "remind me about my appointment on dec 1 2027 at 3pm",
-			"OK, I'll remind you about your appointment on Wednesday, December 1, 2027 at 3:00 PM: Tuesday, November 30, 2027 at 3:00 PM; Wednesday, December 1, 2027 at 1:00 PM."},
+			"OK, I'll remind you of your appointment (Wednesday, December 1, 2027 at 3:00 PM) on Tuesday, November 30, 2027 at 3:00 PM and on Wednesday, December 1, 2027 at 1:00 PM."},
 		{"es", "recuérdame mi cita el 1 de diciembre de 2027 a las 3",
-			"Listo, le recordaré su cita del miércoles 1 de diciembre de 2027 a las 15:00: martes 30 de noviembre de 2027 a las 15:00; miércoles 1 de diciembre de 2027 a las 13:00."},
+			"Listo, le recordaré su cita (miércoles 1 de diciembre de 2027 a las 15:00) el martes 30 de noviembre de 2027 a las 15:00 y el miércoles 1 de diciembre de 2027 a las 13:00."},
 		{"en", "remind me to take my meds every day at 8am until sep 1 2027", "OK, I'll remind you every day at 8:00 AM, until Wednesday, September 1: take your meds"},
 		{"es", "recuérdame tomar mis pastillas todos los días a las 8 hasta el 1 de diciembre de 2027", "Listo, le recordaré todos los días a las 08:00, hasta el miércoles 1 de diciembre de 2027: tomar sus pastillas"},
 		{"es", "recuérdame tomar mis pastillas todos los días a las 8 a partir del 1 de diciembre de 2027", "Listo, le recordaré todos los días a las 08:00, a partir del miércoles 1 de diciembre de 2027: tomar sus pastillas"},
@@ -354,19 +354,19 @@ func TestPatientsRemindOpeners(t *testing.T) {
 		{"could you remind me to call mom at 5pm", "OK, I'll remind you on Thursday, November 26 at 5:00 PM: call mom"},
 		{"hey, can you please remind me to stretch in 20 minutes", "OK, I'll remind you on Thursday, November 26 at 9:10 AM: stretch"},
 		{"I need a reminder for my appointment on December 3rd at 2pm",
-			"OK, I'll remind you about your appointment on Thursday, December 3 at 2:00 PM: Wednesday, December 2 at 2:00 PM; Thursday, December 3 at 12:00 PM."},
+			"OK, I'll remind you of your appointment (Thursday, December 3 at 2:00 PM) on Wednesday, December 2 at 2:00 PM and on Thursday, December 3 at 12:00 PM."},
 		{"set a reminder to call mom at 5pm", "OK, I'll remind you on Thursday, November 26 at 5:00 PM: call mom"},
 		{"reminder: call mom at 5pm", "OK, I'll remind you on Thursday, November 26 at 5:00 PM: call mom"},
 		{"por favor recuérdame tomar la pastilla mañana a las 9", "Listo, le recordaré el viernes 27 de noviembre a las 09:00: tomar la pastilla"},
 		{"¿me puedes recordar mi cita el viernes a las 3?",
-			"Listo, le recordaré su cita del viernes 27 de noviembre a las 15:00: jueves 26 de noviembre a las 15:00; viernes 27 de noviembre a las 13:00."},
+			"Listo, le recordaré su cita (viernes 27 de noviembre a las 15:00) el jueves 26 de noviembre a las 15:00 y el viernes 27 de noviembre a las 13:00."},
 		{"¿me recuerdas mañana a las 9 llamar a mamá?", "Listo, le recordaré el viernes 27 de noviembre a las 09:00: llamar a mamá"},
 		{"quiero que me recuerdes llamar a mamá mañana a las 9", "Listo, le recordaré el viernes 27 de noviembre a las 09:00: llamar a mamá"},
 		// A request with no time asks when; a question about reminders
 		// is the FAQ's.
 		{"can you remind me to take my meds?", when},
 		{"please remind me to take my meds", when},
-		{"remind me of my appointments", when},
+		{"remind me of my appointments", "When is your appointment?"},
 		{"can you remind me of my appointments?", ""},
 		{"will you remind me about my appointment?", ""},
 		{"can you remind me?", ""},
@@ -403,4 +403,18 @@ func TestPatientsChosenLanguageStays(t *testing.T) {
 	h.people.Add(u, h.clock.Now().Add(-24*time.Hour))
 	c.expect("recuérdame a las 9 de la noche tomar mis pastillas", "OK, I'll remind you")
 	c.expect("mis recordatorios", "Your reminders:")
+}
+
+// TestPatientsAskWhenTheAppointmentIs: a reminder of an appointment
+// without a time asks when the appointment is, since the time said next
+// is read as the visit's, reminded a day and two hours before (QA: asked
+// "When should I remind you?", the answer "friday at 10" made a visit at
+// 10:00 reminded at 8:00).
+func TestPatientsAskWhenTheAppointmentIs(t *testing.T) {
+	h := newHarness(wed10(t))
+	c := newChat(t, h, "America/New_York", "en")
+	c.expect("remind me about my appointment", "When is your appointment?", "a day before and two hours before")
+	c.expect("friday at 10am", "OK, I'll remind you of your appointment (Friday, November 27 at 10:00 AM) on Thursday, November 26 at 10:00 AM and on Friday, November 27 at 8:00 AM.")
+	c.expect("recuérdame mi cita", "¿Cuándo es su cita?")
+	c.expect("el viernes a las 3", "Listo, le recordaré su cita (viernes 27 de noviembre a las 15:00) el jueves 26 de noviembre a las 15:00 y el viernes 27 de noviembre a las 13:00.")
 }

@@ -62,7 +62,7 @@ func TestPatientsCreateListDelete(t *testing.T) {
 	c.expect("remind me in 2 hours to stretch", "Wednesday, November 25 at 12:00 PM: stretch")
 	c.expect("remind me every monday at 9 to weigh myself", "every Monday at 9:00 AM: weigh yourself")
 	c.expect("remind me about my appointment friday 3pm",
-		"your appointment on Friday, November 27 at 3:00 PM", "Thursday, November 26 at 3:00 PM; Friday, November 27 at 1:00 PM")
+		"your appointment (Friday, November 27 at 3:00 PM)", "Thursday, November 26 at 3:00 PM and on Friday, November 27 at 1:00 PM")
 	c.expect("remind me to call mom", "When should I remind you?")
 	c.expect("remind me to call mom yesterday", "I couldn't tell when")
 	c.expect("remind me to call mom today at 8am", "already passed")
@@ -153,7 +153,7 @@ func TestPatientsTimeZoneKeepsWhatWasMeant(t *testing.T) {
 	c.say("remind me to call the clinic today at 5pm")
 	c.say("remind me to call mom in 20 minutes")
 	c.say("remind me to take my meds every day at 8pm")
-	c.expect("remind me about my appointment tomorrow at 11am", "Wednesday, November 25 at 11:00 AM; Thursday, November 26 at 9:00 AM")
+	c.expect("remind me about my appointment tomorrow at 11am", "Wednesday, November 25 at 11:00 AM and on Thursday, November 26 at 9:00 AM")
 	dues := func() map[string]string {
 		got := map[string]string{}
 		h.store.Items(context.Background(), reminders.PatientPrefix(nil, "chat:p"), func(it carebot.OutboxItem) error {
