@@ -386,6 +386,48 @@ func TestAppointmentReminderContact(t *testing.T) {
 	}
 }
 
+// With ClinicNow set, each reminder names the clinic as it is when sent:
+// a faq.yaml reload that changed the name and phone reaches reminders at
+// once (QA: they kept the values of the start until a restart), and so
+// does a patient's cancel reply.
+func TestAppointmentReminderClinicNow(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ny := mustZone(t, "America/New_York")
+		h := newHarness(time.Date(2026, 11, 25, 12, 0, 0, 0, ny))
+		clinic := reminders.Clinic{Name: "Riverside Clinic", Phone: "(555) 010-2030"}
+		h.d.Clinic = reminders.Clinic{Name: "Stale Clinic", Phone: "(555) 000-0000"}
+		h.d.ClinicNow = func() reminders.Clinic { return clinic }
+		h.person("chat:p", "America/New_York", "en", carebot.PurposeAppointments)
+		visit := time.Date(2026, 12, 4, 15, 0, 0, 0, ny)
+		appointments(h).Import(context.Background(), carebot.Appointment{ID: "A1", User: "chat:p", At: visit})
+		stop := h.start(t)
+		h.runUntil(visit.Add(-72 * time.Hour))
+		clinic = reminders.Clinic{Name: "Riverbend Health", Phone: "(555) 999-1234"} // the reload
+		h.runUntil(visit.Add(-24 * time.Hour))
+		stop()
+		got := h.sender.all()
+		if len(got) != 2 {
+			t.Fatalf("sent %d, want the 72 h and 24 h reminders", len(got))
+		}
+		for i, want := range []string{"Riverside Clinic", "Riverbend Health"} {
+			if !strings.Contains(got[i].Text, want) || strings.Contains(got[i].Text, "Stale") {
+				t.Errorf("reminder %d: %q, want it to name %s", i, got[i].Text, want)
+			}
+		}
+		if !strings.Contains(got[1].Text, "(555) 999-1234") {
+			t.Errorf("reminder after the reload: %q, want the new phone", got[1].Text)
+		}
+		p := reminders.NewPatients(h.store, h.people, appointments(h))
+		p.Clock, p.Clinic = h.clock, h.d.Clinic
+		p.ClinicNow = h.d.ClinicNow
+		u, _ := h.people.User(context.Background(), "chat:p")
+		replies, _, err := p.Handle(context.Background(), carebot.Message{From: u.DM, Payload: "appt:x:A1"}, u)
+		if err != nil || len(replies) != 1 || !strings.Contains(replies[0].Text, "(555) 999-1234") {
+			t.Errorf("cancel reply after the reload: %+v %v, want the new phone", replies, err)
+		}
+	})
+}
+
 func TestAppointmentRemindersAfterDowntime(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ny := mustZone(t, "America/New_York")

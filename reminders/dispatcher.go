@@ -37,6 +37,11 @@ type Dispatcher struct {
 	Lang  string         // for people with no language; "": "en"
 	// Clinic is named in appointment reminders.
 	Clinic Clinic
+	// ClinicNow, if set, is read for each reminder instead of Clinic: the
+	// clinic block of the knowledge base being served, which a reload of
+	// faq.yaml may change (a new phone number must reach patients then,
+	// not at the next restart).
+	ClinicNow func() Clinic
 	// Workers send concurrently, so that one slow round trip does not cap
 	// throughput; 0 means 32.
 	Workers int
@@ -61,6 +66,14 @@ type Dispatcher struct {
 	users     Users
 	platforms map[string]Platform
 	wake      chan struct{}
+}
+
+// clinic is the clinic to name now.
+func (d *Dispatcher) clinic() Clinic {
+	if d.ClinicNow != nil {
+		return d.ClinicNow()
+	}
+	return d.Clinic
 }
 
 // Clinic is what a reminder says about who sends it and how to reach them.

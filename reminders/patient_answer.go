@@ -206,10 +206,14 @@ func (p *Patients) apptZone(u carebot.User, a carebot.Appointment) *time.Locatio
 
 // reach is " To reach us: call ..." when the clinic has a phone.
 func (p *Patients) reach(lang string) string {
-	if p.Clinic.Phone == "" {
+	c := p.Clinic
+	if p.ClinicNow != nil {
+		c = p.ClinicNow()
+	}
+	if c.Phone == "" {
 		return ""
 	}
-	return say(lang, "reach", p.Clinic.Phone)
+	return say(lang, "reach", c.Phone)
 }
 
 // AwaitsAnswer reports whether a bare CANCEL from u answers something

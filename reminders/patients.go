@@ -22,9 +22,11 @@ type Patients struct {
 	// Zone is assumed, and the patient told so once, when they have no
 	// time zone yet; nil: UTC.
 	Zone *time.Location
-	// Clinic is named when a patient cancels or asks to reschedule.
-	Clinic Clinic
-	Wake   func() // Dispatcher.Notify; may be nil
+	// Clinic is named when a patient cancels or asks to reschedule;
+	// ClinicNow, if set, is read instead, as Dispatcher.ClinicNow is.
+	Clinic    Clinic
+	ClinicNow func() Clinic
+	Wake      func() // Dispatcher.Notify; may be nil
 	// Secret keys the pseudonyms in outbox IDs; the Dispatcher's.
 	Secret []byte
 	// Consents, if set, shows in "list my reminders" which reminders the

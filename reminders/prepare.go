@@ -78,7 +78,7 @@ func (d *Dispatcher) prepare(ctx context.Context, it carebot.OutboxItem) (messag
 		if u.TimeZone == "" {
 			m.loc = zoneOr(a.TimeZone, d.zone())
 		}
-		m.reply = appointmentReminder(lang, d.Clinic, a, m.loc)
+		m.reply = appointmentReminder(lang, d.clinic(), a, m.loc)
 	case carebot.KindPatient:
 		m.reply = patientReminder(lang, it.Text, it.ID)
 	default:

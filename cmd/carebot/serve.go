@@ -110,6 +110,10 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	logCampaignProblems(logger, campaigns, rem.dispatcher.Hours, time.Now())
 	eng := bot.New(kb)
 	eng.Users, eng.Consents, eng.Feedback = db, db, db
+	// Reminders name the clinic of the faq.yaml being served: a reload
+	// that changes its phone number reaches them too.
+	clinicNow := func() reminders.Clinic { return clinicOf(eng.KB()) }
+	rem.dispatcher.ClinicNow, rem.patients.ClinicNow = clinicNow, clinicNow
 	eng.Commands = []bot.Command{rem.patients}
 	eng.Logger, eng.LogSecret = logger, db.LogSecret()
 	handler := clearUnreachable{next: eng, store: db, log: logger}

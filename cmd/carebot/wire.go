@@ -50,7 +50,7 @@ func buildReminders(cfg fileConfig, getenv func(string) string, kb *faq.KB, db *
 	if err != nil {
 		return reminderParts{}, nil, err
 	}
-	clinic := reminders.Clinic{Name: kb.Clinic.Name, Phone: kb.Clinic.Phone}
+	clinic := clinicOf(kb)
 	platforms := map[string]reminders.Platform{}
 	p := reminderParts{zone: zone, campaigns: campaigns}
 	p.dispatcher = reminders.NewDispatcher(db, db, db, platforms)
@@ -69,6 +69,11 @@ func buildReminders(cfg fileConfig, getenv func(string) string, kb *faq.KB, db *
 	p.patients.Zone, p.patients.Clinic, p.patients.Wake, p.patients.Secret = zone, clinic, d.Notify, db.LogSecret()
 	p.patients.Consents = db
 	return p, platforms, nil
+}
+
+// clinicOf is what reminders say of the clinic of kb.
+func clinicOf(kb *faq.KB) reminders.Clinic {
+	return reminders.Clinic{Name: kb.Clinic.Name, Phone: kb.Clinic.Phone}
 }
 
 // buildAlerts makes the moderator alerts of safety.alerts, written to
