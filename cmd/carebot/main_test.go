@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -427,4 +429,39 @@ func TestSecondInstanceFailsFast(t *testing.T) {
 		t.Errorf("second carebot on the same data: err %v, output %q; want a clear 'database is in use' failure", err, msg)
 	}
 	go io.Copy(io.Discard, r)
+}
+
+// TestDatabaseWithoutItsKey: a database whose key file is missing (a
+// restore that forgot it) is refused, and no new key is made where the
+// real one belongs; the database is untouched. A new data directory still
+// gets its key.
+func TestDatabaseWithoutItsKey(t *testing.T) {
+	dir := t.TempDir()
+	runBin := func() ([]byte, error) {
+		cmd := exec.Command(carebotBin, "--data", dir)
+		cmd.Env = cleanEnv()
+		cmd.Stdin = strings.NewReader("hours?\n")
+		return cmd.CombinedOutput()
+	}
+	if out, err := runBin(); err != nil {
+		t.Fatalf("first run: %v\n%s", err, out)
+	}
+	keyFile, dbFile := filepath.Join(dir, "carebot.key"), filepath.Join(dir, "carebot.db")
+	before, err := os.ReadFile(dbFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(keyFile); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runBin()
+	if err == nil || !strings.Contains(string(out), "its key file "+keyFile+" does not exist") || strings.Contains(string(out), "created a new encryption key") {
+		t.Errorf("a database without its key: err %v, output %q; want a refusal naming the key file", err, out)
+	}
+	if _, err := os.Stat(keyFile); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a key file was made for a database it cannot open (stat: %v)", err)
+	}
+	if after, _ := os.ReadFile(dbFile); !bytes.Equal(before, after) {
+		t.Error("the database changed")
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -76,6 +77,10 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		return fmt.Errorf("create data directory: %w", err)
 	}
 	keyFile := first(*keyFlag, getenv("CAREBOT_KEY_FILE"), filepath.Join(dataDir, "carebot.key"))
+	dbFile := filepath.Join(dataDir, "carebot.db")
+	if err := keyForDatabase(getenv, keyFile, dbFile); err != nil {
+		return err
+	}
 	key, created, err := bolt.LoadKey(getenv, keyFile)
 	if err != nil {
 		return err
@@ -83,7 +88,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	if created {
 		logger.Warn("created a new encryption key; back it up: without it the database cannot be read", "file", keyFile)
 	}
-	db, err := bolt.Open(filepath.Join(dataDir, "carebot.db"), key, bolt.Options{})
+	db, err := bolt.Open(dbFile, key, bolt.Options{})
 	if err != nil {
 		return err
 	}
@@ -210,6 +215,25 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 		return err
 	}
 	return nil
+}
+
+// keyForDatabase refuses to go on when dbFile holds a database and its
+// key is nowhere: LoadKey would make a new key, which can never open it
+// (QA: a restore that forgot carebot.key, or a mistyped --key-file, was
+// told to back up a useless new key, left on disk where the real one
+// belongs). A key is made only with a new database.
+func keyForDatabase(getenv func(string) string, keyFile, dbFile string) error {
+	if getenv(bolt.KeyEnv) != "" {
+		return nil
+	}
+	if _, err := os.Stat(keyFile); !errors.Is(err, fs.ErrNotExist) {
+		return nil // there, or unreadable: LoadKey says which
+	}
+	if fi, err := os.Stat(dbFile); err != nil || fi.Size() == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s holds a database, but its key file %s does not exist: restore the key from the backup made with the database, "+
+		"or point --key-file, $CAREBOT_KEY_FILE or $%s at it (a new key could never open this database, so none is made)", dbFile, keyFile, bolt.KeyEnv)
 }
 
 // watchFAQ swaps in faq.yaml whenever it changes on disk and still
