@@ -194,11 +194,11 @@ func (c *Client) Cancel(ctx context.Context, id string) error {
 	return c.Do(ctx, http.MethodPost, "/v1/appointments/"+url.PathEscape(id)+"/cancel", nil, nil)
 }
 
-// AddReminder schedules a one-off reminder and returns its id.
-func (c *Client) AddReminder(ctx context.Context, r Reminder) (string, error) {
-	var out struct{ ID string }
+// AddReminder schedules a one-off reminder and says its id, when it is due and whether the patient has not opted in.
+func (c *Client) AddReminder(ctx context.Context, r Reminder) (ReminderAdded, error) {
+	var out ReminderAdded
 	err := c.Do(ctx, http.MethodPost, "/v1/reminders", r, &out)
-	return out.ID, err
+	return out, err
 }
 
 // Broadcast starts a broadcast and returns its id.

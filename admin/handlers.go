@@ -190,7 +190,16 @@ func (s *Server) addReminder(w http.ResponseWriter, r *http.Request) {
 		writeError(w, statusOf(err), err.Error())
 		return
 	}
-	writeJSON(w, http.StatusCreated, map[string]string{"id": id, "due": at.Format(time.RFC3339)})
+	added := ReminderAdded{ID: id, Due: at.Format(time.RFC3339)}
+	if s.Consent != nil {
+		c, err := s.Consent.Consent(r.Context(), user)
+		if err != nil {
+			s.log().Error("read the patient's consent for a staff reminder", "err", err)
+		} else {
+			added.NotOptedIn = !c[carebot.PurposeAppointments].OptedIn
+		}
+	}
+	writeJSON(w, http.StatusCreated, added)
 }
 
 func (s *Server) startBroadcast(w http.ResponseWriter, r *http.Request) {

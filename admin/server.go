@@ -55,6 +55,10 @@ type (
 	Reminders interface {
 		Add(ctx context.Context, user string, to carebot.Address, at time.Time, text string) (string, error)
 	}
+	// Consents reads a person's consent (the bolt store).
+	Consents interface {
+		Consent(ctx context.Context, user string) (map[carebot.Purpose]carebot.Consent, error)
+	}
 	// Broadcasts starts broadcasts and reports on them (reminders.Broadcasts).
 	Broadcasts interface {
 		Start(ctx context.Context, b reminders.Broadcast) (string, error)
@@ -79,10 +83,13 @@ type Server struct {
 	Appointments Appointments
 	List         AppointmentList
 	Reminders    Reminders
-	Broadcasts   Broadcasts
-	Feedback     FeedbackLog
-	Audit        AuditLog
-	Forget       Forgetter
+	// Consent, if set, lets a staff reminder's answer say that the patient
+	// has not opted in, so it will not be sent unless they do.
+	Consent    Consents
+	Broadcasts Broadcasts
+	Feedback   FeedbackLog
+	Audit      AuditLog
+	Forget     Forgetter
 	// Zone is the clinic's time zone (the config's reminders.timezone): a
 	// local time given without a zone, in an import or a reminder, is
 	// read in it, and an appointment without a zone is listed in it.

@@ -106,8 +106,8 @@ func TestBlankTextsAreRefused(t *testing.T) {
 		if id, err := c.Broadcast(ctx, Broadcast{Purpose: "announcements", Text: text}); err == nil || !strings.Contains(err.Error(), "text") {
 			t.Errorf("broadcast %q: got id %q, error %v; want the text refused", text, id, err)
 		}
-		if id, err := c.AddReminder(ctx, Reminder{To: "telegram:5", At: at, Text: text}); err == nil || !strings.Contains(err.Error(), "text") {
-			t.Errorf("reminder %q: got id %q, error %v; want the text refused", text, id, err)
+		if added, err := c.AddReminder(ctx, Reminder{To: "telegram:5", At: at, Text: text}); err == nil || !strings.Contains(err.Error(), "text") {
+			t.Errorf("reminder %q: got id %q, error %v; want the text refused", text, added.ID, err)
 		}
 	}
 	// Too long for one message: refused, with its length.
@@ -150,5 +150,36 @@ func TestTheLongestBroadcastIDFitsTheStore(t *testing.T) {
 		Due: now, Expires: now.Add(time.Hour), User: "telegram:1", Purpose: carebot.PurposeAnnouncements, Text: "Closed Friday", Ref: long}
 	if err := db.Schedule(ctx, msg); err != nil {
 		t.Errorf("a message of the longest broadcast id: %v", err)
+	}
+}
+
+// A staff reminder for a patient who has not opted in to appointment
+// reminders is scheduled, and the answer says so: it will not be sent
+// unless they opt in (QA: "scheduled", and then silence). One opted in
+// gets no such word.
+func TestReminderSaysWhenNotOptedIn(t *testing.T) {
+	db, err := bolt.Open(filepath.Join(t.TempDir(), "carebot.db"), bytes.Repeat([]byte{0x5a}, bolt.KeySize), bolt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	s := &Server{Token: token, Reminders: reminders.NewPatients(db, db, nil), Consent: db, Audit: db}
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	c := &Client{Base: srv.URL, Token: token}
+	ctx := context.Background()
+	at := time.Now().Add(time.Hour).UTC().Format(time.RFC3339)
+	if err := db.RecordConsent(ctx, carebot.ConsentEvent{User: "telegram:7", Purpose: carebot.PurposeAppointments, Action: carebot.OptIn,
+		Method: "keyword:START", Wording: "test", At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		to         string
+		notOptedIn bool
+	}{{"telegram:5", true}, {"telegram:7", false}} {
+		added, err := c.AddReminder(ctx, Reminder{To: tt.to, At: at, Text: "Your lab results are in the portal."})
+		if err != nil || added.ID == "" || added.NotOptedIn != tt.notOptedIn {
+			t.Errorf("%s: %+v, %v; want scheduled, not opted in %v", tt.to, added, err, tt.notOptedIn)
+		}
 	}
 }

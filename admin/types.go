@@ -134,6 +134,16 @@ type Reminder struct {
 	TimeZone string `json:"timezone,omitempty"`
 }
 
+// ReminderAdded is what POST /v1/reminders answers.
+type ReminderAdded struct {
+	ID  string `json:"id"`
+	Due string `json:"due"` // RFC 3339
+	// NotOptedIn says the patient has not opted in to appointment
+	// reminders (or never wrote to the bot): the reminder waits, and is
+	// sent only if they opt in before it is due.
+	NotOptedIn bool `json:"not_opted_in,omitempty"`
+}
+
 // Broadcast is an announcement to everyone opted in to Purpose.
 type Broadcast struct {
 	ID      string `json:"id,omitempty"`

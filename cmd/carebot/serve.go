@@ -185,7 +185,7 @@ func runBot(ctx context.Context, args []string, getenv func(string) string, stdi
 	}
 	// Staff's local times without a zone are the clinic's, as the
 	// reminders take them.
-	api := &admin.Server{Token: adminToken, Version: version(), Appointments: rem.appts, List: db, Reminders: rem.patients,
+	api := &admin.Server{Token: adminToken, Version: version(), Appointments: rem.appts, List: db, Reminders: rem.patients, Consent: db,
 		Broadcasts: rem.broadcasts, Feedback: db, Retention: retention, Audit: db, Forget: forget, Zone: rem.zone, Log: logger.With("component", "admin")}
 	serve, err := serveAdmin(ctx, first(getenv("CAREBOT_ADMIN_LISTEN"), cfg.Admin.Listen, defaultAdminListen), dataDir, api, logger)
 	if err != nil {

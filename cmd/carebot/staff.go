@@ -200,11 +200,14 @@ Run 'carebot remind add --help' for flags.
 	if err != nil {
 		return err
 	}
-	id, err := c.AddReminder(ctx, admin.Reminder{To: patient, At: *at, TimeZone: *tz, Text: *text})
+	added, err := c.AddReminder(ctx, admin.Reminder{To: patient, At: *at, TimeZone: *tz, Text: *text})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "reminder %s scheduled\n", id)
+	fmt.Fprintf(stdout, "reminder %s scheduled\n", added.ID)
+	if added.NotOptedIn {
+		fmt.Fprintf(stderr, "carebot: warning: %s has not opted in to appointment reminders: this one is sent only if they opt in (START) before it is due\n", patient)
+	}
 	return nil
 }
 
