@@ -68,6 +68,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"campaigns", "check", "a.yaml", "b.yaml"}, 2, `campaigns check: unexpected argument "b.yaml"`},
 		{[]string{"campaigns", "lint"}, 2, `campaigns: unknown subcommand "lint"`},
 		{[]string{"remind", "list"}, 2, `remind: unknown subcommand "list"`},
+		{[]string{"appointments", "list", "--patient", "12345"}, 2, `appointments list: --patient "12345" is not PLATFORM:USER`},
+		{[]string{"appointments", "list", "--patient", "telegram:abc"}, 2, `appointments list: --patient`},
 		{[]string{"version", "x"}, 2, `version: unexpected argument "x"`},
 		{[]string{"help", "frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"eval"}, 2, "no FILE"},

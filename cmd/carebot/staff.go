@@ -83,6 +83,15 @@ Run 'carebot appointments SUBCOMMAND --help' for flags.
 		if err := refuseExtra(fs, 0, quoteHint); err != nil {
 			return err
 		}
+		// A mistyped patient ("12345") would list nothing, and look like
+		// one with no appointments on file.
+		if *patient != "" {
+			p, err := admin.PatientKey("--patient", *patient)
+			if err != nil {
+				return usageError{"appointments list: " + err.Error()}
+			}
+			*patient = p
+		}
 		c, err := client()
 		if err != nil {
 			return err
