@@ -96,7 +96,7 @@ func readCSV(data []byte) ([]Appointment, []int, []Problem) {
 		return nil, nil, []Problem{{Line: 1, Problem: "the file is empty; want a header row such as id,patient,at,timezone,location,status"}}
 	}
 	if err != nil {
-		return nil, nil, []Problem{csvProblem(err, lastLine)}
+		return nil, nil, []Problem{csvProblem(err, data, lastLine)}
 	}
 	if p, ok := otherSeparator(header); ok {
 		return nil, nil, []Problem{p}
@@ -137,9 +137,9 @@ func readCSV(data []byte) ([]Appointment, []int, []Problem) {
 		}
 		if err != nil {
 			if rows++; rows > maxImport {
-				return nil, nil, []Problem{tooMany(csvProblem(err, lastLine).Line)}
+				return nil, nil, []Problem{tooMany(csvProblem(err, data, lastLine).Line)}
 			}
-			probs = append(probs, csvProblem(err, lastLine))
+			probs = append(probs, csvProblem(err, data, lastLine))
 			continue
 		}
 		line, _ := cr.FieldPos(0)
@@ -196,7 +196,7 @@ func otherSeparator(header []string) (Problem, bool) {
 // csvProblem says in a clinic's words what encoding/csv found wrong.
 // lastLine is the file's last line: a quote still open there was never
 // closed.
-func csvProblem(err error, lastLine int) Problem {
+func csvProblem(err error, data []byte, lastLine int) Problem {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
 		return Problem{Problem: err.Error()}
@@ -205,7 +205,9 @@ func csvProblem(err error, lastLine int) Problem {
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		p.Problem = `a " inside a value that does not start with one: put the whole value in quotes and double the " inside ("Dr ""Jo"" Smith")`
-	case errors.Is(pe.Err, csv.ErrQuote) && pe.Line >= lastLine && pe.Line > pe.StartLine:
+	case errors.Is(pe.Err, csv.ErrQuote) && pe.Line >= lastLine && oddQuotesFrom(data, pe.StartLine):
+		// At the end of the file with a quote left open (on one line or
+		// more), not text after a closing quote.
 		p.Problem = `a value in quotes starts on this line and its closing " is missing`
 	case errors.Is(pe.Err, csv.ErrQuote):
 		p.Line = pe.Line
@@ -214,6 +216,20 @@ func csvProblem(err error, lastLine int) Problem {
 		p.Problem = pe.Err.Error()
 	}
 	return p
+}
+
+// oddQuotesFrom reports whether data holds an odd number of " from the
+// start of its line n (1-based) to its end: a quoted value left open.
+func oddQuotesFrom(data []byte, n int) bool {
+	off := 0
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(data[off:], '\n')
+		if j < 0 {
+			return false
+		}
+		off += j + 1
+	}
+	return bytes.Count(data[off:], []byte{'"'})%2 == 1
 }
 
 // blank reports whether every value of rec is empty or spaces.

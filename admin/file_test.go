@@ -156,6 +156,14 @@ func TestReadAppointmentsCSVListsEveryProblem(t *testing.T) {
 			[]string{`c.csv:2: a " inside a value that does not start with one`,
 				`c.csv:3: text after a value's closing "`,
 				`c.csv:4: a value in quotes starts on this line and its closing " is missing`}},
+		// QA: an open quote on the last line was "text after a value's
+		// closing quote", with or without a newline after it.
+		{"open quote on the last line", "id,patient,at\n\"A1,telegram:1,2026-12-01 10:00\n",
+			[]string{`c.csv:2: a value in quotes starts on this line and its closing " is missing`}},
+		{"open quote at the very end", "id,patient,at\n\"A1,telegram:1,2026-12-01 10:00",
+			[]string{`c.csv:2: a value in quotes starts on this line and its closing " is missing`}},
+		{"text after a quote on the last line", "id,patient,at\n\"A1\"x,telegram:1,2026-12-01 10:00\n",
+			[]string{`c.csv:2: text after a value's closing "`}},
 		{"ten bad rows", "id,patient,at,timezone,location,status\n" +
 			"B1,telegram:1,2026-12-01 14:30,,,\n" +
 			",telegram:2,2026-12-01 14:30,,,\n" +
