@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"strings"
 	"time"
 
 	"github.com/carebot/carebot"
@@ -72,11 +71,8 @@ func (bs *Broadcasts) Start(ctx context.Context, b Broadcast) (string, error) {
 		return "", fmt.Errorf("broadcast: purpose %q: want announcements or awareness", b.Purpose)
 	}
 	// Spaces alone would reach every patient as a blank message.
-	if strings.TrimSpace(b.Text) == "" {
-		return "", errors.New("broadcast: the text is empty or only spaces")
-	}
-	if len(b.Text) > MaxText {
-		return "", fmt.Errorf("broadcast: the text is %d bytes; at most %d fit in one message", len(b.Text), MaxText)
+	if p := TextProblem(b.Text); p != "" {
+		return "", errors.New("broadcast: the text " + p)
 	}
 	now := clockOr(bs.Clock).Now()
 	if b.ID == "" {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/carebot/carebot"
@@ -21,10 +20,8 @@ func (p *Patients) Add(ctx context.Context, user string, to carebot.Address, at 
 	switch {
 	case user == "":
 		return "", fmt.Errorf("add reminder: no recipient")
-	case strings.TrimSpace(text) == "": // it would arrive blank
-		return "", errors.New("add reminder: the text is empty or only spaces")
-	case len(text) > MaxText:
-		return "", fmt.Errorf("add reminder: the text is %d bytes; at most %d fit in one message", len(text), MaxText)
+	case TextProblem(text) != "": // blank, too long, or with a control character
+		return "", errors.New("add reminder: the text " + TextProblem(text))
 	case !at.After(now):
 		return "", fmt.Errorf("add reminder: %s is not in the future", at.Format(time.RFC3339))
 	}

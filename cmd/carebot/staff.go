@@ -323,11 +323,12 @@ func runReport(ctx context.Context, args []string, getenv func(string) string, s
 	return nil
 }
 
-// textFits refuses, as a mistake in the call, a --text too long for one
-// message: the bot would refuse it too, after the call.
+// textFits refuses, as a mistake in the call, a --text the bot would
+// refuse after the call: too long for one message, invisible, or with a
+// control character.
 func textFits(cmd, text string) error {
-	if n := len(text); n > reminders.MaxText {
-		return usageError{fmt.Sprintf("%s: --text is %d bytes; at most %d fit in one message", cmd, n, reminders.MaxText)}
+	if p := reminders.TextProblem(text); p != "" {
+		return usageError{fmt.Sprintf("%s: --text %s", cmd, p)}
 	}
 	return nil
 }

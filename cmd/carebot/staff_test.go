@@ -256,6 +256,10 @@ func TestStaffCommandsRefuseBlankArguments(t *testing.T) {
 		{[]string{"remind", "add", "--to", "console:local", "--at", "2026-12-01 09:00", "--text", strings.Repeat("é", 1001)},
 			"remind add: --text is 2002 bytes; at most 2000 fit in one message"},
 		{[]string{"broadcast", "--text", strings.Repeat("x", 2001)}, "broadcast: --text is 2001 bytes; at most 2000 fit in one message"},
+		// QA: escape codes, a NUL and zero-width spaces alone went out.
+		{[]string{"broadcast", "--text", "bell\x07\x1b[31mred"}, "broadcast: --text has a control character (U+0007)"},
+		{[]string{"broadcast", "--text", "\u200b\u200b"}, "broadcast: --text is empty or only spaces (or characters that show nothing)"},
+		{[]string{"remind", "add", "--to", "console:local", "--at", "2026-12-01 09:00", "--text", "a\x00b"}, "remind add: --text has a control character (U+0000)"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
