@@ -71,6 +71,24 @@ func (e *Engine) consent(ctx context.Context, kb *faq.KB, m carebot.Message, u c
 	return reply(route, text)
 }
 
+// consentReplyLang is the language a consent keyword is answered in, and
+// then theirs: the one they chose, if they did; else the one its words
+// are written in (ALTO, AYUDA, "stop consejos"; "stop texting me"); else,
+// for STOP, HELP and the English purpose names ("STOP APPOINTMENTS"),
+// which Spanish speakers send too, the one they used before, their
+// platform's or the clinic's. The FAQ's guess at the language is not
+// asked: it took "stop appointments" for English, and moved a Spanish
+// speaker's reminders to English for good (QA).
+func (e *Engine) consentReplyLang(kb *faq.KB, m carebot.Message, u carebot.User, text string) string {
+	if u.LangChosen && speaks(u.Lang) != nil {
+		return u.Lang
+	}
+	if l := consentLang(text); speaks(l) != nil {
+		return l
+	}
+	return e.knownLang(kb, m.Lang, u.Lang)
+}
+
 // consentLang is the language a consent message is written in, by its
 // words: "es" for "ALTO", "stop consejos", "no me envien mas mensajes";
 // "en" for "stop texting me"; "" when its words do not say, or say both

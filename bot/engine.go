@@ -256,12 +256,7 @@ func (e *Engine) respond(ctx context.Context, kb *faq.KB, m carebot.Message, tex
 		cancelAnswers = isBareCancel(in) && e.awaitsAnswer(ctx, u)
 		cancelES = in.method == "keyword:CANCELAR"
 		if in.kind != intentNone && !cancelAnswers {
-			lang := e.userLang(kb, text, m.Lang, u)
-			if u.Lang == "" { // ALTO, "stop consejos": their words say it
-				if l := consentLang(text); l != "" {
-					lang = l
-				}
-			}
+			lang := e.consentReplyLang(kb, m, u, text)
 			o := e.consent(ctx, kb, m, u, in, lang)
 			e.remember(ctx, u, saved, first, lang)
 			return o

@@ -409,6 +409,67 @@ func TestConsentInTheLanguageWritten(t *testing.T) {
 	}
 }
 
+// A patient's language moves only with words of the other language: STOP,
+// HELP and the English purpose names, which Spanish speakers send too,
+// keep the one recorded (QA: "stop appointments" moved a Spanish speaker
+// to English for good, and their reminders with it), and a Spanish-only
+// keyword answers in Spanish whatever the record says, unless they chose.
+func TestConsentKeepsTheRecordedLanguage(t *testing.T) {
+	tests := []struct {
+		recorded string
+		chosen   bool
+		text     string
+		want     string // the reply's language, and theirs after it
+	}{
+		{"es", false, "stop appointments", "es"},
+		{"es", false, "STOP REMINDERS", "es"},
+		{"es", false, "STOP APPOINTMENTS", "es"},
+		{"es", false, "STOP AWARENESS", "es"},
+		{"es", false, "STOP", "es"},
+		{"es", false, "HELP", "es"},
+		{"es", false, "START APPOINTMENTS", "es"},
+		{"en", false, "ayuda", "es"},
+		{"en", false, "ALTO", "es"},
+		{"en", false, "stop consejos", "es"},
+		{"en", false, "STOP", "en"},
+		{"en", false, "stop appointments", "en"},
+		{"es", false, "stop texting me", "en"}, // written in English
+		{"en", true, "ayuda", "en"},            // chosen with ENGLISH: stays
+		{"es", true, "stop texting me", "es"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.recorded+"/"+tt.text, func(t *testing.T) {
+			e, st := newTestEngine(t)
+			st.users["test:u1"] = carebot.User{Key: "test:u1", Lang: tt.recorded, LangChosen: tt.chosen}
+			o := e.Respond(context.Background(), dm(tt.text))
+			reply := map[string]string{"en": "Reply ", "es": "Responda "}[tt.want]
+			if o.Lang != tt.want || len(o.Replies) != 1 || !strings.Contains(o.Replies[0].Text, reply) {
+				t.Errorf("got %q %+v, want one reply in %q", o.Lang, o.Replies, tt.want)
+			}
+			if got := st.users["test:u1"].Lang; got != tt.want {
+				t.Errorf("language saved: got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// QA: STOP set a new patient's language to the clinic's, and AYUDA after
+// it was answered in English.
+func TestSpanishKeywordAfterStop(t *testing.T) {
+	e, st := newTestEngine(t)
+	ctx := context.Background()
+	if o := e.Respond(ctx, dm("STOP")); o.Route != RouteOptOut || o.Lang != "en" {
+		t.Fatalf("STOP: got %s in %q, want an opt-out in English", o.Route, o.Lang)
+	}
+	o := e.Respond(ctx, dm("ayuda"))
+	if o.Route != RouteHelp || o.Lang != "es" || !strings.Contains(o.Replies[0].Text, "Responda ") {
+		t.Errorf("ayuda after STOP: got %s in %q %+v, want HELP in Spanish", o.Route, o.Lang, o.Replies)
+	}
+	if got := st.users["test:u1"].Lang; got != "es" {
+		t.Errorf("language saved: got %q, want es", got)
+	}
+}
+
 // Opting out of appointment reminders alone says that the reminders the
 // patient set themselves go on: only a full STOP holds those.
 func TestOptOutOfAppointmentsSaysOwnRemindersGoOn(t *testing.T) {
