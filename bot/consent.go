@@ -137,7 +137,7 @@ func consentVocabularyByLang() (es, en map[string]bool) {
 	for w := range purposeWordsES {
 		add(es, w)
 	}
-	for _, m := range []map[string]bool{messageWordsES, optOutPhrasesES, optInPhrasesES, helpPhrasesES} {
+	for _, m := range []map[string]bool{messageWordsES, optOutPhrasesES, optInPhrasesES, helpPhrasesES, emphasisES, optOutAsidesES} {
 		for p := range m {
 			add(es, p)
 		}
@@ -145,7 +145,10 @@ func consentVocabularyByLang() (es, en map[string]bool) {
 	for _, l := range consentLeadsES {
 		add(es, l.words)
 	}
-	for _, m := range []map[string]bool{messageWordsEN, optOutPhrasesEN, optInPhrasesEN, helpPhrasesEN} {
+	for w := range sendingVerbs {
+		add(es, w)
+	}
+	for _, m := range []map[string]bool{messageWordsEN, optOutPhrasesEN, optInPhrasesEN, helpPhrasesEN, emphasisEN, optOutAsidesEN} {
 		for p := range m {
 			add(en, p)
 		}

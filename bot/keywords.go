@@ -47,8 +47,9 @@ var spanishKeywords = []string{"alto", "parar", "baja", "cancelar", "ayuda", "in
 // verbs that open an opt-out or opt-in phrase ("stop sending me tips",
 // "unsubscribe me from announcements", "subscribe to awareness").
 var (
-	optOutVerbs = map[string]bool{"stop": true, "unsubscribe": true, "optout": true, "quit": true, "end": true, "cancel": true, "revoke": true}
-	optInVerbs  = map[string]bool{"start": true, "subscribe": true, "optin": true, "unstop": true}
+	optOutVerbs = map[string]bool{"stop": true, "unsubscribe": true, "optout": true, "quit": true, "end": true, "cancel": true, "revoke": true,
+		"cancelar": true, "basta": true}
+	optInVerbs = map[string]bool{"start": true, "subscribe": true, "optin": true, "unstop": true}
 )
 
 // messageWords may follow a consent verb without changing what it means:
@@ -65,12 +66,13 @@ var (
 		"sms": true, "anymore": true, "any": true, "more": true, "of": true, "from": true, "to": true, "you": true,
 		"number": true, "list": true, "again": true, "please": true, "everything": true, "my": true, "for": true,
 		"get": true, "getting": true, "receive": true, "receiving": true, "back": true,
+		"spam": true, "spamming": true, "bothering": true, "harassing": true,
 	}
 	messageWordsES = map[string]bool{
 		"me": true, "sms": true,
 		"mensajes": true, "mensaje": true, "textos": true, "texto": true, "mas": true, "de": true, "los": true, "las": true,
 		"sus": true, "todos": true, "todo": true, "por": true, "favor": true, "recibir": true, "recibiendo": true, "ustedes": true,
-		"notificaciones": true, "alertas": true,
+		"notificaciones": true, "alertas": true, "nada": true,
 	}
 )
 
@@ -138,7 +140,7 @@ var (
 		"somebody help me": true, "someone help me": true,
 	}
 	helpPhrasesES = map[string]bool{
-		"ayudame": true, "ayudame por favor": true, "necesito ayuda": true, "necesito ayuda por favor": true, "me puede ayudar": true, "me puedes ayudar": true,
+		"ayudame": true, "necesito ayuda": true, "me puede ayudar": true, "me puedes ayudar": true,
 		"puede ayudarme": true, "puedes ayudarme": true, "alguien me puede ayudar": true,
 	}
 )
@@ -190,19 +192,44 @@ var consentLeadsEN = []consentLead{
 	{"turn", intentNone}, {"switch", intentNone},
 }
 
-var consentLeadsES = []consentLead{
+var consentLeadsES = append([]consentLead{
 	{"ya no quiero que me manden", intentOptOut}, {"no quiero que me manden", intentOptOut},
 	{"ya no quiero que me envien", intentOptOut}, {"no quiero que me envien", intentOptOut},
 	{"ya no quiero que me lleguen", intentOptOut}, {"no quiero que me lleguen", intentOptOut},
 	{"ya no quiero que me escriban", intentOptOut}, {"no quiero que me escriban", intentOptOut},
 	{"ya no quiero", intentOptOut}, {"no quiero", intentOptOut}, {"ya no deseo", intentOptOut}, {"no deseo", intentOptOut},
-	{"ya no me manden", intentOptOut}, {"no me manden", intentOptOut}, {"ya no me envien", intentOptOut},
-	{"no me envien", intentOptOut}, {"dejen de mandarme", intentOptOut}, {"dejen de enviarme", intentOptOut},
-	{"ya no me escriban", intentOptOut}, {"no me escriban", intentOptOut}, {"ya no me escriba", intentOptOut},
-	{"no me escriba", intentOptOut}, {"dejen de escribirme", intentOptOut}, {"deje de escribirme", intentOptOut},
 	{"quiero cancelar", intentOptOut}, {"quiero desactivar", intentOptOut}, {"desactivar", intentOptOut},
 	{"quiero activar", intentOptIn}, {"activar", intentOptIn}, {"quiero", intentOptIn},
 	{"mandenme", intentOptIn}, {"envienme", intentOptIn},
+}, spanishSendLeads()...)
+
+// spanishSendLeads are "stop sending me" and "don't send me" said to one
+// person or to many, as tú or as usted ("deja de escribirme", "dejen de
+// mandar mensajes", "no me mandes más"; QA found only "dejen de
+// escribirme" read). The verb says what is sent (see sendingVerbs).
+func spanishSendLeads() []consentLead {
+	var leads []consentLead
+	for _, stop := range []string{"deja", "deje", "dejen", "para", "pare", "paren"} {
+		for _, send := range []string{"mandarme", "enviarme", "escribirme", "mandar", "enviar", "escribir"} {
+			leads = append(leads, consentLead{stop + " de " + send, intentOptOut})
+		}
+	}
+	for _, no := range []string{"ya no me", "no me"} {
+		for _, send := range []string{"manden", "mande", "mandes", "envien", "envie", "envies", "escriban", "escriba", "escribas"} {
+			leads = append(leads, consentLead{no + " " + send, intentOptOut})
+		}
+	}
+	return leads
+}
+
+// sendingVerbs are the Spanish verbs of sending and writing, as a lead
+// has them: a lead with one names what it is about ("no me mandes más",
+// "deja de escribirme"), though the words after a lead may not be these
+// ("quiero mandar mensajes" is no opt-in).
+var sendingVerbs = map[string]bool{
+	"mandarme": true, "enviarme": true, "escribirme": true, "mandar": true, "enviar": true, "escribir": true,
+	"manden": true, "mande": true, "mandes": true, "envien": true, "envie": true, "envies": true,
+	"escriban": true, "escriba": true, "escribas": true,
 }
 
 // messageNouns name a kind of message, or (like "texting") the sending of
@@ -211,18 +238,19 @@ var messageNouns = map[string]bool{
 	"message": true, "messages": true, "text": true, "texts": true, "texting": true, "sms": true,
 	"notifications": true, "alerts": true, "reminder": true, "reminders": true, "tips": true,
 	"announcement": true, "announcements": true, "news": true, "newsletter": true, "campaigns": true,
+	"spam": true, "spamming": true,
 	"mensaje": true, "mensajes": true, "texto": true, "textos": true, "recordatorio": true, "recordatorios": true,
 	"avisos": true, "consejos": true, "noticias": true, "notificaciones": true, "alertas": true,
 	"escriban": true, "escriba": true, "escribirme": true,
 }
 
 // leadNamesMessage holds the leads that name a kind of message themselves
-// ("no me escriban"): nothing need follow them.
+// ("no me escriban", "no me mandes"): nothing need follow them.
 var leadNamesMessage = func() map[string]bool {
 	m := map[string]bool{}
 	for _, l := range consentLeads {
 		for _, w := range strings.Fields(l.words) {
-			if messageNouns[w] {
+			if messageNouns[w] || sendingVerbs[w] {
 				m[l.words] = true
 			}
 		}
@@ -230,8 +258,9 @@ var leadNamesMessage = func() map[string]bool {
 	return m
 }()
 
-// messageNounSet is messageNouns behind a bloom filter.
-var messageNounSet = newWordSet(messageNouns)
+// leadNounSet is messageNouns and sendingVerbs behind a bloom filter: a
+// message with none of them opens with no lead that may be read.
+var leadNounSet = newWordSet(union(messageNouns, sendingVerbs))
 
 // anyWordIn reports whether a word of list is in set.
 func anyWordIn(list []byte, set *wordSet) bool {
@@ -272,6 +301,7 @@ func parseConsent(text string) consentIntent {
 	}
 	var buf [80]byte // the words are never longer than the text
 	list, n := consentWords(buf[:0], text)
+	list, n = dropPorFavorWords(list, n)
 	if n == 0 || n > maxConsentWords {
 		return consentIntent{}
 	}
@@ -281,6 +311,28 @@ func parseConsent(text string) consentIntent {
 		}
 		// Not a keyword, but maybe a phrase of one word ("basta").
 	}
+	if in := parseConsentWords(list); in.kind != intentNone {
+		return in
+	}
+	// "i said stop", "wrong number, stop texting me": an opt-out with
+	// asides (see optOutAsides), which alone are none. CANCEL is not read
+	// so: "i said cancel" may answer an appointment reminder.
+	core := trimAsides(list)
+	if len(core) == len(list) || len(core) == 0 {
+		return consentIntent{}
+	}
+	if first, _ := nextWord(core); string(first) == "cancel" || string(first) == "cancelar" {
+		return consentIntent{}
+	}
+	if in := parseConsentWords(core); in.kind == intentOptOut {
+		return in
+	}
+	return consentIntent{}
+}
+
+// parseConsentWords reads list, a message's words as consentWords gives
+// them, as a consent phrase, a consent verb and its words, or a lead.
+func parseConsentWords(list []byte) consentIntent {
 	if optOutPhrases[string(list)] {
 		return consentIntent{kind: intentOptOut, method: "phrase"}
 	}
@@ -316,7 +368,9 @@ func parseConsent(text string) consentIntent {
 			}
 			continue
 		}
-		if !messageWords[string(w)] {
+		// A STOP said again, and words of heat, change nothing:
+		// "STOP STOP STOP", "stop fucking texting me" (QA).
+		if !messageWords[string(w)] && !emphasisWords[string(w)] && (string(w) != "stop" || kind != intentOptOut) {
 			return consentIntent{}
 		}
 	}
@@ -324,8 +378,9 @@ func parseConsent(text string) consentIntent {
 	// "cancel appointments" asks about appointments, not consent, and
 	// "cancel it" (QA: typed under an appointment reminder) points at
 	// something said before, not at the messages.
-	if (string(verb) == "cancel" || string(verb) == "end" || string(verb) == "quit") && len(purposes) > 0 ||
-		string(verb) == "cancel" && pointsBack(list) {
+	cancel := string(verb) == "cancel" || string(verb) == "cancelar"
+	if (cancel || string(verb) == "end" || string(verb) == "quit") && len(purposes) > 0 ||
+		cancel && pointsBack(list) {
 		return consentIntent{}
 	}
 	method := "phrase"
@@ -341,7 +396,7 @@ func parseConsent(text string) consentIntent {
 func parseLead(list []byte) consentIntent {
 	// Most questions that reach here start with "i" and name no kind of
 	// message: let them go before the leads are compared one by one.
-	if !anyWordIn(list, messageNounSet) {
+	if !anyWordIn(list, leadNounSet) {
 		return consentIntent{}
 	}
 	for _, l := range consentLeads {
@@ -365,7 +420,7 @@ func parseLead(list []byte) consentIntent {
 				kind = k
 			case messageNouns[string(w)]:
 				noun = true
-			case !messageWords[string(w)] && purposeWords[string(w)] == "":
+			case !messageWords[string(w)] && !emphasisWords[string(w)] && purposeWords[string(w)] == "":
 				return consentIntent{}
 			}
 		}
@@ -415,6 +470,10 @@ var consentStart = func() map[string]bool {
 	}
 	for _, l := range consentLeads {
 		first, _, _ := strings.Cut(l.words, " ")
+		m[first] = true
+	}
+	for _, a := range optOutAsides {
+		first, _, _ := strings.Cut(a, " ")
 		m[first] = true
 	}
 	return m

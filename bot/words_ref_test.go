@@ -58,7 +58,14 @@ func refParseConsent(text string) consentIntent {
 	if len(text) > 80 || !refFirstWordIn(text, consentStart, fillers) {
 		return consentIntent{}
 	}
-	toks := refConsentTokens(text)
+	var toks []string
+	for ws := refConsentTokens(text); len(ws) > 0; ws = ws[1:] {
+		if len(ws) > 1 && ws[0] == "por" && ws[1] == "favor" {
+			ws = ws[1:]
+			continue
+		}
+		toks = append(toks, ws[0])
+	}
 	if len(toks) == 0 || len(toks) > maxConsentWords {
 		return consentIntent{}
 	}
@@ -67,6 +74,35 @@ func refParseConsent(text string) consentIntent {
 			return consentIntent{kind: k, method: "keyword:" + strings.ToUpper(toks[0])}
 		}
 	}
+	if in := refParseWords(toks); in.kind != intentNone {
+		return in
+	}
+	core := toks
+	for cut := true; cut && len(core) > 0; {
+		cut = false
+		for _, a := range optOutAsides {
+			aw := strings.Fields(a)
+			switch {
+			case len(core) >= len(aw) && slices.Equal(core[:len(aw)], aw):
+				core, cut = core[len(aw):], true
+			case len(core) >= len(aw) && slices.Equal(core[len(core)-len(aw):], aw):
+				core, cut = core[:len(core)-len(aw)], true
+			}
+			if cut {
+				break
+			}
+		}
+	}
+	if len(core) == len(toks) || len(core) == 0 || core[0] == "cancel" || core[0] == "cancelar" {
+		return consentIntent{}
+	}
+	if in := refParseWords(core); in.kind == intentOptOut {
+		return in
+	}
+	return consentIntent{}
+}
+
+func refParseWords(toks []string) consentIntent {
 	joined := strings.Join(toks, " ")
 	if optOutPhrases[joined] {
 		return consentIntent{kind: intentOptOut, method: "phrase"}
@@ -96,12 +132,13 @@ func refParseConsent(text string) consentIntent {
 			}
 			continue
 		}
-		if !messageWords[w] {
+		if !messageWords[w] && !emphasisWords[w] && !(w == "stop" && kind == intentOptOut) {
 			return consentIntent{}
 		}
 	}
-	if (toks[0] == "cancel" || toks[0] == "end" || toks[0] == "quit") && len(purposes) > 0 ||
-		toks[0] == "cancel" && (slices.Contains(toks, "it") || slices.Contains(toks, "that") || slices.Contains(toks, "this")) {
+	cancel := toks[0] == "cancel" || toks[0] == "cancelar"
+	if (cancel || toks[0] == "end" || toks[0] == "quit") && len(purposes) > 0 ||
+		cancel && (slices.Contains(toks, "it") || slices.Contains(toks, "that") || slices.Contains(toks, "this")) {
 		return consentIntent{}
 	}
 	method := "phrase"
@@ -117,7 +154,7 @@ func refParseLead(toks []string) consentIntent {
 		if len(toks) < len(lead) || !slices.Equal(toks[:len(lead)], lead) {
 			continue
 		}
-		kind, noun := l.kind, slices.ContainsFunc(lead, func(w string) bool { return messageNouns[w] })
+		kind, noun := l.kind, slices.ContainsFunc(lead, func(w string) bool { return messageNouns[w] || sendingVerbs[w] })
 		var purposes []carebot.Purpose
 		for _, w := range toks[len(lead):] {
 			if l.kind == intentNone && (w == "off" || w == "on") {
@@ -135,7 +172,7 @@ func refParseLead(toks []string) consentIntent {
 				}
 				continue
 			}
-			if !messageWords[w] && !messageNouns[w] {
+			if !messageWords[w] && !messageNouns[w] && !emphasisWords[w] {
 				return consentIntent{}
 			}
 		}

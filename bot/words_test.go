@@ -15,7 +15,8 @@ import (
 // the tests to build messages from.
 func keywordVocabulary() []string {
 	var v []string
-	for _, m := range []map[string]bool{optOutVerbs, optInVerbs, messageWords, fillers, optOutPhrases, optInPhrases, helpPhrases, talkFiller} {
+	for _, m := range []map[string]bool{optOutVerbs, optInVerbs, messageWords, fillers, optOutPhrases, optInPhrases, helpPhrases, talkFiller,
+		emphasisWords, sendingVerbs} {
 		v = slices.AppendSeq(v, maps.Keys(m))
 	}
 	v = slices.AppendSeq(v, maps.Keys(bareKeywords))
@@ -27,6 +28,7 @@ func keywordVocabulary() []string {
 	for _, l := range consentLeads {
 		v = append(v, l.words)
 	}
+	v = append(v, optOutAsides...)
 	v = slices.AppendSeq(v, maps.Keys(forgetStart))
 	for _, g := range forgetGrammars {
 		v = slices.AppendSeq(v, maps.Keys(g.verbs))
@@ -113,7 +115,9 @@ func FuzzKeywordsMatchReference(f *testing.F) {
 	for _, s := range []string{"stop", "STOP ALL", "opt-out please", "no more texts", "hola, como estas?", "ok thx bye",
 		"stop awareness and tips", "in english", "don't text me", "cancel appointments", "👍🏽 ❤️", "🙏 hi",
 		"i don't want these text reminders anymore", "turn my reminders back on", "ya no quiero que me manden mensajes",
-		"ya no me escriban más, por favor", "basta", "no", "please delete all my data", "¿pueden borrar mis datos, por favor?", "olvídame"} {
+		"ya no me escriban más, por favor", "basta", "no", "please delete all my data", "STOP STOP STOP", "i said stop",
+		"wrong number, stop texting me", "Stop texting me I am not your patient", "no más mensajes por favor", "ya basta de mensajes",
+		"deja de escribirme", "no me mandes mas", "cancelar mensajes", "i said cancel", "por por favor favor", "¿pueden borrar mis datos, por favor?", "olvídame"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkKeywordsMatchReference(t, s) })
@@ -124,7 +128,10 @@ func FuzzKeywordsMatchReference(f *testing.F) {
 func TestKeywordStepsDoNotAllocate(t *testing.T) {
 	msgs := []string{"i need to move my appointment to friday", "do you take blue cross?", "no one answered the phone",
 		"can you tell me your hours", "i want to know my balance", "quiero una cita el lunes", "me pueden llamar",
-		"how do i get my lab results", "stop my blood pressure meds?", "hi, when are you open?", "en que piso esta la farmacia"}
+		"how do i get my lab results", "stop my blood pressure meds?", "hi, when are you open?", "en que piso esta la farmacia",
+		// Asides around no opt-out: read to the end, and let go.
+		"just wondering if you take aetna", "wrong number for billing?", "i said my appointment was friday",
+		"para que sirve la vacuna", "ya cancele mi cita", "no soy paciente, puedo ir?"}
 	n := testing.AllocsPerRun(100, func() {
 		for _, m := range msgs {
 			parseConsent(m)
