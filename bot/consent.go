@@ -137,7 +137,7 @@ func consentVocabularyByLang() (es, en map[string]bool) {
 	for w := range purposeWordsES {
 		add(es, w)
 	}
-	for _, m := range []map[string]bool{messageWordsES, optOutPhrasesES, optInPhrasesES, helpPhrasesES, emphasisES, optOutAsidesES} {
+	for _, m := range []map[string]bool{messageWordsES, optOutPhrasesES, optInPhrasesES, helpPhrasesES, emphasisES, optOutAsidesES, optOutNumberPhrasesES} {
 		for p := range m {
 			add(es, p)
 		}
@@ -148,7 +148,7 @@ func consentVocabularyByLang() (es, en map[string]bool) {
 	for w := range sendingVerbs {
 		add(es, w)
 	}
-	for _, m := range []map[string]bool{messageWordsEN, optOutPhrasesEN, optInPhrasesEN, helpPhrasesEN, emphasisEN, optOutAsidesEN} {
+	for _, m := range []map[string]bool{messageWordsEN, optOutPhrasesEN, optInPhrasesEN, helpPhrasesEN, emphasisEN, optOutAsidesEN, optOutNumberPhrasesEN} {
 		for p := range m {
 			add(en, p)
 		}

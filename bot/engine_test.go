@@ -309,6 +309,11 @@ func TestConsentWording(t *testing.T) {
 		{"Stop texting me I am not your patient", RouteOptOut, all},
 		{"I'm not the patient, stop texting me", RouteOptOut, all},
 		{"this is not my number, please stop", RouteOptOut, all},
+		{"please remove my number", RouteOptOut, all},
+		{"remove my number from your list", RouteOptOut, all},
+		{"quiten mi número de la lista", RouteOptOut, all},
+		{"remove my number from my chart", "", nil}, // the record, not the list
+		{"update my number", "", nil},
 		{"no más mensajes por favor", RouteOptOut, all},
 		{"STOP por favor", RouteOptOut, all},
 		{"ya basta de mensajes", RouteOptOut, all},

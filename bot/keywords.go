@@ -126,6 +126,24 @@ var optOutPhrasesES = map[string]bool{
 	"saquenme de la lista": true, "quitenme de la lista": true, "borrenme de la lista": true,
 }
 
+// optOutNumberPhrases ask to take the patient's number off the list:
+// what carebot writes to, so the patient. They are kept apart from
+// optOutPhrases, which the safety model learns from (safety_model_test.go):
+// a phrase added there retrains it.
+var optOutNumberPhrases = union(optOutNumberPhrasesEN, optOutNumberPhrasesES)
+
+// The number phrases by language (see consentLang).
+var (
+	optOutNumberPhrasesEN = map[string]bool{
+		"remove my number": true, "remove my number from your list": true, "remove my number from the list": true,
+		"remove my number from this list": true, "take my number off your list": true, "take my number off the list": true,
+	}
+	optOutNumberPhrasesES = map[string]bool{
+		"quiten mi numero": true, "quiten mi numero de la lista": true, "saquen mi numero de la lista": true,
+		"borren mi numero de la lista": true,
+	}
+)
+
 // helpPhrases are whole messages that ask what HELP answers: "help me"
 // and "i need help" got the fallback, which says less (QA). The HELP reply
 // names 911 and 988 too, so a patient in trouble who says only this is
@@ -333,7 +351,7 @@ func parseConsent(text string) consentIntent {
 // parseConsentWords reads list, a message's words as consentWords gives
 // them, as a consent phrase, a consent verb and its words, or a lead.
 func parseConsentWords(list []byte) consentIntent {
-	if optOutPhrases[string(list)] {
+	if optOutPhrases[string(list)] || optOutNumberPhrases[string(list)] {
 		return consentIntent{kind: intentOptOut, method: "phrase"}
 	}
 	if optInPhrases[string(list)] {
@@ -459,7 +477,7 @@ func cutWords(list []byte, words string) (rest []byte, ok bool) {
 // (after fillers): almost every message fails this test without allocating.
 var consentStart = func() map[string]bool {
 	m := map[string]bool{"no": true, "opt": true}
-	for _, words := range []map[string]bool{optOutVerbs, optInVerbs, optOutPhrases, optInPhrases, helpPhrases} {
+	for _, words := range []map[string]bool{optOutVerbs, optInVerbs, optOutPhrases, optOutNumberPhrases, optInPhrases, helpPhrases} {
 		for w := range words {
 			first, _, _ := strings.Cut(w, " ")
 			m[first] = true

@@ -104,7 +104,7 @@ func refParseConsent(text string) consentIntent {
 
 func refParseWords(toks []string) consentIntent {
 	joined := strings.Join(toks, " ")
-	if optOutPhrases[joined] {
+	if optOutPhrases[joined] || optOutNumberPhrases[joined] {
 		return consentIntent{kind: intentOptOut, method: "phrase"}
 	}
 	if optInPhrases[joined] {

@@ -16,7 +16,7 @@ import (
 func keywordVocabulary() []string {
 	var v []string
 	for _, m := range []map[string]bool{optOutVerbs, optInVerbs, messageWords, fillers, optOutPhrases, optInPhrases, helpPhrases, talkFiller,
-		emphasisWords, sendingVerbs} {
+		emphasisWords, sendingVerbs, optOutNumberPhrases} {
 		v = slices.AppendSeq(v, maps.Keys(m))
 	}
 	v = slices.AppendSeq(v, maps.Keys(bareKeywords))
