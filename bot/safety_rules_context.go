@@ -67,6 +67,9 @@ var safetyMarkerRules = []string{
 	"!past years|yrs|decades|anos ago|back|atras",
 	"!past history|hx|historial|antecedentes of|de",
 	"!past used to",
+	// "i went into labor at 36 weeks with my first baby": a story of an
+	// earlier birth (not "with my first" alone: "im in labor with my first").
+	"!past with|con|in|en my|mi first|primer|primera|previous|anterior|last|ultimo|ultima pregnancy|baby|child|son|daughter|embarazo|bebe|hijo|hija|parto",
 	"!past when i|she|he *1 was|were",
 	"!past as a teen|teenager|kid|child",
 	"!past hace *2 anos|ano|meses|mes|tiempo",

@@ -253,6 +253,27 @@ var safetyCrisisRules = []string{
 	"C/n enough|suficiente *4 to|para *1 not|no|never|nunca *1 come|volver|wake|despertar",
 	"C/n how high|tall|alto *8 building|bridge|fall|jump|drop|edificio|puente *6 sure|die|survive|kill|fatal|morir",
 	"C/n ya no voy *1 a *1 estar $",
+	// QA: a plan put in a reminder, or said with its time: "remind me
+	// tonight at 9 to take all my pills at once", "recuérdame tomarme
+	// todas mis pastillas de golpe", "recuérdame mañana a las 9 despedirme
+	// de mi familia", "at 9pm, i wont be here after that". Asking whether
+	// one may take them together ("is it ok to take all my pills at
+	// once", "can i...") and a goodbye before a trip are not
+	// (safety_rules_idiom.go).
+	"C/nisj to|gonna|wanna|ill|will|going|gotta take|swallow|down|chug all|every of? my|the|her|his|these|those? @pills *3 once",
+	"C/nisj tomar|tomarme|tomarse|tragar|tragarme|tragarse todas|todos mis|las|los|sus? @pills juntas|juntos? de|a *2 golpe|vez|jalon",
+	"C/nij remind|recuerdame|recordarme|recuerda|recuerde|acuerdame|reminder|recordatorio|alarm|alarma *10 goodbye|adios|despedirme|despedir|bye *3 familia|family|kids|hijos|hijas|children|everyone|everybody|todos|wife|husband|esposo|esposa|mom|dad|mama|papa|friends|amigos|amigas",
+	"C/n remind|recuerdame|recordarme|reminder|recordatorio|tonight|pm|noche *8 wont|not|no *1 be|estare|voy|estar *1 here|around|alive|aqui|vivo|viva *1 after|past|despues *1 that|then|eso|tonight|esa",
+	// "i give up on life", "me rindo con la vida", "renuncio a la vida".
+	"C/ni give|giving|gave|given *1 up *1 on *1 life|living",
+	"C/n me *1 rindo|rendi *2 con|de *1 la *1 vida",
+	"C/n renuncio|renuncie|renunciar *1 a *1 la *1 vida",
+	// QA: a panic attack now is a mental-health crisis: the crisis line
+	// answers it, and the reply gives 911 too. Not one had before ("i had
+	// a panic attack last week"), panic attacks as a condition ("tengo
+	// ataques de pánico", "i get panic attacks"), or how to tell one.
+	"C/nhstpqo having|in *1 a|an|the *1 middle? *1 of? *1 a|an? *1 panic|anxiety *1 attack",
+	"C/nhstpqi tengo|teniendo|tiene|dando|da|esta|estoy *2 un|una *1 ataque|crisis *1 de *1 panico|ansiedad",
 	"c.endit/i plan|planning|planned *2 to *1 do it",
 	"c.endit tonight|hoy *1 is|es|s? *1 the|la night|noche|day|dia",
 	"c.endit know|se *1 how|como *3 do it|hacer|lo voy|lo haria|hacerlo",
@@ -399,6 +420,15 @@ var safetyCrisisRules = []string{
 	"C/nijht voy|quiero|pienso|ganas|planeo *3 lastimar|lastimarlos|lastimarlo|lastimarla|danar|sacudir|ahogar|asfixiar|hacerle|hacerles *1 dano? *1 a? *1 mis|mi|nuestro|nuestros|el|la|los *1 hijos|hijo|hija|hijas|bebe|bebes|ninos|nino|nina|ninas",
 	"C/nijht ganas|quiero|siento|necesito *3 lastimar|danar|hacerle|herir *1 dano? *1 a *1 alguien|gente|personas|otros",
 	"c.serious matarlo|matarla|matarlos|matar *2 hoy|manana|ahorita|noche",
+	// QA: a shooting or a stabbing of people at work, school or next door
+	// is no idiom ("im going to shoot everyone at work tomorrow", "i will
+	// shoot my coworkers", "im going to stab my neighbor", "voy a disparar
+	// a todos en mi trabajo"), nor a gun brought to work or school. One's
+	// own family is left to "kill him"'s weak clue: "im gonna stab my
+	// brother" is mostly anger. "shoot me an email", "shoot a video" and
+	// "stab in the back" are idioms (safety_rules_idiom.go).
+	"C/nijhp going|gonna|gona|finna|will|ill|imma|ima|want|wanna|planning|plan|ready|decided|about|gotta|voy|vamos|quiero|pienso|planeo|ganas *3 shoot|stab|shooting|stabbing|murder|disparar|dispararle|dispararles|disparare|balacear|apunalar|apunalarlo|apunalarla|apunalarlos|acuchillar *2 everyone|everybody|people|all|coworkers|coworker|classmates|classmate|neighbor|neighbors|boss|teacher|teachers|students|manager|supervisor|cops|police|strangers|todos|todas|gente|companeros|companeras|vecino|vecinos|vecina|jefe|jefa|maestro|maestra|maestros|policias|extranos",
+	"C/nijhp bringing|bring|taking|carrying|brought|llevar|llevo|llevare|traer|traigo|traere *1 a|my|the|un|una|mi? gun|guns|pistol|rifle|firearm|shotgun|weapon|pistola|arma|rifle|escopeta *3 to|a|al *1 work|school|class|office|job|church|party|mall|trabajo|escuela|oficina|iglesia|fiesta|clase|colegio|prepa",
 	"c.serious i|lo|te *1 mean|digo *1 it|en *1 serio? $",
 	"c.serious im|estoy|hablo *1 dead? *1 serious|en *1 serio",
 	"c.serious not|no *1 joking|kidding|bromeando|es *1 broma",

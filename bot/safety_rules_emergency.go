@@ -118,6 +118,13 @@ var safetyEmergencyRules = []string{
 	"E/p got|gotten|getting|metio *2 into *3 @pills|@poison|medicine|cabinet|cleaning|chemicals|medicinas",
 	"E/tsjpif i|im|she|shes|he|hes|they|theyre|someone|friend|son|daughter|brother|sister|just|think|probably|may|might|has|have|had|maybe od|oded|odd|odding|ods",
 	"E/tsjpif overdosed|overdosing|overdose|sobredosis|intoxicado|intoxicada|envenenado|envenenada|envenenamiento|poisoned|poisoning",
+	// QA: "tomé muchas pastillas", "me tomé demasiadas pastillas", "se
+	// tomó muchas pastillas": too many pills already taken, as "i took a
+	// lot of pills" is. Past tense only: "tomo muchas pastillas al día"
+	// (I take many) is a habit, so a bare "tomo" counts only after "se" or
+	// someone named ("mi mamá tomó muchas pastillas").
+	"E/fpih tome|trague|ingeri|tomaste|tragaste|tomaron|tragaron|tomamos *1 muchas|muchos|demasiadas|demasiados|bastantes|muchisimas|muchisimos *2 @pills",
+	"E/fpih se|@kid|abuela|abuelo|mama|papa|esposo|esposa|hermano|hermana|amigo|amiga|alguien *2 tomo|trago|ingirio *1 muchas|muchos|demasiadas|demasiados|bastantes|muchisimas|muchisimos *2 @pills",
 	"S/fpq @ingest *3 @pills",
 	"S/fpq cut|slit|sliced|slashed|corte|cortado|abri|opened *2 my|mis|las|her|his *1 wrist|wrists|veins|vein|venas|muneca|munecas|throat|cuello",
 	"S/fp me *1 corte|cortaba *2 venas|munecas|muneca",
@@ -164,6 +171,19 @@ var safetyEmergencyRules = []string{
 	"e.arm/qp cant|cannot|no *1 hold|grip|agarrar|sostener|puede *2 cup|phone|fork|spoon|anything|things|taza|vaso|nada|sostener|agarrar",
 	"E/qp water|fuente|aguas|bolsa *1 broke|rompio|se *6 cord|cordon|umbilical",
 	"E/qp crowning|coronando",
+	// QA: labour now, or the waters broken, is the hospital first: "im in
+	// labor", "i think im going into labor", "my water broke", "estoy en
+	// trabajo de parto", "se me rompió la fuente", "rompí fuente". Not a
+	// labour that was ("i was in labor for 20 hours with my first"), labor
+	// day, how long labour lasts, the labor and delivery ward, or how to
+	// tell (safety_rules_idiom.go).
+	"E/nhsi im|am|shes|hes|is|estoy|esta|estamos *1 already|still|now|probably|maybe|definitely|actually|finally|currently|ya|todavia|creo? *1 in|en|de *2 labor|labour|parto",
+	"E/nhsqpi going|gone|goes|entrando|entre|entro|empece|empezo|comence|comenzo *1 into|in|en|a *2 labor|labour|parto",
+	"E/nhspi my|her|mi|su|wifes|daughters|sisters|girlfriends|partners water|waters just|already|finally|may|might|has|have? have|has|just? broke|broken|break|breaking|burst|ruptured",
+	"E/nhspi rompi|rompio|rompe|revento|reviento|rompieron|reventaron|roto|rompiendo *1 la|las|mi|su? *1 fuente|aguas|membranas",
+	"E/nhspi fuente|aguas *1 se *1 me|le? *1 rompio|rompieron|revento|reventaron",
+	"E/nhspi rompi|rompio|rompe|revento|rompieron|roto *1 la|mi|su? *1 bolsa *1 de|del *1 agua|aguas",
+	"E/nhspi bolsa *1 amniotica",
 	"E/qp boiling|hirviendo|hirviente *8 blister|blisters|blistering|ampollas|piel|skin|chest|arms|face|pecho|brazos|cara|onto|encima|himself|herself|levantada",
 	"E/qp severed|amputated|amputado|amputada|cercenado|cercenada",
 	"E/qp finger|fingers|dedo|dedos|toe|toes|thumb|pulgar *3 almost|nearly|half|casi|partially|completely *1 off|cut|cortado|cortados|cortada|arrancado|severed",

@@ -82,7 +82,7 @@ kiero=quiero kero=quiero cnt=cant
 // would otherwise take over ("none" is "noone" collapsed, "drop" is
 // "droop"); registered as themselves, they mean nothing to the rules.
 const safetyNeutralWords = `
-none drop tel col pol fod lama tre chst odd core
+none drop tel col pol fod lama tre chst odd core bos
 `
 
 // safetyFuzzyWords get their one-slip misspellings registered too.
@@ -156,6 +156,8 @@ when where which while will with would your yours help need needs call tell feel
 month months hour hours minute minutes night morning tomorrow yesterday last next back home work said says told
 algo como con del donde ella esta estan este esto estoy hace hacer nada para pero porque puedo puede quiero sobre
 tengo tiene tienen todo todos estar mucho muy cuando desde hasta tambien siempre ahora hoy ayer manana semana semanas
+remind reminder recuerdame recordarme recuerda recuerde alarm alarma bring bringing brought carrying llevar llevo traer
+traigo water find fear worried outside afuera private partes touch touched muchas muchos bolsa cuento seguro
 `
 
 // safetyFrequentWords are the most frequent words of English and Spanish,
