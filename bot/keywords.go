@@ -228,27 +228,36 @@ var consentLeadsES = append([]consentLead{
 func spanishSendLeads() []consentLead {
 	var leads []consentLead
 	for _, stop := range []string{"deja", "deje", "dejen", "para", "pare", "paren"} {
-		for _, send := range []string{"mandarme", "enviarme", "escribirme", "mandar", "enviar", "escribir"} {
+		for _, send := range sendInfinitives {
 			leads = append(leads, consentLead{stop + " de " + send, intentOptOut})
 		}
 	}
 	for _, no := range []string{"ya no me", "no me"} {
-		for _, send := range []string{"manden", "mande", "mandes", "envien", "envie", "envies", "escriban", "escriba", "escribas"} {
+		for _, send := range sendCommands {
 			leads = append(leads, consentLead{no + " " + send, intentOptOut})
 		}
 	}
 	return leads
 }
 
-// sendingVerbs are the Spanish verbs of sending and writing, as a lead
-// has them: a lead with one names what it is about ("no me mandes más",
-// "deja de escribirme"), though the words after a lead may not be these
-// ("quiero mandar mensajes" is no opt-in).
-var sendingVerbs = map[string]bool{
-	"mandarme": true, "enviarme": true, "escribirme": true, "mandar": true, "enviar": true, "escribir": true,
-	"manden": true, "mande": true, "mandes": true, "envien": true, "envie": true, "envies": true,
-	"escriban": true, "escriba": true, "escribas": true,
-}
+// The Spanish verbs of sending and writing the leads are made of: after
+// "deja de" ("mandarme", "escribir"), and after "no me" ("mandes",
+// "escriban").
+var (
+	sendInfinitives = []string{"mandarme", "enviarme", "escribirme", "mandar", "enviar", "escribir"}
+	sendCommands    = []string{"manden", "mande", "mandes", "envien", "envie", "envies", "escriban", "escriba", "escribas"}
+)
+
+// sendingVerbs are those verbs as a set: a lead with one names what it is
+// about ("no me mandes más", "deja de escribirme"), though the words after
+// a lead may not be these ("quiero mandar mensajes" is no opt-in).
+var sendingVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range slices.Concat(sendInfinitives, sendCommands) {
+		m[v] = true
+	}
+	return m
+}()
 
 // messageNouns name a kind of message, or (like "texting") the sending of
 // one; a lead needs one in it or after it.
