@@ -88,6 +88,10 @@ func (p *Patients) answerCard(ctx context.Context, u carebot.User, q ask, lang s
 	return p.answer(ctx, a, lang, r, u)
 }
 
+// askDropped is what the bot says when the patient declines what it
+// asked (see dropsAsk).
+var askDropped = map[askKind]string{askRemindWhen: "askDropped", askPauseUntil: "pauseDropped"}
+
 // dropsAsk reports whether whole, a message's words, declines the
 // question the bot asked: "cancel" (which the engine passes on as "x"
 // while a question waits), "never mind", "forget it", "olvídalo".

@@ -89,7 +89,7 @@ func (p *Patients) Handle(ctx context.Context, m carebot.Message, u carebot.User
 		case waits && q.kind == askAppointment && answers:
 			reply, handled, err = p.answerCard(ctx, u, q, langIf(u, es, lang), r)
 		case waits && q.kind != askAppointment && dropsAsk(whole):
-			reply.Text, handled = say(q.lang, map[askKind]string{askRemindWhen: "askDropped", askPauseUntil: "pauseDropped"}[q.kind]), true
+			reply.Text, handled = say(q.lang, askDropped[q.kind]), true
 		case answers:
 			reply, handled, err = p.answerText(ctx, u, langIf(u, es, lang), r)
 		default:

@@ -17,11 +17,12 @@ import (
 // reminder's ID.
 func (p *Patients) Add(ctx context.Context, user string, to carebot.Address, at time.Time, text string) (string, error) {
 	now := p.now()
+	problem := TextProblem(text) // blank, too long, or with a control character
 	switch {
 	case user == "":
 		return "", fmt.Errorf("add reminder: no recipient")
-	case TextProblem(text) != "": // blank, too long, or with a control character
-		return "", errors.New("add reminder: the text " + TextProblem(text))
+	case problem != "":
+		return "", errors.New("add reminder: the text " + problem)
 	case !at.After(now):
 		return "", fmt.Errorf("add reminder: %s is not in the future", at.Format(time.RFC3339))
 	}
